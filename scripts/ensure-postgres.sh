@@ -1,0 +1,162 @@
+#!/usr/bin/env bash
+# Make a PostgreSQL server available for the tests and say where it is.
+#
+#   source scripts/ensure-postgres.sh   # exports WORKBENCH_TEST_PG_URL (run-tests.sh does this), and
+#                                       # WORKBENCH_TEST_PG_TMPDIR when it started a throw-away cluster
+#                                       # (stop it with: wb_stop_throwaway_postgres)
+#   scripts/ensure-postgres.sh          # prints the URL on stdout (nothing if none); exit 1 if none
+#
+# Tries, in order:
+#   1. WORKBENCH_TEST_PG_URL already set           -> use it as is
+#   2. a server answers on 127.0.0.1:5432          -> postgresql+psycopg://postgres@127.0.0.1:5432/postgres
+#   3. a cluster in /etc/postgresql (stopped)      -> pg_ctlcluster --skip-systemctl-redirect VER main start
+#   4. root with apt-get, no server installed      -> apt-get install --no-upgrade postgresql, then 3.
+#   5. binaries in /usr/lib/postgresql/*/bin       -> throw-away cluster in a temp dir on a free port
+# One line about what it did goes to stderr. WORKBENCH_PG_STRATEGY=throwaway skips 2-4 (to test step 5).
+
+_wb_pg_log() { printf '[postgres] %s\n' "$*" >&2; }
+
+WB_PG_DEFAULT_URL="postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+
+# libpq can't read SQLAlchemy's "postgresql+psycopg://" scheme.
+_wb_pg_libpq_url() { printf '%s' "${1/postgresql+psycopg:/postgresql:}"; }
+
+# Can we log in with this URL (not just reach the port)?
+_wb_pg_can_login() {
+    command -v psql >/dev/null 2>&1 || return 0 # no client to check with: trust pg_isready
+    PGCONNECT_TIMEOUT=5 psql "$(_wb_pg_libpq_url "$1")" -XAtqc 'select 1' >/dev/null 2>&1
+}
+
+_wb_pg_answers() { command -v pg_isready >/dev/null 2>&1 && pg_isready -q -h 127.0.0.1 -p 5432 -t 3; }
+
+_wb_pg_as_postgres() {
+    if [[ "$(id -u)" == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+_wb_pg_latest_version() {
+    local dir=$1 v best=""
+    for v in $(ls "$dir" 2>/dev/null | grep -E '^[0-9]+$' | sort -n); do best=$v; done
+    printf '%s' "$best"
+}
+
+# Step 3: start the packaged cluster (Debian layout). Needs root or the postgres user.
+_wb_pg_start_cluster() {
+    local ver
+    ver="$(_wb_pg_latest_version /etc/postgresql)"
+    [[ -n "$ver" && -d "/etc/postgresql/$ver/main" ]] || return 1
+    command -v pg_ctlcluster >/dev/null 2>&1 || return 1
+    [[ "$(id -u)" == 0 || "$(id -un)" == postgres ]] || return 1
+    pg_ctlcluster --skip-systemctl-redirect "$ver" main start >/dev/null 2>&1 || true
+    local i
+    for i in 1 2 3 4 5 6 7 8 9 10; do _wb_pg_answers && break; sleep 0.5; done
+    _wb_pg_answers || return 1
+    WB_PG_CLUSTER_VERSION=$ver
+}
+
+# A fresh Debian cluster asks for a password on TCP (scram-sha-256): give postgres one, over the socket.
+_wb_pg_login_or_set_password() {
+    if _wb_pg_can_login "$WB_PG_DEFAULT_URL"; then
+        WB_PG_URL=$WB_PG_DEFAULT_URL
+        return 0
+    fi
+    [[ "$(id -u)" == 0 ]] || return 1
+    _wb_pg_as_postgres psql -XAtqc "ALTER USER postgres PASSWORD 'postgres'" >/dev/null 2>&1 || return 1
+    WB_PG_URL="postgresql+psycopg://postgres:postgres@127.0.0.1:5432/postgres"
+    _wb_pg_can_login "$WB_PG_URL"
+}
+
+# Step 5: initdb a throw-away cluster (trust auth, no fsync) and start it on a free port.
+_wb_pg_throwaway() {
+    local ver bin dir port
+    ver="$(_wb_pg_latest_version /usr/lib/postgresql)"
+    bin="/usr/lib/postgresql/$ver/bin"
+    [[ -n "$ver" && -x "$bin/initdb" && -x "$bin/pg_ctl" ]] || return 1
+    if [[ "$(id -u)" == 0 ]] && ! id postgres >/dev/null 2>&1; then return 1; fi
+    dir="$(mktemp -d "${TMPDIR:-/tmp}/workbench-pg.XXXXXX")" || return 1
+    [[ "$(id -u)" == 0 ]] && chown postgres: "$dir"
+    port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+    if ! _wb_pg_as_postgres "$bin/initdb" -A trust --no-sync -E UTF8 --locale=C.UTF-8 -U postgres \
+        -D "$dir/data" >"$dir/initdb.log" 2>&1; then
+        _wb_pg_log "initdb failed: $(tail -n 3 "$dir/initdb.log" | tr '\n' ' ')"
+        rm -rf "$dir"
+        return 1
+    fi
+    if ! _wb_pg_as_postgres "$bin/pg_ctl" -w -t 30 -D "$dir/data" -l "$dir/server.log" \
+        -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null 2>&1; then
+        _wb_pg_log "pg_ctl start failed: $(tail -n 3 "$dir/server.log" 2>/dev/null | tr '\n' ' ')"
+        rm -rf "$dir"
+        return 1
+    fi
+    export WORKBENCH_TEST_PG_TMPDIR=$dir
+    WB_PG_THROWAWAY_BIN=$bin
+    WB_PG_URL="postgresql+psycopg://postgres@127.0.0.1:$port/postgres"
+}
+
+wb_stop_throwaway_postgres() {
+    local dir=${WORKBENCH_TEST_PG_TMPDIR:-}
+    [[ -n "$dir" && -d "$dir/data" ]] || return 0
+    local bin=${WB_PG_THROWAWAY_BIN:-$(dirname "$(ls -d /usr/lib/postgresql/*/bin/pg_ctl | tail -n 1)")}
+    _wb_pg_as_postgres "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
+    rm -rf "$dir"
+    unset WORKBENCH_TEST_PG_TMPDIR
+}
+
+# Sets WB_PG_URL and returns 0, or prints the reason and returns 1.
+_wb_ensure_postgres() {
+    WB_PG_URL=""
+    local strategy=${WORKBENCH_PG_STRATEGY:-auto}
+
+    if [[ -n "${WORKBENCH_TEST_PG_URL:-}" ]]; then
+        WB_PG_URL=$WORKBENCH_TEST_PG_URL
+        _wb_pg_log "using WORKBENCH_TEST_PG_URL from the environment"
+        return 0
+    fi
+
+    if [[ "$strategy" != throwaway ]]; then
+        if _wb_pg_answers && _wb_pg_login_or_set_password; then
+            _wb_pg_log "server already running on 127.0.0.1:5432"
+            return 0
+        fi
+        if _wb_pg_start_cluster && _wb_pg_login_or_set_password; then
+            _wb_pg_log "started cluster $WB_PG_CLUSTER_VERSION/main on 127.0.0.1:5432"
+            return 0
+        fi
+        if [[ -z "$(_wb_pg_latest_version /usr/lib/postgresql)" && "$(id -u)" == 0 ]] \
+            && command -v apt-get >/dev/null 2>&1; then
+            _wb_pg_log "installing postgresql with apt-get ..."
+            export DEBIAN_FRONTEND=noninteractive
+            if { apt-get update -qq && apt-get install -y -qq --no-install-recommends --no-upgrade postgresql; } \
+                >/dev/null 2>&1 && _wb_pg_start_cluster && _wb_pg_login_or_set_password; then
+                _wb_pg_log "installed postgresql and started cluster $WB_PG_CLUSTER_VERSION/main on 127.0.0.1:5432"
+                return 0
+            fi
+        fi
+    fi
+
+    if _wb_pg_throwaway; then
+        _wb_pg_log "started a throw-away cluster in $WORKBENCH_TEST_PG_TMPDIR on ${WB_PG_URL##*@}"
+        return 0
+    fi
+
+    local why="no server on 127.0.0.1:5432, no cluster we may start, no binaries in /usr/lib/postgresql"
+    [[ "$(id -u)" != 0 ]] && why="$why (not root, so nothing installed)"
+    _wb_pg_log "NOT AVAILABLE: $why; PostgreSQL tests will be skipped"
+    return 1
+}
+
+if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
+    set -uo pipefail
+    _wb_ensure_postgres || exit 1
+    printf '%s\n' "$WB_PG_URL"
+    [[ -n "${WORKBENCH_TEST_PG_TMPDIR:-}" ]] &&
+        _wb_pg_log "left running; stop it with: pg_ctl -D $WORKBENCH_TEST_PG_TMPDIR/data stop"
+    exit 0
+else
+    if _wb_ensure_postgres; then
+        export WORKBENCH_TEST_PG_URL=$WB_PG_URL
+    else
+        unset WORKBENCH_TEST_PG_URL
+        # Sourcing must not kill a `set -e` caller; it reads WB_PG_URL (empty) to decide.
+        true
+    fi
+fi

@@ -1,0 +1,3 @@
+"""The ``workbench`` command line: calc, schedule (and the store commands as they arrive)."""
+
+from __future__ import annotations

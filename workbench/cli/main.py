@@ -1,0 +1,74 @@
+"""Argument parsing and error reporting of the ``workbench`` command.
+
+Bad input never shows a traceback: a ``DomainError`` becomes one line on stderr naming the file,
+the field and the reason, in Chinese (or English with ``--lang en`` / ``WORKBENCH_LANG=en``),
+and the exit status is 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING
+
+from workbench import __version__
+from workbench.cli import calc_cmd, schedule_cmd
+from workbench.cli.texts import pick_language, t
+from workbench.domain.errors import DomainError, ValidationError
+from workbench.domain.messages import error_text
+from workbench.services.case_files import CaseFileError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+EXIT_BAD_INPUT = 2
+
+
+def _language_from(argv: Sequence[str]) -> str | None:
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def build_parser(lang: str) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="workbench", description=t("prog_description", lang))
+    parser.add_argument("--lang", choices=["zh", "en"], help=t("lang_help", lang))
+    parser.add_argument("--version", action="version", version=f"workbench {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    calc_cmd.add_parser(sub, lang)
+    schedule_cmd.add_parser(sub, lang)
+    return parser
+
+
+def describe(error: DomainError, lang: str) -> str:
+    """One line for the user: ``FILE: 字段 PATH：REASON``."""
+    if isinstance(error, CaseFileError):
+        return f"{error.source}: {error_text(error.error, lang)}"
+    if isinstance(error, ValidationError):
+        return error_text(error, lang)
+    return str(error)
+
+
+def main(argv: Sequence[str] | None = None, gui: Callable[[list[str]], int] | None = None) -> int:
+    """Run the command line; with no subcommand hand over to ``gui`` (the window)."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    lang = pick_language(_language_from(args_list))
+    parser = build_parser(lang)
+    args = parser.parse_args(args_list)
+    lang = pick_language(args.lang)
+    if args.command is None:
+        if gui is None:
+            parser.print_help()
+            return 0
+        return gui(args_list)
+    try:
+        code: int = args.run(args, lang)
+        return code
+    except DomainError as error:
+        print(f"workbench: {t('error_prefix', lang)}: {describe(error, lang)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except BrokenPipeError:  # `workbench calc … | head` is fine
+        return 0

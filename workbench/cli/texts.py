@@ -1,0 +1,132 @@
+"""Texts of the command line, Simplified Chinese first, English second (``--lang en``)."""
+
+from __future__ import annotations
+
+import os
+
+TEXTS: dict[str, dict[str, str]] = {
+    "prog_description": {
+        "zh": "小微信贷案件工作台（IPC 技术）。不带子命令时打开图形界面。",
+        "en": "Micro-loan case workbench (IPC method). Without a subcommand it opens the window.",
+    },
+    "lang_help": {
+        "zh": "界面语言：zh（默认）或 en；也可设置环境变量 WORKBENCH_LANG",
+        "en": "language: zh (default) or en; or set WORKBENCH_LANG",
+    },
+    "calc_help": {"zh": "计算案卷的全部派生数据", "en": "compute every derived figure of a case file"},
+    "calc_file_help": {"zh": "案卷 JSON 文件", "en": "case file (JSON exchange format)"},
+    "json_help": {
+        "zh": "以 JSON 输出（金额为十进制字符串）",
+        "en": "print JSON (amounts as decimal strings)",
+    },
+    "schedule_help": {"zh": "生成还款计划表", "en": "print an instalment schedule"},
+    "principal_help": {"zh": "本金（元）", "en": "principal (CNY)"},
+    "annual_rate_help": {"zh": "年利率 %，如 7.2", "en": "annual rate in %, e.g. 7.2"},
+    "monthly_permille_help": {"zh": "月息 ‰，如 6", "en": "monthly rate in per-mille, e.g. 6"},
+    "months_help": {"zh": "期限（月）", "en": "term in months"},
+    "method_help": {"zh": "还款方式", "en": "repayment method"},
+    "grace_help": {"zh": "本金宽限期（月）", "en": "grace months on principal"},
+    "multiple_help": {
+        "zh": "期供取整单位：0.01、1、10 或 100",
+        "en": "instalment rounding unit: 0.01, 1, 10 or 100",
+    },
+    "rounding_help": {"zh": "期供取整方式", "en": "instalment rounding mode"},
+    "error_prefix": {"zh": "错误", "en": "error"},
+    "rate_required": {
+        "zh": "需要 --annual-rate 或 --monthly-permille 之一",
+        "en": "one of --annual-rate or --monthly-permille is required",
+    },
+    "gui_unavailable": {"zh": "无法启动图形界面：{detail}", "en": "cannot start the window: {detail}"},
+    "invalid_choice": {
+        "zh": "无效取值 {value}，可选：{choices}",
+        "en": "invalid value {value}; allowed: {choices}",
+    },
+    # table headings of `calc` without --json
+    "h_case": {"zh": "案卷", "en": "Case"},
+    "h_statement": {"zh": "损益表（月均）", "en": "Income statement (average month)"},
+    "h_balance": {"zh": "资产负债表", "en": "Balance sheet"},
+    "h_equity": {"zh": "权益检验", "en": "Equity reconciliation"},
+    "h_checks": {"zh": "交叉检验", "en": "Cross-checks"},
+    "h_sizing": {"zh": "还款能力与贷款建议", "en": "Repayment capacity and proposal"},
+    "h_schedule": {"zh": "还款计划", "en": "Repayment schedule"},
+    "h_readiness": {"zh": "上会准备", "en": "Readiness for committee"},
+    "ready_yes": {"zh": "可以上会", "en": "ready for committee"},
+    "ready_no": {"zh": "尚不能上会", "en": "not ready for committee"},
+    "col_period": {"zh": "期数", "en": "Period"},
+    "col_payment": {"zh": "还款额", "en": "Payment"},
+    "col_interest": {"zh": "利息", "en": "Interest"},
+    "col_principal": {"zh": "本金", "en": "Principal"},
+    "col_balance": {"zh": "余额", "en": "Balance"},
+    "col_check": {"zh": "检验", "en": "Check"},
+    "col_method": {"zh": "方法", "en": "Method"},
+    "col_value": {"zh": "检验值", "en": "Check value"},
+    "col_adopted": {"zh": "认定值", "en": "Adopted"},
+    "col_deviation": {"zh": "偏差", "en": "Deviation"},
+    "col_status": {"zh": "结论", "en": "Status"},
+    "col_pass": {"zh": "轮次", "en": "Pass"},
+    "total": {"zh": "合计", "en": "Total"},
+}
+
+LABELS: dict[str, dict[str, str]] = {
+    "sales_avg": {"zh": "主营业务收入", "en": "Sales"},
+    "variable_costs_avg": {"zh": "可变成本", "en": "Variable costs"},
+    "gross_profit_avg": {"zh": "毛利", "en": "Gross profit"},
+    "opex_avg": {"zh": "营业费用", "en": "Operating expenses"},
+    "op_profit_avg": {"zh": "经营利润", "en": "Operating profit"},
+    "business_instalments_avg": {"zh": "分期还款（经营）", "en": "Business instalments"},
+    "net_profit_avg": {"zh": "净利润", "en": "Net profit"},
+    "household_avg": {"zh": "家庭开支", "en": "Household expenses"},
+    "private_instalments_avg": {"zh": "分期付款（私人用途）", "en": "Private instalments"},
+    "other_expenses_avg": {"zh": "其他开支", "en": "Other expenses"},
+    "other_income_avg": {"zh": "其他收入", "en": "Other income"},
+    "disposable_avg": {"zh": "每月可支配资金", "en": "Monthly disposable cash"},
+    "gm_weighted": {"zh": "加权毛利率", "en": "Weighted gross margin"},
+    "sales_annual": {"zh": "年销售额", "en": "Annual sales"},
+    "TA": {"zh": "资产总计", "en": "Total assets"},
+    "TL": {"zh": "负债总计", "en": "Total liabilities"},
+    "E_act": {"zh": "所有者权益", "en": "Equity"},
+    "debt_ratio": {"zh": "资产负债率", "en": "Debt ratio"},
+    "current_ratio": {"zh": "流动比率", "en": "Current ratio"},
+    "quick_ratio": {"zh": "速动比率", "en": "Quick ratio"},
+    "inventory_days": {"zh": "存货周转天数", "en": "Inventory days"},
+    "ar_to_sales": {"zh": "应收款/月销售额", "en": "Receivables / monthly sales"},
+    "E0": {"zh": "初始权益", "en": "Initial equity"},
+    "period_profit": {"zh": "期间利润", "en": "Period profit"},
+    "injections": {"zh": "期间注资", "en": "Injections"},
+    "appreciation": {"zh": "升值", "en": "Appreciation"},
+    "withdrawals": {"zh": "期间提取", "en": "Withdrawals"},
+    "depreciation": {"zh": "折旧/贬值", "en": "Depreciation"},
+    "E_exp": {"zh": "应有权益", "en": "Expected equity"},
+    "A_max": {"zh": "最高月还款额（α × 月可支配）", "en": "Maximum instalment (α × disposable)"},
+    "P_cap": {"zh": "还款能力可贷额度", "en": "Capacity principal"},
+    "P_prop": {"zh": "建议金额", "en": "Proposed amount"},
+    "instalment": {"zh": "月还款额", "en": "Monthly instalment"},
+    "total_interest": {"zh": "利息合计", "en": "Total interest"},
+    "ratio": {"zh": "月还款额占月可支比例", "en": "Instalment / disposable cash"},
+    "projection_min": {"zh": "现金流预测最低余额", "en": "Lowest projected cash"},
+}
+
+LIMIT_LABELS: dict[str, dict[str, str]] = {
+    "request": {"zh": "申请金额", "en": "requested amount"},
+    "capacity": {"zh": "还款能力", "en": "repayment capacity"},
+    "purpose": {"zh": "资金需求 − 自有资金", "en": "purpose need − own funds"},
+    "product_max": {"zh": "产品上限", "en": "product maximum"},
+    "first_loan_cap": {"zh": "首贷上限", "en": "first-loan cap"},
+}
+
+
+def pick_language(explicit: str | None) -> str:
+    """``--lang`` wins, then ``WORKBENCH_LANG``, then Chinese."""
+    lang = (explicit or os.environ.get("WORKBENCH_LANG") or "zh").lower()
+    return "en" if lang.startswith("en") else "zh"
+
+
+def t(key: str, lang: str, **params: object) -> str:
+    """The text ``key`` in ``lang`` with ``params`` filled in."""
+    text = TEXTS.get(key, LABELS.get(key, {})).get(lang) or key
+    return text.format(**params) if params else text
+
+
+def label(key: str, lang: str) -> str:
+    """A figure's label, or the key itself."""
+    return LABELS.get(key, {}).get(lang, key)

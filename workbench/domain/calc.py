@@ -1,0 +1,179 @@
+"""One pure entry point: compute every derived figure of a case.
+
+    case ──> balance totals ──> income statement ──> figures ──> equity ──> cross-checks
+                                                   └──────────────────────> sizing ──> readiness
+
+``compute_case`` is what the screens call on every edit (it must stay well under a millisecond
+or two) and what ``workbench calc`` prints.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from workbench.domain.balance_sheet import BalanceTotals, compute_totals
+from workbench.domain.case_file import CaseFile, LoanClass
+from workbench.domain.cross_checks import CheckContext, CrossCheckResult, run_cross_checks
+from workbench.domain.equity import EquityResult, reconcile_equity
+from workbench.domain.money import ONE, ZERO
+from workbench.domain.profit_loss import IncomeStatement, Season, compute_income_statement
+from workbench.domain.ratios import evaluation_ratios
+from workbench.domain.readiness import Issue, Severity, check_issues, equity_issues
+from workbench.domain.settings import DEFAULT_SETTINGS, Settings
+from workbench.domain.sizing import SizingResult, size_loan
+
+if TYPE_CHECKING:
+    from datetime import date
+
+
+@dataclass(frozen=True, slots=True)
+class CaseResults:
+    """Everything derived from one case file."""
+
+    totals: BalanceTotals
+    statement: IncomeStatement
+    ratios: dict[str, Decimal | None]
+    figures: dict[str, Decimal | None]
+    equity: EquityResult | None
+    checks: tuple[CrossCheckResult, ...]
+    sizing: SizingResult
+    issues: tuple[Issue, ...]
+
+    @property
+    def ready(self) -> bool:
+        """No blocking issue: the case may go to the committee."""
+        return not any(i.severity is Severity.BLOCKING for i in self.issues)
+
+
+def base_figures(totals: BalanceTotals, statement: IncomeStatement) -> dict[str, Decimal | None]:
+    """The figures a cross-check input may refer to (``REFERABLE_FIGURES``)."""
+    avg = statement.average
+    s = statement.structure
+    figures: dict[str, Decimal | None] = {
+        "sales_avg": avg["sales"],
+        "sales_normal": statement.by_season[Season.NORMAL].sales,
+        "sales_peak": statement.by_season[Season.PEAK].sales,
+        "sales_slack": statement.by_season[Season.SLACK].sales,
+        "sales_annual": statement.annual_sales,
+        "gm_weighted": s.gross_margin,
+        "cost_ratio": ONE - s.gross_margin,
+        "purchase_ratio": s.purchase_ratio,
+        "material_ratio": s.material_ratio,
+        "wage_ratio": s.wage_ratio,
+        "energy_ratio": s.energy_ratio,
+        "kwh_per_1000": s.kwh_per_1000,
+        "labour_hours_normal": s.labour_hours_normal,
+        "variable_costs_avg": avg["variable_costs"],
+        "opex_avg": avg["operating_expenses"],
+        "op_profit_avg": avg["operating_profit"],
+        "net_profit_avg": avg["net_profit_cash"],
+        "household_avg": avg["household"],
+        "other_income_avg": avg["other_income"],
+        "disposable_avg": avg["disposable"],
+        "inventory": totals.inventory,
+        "raw_materials": totals.raw_materials,
+        "receivables": totals.receivables,
+        "TA": totals.total_assets,
+        "TL": totals.total_liabilities,
+        "E_act": totals.equity,
+    }
+    return figures
+
+
+def compute_case(case: CaseFile, settings: Settings = DEFAULT_SETTINGS) -> CaseResults:
+    """Compute statements, reconciliation, cross-checks, sizing and readiness of ``case``.
+
+    Raises:
+        ValidationError: an input the file format cannot rule out (a reference to an unknown
+            figure, a rate above the product maximum …), with its field path.
+    """
+    totals = compute_totals(case.balance_sheet)
+    statement = compute_income_statement(case.profit_loss, case.balance_sheet)
+    ratios = evaluation_ratios(totals, statement)
+    figures = base_figures(totals, statement)
+    figures.update(
+        {
+            k: v
+            for k, v in ratios.items()
+            if k in ("inventory_days", "raw_material_days", "ar_to_sales", "stock_at_price_to_sales")
+        }
+    )
+    equity = None
+    if case.equity_check is not None:
+        equity = reconcile_equity(case.equity_check, totals, settings.equity_tolerance)
+        figures["E_exp"] = equity.expected
+    season_sales = {m.month: m.sales for m in statement.months}
+    ctx = CheckContext(
+        figures=figures,
+        season_sales=season_sales,
+        equity_expected=equity.expected if equity else None,
+        equity_actual=equity.current.actual if equity else None,
+    )
+    checks = run_cross_checks(case.cross_checks, ctx, settings.flow_tolerance, settings.equity_tolerance)
+    sizing = size_loan(
+        statement,
+        case.request,
+        totals.liquid,
+        settings,
+        _first_month(case.request.disbursement_date, case.dates.survey_date),
+    )
+    issues = _issues(case, statement, equity, checks, sizing, settings)
+    return CaseResults(
+        totals=totals,
+        statement=statement,
+        ratios=ratios,
+        figures=figures,
+        equity=equity,
+        checks=checks,
+        sizing=sizing,
+        issues=tuple(issues),
+    )
+
+
+def _first_month(disbursement: date | None, survey: date | None) -> int:
+    """Disbursement month; without one, the month after the survey (or January)."""
+    if disbursement is not None:
+        return disbursement.month
+    if survey is not None:
+        return survey.month % 12 + 1
+    return 1
+
+
+def _issues(
+    case: CaseFile,
+    statement: IncomeStatement,
+    equity: EquityResult | None,
+    checks: tuple[CrossCheckResult, ...],
+    sizing: SizingResult,
+    settings: Settings,
+) -> list[Issue]:
+    issues = equity_issues(equity, case.loan_class is LoanClass.BUSINESS)
+    issues += check_issues(checks, settings.min_checks_per_item)
+    if sizing.proposal <= 0:
+        issues.append(Issue(Severity.BLOCKING, "no_capacity"))
+    shares = [p.share for p in case.profit_loss.products if p.share is not None and p.quantity is None]
+    if shares and sum(shares, ZERO) != ONE:
+        issues.append(
+            Issue(Severity.ADVICE, "shares_not_full", params={"total": f"{sum(shares, ZERO) * 100}%"})
+        )
+    known = {e.id for e in case.evidence}
+    for check in case.cross_checks:
+        for ref in check.evidence:
+            if ref not in known:
+                issues.append(Issue(Severity.BLOCKING, "unknown_evidence", check.id, {"value": ref}))
+    low = sizing.projection_minimum
+    if low is not None and sizing.schedule is not None and low.balance < settings.minimum_cash_buffer:
+        issues.append(
+            Issue(
+                Severity.ADVICE,
+                "cash_shortfall",
+                params={
+                    "month": str(low.month),
+                    "balance": str(low.balance),
+                    "minimum": str(settings.minimum_cash_buffer),
+                },
+            )
+        )
+    return issues

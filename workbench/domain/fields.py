@@ -1,0 +1,50 @@
+"""Annotated field types: one place that says what values a case-file field may hold.
+
+The same annotations drive validation on import (``codec``), the JSON Schema in
+``resources/schema/`` and the entry checks of the screens, so the three never disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Annotated
+
+from workbench.domain.money import MAX_AMOUNT
+
+
+@dataclass(frozen=True, slots=True)
+class Bounds:
+    """Inclusive numeric bounds of a Decimal or int field."""
+
+    low: Decimal | None = None
+    high: Decimal | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MaxLength:
+    """Longest text a field may hold, in characters."""
+
+    limit: int
+
+
+SHORT_TEXT = 200
+LONG_TEXT = 20000
+MAX_ITEMS = 2000
+
+Amount = Annotated[Decimal, Bounds(Decimal(0), MAX_AMOUNT)]
+"""Money in CNY, not negative (assets, liabilities, expenses, prices)."""
+SignedAmount = Annotated[Decimal, Bounds(-MAX_AMOUNT, MAX_AMOUNT)]
+"""Money that may be negative (changes such as Δ inventory)."""
+Share = Annotated[Decimal, Bounds(Decimal(0), Decimal(1))]
+"""A fraction 0 … 1 (sales share, channel share, α)."""
+Factor = Annotated[Decimal, Bounds(Decimal(0), Decimal(1000000))]
+"""A non-negative multiplier or count that may have decimals (months, kWh per unit, hours)."""
+SignedFactor = Annotated[Decimal, Bounds(Decimal(-1000), Decimal(1000))]
+"""A signed rate such as a growth rate."""
+Percent = Annotated[Decimal, Bounds(Decimal(0), Decimal(1000))]
+"""A percentage figure as typed (7.2 means 7.2 %)."""
+Months = Annotated[int, Bounds(Decimal(0), Decimal(1200))]
+Count = Annotated[int, Bounds(Decimal(0), Decimal(1000000))]
+Text = Annotated[str, MaxLength(SHORT_TEXT)]
+LongText = Annotated[str, MaxLength(LONG_TEXT)]

@@ -1,0 +1,126 @@
+"""Decimal helpers: parsing, rounding at named points, minor units.
+
+Money is ``Decimal`` built from ``str`` or ``int``, never from ``float``. Amounts are
+rounded half-up to the cent (IPC-METHOD §11) only where a figure is shown or booked;
+ratios stay unrounded until display.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidOperation
+from enum import StrEnum
+
+from workbench.domain.errors import ValidationError
+
+ZERO = Decimal(0)
+ONE = Decimal(1)
+CENT = Decimal("0.01")
+HUNDRED = Decimal(100)
+MAX_AMOUNT = Decimal("1000000000000")  # 1e12 CNY: above any micro-loan figure, far below float trouble
+
+
+class Rounding(StrEnum):
+    """How an amount is brought onto a multiple of a unit."""
+
+    HALF_UP = "half-up"
+    UP = "up"
+    DOWN = "down"
+
+
+_MODES = {Rounding.HALF_UP: ROUND_HALF_UP, Rounding.UP: ROUND_CEILING, Rounding.DOWN: ROUND_FLOOR}
+
+
+def quantize(value: Decimal, places: Decimal = CENT) -> Decimal:
+    """Round ``value`` half-up to ``places`` (default: the cent)."""
+    return value.quantize(places, rounding=ROUND_HALF_UP)
+
+
+def round_to_unit(value: Decimal, unit: Decimal, mode: Rounding = Rounding.HALF_UP) -> Decimal:
+    """Round ``value`` to a multiple of ``unit`` (0.01, 1, 10, 100, 1000 …) with ``mode``.
+
+    The result keeps two decimal places so amounts print alike whatever the unit.
+    """
+    if unit <= 0:
+        raise ValueError("unit must be positive")
+    steps = (value / unit).quantize(ONE, rounding=_MODES[mode])
+    return quantize(steps * unit)
+
+
+def floor_to(value: Decimal, unit: Decimal) -> Decimal:
+    """Round ``value`` down to a multiple of ``unit`` (loan amounts, IPC-METHOD §6.2)."""
+    return round_to_unit(value, unit, Rounding.DOWN)
+
+
+def parse_amount(text: str | int | Decimal, field: str = "", *, allow_negative: bool = False) -> Decimal:
+    """Parse user text such as ``"1,250.00"`` or ``"１２５０"`` into a Decimal.
+
+    Args:
+        text: the typed value; thousands separators and full-width digits are accepted.
+        field: the field path named in the error.
+        allow_negative: whether a value below zero is allowed.
+
+    Returns:
+        The exact Decimal, not rounded.
+
+    Raises:
+        ValidationError: not a number, not finite, negative where not allowed, or above ``MAX_AMOUNT``.
+    """
+    if isinstance(text, Decimal):
+        value = text
+    elif isinstance(text, int) and not isinstance(text, bool):
+        value = Decimal(text)
+    elif isinstance(text, str):
+        cleaned = text.strip().translate(_FULL_WIDTH).replace(",", "").replace("_", "").replace(" ", "")
+        if cleaned.startswith("+"):
+            cleaned = cleaned[1:]
+        try:
+            value = Decimal(cleaned)
+        except InvalidOperation:
+            raise ValidationError(field, "not_a_number", value=text) from None
+    else:
+        raise ValidationError(field, "not_a_number", value=text)
+    if not value.is_finite():
+        raise ValidationError(field, "not_a_number", value=str(text))
+    if value < 0 and not allow_negative:
+        raise ValidationError(field, "negative", value=str(text))
+    if abs(value) > MAX_AMOUNT:
+        raise ValidationError(field, "too_large", value=str(text), limit=str(MAX_AMOUNT))
+    return value
+
+
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．，－＋", "0123456789.,-+")
+
+
+def to_minor_units(amount: Decimal) -> int:
+    """Exact cents as an integer; raises ``ValueError`` if ``amount`` has fractions of a cent."""
+    cents = amount * 100
+    if cents != cents.to_integral_value():
+        raise ValueError(f"{amount} is not a whole number of cents")
+    return int(cents)
+
+
+def from_minor_units(cents: int) -> Decimal:
+    """Inverse of ``to_minor_units``: an exact Decimal with two places."""
+    return (Decimal(cents) / 100).quantize(CENT)
+
+
+def safe_div(numerator: Decimal, denominator: Decimal) -> Decimal | None:
+    """``numerator / denominator``, or ``None`` where the denominator is zero (ratio undefined)."""
+    if denominator == 0:
+        return None
+    return numerator / denominator
+
+
+def percent(ratio: Decimal | None, places: int = 2) -> str:
+    """Format a ratio as a signed-less percentage string, e.g. ``0.0311 → '3.11%'``; ``None → '—'``."""
+    if ratio is None:
+        return "—"
+    return f"{quantize(ratio * HUNDRED, Decimal(1).scaleb(-places))}%"
+
+
+def signed_percent(ratio: Decimal | None, places: int = 2) -> str:
+    """Format a ratio with an explicit sign, e.g. ``+1.25%`` or ``-7.98%``."""
+    if ratio is None:
+        return "—"
+    value = quantize(ratio * HUNDRED, Decimal(1).scaleb(-places))
+    return f"{'+' if value > 0 else ''}{value}%"

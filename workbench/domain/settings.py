@@ -1,0 +1,56 @@
+"""Product settings: tolerances, usable share α, rounding, limits (IPC-METHOD §11).
+
+The tolerance numbers are training practice, not published rules (IPC-METHOD §1, "important gap"),
+so every one of them is a setting.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from workbench.domain.money import Rounding
+
+
+@dataclass(frozen=True, slots=True)
+class ToleranceBand:
+    """|δ| ≤ ``ok`` is OK, ≤ ``explain`` needs a written explanation, above that FAIL."""
+
+    ok: Decimal = Decimal("0.05")
+    explain: Decimal = Decimal("0.10")
+
+
+@dataclass(frozen=True, slots=True)
+class RoundingSettings:
+    """Rounding of instalments and loan amounts.
+
+    Interest is always rounded half-up to the cent each period; the instalment is rounded to a
+    multiple of ``instalment_unit`` with ``instalment_mode``; the last instalment absorbs the rest.
+    """
+
+    instalment_unit: Decimal = Decimal("0.01")
+    instalment_mode: Rounding = Rounding.HALF_UP
+    loan_unit: Decimal = Decimal(1000)
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything a product or a branch may tune; defaults are those of IPC-METHOD §9 and §11."""
+
+    flow_tolerance: ToleranceBand = field(default_factory=ToleranceBand)
+    equity_tolerance: ToleranceBand = field(default_factory=ToleranceBand)
+    alpha: Decimal = Decimal("0.80")
+    sensitivities: tuple[Decimal, ...] = (Decimal("0.50"), Decimal("0.70"), Decimal("0.80"))
+    min_checks_per_item: int = 2
+    rounding: RoundingSettings = field(default_factory=RoundingSettings)
+    product_max: Decimal = Decimal(300000)
+    first_loan_cap: Decimal | None = None
+    max_annual_rate: Decimal = Decimal("0.36")
+    max_months: int = 360
+    minimum_cash_buffer: Decimal = Decimal(0)
+
+
+DEFAULT_SETTINGS = Settings()
+
+INSTALMENT_UNITS = (Decimal("0.01"), Decimal(1), Decimal(10), Decimal(100))
+LOAN_UNITS = (Decimal(100), Decimal(500), Decimal(1000))

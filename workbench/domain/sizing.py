@@ -1,0 +1,258 @@
+"""Repayment capacity and loan sizing (还款能力 / 贷款建议), IPC-METHOD §6.
+
+    MD_avg = average monthly disposable cash            A_max = α × MD_avg   (α = 80 %, SEED-002)
+    P_cap  = the largest principal whose instalment ≤ A_max for the requested repayment method
+    P_prop = floor_unit(min(request, P_cap, purpose need − own funds, product max, first-loan cap))
+    ratio  = regular instalment / MD_avg                (月还款额占月可支比例, ≤ α)
+
+Capacity rests on *current* cash flow, not on the income the loan is meant to create.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from workbench.domain.money import ZERO, floor_to, quantize, safe_div
+from workbench.domain.schedules import (
+    Method,
+    Rate,
+    Schedule,
+    build_schedule,
+    max_principal_annuity,
+    max_principal_equal_principal,
+    seasonal_factor,
+)
+
+if TYPE_CHECKING:
+    from workbench.domain.loan_request import LoanRequest
+    from workbench.domain.profit_loss import IncomeStatement
+    from workbench.domain.settings import Settings
+
+
+@dataclass(frozen=True, slots=True)
+class Sensitivity:
+    """Capacity at one usable share α."""
+
+    alpha: Decimal
+    max_instalment: Decimal
+    max_principal: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectionMonth:
+    """One month of the 12-month cash projection after disbursement."""
+
+    index: int
+    month: int
+    disposable: Decimal
+    instalment: Decimal
+    balance: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class SizingResult:
+    """Capacity, the proposal and its schedules."""
+
+    md_avg: Decimal
+    alpha: Decimal
+    a_max: Decimal
+    rate: Rate
+    months: int
+    method: Method
+    p_cap: Decimal
+    p_cap_annuity: Decimal
+    p_cap_equal_principal: Decimal
+    sensitivities: tuple[Sensitivity, ...]
+    limits: tuple[tuple[str, Decimal], ...]
+    binding_limit: str
+    proposal: Decimal
+    reduced: bool
+    schedule: Schedule | None
+    equal_principal: Schedule | None
+    seasonal: Schedule | None
+    seasonal_factor: Decimal | None
+    instalment: Decimal | None
+    ratio: Decimal | None
+    projection: tuple[ProjectionMonth, ...]
+    opening_liquidity: Decimal
+    first_month: int
+
+    @property
+    def projection_minimum(self) -> ProjectionMonth | None:
+        """The month the cumulative cash is lowest."""
+        return min(self.projection, key=lambda m: m.balance) if self.projection else None
+
+
+def regular_instalment(schedule: Schedule, grace_months: int = 0) -> Decimal:
+    """The instalment the client pays each month: the first one after any grace period.
+
+    Seasonal schedules have no single instalment: their largest payment is used.
+    """
+    if schedule.method is Method.SEASONAL:
+        return schedule.max_payment
+    if schedule.method is Method.BULLET:
+        return schedule.rows[-1].payment
+    return schedule.rows[min(grace_months, len(schedule.rows) - 1)].payment
+
+
+def _capacity(
+    method: Method, a_max: Decimal, rate: Rate, months: int, weights: tuple[Decimal, ...]
+) -> Decimal:
+    r = rate.monthly
+    if method in (Method.EQUAL_PRINCIPAL, Method.FLAT):
+        return max_principal_equal_principal(a_max, r, months)
+    if method is Method.SEASONAL and weights:
+        discount = Decimal(1)
+        total = ZERO
+        for w in weights:
+            discount /= 1 + r
+            total += w * discount
+        return total
+    # annuity; for interest-only and bullet the annuity capacity is the prudent yardstick
+    return max_principal_annuity(a_max, r, months)
+
+
+def size_loan(
+    statement: IncomeStatement,
+    request: LoanRequest,
+    liquid_funds: Decimal,
+    settings: Settings,
+    first_month: int,
+) -> SizingResult:
+    """Compute capacity, the proposed principal, its schedules and the 12-month cash projection.
+
+    Args:
+        statement: the reconstructed income statement.
+        request: amount, term, rate, method and purpose of the request.
+        liquid_funds: cash + bank + household deposits on the current balance sheet.
+        settings: α, sensitivities, rounding, product limits.
+        first_month: calendar month of disbursement (1–12); instalments start the month after.
+
+    Returns:
+        Amounts rounded half-up to the cent; the proposal rounded down to ``settings.rounding.loan_unit``.
+    """
+    rate = request.rate.rate(settings.max_annual_rate)
+    months = request.term_months
+    md_avg = statement.average["disposable"]
+    alpha = settings.alpha
+    a_max = quantize(alpha * md_avg)
+    active = months - request.grace_months
+    weights = tuple(
+        quantize(alpha * max(statement.month((first_month + k) % 12 + 1).disposable, ZERO))
+        for k in range(active)
+    )
+
+    def cap(a: Decimal, method: Method, w: tuple[Decimal, ...]) -> Decimal:
+        if a <= 0:
+            return ZERO
+        return quantize(_capacity(method, a, rate, active, w))
+
+    p_cap = cap(a_max, request.method, weights)
+    sensitivities = tuple(
+        Sensitivity(
+            alpha=s,
+            max_instalment=quantize(s * md_avg),
+            max_principal=cap(
+                quantize(s * md_avg), request.method, tuple(quantize(w * s / alpha) for w in weights)
+            ),
+        )
+        for s in settings.sensitivities
+    )
+    limits: list[tuple[str, Decimal]] = [
+        ("request", request.amount),
+        ("capacity", p_cap),
+        ("purpose", request.financing_gap),
+        ("product_max", settings.product_max),
+    ]
+    if request.first_loan and settings.first_loan_cap is not None:
+        limits.append(("first_loan_cap", settings.first_loan_cap))
+    binding, smallest = min(limits, key=lambda item: item[1])
+    proposal = max(floor_to(smallest, settings.rounding.loan_unit), ZERO)
+
+    schedule = ep = seasonal = None
+    factor = None
+    instalment = ratio = None
+    if proposal > 0:
+        schedule = _schedule(proposal, rate, months, request.method, request.grace_months, settings, weights)
+        ep = _schedule(
+            proposal, rate, months, Method.EQUAL_PRINCIPAL, request.grace_months, settings, weights
+        )
+        if sum(weights, ZERO) > 0:
+            seasonal = _schedule(
+                proposal, rate, months, Method.SEASONAL, request.grace_months, settings, weights
+            )
+            factor = seasonal_factor(proposal, rate, weights)
+        instalment = regular_instalment(schedule, request.grace_months)
+        ratio = safe_div(instalment, md_avg) if md_avg > 0 else None
+
+    opening = liquid_funds - request.own_contribution
+    projection = _project(statement, schedule, opening, first_month)
+    return SizingResult(
+        md_avg=md_avg,
+        alpha=alpha,
+        a_max=a_max,
+        rate=rate,
+        months=months,
+        method=request.method,
+        p_cap=p_cap,
+        p_cap_annuity=cap(a_max, Method.ANNUITY, weights),
+        p_cap_equal_principal=cap(a_max, Method.EQUAL_PRINCIPAL, weights),
+        sensitivities=sensitivities,
+        limits=tuple(limits),
+        binding_limit=binding,
+        proposal=proposal,
+        reduced=proposal < request.amount,
+        schedule=schedule,
+        equal_principal=ep,
+        seasonal=seasonal,
+        seasonal_factor=factor,
+        instalment=instalment,
+        ratio=ratio,
+        projection=projection,
+        opening_liquidity=opening,
+        first_month=first_month,
+    )
+
+
+def _schedule(
+    principal: Decimal,
+    rate: Rate,
+    months: int,
+    method: Method,
+    grace: int,
+    settings: Settings,
+    weights: tuple[Decimal, ...],
+) -> Schedule:
+    return build_schedule(
+        principal,
+        rate,
+        months,
+        method,
+        grace_months=grace,
+        rounding=settings.rounding,
+        weights=weights if method is Method.SEASONAL else None,
+        max_months=settings.max_months,
+    )
+
+
+def _project(
+    statement: IncomeStatement, schedule: Schedule | None, opening: Decimal, first_month: int
+) -> tuple[ProjectionMonth, ...]:
+    """Cumulative cash over the 12 months from disbursement; instalment k falls in month k after it."""
+    balance = opening
+    rows: list[ProjectionMonth] = []
+    for index in range(12):
+        month = (first_month - 1 + index) % 12 + 1
+        disposable = statement.month(month).disposable
+        instalment = ZERO
+        if schedule is not None and 1 <= index <= len(schedule.rows):
+            instalment = schedule.rows[index - 1].payment
+        balance = balance + disposable - instalment
+        rows.append(
+            ProjectionMonth(
+                index=index, month=month, disposable=disposable, instalment=instalment, balance=balance
+            )
+        )
+    return tuple(rows)

@@ -1,0 +1,39 @@
+"""Check status from a signed deviation and a tolerance band (IPC-METHOD §5.1)."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from workbench.domain.settings import ToleranceBand
+
+
+class Status(StrEnum):
+    OK = "OK"
+    EXPLAIN = "EXPLAIN"  # needs a written explanation (说明)
+    FAIL = "FAIL"
+
+
+STATUS_LABELS = {
+    Status.OK: {"zh": "通过", "en": "OK"},
+    Status.EXPLAIN: {"zh": "需说明", "en": "Explain"},
+    Status.FAIL: {"zh": "不通过", "en": "Fail"},
+}
+
+
+def status_for(deviation: Decimal | None, band: ToleranceBand) -> Status:
+    """|δ| ≤ ok → OK, ≤ explain → EXPLAIN, else FAIL; an undefined δ fails.
+
+    The band is compared with |δ| rounded to 4 places (hundredths of a percent), the precision
+    a deviation is shown with, so a displayed "5.00 %" never shows as EXPLAIN.
+    """
+    if deviation is None:
+        return Status.FAIL
+    size = abs(deviation).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
+    if size <= band.ok:
+        return Status.OK
+    if size <= band.explain:
+        return Status.EXPLAIN
+    return Status.FAIL

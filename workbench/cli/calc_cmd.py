@@ -10,15 +10,16 @@ from workbench.cli.output import display, money, pct, plain, plain_figures
 from workbench.cli.table import render
 from workbench.cli.texts import LIMIT_LABELS, label, t
 from workbench.domain.calc import CaseResults, compute_case
-from workbench.domain.cross_checks import METHOD_LABELS, CheckKind
+from workbench.domain.cross_checks import METHOD_LABELS, CheckKind, CheckMethod, CrossCheckResult, Target
 from workbench.domain.errors import ValidationError
 from workbench.domain.readiness import ISSUE_TEXTS, ITEM_NAMES
 from workbench.domain.status import STATUS_LABELS
-from workbench.domain.summary import FIGURE_KINDS, MONEY, RATIO, key_figures
+from workbench.domain.summary import FIGURE_KINDS, MONEY, NUMBER, RATIO, key_figures
 from workbench.services.case_files import CaseFileError, read_case_file
 
 if TYPE_CHECKING:
     import argparse
+    from decimal import Decimal
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: str) -> None:
@@ -39,10 +40,10 @@ def calc_document(results: CaseResults) -> dict[str, Any]:
             "method": c.method.value,
             "target": c.target.value,
             "kind": c.kind.value,
-            "value": plain(c.check_value, RATIO if _is_ratio(c) else MONEY),
-            "adopted": plain(c.adopted, RATIO if _is_ratio(c) else MONEY),
-            "low": plain(c.low, RATIO if _is_ratio(c) else MONEY),
-            "high": plain(c.high, RATIO if _is_ratio(c) else MONEY),
+            "value": plain(c.check_value, _kind_of(c)),
+            "adopted": plain(c.adopted, _kind_of(c)),
+            "low": plain(c.low, _kind_of(c)),
+            "high": plain(c.high, _kind_of(c)),
             "deviation": plain(c.deviation, RATIO),
             "status": c.status.value,
             "explained": c.explained,
@@ -53,7 +54,7 @@ def calc_document(results: CaseResults) -> dict[str, Any]:
     if results.equity is not None:
         doc["equity_passes"] = [
             {
-                "label": p.label,
+                "label": p.label or None,
                 "TA": plain(p.total_assets, MONEY),
                 "TL": plain(p.total_liabilities, MONEY),
                 "E_act": plain(p.actual, MONEY),
@@ -99,10 +100,23 @@ def calc_document(results: CaseResults) -> dict[str, Any]:
     return doc
 
 
-def _is_ratio(check: Any) -> bool:
-    return check.target.value in ("gross_margin", "seasonal_factor", "labour_capacity") or (
-        check.kind is CheckKind.RANGE and check.method.value == "M3"
-    )
+def pass_label(number: int, label: str, count: int, lang: str) -> str:
+    """``第 1 轮（…）`` for earlier passes, ``第 2 轮（当前）`` for the current one."""
+    name = f"第 {number} 轮" if lang == "zh" else f"Pass {number}"
+    if number == count:
+        return f"{name}（当前）" if lang == "zh" else f"{name} (current)"
+    if label and not label.startswith(name):
+        return f"{name}：{label}" if lang == "zh" else f"{name}: {label}"
+    return label or name
+
+
+def _kind_of(check: CrossCheckResult) -> str:
+    """How a check's figures read: margins and utilisation as %, factors and M3 ratios as numbers."""
+    if check.target in (Target.GROSS_MARGIN, Target.LABOUR_CAPACITY):
+        return RATIO
+    if check.target is Target.SEASONAL_FACTOR or check.method is CheckMethod.M3:
+        return NUMBER
+    return MONEY
 
 
 def calc_table(results: CaseResults, lang: str) -> str:
@@ -147,13 +161,13 @@ def calc_table(results: CaseResults, lang: str) -> str:
         head = [t("col_pass", lang), "E_act", "E_exp", t("col_deviation", lang), t("col_status", lang)]
         rows = [
             [
-                p.label,
+                pass_label(number, p.label, len(results.equity.passes), lang),
                 money(p.actual),
                 money(p.expected),
                 pct(p.deviation, signed=True),
                 STATUS_LABELS[p.status][lang],
             ]
-            for p in results.equity.passes
+            for number, p in enumerate(results.equity.passes, start=1)
         ]
         parts.append(render(head, rows))
     if results.checks:
@@ -167,8 +181,11 @@ def calc_table(results: CaseResults, lang: str) -> str:
         ]
         rows = []
         for c in results.checks:
-            ratio = _is_ratio(c)
-            fmt = (lambda v: pct(v)) if ratio else money
+            kind = _kind_of(c)
+
+            def fmt(v: Decimal | None, kind: str = kind) -> str:
+                return display(v, kind)
+
             value = f"{fmt(c.low)} – {fmt(c.high)}" if c.kind is CheckKind.RANGE else fmt(c.check_value)
             status = STATUS_LABELS[c.status][lang] + (f" → {c.superseded_by}" if c.superseded_by else "")
             rows.append(

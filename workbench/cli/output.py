@@ -9,7 +9,7 @@ from workbench.domain.money import quantize
 from workbench.domain.summary import FIGURE_KINDS, MONEY, NUMBER, RATIO
 
 RATIO_PLACES = Decimal("0.000001")
-NUMBER_PLACES = Decimal("0.01")
+NUMBER_PLACES = Decimal("0.001")
 
 
 def plain(value: Any, kind: str) -> Any:

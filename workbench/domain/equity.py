@@ -170,8 +170,8 @@ def reconcile_equity(check: EquityCheck, totals: BalanceTotals, band: ToleranceB
         )
         for p in check.earlier_passes
     )
-    current_label = f"pass {len(passes) + 1}"
-    passes += (equity_pass(current_label, ta, tl, expected, profit, band, check.explanation),)
+    # The current pass has no label of its own: it is whatever the sheet says now.
+    passes += (equity_pass("", ta, tl, expected, profit, band, check.explanation),)
     return EquityResult(
         initial_assets=initial_assets,
         initial_liabilities=initial_liabilities,

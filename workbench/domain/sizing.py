@@ -97,6 +97,21 @@ def regular_instalment(schedule: Schedule, grace_months: int = 0) -> Decimal:
     return schedule.rows[min(grace_months, len(schedule.rows) - 1)].payment
 
 
+def burden_ratio(
+    schedule: Schedule, instalment: Decimal, md_avg: Decimal, factor: Decimal | None, alpha: Decimal
+) -> Decimal | None:
+    """月还款额占月可支比例: the share of disposable cash the loan takes, comparable with α.
+
+    Level schedules: instalment / MD_avg. Seasonal: x·α, the share of each month's disposable cash.
+    Interest-only and bullet: the monthly equivalent of all payments (Σ payments / n) / MD_avg.
+    """
+    if schedule.method is Method.SEASONAL and factor is not None:
+        return factor * alpha
+    if schedule.method in (Method.BULLET, Method.INTEREST_ONLY):
+        return safe_div(schedule.total_payment / len(schedule.rows), md_avg)
+    return safe_div(instalment, md_avg)
+
+
 def _capacity(
     method: Method, a_max: Decimal, rate: Rate, months: int, weights: tuple[Decimal, ...]
 ) -> Decimal:
@@ -110,7 +125,9 @@ def _capacity(
             discount /= 1 + r
             total += w * discount
         return total
-    # annuity; for interest-only and bullet the annuity capacity is the prudent yardstick
+    if method in (Method.BULLET, Method.INTEREST_ONLY):
+        # The balloon must be saved up: P·(1 + r·n) ≤ A_max·n over the term.
+        return a_max * months / (1 + r * months)
     return max_principal_annuity(a_max, r, months)
 
 
@@ -185,7 +202,7 @@ def size_loan(
             )
             factor = seasonal_factor(proposal, rate, weights)
         instalment = regular_instalment(schedule, request.grace_months)
-        ratio = safe_div(instalment, md_avg) if md_avg > 0 else None
+        ratio = burden_ratio(schedule, instalment, md_avg, factor, alpha) if md_avg > 0 else None
 
     opening = liquid_funds - request.own_contribution
     projection = _project(statement, schedule, opening, first_month)

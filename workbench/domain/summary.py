@@ -18,6 +18,9 @@ MONEY = "money"
 RATIO = "ratio"
 NUMBER = "number"
 
+# Balance-sheet ratios read as percentages; the others (current ratio 1.17, 31.1 days) as numbers.
+PERCENT_RATIOS = frozenset({"debt_ratio", "ar_to_sales", "stock_at_price_to_sales", "debt_to_sales"})
+
 # name → kind, for formatting; order is the order of printing.
 FIGURE_KINDS: dict[str, str] = {}
 
@@ -67,7 +70,7 @@ def key_figures(results: CaseResults) -> dict[str, Any]:
     ):
         _put(out, name, value, MONEY)
     for name, ratio in results.ratios.items():
-        _put(out, name, ratio, NUMBER if name.endswith("_days") or name == "equity_to_household" else RATIO)
+        _put(out, name, ratio, RATIO if name in PERCENT_RATIOS else NUMBER)
     eq = results.equity
     if eq is not None:
         for name, value in (

@@ -12,7 +12,8 @@
 #   3. a cluster in /etc/postgresql (stopped)      -> pg_ctlcluster --skip-systemctl-redirect VER main start
 #   4. root with apt-get, no server installed      -> apt-get install --no-upgrade postgresql, then 3.
 #   5. binaries in /usr/lib/postgresql/*/bin       -> throw-away cluster in a temp dir on a free port
-# One line about what it did goes to stderr. WORKBENCH_PG_STRATEGY=throwaway skips 2-4 (to test step 5).
+# One line about what it did goes to stderr. WORKBENCH_PG_STRATEGY=throwaway skips 2-4 (to test step 5);
+# WORKBENCH_PG_STRATEGY=none skips them all (to run without PostgreSQL, or to test the CI=true failure).
 
 _wb_pg_log() { printf '[postgres] %s\n' "$*" >&2; }
 
@@ -110,6 +111,11 @@ _wb_ensure_postgres() {
         WB_PG_URL=$WORKBENCH_TEST_PG_URL
         _wb_pg_log "using WORKBENCH_TEST_PG_URL from the environment"
         return 0
+    fi
+
+    if [[ "$strategy" == none ]]; then
+        _wb_pg_log "NOT AVAILABLE: WORKBENCH_PG_STRATEGY=none; PostgreSQL tests will be skipped"
+        return 1
     fi
 
     if [[ "$strategy" != throwaway ]]; then

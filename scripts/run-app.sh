@@ -10,8 +10,9 @@ bash "$ROOT/scripts/system-deps.sh" qt
 source "$ROOT/scripts/setup.sh"
 unset PYTHONDONTWRITEBYTECODE
 
-if (($# == 0)) && [[ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}${QT_QPA_PLATFORM:-}" ]]; then
+if (($# == 0)) && [[ "$(uname -s)" == Linux && -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}${QT_QPA_PLATFORM:-}" ]]; then
     echo "[run-app] no DISPLAY or WAYLAND_DISPLAY: the window needs a screen" \
-        "(try: xvfb-run -a scripts/run-app.sh, or QT_QPA_PLATFORM=offscreen)" >&2
+        "(try: xvfb-run -a scripts/run-app.sh; CLI commands work without one)" >&2
+    exit 1
 fi
 exec "$ROOT/.venv/bin/workbench" "$@"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Set everything up (if needed) and run the whole test suite: ruff check, then pytest.
+# Set everything up (if needed) and run the whole test suite: ruff check, mypy, then pytest.
 #
 #   scripts/run-tests.sh [PYTEST ARGS...]      e.g. scripts/run-tests.sh -k money -x
 #
@@ -24,6 +24,10 @@ echo "== ruff check ."
 ruff_rc=0
 ruff check --output-format=concise . || ruff_rc=$?
 
+echo "== mypy (strict on the domain)"
+mypy_rc=0
+mypy || mypy_rc=$?
+
 echo "== pytest"
 pytest_rc=0
 python -m pytest "$@" || pytest_rc=$?
@@ -31,5 +35,9 @@ python -m pytest "$@" || pytest_rc=$?
 if ((ruff_rc != 0)); then
     echo "[run-tests] ruff check failed (exit $ruff_rc)" >&2
 fi
+if ((mypy_rc != 0)); then
+    echo "[run-tests] mypy failed (exit $mypy_rc)" >&2
+fi
 if ((pytest_rc != 0)); then exit "$pytest_rc"; fi
-exit "$ruff_rc"
+if ((ruff_rc != 0)); then exit "$ruff_rc"; fi
+exit "$mypy_rc"

@@ -13,6 +13,7 @@ left out, so export → import → export gives the same bytes.
 from __future__ import annotations
 
 import dataclasses
+import re
 import types
 import typing
 from datetime import date
@@ -33,6 +34,8 @@ MAX_DEPTH = 24
 MAX_DECIMAL_TEXT = 40
 
 T = TypeVar("T")
+_DATE_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DECIMAL_TEXT = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -135,7 +138,7 @@ def _decode(hint: Any, data: Any, path: str, depth: int) -> Any:
     base, meta = _split_annotated(hint)
     if _is_union(base):
         return _decode_union(base, meta, data, path, depth)
-    if dataclasses.is_dataclass(base):
+    if isinstance(base, type) and dataclasses.is_dataclass(base):
         return _decode_dataclass(base, data, path, depth)
     origin = typing.get_origin(base)
     if origin is tuple:
@@ -169,12 +172,15 @@ def _decode(hint: Any, data: Any, path: str, depth: int) -> Any:
         for m in meta:
             if isinstance(m, MaxLength) and len(data) > m.limit:
                 raise ValidationError(path, "too_long", length=len(data), limit=m.limit)
+        # Lone surrogates cannot be written back as UTF-8; NUL is refused by PostgreSQL text.
+        if "\x00" in data or not _encodable(data):
+            raise ValidationError(path, "invalid_text")
         return data
     if base is date:
         if not isinstance(data, str):
             raise ValidationError(path, "wrong_type", expected="date")
         try:
-            return date.fromisoformat(data) if len(data) == 10 else _bad_date(data, path)
+            return date.fromisoformat(data) if _DATE_TEXT.fullmatch(data) else _bad_date(data, path)
         except ValueError:
             raise ValidationError(path, "invalid_date", value=_short(data)) from None
     raise TypeError(f"no decoder for {hint!r} at {path}")  # pragma: no cover - a programming error
@@ -211,7 +217,7 @@ def _decode_dataclass(cls: type, data: Any, path: str, depth: int) -> Any:
     names = {f.name for f in fields}
     for key in data:
         if key not in names:
-            raise ValidationError(_join(path, str(key)[:60]), "unknown_field")
+            raise ValidationError(_join(path, _printable(str(key)[:60])), "unknown_field")
     kwargs: dict[str, Any] = {}
     for f in fields:
         where = _join(path, f.name)
@@ -249,7 +255,7 @@ def _to_decimal(data: Any, path: str) -> Decimal:
         value = data
     elif isinstance(data, str):
         text = data.strip()
-        if len(text) > MAX_DECIMAL_TEXT or not text or text[0] not in "+-0123456789.":
+        if len(text) > MAX_DECIMAL_TEXT or not _DECIMAL_TEXT.fullmatch(text):
             raise ValidationError(path, "not_a_number", value=_short(data))
         try:
             value = Decimal(text)
@@ -280,8 +286,21 @@ def _check_bounds(value: Decimal, meta: tuple[Any, ...], path: str) -> None:
             )
 
 
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _printable(text: str) -> str:
+    """Escape control characters so a hostile value can never break a message onto two lines."""
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+
+
 def _short(data: Any) -> str:
-    text = str(data)
+    text = _printable(str(data)[:80])
     return text if len(text) <= 40 else text[:37] + "…"
 
 
@@ -307,7 +326,7 @@ def case_from_document(document: Any) -> CaseFile:
         )
     extra = set(document) - {"format", "version", "case"}
     if extra:
-        raise ValidationError(sorted(extra)[0][:60], "unknown_field")
+        raise ValidationError(_printable(sorted(extra)[0][:60]), "unknown_field")
     if "case" not in document:
         raise ValidationError("case", "required")
     return decode(CaseFile, document["case"], "case")

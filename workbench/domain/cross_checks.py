@@ -14,7 +14,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from workbench.domain.errors import ValidationError
-from workbench.domain.fields import LongText, Text
+from workbench.domain.fields import CalendarMonth, LongText, Text
 from workbench.domain.figures import FigureRef, Operand, resolve
 from workbench.domain.money import ONE, ZERO, safe_div
 from workbench.domain.profit_loss import Season
@@ -202,8 +202,8 @@ class EnergyRatioInputs:
 
     kwh_a: Operand
     kwh_b: Operand
-    month_a: int
-    month_b: int
+    month_a: CalendarMonth
+    month_b: CalendarMonth
     base_kwh: Operand = ZERO
 
 

@@ -45,6 +45,7 @@ SignedFactor = Annotated[Decimal, Bounds(Decimal(-1000), Decimal(1000))]
 Percent = Annotated[Decimal, Bounds(Decimal(0), Decimal(1000))]
 """A percentage figure as typed (7.2 means 7.2 %)."""
 Months = Annotated[int, Bounds(Decimal(0), Decimal(1200))]
+CalendarMonth = Annotated[int, Bounds(Decimal(1), Decimal(12))]
 Count = Annotated[int, Bounds(Decimal(0), Decimal(1000000))]
 Text = Annotated[str, MaxLength(SHORT_TEXT)]
 LongText = Annotated[str, MaxLength(LONG_TEXT)]

@@ -42,6 +42,8 @@ REASONS: dict[str, dict[str, str]] = {
         "zh": "日期格式错误（应为 YYYY-MM-DD）：{value}",
         "en": "invalid date (expected YYYY-MM-DD): {value}",
     },
+    "invalid_text": {"zh": "文本含有无效字符", "en": "text contains invalid characters"},
+    "duplicate_key": {"zh": "JSON 对象中键重复：{value}", "en": "duplicate key in a JSON object: {value}"},
     "too_deep": {"zh": "嵌套层级过深", "en": "nesting too deep"},
     "wrong_length": {
         "zh": "应有 {expected} 项，实际 {count} 项",

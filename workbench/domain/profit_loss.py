@@ -15,6 +15,7 @@ Per month m::
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -284,8 +285,7 @@ def compute_income_statement(pl: ProfitLoss, sheet: BalanceSheet) -> IncomeState
 
     by_season = {season: line(0, season) for season in Season}
     months = tuple(
-        MonthLine(**{**_as_dict(by_season[season]), "month": m})
-        for m, season in zip(MONTHS, pl.calendar, strict=True)
+        dataclasses.replace(by_season[season], month=m) for m, season in zip(MONTHS, pl.calendar, strict=True)
     )
     average = {name: quantize(sum((getattr(m, name) for m in months), ZERO) / 12) for name in LINE_FIELDS}
     annual = sum((m.sales for m in months), ZERO)
@@ -297,7 +297,3 @@ def compute_income_statement(pl: ProfitLoss, sheet: BalanceSheet) -> IncomeState
         annual_sales=annual,
         fixed_costs=quantize(fixed),
     )
-
-
-def _as_dict(line: MonthLine) -> dict[str, object]:
-    return {name: getattr(line, name) for name in MonthLine.__dataclass_fields__}

@@ -92,15 +92,16 @@ def key_figures(results: CaseResults) -> dict[str, Any]:
             _put(out, f"E_pass{number}", p.actual, MONEY)
             _put(out, f"equity_dev_pass{number}", p.deviation, RATIO)
     z = results.sizing
-    for name, value in (
+    sizing_figures: tuple[tuple[str, Decimal | None], ...] = (
         ("A_max", z.a_max),
         ("P_cap", z.p_cap),
         ("P_cap_annuity", z.p_cap_annuity),
         ("P_cap_EP", z.p_cap_equal_principal),
         ("P_prop", z.proposal),
         ("instalment", z.instalment),
-    ):
-        _put(out, name, value, MONEY)
+    )
+    for name, amount in sizing_figures:
+        _put(out, name, amount, MONEY)
     _put(out, "alpha", z.alpha, RATIO)
     _put(out, "monthly_rate", z.rate.monthly, RATIO)
     _put(out, "binding_limit", z.binding_limit, "text")

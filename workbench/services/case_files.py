@@ -42,7 +42,11 @@ def loads_case(text: str, source: str = "<text>") -> CaseFile:
         CaseFileError: not JSON, too deep, or any invalid field.
     """
     try:
-        document = json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
+        document = json.loads(
+            text, parse_float=Decimal, parse_constant=_reject_constant, object_pairs_hook=_unique_keys
+        )
+    except _DuplicateKey as error:
+        raise CaseFileError(source, ValidationError("", "duplicate_key", value=str(error)[:60])) from None
     except (ValueError, RecursionError) as error:
         raise CaseFileError(source, ValidationError("", "not_json", detail=_json_detail(error))) from None
     if _depth(document) > MAX_DEPTH + 8:
@@ -81,8 +85,24 @@ def read_case_file(path: Path) -> CaseFile:
 def write_case_file(case: CaseFile, path: Path) -> None:
     """Write ``case`` atomically (temp file + rename), so a crash never leaves half a file."""
     tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(dumps_case(case), encoding="utf-8")
-    tmp.replace(path)
+    try:
+        tmp.write_text(dumps_case(case), encoding="utf-8")
+        tmp.replace(path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+class _DuplicateKey(ValueError):
+    """A JSON object names the same key twice: refused, not silently resolved to the last one."""
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _DuplicateKey(key)
+        out[key] = value
+    return out
 
 
 def _reject_constant(name: str) -> Any:

@@ -204,7 +204,9 @@ def test_sql_looking_text_is_accepted_and_kept_verbatim() -> None:
 # ---- (d) property: random valid documents round-trip --------------------------------------------
 
 # Fields whose values other fields refer to or that pick a type: mutating them breaks the case's rules.
-_FROZEN_LEAVES = re.compile(r"^case\.(cross_checks\[\d+\]\.(id|supersedes|method)|evidence\[\d+\]\.id)$")
+_FROZEN_LEAVES = re.compile(
+    r"^case\.(cross_checks\[\d+\]\.(id|supersedes|method|target)|evidence\[\d+\]\.id)$"
+)
 
 
 def _split(hint: Any) -> tuple[Any, tuple[Any, ...]]:
@@ -287,7 +289,9 @@ def _value(hint: Any) -> st.SearchStrategy[Any]:
         return _decimal_text(low, high)
     if base is str:
         limit = next(m.limit for m in meta if isinstance(m, MaxLength))
-        texts = st.text(max_size=min(limit, 40))
+        # NUL and lone surrogates are refused by design (invalid_text); everything else is text.
+        alphabet = st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00")
+        texts = st.text(alphabet=alphabet, max_size=min(limit, 40))
         return st.one_of(texts, st.sampled_from(HOSTILE_TEXTS), st.just("界" * limit))
     if base is date:
         return st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)).map(date.isoformat)
@@ -466,6 +470,13 @@ HOSTILE: list[Any] = [
     Hostile("missing-required-field", _delete(TERM), TERM, ("required",)),
     Hostile("missing-case", _delete("case"), "case", ("required",)),
     edit("unknown-enum-value", "case.borrower.sex", "unknown", "invalid_choice"),
+    edit(
+        "method-does-not-fit-target",
+        "case.cross_checks[5].target",
+        "sales_month",
+        "invalid_choice",
+        schema="accepts",
+    ),
     edit("enum-case-differs", "case.loan_class", "Business", "invalid_choice"),
     edit("bad-date-feb-30", SURVEY, "2024-02-30", "invalid_date"),
     edit("bad-date-format", SURVEY, "28/06/2024", "invalid_date"),

@@ -231,15 +231,21 @@ def test_to_minor_units_refuses_fractions_of_a_cent(amount: str) -> None:
         to_minor_units(D(amount))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: to_minor_units multiplies under the 28-digit context, so a value with more "
-    "significant digits than that is rounded to whole cents and accepted instead of refused",
-)
 def test_to_minor_units_refuses_a_fraction_hidden_beyond_the_context_precision() -> None:
-    amount = parse_amount("1.000000000000000000000000000001")  # exact: 1 CNY and 1e-30
-    with pytest.raises(ValueError):
+    # 31 significant digits: multiplying by 100 in the 28-digit context would round the 1e-30 away
+    amount = parse_amount("1.000000000000000000000000000001")
+    with pytest.raises(ValueError, match="not a whole number of cents"):
         to_minor_units(amount)
+
+
+def test_to_minor_units_is_exact_beyond_the_context_precision() -> None:
+    assert to_minor_units(D("123456789012345678901234567890.12")) == 12345678901234567890123456789012
+
+
+@pytest.mark.parametrize("amount", ["NaN", "Infinity", "-Infinity"])
+def test_to_minor_units_refuses_non_finite_values(amount: str) -> None:
+    with pytest.raises(ValueError):
+        to_minor_units(D(amount))
 
 
 @pytest.mark.parametrize(
@@ -302,11 +308,7 @@ def test_percent_of_none_is_a_dash() -> None:
     assert signed_percent(None) == "—"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a tiny negative ratio rounds to Decimal('-0.00') and is shown as '-0.00%' "
-    "(percent and signed_percent keep the sign of negative zero)",
-)
-@pytest.mark.parametrize("formatter", [percent, signed_percent])
-def test_a_ratio_rounding_to_zero_shows_no_minus_sign(formatter: object) -> None:
-    assert formatter(D("-0.00001")) == "0.00%"  # type: ignore[operator]
+@pytest.mark.parametrize("ratio", ["-0.00001", "-0.000049", "-0", "0.00004"])
+def test_a_ratio_rounding_to_zero_shows_no_minus_sign(ratio: str) -> None:
+    assert percent(D(ratio)) == "0.00%"
+    assert signed_percent(D(ratio)) == "0.00%"

@@ -90,7 +90,8 @@ class FixedCategory(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class FixedAsset:
-    """固定资产明细: original value and present value; depreciation is their difference."""
+    """固定资产明细: original value and present value of the whole line (all ``quantity`` units);
+    depreciation is their difference."""
 
     label: Text
     present_value: Amount

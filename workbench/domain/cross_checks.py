@@ -338,6 +338,20 @@ INPUTS_BY_METHOD: dict[str, type] = {
 }
 
 
+# Methods whose figure only means something for one kind of target (M8 is annual by nature …).
+TARGETS_OF_METHOD: dict[CheckMethod, tuple[Target, ...]] = {
+    CheckMethod.M8: (Target.SALES_ANNUAL,),
+    CheckMethod.M9B: (Target.SEASONAL_FACTOR,),
+    CheckMethod.M10: (Target.GROSS_MARGIN,),
+    CheckMethod.M11: (Target.NET_PROFIT,),
+    CheckMethod.M12: (Target.INVENTORY,),
+    CheckMethod.M13: (Target.LABOUR_CAPACITY,),
+    CheckMethod.M14: (Target.GROSS_MARGIN,),
+    CheckMethod.M15: (Target.INCOME,),
+    CheckMethod.M16: (Target.EQUITY,),
+}
+
+
 @dataclass(frozen=True, slots=True)
 class CrossCheck:
     """One check as the officer entered it."""
@@ -357,6 +371,14 @@ class CrossCheck:
         expected = INPUTS_BY_METHOD[self.method.value]
         if not isinstance(self.inputs, expected):
             raise ValidationError("inputs", "wrong_type", expected=expected.__name__)
+        allowed = TARGETS_OF_METHOD.get(self.method)
+        if allowed is not None and self.target not in allowed:
+            raise ValidationError(
+                "target",
+                "invalid_choice",
+                value=self.target.value,
+                choices=", ".join(t.value for t in allowed),
+            )
 
 
 class CheckKind(StrEnum):
@@ -393,7 +415,7 @@ class CrossCheckResult:
     @property
     def inside(self) -> bool | None:
         """For range checks: whether the value lies inside the range."""
-        if self.kind is not CheckKind.RANGE:
+        if self.kind is not CheckKind.RANGE or self.deviation is None:
             return None
         return self.deviation == 0
 
@@ -412,7 +434,8 @@ def deviation_rate(adopted: Decimal | None, check: Decimal | None) -> Decimal | 
     """δ = (adopted − check) / adopted, unrounded; ``None`` when undefined."""
     if adopted is None or check is None:
         return None
-    return safe_div(adopted - check, adopted)
+    # |adopted| as base keeps the sign's meaning (check lower ⇒ positive) for a loss or negative figure.
+    return safe_div(adopted - check, abs(adopted))
 
 
 def adopted_default(
@@ -497,8 +520,6 @@ def _derive(check: CrossCheck, ctx: CheckContext, annual: bool) -> Derived:
         if months is None:
             weeks = val("weeks")
             months = None if weeks is None else weeks * 12 / Decimal(52)
-        if months is None:
-            raise ValidationError("inputs.months", "inputs_missing", value="months / weeks")
         purchases, delta = val("purchases"), val("delta_inventory")
         net = None if purchases is None or delta is None else purchases - delta
         sales = _div(_div(net, val("cost_share")), val("line_share"))
@@ -535,10 +556,11 @@ def _derive(check: CrossCheck, ctx: CheckContext, annual: bool) -> Derived:
         available = None if workers is None or days is None or hours is None else workers * days * hours
         return CheckKind.RANGE, _div(val("required_hours"), available), ZERO, val("max_utilisation")
     if isinstance(inp, MarginSampleInputs):
-        weight = sum((i.weight for i in inp.items), ZERO)
+        priced = [i for i in inp.items if i.price]
+        weight = sum((i.weight for i in priced), ZERO)
         if weight == 0:
             return value_kind, None, None, None
-        margin = sum((i.weight * (ONE - i.cost / i.price) for i in inp.items if i.price), ZERO) / weight
+        margin = sum((i.weight * (ONE - i.cost / i.price) for i in priced), ZERO) / weight
         return value_kind, margin, None, None
     if isinstance(inp, IncomeInputs):
         return value_kind, sum((s.monthly for s in inp.sources), ZERO), None, None
@@ -555,7 +577,7 @@ def run_check(
     """Derive, compare and grade one check.
 
     Raises:
-        ValidationError: an input refers to an unknown figure, or the period is missing.
+        ValidationError: an input refers to an unknown figure.
     """
     annual = check.target is Target.SALES_ANNUAL
     kind, value, low, high = _derive(check, ctx, annual)
@@ -579,6 +601,8 @@ def run_check(
             value = adopted
         deviation = _range_deviation(value, low, high)
         status = status_for(deviation, band)
+        if status is Status.OK and deviation != 0:
+            status = Status.EXPLAIN  # outside a plausible range (utilisation > 100 %) always needs a word
     else:
         deviation = deviation_rate(adopted, value)
         status = status_for(deviation, band)
@@ -608,7 +632,7 @@ def _range_deviation(value: Decimal | None, low: Decimal | None, high: Decimal |
     if low <= value <= high:
         return ZERO
     bound = low if value < low else high
-    return safe_div(value - bound, value)
+    return safe_div(value - bound, abs(value))
 
 
 def run_cross_checks(
@@ -619,12 +643,7 @@ def run_cross_checks(
     Raises:
         ValidationError: with the field path ``cross_checks[i]…`` of the faulty check.
     """
-    results: list[CrossCheckResult] = []
-    for index, check in enumerate(checks):
-        try:
-            results.append(run_check(check, ctx, flow, equity))
-        except ValidationError as error:
-            raise error.at(f"cross_checks[{index}]") from None
+    results = [run_check(check, ctx, flow, equity) for check in checks]
     superseding = {c.supersedes: c.id for c in checks if c.supersedes}
     return tuple(_replace_superseded(r, superseding[r.id]) if r.id in superseding else r for r in results)
 

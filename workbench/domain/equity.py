@@ -49,7 +49,7 @@ class EquityPass:
     total_assets: Amount
     total_liabilities: Amount
     expected_equity: SignedAmount
-    period_profit: SignedAmount = ZERO
+    period_profit: SignedAmount | None = None
     recorded_on: date | None = None
     finding: LongText = ""
 
@@ -124,7 +124,7 @@ def equity_pass(
     """Deviation and status of one pass; δ is undefined (``None``, status FAIL) when E_act is 0."""
     actual = total_assets - total_liabilities
     difference = actual - expected
-    deviation = safe_div(difference, actual)
+    deviation = safe_div(difference, abs(actual))
     s3 = safe_div(expected - actual, period_profit)
     return EquityPassResult(
         label=label,
@@ -164,7 +164,7 @@ def reconcile_equity(check: EquityCheck, totals: BalanceTotals, band: ToleranceB
             p.total_assets,
             p.total_liabilities,
             p.expected_equity,
-            p.period_profit or profit,
+            profit if p.period_profit is None else p.period_profit,
             band,
             p.finding,
         )

@@ -7,7 +7,7 @@ ratios stay unrounded until display.
 
 from __future__ import annotations
 
-from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 from enum import StrEnum
 
 from workbench.domain.errors import ValidationError
@@ -43,7 +43,7 @@ def round_to_unit(value: Decimal, unit: Decimal, mode: Rounding = Rounding.HALF_
     if unit <= 0:
         raise ValueError("unit must be positive")
     steps = (value / unit).quantize(ONE, rounding=_MODES[mode])
-    return quantize(steps * unit)
+    return _no_negative_zero(quantize(steps * unit))
 
 
 def floor_to(value: Decimal, unit: Decimal) -> Decimal:
@@ -93,10 +93,19 @@ _FULL_WIDTH = str.maketrans("０１２３４５６７８９．，－＋", "01234
 
 def to_minor_units(amount: Decimal) -> int:
     """Exact cents as an integer; raises ``ValueError`` if ``amount`` has fractions of a cent."""
-    cents = amount * 100
-    if cents != cents.to_integral_value():
-        raise ValueError(f"{amount} is not a whole number of cents")
-    return int(cents)
+    if not amount.is_finite():
+        raise ValueError(f"{amount} is not an amount")
+    # Integer arithmetic on the digits: Decimal operations would round beyond 28 digits.
+    sign, digits, exponent = amount.as_tuple()
+    coefficient = int("".join(map(str, digits)) or "0")
+    shift = int(exponent) + 2
+    if shift >= 0:
+        cents = coefficient * 10**shift
+    else:
+        cents, rest = divmod(coefficient, 10**-shift)
+        if rest:
+            raise ValueError(f"{amount} is not a whole number of cents")
+    return int(-cents if sign else cents)
 
 
 def from_minor_units(cents: int) -> Decimal:
@@ -115,12 +124,24 @@ def percent(ratio: Decimal | None, places: int = 2) -> str:
     """Format a ratio as a signed-less percentage string, e.g. ``0.0311 → '3.11%'``; ``None → '—'``."""
     if ratio is None:
         return "—"
-    return f"{quantize(ratio * HUNDRED, Decimal(1).scaleb(-places))}%"
+    return f"{_percent_value(ratio, places)}%"
 
 
 def signed_percent(ratio: Decimal | None, places: int = 2) -> str:
     """Format a ratio with an explicit sign, e.g. ``+1.25%`` or ``-7.98%``."""
     if ratio is None:
         return "—"
-    value = quantize(ratio * HUNDRED, Decimal(1).scaleb(-places))
+    value = _percent_value(ratio, places)
     return f"{'+' if value > 0 else ''}{value}%"
+
+
+def _percent_value(ratio: Decimal, places: int) -> Decimal:
+    # A wide context: a deviation can be astronomically large and must still print.
+    with localcontext() as wide:
+        wide.prec = max(60, ratio.adjusted() + places + 10)
+        return _no_negative_zero(quantize(ratio * HUNDRED, Decimal(1).scaleb(-places)))
+
+
+def _no_negative_zero(value: Decimal) -> Decimal:
+    """``-0.00`` reads as a deviation; a value that rounds to zero is shown as ``0.00``."""
+    return value.copy_abs() if value == 0 else value

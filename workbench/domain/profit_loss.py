@@ -179,7 +179,9 @@ def cost_structure(pl: ProfitLoss) -> CostStructure:
     use_quantity = bool(pl.products) and all(p.quantity is not None for p in pl.products)
     weights: list[Decimal] = []
     for p in pl.products:
-        if use_quantity:
+        if p.unit_price == 0:
+            weights.append(ZERO)  # no price, no margin: it must not dilute the others
+        elif use_quantity:
             weights.append((p.quantity or ZERO) * p.unit_price)
         else:
             weights.append(p.share if p.share is not None else ZERO)

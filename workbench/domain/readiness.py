@@ -8,10 +8,11 @@ receivables, …) with fewer checks get advice, because the worked cases themsel
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from workbench.domain.cross_checks import CheckKind
+from workbench.domain.money import signed_percent
 from workbench.domain.status import Status
 
 if TYPE_CHECKING:
@@ -34,7 +35,6 @@ class Issue:
     params: dict[str, str] = field(default_factory=dict)
 
 
-_HUNDREDTH = Decimal("0.01")
 BLOCKING_ITEMS = ("sales",)
 ADVISED_ITEMS = ("gross_margin", "inventory", "receivables")
 
@@ -92,8 +92,11 @@ ITEM_NAMES: dict[str, dict[str, str]] = {
 
 
 def counted(result: CrossCheckResult) -> bool:
-    """A check counts toward the minimum when it stands (not superseded) and is OK or explained."""
-    return not result.superseded_by and (result.status is Status.OK or result.explained)
+    """A check counts toward the minimum when it stands (not superseded), derives a figure (not a
+    yes/no logic check) and is OK or explained."""
+    if result.superseded_by or result.kind is CheckKind.LOGIC:
+        return False  # a yes/no consistency check supports an item but does not size it
+    return result.status is Status.OK or result.explained
 
 
 def check_issues(checks: tuple[CrossCheckResult, ...], min_checks: int) -> list[Issue]:
@@ -106,7 +109,7 @@ def check_issues(checks: tuple[CrossCheckResult, ...], min_checks: int) -> list[
                     Severity.BLOCKING,
                     "check_unexplained",
                     result.id,
-                    {"deviation": _pct(result), "status": result.status.value},
+                    {"deviation": signed_percent(result.deviation), "status": result.status.value},
                 )
             )
     for item in BLOCKING_ITEMS + ADVISED_ITEMS:
@@ -125,7 +128,7 @@ def equity_issues(equity: EquityResult | None, business_loan: bool) -> list[Issu
         return [Issue(Severity.BLOCKING, "equity_missing")] if business_loan else []
     current = equity.current
     if current.status is not Status.OK and not current.finding.strip():
-        deviation = "—" if current.deviation is None else f"{(current.deviation * 100).quantize(_HUNDREDTH)}%"
+        deviation = signed_percent(current.deviation)
         return [
             Issue(
                 Severity.BLOCKING,
@@ -134,9 +137,3 @@ def equity_issues(equity: EquityResult | None, business_loan: bool) -> list[Issu
             )
         ]
     return []
-
-
-def _pct(result: CrossCheckResult) -> str:
-    if result.deviation is None:
-        return "—"
-    return f"{(result.deviation * 100).quantize(_HUNDREDTH)}%"

@@ -31,6 +31,8 @@ def status_for(deviation: Decimal | None, band: ToleranceBand) -> Status:
     """
     if deviation is None:
         return Status.FAIL
+    if abs(deviation) > band.explain + Decimal("0.0001"):
+        return Status.FAIL  # also keeps a huge δ away from quantize's precision limit
     size = abs(deviation).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
     if size <= band.ok:
         return Status.OK

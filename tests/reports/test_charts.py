@@ -1,0 +1,103 @@
+"""The shared chart code: what the bars say, cheap updates, and Chinese that renders."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import warnings
+from pathlib import Path
+
+import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from workbench.domain.calc import CaseResults, compute_case
+from workbench.domain.settings import DEFAULT_SETTINGS
+from workbench.domain.status import Status
+from workbench.paths import resource_path
+from workbench.reports.charts import (
+    EQUITY_KEY,
+    STATUS_COLOURS,
+    DeviationBar,
+    deviation_bars,
+    draw_deviation_chart,
+    draw_monthly_chart,
+    draw_projection_chart,
+    update_deviation_chart,
+)
+from workbench.services.case_files import read_case_file
+
+BAND = DEFAULT_SETTINGS.flow_tolerance
+
+
+@pytest.fixture(scope="module")
+def case_a() -> CaseResults:
+    return compute_case(read_case_file(Path(resource_path("demo", "case-a.json"))))
+
+
+def test_bars_list_the_equity_check_first_then_every_check(case_a: CaseResults) -> None:
+    bars = deviation_bars(case_a)
+    assert [b.key for b in bars] == [EQUITY_KEY, "C1", "C2", "C3", "C4a", "C4b", "C5", "C6", "C7"]
+    assert bars[0].label == "权益检验" and bars[0].percent == pytest.approx(-3.107, abs=0.001)
+    c4a = bars[4]
+    assert c4a.superseded and c4a.status is Status.EXPLAIN and c4a.percent == pytest.approx(-7.0, abs=0.01)
+    assert bars[7].in_range and bars[8].in_range
+    assert deviation_bars(case_a, "en")[0].label == "Equity check"
+
+
+def render(draw: object) -> tuple[Figure, list[str]]:
+    fig = Figure(figsize=(7, 4))
+    FigureCanvasAgg(fig)
+    ax = fig.add_subplot()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        draw(ax)  # type: ignore[operator]
+        fig.savefig(io.BytesIO(), format="png")
+    return fig, [str(w.message) for w in caught]
+
+
+def test_deviation_chart_draws_chinese_without_missing_glyphs(case_a: CaseResults) -> None:
+    fig, problems = render(lambda ax: draw_deviation_chart(ax, deviation_bars(case_a), BAND))
+    assert not [p for p in problems if "Glyph" in p or "missing" in p], problems
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()][1] == "C1 推估法"
+    texts = [t.get_text() for t in ax.texts]
+    assert "-3.11%" in texts and "+1.25%" in texts and "在区间内" in texts
+
+
+def test_bars_take_the_status_colour(case_a: CaseResults) -> None:
+    fig = Figure()
+    artists = draw_deviation_chart(fig.add_subplot(), deviation_bars(case_a), BAND)
+    from matplotlib.colors import to_hex
+
+    colours = [to_hex(p.get_facecolor()) for p in artists.bars.patches]
+    assert colours[1] == STATUS_COLOURS[Status.OK].lower()
+    assert colours[4] == STATUS_COLOURS[Status.EXPLAIN].lower()
+
+
+def test_update_moves_bars_in_place_and_asks_for_a_redraw_when_the_set_changes(case_a: CaseResults) -> None:
+    fig = Figure()
+    bars = deviation_bars(case_a)
+    artists = draw_deviation_chart(fig.add_subplot(), bars, BAND)
+    moved = (dataclasses.replace(bars[0], percent=-9.0, status=Status.EXPLAIN), *bars[1:])
+    assert update_deviation_chart(artists, moved)
+    assert artists.bars.patches[0].get_width() == pytest.approx(-9.0)
+    assert artists.labels[0].get_text() == "-9.00%"
+    assert not update_deviation_chart(artists, bars[:-1])
+    far = (dataclasses.replace(bars[0], percent=-250.0), *bars[1:])
+    assert not update_deviation_chart(artists, far)
+
+
+def test_an_undefined_deviation_is_labelled_not_drawn() -> None:
+    fig = Figure()
+    bar = DeviationBar("X", "X", None, Status.FAIL)
+    artists = draw_deviation_chart(fig.add_subplot(), (bar,), BAND, "en")
+    assert artists.bars.patches[0].get_width() == 0
+    assert artists.labels[0].get_text() == "n/a"
+
+
+@pytest.mark.parametrize("draw", [draw_monthly_chart, draw_projection_chart])
+def test_monthly_and_projection_charts_render(case_a: CaseResults, draw: object) -> None:
+    fig, problems = render(lambda ax: draw(ax, case_a))  # type: ignore[operator]
+    assert not [p for p in problems if "Glyph" in p], problems
+    assert fig.axes[0].get_title(loc="left")

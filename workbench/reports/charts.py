@@ -1,0 +1,365 @@
+"""Charts drawn by one piece of code for the screen and for the PDF (STYLE §2.9–2.10).
+
+The functions draw on a matplotlib ``Axes`` they are given: the window passes the axes of its
+``FigureCanvasQTAgg``, the reports an Agg/SVG figure. No pyplot, no global figure state.
+Colours are Okabe–Ito (colour-blind safe). Floats appear only here, at the pixel.
+
+For live updates the deviation chart returns its artists: ``update_deviation_chart`` moves the bars
+and labels of an unchanged set of checks (cheap, blit-friendly); when the set changes the caller
+redraws with ``draw_deviation_chart``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from matplotlib import font_manager
+from matplotlib.container import BarContainer
+from matplotlib.patches import Patch
+from matplotlib.text import Text
+from matplotlib.ticker import FuncFormatter
+
+from workbench.domain.cross_checks import METHOD_LABELS, CheckKind
+from workbench.domain.status import STATUS_LABELS, Status
+from workbench.paths import resource_path
+
+if TYPE_CHECKING:
+    from decimal import Decimal
+
+    from matplotlib.axes import Axes
+
+    from workbench.domain.calc import CaseResults
+    from workbench.domain.settings import ToleranceBand
+
+FONT_FILE = ("fonts", "wqy-microhei.ttc")
+FONT_FAMILY = "WenQuanYi Micro Hei"
+
+# Okabe–Ito: distinguishable with every common colour-vision deficiency, and in grey print.
+STATUS_COLOURS = {Status.OK: "#009E73", Status.EXPLAIN: "#E69F00", Status.FAIL: "#D55E00"}
+BAND_COLOURS = {Status.OK: "#E5F5EF", Status.EXPLAIN: "#FDF1DC", Status.FAIL: "#FBE6DC"}
+SERIES_COLOURS = {
+    "sales": "#56B4E9",
+    "net_profit": "#0072B2",
+    "disposable": "#009E73",
+    "instalment": "#D55E00",
+}
+NEUTRAL = "#555555"
+THOUSANDS = FuncFormatter(lambda value, _pos: f"{value:,.0f}")
+
+_fonts_ready = False
+
+
+def use_shipped_font() -> str:
+    """Register the shipped CJK font with matplotlib (once) and make it the default sans-serif.
+
+    matplotlib caches its font list; registering the file from ``resources/fonts`` at start means a
+    machine without Chinese system fonts still draws Chinese labels, never boxes.
+    """
+    global _fonts_ready
+    if not _fonts_ready:
+        font_manager.fontManager.addfont(str(resource_path(*FONT_FILE)))
+        import matplotlib
+
+        matplotlib.rcParams["font.sans-serif"] = [FONT_FAMILY, *matplotlib.rcParams["font.sans-serif"]]
+        matplotlib.rcParams["font.family"] = "sans-serif"
+        matplotlib.rcParams["axes.unicode_minus"] = False  # the CJK font has no U+2212
+        matplotlib.rcParams["svg.fonttype"] = "path"
+        _fonts_ready = True
+    return FONT_FAMILY
+
+
+# ---- what the deviation chart shows ------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DeviationBar:
+    """One bar: a cross-check or the equity check, its signed deviation in percent and its status."""
+
+    key: str
+    label: str
+    percent: float | None
+    status: Status
+    superseded: bool = False
+    in_range: bool = False  # a range check inside its range: no deviation to speak of
+
+
+EQUITY_KEY = "equity"
+_EQUITY_LABEL = {"zh": "权益检验", "en": "Equity check"}
+
+
+def deviation_bars(results: CaseResults, lang: str = "zh") -> tuple[DeviationBar, ...]:
+    """The bars of a case, equity first, then the checks in file order (logic checks have no δ)."""
+    bars: list[DeviationBar] = []
+    if results.equity is not None:
+        current = results.equity.current
+        bars.append(DeviationBar(EQUITY_KEY, _EQUITY_LABEL[lang], _pct(current.deviation), current.status))
+    for check in results.checks:
+        if check.kind is CheckKind.LOGIC:
+            continue
+        label = f"{check.id} {METHOD_LABELS[check.method][lang]}"
+        bars.append(
+            DeviationBar(
+                check.id,
+                label,
+                _pct(check.deviation),
+                check.status,
+                superseded=bool(check.superseded_by),
+                in_range=check.inside is True,
+            )
+        )
+    return tuple(bars)
+
+
+def _pct(value: Decimal | None) -> float | None:
+    return None if value is None else float(value * 100)
+
+
+@dataclass(slots=True)
+class DeviationArtists:
+    """What ``draw_deviation_chart`` drew, kept for cheap updates."""
+
+    keys: tuple[str, ...]
+    bars: BarContainer
+    labels: list[Text]
+    limit: float
+
+
+def _limit(bars: tuple[DeviationBar, ...], band: ToleranceBand) -> float:
+    widest = max((abs(b.percent) for b in bars if b.percent is not None), default=0.0)
+    base = float(band.explain * 100) * 1.6
+    return max(base, min(widest * 1.15, 100.0))
+
+
+def draw_deviation_chart(
+    ax: Axes, bars: tuple[DeviationBar, ...], band: ToleranceBand, lang: str = "zh"
+) -> DeviationArtists:
+    """Horizontal bars of δ % with the OK / EXPLAIN / FAIL bands shaded behind them.
+
+    Bars beyond the axis limit are clipped at the edge and their label says the true value.
+    """
+    use_shipped_font()
+    ax.clear()
+    limit = _limit(bars, band)
+    ok, explain = float(band.ok * 100), float(band.explain * 100)
+    ax.axvspan(-ok, ok, color=BAND_COLOURS[Status.OK], zorder=0, lw=0)
+    for sign in (-1, 1):
+        ax.axvspan(sign * ok, sign * explain, color=BAND_COLOURS[Status.EXPLAIN], zorder=0, lw=0)
+        ax.axvspan(sign * explain, sign * limit * 1.2, color=BAND_COLOURS[Status.FAIL], zorder=0, lw=0)
+    ax.axvline(0, color=NEUTRAL, lw=0.8, zorder=1)
+    ys = list(range(len(bars)))
+    widths = [_clip(b.percent, limit) for b in bars]
+    container = ax.barh(
+        ys,
+        widths,
+        height=0.6,
+        color=[STATUS_COLOURS[b.status] for b in bars],
+        hatch=None,
+        zorder=2,
+    )
+    for patch, bar in zip(container.patches, bars, strict=True):
+        if bar.superseded:
+            patch.set_alpha(0.35)
+            patch.set_hatch("//")
+    labels = [ax.text(0, y, "", va="center", fontsize=8, zorder=3) for y in ys]
+    _place_labels(labels, bars, widths, limit, lang)
+    ax.set_yticks(ys, [b.label for b in bars], fontsize=9)
+    ax.invert_yaxis()
+    ax.set_xlim(-limit, limit)
+    ax.set_xlabel(
+        "偏差 %（认定值 − 检验值）/ 认定值" if lang == "zh" else "deviation % (adopted − check) / adopted"
+    )
+    ax.tick_params(axis="x", labelsize=8)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    title = "交叉检验与权益检验偏差" if lang == "zh" else "Cross-check and equity deviations"
+    ax.set_title(title, fontsize=11, loc="left")
+    handles = [Patch(color=STATUS_COLOURS[s], label=STATUS_LABELS[s][lang]) for s in Status]
+    ax.legend(
+        handles=handles,
+        loc="lower right",
+        bbox_to_anchor=(1.0, 1.0),
+        ncol=3,
+        fontsize=8,
+        frameon=False,
+        handlelength=1.0,
+        borderaxespad=0.2,
+    )
+    return DeviationArtists(tuple(b.key for b in bars), container, labels, limit)
+
+
+def update_deviation_chart(
+    artists: DeviationArtists, bars: tuple[DeviationBar, ...], lang: str = "zh"
+) -> bool:
+    """Move the existing bars to new values; ``False`` when a full redraw is needed instead.
+
+    A redraw is needed when the set of checks changed or a value left the current axis range.
+    """
+    if tuple(b.key for b in bars) != artists.keys:
+        return False
+    if any(b.percent is not None and abs(b.percent) > artists.limit for b in bars):
+        return False
+    widths = [_clip(b.percent, artists.limit) for b in bars]
+    for patch, bar, width in zip(artists.bars.patches, bars, widths, strict=True):
+        patch.set_width(width)
+        patch.set_facecolor(STATUS_COLOURS[bar.status])
+    _place_labels(artists.labels, bars, widths, artists.limit, lang)
+    return True
+
+
+def _clip(percent: float | None, limit: float) -> float:
+    if percent is None:
+        return 0.0
+    return max(-limit, min(limit, percent))
+
+
+def _place_labels(
+    labels: list[Text], bars: tuple[DeviationBar, ...], widths: list[float], limit: float, lang: str
+) -> None:
+    pad = limit * 0.02
+    for text, bar, width in zip(labels, bars, widths, strict=True):
+        if bar.in_range:
+            text.set_text("在区间内" if lang == "zh" else "inside range")
+            text.set_x(pad)
+            text.set_ha("left")
+            text.set_color(NEUTRAL)
+            continue
+        if bar.percent is None:
+            text.set_text("无法计算" if lang == "zh" else "n/a")
+            text.set_x(pad)
+            text.set_ha("left")
+            continue
+        text.set_text(f"{bar.percent:+.2f}%")
+        inside = abs(width) > limit * 0.8  # near the edge: write inside the bar
+        if (width >= 0) != inside:
+            text.set_x(width + pad if not inside else width - pad)
+            text.set_ha("left" if not inside else "right")
+        else:
+            text.set_x(width - pad if not inside else width + pad)
+            text.set_ha("right" if not inside else "left")
+        text.set_color("white" if inside else NEUTRAL)
+
+
+# ---- monthly figures and cash projection ---------------------------------------------------------
+
+_MONTH_LABELS = {
+    "zh": [f"{m}月" for m in range(1, 13)],
+    "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+}
+_TITLES = {
+    "monthly": {"zh": "月度销售、净利润与可支配资金", "en": "Monthly sales, net profit and disposable cash"},
+    "projection": {"zh": "放款后 12 个月现金流预测", "en": "Cash projection, 12 months after disbursement"},
+}
+_SERIES_LABELS = {
+    "sales": {"zh": "销售额", "en": "Sales"},
+    "net_profit": {"zh": "净利润", "en": "Net profit"},
+    "disposable": {"zh": "可支配资金", "en": "Disposable cash"},
+    "instalment": {"zh": "月还款额", "en": "Instalment"},
+    "balance": {"zh": "累计现金", "en": "Cumulative cash"},
+}
+
+
+def draw_monthly_chart(ax: Axes, results: CaseResults, lang: str = "zh") -> None:
+    """Sales as bars (right axis), net profit, disposable cash and the instalment as lines (left axis)."""
+    use_shipped_font()
+    ax.clear()
+    months = results.statement.months
+    xs = list(range(12))
+    sales_ax = ax.twinx()
+    sales_ax.bar(
+        xs,
+        [float(m.sales) for m in months],
+        color=SERIES_COLOURS["sales"],
+        alpha=0.35,
+        width=0.7,
+        label=_SERIES_LABELS["sales"][lang],
+    )
+    sales_ax.set_ylabel(_SERIES_LABELS["sales"][lang], fontsize=8)
+    sales_ax.tick_params(labelsize=8)
+    ax.set_zorder(sales_ax.get_zorder() + 1)
+    ax.patch.set_visible(False)
+    ax.plot(
+        xs,
+        [float(m.net_profit_cash) for m in months],
+        color=SERIES_COLOURS["net_profit"],
+        marker="o",
+        ms=3,
+        label=_SERIES_LABELS["net_profit"][lang],
+    )
+    ax.plot(
+        xs,
+        [float(m.disposable) for m in months],
+        color=SERIES_COLOURS["disposable"],
+        marker="s",
+        ms=3,
+        label=_SERIES_LABELS["disposable"][lang],
+    )
+    instalment = results.sizing.instalment
+    if instalment is not None:
+        ax.axhline(
+            float(instalment),
+            color=SERIES_COLOURS["instalment"],
+            ls="--",
+            lw=1.2,
+            label=_SERIES_LABELS["instalment"][lang],
+        )
+    ax.axhline(0, color=NEUTRAL, lw=0.6)
+    ax.set_xticks(xs, _MONTH_LABELS[lang], fontsize=8)
+    ax.tick_params(axis="y", labelsize=8)
+    ax.set_title(
+        "月度销售、净利润与可支配资金" if lang == "zh" else "Monthly sales, net profit and disposable cash",
+        fontsize=11,
+        loc="left",
+    )
+    handles = [*ax.get_legend_handles_labels()[0], *sales_ax.get_legend_handles_labels()[0]]
+    ax.legend(
+        handles=handles, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.12), frameon=False, ncol=4
+    )
+    for axis in (ax.yaxis, sales_ax.yaxis):
+        axis.set_major_formatter(THOUSANDS)
+
+
+def draw_projection_chart(ax: Axes, results: CaseResults, lang: str = "zh") -> None:
+    """The 12-month cumulative cash after disbursement, its lowest point marked."""
+    use_shipped_font()
+    ax.clear()
+    projection = results.sizing.projection
+    xs = list(range(len(projection)))
+    values = [float(m.balance) for m in projection]
+    ax.plot(
+        xs,
+        values,
+        color=SERIES_COLOURS["net_profit"],
+        marker="o",
+        ms=3,
+        label=_SERIES_LABELS["balance"][lang],
+    )
+    ax.bar(
+        xs,
+        [float(m.instalment) for m in projection],
+        color=SERIES_COLOURS["instalment"],
+        alpha=0.5,
+        width=0.6,
+        label=_SERIES_LABELS["instalment"][lang],
+    )
+    low = results.sizing.projection_minimum
+    if low is not None:
+        ax.annotate(
+            f"{'最低' if lang == 'zh' else 'lowest'} {float(low.balance):,.2f}",
+            (low.index, float(low.balance)),
+            textcoords="offset points",
+            xytext=(0, -14),
+            ha="center",
+            fontsize=8,
+            color=NEUTRAL,
+        )
+    ax.axhline(0, color=NEUTRAL, lw=0.6)
+    ax.set_xticks(xs, [_MONTH_LABELS[lang][m.month - 1] for m in projection], fontsize=8)
+    ax.tick_params(axis="y", labelsize=8)
+    ax.set_title(
+        "放款后 12 个月现金流预测" if lang == "zh" else "Cash projection, 12 months after disbursement",
+        fontsize=11,
+        loc="left",
+    )
+    ax.yaxis.set_major_formatter(THOUSANDS)
+    ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.12), frameon=False, ncol=2)

@@ -35,7 +35,12 @@ D = Decimal
         ("１２５０", "1250"),  # full-width digits
         ("１，２５０．５０", "1250.50"),  # full-width separator and point
         ("  12 345 ", "12345"),
-        ("1_000", "1000"),
+        ("1.25万", "12500"),
+        ("12,500元", "12500"),
+        ("￥3,000.50", "3000.50"),
+        ("0.3亿", "30000000"),
+        ("１２，５００　元", "12500"),
+        ("5.", "5"),
         ("+42", "42"),
         ("0.1", "0.1"),
         ("1000000000000", "1000000000000"),  # exactly MAX_AMOUNT is allowed
@@ -75,7 +80,12 @@ def test_parse_amount_is_exact_not_rounded() -> None:
         (1.5, "not_a_number"),  # floats are never money
         (None, "not_a_number"),
         ("1000000000000.01", "too_large"),
-        ("2e12", "too_large"),
+        ("2e12", "not_a_number"),
+        ("1_000", "not_a_number"),
+        ("1,2,3", "not_a_number"),
+        ("万", "not_a_number"),
+        ("١٢", "not_a_number"),
+        ("200000000万", "too_large"),
     ],
 )
 def test_parse_amount_refuses(text: object, reason: str) -> None:

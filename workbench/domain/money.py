@@ -7,7 +7,8 @@ ratios stay unrounded until display.
 
 from __future__ import annotations
 
-from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
+import re
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal, localcontext
 from enum import StrEnum
 
 from workbench.domain.errors import ValidationError
@@ -52,10 +53,14 @@ def floor_to(value: Decimal, unit: Decimal) -> Decimal:
 
 
 def parse_amount(text: str | int | Decimal, field: str = "", *, allow_negative: bool = False) -> Decimal:
-    """Parse user text such as ``"1,250.00"`` or ``"１２５０"`` into a Decimal.
+    """Parse an amount the way Chinese officers type it into an exact Decimal.
+
+    Accepted: ``"12,500"``, ``"12500.00"``, ``"1.25万"`` (× 10,000), ``"0.3亿"`` (× 100,000,000),
+    full-width digits and punctuation (``"１２，５００"``), a trailing ``元`` or ``¥``/``￥`` in front,
+    blanks anywhere. Refused: anything else — never silently turned into 0.
 
     Args:
-        text: the typed value; thousands separators and full-width digits are accepted.
+        text: the typed value.
         field: the field path named in the error.
         allow_negative: whether a value below zero is allowed.
 
@@ -70,13 +75,7 @@ def parse_amount(text: str | int | Decimal, field: str = "", *, allow_negative: 
     elif isinstance(text, int) and not isinstance(text, bool):
         value = Decimal(text)
     elif isinstance(text, str):
-        cleaned = text.strip().translate(_FULL_WIDTH).replace(",", "").replace("_", "").replace(" ", "")
-        if cleaned.startswith("+"):
-            cleaned = cleaned[1:]
-        try:
-            value = Decimal(cleaned)
-        except InvalidOperation:
-            raise ValidationError(field, "not_a_number", value=text) from None
+        value = _parse_text(text, field)
     else:
         raise ValidationError(field, "not_a_number", value=text)
     if not value.is_finite():
@@ -85,10 +84,28 @@ def parse_amount(text: str | int | Decimal, field: str = "", *, allow_negative: 
         raise ValidationError(field, "negative", value=str(text))
     if abs(value) > MAX_AMOUNT:
         raise ValidationError(field, "too_large", value=str(text), limit=str(MAX_AMOUNT))
-    return value
+    return value + ZERO if value == 0 else value  # no "-0"
 
 
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９．，－＋", "0123456789.,-+")
+_AMOUNT_TEXT = re.compile(r"[+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)?(?:\.[0-9]*)?")
+_SCALES = {"万": Decimal(10000), "亿": Decimal(100000000)}
+
+
+def _parse_text(text: str, field: str) -> Decimal:
+    cleaned = "".join(text.translate(_FULL_WIDTH).split())
+    cleaned = cleaned.removeprefix("¥").removeprefix("￥").removesuffix("元")
+    scale = ONE
+    if cleaned[-1:] in _SCALES:
+        scale = _SCALES[cleaned[-1]]
+        cleaned = cleaned[:-1]
+    # ASCII digits only, thousands separators in groups of three: "1,2,3" is a typo, not 123.
+    if not cleaned or not any(ch.isdigit() for ch in cleaned) or not _AMOUNT_TEXT.fullmatch(cleaned):
+        raise ValidationError(field, "not_a_number", value=text)
+    value = Decimal(cleaned.replace(",", ""))  # exact: the constructor does not round
+    return value * scale if scale != ONE else value
+
+
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．，－＋　", "0123456789.,-+ ")
 
 
 def to_minor_units(amount: Decimal) -> int:

@@ -19,7 +19,6 @@ import typing
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from enum import Enum
-from functools import cache
 from typing import Any, TypeVar, Union
 
 from workbench.domain.case_file import CaseFile
@@ -39,7 +38,9 @@ _DECIMAL_TEXT = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
-class _Field:
+class CodecField:
+    """A dataclass field as the codec (and the schema) see it."""
+
     name: str
     hint: Any
     default: Any
@@ -48,8 +49,14 @@ class _Field:
     tag_types: dict[str, type] | None
 
 
-@cache
-def _fields(cls: type) -> tuple[_Field, ...]:
+_FIELDS: dict[type, tuple[CodecField, ...]] = {}
+
+
+def dataclass_fields(cls: type) -> tuple[CodecField, ...]:
+    """The fields of ``cls`` with their resolved hints and defaults (cached per class)."""
+    cached = _FIELDS.get(cls)
+    if cached is not None:
+        return cached
     hints = typing.get_type_hints(cls, include_extras=True)
     out = []
     for f in dataclasses.fields(cls):
@@ -60,7 +67,7 @@ def _fields(cls: type) -> tuple[_Field, ...]:
         else:
             default, has_default = None, False
         out.append(
-            _Field(
+            CodecField(
                 f.name,
                 hints[f.name],
                 default,
@@ -69,7 +76,8 @@ def _fields(cls: type) -> tuple[_Field, ...]:
                 f.metadata.get("types"),
             )
         )
-    return tuple(out)
+    _FIELDS[cls] = tuple(out)
+    return _FIELDS[cls]
 
 
 def _split_annotated(hint: Any) -> tuple[Any, tuple[Any, ...]]:
@@ -92,7 +100,7 @@ def encode(value: Any) -> Any:
         return f"={value.name}"
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         out: dict[str, Any] = {}
-        for f in _fields(type(value)):
+        for f in dataclass_fields(type(value)):
             item = getattr(value, f.name)
             if f.has_default and item == f.default and type(item) is type(f.default):
                 continue
@@ -213,7 +221,7 @@ def _decode_union(base: Any, meta: tuple[Any, ...], data: Any, path: str, depth:
 def _decode_dataclass(cls: type, data: Any, path: str, depth: int) -> Any:
     if not isinstance(data, dict):
         raise ValidationError(path, "wrong_type", expected="object")
-    fields = _fields(cls)
+    fields = dataclass_fields(cls)
     names = {f.name for f in fields}
     for key in data:
         if key not in names:

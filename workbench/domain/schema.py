@@ -34,7 +34,14 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any, Union
 
 from workbench.domain.case_file import CaseFile
-from workbench.domain.codec import FORMAT_NAME, FORMAT_VERSION, MAX_DECIMAL_TEXT, encode
+from workbench.domain.codec import (
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    MAX_DECIMAL_TEXT,
+    CodecField,
+    dataclass_fields,
+    encode,
+)
 from workbench.domain.fields import MAX_ITEMS, Bounds, MaxLength
 from workbench.domain.figures import REFERABLE_FIGURES, FigureRef
 from workbench.domain.profit_loss import ProfitLoss
@@ -67,40 +74,6 @@ _FIELD_EXTRAS: dict[tuple[type, str], dict[str, Any]] = {
     },
     (CaseFile, "evidence"): {"description": "Unique ids (checked by the reader)."},
 }
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class _Field:
-    name: str
-    hint: Any
-    has_default: bool
-    default: Any
-    tags: dict[str, type] | None
-    tagged_by: str | None
-
-
-def _fields(cls: type) -> list[_Field]:
-    """The fields as ``codec`` sees them (same hints, same notion of a default)."""
-    hints = typing.get_type_hints(cls, include_extras=True)
-    out = []
-    for f in dataclasses.fields(cls):
-        if f.default is not dataclasses.MISSING:
-            has_default, default = True, f.default
-        elif f.default_factory is not dataclasses.MISSING:
-            has_default, default = True, f.default_factory()
-        else:
-            has_default, default = False, None
-        out.append(
-            _Field(
-                f.name,
-                hints[f.name],
-                has_default,
-                default,
-                f.metadata.get("types"),
-                f.metadata.get("tagged_by"),
-            )
-        )
-    return out
 
 
 def _first_line(cls: type) -> str | None:
@@ -161,11 +134,11 @@ class _Builder:
             names = "|".join(re.escape(name) for name in REFERABLE_FIGURES)
             out.update(type="string", pattern=f"^=({names})$")
             return out
-        fields = _fields(cls)
+        fields = dataclass_fields(cls)
         out["type"] = "object"
         properties: dict[str, Any] = {}
         for f in fields:
-            if f.tags is not None:
+            if f.tag_types is not None:
                 prop: dict[str, Any] = {
                     "type": "object",
                     "description": f"Its fields depend on `{f.tagged_by}` (see allOf).",
@@ -181,16 +154,16 @@ class _Builder:
         if required:
             out["required"] = required
         out["additionalProperties"] = False
-        branches = [branch for f in fields if f.tags is not None for branch in self._tagged(f)]
+        branches = [branch for f in fields if f.tag_types is not None for branch in self._tagged(f)]
         if branches:
             out["allOf"] = branches
         return out
 
-    def _tagged(self, f: _Field) -> list[dict[str, Any]]:
+    def _tagged(self, f: CodecField) -> list[dict[str, Any]]:
         """One ``if``/``then`` per inputs class: the tag values that select it, and its schema."""
-        assert f.tags is not None and f.tagged_by is not None
+        assert f.tag_types is not None and f.tagged_by is not None
         by_class: dict[type, list[str]] = {}
-        for tag, cls in f.tags.items():
+        for tag, cls in f.tag_types.items():
             by_class.setdefault(cls, []).append(tag)
         out = []
         for cls, tags in by_class.items():

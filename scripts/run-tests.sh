@@ -24,7 +24,7 @@ echo "== ruff check ."
 ruff_rc=0
 ruff check --output-format=concise . || ruff_rc=$?
 
-echo "== mypy (strict on the domain)"
+echo "== mypy (strict on domain, store, services)"
 mypy_rc=0
 mypy || mypy_rc=$?
 

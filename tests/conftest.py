@@ -11,6 +11,9 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("MPLBACKEND", "Agg")
 
+# Fixtures of fresh SQLite and PostgreSQL stores: engine_url, blank_url (tests/databases.py).
+pytest_plugins = ["tests.databases"]
+
 DEFAULT_TEST_PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 
 

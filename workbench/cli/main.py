@@ -12,11 +12,12 @@ import sys
 from typing import TYPE_CHECKING
 
 from workbench import __version__
-from workbench.cli import calc_cmd, schedule_cmd
+from workbench.cli import calc_cmd, db_cmd, schedule_cmd, store_cmds
 from workbench.cli.texts import pick_language, t
-from workbench.domain.errors import DomainError, ValidationError
+from workbench.domain.errors import DomainError
 from workbench.domain.messages import error_text
 from workbench.services.case_files import CaseFileError
+from workbench.services.messages import describe_error
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -40,6 +41,8 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     calc_cmd.add_parser(sub, lang)
     schedule_cmd.add_parser(sub, lang)
+    db_cmd.add_parser(sub, lang)
+    store_cmds.add_parsers(sub, lang)
     return parser
 
 
@@ -47,9 +50,7 @@ def describe(error: DomainError, lang: str) -> str:
     """One line for the user: ``FILE: 字段 PATH：REASON``."""
     if isinstance(error, CaseFileError):
         return f"{error.source}: {error_text(error.error, lang)}"
-    if isinstance(error, ValidationError):
-        return error_text(error, lang)
-    return str(error)
+    return describe_error(error, lang)
 
 
 def main(argv: Sequence[str] | None = None, gui: Callable[[list[str]], int] | None = None) -> int:

@@ -21,7 +21,8 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "schedule_help": {"zh": "生成还款计划表", "en": "print an instalment schedule"},
     "principal_help": {"zh": "本金（元）", "en": "principal (CNY)"},
-    "annual_rate_help": {"zh": "年利率 %，如 7.2", "en": "annual rate in %, e.g. 7.2"},
+    # argparse formats help texts with %: a literal percent sign is written %%.
+    "annual_rate_help": {"zh": "年利率 %%，如 7.2", "en": "annual rate in %%, e.g. 7.2"},
     "monthly_permille_help": {"zh": "月息 ‰，如 6", "en": "monthly rate in per-mille, e.g. 6"},
     "months_help": {"zh": "期限（月）", "en": "term in months"},
     "method_help": {"zh": "还款方式", "en": "repayment method"},
@@ -41,6 +42,77 @@ TEXTS: dict[str, dict[str, str]] = {
         "zh": "无效取值 {value}，可选：{choices}",
         "en": "invalid value {value}; allowed: {choices}",
     },
+    # the store: `db`, `import`, `export`, `cases`
+    "db_help": {
+        "zh": "数据库：建立、升级、查看版本",
+        "en": "the database: create, upgrade, show the schema version",
+    },
+    "db_url_help": {
+        "zh": "数据库地址（默认：环境变量 WORKBENCH_DB_URL，否则用户数据目录下的 SQLite 文件）",
+        "en": "database URL (default: WORKBENCH_DB_URL, else the SQLite file in the user data directory)",
+    },
+    "db_upgrade_help": {
+        "zh": "把数据库结构升级到最新版本",
+        "en": "upgrade the schema to the newest revision",
+    },
+    "db_init_help": {
+        "zh": "建立新数据库（最新结构），并以当前系统用户为第一个管理员",
+        "en": "create a new store at the newest schema, the current OS user as its first administrator",
+    },
+    "db_current_help": {"zh": "显示数据库结构的当前版本", "en": "show the schema revision of the database"},
+    "db_upgraded": {
+        "zh": "数据库 {url} 已是最新结构（版本 {revision}）",
+        "en": "{url} is at the newest schema ({revision})",
+    },
+    "db_initialised": {
+        "zh": "数据库 {url} 已就绪（版本 {revision}），管理员：{admin}",
+        "en": "{url} is ready ({revision}); administrator: {admin}",
+    },
+    "db_current": {
+        "zh": "数据库 {url}：版本 {current}（最新 {head}）",
+        "en": "{url}: revision {current} (newest {head})",
+    },
+    "db_empty": {"zh": "无（空数据库）", "en": "none (empty database)"},
+    "import_help": {
+        "zh": "把案卷 JSON 文件导入数据库，输出案卷编号",
+        "en": "store a case file in the database; prints the case id",
+    },
+    "as_copy_help": {
+        "zh": "以新编号另存一份（案卷编号已存在或不是 UUID 时）",
+        "en": "store it under a new id (when the id is taken or not a UUID)",
+    },
+    "export_help": {
+        "zh": "把数据库中的案卷导出为 JSON 交换格式",
+        "en": "write a stored case in the JSON exchange format",
+    },
+    "case_id_help": {"zh": "案卷编号（UUID）", "en": "case id (UUID)"},
+    "output_help": {"zh": "输出文件（默认：标准输出）", "en": "output file (default: standard output)"},
+    "cases_help": {
+        "zh": "列出数据库中的案卷（最近修改的在前）",
+        "en": "list the stored cases, most recently changed first",
+    },
+    "officer_help": {
+        "zh": "只列出该客户经理（用户名）的案卷",
+        "en": "only the cases of this officer (user name)",
+    },
+    "stage_help": {"zh": "只列出该阶段的案卷", "en": "only cases at this stage"},
+    "name_help": {
+        "zh": "借款人、企业名称或案卷号包含此文字",
+        "en": "borrower, business or case number contains this text",
+    },
+    "limit_help": {"zh": "最多列出的条数", "en": "how many cases to list at most"},
+    "cases_json_help": {"zh": "以 JSON 输出", "en": "print JSON"},
+    "no_cases": {"zh": "没有案卷", "en": "no cases"},
+    "cannot_write": {"zh": "无法写入 {path}：{detail}", "en": "cannot write {path}: {detail}"},
+    "col_case_number": {"zh": "案卷号", "en": "Case no."},
+    "col_borrower": {"zh": "借款人", "en": "Borrower"},
+    "col_business": {"zh": "企业", "en": "Business"},
+    "col_stage": {"zh": "阶段", "en": "Stage"},
+    "col_officer": {"zh": "客户经理", "en": "Officer"},
+    "col_requested": {"zh": "申请金额", "en": "Requested"},
+    "col_updated": {"zh": "修改时间（UTC）", "en": "Changed (UTC)"},
+    "col_version": {"zh": "版本", "en": "Version"},
+    "col_id": {"zh": "编号", "en": "Id"},
     # table headings of `calc` without --json
     "h_case": {"zh": "案卷", "en": "Case"},
     "h_statement": {"zh": "损益表（月均）", "en": "Income statement (average month)"},

@@ -1,0 +1,158 @@
+"""Real databases for the store, service and CLI tests (a pytest plugin, see tests/conftest.py).
+
+* ``engine_url``: a fresh store at the newest schema, once per engine — a copy of a migrated
+  SQLite file, and a PostgreSQL database cloned from a migrated template (``CREATE DATABASE … TEMPLATE``);
+* ``blank_url``: an empty database of each engine (no schema), for migration and ``db init`` tests;
+* ``sessions`` (the unit-of-work factory over ``engine_url``) and two officers, ``officer`` and
+  ``other_officer``.
+
+They live here rather than in tests/store/conftest.py so that tests/services and tests/cli share them.
+
+Each test session makes its own PostgreSQL databases, named ``wb_test_<random>_…``, and drops them all
+(``WITH (FORCE)``) at the end. The PostgreSQL cases skip when no server can be had, except with
+``CI=true``, where that is an error.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from typing import TYPE_CHECKING
+
+import pytest
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+
+    from workbench.domain.records import User
+    from workbench.store.db import Sessions
+
+# SQLAlchemy and the store are imported inside the fixtures: collecting the other tests stays light.
+
+ENGINES = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+class PgDatabases:
+    """Creates and drops the session's databases through an AUTOCOMMIT connection to ``postgres``."""
+
+    def __init__(self, server_url: str) -> None:
+        from sqlalchemy import create_engine
+        from sqlalchemy.engine import make_url
+
+        from workbench.store import migrate
+
+        self.base = make_url(server_url)
+        self.admin = create_engine(self.base.set(database="postgres"), isolation_level="AUTOCOMMIT")
+        self.prefix = f"wb_test_{uuid.uuid4().hex[:10]}"
+        self.count = 0
+        self.template = self.create(template=None)
+        migrate.upgrade(self.url(self.template))
+
+    def url(self, name: str) -> str:
+        return self.base.set(database=name).render_as_string(hide_password=False)
+
+    def create(self, template: str | None) -> str:
+        from sqlalchemy import text
+
+        self.count += 1
+        name = f"{self.prefix}_{self.count}"
+        clause = f" TEMPLATE {template}" if template else ""
+        with self.admin.connect() as connection:
+            connection.execute(text(f"CREATE DATABASE {name}{clause}"))
+        return name
+
+    def drop(self, name: str) -> None:
+        from sqlalchemy import text
+
+        with self.admin.connect() as connection:
+            connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+
+    def drop_all(self) -> None:
+        from sqlalchemy import text
+
+        with self.admin.connect() as connection:
+            names = connection.execute(
+                text("SELECT datname FROM pg_database WHERE datname LIKE :pattern"),
+                {"pattern": f"{self.prefix}%"},
+            ).scalars()
+            for name in list(names):
+                connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        self.admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def pg_databases(request: pytest.FixtureRequest) -> Iterator[PgDatabases]:
+    try:
+        server_url: str = request.getfixturevalue("pg_url")
+    except pytest.skip.Exception:
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI=true but no PostgreSQL server: the store tests must run on PostgreSQL")
+        raise
+    databases = PgDatabases(server_url)
+    try:
+        yield databases
+    finally:
+        databases.drop_all()
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from workbench.store import migrate
+
+    path = tmp_path_factory.mktemp("sqlite-template") / "template.sqlite3"
+    migrate.upgrade(f"sqlite:///{path}")  # the engine is disposed: the WAL is checkpointed into the file
+    return path
+
+
+@pytest.fixture(params=ENGINES)
+def engine_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh store at the newest schema: ``sqlite:///…`` or ``postgresql+psycopg://…``."""
+    if request.param == "sqlite":
+        path = tmp_path / "store.sqlite3"
+        shutil.copyfile(request.getfixturevalue("sqlite_template"), path)
+        yield f"sqlite:///{path}"
+        return
+    databases: PgDatabases = request.getfixturevalue("pg_databases")
+    name = databases.create(template=databases.template)
+    yield databases.url(name)
+    databases.drop(name)
+
+
+@pytest.fixture(params=ENGINES)
+def blank_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """An empty database, no schema yet."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'blank' / 'store.sqlite3'}"
+        return
+    databases: PgDatabases = request.getfixturevalue("pg_databases")
+    name = databases.create(template=None)
+    yield databases.url(name)
+    databases.drop(name)
+
+
+@pytest.fixture
+def sessions(engine_url: str) -> Iterator[Sessions]:
+    """The unit-of-work factory over ``engine_url`` (disposed afterwards)."""
+    from workbench.store.db import make_engine, make_sessions
+
+    factory = make_sessions(make_engine(engine_url))
+    yield factory
+    factory.engine.dispose()
+
+
+@pytest.fixture
+def officer(sessions: Sessions) -> User:
+    """An officer of the fresh store (``liumin``)."""
+    from tests.store.helpers import add_user
+
+    return add_user(sessions, "liumin")
+
+
+@pytest.fixture
+def other_officer(sessions: Sessions) -> User:
+    """Another officer (``zhaoqiang``)."""
+    from tests.store.helpers import add_user
+
+    return add_user(sessions, "zhaoqiang")

@@ -1,0 +1,141 @@
+"""One snapshot per save, restore as a new version, a field-level audit trail the database protects."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
+
+from tests.store.helpers import demo, with_sheet
+from workbench.domain.balance_sheet import AssetCategory, AssetItem
+from workbench.domain.records import ChangeAction, ReportKind
+from workbench.store.archive_repository import SqlArchiveRepository
+from workbench.store.changes import content_sha256
+from workbench.store.repository import SqlCaseRepository
+
+if TYPE_CHECKING:
+    from workbench.domain.records import User
+    from workbench.store.db import Sessions
+
+PDF = b"%PDF-1.7\n% signed survey report\n%%EOF\n"
+
+
+def three_versions(sessions: Sessions, user: User) -> list[object]:
+    """Case A at v1, a new request amount at v2, an extra asset at v3."""
+    v1 = demo("a")
+    v2 = dataclasses.replace(v1, request=dataclasses.replace(v1.request, amount=Decimal("50000")))
+    extra = AssetItem(AssetCategory.DEPOSIT, "定期存款", Decimal("12000.50"))
+    v3 = with_sheet(v2, assets=(*v2.balance_sheet.assets, extra))
+    with sessions.begin() as session:
+        repo = SqlCaseRepository(session)
+        repo.add(v1, user.id)
+        assert repo.save(v2, 1, user.id) == 2
+        assert repo.save(v3, 2, user.id) == 3
+    return [v1, v2, v3]
+
+
+def test_each_save_keeps_a_snapshot_and_restore_adds_a_version(sessions: Sessions, officer: User) -> None:
+    v1, v2, v3 = three_versions(sessions, officer)
+    case_id = demo("a").id
+    with sessions.begin() as session:
+        repo = SqlCaseRepository(session)
+        assert [repo.version_document(case_id, n) for n in (1, 2, 3)] == [v1, v2, v3]
+        assert repo.restore(case_id, 1, 3, officer.id) == 4
+    with sessions.begin() as session:
+        repo = SqlCaseRepository(session)
+        history = repo.history(case_id)
+        current = repo.get(case_id)
+    assert [(h.version, h.action) for h in history] == [
+        (1, ChangeAction.CREATE),
+        (2, ChangeAction.UPDATE),
+        (3, ChangeAction.UPDATE),
+        (4, ChangeAction.RESTORE),
+    ]
+    assert history[1].changed_fields == ("request.amount",)
+    assert history[2].changed_fields == (
+        "balance_sheet.assets[3].amount",
+        "balance_sheet.assets[3].category",
+        "balance_sheet.assets[3].label",
+    )
+    assert history[3].changed_count == 4
+    assert all(h.saved_by == "liumin" for h in history)
+    assert (current.version, current.case) == (4, v1)
+    assert history[3].content_sha256 == history[0].content_sha256 == content_sha256(v1)
+
+
+def test_audit_entries_record_each_field_before_and_after(sessions: Sessions, officer: User) -> None:
+    three_versions(sessions, officer)
+    with sessions.begin() as session:
+        trail = SqlCaseRepository(session).audit_trail(demo("a").id)
+    created, *updates = trail
+    assert (created.action, created.field, created.after) == (
+        ChangeAction.CREATE,
+        None,
+        content_sha256(demo("a")),
+    )
+    assert [(a.action, a.field, a.before, a.after) for a in updates] == [
+        (ChangeAction.UPDATE, "request.amount", "60000", "50000"),
+        (ChangeAction.UPDATE, "balance_sheet.assets[3].amount", None, "12000.50"),
+        (ChangeAction.UPDATE, "balance_sheet.assets[3].category", None, "deposit"),
+        (ChangeAction.UPDATE, "balance_sheet.assets[3].label", None, "定期存款"),
+    ]
+    assert {a.user_id for a in trail} == {officer.id}
+    assert [a.id for a in trail] == sorted(a.id for a in trail)
+
+
+def _archive(sessions: Sessions, user: User) -> None:
+    with sessions.begin() as session:
+        SqlCaseRepository(session).add(demo("b"), user.id)
+        SqlArchiveRepository(session).archive_report(
+            demo("b").id, ReportKind.SURVEY_REPORT, PDF, "刘敏", datetime(2024, 7, 1, tzinfo=UTC), user.id
+        )
+
+
+@pytest.mark.parametrize("table", ["audit_entry", "signed_report"])
+@pytest.mark.parametrize("statement", ["UPDATE {t} SET case_id = NULL", "DELETE FROM {t}"])
+def test_the_database_refuses_to_change_append_only_rows(
+    sessions: Sessions, officer: User, table: str, statement: str
+) -> None:
+    _archive(sessions, officer)
+    with sessions.begin() as session:
+        before = session.execute(text(f"SELECT COUNT(*) FROM {table}")).scalar_one()
+    assert before >= 1
+    with pytest.raises(DBAPIError, match="append-only"), sessions.engine.begin() as connection:
+        connection.execute(text(statement.format(t=table)))
+    with sessions.begin() as session:
+        assert session.execute(text(f"SELECT COUNT(*) FROM {table}")).scalar_one() == before
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("engine_url", ["postgresql"], indirect=True)
+@pytest.mark.parametrize("table", ["audit_entry", "signed_report"])
+def test_postgresql_refuses_truncate_too(sessions: Sessions, officer: User, table: str) -> None:
+    _archive(sessions, officer)
+    with pytest.raises(DBAPIError, match="append-only"), sessions.engine.begin() as connection:
+        connection.execute(text(f"TRUNCATE {table} CASCADE"))
+
+
+def test_a_new_archive_adds_a_row_and_pins_the_case_version(sessions: Sessions, officer: User) -> None:
+    _archive(sessions, officer)
+    changed = dataclasses.replace(demo("b"), product="微贷·经营类（续贷）")
+    with sessions.begin() as session:
+        SqlCaseRepository(session).save(changed, 1, officer.id)
+        again = SqlArchiveRepository(session).archive_report(
+            demo("b").id, ReportKind.SURVEY_REPORT, PDF + b"v2", "刘敏", datetime.now(UTC), officer.id
+        )
+    with sessions.begin() as session:
+        archive = SqlArchiveRepository(session)
+        reports = archive.list_reports(demo("b").id)
+        first_pdf = archive.report_pdf(reports[0].id)
+    assert [(r.case_version, r.case_sha256) for r in reports] == [
+        (1, content_sha256(demo("b"))),
+        (2, content_sha256(changed)),
+    ]
+    assert reports[1] == again
+    assert first_pdf == PDF
+    assert reports[0].signed_at == datetime(2024, 7, 1, tzinfo=UTC)

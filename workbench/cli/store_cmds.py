@@ -1,0 +1,157 @@
+"""``workbench import``, ``workbench export`` and ``workbench cases``: cases in the store."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from workbench.cli.db_cmd import add_db_option
+from workbench.cli.output import money
+from workbench.cli.table import render
+from workbench.cli.texts import t
+from workbench.domain.case_file import Stage
+from workbench.domain.errors import ValidationError
+
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Callable
+
+    from workbench.domain.records import CaseSummary
+    from workbench.services.store import StoreServices
+
+
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: str) -> None:
+    p = sub.add_parser("import", help=t("import_help", lang), description=t("import_help", lang))
+    p.add_argument("case_file", metavar="CASE.json", help=t("calc_file_help", lang))
+    add_db_option(p, lang)
+    p.add_argument("--as-copy", action="store_true", help=t("as_copy_help", lang))
+    p.set_defaults(run=run_import)
+
+    p = sub.add_parser("export", help=t("export_help", lang), description=t("export_help", lang))
+    p.add_argument("case_id", metavar="CASE_ID", help=t("case_id_help", lang))
+    add_db_option(p, lang)
+    p.add_argument("-o", "--output", metavar="FILE", help=t("output_help", lang))
+    p.set_defaults(run=run_export)
+
+    p = sub.add_parser("cases", help=t("cases_help", lang), description=t("cases_help", lang))
+    add_db_option(p, lang)
+    p.add_argument("--officer", metavar="NAME", help=t("officer_help", lang))
+    p.add_argument("--stage", metavar="STAGE", help=t("stage_help", lang) + ": " + ", ".join(Stage))
+    p.add_argument("--name", metavar="TEXT", help=t("name_help", lang))
+    p.add_argument("--limit", type=int, default=50, help=t("limit_help", lang))
+    p.add_argument("--json", action="store_true", help=t("cases_json_help", lang))
+    p.set_defaults(run=run_cases)
+
+
+def _with_store(url: str | None, work: Callable[[StoreServices], int]) -> int:
+    from workbench.services.store import open_store  # SQLAlchemy and Alembic: only when needed
+
+    store = open_store(url)
+    try:
+        return work(store)
+    finally:
+        store.close()
+
+
+def run_import(args: argparse.Namespace, lang: str) -> int:
+    def work(store: StoreServices) -> int:
+        user = store.users.current_user()
+        record = store.cases.import_case_file(Path(args.case_file), user, as_copy=args.as_copy)
+        print(record.case.id)
+        return 0
+
+    return _with_store(args.db, work)
+
+
+def run_export(args: argparse.Namespace, lang: str) -> int:
+    def work(store: StoreServices) -> int:
+        user = store.users.current_user()
+        text = store.cases.export_case(args.case_id, user)
+        if args.output is None:
+            sys.stdout.buffer.write(text.encode("utf-8"))
+            sys.stdout.flush()
+            return 0
+        target = Path(args.output)
+        try:
+            target.write_bytes(text.encode("utf-8"))
+        except OSError as error:
+            print(t("cannot_write", lang, path=target, detail=error.strerror or error), file=sys.stderr)
+            return 2
+        return 0
+
+    return _with_store(args.db, work)
+
+
+def _stage(text: str | None) -> Stage | None:
+    if text is None:
+        return None
+    if text not in set(Stage):
+        raise ValidationError("--stage", "invalid_choice", value=text, choices=", ".join(Stage))
+    return Stage(text)
+
+
+def _summary_json(case: CaseSummary) -> dict[str, object]:
+    return {
+        "id": case.id,
+        "case_number": case.case_number,
+        "borrower": case.borrower_name,
+        "business": case.business_name,
+        "stage": case.stage.value,
+        "officer": case.officer_username,
+        "requested": format(case.requested, "f"),
+        "updated_at": case.updated_at.isoformat(),
+        "version": case.version,
+    }
+
+
+def _table(cases: list[CaseSummary], lang: str) -> str:
+    head = [
+        t(k, lang)
+        for k in (
+            "col_case_number",
+            "col_borrower",
+            "col_business",
+            "col_stage",
+            "col_officer",
+            "col_requested",
+            "col_updated",
+            "col_version",
+            "col_id",
+        )
+    ]
+    rows = [
+        [
+            c.case_number,
+            c.borrower_name,
+            c.business_name,
+            c.stage.value,
+            c.officer_username,
+            money(c.requested),
+            c.updated_at.strftime("%Y-%m-%d %H:%M"),
+            str(c.version),
+            c.id,
+        ]
+        for c in cases
+    ]
+    return render(head, rows, left_columns=5)
+
+
+def run_cases(args: argparse.Namespace, lang: str) -> int:
+    stage = _stage(args.stage)
+
+    def work(store: StoreServices) -> int:
+        user = store.users.current_user()
+        cases = store.cases.list_cases(
+            user, officer=args.officer, stage=stage, name_like=args.name, limit=max(args.limit, 1)
+        )
+        if args.json:
+            print(json.dumps([_summary_json(c) for c in cases], ensure_ascii=False, indent=2))
+        elif cases:
+            print(_table(cases, lang))
+        else:
+            print(t("no_cases", lang))
+        return 0
+
+    return _with_store(args.db, work)

@@ -1,0 +1,175 @@
+"""What the store hands out and takes back: plain frozen values, shared by services and screens.
+
+A ``CaseRecord`` is a case as stored: the case itself plus its ``version`` (the opaque token a save
+must present, see ``ConcurrentEditError``) and who changed it when. Users and their roles live here
+too, because the permission rules of the services and the screens both read them.
+
+The errors of finding and keeping records are here as well: the store raises them and every layer
+above may catch them, while the store itself must not import the services.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from enum import StrEnum
+
+from workbench.domain.case_file import CaseFile, Stage
+from workbench.domain.errors import DomainError
+
+
+class Role(StrEnum):
+    """What a user does in the lending process (the permission rules hang on it)."""
+
+    OFFICER = "officer"  # 客户经理: edits own cases
+    REVIEWER = "reviewer"  # 审查
+    COMMITTEE_MEMBER = "committee_member"  # 贷审会委员
+    COMMITTEE_CHAIR = "committee_chair"  # 贷审会主席
+    BACK_OFFICE = "back_office"  # 后台: prints, archives
+    ADMIN = "admin"
+
+
+class ChangeAction(StrEnum):
+    """What a version snapshot or an audit entry records."""
+
+    CREATE = "create"
+    UPDATE = "update"
+    RESTORE = "restore"
+    IMPORT = "import"
+    EXPORT = "export"
+    DELETE = "delete"
+    ARCHIVE = "archive"
+
+
+class ReportKind(StrEnum):
+    """Signed documents kept in the report archive."""
+
+    SURVEY_REPORT = "survey_report"  # 调查报告
+    DOSSIER = "dossier"  # 上会材料
+    MINUTES = "minutes"  # 贷审会纪要
+
+
+@dataclass(frozen=True, slots=True)
+class User:
+    """A person who signs in; ``id`` is a UUID in text form."""
+
+    id: str
+    username: str
+    display_name: str
+    role: Role
+    active: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class CaseRecord:
+    """A stored case: the case, its version token and who last changed it."""
+
+    case: CaseFile
+    version: int
+    content_sha256: str
+    officer_id: str
+    created_at: datetime
+    created_by: str
+    updated_at: datetime
+    updated_by: str
+
+
+@dataclass(frozen=True, slots=True)
+class CaseSummary:
+    """One line of the case list."""
+
+    id: str
+    case_number: str
+    borrower_name: str
+    business_name: str
+    stage: Stage
+    officer_id: str
+    officer_username: str
+    requested: Decimal
+    updated_at: datetime
+    version: int
+
+
+@dataclass(frozen=True, slots=True)
+class CaseVersionInfo:
+    """One entry of a case's history: a saved state that can be shown or restored."""
+
+    version: int
+    action: ChangeAction
+    saved_at: datetime
+    saved_by: str
+    content_sha256: str
+    changed_fields: tuple[str, ...]
+    changed_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class AuditRecord:
+    """One row of the append-only audit trail (field paths are those of the exchange format)."""
+
+    id: int
+    at: datetime
+    user_id: str
+    case_id: str | None
+    action: ChangeAction
+    field: str | None
+    before: str | None
+    after: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ArchivedReport:
+    """A signed PDF in the archive (the bytes are fetched separately)."""
+
+    id: str
+    case_id: str
+    kind: ReportKind
+    sha256: str
+    size: int
+    signer: str
+    signed_at: datetime
+    case_version: int
+    case_sha256: str
+    created_by: str
+
+
+class RecordError(DomainError):
+    """A record that cannot be found or created; ``reason`` is a message key, ``params`` fill it."""
+
+    reason = "record_error"
+
+    def __init__(self, **params: object) -> None:
+        self.params = params
+        shown = ", ".join(f"{k}={v}" for k, v in params.items())
+        super().__init__(f"{self.reason}: {shown}" if shown else self.reason)
+
+
+class CaseNotFoundError(RecordError):
+    """No case with this id (or no such version of it)."""
+
+    reason = "case_not_found"
+
+
+class CaseExistsError(RecordError):
+    """A case with this id is already stored."""
+
+    reason = "case_exists"
+
+
+class UserNotFoundError(RecordError):
+    """No user with this name (or id)."""
+
+    reason = "user_not_found"
+
+
+class UserExistsError(RecordError):
+    """The user name is taken."""
+
+    reason = "user_exists"
+
+
+class StoreUnavailableError(RecordError):
+    """The database cannot be reached or opened; ``detail`` says why, never with a password."""
+
+    reason = "store_unavailable"

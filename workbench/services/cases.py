@@ -1,0 +1,141 @@
+"""``CaseService``: the use cases on stored cases. Each public method is one unit of work.
+
+Permissions are checked first (``workbench.services.permissions``); the repository does the rest
+inside one transaction, so a refused or failed call changes nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+from typing import TYPE_CHECKING
+
+from workbench.domain.records import CaseRecord, ChangeAction, UserNotFoundError
+from workbench.services.case_files import dumps_case, read_case_file
+from workbench.services.permissions import Action, require
+from workbench.store.repository import SqlCaseRepository
+from workbench.store.user_repository import SqlUserRepository
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from workbench.domain.case_file import CaseFile, Stage
+    from workbench.domain.records import AuditRecord, CaseSummary, CaseVersionInfo, User
+    from workbench.store.db import Sessions
+
+
+class CaseService:
+    def __init__(self, sessions: Sessions) -> None:
+        self._sessions = sessions
+
+    def create_case(self, case: CaseFile, user: User) -> CaseRecord:
+        """Store a new case owned by ``user``; returns it at version 1."""
+        require(user, Action.CREATE_CASE)
+        with self._sessions.begin() as session:
+            repo = SqlCaseRepository(session)
+            repo.add(case, user.id)
+            return repo.get(case.id)
+
+    def open_case(self, case_id: str, user: User) -> CaseRecord:
+        require(user, Action.READ_CASE)
+        with self._sessions.begin() as session:
+            return SqlCaseRepository(session).get(case_id)
+
+    def open_version(self, case_id: str, version: int, user: User) -> CaseFile:
+        """The case as it was saved in ``version`` (to show or compare)."""
+        require(user, Action.READ_CASE)
+        with self._sessions.begin() as session:
+            return SqlCaseRepository(session).version_document(case_id, version)
+
+    def save_case(self, case: CaseFile | CaseRecord, expected_version: int | None, user: User) -> int:
+        """Save an edited case over the version it was loaded at; returns the new version.
+
+        ``case`` may be a ``CaseRecord`` (its ``version`` is used when ``expected_version`` is None).
+
+        Raises:
+            ConcurrentEditError: someone saved the case meanwhile (nothing is written).
+            PermissionDenied: the user may not edit this case.
+        """
+        if isinstance(case, CaseRecord):
+            expected = case.version if expected_version is None else expected_version
+            case = case.case
+        elif expected_version is None:
+            raise TypeError("expected_version is required when saving a CaseFile")
+        else:
+            expected = expected_version
+        with self._sessions.begin() as session:
+            repo = SqlCaseRepository(session)
+            self._require_on(repo, user, Action.EDIT_CASE, case.id)
+            return repo.save(case, expected, user.id)
+
+    def list_cases(
+        self,
+        user: User,
+        *,
+        officer: str | None = None,
+        stage: Stage | None = None,
+        name_like: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[CaseSummary]:
+        """A page of the case list; ``officer`` is a user name (unknown → empty list)."""
+        require(user, Action.READ_CASE)
+        with self._sessions.begin() as session:
+            officer_id = None
+            if officer is not None:
+                try:
+                    officer_id = SqlUserRepository(session).get_user_by_username(officer).id
+                except UserNotFoundError:
+                    return []
+            return SqlCaseRepository(session).list_cases(officer_id, stage, name_like, limit, offset)
+
+    def history(self, case_id: str, user: User) -> list[CaseVersionInfo]:
+        require(user, Action.READ_CASE)
+        with self._sessions.begin() as session:
+            return SqlCaseRepository(session).history(case_id)
+
+    def audit_trail(self, case_id: str, user: User) -> list[AuditRecord]:
+        require(user, Action.READ_CASE)
+        with self._sessions.begin() as session:
+            return SqlCaseRepository(session).audit_trail(case_id)
+
+    def restore_version(self, case_id: str, version: int, expected_version: int, user: User) -> int:
+        """Make an earlier version the newest one; returns the new version number."""
+        with self._sessions.begin() as session:
+            repo = SqlCaseRepository(session)
+            self._require_on(repo, user, Action.RESTORE_VERSION, case_id)
+            return repo.restore(case_id, version, expected_version, user.id)
+
+    def import_case_file(self, path: Path, user: User, *, as_copy: bool = False) -> CaseRecord:
+        """Store a case from an exchange file, owned by ``user``.
+
+        A case whose id is already stored is refused (``CaseExistsError``) unless ``as_copy``,
+        which stores it under a new id; so does an id that is not a UUID.
+        """
+        require(user, Action.IMPORT_CASE)
+        case = read_case_file(path)
+        if as_copy:
+            case = dataclasses.replace(case, id=str(uuid.uuid4()))
+        with self._sessions.begin() as session:
+            repo = SqlCaseRepository(session)
+            repo.add(case, user.id, action=ChangeAction.IMPORT)
+            return repo.get(case.id)
+
+    def export_case(self, case_id: str, user: User) -> str:
+        """The case as exchange-format JSON text (``workbench.services.case_files.dumps_case``)."""
+        require(user, Action.EXPORT_CASE)
+        with self._sessions.begin() as session:
+            repo = SqlCaseRepository(session)
+            record = repo.get(case_id)
+            repo.record_export(case_id, user.id, record.content_sha256)
+            return dumps_case(record.case)
+
+    @staticmethod
+    def _require_on(repo: SqlCaseRepository, user: User, action: Action, case_id: str) -> None:
+        owner = repo.owner_of(case_id)
+        require(user, action, _Owned(owner))
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Owned:
+    officer_id: str

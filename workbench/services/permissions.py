@@ -1,0 +1,110 @@
+"""Who may do what: roles × actions, plus "officers change only their own cases".
+
+The rules live here and only here; the services call ``require`` at the start of every use case,
+and the screens may call ``allowed`` to grey out what the user cannot do.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import TYPE_CHECKING, Protocol
+
+from workbench.domain.errors import DomainError
+from workbench.domain.records import Role
+
+if TYPE_CHECKING:
+    from workbench.domain.records import User
+
+
+class OwnedCase(Protocol):
+    """Anything that says whose case it is: ``CaseRecord``, ``CaseSummary`` …"""
+
+    @property
+    def officer_id(self) -> str: ...
+
+
+class Action(StrEnum):
+    READ_CASE = "read_case"  # open, list, history, audit trail
+    CREATE_CASE = "create_case"
+    IMPORT_CASE = "import_case"
+    EDIT_CASE = "edit_case"
+    RESTORE_VERSION = "restore_version"
+    EXPORT_CASE = "export_case"
+    ARCHIVE_REPORT = "archive_report"
+    MANAGE_USERS = "manage_users"
+
+
+ALLOWED: dict[Role, frozenset[Action]] = {
+    Role.OFFICER: frozenset(
+        {
+            Action.READ_CASE,
+            Action.CREATE_CASE,
+            Action.IMPORT_CASE,
+            Action.EDIT_CASE,
+            Action.RESTORE_VERSION,
+            Action.EXPORT_CASE,
+        }
+    ),
+    Role.REVIEWER: frozenset({Action.READ_CASE, Action.EXPORT_CASE}),
+    Role.COMMITTEE_MEMBER: frozenset({Action.READ_CASE}),
+    Role.COMMITTEE_CHAIR: frozenset({Action.READ_CASE}),
+    Role.BACK_OFFICE: frozenset({Action.READ_CASE, Action.EXPORT_CASE, Action.ARCHIVE_REPORT}),
+    Role.ADMIN: frozenset(Action),
+}
+
+OWN_CASES_ONLY: dict[Role, frozenset[Action]] = {
+    Role.OFFICER: frozenset({Action.EDIT_CASE, Action.RESTORE_VERSION}),
+}
+"""Actions a role may take only on cases it owns (``officer_id``)."""
+
+ROLE_NAMES: dict[Role, dict[str, str]] = {
+    Role.OFFICER: {"zh": "客户经理", "en": "loan officer"},
+    Role.REVIEWER: {"zh": "审查员", "en": "reviewer"},
+    Role.COMMITTEE_MEMBER: {"zh": "贷审会委员", "en": "committee member"},
+    Role.COMMITTEE_CHAIR: {"zh": "贷审会主席", "en": "committee chair"},
+    Role.BACK_OFFICE: {"zh": "后台", "en": "back office"},
+    Role.ADMIN: {"zh": "管理员", "en": "administrator"},
+}
+ACTION_NAMES: dict[Action, dict[str, str]] = {
+    Action.READ_CASE: {"zh": "查看案卷", "en": "read cases"},
+    Action.CREATE_CASE: {"zh": "新建案卷", "en": "create cases"},
+    Action.IMPORT_CASE: {"zh": "导入案卷", "en": "import cases"},
+    Action.EDIT_CASE: {"zh": "修改案卷", "en": "edit this case"},
+    Action.RESTORE_VERSION: {"zh": "恢复历史版本", "en": "restore an earlier version of this case"},
+    Action.EXPORT_CASE: {"zh": "导出案卷", "en": "export cases"},
+    Action.ARCHIVE_REPORT: {"zh": "归档已签署报告", "en": "archive signed reports"},
+    Action.MANAGE_USERS: {"zh": "管理用户", "en": "manage users"},
+}
+
+
+class PermissionDenied(DomainError):
+    """The user's role (or ownership) does not allow the action."""
+
+    def __init__(self, user: User, action: Action) -> None:
+        self.user = user
+        self.action = action
+        super().__init__(f"{user.username} ({user.role.value}) may not {action.value}")
+
+    def describe(self, lang: str = "zh") -> str:
+        lang = "en" if lang == "en" else "zh"
+        role, action = ROLE_NAMES[self.user.role][lang], ACTION_NAMES[self.action][lang]
+        if lang == "zh":
+            head = f"用户 {self.user.username}（{role}）无权{action}"
+            return head if self.user.active else f"{head}（账户已停用）"
+        head = f"user {self.user.username} ({role}) may not {action}"
+        return head if self.user.active else f"{head} (account disabled)"
+
+
+def allowed(user: User, action: Action, case: OwnedCase | None = None) -> bool:
+    """Whether ``user`` may take ``action`` (on ``case``, for the actions bound to ownership)."""
+    if not user.active or action not in ALLOWED[user.role]:
+        return False
+    if action in OWN_CASES_ONLY.get(user.role, frozenset()):
+        return case is not None and case.officer_id == user.id
+    return True
+
+
+def require(user: User, action: Action, case: OwnedCase | None = None) -> None:
+    """Raise ``PermissionDenied`` unless ``allowed(user, action, case)``."""
+    if not allowed(user, action, case):
+        raise PermissionDenied(user, action)

@@ -1,0 +1,86 @@
+"""Opening a store: the one place that turns a database URL into ready services.
+
+``open_store`` brings the schema up to date first (the app upgrades on start), so a fresh SQLite
+file or an empty PostgreSQL database is usable at once. The URL comes from ``--db``, else
+``WORKBENCH_DB_URL``, else the default SQLite file (``workbench.paths.database_url``); it is never
+written anywhere, so a password in it stays where the user put it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from workbench.paths import database_url
+from workbench.services.archive import ArchiveService
+from workbench.services.cases import CaseService
+from workbench.services.users import UserService
+from workbench.store import migrate
+from workbench.store.db import Sessions, make_engine, make_sessions, shown_url
+
+if TYPE_CHECKING:
+    from workbench.domain.records import User
+
+
+@dataclass(frozen=True, slots=True)
+class StoreServices:
+    """The services over one database; ``close()`` releases its connections."""
+
+    url: str
+    sessions: Sessions
+    cases: CaseService
+    users: UserService
+    archive: ArchiveService
+
+    @property
+    def shown_url(self) -> str:
+        return shown_url(self.url)
+
+    def close(self) -> None:
+        self.sessions.engine.dispose()
+
+
+@dataclass(frozen=True, slots=True)
+class SchemaState:
+    url: str
+    current: str | None
+    head: str
+
+
+def open_store(url: str | None = None, *, upgrade: bool = True) -> StoreServices:
+    """Services over ``url`` (or the configured default), with the schema upgraded if needed.
+
+    Raises:
+        StoreUnavailableError: the database cannot be reached or opened.
+    """
+    resolved = database_url(url)
+    if upgrade and migrate.current(resolved) != migrate.head():
+        migrate.upgrade(resolved)
+    sessions = make_sessions(make_engine(resolved))
+    return StoreServices(
+        resolved, sessions, CaseService(sessions), UserService(sessions), ArchiveService(sessions)
+    )
+
+
+def upgrade_store(url: str | None = None) -> SchemaState:
+    """``workbench db upgrade``: bring the schema to the newest revision."""
+    resolved = database_url(url)
+    return SchemaState(shown_url(resolved), migrate.upgrade(resolved), migrate.head())
+
+
+def schema_state(url: str | None = None) -> SchemaState:
+    """``workbench db current``: the revision the database is at and the newest one."""
+    resolved = database_url(url)
+    return SchemaState(shown_url(resolved), migrate.current(resolved), migrate.head())
+
+
+def init_store(url: str | None = None, login: str | None = None) -> tuple[SchemaState, User]:
+    """``workbench db init``: the schema at the newest revision and the first administrator."""
+    resolved = database_url(url)
+    migrate.init(resolved)
+    store = open_store(resolved, upgrade=False)
+    try:
+        admin = store.users.ensure_first_admin(login)
+    finally:
+        store.close()
+    return SchemaState(shown_url(resolved), migrate.current(resolved), migrate.head()), admin

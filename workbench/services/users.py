@@ -1,0 +1,79 @@
+"""Users: who is working (``current_user``), the first administrator, and user management."""
+
+from __future__ import annotations
+
+import getpass
+import os
+from typing import TYPE_CHECKING
+
+from workbench.domain.records import Role, User, UserNotFoundError
+from workbench.services.permissions import Action, require
+from workbench.store.user_repository import SqlUserRepository
+
+if TYPE_CHECKING:
+    from workbench.store.db import Sessions
+
+DEFAULT_LOGIN = "officer"
+
+
+def os_login() -> str:
+    """The login name of whoever runs the app: ``WORKBENCH_USER`` if set, else the OS user."""
+    name = os.environ.get("WORKBENCH_USER", "").strip()
+    if name:
+        return name
+    try:
+        return getpass.getuser() or DEFAULT_LOGIN
+    except (OSError, KeyError):  # no passwd entry, no LOGNAME/USER (containers)
+        return DEFAULT_LOGIN
+
+
+class UserService:
+    """Each public method is one unit of work."""
+
+    def __init__(self, sessions: Sessions) -> None:
+        self._sessions = sessions
+
+    def current_user(self, login: str | None = None) -> User:
+        """The user named ``login`` (default: ``os_login()``).
+
+        On a SQLite store without any user yet (a single-user laptop) that login becomes its first
+        user, an officer. On a shared store an unknown login is refused.
+
+        Raises:
+            UserNotFoundError: no such user (and the store is not a fresh single-user file).
+        """
+        name = login or os_login()
+        with self._sessions.begin() as session:
+            users = SqlUserRepository(session)
+            try:
+                return users.get_user_by_username(name)
+            except UserNotFoundError:
+                if self._sessions.dialect != "sqlite" or users.count_users() > 0:
+                    raise
+                return users.add_user(name, name, Role.OFFICER)
+
+    def ensure_first_admin(self, login: str | None = None) -> User:
+        """The first administrator of a new store (``workbench db init``); an existing user is kept."""
+        name = login or os_login()
+        with self._sessions.begin() as session:
+            users = SqlUserRepository(session)
+            try:
+                return users.get_user_by_username(name)
+            except UserNotFoundError:
+                if users.count_users() > 0:
+                    raise
+                return users.add_user(name, name, Role.ADMIN)
+
+    def create_user(self, acting: User, username: str, display_name: str, role: Role) -> User:
+        require(acting, Action.MANAGE_USERS)
+        with self._sessions.begin() as session:
+            return SqlUserRepository(session).add_user(username, display_name, role)
+
+    def list_users(self, acting: User) -> list[User]:
+        require(acting, Action.MANAGE_USERS)
+        with self._sessions.begin() as session:
+            return SqlUserRepository(session).list_users()
+
+    def find_user(self, username: str) -> User:
+        with self._sessions.begin() as session:
+            return SqlUserRepository(session).get_user_by_username(username)

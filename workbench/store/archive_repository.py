@@ -1,0 +1,100 @@
+"""``SqlArchiveRepository``: signed reports, added and read, never changed (the database refuses)."""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+
+from workbench.domain.records import ArchivedReport, CaseNotFoundError, ChangeAction, ReportKind
+from workbench.store.archive_rows import SignedReportRow
+from workbench.store.case_rows import CaseFileRow
+from workbench.store.history_rows import AuditEntryRow
+from workbench.store.mappers import case_uuid
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+
+def _report(row: SignedReportRow) -> ArchivedReport:
+    return ArchivedReport(
+        id=str(row.id),
+        case_id=str(row.case_id),
+        kind=ReportKind(row.kind),
+        sha256=row.sha256,
+        size=row.size,
+        signer=row.signer,
+        signed_at=row.signed_at,
+        case_version=row.case_version,
+        case_sha256=row.case_sha256,
+        created_by=str(row.created_by),
+    )
+
+
+class SqlArchiveRepository:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def archive_report(
+        self, case_id: str, kind: ReportKind, pdf: bytes, signer: str, signed_at: datetime, user_id: str
+    ) -> ArchivedReport:
+        """Add a signed PDF, pinned to the case's current version and content hash.
+
+        Raises:
+            CaseNotFoundError: no such case.
+        """
+        key = case_uuid(case_id)
+        pinned = self._session.execute(
+            select(CaseFileRow.version_id, CaseFileRow.content_sha256).where(CaseFileRow.id == key)
+        ).one_or_none()
+        if pinned is None:
+            raise CaseNotFoundError(case_id=case_id)
+        now = datetime.now(UTC)
+        user = uuid.UUID(user_id)
+        row = SignedReportRow(
+            id=uuid.uuid4(),
+            case_id=key,
+            kind=kind.value,
+            pdf=pdf,
+            sha256=hashlib.sha256(pdf).hexdigest(),
+            size=len(pdf),
+            signer=signer,
+            signed_at=signed_at,
+            case_version=pinned.version_id,
+            case_sha256=pinned.content_sha256,
+            created_at=now,
+            created_by=user,
+        )
+        self._session.add(row)
+        self._session.add(
+            AuditEntryRow(
+                at=now,
+                user_id=user,
+                case_id=key,
+                action=ChangeAction.ARCHIVE.value,
+                field=f"signed_report.{kind.value}",
+                before=None,
+                after=row.sha256,
+            )
+        )
+        self._session.flush()
+        return _report(row)
+
+    def list_reports(self, case_id: str) -> list[ArchivedReport]:
+        query = (
+            select(SignedReportRow)
+            .where(SignedReportRow.case_id == case_uuid(case_id))
+            .order_by(SignedReportRow.signed_at, SignedReportRow.created_at)
+        )
+        return [_report(r) for r in self._session.scalars(query)]
+
+    def report_pdf(self, report_id: str) -> bytes:
+        pdf = self._session.scalar(
+            select(SignedReportRow.pdf).where(SignedReportRow.id == uuid.UUID(report_id))
+        )
+        if pdf is None:
+            raise CaseNotFoundError(report_id=report_id)
+        return pdf

@@ -1,0 +1,56 @@
+"""The root row of the case aggregate (``case_file``): list columns, 1:1 sections as codec JSON."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import BigInteger, ForeignKey, Index, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from workbench.store.orm_base import Base, Code, Day, Json, Moment, Short
+
+
+class CaseFileRow(Base):
+    """One case. ``version_id`` is the optimistic lock: every save bumps it, a stale one fails."""
+
+    __tablename__ = "case_file"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    version_id: Mapped[int] = mapped_column(Integer)
+    # Columns the case list shows, filters and sorts on (copies of values inside the sections).
+    case_number: Mapped[Short]
+    product: Mapped[Short]
+    loan_class: Mapped[Code]
+    stage: Mapped[Code]
+    officer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("app_user.id"))
+    borrower_name: Mapped[Short]
+    business_name: Mapped[Short | None]
+    requested_minor: Mapped[int] = mapped_column(BigInteger)
+    term_months: Mapped[int]
+    survey_date: Mapped[Day | None]
+    created_at: Mapped[Moment]
+    created_by: Mapped[uuid.UUID] = mapped_column(ForeignKey("app_user.id"))
+    updated_at: Mapped[Moment]
+    updated_by: Mapped[uuid.UUID] = mapped_column(ForeignKey("app_user.id"))
+    content_sha256: Mapped[str] = mapped_column(String(64))
+    # The 1:1 sections, exactly as workbench.domain.codec.encodes them (detail lists live in child tables).
+    borrower_json: Mapped[Json]
+    request_json: Mapped[Json]
+    dates_json: Mapped[Json]
+    officers_json: Mapped[Json]
+    household_json: Mapped[Json]
+    business_json: Mapped[Json | None]
+    soft_info_json: Mapped[Json]
+    notes_json: Mapped[Json]
+    balance_sheet_json: Mapped[Json]
+    prior_balance_sheet_json: Mapped[Json | None]
+    profit_loss_json: Mapped[Json]
+    equity_check_json: Mapped[Json | None]
+
+    __mapper_args__ = {"version_id_col": version_id}  # noqa: RUF012 - SQLAlchemy's declarative hook
+    __table_args__ = (
+        Index(None, "officer_id", "stage", "updated_at"),
+        Index(None, "updated_at"),
+        Index(None, "borrower_name"),
+        Index(None, "case_number"),
+    )

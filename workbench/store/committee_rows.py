@@ -1,0 +1,68 @@
+"""Credit committee (贷审会): sessions, agenda, votes and decisions. Models only for now."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import BigInteger, ForeignKey, Integer, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from workbench.store.orm_base import Base, Code, Day, Exact, Long, Moment, Short
+
+
+class CommitteeSessionRow(Base):
+    __tablename__ = "committee_session"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    held_on: Mapped[Day]
+    place: Mapped[Short]
+    chair_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("app_user.id"))
+    secretary: Mapped[Short]
+    rule: Mapped[Code]
+    status: Mapped[Code]
+
+
+class CommitteeAgendaItemRow(Base):
+    """A case on a session's agenda, pinned to the version the committee sees."""
+
+    __tablename__ = "committee_agenda_item"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    session_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("committee_session.id", ondelete="CASCADE"))
+    case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case_file.id"))
+    position: Mapped[int] = mapped_column(Integer)
+    case_version: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = (UniqueConstraint("session_id", "position"), UniqueConstraint("session_id", "case_id"))
+
+
+class CommitteeVoteRow(Base):
+    __tablename__ = "committee_vote"
+
+    agenda_item_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("committee_agenda_item.id", ondelete="CASCADE"), primary_key=True
+    )
+    member_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("app_user.id"), primary_key=True)
+    vote: Mapped[Code]
+    conditions: Mapped[Long]
+    comment: Mapped[Long]
+    cast_at: Mapped[Moment]
+
+
+class CommitteeDecisionRow(Base):
+    __tablename__ = "committee_decision"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    agenda_item_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("committee_agenda_item.id", ondelete="CASCADE"), unique=True
+    )
+    outcome: Mapped[Code]
+    amount_minor: Mapped[int | None] = mapped_column(BigInteger)
+    term_months: Mapped[int | None]
+    annual_rate: Mapped[Exact | None]
+    method: Mapped[Code | None]
+    conditions: Mapped[Long]
+    monitoring: Mapped[Long]
+    reasons: Mapped[Long]
+    decided_at: Mapped[Moment]
+    minutes_signed: Mapped[bool]

@@ -1,0 +1,79 @@
+"""Case-level detail lists: cross-checks, guarantors, collateral and evidence items."""
+
+from __future__ import annotations
+
+from sqlalchemy import UniqueConstraint
+from sqlalchemy.orm import Mapped
+
+from workbench.store.orm_base import Base, CaseChild, Code, Day, Exact, Json, Long, Minor, Scale, Short
+
+
+class CrossCheckRow(CaseChild, Base):
+    """A cross-check; its inputs depend on the method, so they stay codec JSON (``inputs_json``).
+
+    ``adopted`` is a decimal or a reference to a derived figure, written ``=name`` as in the files.
+    """
+
+    __tablename__ = "cross_check"
+
+    check_id: Mapped[Short]
+    target: Mapped[Code]
+    method: Mapped[Code]
+    inputs_json: Mapped[Json]
+    title: Mapped[Short]
+    season: Mapped[Code | None]
+    adopted: Mapped[Short | None]
+    explanation: Mapped[Long]
+    supersedes: Mapped[Short]
+    evidence_json: Mapped[Json]
+
+    __table_args__ = (UniqueConstraint("case_id", "check_id"),)
+
+
+class GuarantorRow(CaseChild, Base):
+    __tablename__ = "guarantor"
+
+    name: Mapped[Short]
+    role: Mapped[Code]
+    relationship: Mapped[Code]
+    id_number: Mapped[Short]
+    occupation: Mapped[Short]
+    monthly_income_minor: Mapped[Minor | None]
+    monthly_income_scale: Mapped[Scale | None]
+    assets_minor: Mapped[Minor | None]
+    assets_scale: Mapped[Scale | None]
+    liabilities_minor: Mapped[Minor | None]
+    liabilities_scale: Mapped[Scale | None]
+    credit_record: Mapped[Short]
+    willingness: Mapped[Short]
+    leverage: Mapped[Long]
+
+
+class CollateralRow(CaseChild, Base):
+    __tablename__ = "collateral"
+
+    kind: Mapped[Code]
+    description: Mapped[Short]
+    owner: Mapped[Short]
+    appraiser: Mapped[Short]
+    certificate_number: Mapped[Short]
+    value_minor: Mapped[Minor | None]
+    value_scale: Mapped[Scale | None]
+    loan_to_value: Mapped[Exact | None]
+
+
+class EvidenceItemRow(CaseChild, Base):
+    """An evidence item; ``evidence_id`` is what figures, checks and attachments point to."""
+
+    __tablename__ = "evidence_item"
+
+    evidence_id: Mapped[Short]
+    kind: Mapped[Code]
+    title: Mapped[Short]
+    source: Mapped[Code]
+    taken_on: Mapped[Day | None]
+    file_name: Mapped[Short]
+    sha256: Mapped[Short]
+    note: Mapped[Long]
+
+    __table_args__ = (UniqueConstraint("case_id", "evidence_id"),)

@@ -1,0 +1,291 @@
+"""The case aggregate ⇄ plain row mappings (``case_file`` + one table per detail list).
+
+``case_to_rows`` and ``case_from_rows`` are pure: no session, no SQL. The tables say where each
+part of a ``CaseFile`` goes:
+
+* 1:1 sections without detail lists of their own (borrower, household with its members, business,
+  request, soft information, notes, dates, officers) are ``*_json`` columns of ``case_file``, exactly
+  as ``workbench.domain.codec.encode`` writes them;
+* sections with detail lists (the two balance sheets, profit and loss, equity check) keep their
+  header fields as ``*_json`` and each list in its own table, keyed by (case, [sheet | kind,] position);
+* the case's own lists (guarantors, collateral, cross-checks, evidence) have tables of their own.
+
+Field ⇄ column conversion follows one convention (``workbench.store.row_codec``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import typing
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Table
+
+from workbench.domain.balance_sheet import (
+    AssetItem,
+    Debt,
+    FixedAsset,
+    GuaranteeGiven,
+    OffBalanceItem,
+    Payable,
+    Receivable,
+    StockItem,
+)
+from workbench.domain.case_file import CaseFile, LoanClass, Stage
+from workbench.domain.codec import decode, encode
+from workbench.domain.cross_checks import CrossCheck
+from workbench.domain.equity import EquityItem, EquityPass
+from workbench.domain.errors import ValidationError
+from workbench.domain.evidence import Evidence
+from workbench.domain.parties import Collateral, Guarantor
+from workbench.domain.profit_loss import ExpenseItem, ProductLine, VariableExpense
+from workbench.store import balance_rows as bs
+from workbench.store import detail_rows as detail
+from workbench.store import statement_rows as st
+from workbench.store.orm_base import Base, table_of
+from workbench.store.row_codec import (
+    Columns,
+    dumps,
+    field_codecs,
+    item_from_columns,
+    item_to_columns,
+    minor_and_scale,
+)
+
+if typing.TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+    Row = Mapping[Any, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class ListSlot:
+    """A detail list of a section: its field, its table, its item type and its fixed key columns."""
+
+    field: str
+    row: type[Base]
+    item: type
+    key: tuple[tuple[str, str], ...] = ()
+    renames: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def table(self) -> Table:
+        return table_of(self.row)
+
+
+@dataclass(frozen=True, slots=True)
+class SectionSlot:
+    """A 1:1 part of the case: header fields as JSON in ``column``, its lists in child tables."""
+
+    field: str
+    column: str | None
+    lists: tuple[ListSlot, ...] = ()
+    key: tuple[tuple[str, str], ...] = ()
+    list_fields: frozenset[str] = dataclasses.field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "list_fields", frozenset(s.field for s in self.lists))
+
+
+def _sheet_lists() -> tuple[ListSlot, ...]:
+    return (
+        ListSlot("assets", bs.BsAssetItemRow, AssetItem),
+        ListSlot("stock", bs.BsStockItemRow, StockItem),
+        ListSlot("fixed_assets", bs.BsFixedAssetRow, FixedAsset),
+        ListSlot("receivables", bs.BsReceivableRow, Receivable),
+        ListSlot("payables", bs.BsPayableRow, Payable),
+        ListSlot("debts", bs.BsDebtRow, Debt),
+        ListSlot("off_balance", bs.BsOffBalanceItemRow, OffBalanceItem),
+        ListSlot("guarantees_given", bs.BsGuaranteeGivenRow, GuaranteeGiven),
+    )
+
+
+def _kind(value: str) -> tuple[tuple[str, str], ...]:
+    return (("kind", value),)
+
+
+PROFIT_LOSS_LISTS = (
+    ListSlot("products", st.PlProductRow, ProductLine),
+    ListSlot("fixed_costs", st.PlExpenseRow, ExpenseItem, _kind("fixed")),
+    ListSlot("variable_expenses", st.PlVariableExpenseRow, VariableExpense),
+    ListSlot("household_expenses", st.PlExpenseRow, ExpenseItem, _kind("household")),
+    ListSlot("other_expenses", st.PlExpenseRow, ExpenseItem, _kind("other_expense")),
+    ListSlot("other_income", st.PlExpenseRow, ExpenseItem, _kind("other_income")),
+)
+EQUITY_LISTS = (
+    ListSlot("initial_assets", st.EquityItemRow, EquityItem, _kind("initial_asset")),
+    ListSlot("initial_liabilities", st.EquityItemRow, EquityItem, _kind("initial_liability")),
+    ListSlot("period_profit", st.EquityItemRow, EquityItem, _kind("period_profit")),
+    ListSlot("injections", st.EquityItemRow, EquityItem, _kind("injection")),
+    ListSlot("appreciation", st.EquityItemRow, EquityItem, _kind("appreciation")),
+    ListSlot("withdrawals", st.EquityItemRow, EquityItem, _kind("withdrawal")),
+    ListSlot("depreciation", st.EquityItemRow, EquityItem, _kind("depreciation")),
+    ListSlot("earlier_passes", st.EquityPassRow, EquityPass),
+)
+CASE_LISTS = (
+    ListSlot("guarantors", detail.GuarantorRow, Guarantor),
+    ListSlot("collateral", detail.CollateralRow, Collateral),
+    ListSlot("cross_checks", detail.CrossCheckRow, CrossCheck, renames=(("id", "check_id"),)),
+    ListSlot("evidence", detail.EvidenceItemRow, Evidence, renames=(("id", "evidence_id"),)),
+)
+
+JSON_SECTIONS = ("borrower", "request", "dates", "officers", "household", "business", "soft_info", "notes")
+SPLIT_SECTIONS = (
+    SectionSlot("balance_sheet", "balance_sheet_json", _sheet_lists(), (("sheet", "current"),)),
+    SectionSlot("prior_balance_sheet", "prior_balance_sheet_json", _sheet_lists(), (("sheet", "prior"),)),
+    SectionSlot("profit_loss", "profit_loss_json", PROFIT_LOSS_LISTS),
+    SectionSlot("equity_check", "equity_check_json", EQUITY_LISTS),
+)
+CASE_SECTION = SectionSlot("", None, CASE_LISTS)
+ROOT_FIELDS = ("id", "case_number", "product", "loan_class", "stage")
+
+CHILD_TABLES: tuple[Table, ...] = tuple(
+    dict.fromkeys(s.table for section in (*SPLIT_SECTIONS, CASE_SECTION) for s in section.lists)
+)
+"""Every detail-list table, once each."""
+
+
+@dataclass(frozen=True, slots=True)
+class CaseRows:
+    """A case as rows: the ``case_file`` columns and, per child table, its rows in order."""
+
+    root: Columns
+    children: dict[Table, list[Columns]]
+
+
+def case_uuid(case_id: str) -> uuid.UUID:
+    """The stored key of a case id: it must be a UUID in its canonical lower-case text form.
+
+    Raises:
+        ValidationError: reason ``not_a_uuid``.
+    """
+    try:
+        parsed = uuid.UUID(case_id)
+    except (ValueError, AttributeError, TypeError):
+        raise ValidationError("id", "not_a_uuid", value=str(case_id)[:60]) from None
+    if str(parsed) != case_id:
+        raise ValidationError("id", "not_a_uuid", value=case_id[:60])
+    return parsed
+
+
+def _codecs(slot: ListSlot) -> Any:
+    return field_codecs(slot.item, slot.renames)
+
+
+def _list_rows(
+    section: SectionSlot, value: Any, path: str, case_id: uuid.UUID, into: dict[Table, list[Columns]]
+) -> None:
+    for slot in section.lists:
+        key = {"case_id": case_id, **dict(section.key), **dict(slot.key)}
+        rows = into.setdefault(slot.table, [])
+        for position, item in enumerate(getattr(value, slot.field)):
+            where = f"{path}{slot.field}[{position}]"
+            rows.append({**key, "position": position, **item_to_columns(item, _codecs(slot), where)})
+
+
+def _header_json(section: SectionSlot, value: Any) -> str | None:
+    if value is None:
+        return None
+    data = encode(value)
+    return dumps({k: v for k, v in data.items() if k not in section.list_fields})
+
+
+def case_to_rows(case: CaseFile) -> CaseRows:
+    """Rows for ``case``; the bookkeeping columns (users, times, version, hash) are the caller's.
+
+    Raises:
+        ValidationError: the id is not a UUID, or an amount has fractions of a cent (``sub_cent``).
+    """
+    case_id = case_uuid(case.id)
+    root: Columns = {
+        "id": case_id,
+        "case_number": case.case_number,
+        "product": case.product,
+        "loan_class": case.loan_class.value,
+        "stage": case.stage.value,
+        "borrower_name": case.borrower.name,
+        "business_name": case.business.name if case.business is not None else None,
+        "requested_minor": minor_and_scale(case.request.amount, "request.amount")[0],
+        "term_months": case.request.term_months,
+        "survey_date": case.dates.survey_date,
+    }
+    for name in JSON_SECTIONS:
+        value = getattr(case, name)
+        root[f"{name}_json"] = None if value is None else dumps(encode(value))
+    children: dict[Table, list[Columns]] = {table: [] for table in CHILD_TABLES}
+    for section in SPLIT_SECTIONS:
+        value = getattr(case, section.field)
+        root[str(section.column)] = _header_json(section, value)
+        if value is not None:
+            _list_rows(section, value, f"{section.field}.", case_id, children)
+    _list_rows(CASE_SECTION, case, "", case_id, children)
+    return CaseRows(root, children)
+
+
+def _matches(row: Row, key: tuple[tuple[str, str], ...]) -> bool:
+    return all(row[column] == value for column, value in key)
+
+
+def _lists_from(section: SectionSlot, children: Mapping[Table, Sequence[Row]]) -> dict[str, tuple[Any, ...]]:
+    out: dict[str, tuple[Any, ...]] = {}
+    for slot in section.lists:
+        key = (*section.key, *slot.key)
+        rows = sorted(
+            (r for r in children.get(slot.table, ()) if _matches(r, key)), key=lambda r: r["position"]
+        )
+        out[slot.field] = tuple(item_from_columns(slot.item, r, _codecs(slot)) for r in rows)
+    return out
+
+
+_CASE_HINTS = typing.get_type_hints(CaseFile, include_extras=True)
+
+
+def case_from_rows(root: Row, children: Mapping[Table, Sequence[Row]]) -> CaseFile:
+    """The ``CaseFile`` stored in ``root`` (a ``case_file`` row mapping) and its child rows."""
+    values: dict[str, Any] = {
+        "id": str(root["id"]),
+        "case_number": root["case_number"],
+        "product": root["product"],
+        "loan_class": LoanClass(root["loan_class"]),
+        "stage": Stage(root["stage"]),
+    }
+    for name in JSON_SECTIONS:
+        text = root[f"{name}_json"]
+        values[name] = None if text is None else decode(_CASE_HINTS[name], json.loads(text), name)
+    for section in SPLIT_SECTIONS:
+        text = root[str(section.column)]
+        if text is None:
+            values[section.field] = None
+            continue
+        header = decode(_CASE_HINTS[section.field], json.loads(text), section.field)
+        values[section.field] = dataclasses.replace(header, **_lists_from(section, children))
+    values.update(_lists_from(CASE_SECTION, children))
+    return CaseFile(**values)
+
+
+def _covered_fields() -> set[str]:
+    split = {s.field for s in SPLIT_SECTIONS}
+    return {*ROOT_FIELDS, *JSON_SECTIONS, *split, *(s.field for s in CASE_LISTS)}
+
+
+def unmapped_case_fields() -> set[str]:
+    """Fields of ``CaseFile`` this module does not place (empty unless the domain grew a field)."""
+    return {f.name for f in dataclasses.fields(CaseFile)} - _covered_fields()
+
+
+def column_mismatches() -> list[str]:
+    """Differences between the convention's columns and the tables (empty when the schema fits)."""
+    problems: list[str] = []
+    for section in (*SPLIT_SECTIONS, CASE_SECTION):
+        for slot in section.lists:
+            expected = {"case_id", "position", *(c for c, _ in (*section.key, *slot.key))}
+            for codec in _codecs(slot):
+                expected.update(codec.columns)
+            actual = set(slot.table.columns.keys())
+            if expected != actual:
+                missing, extra = sorted(expected - actual), sorted(actual - expected)
+                problems.append(f"{slot.table.name}: missing {missing}, extra {extra}")
+    return problems

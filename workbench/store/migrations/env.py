@@ -1,0 +1,62 @@
+"""Alembic environment of the workbench store (run through ``workbench.store.migrate``).
+
+The caller hands in an open connection (``config.attributes["connection"]``), so the engine set-up
+of ``workbench.store.db`` (SQLite pragmas, PostgreSQL timeouts) applies to migrations too. SQLite
+gets batch mode (``ALTER`` by copy-and-move) with named constraints; each migration runs in its own
+transaction.
+"""
+
+from __future__ import annotations
+
+from alembic import context
+from sqlalchemy import Connection
+
+from workbench.store.db import make_engine
+from workbench.store.orm import Base
+
+config = context.config
+target_metadata = Base.metadata
+
+
+def _configure(connection: Connection) -> None:
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=connection.dialect.name == "sqlite",
+        transaction_per_migration=True,
+        compare_type=True,
+    )
+
+
+def run_migrations_offline() -> None:
+    context.configure(
+        url=config.get_main_option("sqlalchemy.url"),
+        target_metadata=target_metadata,
+        literal_binds=True,
+        transaction_per_migration=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def run_migrations_online() -> None:
+    connection = config.attributes.get("connection")
+    if isinstance(connection, Connection):
+        _configure(connection)
+        with context.begin_transaction():
+            context.run_migrations()
+        return
+    engine = make_engine(str(config.get_main_option("sqlalchemy.url")))
+    try:
+        with engine.connect() as own:
+            _configure(own)
+            with context.begin_transaction():
+                context.run_migrations()
+    finally:
+        engine.dispose()
+
+
+if context.is_offline_mode():
+    run_migrations_offline()
+else:
+    run_migrations_online()

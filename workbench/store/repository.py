@@ -1,0 +1,415 @@
+"""``SqlCaseRepository``: load and save whole case aggregates inside the caller's session.
+
+The repository never creates, commits or closes a session: the service's unit of work does.
+
+A save is guarded twice against lost updates:
+
+1. the stored ``version_id`` is read (``SELECT … FOR UPDATE`` on PostgreSQL; SQLite transactions
+   start with ``BEGIN IMMEDIATE``) and compared with the version the editor started from;
+2. the root row is written first, through the mapper's ``version_id_col``
+   (``UPDATE … WHERE version_id = :loaded``): a racing writer that got past step 1 meets
+   ``StaleDataError`` there, before any detail row is touched.
+
+Either way the caller gets ``ConcurrentEditError(case_id, expected, actual)``. Every save rewrites
+the detail rows, bumps the version (also when only details changed), keeps a snapshot in
+``case_version`` and writes one audit entry per changed field.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import delete, insert, or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
+
+from workbench.domain.case_file import CaseFile, Stage
+from workbench.domain.codec import decode
+from workbench.domain.errors import ConcurrentEditError
+from workbench.domain.money import from_minor_units
+from workbench.domain.records import (
+    AuditRecord,
+    CaseExistsError,
+    CaseNotFoundError,
+    CaseRecord,
+    CaseSummary,
+    CaseVersionInfo,
+    ChangeAction,
+)
+from workbench.store.case_rows import CaseFileRow
+from workbench.store.changes import FieldChange, canonical_json, diff, sha256_text
+from workbench.store.history_rows import AuditEntryRow, CaseVersionRow
+from workbench.store.mappers import CHILD_TABLES, case_from_rows, case_to_rows, case_uuid
+from workbench.store.orm_base import table_of
+from workbench.store.people_rows import AppUserRow
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from sqlalchemy.orm import Session
+
+    from workbench.store.mappers import CaseRows
+
+MAX_LISTED_CHANGES = 200
+"""How many changed paths a version snapshot lists (the audit trail has them all)."""
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+class SqlCaseRepository:
+    """Cases, their history and audit trail, in one SQLAlchemy session owned by the caller."""
+
+    def __init__(self, session: Session, clock: Callable[[], datetime] = utc_now) -> None:
+        self._session = session
+        self._clock = clock
+
+    # ---- write ---------------------------------------------------------------------------------
+
+    def add(
+        self,
+        case: CaseFile,
+        user_id: str,
+        *,
+        officer_id: str | None = None,
+        action: ChangeAction = ChangeAction.CREATE,
+    ) -> int:
+        """Store a new case (version 1), owned by ``officer_id`` (default: the user).
+
+        Raises:
+            CaseExistsError: a case with this id is stored already.
+            ValidationError: the id is not a UUID or an amount has fractions of a cent.
+        """
+        rows = case_to_rows(case)
+        case_id: uuid.UUID = rows.root["id"]
+        if self._session.get(CaseFileRow, case_id) is not None:
+            raise CaseExistsError(case_id=case.id)
+        user = uuid.UUID(user_id)
+        document = canonical_json(case)
+        sha = sha256_text(document)
+        now = self._clock()
+        root = CaseFileRow(
+            **rows.root,
+            officer_id=uuid.UUID(officer_id) if officer_id else user,
+            created_at=now,
+            created_by=user,
+            updated_at=now,
+            updated_by=user,
+            content_sha256=sha,
+        )
+        self._session.add(root)
+        try:
+            self._session.flush()
+        except IntegrityError:  # another writer added the same id since the check above
+            raise CaseExistsError(case_id=case.id) from None
+        self._write_children(case_id, rows, replace=False)
+        self._snapshot(case_id, root.version_id, action, now, user, document, sha, [])
+        self._audit(now, user, case_id, action, [FieldChange("", None, sha)])
+        return root.version_id
+
+    def save(
+        self,
+        case: CaseFile,
+        expected_version: int,
+        user_id: str,
+        *,
+        action: ChangeAction = ChangeAction.UPDATE,
+    ) -> int:
+        """Store ``case`` over the version the editor loaded; returns the new version.
+
+        Saving content identical to the stored version changes nothing and returns that version.
+
+        Raises:
+            ConcurrentEditError: the stored version is not ``expected_version``.
+            CaseNotFoundError: no such case.
+            ValidationError: an amount has fractions of a cent (nothing is written).
+        """
+        case_id = case_uuid(case.id)
+        root = self._locked_root(case_id)
+        if root.version_id != expected_version:
+            raise ConcurrentEditError(case.id, expected_version, root.version_id)
+        rows = case_to_rows(case)
+        canonical = canonical_json(case)
+        sha = sha256_text(canonical)
+        if sha == root.content_sha256:
+            return root.version_id
+        before = json.loads(self._document_text(case_id, root.version_id))
+        after = json.loads(canonical)
+        changes = diff(before, after)
+        user = uuid.UUID(user_id)
+        now = self._clock()
+        for column, value in rows.root.items():
+            if column != "id":
+                setattr(root, column, value)
+        root.updated_at, root.updated_by, root.content_sha256 = now, user, sha
+        try:
+            self._session.flush()
+        except StaleDataError:
+            raise ConcurrentEditError(case.id, expected_version, self._committed_version(case_id)) from None
+        self._write_children(case_id, rows, replace=True)
+        self._snapshot(case_id, root.version_id, action, now, user, canonical, sha, changes)
+        self._audit(now, user, case_id, action, changes)
+        return root.version_id
+
+    def restore(self, case_id: str, version: int, expected_version: int, user_id: str) -> int:
+        """Make the content of ``version`` the newest version (history is never rewritten)."""
+        case = self.version_document(case_id, version)
+        return self.save(case, expected_version, user_id, action=ChangeAction.RESTORE)
+
+    def record_export(self, case_id: str, user_id: str, sha: str) -> None:
+        """Note in the audit trail that a case left the store (as an exchange file)."""
+        self._audit(
+            self._clock(),
+            uuid.UUID(user_id),
+            case_uuid(case_id),
+            ChangeAction.EXPORT,
+            [FieldChange("", None, sha)],
+        )
+
+    # ---- read ----------------------------------------------------------------------------------
+
+    def get(self, case_id: str) -> CaseRecord:
+        """The stored case with its version token.
+
+        Raises:
+            CaseNotFoundError: no such case.
+        """
+        key = case_uuid(case_id)
+        table = table_of(CaseFileRow)
+        root = self._session.execute(select(table).where(table.c.id == key)).mappings().one_or_none()
+        if root is None:
+            raise CaseNotFoundError(case_id=case_id)
+        children = {
+            t: list(self._session.execute(select(t).where(t.c.case_id == key)).mappings())
+            for t in CHILD_TABLES
+        }
+        return CaseRecord(
+            case=case_from_rows(root, children),
+            version=root["version_id"],
+            content_sha256=root["content_sha256"],
+            officer_id=str(root["officer_id"]),
+            created_at=root["created_at"],
+            created_by=str(root["created_by"]),
+            updated_at=root["updated_at"],
+            updated_by=str(root["updated_by"]),
+        )
+
+    def owner_of(self, case_id: str) -> str:
+        """The id of the officer who owns the case.
+
+        Raises:
+            CaseNotFoundError: no such case.
+        """
+        owner = self._session.scalar(
+            select(CaseFileRow.officer_id).where(CaseFileRow.id == case_uuid(case_id))
+        )
+        if owner is None:
+            raise CaseNotFoundError(case_id=case_id)
+        return str(owner)
+
+    def list_cases(
+        self,
+        officer_id: str | None = None,
+        stage: Stage | None = None,
+        name_like: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[CaseSummary]:
+        """One page of the case list, newest change first; ``name_like`` matches borrower,
+        business or case number anywhere in the text (case-insensitive)."""
+        c = CaseFileRow
+        query = select(
+            c.id,
+            c.case_number,
+            c.borrower_name,
+            c.business_name,
+            c.stage,
+            c.officer_id,
+            AppUserRow.username,
+            c.requested_minor,
+            c.updated_at,
+            c.version_id,
+        ).join(AppUserRow, AppUserRow.id == c.officer_id)
+        if officer_id is not None:
+            query = query.where(c.officer_id == uuid.UUID(officer_id))
+        if stage is not None:
+            query = query.where(c.stage == stage.value)
+        if name_like:
+            pattern = f"%{_escape_like(name_like)}%"
+            query = query.where(
+                or_(
+                    c.borrower_name.ilike(pattern, escape="\\"),
+                    c.business_name.ilike(pattern, escape="\\"),
+                    c.case_number.ilike(pattern, escape="\\"),
+                )
+            )
+        query = query.order_by(c.updated_at.desc(), c.id.desc()).limit(limit).offset(offset)
+        return [
+            CaseSummary(
+                id=str(r.id),
+                case_number=r.case_number,
+                borrower_name=r.borrower_name,
+                business_name=r.business_name or "",
+                stage=Stage(r.stage),
+                officer_id=str(r.officer_id),
+                officer_username=r.username,
+                requested=from_minor_units(r.requested_minor),
+                updated_at=r.updated_at,
+                version=r.version_id,
+            )
+            for r in self._session.execute(query)
+        ]
+
+    def history(self, case_id: str) -> list[CaseVersionInfo]:
+        """Every saved version of the case, oldest first."""
+        key = case_uuid(case_id)
+        v = CaseVersionRow
+        query = (
+            select(
+                v.version,
+                v.action,
+                v.saved_at,
+                AppUserRow.username,
+                v.content_sha256,
+                v.changed_json,
+                v.changed_count,
+            )
+            .join(AppUserRow, AppUserRow.id == v.saved_by)
+            .where(v.case_id == key)
+            .order_by(v.version)
+        )
+        out = [
+            CaseVersionInfo(
+                version=r.version,
+                action=ChangeAction(r.action),
+                saved_at=r.saved_at,
+                saved_by=r.username,
+                content_sha256=r.content_sha256,
+                changed_fields=tuple(json.loads(r.changed_json)),
+                changed_count=r.changed_count,
+            )
+            for r in self._session.execute(query)
+        ]
+        if not out:
+            raise CaseNotFoundError(case_id=case_id)
+        return out
+
+    def version_document(self, case_id: str, version: int) -> CaseFile:
+        """The case exactly as it was saved in ``version``."""
+        data = json.loads(self._document_text(case_uuid(case_id), version))
+        return decode(CaseFile, data, "case")
+
+    def audit_trail(self, case_id: str) -> list[AuditRecord]:
+        """The audit entries of a case, in the order they were written."""
+        a = AuditEntryRow
+        query = select(a).where(a.case_id == case_uuid(case_id)).order_by(a.id)
+        return [
+            AuditRecord(
+                id=r.id,
+                at=r.at,
+                user_id=str(r.user_id),
+                case_id=str(r.case_id) if r.case_id else None,
+                action=ChangeAction(r.action),
+                field=r.field,
+                before=r.before,
+                after=r.after,
+            )
+            for r in self._session.scalars(query)
+        ]
+
+    # ---- helpers -------------------------------------------------------------------------------
+
+    def _locked_root(self, case_id: uuid.UUID) -> CaseFileRow:
+        query = (
+            select(CaseFileRow)
+            .where(CaseFileRow.id == case_id)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        )
+        root = self._session.scalars(query).one_or_none()
+        if root is None:
+            raise CaseNotFoundError(case_id=str(case_id))
+        return root
+
+    def _committed_version(self, case_id: uuid.UUID) -> int:
+        """The version others committed; asked on a fresh connection, because a failed flush has
+        rolled back this session's transaction."""
+        with self._session.get_bind().engine.connect() as connection:
+            version = connection.scalar(select(CaseFileRow.version_id).where(CaseFileRow.id == case_id))
+        return int(version) if version is not None else 0
+
+    def _document_text(self, case_id: uuid.UUID, version: int) -> str:
+        text = self._session.scalar(
+            select(CaseVersionRow.document).where(
+                CaseVersionRow.case_id == case_id, CaseVersionRow.version == version
+            )
+        )
+        if text is None:
+            raise CaseNotFoundError(case_id=str(case_id), version=version)
+        return text
+
+    def _write_children(self, case_id: uuid.UUID, rows: CaseRows, *, replace: bool) -> None:
+        for table in CHILD_TABLES:
+            if replace:
+                self._session.execute(delete(table).where(table.c.case_id == case_id))
+            if rows.children[table]:
+                self._session.execute(insert(table), rows.children[table])
+
+    def _snapshot(
+        self,
+        case_id: uuid.UUID,
+        version: int,
+        action: ChangeAction,
+        now: datetime,
+        user: uuid.UUID,
+        document: str,
+        sha: str,
+        changes: Sequence[FieldChange],
+    ) -> None:
+        self._session.add(
+            CaseVersionRow(
+                case_id=case_id,
+                version=version,
+                action=action.value,
+                saved_at=now,
+                saved_by=user,
+                content_sha256=sha,
+                document=document,
+                changed_json=json.dumps([c.path for c in changes[:MAX_LISTED_CHANGES]], ensure_ascii=False),
+                changed_count=len(changes),
+            )
+        )
+
+    def _audit(
+        self,
+        now: datetime,
+        user: uuid.UUID,
+        case_id: uuid.UUID | None,
+        action: ChangeAction,
+        changes: Sequence[FieldChange],
+    ) -> None:
+        if not changes:
+            return
+        self._session.execute(
+            insert(table_of(AuditEntryRow)),
+            [
+                {
+                    "at": now,
+                    "user_id": user,
+                    "case_id": case_id,
+                    "action": action.value,
+                    "field": c.path or None,
+                    "before": c.before,
+                    "after": c.after,
+                }
+                for c in changes
+            ],
+        )

@@ -12,7 +12,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from workbench import __version__
-from workbench.cli import calc_cmd, db_cmd, schedule_cmd, store_cmds
+from workbench.cli import calc_cmd, db_cmd, identity_cmd, report_cmd, schedule_cmd, store_cmds, verify_cmd
 from workbench.cli.texts import pick_language, t
 from workbench.domain.errors import DomainError
 from workbench.domain.messages import error_text
@@ -43,6 +43,9 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     schedule_cmd.add_parser(sub, lang)
     db_cmd.add_parser(sub, lang)
     store_cmds.add_parsers(sub, lang)
+    report_cmd.add_parser(sub, lang)
+    verify_cmd.add_parser(sub, lang)
+    identity_cmd.add_parser(sub, lang)
     return parser
 
 

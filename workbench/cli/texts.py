@@ -202,3 +202,172 @@ def t(key: str, lang: str, **params: object) -> str:
 def label(key: str, lang: str) -> str:
     """A figure's label, or the key itself."""
     return LABELS.get(key, {}).get(lang, key)
+
+
+# ---- reports, signatures and identities (issue 5) ----------------------------------------------
+TEXTS.update(
+    {
+        "report_help": {
+            "zh": "生成调查报告、贷款档案或审贷会纪要 PDF（可签名）",
+            "en": "make the survey report, loan dossier or committee minutes as PDF (optionally signed)",
+        },
+        "report_case_help": {
+            "zh": "案卷 JSON 文件，或存储中的案卷 ID（配合 --db）",
+            "en": "case file (JSON), or a case id in the store (with --db)",
+        },
+        "report_kind_help": {"zh": "文档类型", "en": "document kind"},
+        "report_output_help": {"zh": "输出 PDF 文件", "en": "output PDF file"},
+        "report_lang_help": {"zh": "报告语言：zh（默认）或 en", "en": "report language: zh (default) or en"},
+        "report_unit_help": {
+            "zh": "页眉中的银行/机构名称，如“某某农商银行 小微信贷中心”",
+            "en": "bank / unit named in the page header",
+        },
+        "report_sign_help": {"zh": "用此签名身份（PKCS#12）签署", "en": "sign with this identity (PKCS#12)"},
+        "report_reason_help": {"zh": "签名理由", "en": "reason of the signature"},
+        "report_location_help": {"zh": "签署地点", "en": "place of signing"},
+        "report_attachments_help": {
+            "zh": "照片目录：案卷证据中列出的 JPEG/PNG 文件放入照片附件（校验 SHA-256）",
+            "en": "photo folder: JPEG/PNG files named by the case's evidence go into the photo appendix "
+            "(SHA-256 checked)",
+        },
+        "report_invariant_help": {
+            "zh": "可重现输出：相同输入生成字节完全相同的 PDF（签名前）",
+            "en": "reproducible output: equal input gives byte-identical PDFs (before signing)",
+        },
+        "passphrase_file_help": {
+            "zh": "从文件第一行读取口令（也可设置环境变量 WORKBENCH_PASSPHRASE）",
+            "en": "read the passphrase from the first line of this file (or set WORKBENCH_PASSPHRASE)",
+        },
+        "report_written": {"zh": "已写入 {path}（{pages} 页）", "en": "wrote {path} ({pages} pages)"},
+        "report_signed": {"zh": "已签名：{name}（{role}）", "en": "signed by {name} ({role})"},
+        "report_archived": {"zh": "已存入报告档案：{id}", "en": "archived as report {id}"},
+        "report_case_hash": {
+            "zh": "案卷指纹 SHA-256：{sha}（版本 {version}）",
+            "en": "case fingerprint SHA-256: {sha} (version {version})",
+        },
+        "case_not_found_file": {
+            "zh": "找不到案卷文件 {path}",
+            "en": "case file {path} not found",
+        },
+        "attachment_mismatch": {
+            "zh": "附件 {name} 的 SHA-256 与案卷证据 {id} 不一致",
+            "en": "attachment {name} does not match the SHA-256 of evidence {id}",
+        },
+        "cannot_write_pdf": {"zh": "无法写入 {path}：{detail}", "en": "cannot write {path}: {detail}"},
+        "identity_help": {
+            "zh": "创建或查看签名身份（PKCS#12）",
+            "en": "create or show a signing identity (PKCS#12)",
+        },
+        "identity_create_help": {
+            "zh": "创建密钥和自签名证书，保存为口令保护的 PKCS#12 文件",
+            "en": "make a key and a self-signed certificate in a passphrase-protected PKCS#12 file",
+        },
+        "identity_show_help": {"zh": "显示签名身份的证书信息", "en": "show the certificate of an identity"},
+        "identity_name_help": {"zh": "签署人姓名（证书 CN）", "en": "signer's name (certificate CN)"},
+        "identity_role_help": {"zh": "角色，如“客户经理”", "en": "role, e.g. loan officer"},
+        "identity_unit_help": {
+            "zh": "所属机构（证书 O，可选）",
+            "en": "organisation (certificate O, optional)",
+        },
+        "identity_days_help": {"zh": "证书有效天数", "en": "days the certificate is valid"},
+        "identity_output_help": {"zh": "PKCS#12 输出文件", "en": "PKCS#12 output file"},
+        "identity_cert_help": {
+            "zh": "证书 PEM 输出文件（默认与 .p12 同名，扩展名 .cert.pem），供 verify --trust 使用",
+            "en": "certificate PEM output (default: next to the .p12 as .cert.pem), for verify --trust",
+        },
+        "identity_created": {"zh": "已创建签名身份 {path}", "en": "created identity {path}"},
+        "identity_cert_written": {"zh": "证书：{path}", "en": "certificate: {path}"},
+        "identity_line": {
+            "zh": "{name}（{role}）{unit} 有效期至 {until}，证书指纹 SHA-256 {fingerprint}",
+            "en": "{name} ({role}) {unit} valid until {until}, certificate SHA-256 {fingerprint}",
+        },
+        "passphrase_prompt": {"zh": "口令：", "en": "Passphrase: "},
+        "passphrase_again": {"zh": "再次输入口令：", "en": "Passphrase again: "},
+        "passphrase_mismatch": {"zh": "两次输入的口令不一致", "en": "the passphrases differ"},
+        "passphrase_missing": {
+            "zh": "需要口令：请用 --passphrase-file 或环境变量 WORKBENCH_PASSPHRASE",
+            "en": "a passphrase is needed: use --passphrase-file or WORKBENCH_PASSPHRASE",
+        },
+        "passphrase_unreadable": {
+            "zh": "无法读取口令文件 {path}：{detail}",
+            "en": "cannot read {path}: {detail}",
+        },
+        "verify_help": {"zh": "验证 PDF 中的全部签名", "en": "check every signature of a PDF"},
+        "verify_file_help": {"zh": "要验证的 PDF 文件", "en": "PDF file to check"},
+        "verify_trust_help": {
+            "zh": "信任的证书（PEM/DER），可多次指定",
+            "en": "certificate to trust (PEM/DER); may be repeated",
+        },
+        "verify_case_help": {
+            "zh": "与当前案卷比较：案卷 JSON 文件，或存储中的案卷 ID（配合 --db）",
+            "en": "compare with the current case: a case file, or a case id in the store (with --db)",
+        },
+        "verify_sig_line": {
+            "zh": "签名 {n}  {field}：{signer}（{role}） {time} — {intact}，{valid}，{trusted}；{coverage}",
+            "en": "signature {n}  {field}: {signer} ({role}) {time} — "
+            "{intact}, {valid}, {trusted}; {coverage}",
+        },
+        "verify_intact": {"zh": "内容完整", "en": "intact"},
+        "verify_modified": {"zh": "内容已被修改", "en": "MODIFIED"},
+        "verify_valid": {"zh": "签名有效", "en": "valid"},
+        "verify_invalid": {"zh": "签名无效", "en": "INVALID"},
+        "verify_trusted": {"zh": "证书受信任", "en": "certificate trusted"},
+        "verify_untrusted": {"zh": "证书未受信任", "en": "certificate not trusted"},
+        "verify_cov_file": {"zh": "覆盖整个文件", "en": "covers the whole file"},
+        "verify_cov_forms": {
+            "zh": "其后仅有签名/表单填写",
+            "en": "followed only by signatures / form filling",
+        },
+        "verify_cov_other": {
+            "zh": "其后有不允许的修改（{level}）",
+            "en": "followed by changes that are not allowed ({level})",
+        },
+        "verify_no_signatures": {"zh": "此 PDF 没有签名", "en": "this PDF has no signatures"},
+        "verify_case": {
+            "zh": "案卷指纹 {sha}（版本 {version}）：{state}",
+            "en": "case fingerprint {sha} (version {version}): {state}",
+        },
+        "verify_case_match": {"zh": "与当前案卷一致", "en": "matches the current case"},
+        "verify_case_differs": {"zh": "与当前案卷不一致", "en": "DIFFERS from the current case"},
+        "verify_case_unchecked": {"zh": "未与案卷比较", "en": "not compared"},
+        "verify_case_none": {"zh": "PDF 中没有案卷指纹", "en": "no case fingerprint in the PDF"},
+        "verify_ok": {"zh": "结论：全部签名完整有效", "en": "result: every signature is intact and valid"},
+        "verify_failed": {"zh": "结论：验证未通过", "en": "result: verification FAILED"},
+        "verify_last_not_whole": {
+            "zh": "最后一个签名之后文件又被追加修改",
+            "en": "the file was changed after the last signature",
+        },
+        "not_a_pdf": {"zh": "{path} 不是可读取的 PDF 文件", "en": "{path} is not a readable PDF"},
+        "file_not_found": {"zh": "找不到文件 {path}", "en": "file {path} not found"},
+        "bad_certificate": {"zh": "{path} 不是证书文件", "en": "{path} is not a certificate"},
+        "signing_identity_name_missing": {"zh": "缺少签署人姓名", "en": "the signer's name is missing"},
+        "signing_passphrase_too_short": {
+            "zh": "口令至少需要 {minimum} 个字符",
+            "en": "the passphrase needs at least {minimum} characters",
+        },
+        "signing_identity_exists": {
+            "zh": "{path} 已存在，不会覆盖",
+            "en": "{path} exists and is not overwritten",
+        },
+        "signing_identity_unreadable": {"zh": "无法读取签名身份 {path}", "en": "cannot read identity {path}"},
+        "signing_identity_locked": {
+            "zh": "无法打开签名身份 {path}：口令错误或不是 PKCS#12 文件",
+            "en": "cannot open identity {path}: wrong passphrase or not PKCS#12",
+        },
+        "signing_identity_expired": {
+            "zh": "证书已过期或尚未生效（至 {until}）",
+            "en": "certificate not valid now (until {until})",
+        },
+        "signing_no_free_slot": {"zh": "签名框已全部签满", "en": "every signature box is signed already"},
+        "signing_no_such_slot": {"zh": "没有第 {slot} 号签名框", "en": "there is no signature box {slot}"},
+        "signing_slot_taken": {
+            "zh": "签名框 {slot} 已被签署",
+            "en": "signature box {slot} is signed already",
+        },
+        "signing_field_exists": {"zh": "签名域 {field} 已存在", "en": "signature field {field} exists"},
+        "signing_not_a_pdf": {
+            "zh": "不是可签署的 PDF：{detail}",
+            "en": "not a PDF that can be signed: {detail}",
+        },
+    }
+)

@@ -112,7 +112,7 @@ def burden_ratio(
     return safe_div(instalment, md_avg)
 
 
-def _capacity(
+def capacity_for(
     method: Method, a_max: Decimal, rate: Rate, months: int, weights: tuple[Decimal, ...]
 ) -> Decimal:
     r = rate.monthly
@@ -164,7 +164,7 @@ def size_loan(
     def cap(a: Decimal, method: Method, w: tuple[Decimal, ...]) -> Decimal:
         if a <= 0:
             return ZERO
-        return quantize(_capacity(method, a, rate, active, w))
+        return quantize(capacity_for(method, a, rate, active, w))
 
     p_cap = cap(a_max, request.method, weights)
     sensitivities = tuple(
@@ -205,7 +205,7 @@ def size_loan(
         ratio = burden_ratio(schedule, instalment, md_avg, factor, alpha) if md_avg > 0 else None
 
     opening = liquid_funds - request.own_contribution
-    projection = _project(statement, schedule, opening, first_month)
+    projection = project_cash(statement, schedule, opening, first_month)
     return SizingResult(
         md_avg=md_avg,
         alpha=alpha,
@@ -254,7 +254,7 @@ def _schedule(
     )
 
 
-def _project(
+def project_cash(
     statement: IncomeStatement, schedule: Schedule | None, opening: Decimal, first_month: int
 ) -> tuple[ProjectionMonth, ...]:
     """Cumulative cash over the 12 months from disbursement; instalment k falls in month k after it."""

@@ -1,0 +1,121 @@
+"""Report timings: case B's survey report, its dossier with ten photos (build + render + sign, goal
+≤ 2 s for ~40 pages) and verification.
+
+Run: ``.venv/bin/python benchmarks/bench_reports.py``. Prints figures; asserts nothing. Imports are
+timed apart (reportlab, matplotlib and pyHanko load once per process).
+"""
+
+from __future__ import annotations
+
+import io
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+started = time.perf_counter()
+import numpy as np  # noqa: E402
+from PIL import Image  # noqa: E402
+
+from workbench.domain.calc import compute_case  # noqa: E402
+from workbench.paths import resource_path  # noqa: E402
+from workbench.reports.canonical import canonical_case_sha256  # noqa: E402
+from workbench.reports.content import build_dossier, build_survey_report, draft_decision  # noqa: E402
+from workbench.reports.inputs import AttachmentImage, DecisionKind  # noqa: E402
+from workbench.reports.render import PdfMeta, render_pdf  # noqa: E402
+from workbench.reports.signing import create_identity, load_identity, sign_pdf  # noqa: E402
+from workbench.reports.verify import verify_pdf  # noqa: E402
+from workbench.services.case_files import read_case_file  # noqa: E402
+
+IMPORTS = time.perf_counter() - started
+
+
+def photos(count: int = 10) -> list[AttachmentImage]:
+    """Camera-like JPEGs (1600 × 1200, noisy gradients) and two PNG scans, made in memory."""
+    rng = np.random.default_rng(5)
+    out = []
+    for n in range(count):
+        y, x = np.mgrid[0:1200, 0:1600]
+        base = np.stack([(x / 1600 * 255), (y / 1200 * 255), np.full_like(x, 40 + 20 * n)], axis=-1)
+        noisy = np.clip(base + rng.normal(0, 18, base.shape), 0, 255).astype("uint8")
+        buf = io.BytesIO()
+        if n % 5 == 4:
+            Image.fromarray(noisy[::2, ::2]).convert("L").save(buf, "PNG")
+            out.append(AttachmentImage(f"scan-{n}.png", "image/png", buf.getvalue(), f"扫描件 {n + 1}"))
+        else:
+            Image.fromarray(noisy).save(buf, "JPEG", quality=85)
+            out.append(AttachmentImage(f"photo-{n}.jpg", "image/jpeg", buf.getvalue(), f"现场照片 {n + 1}"))
+    return out
+
+
+def timed(fn, repeat: int = 5) -> tuple[float, object]:  # type: ignore[no-untyped-def]
+    times, result = [], None
+    for _ in range(repeat):
+        t = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times), result
+
+
+def pages(pdf: bytes) -> int:
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    return int(PdfFileReader(io.BytesIO(pdf)).root["/Pages"]["/Count"])
+
+
+def main() -> None:
+    print(
+        f"python {sys.version.split()[0]}; imports (reportlab, matplotlib, pyHanko, domain) {IMPORTS:.2f} s"
+    )
+    case = read_case_file(Path(resource_path("demo", "case-b.json")))
+    meta = PdfMeta(
+        unit="某某农商银行 小微信贷中心", author=case.officers.lead, case_sha256=canonical_case_sha256(case)
+    )
+    images = photos()
+    print(f"photos: {len(images)}, {sum(len(i.data) for i in images) / 1e6:.1f} MB")
+
+    def survey() -> bytes:
+        return render_pdf(build_survey_report(case, compute_case(case)), meta=meta)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        create_identity("刘敏", "客户经理", "bench-passphrase", Path(tmp) / "id.p12")
+        identity = load_identity(Path(tmp) / "id.p12", "bench-passphrase")
+
+    def dossier() -> bytes:
+        results = compute_case(case)
+        decision = draft_decision(case, results, DecisionKind.APPROVED_AS_PROPOSED)
+        doc = build_dossier(case, results, images, decision)
+        return sign_pdf(render_pdf(doc, meta=meta), identity, reason="贷款档案签署")
+
+    first = time.perf_counter()
+    survey()
+    print(f"first survey report (font + matplotlib warm-up)   {time.perf_counter() - first:6.3f} s")
+    seconds, pdf = timed(survey)
+    size = f"({pages(pdf)} pages, {len(pdf) / 1e3:.0f} kB)"
+    print(f"survey report, case B: build + render             {seconds:6.3f} s  {size}")
+    seconds, signed = timed(dossier)
+    size = f"({pages(signed)} pages, {len(signed) / 1e6:.1f} MB)"
+    print(f"dossier, case B, 10 photos: build + render + sign  {seconds:6.3f} s  {size}")
+    seconds, _ = timed(lambda: sign_pdf(signed, identity, reason="审查"))
+    print(f"  of which a second signature alone               {seconds:6.3f} s")
+    many = photos(30)
+
+    def dossier_40() -> bytes:
+        results = compute_case(case)
+        doc = build_dossier(
+            case, results, many, draft_decision(case, results, DecisionKind.APPROVED_AS_PROPOSED)
+        )
+        return sign_pdf(render_pdf(doc, meta=meta), identity, reason="贷款档案签署")
+
+    seconds, big = timed(dossier_40, repeat=3)
+    size = f"({pages(big)} pages, {len(big) / 1e6:.1f} MB)"
+    print(f"dossier, case B, 30 photos: build + render + sign  {seconds:6.3f} s  {size}")
+    seconds, report = timed(lambda: verify_pdf(signed))
+    print(f"verify the signed dossier                          {seconds:6.3f} s  (ok={report.ok})")  # type: ignore[attr-defined]
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,336 @@
+"""Pure builders of the three documents (STYLE §2.9 step 1): case + results → ``ReportDoc``.
+
+    build_survey_report(case, results, lang)                       调查报告, IPC-METHOD §8.1
+    build_dossier(case, results, attachments, decision, lang)     贷款档案, §8.2
+    build_minutes(minutes, lang)                                   审贷会纪要, §7.2
+
+They read nothing but their arguments and return frozen values with every figure formatted;
+``render.render_pdf`` draws them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from workbench.domain.evidence import EvidenceKind
+from workbench.domain.parties import GuarantorRole
+from workbench.reports.canonical import canonical_case_sha256
+from workbench.reports.content_common import C, L, appendix_number, schedule_table, table
+from workbench.reports.content_minutes import build_minutes_doc, decision_blocks
+from workbench.reports.content_survey import (
+    SurveyContext,
+    balance_details,
+    monthly_tables,
+    projection_blocks,
+    survey_sections,
+    survey_signature_block,
+)
+from workbench.reports.document import (
+    Block,
+    Contents,
+    CoverSheet,
+    ImageRef,
+    PageBreak,
+    Para,
+    ReportDoc,
+    ReportKind,
+    Section,
+    SignatureBlock,
+    SignatureSlot,
+    TextStyle,
+)
+from workbench.reports.formatting import DASH, day, money, text
+from workbench.reports.inputs import CommitteeDecisionData, DecisionKind
+from workbench.reports.texts import Tr, label, pick_lang
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from workbench.domain.calc import CaseResults
+    from workbench.domain.case_file import CaseFile
+    from workbench.reports.inputs import AttachmentImage, MinutesData
+
+
+def build_survey_report(case: CaseFile, results: CaseResults, lang: str = "zh") -> ReportDoc:
+    """The survey report: fourteen sections with detail lists, charts and the signature block.
+
+    Args:
+        case: the case as surveyed.
+        results: ``compute_case(case)``.
+        lang: ``zh`` (default) or ``en`` for the headings and labels; user text stays as typed.
+    """
+    lang = pick_lang(lang)
+    tr = Tr(lang)
+    ctx = SurveyContext(case, results, lang, details=True)
+    blocks: tuple[Block, ...] = (*survey_sections(ctx), survey_signature_block(ctx))
+    return ReportDoc(
+        kind=ReportKind.SURVEY,
+        title=tr("贷款调查报告", "Loan survey report"),
+        lang=lang,
+        reference=case.case_number or case.id,
+        blocks=blocks,
+        subject=_subject(case, tr("贷款调查报告", "Loan survey report"), tr),
+        keywords=_keywords(case),
+    )
+
+
+def build_dossier(
+    case: CaseFile,
+    results: CaseResults,
+    attachments: Sequence[AttachmentImage] = (),
+    decision: CommitteeDecisionData | None = None,
+    lang: str = "zh",
+    *,
+    minutes: MinutesData | None = None,
+) -> ReportDoc:
+    """The loan dossier: cover, contents, the survey report, appendices, decision, minutes, signatures.
+
+    Args:
+        case: the case.
+        results: ``compute_case(case)``.
+        attachments: photos and scans for the photo appendix, in the order given.
+        decision: the committee's decision on this case, when there is one.
+        lang: ``zh`` or ``en``.
+        minutes: the minutes of the session that decided the case, when there are.
+    """
+    lang = pick_lang(lang)
+    tr = Tr(lang)
+    ctx = SurveyContext(case, results, lang, details=False)
+    cover = _cover(case, results, decision, tr, lang)
+    survey = Section(
+        tr("调查报告", "Survey report"), survey_sections(ctx), number=tr("第一部分　", "Part 1: ")
+    )
+    appendices = _appendices(ctx, attachments)
+    parts: list[Block] = [
+        cover,
+        PageBreak(),
+        Contents(tr("目录", "Contents")),
+        PageBreak(),
+        survey,
+        Section(
+            tr("附录", "Appendices"), tuple(appendices), number=tr("第二部分　", "Part 2: "), new_page=True
+        ),
+    ]
+    part = 3
+    if decision is not None:
+        parts.append(
+            Section(
+                tr("审贷会决议", "Committee decision"),
+                tuple(decision_blocks(decision, lang)),
+                number=tr(f"第{'三四五'[part - 3]}部分　", f"Part {part}: "),
+                new_page=True,
+            )
+        )
+        part += 1
+    if minutes is not None:
+        doc = build_minutes_doc(minutes, lang)
+        parts.append(
+            Section(
+                tr("审贷会纪要", "Committee minutes"),
+                tuple(b for b in doc.blocks if not isinstance(b, SignatureBlock)),
+                number=tr(f"第{'三四五'[part - 3]}部分　", f"Part {part}: "),
+                new_page=True,
+            )
+        )
+        part += 1
+    parts.append(
+        Section(
+            tr("签字页", "Signature page"),
+            (
+                Para(
+                    tr(
+                        "以下签署人确认本档案内容与案卷一致。签名为数字签名，可用 workbench verify 验证。",
+                        "The signers confirm that this dossier matches the case file. The signatures are "
+                        "digital and can be checked with workbench verify.",
+                    )
+                ),
+                SignatureBlock(
+                    title=tr("签字", "Signatures"),
+                    slots=(
+                        SignatureSlot(tr("主办客户经理", "Lead loan officer"), case.officers.lead),
+                        SignatureSlot(tr("审查人", "Reviewer")),
+                        SignatureSlot(tr("审贷会主席", "Committee chair"), minutes.chair if minutes else ""),
+                    ),
+                ),
+            ),
+            new_page=True,
+        )
+    )
+    return ReportDoc(
+        kind=ReportKind.DOSSIER,
+        title=tr("贷款档案", "Loan dossier"),
+        lang=lang,
+        reference=case.case_number or case.id,
+        blocks=tuple(parts),
+        subject=_subject(case, tr("贷款档案", "Loan dossier"), tr),
+        keywords=_keywords(case),
+    )
+
+
+def build_minutes(minutes: MinutesData, lang: str = "zh") -> ReportDoc:
+    """The minutes of one committee session (审贷会纪要) with a signature box per member."""
+    return build_minutes_doc(minutes, pick_lang(lang))
+
+
+def draft_decision(
+    case: CaseFile,
+    results: CaseResults,
+    decision: DecisionKind | None = None,
+    **changes: object,
+) -> CommitteeDecisionData:
+    """A decision pre-filled from the case and its proposal; ``changes`` override any field.
+
+    With ``decision=None`` it is the agenda entry of a case not yet decided (a form to fill in).
+    """
+    z = results.sizing
+    fields: dict[str, object] = {
+        "case_number": case.case_number or case.id,
+        "borrower": case.borrower.name,
+        "decision": decision,
+        "business": case.business.name if case.business else "",
+        "presenter": case.officers.lead,
+        "requested": case.request.amount,
+        "proposed": z.proposal,
+        "amount": z.proposal if decision is not None else None,
+        "term_months": z.months,
+        "annual_rate_percent": z.rate.annual_percent,
+        "method": z.method,
+        "instalment": z.instalment,
+        "purpose": case.request.purpose,
+        "co_borrowers": tuple(g.name for g in case.guarantors if g.role is GuarantorRole.CO_BORROWER),
+        "guarantors": tuple(g.name for g in case.guarantors if g.role is GuarantorRole.GUARANTOR),
+        "collateral": tuple(c.description for c in case.collateral),
+        "case_sha256": canonical_case_sha256(case),
+    }
+    fields.update(changes)
+    return CommitteeDecisionData(**fields)  # type: ignore[arg-type]
+
+
+def _subject(case: CaseFile, title: str, tr: Tr) -> str:
+    business = f" {case.business.name}" if case.business else ""
+    return f"{title} {case.case_number} {case.borrower.name}{business}".strip()
+
+
+def _keywords(case: CaseFile) -> tuple[str, ...]:
+    words = [case.case_number, case.borrower.name, case.product]
+    if case.business:
+        words.append(case.business.name)
+    return tuple(w for w in words if w)
+
+
+def _cover(
+    case: CaseFile, results: CaseResults, decision: CommitteeDecisionData | None, tr: Tr, lang: str
+) -> CoverSheet:
+    z = results.sizing
+    verdict = (
+        label(decision.decision, lang)
+        if decision and decision.decision
+        else tr("尚未上会", "not yet decided")
+    )
+    facts = (
+        (tr("案件编号", "Case number"), text(case.case_number)),
+        (tr("借款人", "Borrower"), case.borrower.name),
+        (tr("经营主体", "Business"), case.business.name if case.business else DASH),
+        (tr("贷款产品", "Product"), text(case.product)),
+        (tr("主办客户经理", "Lead loan officer"), text(case.officers.lead)),
+        (tr("协办客户经理", "Assisting loan officer"), text(case.officers.assistant)),
+        (tr("申请金额", "Requested amount"), money(case.request.amount)),
+        (tr("建议金额", "Proposed amount"), money(z.proposal)),
+        (tr("批准金额", "Approved amount"), money(decision.amount) if decision else DASH),
+        (tr("审贷会决议", "Committee decision"), verdict),
+        (tr("调查日期", "Survey date"), day(case.dates.survey_date)),
+        (tr("上会日期", "Committee date"), day(case.dates.committee_on)),
+        (tr("案卷指纹 SHA-256", "Case fingerprint SHA-256"), canonical_case_sha256(case)),
+    )
+    return CoverSheet(
+        title=tr("贷款档案", "Loan dossier"),
+        subtitle=f"{case.borrower.name}" + (f" · {case.business.name}" if case.business else ""),
+        facts=facts,
+        note=tr(
+            "本档案由小微信贷案件工作台生成；"
+            "案卷指纹与 PDF 元数据中的指纹一致时，本档案描述的即是该版本的案卷。",
+            "Generated by the case workbench; when the fingerprint equals the one in the PDF metadata, "
+            "this dossier describes that version of the case.",
+        ),
+    )
+
+
+def _appendices(ctx: SurveyContext, attachments: Sequence[AttachmentImage]) -> list[Block]:
+    tr, lang, case, z = ctx.tr, ctx.lang, ctx.case, ctx.results.sizing
+    out: list[Block] = []
+
+    def add(title: str, blocks: list[Block], new_page: bool = False) -> None:
+        out.append(
+            Section(title, tuple(blocks), number=appendix_number(len(out) + 1, lang), new_page=new_page)
+        )
+
+    add(tr("资产负债表明细", "Balance-sheet detail lists"), balance_details(ctx))
+    add(tr("月份损益表", "Monthly income statement"), monthly_tables(ctx))
+    add(tr("现金流预测", "Cash projection"), projection_blocks(ctx) or [Para(tr("无", "none"))])
+    schedules: list[Block] = []
+    if z.schedule is not None:
+        schedules.append(
+            schedule_table(z.schedule, tr, tr("还款计划表（建议方式）", "Repayment schedule (proposed)"))
+        )
+    if z.equal_principal is not None and z.method.value != "equal-principal":
+        schedules.append(
+            schedule_table(z.equal_principal, tr, tr("等额本金（比较）", "Equal principal (for comparison)"))
+        )
+    if z.seasonal is not None:
+        schedules.append(
+            schedule_table(z.seasonal, tr, tr("灵活还款（按季节现金流，比较）", "Seasonal (for comparison)"))
+        )
+    add(
+        tr("还款计划表", "Repayment schedules"),
+        schedules or [Para(tr("无建议金额，无还款计划。", "No proposal, no schedule."))],
+    )
+    if case.evidence:
+        rows = [
+            (
+                e.id,
+                label(e.kind, lang),
+                e.title,
+                label(e.source, lang),
+                day(e.taken_on),
+                text(e.file_name),
+                e.sha256[:16] + ("…" if len(e.sha256) > 16 else "") if e.sha256 else DASH,
+            )
+            for e in case.evidence
+        ]
+        add(
+            tr("证据清单", "Evidence"),
+            [
+                table(
+                    [
+                        (tr("编号", "Id"), L, 0.5),
+                        (tr("类别", "Kind"), L, 0.8),
+                        (tr("标题", "Title"), L, 2),
+                        (tr("来源", "Source"), L, 0.8),
+                        (tr("日期", "Date"), C, 0.8),
+                        (tr("文件", "File"), L, 1.2),
+                        ("SHA-256", L, 1.1),
+                    ],
+                    rows,
+                    small=True,
+                )
+            ],
+        )
+    photos: list[Block] = []
+    for index, image in enumerate(attachments, start=1):
+        caption = f"{tr('图', 'Photo')} {index}{tr.colon}{image.caption or image.name}"
+        photos.append(ImageRef(image.name, image.media_type, image.data, caption))
+    if not photos:
+        note = tr("本案未附照片。", "No photos are attached to this case.")
+        photos.append(Para(note, TextStyle.NOTE))
+        if any(e.kind is EvidenceKind.PHOTO for e in case.evidence):
+            photos.append(
+                Para(
+                    tr(
+                        "照片文件未随本档案提供，见证据清单。",
+                        "Photo files not supplied; see the evidence list.",
+                    ),
+                    TextStyle.NOTE,
+                )
+            )
+    add(tr("照片附件", "Photo appendix"), photos, new_page=bool(attachments))
+    return out

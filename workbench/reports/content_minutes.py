@@ -1,0 +1,189 @@
+"""The committee minutes (审贷会纪要) and the per-case decision (决议), IPC-METHOD §7.
+
+``decision_blocks`` is shared by the minutes and the dossier's decision section.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from workbench.reports.content_common import C, L, method_name, section_number, table
+from workbench.reports.document import (
+    Block,
+    Bullets,
+    KeyValues,
+    Para,
+    ReportDoc,
+    ReportKind,
+    Section,
+    SignatureBlock,
+    SignatureSlot,
+    TextStyle,
+)
+from workbench.reports.formatting import DASH, day, money, number, text
+from workbench.reports.inputs import MemberRole, VoteKind
+from workbench.reports.texts import Tr, label
+
+if TYPE_CHECKING:
+    from workbench.reports.inputs import CommitteeDecisionData, MinutesData
+
+
+def decision_blocks(decision: CommitteeDecisionData, lang: str) -> list[Block]:
+    """Decision, final terms, conditions, monitoring, questions and votes of one case."""
+    tr = Tr(lang)
+    verdict = label(decision.decision, lang) if decision.decision else tr("待审议", "pending")
+    rate = f"{number(decision.annual_rate_percent, 2)}%" if decision.annual_rate_percent is not None else DASH
+    blocks: list[Block] = [
+        KeyValues(
+            (
+                (tr("案件编号", "Case number"), text(decision.case_number)),
+                (tr("借款人", "Borrower"), decision.borrower),
+                (tr("经营主体", "Business"), text(decision.business)),
+                (tr("主办客户经理", "Presenting officer"), text(decision.presenter)),
+                (tr("申请金额", "Requested"), money(decision.requested)),
+                (tr("建议金额", "Proposed"), money(decision.proposed)),
+                (tr("决议", "Decision"), verdict),
+                (tr("批准金额", "Approved amount"), money(decision.amount)),
+                (
+                    tr("期限（月）", "Term (months)"),
+                    DASH if decision.term_months is None else str(decision.term_months),
+                ),
+                (tr("年利率", "Annual rate"), rate),
+                (tr("还款方式", "Repayment method"), method_name(decision.method, lang)),
+                (tr("月还款额", "Monthly instalment"), money(decision.instalment)),
+                (tr("共同借款人", "Co-borrowers"), tr.sep.join(decision.co_borrowers) or DASH),
+                (tr("保证人", "Guarantors"), tr.sep.join(decision.guarantors) or DASH),
+                (tr("抵质押物", "Collateral"), tr.sep.join(decision.collateral) or DASH),
+                (tr("贷款用途", "Purpose"), text(decision.purpose)),
+            ),
+            2,
+        ),
+        Para(f"{tr('决议结论', 'Decision')}{tr.colon}{verdict}", TextStyle.LEAD),
+    ]
+    if decision.changes.strip():
+        blocks.append(
+            Para(f"{tr('变更内容', 'Changes to the proposal')}{tr.colon}{decision.changes.strip()}")
+        )
+    if decision.reason.strip():
+        blocks.append(Para(f"{tr('理由', 'Reason')}{tr.colon}{decision.reason.strip()}"))
+    blocks.append(Para(tr("放款前提条件", "Conditions precedent"), TextStyle.LEAD))
+    blocks.append(
+        Bullets(decision.conditions_precedent) if decision.conditions_precedent else Para(tr("无", "none"))
+    )
+    blocks.append(Para(tr("贷后监控措施", "Monitoring measures"), TextStyle.LEAD))
+    blocks.append(Bullets(decision.monitoring) if decision.monitoring else Para(tr("无", "none")))
+    if decision.questions:
+        rows = [(text(q.asked_by), q.question, q.answer) for q in decision.questions]
+        blocks.append(
+            table(
+                [
+                    (tr("提问人", "Asked by"), L, 0.8),
+                    (tr("问题", "Question"), L, 2),
+                    (tr("回答", "Answer"), L, 2.4),
+                ],
+                rows,
+                caption=tr("问答记录", "Questions and answers"),
+            )
+        )
+    if decision.votes:
+        rows = [
+            (
+                v.member,
+                label(v.vote, lang),
+                text(v.comment),
+                tr("是", "yes") if v.veto else "",
+            )
+            for v in decision.votes
+        ]
+        blocks.append(
+            table(
+                [
+                    (tr("委员", "Member"), L, 0.9),
+                    (tr("表决", "Vote"), L, 1.1),
+                    (tr("意见", "Comment"), L, 2.8),
+                    (tr("否决权", "Veto"), C, 0.6),
+                ],
+                rows,
+                caption=tr("表决情况", "Votes"),
+            )
+        )
+        tally = []
+        for kind in VoteKind:
+            n = sum(1 for v in decision.votes if v.vote is kind)
+            if n:
+                tally.append(tr(f"{label(kind, 'zh')} {n} 票", f"{label(kind, 'en')}: {n}"))
+        blocks.append(Para(tr("计票：", "Tally: ") + tr.sep.join(tally), TextStyle.NOTE))
+    if decision.case_sha256:
+        version = DASH if decision.case_version is None else str(decision.case_version)
+        blocks.append(
+            Para(
+                tr(
+                    f"决议所依据的案卷版本 {version}，案卷指纹 SHA-256 {decision.case_sha256}",
+                    f"Decided on case version {version}, case fingerprint SHA-256 {decision.case_sha256}",
+                ),
+                TextStyle.NOTE,
+            )
+        )
+    return blocks
+
+
+def minutes_signature_block(minutes: MinutesData, lang: str) -> SignatureBlock:
+    """Every voting member, the chair last but one, the secretary last."""
+    tr = Tr(lang)
+    order = {MemberRole.MEMBER: 0, MemberRole.CHAIR: 1, MemberRole.SECRETARY: 2}
+    people = sorted((m for m in minutes.members if m.role in order), key=lambda m: order[m.role])
+    return SignatureBlock(
+        title=tr("审贷会成员签名", "Signatures of the committee"),
+        slots=tuple(SignatureSlot(label(m.role, lang), m.name) for m in people),
+        note=tr(
+            "纪要经签署后不可更改；修改须另行签署新版本。",
+            "Once signed the minutes are final; a change needs a new signed version.",
+        ),
+    )
+
+
+def build_minutes_doc(minutes: MinutesData, lang: str) -> ReportDoc:
+    """The minutes of one session: attendance, then each case's decision, then the signatures."""
+    tr = Tr(lang)
+    members = [(m.name, label(m.role, lang), text(m.title)) for m in minutes.members]
+    session: list[Block] = [
+        KeyValues(
+            (
+                (tr("会议编号", "Session"), text(minutes.session_number)),
+                (tr("日期", "Date"), day(minutes.held_on)),
+                (tr("地点", "Place"), text(minutes.place)),
+                (tr("主席", "Chair"), text(minutes.chair)),
+                (tr("表决规则", "Voting rule"), text(minutes.rule)),
+                (tr("审议案件数", "Cases"), str(len(minutes.decisions))),
+            ),
+            2,
+        ),
+        table(
+            [(tr("姓名", "Name"), L, 1), (tr("角色", "Role"), L, 1.6), (tr("职务", "Position"), L, 1.6)],
+            members,
+            caption=tr("出席人员", "Attendance"),
+        ),
+    ]
+    if minutes.notes.strip():
+        session.append(Para(minutes.notes.strip()))
+    blocks: list[Block] = [Section(tr("会议信息", "Session"), tuple(session), number=section_number(1, lang))]
+    for index, decision in enumerate(minutes.decisions, start=2):
+        title = tr(
+            f"案件 {decision.case_number} {decision.borrower}",
+            f"Case {decision.case_number} {decision.borrower}",
+        )
+        if decision.business:
+            title += f"（{decision.business}）" if lang == "zh" else f" ({decision.business})"
+        blocks.append(
+            Section(title, tuple(decision_blocks(decision, lang)), number=section_number(index, lang))
+        )
+    blocks.append(minutes_signature_block(minutes, lang))
+    return ReportDoc(
+        kind=ReportKind.MINUTES,
+        title=tr("审贷会纪要", "Credit committee minutes"),
+        lang=lang,
+        reference=minutes.session_number,
+        blocks=tuple(blocks),
+        subject=tr("审贷会纪要", "Credit committee minutes") + f" {minutes.session_number}",
+        keywords=(minutes.session_number, *(d.case_number for d in minutes.decisions)),
+    )

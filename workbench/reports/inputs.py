@@ -1,0 +1,147 @@
+"""What the dossier and the minutes need besides the case: photos, the committee's decision and session.
+
+The domain has no committee model yet (IPC-METHOD §2.14/§7.2); these small frozen values are what
+the reports draw from. The committee issue will fill them from the store; tests fill them by hand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+from workbench.domain.schedules import Method
+
+IMAGE_TYPES = ("image/jpeg", "image/png")
+
+
+@dataclass(frozen=True, slots=True)
+class AttachmentImage:
+    """A photo or scan for the dossier's photo appendix (JPEG or PNG bytes)."""
+
+    name: str
+    media_type: str
+    data: bytes
+    caption: str = ""
+
+    def __post_init__(self) -> None:
+        if self.media_type not in IMAGE_TYPES:
+            raise ValueError(f"{self.name}: {self.media_type} is not one of {', '.join(IMAGE_TYPES)}")
+
+
+class DecisionKind(StrEnum):
+    """The committee's decision (IPC-METHOD §7.2, merged from the S4/S5/S6 vocabularies)."""
+
+    APPROVED_AS_PROPOSED = "approved_as_proposed"  # 批准贷款申请无改动
+    APPROVED_WITH_CHANGES = "approved_with_changes"  # 批准贷款申请有变更
+    APPROVED_WITH_CONDITIONS = "approved_with_conditions"  # 有条件批准
+    RETURNED_FOR_RESURVEY = "returned_for_resurvey"  # 退回补充调查
+    DEFERRED = "deferred"  # 缓议
+    REJECTED = "rejected"  # 拒绝贷款申请
+
+
+APPROVALS = frozenset(
+    {
+        DecisionKind.APPROVED_AS_PROPOSED,
+        DecisionKind.APPROVED_WITH_CHANGES,
+        DecisionKind.APPROVED_WITH_CONDITIONS,
+    }
+)
+
+
+class VoteKind(StrEnum):
+    """One member's vote."""
+
+    APPROVE = "approve"  # 同意
+    APPROVE_WITH_CONDITIONS = "approve_with_conditions"  # 有条件同意
+    REDUCE_AMOUNT = "reduce_amount"  # 同意但调减金额
+    REJECT = "reject"  # 否决
+    RETURN = "return"  # 退回补充调查
+    DEFER = "defer"  # 缓议
+
+
+class MemberRole(StrEnum):
+    CHAIR = "chair"  # 主席
+    MEMBER = "member"  # 委员
+    SECRETARY = "secretary"  # 记录人
+    PRESENTER = "presenter"  # 上会陈述的客户经理（不投票）
+
+
+@dataclass(frozen=True, slots=True)
+class CommitteeMember:
+    """A person at the session."""
+
+    name: str
+    role: MemberRole
+    title: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class VoteData:
+    """A member's vote on one case, with the reason given."""
+
+    member: str
+    vote: VoteKind
+    comment: str = ""
+    veto: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionAnswer:
+    """One question of the committee and the officer's answer."""
+
+    question: str
+    answer: str
+    asked_by: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CommitteeDecisionData:
+    """The committee's decision on one case, with the final terms (``None`` where not approved)."""
+
+    case_number: str
+    borrower: str
+    decision: DecisionKind | None
+    business: str = ""
+    presenter: str = ""
+    requested: Decimal | None = None
+    proposed: Decimal | None = None
+    amount: Decimal | None = None
+    term_months: int | None = None
+    annual_rate_percent: Decimal | None = None
+    method: Method | None = None
+    purpose: str = ""
+    co_borrowers: tuple[str, ...] = ()
+    guarantors: tuple[str, ...] = ()
+    collateral: tuple[str, ...] = ()
+    changes: str = ""
+    conditions_precedent: tuple[str, ...] = ()
+    monitoring: tuple[str, ...] = ()
+    reason: str = ""
+    votes: tuple[VoteData, ...] = ()
+    questions: tuple[QuestionAnswer, ...] = ()
+    instalment: Decimal | None = None
+    case_sha256: str = ""
+    case_version: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MinutesData:
+    """A committee session (审贷会) and its decisions."""
+
+    session_number: str
+    held_on: date | None
+    place: str
+    members: tuple[CommitteeMember, ...]
+    decisions: tuple[CommitteeDecisionData, ...]
+    rule: str = ""
+    notes: str = ""
+
+    @property
+    def chair(self) -> str:
+        return next((m.name for m in self.members if m.role is MemberRole.CHAIR), "")
+
+    @property
+    def voters(self) -> tuple[CommitteeMember, ...]:
+        return tuple(m for m in self.members if m.role in (MemberRole.CHAIR, MemberRole.MEMBER))

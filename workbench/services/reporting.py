@@ -1,0 +1,144 @@
+"""Reports as use cases (STYLE §2.9 step 5): load → results → content → render → sign → archive.
+
+The command line calls these today; the window will call them through ``ui/ops.py``. Nothing here
+draws or signs by itself: ``workbench.reports`` does, this module only strings the pure steps
+together and, for a case kept in the store, puts the signed PDF into the report archive.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from workbench.domain.calc import compute_case
+from workbench.domain.records import ArchivedReport
+from workbench.domain.records import ReportKind as ArchiveKind
+from workbench.reports.canonical import canonical_case_sha256
+from workbench.reports.content import build_dossier, build_minutes, build_survey_report, draft_decision
+from workbench.reports.document import ReportKind
+from workbench.reports.inputs import (
+    AttachmentImage,
+    CommitteeDecisionData,
+    CommitteeMember,
+    MemberRole,
+    MinutesData,
+)
+from workbench.reports.render import PdfMeta, render_pdf
+from workbench.reports.signing import sign_pdf
+
+if TYPE_CHECKING:
+    from workbench.domain.case_file import CaseFile
+    from workbench.domain.records import User
+    from workbench.reports.signing import SigningIdentity
+    from workbench.services.store import StoreServices
+
+ARCHIVE_KINDS = {
+    ReportKind.SURVEY: ArchiveKind.SURVEY_REPORT,
+    ReportKind.DOSSIER: ArchiveKind.DOSSIER,
+    ReportKind.MINUTES: ArchiveKind.MINUTES,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ReportRequest:
+    """What to print: the kind, the language, the unit in the header, photos and the decision."""
+
+    kind: ReportKind
+    lang: str = "zh"
+    unit: str = ""
+    attachments: Sequence[AttachmentImage] = ()
+    decision: CommitteeDecisionData | None = None
+    minutes: MinutesData | None = None
+    invariant: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SignedReport:
+    """A rendered (and maybe signed) report, and its archive row when it was archived."""
+
+    pdf: bytes
+    case_sha256: str
+    case_version: int | None
+    archived: ArchivedReport | None = None
+
+
+def render_report(case: CaseFile, request: ReportRequest, case_version: int | None = None) -> bytes:
+    """The PDF of ``case``; the minutes of a case without a session are a draft agenda entry."""
+    results = compute_case(case)
+    if request.kind is ReportKind.SURVEY:
+        doc = build_survey_report(case, results, request.lang)
+    elif request.kind is ReportKind.DOSSIER:
+        doc = build_dossier(
+            case, results, request.attachments, request.decision, request.lang, minutes=request.minutes
+        )
+    else:
+        minutes = request.minutes or draft_minutes(case, request.decision or draft_decision(case, results))
+        doc = build_minutes(minutes, request.lang)
+    meta = PdfMeta(
+        unit=request.unit,
+        author=case.officers.lead,
+        case_sha256=canonical_case_sha256(case),
+        case_version=case_version,
+    )
+    return render_pdf(doc, meta=meta, invariant=request.invariant)
+
+
+def draft_minutes(case: CaseFile, decision: CommitteeDecisionData) -> MinutesData:
+    """A one-case session to be filled in by hand: the agenda entry, the presenter, empty votes."""
+    members: tuple[CommitteeMember, ...] = (
+        CommitteeMember("", MemberRole.MEMBER),
+        CommitteeMember("", MemberRole.MEMBER),
+        CommitteeMember("", MemberRole.CHAIR),
+        CommitteeMember("", MemberRole.SECRETARY),
+    )
+    if case.officers.lead:
+        members = (CommitteeMember(case.officers.lead, MemberRole.PRESENTER), *members)
+    return MinutesData(
+        session_number=f"{case.case_number or case.id}-draft",
+        held_on=case.dates.committee_on,
+        place="",
+        members=members,
+        decisions=(decision,),
+    )
+
+
+def make_report(
+    case: CaseFile,
+    request: ReportRequest,
+    identity: SigningIdentity | None = None,
+    *,
+    case_version: int | None = None,
+    reason: str = "",
+    location: str = "",
+) -> SignedReport:
+    """Render ``case`` and sign it when an identity is given (no store involved)."""
+    pdf = render_report(case, request, case_version)
+    if identity is not None:
+        pdf = sign_pdf(pdf, identity, reason=reason, location=location)
+    return SignedReport(pdf, canonical_case_sha256(case), case_version)
+
+
+def export_signed_report(
+    store: StoreServices,
+    case_id: str,
+    request: ReportRequest,
+    identity: SigningIdentity,
+    user: User,
+    *,
+    reason: str = "",
+    location: str = "",
+) -> SignedReport:
+    """Render and sign a stored case's report and put it into the archive (immutable row).
+
+    The PDF embeds the version and hash of the case as loaded; the archive row pins the same.
+    """
+    record = store.cases.open_case(case_id, user)
+    report = make_report(
+        record.case, request, identity, case_version=record.version, reason=reason, location=location
+    )
+    archived = store.archive.archive_report(
+        record.case.id, ARCHIVE_KINDS[request.kind], report.pdf, identity.name, datetime.now(UTC), user
+    )
+    return SignedReport(report.pdf, report.case_sha256, record.version, archived)

@@ -34,6 +34,12 @@ if TYPE_CHECKING:
 ENGINES = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """``slow`` (the store's reliability tests) only labels them: CI must not deselect them."""
+    if os.environ.get("CI") == "true" and "slow" in (config.getoption("markexpr", "") or ""):
+        raise pytest.UsageError("CI=true: the slow reliability tests must run; drop the 'slow' from -m")
+
+
 class PgDatabases:
     """Creates and drops the session's databases through an AUTOCOMMIT connection to ``postgres``."""
 

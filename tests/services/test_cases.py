@@ -10,10 +10,11 @@ from typing import TYPE_CHECKING
 import pytest
 
 from tests.store.helpers import DEMOS, demo, demo_path
-from workbench.domain.errors import ConcurrentEditError, ValidationError
+from workbench.domain.errors import ConcurrentEditError
 from workbench.domain.records import CaseExistsError, ChangeAction
-from workbench.services.case_files import dumps_case
+from workbench.services.case_files import CaseFileError, dumps_case
 from workbench.services.cases import CaseService
+from workbench.services.messages import describe_error
 from workbench.services.permissions import PermissionDenied
 
 if TYPE_CHECKING:
@@ -87,9 +88,14 @@ def test_a_file_whose_id_is_not_a_uuid_imports_only_as_a_copy(
     document["case"]["id"] = "B-2024-0630"
     path = tmp_path / "case.json"
     path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(CaseFileError) as caught:
         cases.import_case_file(path, officer)
-    assert caught.value.reason == "not_a_uuid"
+    assert (caught.value.source, caught.value.error.field) == (str(path), "case.id")
+    assert caught.value.error.reason == "not_a_uuid"
+    assert describe_error(caught.value, "en") == (
+        f"{path}: field case.id: the case id must be a UUID: B-2024-0630 "
+        "(import with --as-copy to assign a new one)"
+    )
     stored = cases.import_case_file(path, officer, as_copy=True)
     assert str(uuid.UUID(stored.case.id)) == stored.case.id
 

@@ -50,3 +50,84 @@ def test_errors_read_as_one_line(error: DomainError, zh: str, en: str) -> None:
 
 def test_an_unknown_user_is_told_who_can_help() -> None:
     assert "workbench db init" in describe_error(UserNotFoundError(username="alice"), "en")
+
+
+def _all_subclasses(cls: type) -> set[type]:
+    out: set[type] = set()
+    for sub in cls.__subclasses__():
+        out |= {sub, *_all_subclasses(sub)}
+    return out
+
+
+SAMPLE_PARAMS: dict[str, dict[str, object]] = {
+    "case_not_found": {"case_id": CASE},
+    "case_exists": {"case_id": CASE},
+    "user_not_found": {"username": "alice"},
+    "user_exists": {"username": "alice"},
+    "store_unavailable": {"url": "sqlite:///x", "detail": "unable to open database file"},
+    "store_connection_lost": {"url": "postgresql+psycopg://h/db", "detail": "server closed the connection"},
+    "store_busy": {"url": "sqlite:///x", "detail": "database is locked"},
+}
+
+
+def _is_cjk(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def _check_texts(error: DomainError) -> None:
+    zh, en = describe_error(error, "zh"), describe_error(error, "en")
+    assert zh != en and _is_cjk(zh) and not _is_cjk(en), (zh, en)
+    for message in (zh, en):
+        assert "{" not in message and "\n" not in message and message != str(error), message
+
+
+def test_every_store_error_class_has_chinese_and_english_text() -> None:
+    from workbench.domain.records import STORE_ERRORS, RecordError
+
+    assert _all_subclasses(RecordError) == set(STORE_ERRORS)  # a new error must be listed (and get texts)
+    for cls in STORE_ERRORS:
+        _check_texts(cls(**SAMPLE_PARAMS[cls.reason]))
+    variants = (
+        CaseNotFoundError(case_id=CASE, version=2),
+        CaseNotFoundError(report_id="r1"),
+        UserNotFoundError(user_id="u1"),
+    )
+    for error in variants:
+        _check_texts(error)
+
+
+def test_the_services_errors_and_the_stores_validation_reasons_have_both_languages() -> None:
+    from workbench.domain.messages import REASONS
+    from workbench.domain.records import Role, User
+    from workbench.services.case_files import CaseFileError
+    from workbench.services.permissions import Action, PermissionDenied
+
+    assert all(set(texts) == {"zh", "en"} for texts in REASONS.values())
+    for reason, value in (("sub_cent", "0.001"), ("not_a_uuid", "B-1")):  # raised by workbench.store
+        assert reason in REASONS
+        _check_texts(ValidationError("case.id", reason, value=value))
+    _check_texts(ConcurrentEditError(CASE, 1, 2))
+    _check_texts(PermissionDenied(User("u", "bob", "Bob", Role.REVIEWER), Action.EDIT_CASE))
+    refused = CaseFileError("/tmp/x.json", ValidationError("case.id", "not_a_uuid", value="B-1"))
+    _check_texts(refused)
+    assert describe_error(refused, "en").startswith("/tmp/x.json: field case.id: the case id must be a UUID")
+
+
+def test_busy_and_lost_are_not_cannot_connect() -> None:
+    from workbench.domain.records import StoreBusyError, StoreConnectionLostError
+
+    busy = StoreBusyError(**SAMPLE_PARAMS["store_busy"])
+    assert describe_error(busy, "zh") == "数据库繁忙，请稍后重试（sqlite:///x：database is locked）"
+    assert describe_error(busy, "en") == "the database is busy, try again (sqlite:///x: database is locked)"
+    lost = StoreConnectionLostError(**SAMPLE_PARAMS["store_connection_lost"])
+    assert isinstance(lost, StoreUnavailableError)
+    for error in (busy, lost):
+        assert "无法连接" not in describe_error(error, "zh")
+        assert "cannot open" not in describe_error(error, "en")
+
+
+def test_a_hostile_file_name_cannot_break_the_line() -> None:
+    from workbench.services.case_files import CaseFileError
+
+    error = CaseFileError("evil\nname.json", ValidationError("", "not_json", detail="x\ry"))
+    assert "\n" not in describe_error(error) and "\r" not in describe_error(error)

@@ -105,3 +105,15 @@ def test_a_writer_racing_past_the_version_check_meets_the_version_column(
         save(sessions, mine, 1, officer)
     assert (caught.value.expected_version, caught.value.actual_version) == (1, 2)
     assert load(sessions, demo("a").id).case == theirs
+
+
+def test_a_retried_save_whose_first_try_landed_is_not_a_conflict(sessions: Sessions, officer: User) -> None:
+    """A connection that breaks during COMMIT leaves the caller unsure; the retry must not conflict."""
+    add(sessions, demo("a"), officer)
+    mine = dataclasses.replace(demo("a"), product="landed before the connection broke")
+    assert save(sessions, mine, 1, officer) == 2
+    assert save(sessions, mine, 1, officer) == 2  # the retry: same content, same expected version
+    with sessions.begin() as session:
+        assert [v.version for v in SqlCaseRepository(session).history(demo("a").id)] == [1, 2]
+    with pytest.raises(ConcurrentEditError):  # other content over the stale version still conflicts
+        save(sessions, dataclasses.replace(mine, product="something else"), 1, officer)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from workbench.store import migrate
 from workbench.store.db import make_engine
@@ -45,7 +45,7 @@ def test_migrations_ship_inside_the_package() -> None:
     assert package / "migrations" == migrate.MIGRATIONS_DIR
     assert (migrate.MIGRATIONS_DIR / "env.py").is_file()
     assert (migrate.MIGRATIONS_DIR / "script.py.mako").is_file()
-    assert migrate.head() == "0001"
+    assert migrate.head() == "0002"
 
 
 def test_every_domain_field_has_its_columns() -> None:
@@ -69,3 +69,51 @@ def test_sqlite_file_is_created_with_wal_and_full_sync(tmp_path: Path) -> None:
     assert pragmas == {"foreign_keys": 1, "journal_mode": "wal", "synchronous": 2, "busy_timeout": 10000}
     with sqlite3.connect(path) as raw:
         assert raw.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_0002_fills_search_text_for_existing_cases_and_adds_the_search_indexes(blank_url: str) -> None:
+    """Cases stored before 0002 (here: at head, then the schema taken back to 0001) get their
+    ``search_text`` on upgrade, and the list's name filter finds them."""
+    import dataclasses
+
+    from tests.store.helpers import add_user, demo, new_id
+    from workbench.store.db import make_sessions
+    from workbench.store.mappers import search_text
+    from workbench.store.repository import SqlCaseRepository
+
+    migrate.init(blank_url)
+    sessions = make_sessions(make_engine(blank_url))
+    try:
+        officer = add_user(sessions, "liumin")
+        odd = dataclasses.replace(demo("b"), id=new_id(), case_number="ÇASE-İ-1")
+        with sessions.begin() as session:
+            for case in (demo("a"), odd):
+                SqlCaseRepository(session).add(case, officer.id)
+        sessions.engine.dispose()
+        assert migrate.downgrade(blank_url, "0001") == "0001"
+        assert "search_text" not in {
+            c["name"] for c in inspect(make_engine(blank_url)).get_columns("case_file")
+        }
+        assert migrate.upgrade(blank_url) == migrate.head()
+        migrate.check(blank_url)
+        with sessions.begin() as session:
+            repo = SqlCaseRepository(session)
+            for case in (demo("a"), odd):
+                business = case.business.name if case.business else None
+                stored = session.execute(
+                    text("SELECT search_text FROM case_file WHERE case_number = :n"), {"n": case.case_number}
+                ).scalar()
+                assert stored == search_text(case.case_number, case.borrower.name, business)
+            assert [c.id for c in repo.list_cases(name_like="çase-i̇")] == [odd.id]
+            assert [c.id for c in repo.list_cases(name_like="丽华便利")] == [demo("a").id]
+        engine = make_engine(blank_url)
+        indexes = {i["name"] for i in inspect(engine).get_indexes("case_file")}
+        assert "ix_case_file_updated_at_id_search_text" in indexes
+        assert "ix_case_file_updated_at" not in indexes
+        if engine.dialect.name == "postgresql":
+            with engine.connect() as connection:
+                trgm = connection.scalar(text("SELECT count(*) FROM pg_extension WHERE extname = 'pg_trgm'"))
+            assert ("ix_case_file_search_text_trgm" in indexes) == bool(trgm)
+        engine.dispose()
+    finally:
+        sessions.engine.dispose()

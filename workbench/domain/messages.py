@@ -67,6 +67,12 @@ REASONS: dict[str, dict[str, str]] = {
         "en": "file too large ({size} bytes, limit {limit})",
     },
     "inputs_missing": {"zh": "该检验方法缺少输入：{value}", "en": "inputs missing for this method: {value}"},
+    # Refused on the way into the store (exact minor units, UUID keys); shown by every layer alike.
+    "sub_cent": {"zh": "金额不能小于一分：{value}", "en": "amount has fractions of a cent: {value}"},
+    "not_a_uuid": {
+        "zh": "案卷编号须为 UUID：{value}（导入时可加 --as-copy 分配新编号）",
+        "en": "the case id must be a UUID: {value} (import with --as-copy to assign a new one)",
+    },
 }
 
 TYPE_NAMES: dict[str, dict[str, str]] = {

@@ -173,3 +173,34 @@ class StoreUnavailableError(RecordError):
     """The database cannot be reached or opened; ``detail`` says why, never with a password."""
 
     reason = "store_unavailable"
+
+
+class StoreConnectionLostError(StoreUnavailableError):
+    """The connection broke while a unit of work was under way (server restarted, backend killed,
+    network gone): the transaction is rolled back by the server, so retrying the same call is safe.
+
+    A save whose connection broke during ``COMMIT`` may have landed anyway; retrying it with the same
+    expected version then finds its own content stored and returns that version (no conflict).
+    """
+
+    reason = "store_connection_lost"
+
+
+class StoreBusyError(RecordError):
+    """The database was reachable but busy: a lock wait timed out (SQLite "database is locked",
+    PostgreSQL ``lock_timeout``/``statement_timeout``), a deadlock, or a serialization failure.
+    Nothing was written; the same call may simply be retried."""
+
+    reason = "store_busy"
+
+
+STORE_ERRORS: tuple[type[RecordError], ...] = (
+    CaseNotFoundError,
+    CaseExistsError,
+    UserNotFoundError,
+    UserExistsError,
+    StoreUnavailableError,
+    StoreConnectionLostError,
+    StoreBusyError,
+)
+"""Every record error the store raises (each has a text in ``workbench.services.messages``)."""

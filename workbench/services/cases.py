@@ -10,8 +10,9 @@ import dataclasses
 import uuid
 from typing import TYPE_CHECKING
 
+from workbench.domain.errors import ValidationError
 from workbench.domain.records import CaseRecord, ChangeAction, UserNotFoundError
-from workbench.services.case_files import dumps_case, read_case_file
+from workbench.services.case_files import CaseFileError, dumps_case, read_case_file
 from workbench.services.permissions import Action, require
 from workbench.store.repository import SqlCaseRepository
 from workbench.store.user_repository import SqlUserRepository
@@ -111,6 +112,11 @@ class CaseService:
 
         A case whose id is already stored is refused (``CaseExistsError``) unless ``as_copy``,
         which stores it under a new id; so does an id that is not a UUID.
+
+        Raises:
+            CaseFileError: the file is unreadable or invalid, or the store refuses a value of it
+                (an id that is not a UUID, an amount with fractions of a cent): file, field, reason.
+            CaseExistsError: the case is stored already (and not ``as_copy``).
         """
         require(user, Action.IMPORT_CASE)
         case = read_case_file(path)
@@ -118,7 +124,10 @@ class CaseService:
             case = dataclasses.replace(case, id=str(uuid.uuid4()))
         with self._sessions.begin() as session:
             repo = SqlCaseRepository(session)
-            repo.add(case, user.id, action=ChangeAction.IMPORT)
+            try:
+                repo.add(case, user.id, action=ChangeAction.IMPORT)
+            except ValidationError as error:  # the store's own rules; paths as in the file
+                raise CaseFileError(str(path), error.at("case")) from None
             return repo.get(case.id)
 
     def export_case(self, case_id: str, user: User) -> str:

@@ -1,14 +1,16 @@
 """User-facing texts of the errors the store and the services raise, Chinese first, English second.
 
-``describe_error`` renders any ``DomainError`` as one line; validation errors go through the
-domain's own table (``workbench.domain.messages``), with the few reasons the store adds here.
+``describe_error`` renders any ``DomainError`` as one line; validation errors (including the store's
+own reasons ``sub_cent`` and ``not_a_uuid``) go through the domain's table
+(``workbench.domain.messages``); the record, store and permission errors have their texts here.
 """
 
 from __future__ import annotations
 
 from workbench.domain.errors import ConcurrentEditError, DomainError, ValidationError
-from workbench.domain.messages import REASONS, error_text
+from workbench.domain.messages import error_text
 from workbench.domain.records import RecordError
+from workbench.services.case_files import CaseFileError
 from workbench.services.permissions import PermissionDenied
 
 TEXTS: dict[str, dict[str, str]] = {
@@ -32,22 +34,20 @@ TEXTS: dict[str, dict[str, str]] = {
         "zh": "无法连接数据库 {url}：{detail}",
         "en": "cannot open the database {url}: {detail}",
     },
+    "store_connection_lost": {
+        "zh": "与数据库 {url} 的连接中断，本次操作可能未完成，可直接重试：{detail}",
+        "en": "lost the connection to the database {url}; the work may not be done, it is safe to "
+        "try again: {detail}",
+    },
+    "store_busy": {
+        "zh": "数据库繁忙，请稍后重试（{url}：{detail}）",
+        "en": "the database is busy, try again ({url}: {detail})",
+    },
     "concurrent_edit": {
         "zh": "案卷 {case_id} 已被他人修改（您编辑的是第 {expected} 版，数据库中已是第 {actual} 版）；"
         "请重新载入、比较或另存为副本",
         "en": "case {case_id} was changed meanwhile (you edited version {expected}, the store has "
         "version {actual}); reload, compare or save as a copy",
-    },
-}
-
-EXTRA_REASONS: dict[str, dict[str, str]] = {
-    "sub_cent": {
-        "zh": "金额不能小于一分：{value}",
-        "en": "amount has fractions of a cent: {value}",
-    },
-    "not_a_uuid": {
-        "zh": "案卷编号须为 UUID：{value}（导入时可加 --as-copy 分配新编号）",
-        "en": "the case id must be a UUID: {value} (import with --as-copy to assign a new one)",
     },
 }
 
@@ -61,13 +61,8 @@ def _text(key: str, lang: str, **params: object) -> str:
 
 
 def validation_text(error: ValidationError, lang: str) -> str:
-    """The domain's one-line text, with the store's extra reasons filled in."""
-    if error.reason in REASONS or error.reason not in EXTRA_REASONS:
-        return error_text(error, lang)
-    body = EXTRA_REASONS[error.reason].get(lang, EXTRA_REASONS[error.reason]["zh"]).format(**error.params)
-    if not error.field:
-        return body
-    return f"字段 {error.field}：{body}" if lang == "zh" else f"field {error.field}: {body}"
+    """The domain's one-line text of a validation error (``workbench.domain.messages.error_text``)."""
+    return error_text(error, lang)
 
 
 def _record_key(error: RecordError) -> str:
@@ -80,10 +75,16 @@ def _record_key(error: RecordError) -> str:
     return error.reason
 
 
-def describe_error(error: DomainError, lang: str = "zh") -> str:
-    """One line for the user, in ``lang`` (``zh`` or ``en``)."""
+def _one_line(text: str) -> str:
+    """Control characters (a hostile file name, a driver message) never break the line."""
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+
+
+def _describe(error: DomainError, lang: str) -> str:
     if isinstance(error, ValidationError):
         return validation_text(error, lang)
+    if isinstance(error, CaseFileError):
+        return f"{error.source}: {validation_text(error.error, lang)}"
     if isinstance(error, ConcurrentEditError):
         return _text(
             "concurrent_edit",
@@ -97,3 +98,8 @@ def describe_error(error: DomainError, lang: str = "zh") -> str:
     if isinstance(error, PermissionDenied):
         return error.describe(lang)
     return str(error)
+
+
+def describe_error(error: DomainError, lang: str = "zh") -> str:
+    """One line for the user, in ``lang`` (``zh`` or ``en``)."""
+    return _one_line(_describe(error, lang))

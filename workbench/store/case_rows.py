@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import BigInteger, ForeignKey, Index, Integer, String
+from sqlalchemy import BigInteger, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from workbench.store.orm_base import Base, Code, Day, Json, Moment, Short
@@ -33,6 +33,10 @@ class CaseFileRow(Base):
     updated_at: Mapped[Moment]
     updated_by: Mapped[uuid.UUID] = mapped_column(ForeignKey("app_user.id"))
     content_sha256: Mapped[str] = mapped_column(String(64))
+    # What the case list's name filter searches: case number, borrower and business, lower-cased
+    # (``mappers.search_text``). One narrow column, so a search reads one value per row; SQLite
+    # answers from the covering list index below, PostgreSQL may add a trigram index (migration 0002).
+    search_text: Mapped[str] = mapped_column(Text, server_default="")
     # The 1:1 sections, exactly as workbench.domain.codec.encodes them (detail lists live in child tables).
     borrower_json: Mapped[Json]
     request_json: Mapped[Json]
@@ -50,7 +54,13 @@ class CaseFileRow(Base):
     __mapper_args__ = {"version_id_col": version_id}  # noqa: RUF012 - SQLAlchemy's declarative hook
     __table_args__ = (
         Index(None, "officer_id", "stage", "updated_at"),
-        Index(None, "updated_at"),
+        # The list order (newest change first, id breaks ties), covering the name filter.
+        Index(None, "updated_at", "id", "search_text"),
         Index(None, "borrower_name"),
         Index(None, "case_number"),
     )
+
+
+OPTIONAL_INDEXES = frozenset({"ix_case_file_search_text_trgm"})
+"""Engine-specific indexes a migration adds when it can (PostgreSQL ``pg_trgm``): not in the models,
+so the models/migrations comparison leaves them out."""

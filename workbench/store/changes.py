@@ -20,7 +20,12 @@ if TYPE_CHECKING:
 
 def canonical_json(case: CaseFile) -> str:
     """The case's codec plain data as compact JSON with sorted keys (what the hash is taken of)."""
-    return json.dumps(encode(case), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return canonical_text(encode(case))
+
+
+def canonical_text(plain: Any) -> str:
+    """``canonical_json`` of plain data the caller encoded already."""
+    return json.dumps(plain, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def sha256_text(text: str) -> str:

@@ -7,7 +7,14 @@ failing half-way with "database is locked" when it upgrades its read lock.
 
 PostgreSQL (a team's server): ``pool_pre_ping`` and a connect timeout.
 
-Connection problems surface as ``StoreUnavailableError`` with the URL shown without its password.
+Failures of the database itself surface as domain errors, the URL shown without its password:
+
+* ``StoreBusyError``: reachable but busy — a lock wait timed out (SQLite "database is locked" after
+  the busy timeout; PostgreSQL ``lock_timeout``/``statement_timeout``), a deadlock or a serialization
+  failure. Nothing was written; the call may be retried as is.
+* ``StoreConnectionLostError`` (a ``StoreUnavailableError``): an open connection broke during a unit of
+  work; the server rolls the transaction back.
+* ``StoreUnavailableError``: the database cannot be reached or opened at all.
 """
 
 from __future__ import annotations
@@ -22,10 +29,10 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from workbench.domain.records import StoreUnavailableError
+from workbench.domain.records import StoreBusyError, StoreConnectionLostError, StoreUnavailableError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
 BUSY_TIMEOUT_MS = 10_000
 CONNECT_TIMEOUT_S = 10
@@ -33,8 +40,17 @@ SQLITE_PRAGMAS = (
     "PRAGMA foreign_keys=ON",
     "PRAGMA journal_mode=WAL",
     "PRAGMA synchronous=FULL",
-    f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
 )
+BUSY_SQLSTATES = frozenset(
+    {
+        "40001",  # serialization_failure
+        "40P01",  # deadlock_detected
+        "55P03",  # lock_not_available (lock_timeout, NOWAIT)
+        "57014",  # query_canceled (statement_timeout)
+    }
+)
+"""PostgreSQL error codes that mean "busy, try again" rather than "cannot connect"."""
+SQLITE_BUSY_NAMES = ("SQLITE_BUSY", "SQLITE_LOCKED")
 
 
 def shown_url(url: str | URL) -> str:
@@ -52,20 +68,20 @@ def _parse(url: str) -> URL:
         raise StoreUnavailableError(url="<invalid URL>", detail="not a database URL") from None
 
 
-def _sqlite_engine(parsed: URL) -> Engine:
+def _sqlite_engine(parsed: URL, busy_timeout_ms: int) -> Engine:
     database = parsed.database or ""
     if database not in ("", ":memory:") and not database.startswith("file:"):
         try:
             Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise StoreUnavailableError(url=shown_url(parsed), detail=error.strerror or str(error)) from None
-    engine = create_engine(parsed, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    engine = create_engine(parsed, connect_args={"timeout": busy_timeout_ms / 1000})
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None  # SQLAlchemy emits BEGIN itself (see _on_begin)
         cursor = dbapi_connection.cursor()
-        for pragma in SQLITE_PRAGMAS:
+        for pragma in (*SQLITE_PRAGMAS, f"PRAGMA busy_timeout={int(busy_timeout_ms)}"):
             cursor.execute(pragma)
         cursor.close()
 
@@ -76,10 +92,11 @@ def _sqlite_engine(parsed: URL) -> Engine:
     return engine
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
     """An engine for a ``sqlite:///FILE`` or ``postgresql+psycopg://…`` URL (see the module doc).
 
-    Nothing is connected yet; the SQLite file's directory is created if missing.
+    Nothing is connected yet; the SQLite file's directory is created if missing. ``busy_timeout_ms``
+    is how long a SQLite writer waits for another one before ``StoreBusyError``.
 
     Raises:
         StoreUnavailableError: the URL is malformed, names an unknown driver, or the directory fails.
@@ -88,7 +105,7 @@ def make_engine(url: str) -> Engine:
     backend = parsed.get_backend_name()
     try:
         if backend == "sqlite":
-            return _sqlite_engine(parsed)
+            return _sqlite_engine(parsed, busy_timeout_ms)
         if backend == "postgresql":
             return create_engine(
                 parsed, pool_pre_ping=True, connect_args={"connect_timeout": CONNECT_TIMEOUT_S}
@@ -98,13 +115,40 @@ def make_engine(url: str) -> Engine:
     raise StoreUnavailableError(url=shown_url(parsed), detail=f"unsupported database: {backend}")
 
 
+def is_busy_error(error: BaseException) -> bool:
+    """Whether ``error`` means "reachable but busy, try again": a lock wait that timed out, a
+    deadlock or a serialization failure (the driver raises these as ``OperationalError`` too)."""
+    if not isinstance(error, DBAPIError) or error.connection_invalidated:
+        return False
+    orig = error.orig
+    if getattr(orig, "sqlstate", None) in BUSY_SQLSTATES:
+        return True
+    if isinstance(orig, sqlite3.OperationalError):
+        name = str(getattr(orig, "sqlite_errorname", ""))
+        text = str(orig)
+        return name.startswith(SQLITE_BUSY_NAMES) or text in (
+            "database is locked",
+            "database table is locked",
+        )
+    return False
+
+
+def is_connection_lost(error: BaseException, connected: bool = False) -> bool:
+    """Whether an open connection broke (not a failure to connect): it was invalidated while running
+    a statement, or — ``connected`` — during the ``COMMIT`` of a unit of work that had begun."""
+    if not isinstance(error, DBAPIError) or not error.connection_invalidated:
+        return False
+    return error.statement is not None or connected
+
+
 def is_connection_error(error: BaseException) -> bool:
     """Whether ``error`` means the database could not be reached or opened (not a bad statement).
 
     For SQLite that includes a file that is not a database or is damaged (a bare
     ``sqlite3.DatabaseError``: "file is not a database", "database disk image is malformed").
+    Busy errors (``is_busy_error``) are not connection errors.
     """
-    if not isinstance(error, DBAPIError):
+    if not isinstance(error, DBAPIError) or is_busy_error(error):
         return False
     if error.connection_invalidated or isinstance(error, OperationalError):
         return True
@@ -119,29 +163,37 @@ def _detail(error: DBAPIError, password: str | None) -> str:
 
 
 @contextmanager
-def store_errors(engine: Engine) -> Iterator[None]:
-    """Turn connection failures inside the block into ``StoreUnavailableError``."""
+def store_errors(engine: Engine, connected: Callable[[], bool] = lambda: False) -> Iterator[None]:
+    """Turn database failures inside the block into ``StoreBusyError``, ``StoreConnectionLostError``
+    or ``StoreUnavailableError`` (see the module doc); anything else (a bug) passes unchanged.
+
+    ``connected`` says whether the block had got its connection (then a broken one was lost, not
+    unreachable)."""
     try:
         yield
     except DBAPIError as error:
-        if not is_connection_error(error):
-            raise
-        raise StoreUnavailableError(
-            url=shown_url(engine.url), detail=_detail(error, engine.url.password)
-        ) from error
+        url, detail = shown_url(engine.url), _detail(error, engine.url.password)
+        if is_busy_error(error):
+            raise StoreBusyError(url=url, detail=detail) from error
+        if is_connection_lost(error, connected()):
+            raise StoreConnectionLostError(url=url, detail=detail) from error
+        if is_connection_error(error):
+            raise StoreUnavailableError(url=url, detail=detail) from error
+        raise
 
 
 class Sessions:
     """The session factory the services use: ``with sessions.begin() as session:`` is one unit of work.
 
-    Like ``sessionmaker.begin()`` (commit on success, rollback on error), plus connection failures
-    turned into ``StoreUnavailableError``. Sessions never outlive the block, so ORM rows never reach
+    Like ``sessionmaker.begin()`` (commit on success, rollback on error), plus database failures
+    turned into domain errors (``store_errors``). Sessions never outlive the block, so ORM rows never reach
     the callers (``expire_on_commit=False`` anyway).
     """
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.factory = sessionmaker(engine, expire_on_commit=False)
+        event.listen(self.factory, "after_begin", _mark_connected)
 
     @property
     def dialect(self) -> str:
@@ -154,8 +206,18 @@ class Sessions:
 
     @contextmanager
     def begin(self) -> Iterator[Session]:
-        with store_errors(self.engine), self.factory.begin() as session:
-            yield session
+        with self.factory() as session:
+            info = session.info
+            with store_errors(self.engine, lambda: bool(info.get(_CONNECTED))), session.begin():
+                yield session
+
+
+_CONNECTED = "workbench_connected"
+
+
+def _mark_connected(session: Session, _transaction: Any, _connection: Any) -> None:
+    """The unit of work has its connection: a failure from now on is a lost connection."""
+    session.info[_CONNECTED] = True
 
 
 def make_sessions(engine: Engine) -> Sessions:

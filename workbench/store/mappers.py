@@ -156,6 +156,15 @@ class CaseRows:
     children: dict[Table, list[Columns]]
 
 
+SEARCH_SEPARATOR = "\x1f"
+
+
+def search_text(case_number: str, borrower_name: str, business_name: str | None) -> str:
+    """The ``case_file.search_text`` of a case: the three names the list filter matches, lower-cased
+    (Python's Unicode ``lower``; the filter lower-cases its pattern the same way)."""
+    return SEARCH_SEPARATOR.join((case_number, borrower_name, business_name or "")).lower()
+
+
 def case_uuid(case_id: str) -> uuid.UUID:
     """The stored key of a case id: it must be a UUID in its canonical lower-case text form.
 
@@ -186,15 +195,25 @@ def _list_rows(
             rows.append({**key, "position": position, **item_to_columns(item, _codecs(slot), where)})
 
 
-def _header_json(section: SectionSlot, value: Any) -> str | None:
+def _section_plain(plain: Mapping[str, Any] | None, name: str, value: Any) -> Any:
+    """``encode(value)`` of a section, taken from the whole case's plain data when given (``encode``
+    leaves out a section equal to its default, so that one is encoded here)."""
+    if plain is not None and name in plain:
+        return plain[name]
+    return encode(value)
+
+
+def _header_json(section: SectionSlot, value: Any, plain: Mapping[str, Any] | None) -> str | None:
     if value is None:
         return None
-    data = encode(value)
+    data = _section_plain(plain, section.field, value)
     return dumps({k: v for k, v in data.items() if k not in section.list_fields})
 
 
-def case_to_rows(case: CaseFile) -> CaseRows:
+def case_to_rows(case: CaseFile, plain: Mapping[str, Any] | None = None) -> CaseRows:
     """Rows for ``case``; the bookkeeping columns (users, times, version, hash) are the caller's.
+
+    ``plain`` may pass ``encode(case)`` when the caller has it already (the JSON sections reuse it).
 
     Raises:
         ValidationError: the id is not a UUID, or an amount has fractions of a cent (``sub_cent``).
@@ -211,14 +230,17 @@ def case_to_rows(case: CaseFile) -> CaseRows:
         "requested_minor": minor_and_scale(case.request.amount, "request.amount")[0],
         "term_months": case.request.term_months,
         "survey_date": case.dates.survey_date,
+        "search_text": search_text(
+            case.case_number, case.borrower.name, case.business.name if case.business is not None else None
+        ),
     }
     for name in JSON_SECTIONS:
         value = getattr(case, name)
-        root[f"{name}_json"] = None if value is None else dumps(encode(value))
+        root[f"{name}_json"] = None if value is None else dumps(_section_plain(plain, name, value))
     children: dict[Table, list[Columns]] = {table: [] for table in CHILD_TABLES}
     for section in SPLIT_SECTIONS:
         value = getattr(case, section.field)
-        root[str(section.column)] = _header_json(section, value)
+        root[str(section.column)] = _header_json(section, value, plain)
         if value is not None:
             _list_rows(section, value, f"{section.field}.", case_id, children)
     _list_rows(CASE_SECTION, case, "", case_id, children)

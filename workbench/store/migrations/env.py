@@ -11,11 +11,19 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Connection
 
+from workbench.store.case_rows import OPTIONAL_INDEXES
 from workbench.store.db import make_engine
 from workbench.store.orm import Base
 
 config = context.config
 target_metadata = Base.metadata
+
+
+def _include_object(
+    _obj: object, name: str | None, type_: str, _reflected: bool, _compare_to: object
+) -> bool:
+    """Leave the engine-specific optional indexes (``case_rows.OPTIONAL_INDEXES``) out of comparisons."""
+    return not (type_ == "index" and name in OPTIONAL_INDEXES)
 
 
 def _configure(connection: Connection) -> None:
@@ -25,6 +33,7 @@ def _configure(connection: Connection) -> None:
         render_as_batch=connection.dialect.name == "sqlite",
         transaction_per_migration=True,
         compare_type=True,
+        include_object=_include_object,
     )
 
 

@@ -24,10 +24,10 @@ R, C, I, E, V, X, A, M = (  # noqa: E741 - one letter per action keeps the table
 )
 # What each role may do on its own case, and on a case of another officer.
 EXPECTED: dict[Role, tuple[set[Action], set[Action]]] = {
-    Role.OFFICER: ({R, C, I, E, V, X}, {R, C, I, X}),
-    Role.REVIEWER: ({R, X}, {R, X}),
+    Role.OFFICER: ({R, C, I, E, V, X, A}, {R, C, I, X}),
+    Role.REVIEWER: ({R, X, A}, {R, X, A}),
     Role.COMMITTEE_MEMBER: ({R}, {R}),
-    Role.COMMITTEE_CHAIR: ({R}, {R}),
+    Role.COMMITTEE_CHAIR: ({R, A}, {R, A}),
     Role.BACK_OFFICE: ({R, X, A}, {R, X, A}),
     Role.ADMIN: (set(Action), set(Action)),
 }

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from workbench.services.permissions import Action, require
 from workbench.store.archive_repository import SqlArchiveRepository
+from workbench.store.repository import SqlCaseRepository
 
 if TYPE_CHECKING:
     from datetime import datetime
 
     from workbench.domain.records import ArchivedReport, ReportKind, User
     from workbench.store.db import Sessions
+
+
+@dataclass(frozen=True, slots=True)
+class _Owned:
+    officer_id: str
 
 
 class ArchiveService:
@@ -22,8 +29,9 @@ class ArchiveService:
         self, case_id: str, kind: ReportKind, pdf: bytes, signer: str, signed_at: datetime, user: User
     ) -> ArchivedReport:
         """Add a signed PDF, pinned to the case's current version and content hash."""
-        require(user, Action.ARCHIVE_REPORT)
         with self._sessions.begin() as session:
+            owner = SqlCaseRepository(session).owner_of(case_id)
+            require(user, Action.ARCHIVE_REPORT, _Owned(owner))
             return SqlArchiveRepository(session).archive_report(
                 case_id, kind, pdf, signer, signed_at, user.id
             )

@@ -43,17 +43,20 @@ ALLOWED: dict[Role, frozenset[Action]] = {
             Action.EDIT_CASE,
             Action.RESTORE_VERSION,
             Action.EXPORT_CASE,
+            Action.ARCHIVE_REPORT,
         }
     ),
-    Role.REVIEWER: frozenset({Action.READ_CASE, Action.EXPORT_CASE}),
+    # Those who sign a report (reviewer's counter-signature, the chair's minutes) archive what they signed.
+    Role.REVIEWER: frozenset({Action.READ_CASE, Action.EXPORT_CASE, Action.ARCHIVE_REPORT}),
     Role.COMMITTEE_MEMBER: frozenset({Action.READ_CASE}),
-    Role.COMMITTEE_CHAIR: frozenset({Action.READ_CASE}),
+    Role.COMMITTEE_CHAIR: frozenset({Action.READ_CASE, Action.ARCHIVE_REPORT}),
     Role.BACK_OFFICE: frozenset({Action.READ_CASE, Action.EXPORT_CASE, Action.ARCHIVE_REPORT}),
     Role.ADMIN: frozenset(Action),
 }
 
 OWN_CASES_ONLY: dict[Role, frozenset[Action]] = {
-    Role.OFFICER: frozenset({Action.EDIT_CASE, Action.RESTORE_VERSION}),
+    # An officer signs and archives the survey report of her own cases only.
+    Role.OFFICER: frozenset({Action.EDIT_CASE, Action.RESTORE_VERSION, Action.ARCHIVE_REPORT}),
 }
 """Actions a role may take only on cases it owns (``officer_id``)."""
 

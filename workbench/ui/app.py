@@ -1,28 +1,34 @@
-"""The GUI entry: a QApplication with the main window (a placeholder for now).
+"""The GUI entry: QApplication set-up (font, language, style) and the main window.
 
-``run_gui`` is what ``workbench`` with no subcommand calls. The shipped CJK font is registered
-with Qt first, so Chinese text renders even on machines without any CJK system font.
+``run_gui`` is what ``workbench`` with no subcommand calls. The shipped CJK font is registered with
+Qt first, so Chinese renders on machines without any CJK system font. The language comes from
+``--lang``, ``WORKBENCH_LANG`` or the last choice (QSettings), Chinese by default; it can be switched
+in the View menu without a restart. The case store opens in the background after the window shows
+(``--db URL`` / ``WORKBENCH_DB_URL`` / the default SQLite file); without it, cases live in files.
 """
 
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import QApplication
 
 from workbench import __version__
 from workbench.paths import resource_path
+from workbench.ui import i18n
 
-WINDOW_TITLE = "小微信贷案件工作台 Workbench"
-PLACEHOLDER_TEXT = (
-    "小微信贷案件工作台\n\n"
-    "案件工作台将在后续版本中提供：借款人档案、资产负债表、损益表与信贷委员会报告。\n"
-    f"The case workbench arrives in a later release. (v{__version__})"
-)
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from workbench.ui.main_window import MainWindow, StoreOpener
+
+WINDOW_TITLE = "小微信贷案件工作台"
+ORGANIZATION = "Workbench"
 UI_FONT_FILE = ("fonts", "wqy-microhei.ttc")
-UI_FONT_POINT_SIZE = 11
+UI_FONT_POINT_SIZE = 10
 
 _font_families: list[str] | None = None
 
@@ -54,37 +60,57 @@ def ui_font() -> QFont:
     return font
 
 
-def build_main_window() -> QMainWindow:
-    """The main window (placeholder). Needs a QApplication; registers the shipped font."""
-    app = QApplication.instance()
-    if app is None:
-        raise RuntimeError("build_main_window() needs a QApplication")
-    font = ui_font()
-    QApplication.setFont(font)
+def prepare_application(app: QApplication, argv: Sequence[str] = ()) -> str:
+    """Names, font, style and language of the application; returns the language in use."""
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName("Workbench")
+    app.setApplicationVersion(__version__)
+    app.setFont(ui_font())
+    app.setStyle("Fusion")
+    app.setStyleSheet(resource_path("styles", "app.qss").read_text(encoding="utf-8"))
+    return i18n.set_language(i18n.pick_language(argv, QSettings()))
 
-    window = QMainWindow()
-    window.setObjectName("mainWindow")
-    window.setWindowTitle(WINDOW_TITLE)
-    label = QLabel(PLACEHOLDER_TEXT, window)
-    label.setObjectName("placeholderLabel")
-    label.setFont(font)
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    label.setWordWrap(True)
-    label.setMargin(24)
-    window.setCentralWidget(label)
-    window.resize(960, 600)
-    return window
+
+def build_main_window(
+    store_opener: StoreOpener | None = None, settings: QSettings | None = None, charts: bool = True
+) -> MainWindow:
+    """The main window (needs a QApplication). Without ``store_opener`` cases live in files only."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        raise RuntimeError("build_main_window() needs a QApplication")
+    app.setFont(ui_font())
+    from workbench.ui.main_window import MainWindow
+
+    return MainWindow(settings=settings, store_opener=store_opener, charts=charts)
+
+
+def _db_url(argv: Sequence[str]) -> str | None:
+    for i, arg in enumerate(argv):
+        if arg == "--db" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--db="):
+            return arg.split("=", 1)[1]
+    return None
 
 
 def run_gui(argv: list[str] | None = None) -> int:
     """Open the main window and run the Qt event loop; returns its exit code.
 
-    ``argv`` is passed to QApplication as is (argv[0] is the program name); defaults to sys.argv.
+    ``argv`` is the command line after the program name (``--lang en``, ``--db URL``); defaults to
+    ``sys.argv[1:]``.
     """
-    args = list(argv) if argv else [sys.argv[0] if sys.argv else "workbench"]
-    app = QApplication.instance() or QApplication(args)
-    app.setApplicationName("Workbench")
-    app.setApplicationVersion(__version__)
-    window = build_main_window()
+    args = list(sys.argv[1:] if argv is None else argv)
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "workbench", *args])
+    assert isinstance(app, QApplication)
+    prepare_application(app, args)
+    url = _db_url(args)
+
+    def open_store() -> object:
+        from workbench.ui.store_link import connect_store
+
+        return connect_store(url)
+
+    window = build_main_window(store_opener=open_store)  # type: ignore[arg-type]
     window.show()
     return app.exec()

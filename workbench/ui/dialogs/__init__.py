@@ -1,0 +1,3 @@
+"""Dialogs of the case workbench window."""
+
+from __future__ import annotations

@@ -1,0 +1,69 @@
+"""Choose a cross-check method from the catalogue (and what it tests) before its form opens."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.domain.cross_checks import TARGETS_OF_METHOD, CheckMethod, Target
+from workbench.ui.i18n import tr
+from workbench.ui.labels import enum_label
+
+
+def targets_for(method: CheckMethod) -> tuple[Target, ...]:
+    """The targets a method may test (all of them unless the catalogue restricts it)."""
+    return TARGETS_OF_METHOD.get(method, tuple(t for t in Target if t is not Target.EQUITY))
+
+
+class AddCheckDialog(QDialog):
+    """A list of the methods M1–M17, the target and a title."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("添加交叉检验"))
+        self.methods = QListWidget()
+        for method in CheckMethod:
+            item = QListWidgetItem(enum_label(method))
+            item.setData(Qt.ItemDataRole.UserRole, method.value)
+            self.methods.addItem(item)
+        self.target = QComboBox()
+        self.title = QLineEdit()
+        self.title.setPlaceholderText(tr("如：5 月微信+支付宝收款"))
+        form = QFormLayout()
+        form.addRow(tr("检验对象"), self.target)
+        form.addRow(tr("说明"), self.title)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("添加"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("取消"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.methods, 1)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.methods.currentRowChanged.connect(self._fill_targets)
+        self.methods.itemDoubleClicked.connect(lambda _item: self.accept())
+        self.methods.setCurrentRow(0)
+        self.resize(420, 520)
+
+    def _fill_targets(self, row: int) -> None:
+        self.target.clear()
+        for target in targets_for(list(CheckMethod)[max(row, 0)]):
+            self.target.addItem(enum_label(target), target.value)
+
+    def choice(self) -> tuple[CheckMethod, Target, str]:
+        """The chosen method, target and title."""
+        method = CheckMethod(self.methods.currentItem().data(Qt.ItemDataRole.UserRole))
+        return method, Target(self.target.currentData()), self.title.text().strip()

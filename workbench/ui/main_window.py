@@ -1,0 +1,468 @@
+"""The main window: case tabs, the case list dock, menus, shortcuts, language.
+
+Each open case is a ``CaseDocument`` with its own undo stack (joined in one ``QUndoGroup``, so
+Edit → Undo acts on the active tab) and its ``Recalculator``; the tab shows a ``CaseEditor`` for it.
+The editors can be rebuilt at any time from their documents, which is how the language switches
+without a restart: install the other translator, rebuild menus, the dock and every editor; the
+documents, their undo histories and unsaved edits stay as they are.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import shiboken6
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QToolBar,
+)
+
+from workbench import __version__
+from workbench.ui import i18n
+from workbench.ui.case_io import open_demo
+from workbench.ui.document import CaseDocument, CaseSource, new_case
+from workbench.ui.i18n import tr
+from workbench.ui.ops import run_in_background
+from workbench.ui.persistence import CasePersistence, describe
+from workbench.ui.recalc import Recalculator
+from workbench.ui.widgets.case_editor import CaseEditor
+from workbench.ui.widgets.case_list_panel import CaseListPanel
+
+if TYPE_CHECKING:
+    from workbench.domain.case_file import CaseFile
+    from workbench.ui.store_link import StoreLink
+
+APP_TITLE = "小微信贷案件工作台"
+RECENT_KEY = "files/recent"
+MAX_RECENT = 8
+StoreOpener = Callable[[], "StoreLink"]
+
+
+@dataclass(slots=True)
+class OpenCase:
+    """A case open in a tab."""
+
+    document: CaseDocument
+    recalc: Recalculator
+    editor: CaseEditor
+
+
+def app_title() -> str:
+    """The application's name in the current language."""
+    return tr("小微信贷案件工作台")
+
+
+class MainWindow(QMainWindow):
+    """Case tabs in the centre, the case list on the left."""
+
+    def __init__(
+        self,
+        settings: QSettings | None = None,
+        store_opener: StoreOpener | None = None,
+        charts: bool = True,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.settings = settings or QSettings()
+        self._charts = charts
+        self.cases: list[OpenCase] = []
+        self.undo_group = QUndoGroup(self)
+        self.persistence = CasePersistence(self, ask_path=self._ask_save_path)
+        self.persistence.case_loaded.connect(lambda case, source: self.add_case(case, source))
+        self.persistence.saved.connect(self._on_saved)
+        self.persistence.failed.connect(self.show_error)
+        self.ask_unsaved: Callable[[str], str] = self._ask_unsaved
+        self._store_opener = store_opener
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("caseTabs")
+        self.tabs.setTabsClosable(True)
+        self.tabs.setMovable(True)
+        self.tabs.setDocumentMode(True)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.tabs.tabCloseRequested.connect(lambda i: self.close_tab(i))
+        self.setCentralWidget(self.tabs)
+        self.dock = QDockWidget(self)
+        self.dock.setObjectName("caseListDock")
+        self.dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
+        self.case_list: CaseListPanel
+        self._build_chrome()
+        self.resize(1280, 800)
+        self.resizeDocks([self.dock], [230], Qt.Orientation.Horizontal)
+        self._store_pending = store_opener is not None  # connected after the first paint
+
+    def event(self, event: QEvent) -> bool:
+        if getattr(self, "_store_pending", False) and event.type() == QEvent.Type.Paint:
+            self._store_pending = False
+            QTimer.singleShot(0, self.connect_store)
+        return super().event(event)
+
+    # ---- chrome: menus, toolbar, dock (rebuilt on a language switch) ------------------------------------
+
+    def _build_chrome(self) -> None:
+        self.menuBar().clear()
+        for toolbar in self.findChildren(QToolBar):
+            self.removeToolBar(toolbar)
+            toolbar.deleteLater()
+        a = self._actions()
+        file_menu = self.menuBar().addMenu(tr("文件(&F)"))
+        for key in ("new", "open", "demo_a", "demo_b", None, "save", "save_as", None, "close", "quit"):
+            file_menu.addSeparator() if key is None else file_menu.addAction(a[key])
+        edit_menu = self.menuBar().addMenu(tr("编辑(&E)"))
+        edit_menu.addAction(a["undo"])
+        edit_menu.addAction(a["redo"])
+        view_menu = self.menuBar().addMenu(tr("视图(&V)"))
+        view_menu.addAction(a["next_section"])
+        view_menu.addAction(a["previous_section"])
+        view_menu.addSeparator()
+        view_menu.addAction(a["show_cases"])
+        language_menu = view_menu.addMenu(tr("界面语言"))
+        group = QActionGroup(self)
+        for code, label in (("zh", "中文（简体）"), ("en", "English")):
+            action = QAction(label, self)
+            action.setCheckable(True)
+            action.setChecked(i18n.lang() == code)
+            action.setObjectName(f"action:language:{code}")
+            action.triggered.connect(lambda _on=False, code=code: self.set_language(code))
+            group.addAction(action)
+            language_menu.addAction(action)
+        help_menu = self.menuBar().addMenu(tr("帮助(&H)"))
+        help_menu.addAction(a["about"])
+        toolbar = self.addToolBar(tr("常用"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        for key in ("new", "open", "save", None, "undo", "redo"):
+            toolbar.addSeparator() if key is None else toolbar.addAction(a[key])
+        self.actions_by_key = a
+
+        old = getattr(self, "case_list", None)
+        self.case_list = CaseListPanel()
+        self.case_list.demo_requested.connect(self.open_demo)
+        self.case_list.file_requested.connect(lambda path: self.open_file(Path(path)))
+        self.case_list.store_case_requested.connect(self.open_stored)
+        self.case_list.set_local(self._recent())
+        self.dock.setWindowTitle(tr("案件"))
+        self.dock.setWidget(self.case_list)
+        if old is not None:
+            old.deleteLater()
+        self._show_store_state()
+        self._update_title()
+
+    def _actions(self) -> dict[str, QAction]:
+        def act(
+            key: str,
+            text: str,
+            slot: Callable[[], object],
+            *keys: QKeySequence | QKeySequence.StandardKey | str,
+        ) -> QAction:
+            action = QAction(text, self)
+            action.setObjectName(f"action:{key}")
+            if keys:
+                action.setShortcuts([QKeySequence(k) for k in keys])
+                action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(lambda _checked=False: slot())
+            return action
+
+        undo = self.undo_group.createUndoAction(self, tr("撤销"))
+        undo.setShortcuts([QKeySequence("Ctrl+Z")])
+        undo.setObjectName("action:undo")
+        redo = self.undo_group.createRedoAction(self, tr("重做"))
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        redo.setObjectName("action:redo")
+        show_cases = self.dock.toggleViewAction()
+        show_cases.setText(tr("案件列表"))
+        return {
+            "new": act("new", tr("新建案件"), self.new_case, QKeySequence.StandardKey.New),
+            "open": act("open", tr("打开案件文件…"), self.open_file_dialog, QKeySequence.StandardKey.Open),
+            "demo_a": act("demo_a", tr("打开示例案件 A"), lambda: self.open_demo("A")),
+            "demo_b": act("demo_b", tr("打开示例案件 B"), lambda: self.open_demo("B")),
+            "save": act("save", tr("保存"), self.save, QKeySequence.StandardKey.Save),
+            "save_as": act("save_as", tr("另存为案件文件…"), self.save_as_file, "Ctrl+Shift+S"),
+            "close": act("close", tr("关闭案件"), lambda: self.close_tab(self.tabs.currentIndex()), "Ctrl+W"),
+            "quit": act("quit", tr("退出"), self.close, "Ctrl+Q"),
+            "undo": undo,
+            "redo": redo,
+            "next_section": act(
+                "next_section", tr("下一部分"), lambda: self._step_section(1), "Ctrl+PgDown", "Alt+Down"
+            ),
+            "previous_section": act(
+                "previous_section", tr("上一部分"), lambda: self._step_section(-1), "Ctrl+PgUp", "Alt+Up"
+            ),
+            "show_cases": show_cases,
+            "about": act("about", tr("关于"), self.about),
+        }
+
+    # ---- opening cases -------------------------------------------------------------------------------
+
+    def new_case(self) -> CaseEditor:
+        """Open an empty case in a new tab."""
+        return self.add_case(new_case(), CaseSource("new"))
+
+    def open_demo(self, name: str) -> CaseEditor:
+        """Open demo case ``"A"`` or ``"B"`` as a new, unsaved case (a fresh id each time)."""
+        case, source = open_demo(name)
+        return self.add_case(replace(case, id=str(uuid.uuid4())), source)
+
+    def open_file_dialog(self) -> None:
+        """Ask for a case file and open it."""
+        name, _filter = QFileDialog.getOpenFileName(
+            self, tr("打开案件文件"), str(Path.home()), tr("案件文件 (*.json)")
+        )
+        if name:
+            self.open_file(Path(name))
+
+    def open_file(self, path: Path) -> CaseEditor | None:
+        """Open a case file (or switch to its tab if it is open)."""
+        existing = self._find(lambda s: s.kind == "file" and s.location == str(path))
+        if existing is not None:
+            return existing
+        loaded = self.persistence.open_file(path)
+        if loaded is None:
+            return None
+        self._remember(str(path))
+        return self.add_case(*loaded)
+
+    def open_stored(self, case_id: str) -> None:
+        """Open a stored case (in the background), or switch to its tab."""
+        if self._find(lambda s: s.kind == "store" and s.location == case_id) is None:
+            self.persistence.open_stored(case_id)
+
+    def _find(self, match: Callable[[CaseSource], bool]) -> CaseEditor | None:
+        for i, open_case in enumerate(self.cases):
+            if match(open_case.document.source):
+                self.tabs.setCurrentIndex(i)
+                return open_case.editor
+        return None
+
+    def add_case(self, case: CaseFile, source: CaseSource) -> CaseEditor:
+        """Open ``case`` in a new tab and make it current."""
+        document = CaseDocument(case, source, self)
+        recalc = Recalculator(document)
+        editor = self._editor(document, recalc)
+        self.cases.append(OpenCase(document, recalc, editor))
+        self.undo_group.addStack(document.undo_stack)
+        document.undo_stack.cleanChanged.connect(lambda _clean, d=document: self._refresh_tab(d))
+        document.state_changed.connect(lambda _changed, d=document: self._refresh_tab(d))
+        index = self.tabs.addTab(editor, document.title())
+        self.tabs.setCurrentIndex(index)
+        self._refresh_tab(document)
+        return editor
+
+    def _editor(self, document: CaseDocument, recalc: Recalculator) -> CaseEditor:
+        from workbench.ui.widgets.case_editor import CaseEditor
+
+        editor = CaseEditor(document, recalc, charts=self._charts)
+        editor.message_posted.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        return editor
+
+    def current(self) -> OpenCase | None:
+        """The case in the active tab."""
+        index = self.tabs.currentIndex()
+        return self.cases[index] if 0 <= index < len(self.cases) else None
+
+    # ---- tabs ----------------------------------------------------------------------------------------
+
+    def _on_tab_changed(self, index: int) -> None:
+        if 0 <= index < len(self.cases):
+            self.undo_group.setActiveStack(self.cases[index].document.undo_stack)
+        self._update_title()
+
+    def _refresh_tab(self, document: CaseDocument) -> None:
+        if not shiboken6.isValid(document) or not shiboken6.isValid(self.tabs):
+            return  # signals from a closing document or window
+        for i, open_case in enumerate(self.cases):
+            if open_case.document is document:
+                modified = not document.undo_stack.isClean()
+                self.tabs.setTabText(i, document.title() + (" *" if modified else ""))
+                self.tabs.setTabToolTip(i, document.source.location or document.title())
+        self._update_title()
+
+    def _update_title(self) -> None:
+        current = self.current()
+        if current is None:
+            self.setWindowTitle(app_title())
+            self.setWindowModified(False)
+            return
+        self.setWindowTitle(f"{current.document.title()}[*] — {app_title()}")
+        self.setWindowModified(not current.document.undo_stack.isClean())
+
+    def _step_section(self, step: int) -> None:
+        current = self.current()
+        if current is not None:
+            current.editor.next_section(step)
+
+    def close_tab(self, index: int) -> bool:
+        """Close a tab, asking first if it has unsaved edits; ``False`` if the officer cancelled."""
+        if not 0 <= index < len(self.cases):
+            return False
+        open_case = self.cases[index]
+        if not open_case.document.undo_stack.isClean():
+            answer = self.ask_unsaved(open_case.document.title())
+            if answer == "cancel":
+                return False
+            if answer == "save":
+                self.persistence.save(open_case.document, on_saved=lambda: self._drop(open_case))
+                return False
+        self._drop(open_case)
+        return True
+
+    def _drop(self, open_case: OpenCase) -> None:
+        if open_case not in self.cases:
+            return
+        index = self.cases.index(open_case)
+        self.cases.pop(index)
+        self.tabs.removeTab(index)
+        self.undo_group.removeStack(open_case.document.undo_stack)
+        open_case.editor.deleteLater()
+        open_case.document.deleteLater()
+        self._update_title()
+
+    def _ask_unsaved(self, title: str) -> str:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(app_title())
+        box.setText(tr("“%1”有未保存的修改。").replace("%1", title))
+        save = box.addButton(tr("保存"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(tr("不保存"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(tr("取消"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        clicked = box.clickedButton()
+        return "save" if clicked is save else "discard" if clicked is discard else "cancel"
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for open_case in list(self.cases):
+            if not self.close_tab(self.cases.index(open_case)):
+                event.ignore()
+                return
+        if self.persistence.store is not None:
+            self.persistence.store.close()
+        event.accept()
+
+    # ---- saving --------------------------------------------------------------------------------------
+
+    def save(self) -> None:
+        """Save the active case where it belongs (its file, the store, or a new file)."""
+        current = self.current()
+        if current is not None:
+            self.statusBar().showMessage(tr("正在保存…"))
+            self.persistence.save(current.document)
+
+    def save_as_file(self) -> None:
+        """Write the active case to a case file of the officer's choice."""
+        current = self.current()
+        if current is not None:
+            self.persistence.save_as_file(current.document)
+
+    def _ask_save_path(self, title: str) -> Path | None:
+        name, _filter = QFileDialog.getSaveFileName(
+            self, tr("另存为案件文件"), str(Path.home() / f"{title}.json"), tr("案件文件 (*.json)")
+        )
+        return Path(name) if name else None
+
+    def _on_saved(self, document: CaseDocument) -> None:
+        if document.source.kind == "file":
+            self._remember(document.source.location)
+        self._refresh_tab(document)
+        self.statusBar().showMessage(tr("已保存：%1").replace("%1", document.title()), 5000)
+        if document.source.kind == "store" and self.case_list._model is not None:
+            self.case_list._apply_filter()
+
+    def show_error(self, message: str) -> None:
+        """Tell the officer that something failed (status bar, and the log of messages)."""
+        self.statusBar().showMessage(message, 15000)
+
+    # ---- the store -----------------------------------------------------------------------------------
+
+    def connect_store(self) -> None:
+        """Open the case store in the background; the case list fills when it is there."""
+        opener = self._store_opener
+        if opener is None:
+            return
+        self.case_list.store_state.setText(tr("正在连接案件库…"))
+        run_in_background(opener, self._store_connected, self._store_failed)
+
+    def _store_connected(self, store: StoreLink) -> None:
+        self.persistence.store = store
+        self._show_store_state()
+
+    def _store_failed(self, error: BaseException) -> None:
+        self.case_list.set_store_model(
+            None, tr("案件库不可用（可使用案件文件）：%1").replace("%1", describe(error))
+        )
+
+    def _show_store_state(self) -> None:
+        store = self.persistence.store
+        if store is None:
+            self.case_list.set_store_model(None, tr("案件库：未连接，案件以文件保存"))
+            return
+        from workbench.ui.models.case_list_model import CaseListModel
+
+        model = CaseListModel(store.list_page, on_error=lambda e: self.show_error(describe(e)))
+        self.case_list.set_store_model(
+            model, tr("案件库：%1（%2）").replace("%1", store.location).replace("%2", store.user.display_name)
+        )
+
+    # ---- recent files --------------------------------------------------------------------------------
+
+    def _recent(self) -> list[str]:
+        value = self.settings.value(RECENT_KEY, [])
+        if isinstance(value, str):
+            return [value]
+        return [str(v) for v in value] if isinstance(value, list) else []
+
+    def _remember(self, path: str) -> None:
+        recent = [path] + [p for p in self._recent() if p != path]
+        self.settings.setValue(RECENT_KEY, recent[:MAX_RECENT])
+        self.case_list.set_local(recent[:MAX_RECENT])
+
+    # ---- language ------------------------------------------------------------------------------------
+
+    def set_language(self, language: str) -> None:
+        """Switch the language now, without a restart, and remember it for the next start."""
+        if language == i18n.lang():
+            return
+        i18n.set_language(language)
+        i18n.store_language(language, self.settings)
+        current = self.tabs.currentIndex()
+        for i, open_case in enumerate(self.cases):
+            section = open_case.editor.current_section()
+            editor = self._editor(open_case.document, open_case.recalc)
+            editor.show_section(section)
+            old = open_case.editor
+            open_case.editor = editor
+            self.tabs.removeTab(i)
+            self.tabs.insertTab(i, editor, open_case.document.title())
+            old.deleteLater()
+            self._refresh_tab(open_case.document)
+        self.tabs.setCurrentIndex(current)
+        self._build_chrome()
+        for open_case in self.cases:
+            open_case.document.retranslate()
+        active = self.undo_group.activeStack()
+        self.undo_group.setActiveStack(None)  # type: ignore[arg-type]  # the Edit menu re-reads the texts
+        self.undo_group.setActiveStack(active)
+
+    def about(self) -> QMessageBox:
+        """Show what this is (non-blocking)."""
+        box = QMessageBox(self)
+        box.setObjectName("aboutDialog")
+        box.setWindowTitle(tr("关于"))
+        box.setText(f"{app_title()} {__version__}")
+        box.setInformativeText(
+            tr("面向小微信贷客户经理的 IPC 信贷技术工作台：还原报表、交叉检验、还款能力测算与上会准备。")
+        )
+        box.open()
+        return box

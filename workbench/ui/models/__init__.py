@@ -1,0 +1,3 @@
+"""Models of the case workbench window."""
+
+from __future__ import annotations

@@ -1,0 +1,208 @@
+"""Saving and loading open cases: to the store through ``CaseService``, or to case files.
+
+Every save runs in the background on an immutable snapshot (STYLE §2.5). On success the undo stack is
+marked clean, but only if nothing was typed meanwhile. A conflict (someone saved the stored case, or
+the file changed on disk) asks the officer: reload (her edits stay one undo step away), save as a
+copy, or cancel. Nothing here decides *where* a new case goes: the window asks ``target_for``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+
+from workbench.domain.errors import ConcurrentEditError, DomainError, ValidationError
+from workbench.domain.messages import error_text
+from workbench.ui.case_io import FileChangedError, open_case_file, save_case_file
+from workbench.ui.dialogs.conflict_dialog import ConflictChoice, ask_conflict
+from workbench.ui.document import CaseSource
+from workbench.ui.i18n import lang, tr
+from workbench.ui.ops import run_in_background
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from workbench.domain.case_file import CaseFile
+    from workbench.domain.records import CaseRecord
+    from workbench.ui.document import CaseDocument
+    from workbench.ui.store_link import StoreLink
+
+AskPath = Callable[[str], "Path | None"]
+AskConflict = Callable[[str, str], ConflictChoice]
+
+
+def describe(error: BaseException) -> str:
+    """A one-line message for a failed open or save."""
+    inner = getattr(error, "error", None)
+    if isinstance(inner, ValidationError):
+        return f"{getattr(error, 'source', '')}: {error_text(inner, lang())}"
+    if isinstance(error, ValidationError):
+        return error_text(error, lang())
+    describe_fn = getattr(error, "describe", None)
+    if callable(describe_fn):
+        try:
+            return str(describe_fn(lang()))
+        except TypeError:
+            pass
+    if isinstance(error, OSError):
+        return f"{error.filename or ''} {error.strerror or error}".strip()
+    return str(error)
+
+
+class CasePersistence(QObject):
+    """Opens and saves cases for the window; reports what happened by signal."""
+
+    case_loaded = Signal(object, object)  # CaseFile, CaseSource
+    saved = Signal(object)  # CaseDocument
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        ask_path: AskPath | None = None,
+        ask_conflict_fn: AskConflict | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store: StoreLink | None = None
+        self.ask_path: AskPath = ask_path or (lambda _title: None)
+        self.ask_conflict: AskConflict = ask_conflict_fn or ask_conflict
+        self.saving: set[CaseDocument] = set()
+
+    # ---- opening -------------------------------------------------------------------------------------
+
+    def open_file(self, path: Path) -> tuple[CaseFile, CaseSource] | None:
+        """Read a case file now (small, local); ``None`` and ``failed`` if it cannot be used."""
+        try:
+            return open_case_file(path)
+        except (DomainError, OSError) as error:
+            self.failed.emit(tr("无法打开案件文件：%1").replace("%1", describe(error)))
+            return None
+
+    def open_stored(self, case_id: str) -> None:
+        """Load a stored case in the background; ``case_loaded`` when it arrives."""
+        store = self.store
+        if store is None:
+            return
+        run_in_background(
+            lambda: store.open(case_id),
+            lambda record: self.case_loaded.emit(record.case, _store_source(record)),
+            lambda error: self.failed.emit(tr("无法打开案件：%1").replace("%1", describe(error))),
+        )
+
+    # ---- saving --------------------------------------------------------------------------------------
+
+    def save(self, document: CaseDocument, on_saved: Callable[[], None] | None = None) -> None:
+        """Save where the case came from: its file, its stored version, else a new stored case / a file."""
+        source = document.source
+        if source.kind == "file" and source.path is not None:
+            path = source.path
+            self._run(
+                document,
+                lambda case: save_case_file(case, path, source.version),
+                on_saved,
+                conflict_title=path.name,
+            )
+        elif source.kind == "store" and self.store is not None:
+            store, version = self.store, int(source.version)
+
+            def job(case: CaseFile) -> CaseSource:
+                return CaseSource("store", case.id, str(store.save(case, version)))
+
+            self._run(document, job, on_saved, conflict_title=document.title())
+        elif self.store is not None:
+            self.save_new_to_store(document, on_saved)
+        else:
+            self.save_as_file(document, on_saved=on_saved)
+
+    def save_new_to_store(self, document: CaseDocument, on_saved: Callable[[], None] | None = None) -> None:
+        """Store the case as a new case (version 1)."""
+        store = self.store
+        assert store is not None
+        self._run(document, lambda case: _store_source(store.create(case)), on_saved)
+
+    def save_as_file(
+        self, document: CaseDocument, path: Path | None = None, on_saved: Callable[[], None] | None = None
+    ) -> None:
+        """Write the case to a file chosen by the officer (or ``path``); the tab then follows that file."""
+        target = path or self.ask_path(document.title())
+        if target is None:
+            return
+        self._run(document, lambda case: save_case_file(case, target), on_saved)
+
+    def save_copy(self, document: CaseDocument, on_saved: Callable[[], None] | None = None) -> None:
+        """Keep the officer's version as a new case (new id): in the store, else in a file."""
+        copy = dataclasses.replace(document.state, id=str(uuid.uuid4()))
+        document.replace(copy, frozenset({"id"}), "copy")
+        document.source = CaseSource("new")
+        if self.store is not None:
+            self.save_new_to_store(document, on_saved)
+        else:
+            self.save_as_file(document, on_saved=on_saved)
+
+    def _run(
+        self,
+        document: CaseDocument,
+        job: Callable[[CaseFile], CaseSource],
+        on_saved: Callable[[], None] | None,
+        conflict_title: str = "",
+    ) -> None:
+        snapshot, index = document.state, document.undo_stack.index()
+        self.saving.add(document)
+
+        def done(source: CaseSource) -> None:
+            self.saving.discard(document)
+            document.source = source
+            if document.undo_stack.index() == index:
+                document.undo_stack.setClean()
+            self.saved.emit(document)
+            if on_saved is not None:
+                on_saved()
+
+        def failed(error: BaseException) -> None:
+            self.saving.discard(document)
+            if isinstance(error, ConcurrentEditError | FileChangedError):
+                self._conflict(document, conflict_title, describe(error), on_saved)
+                return
+            self.failed.emit(tr("保存失败：%1").replace("%1", describe(error)))
+
+        run_in_background(lambda: job(snapshot), done, failed)
+
+    def _conflict(
+        self, document: CaseDocument, title: str, detail: str, on_saved: Callable[[], None] | None
+    ) -> None:
+        choice = self.ask_conflict(title or document.title(), detail)
+        if choice is ConflictChoice.RELOAD:
+            self.reload(document)
+        elif choice is ConflictChoice.SAVE_AS_COPY:
+            self.save_copy(document, on_saved)
+
+    def reload(self, document: CaseDocument) -> None:
+        """Replace the case with what is saved now, as one undoable step, and mark it clean."""
+        source = document.source
+
+        def install(result: tuple[CaseFile, CaseSource]) -> None:
+            case, new_source = result
+            document.replace(case, frozenset({""}), "reload")
+            document.source = new_source
+            document.undo_stack.setClean()
+
+        def load() -> tuple[CaseFile, CaseSource]:
+            if source.kind == "file" and source.path is not None:
+                return open_case_file(source.path)
+            assert self.store is not None
+            record = self.store.open(source.location)
+            return record.case, _store_source(record)
+
+        run_in_background(
+            load,
+            install,
+            lambda error: self.failed.emit(tr("无法重新载入：%1").replace("%1", describe(error))),
+        )
+
+
+def _store_source(record: CaseRecord | Any) -> CaseSource:
+    return CaseSource("store", record.case.id, str(record.version))

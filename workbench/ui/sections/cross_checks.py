@@ -1,0 +1,325 @@
+"""Section "cross-checks": the list of checks, the selected check's form, and the evidence list.
+
+"Add check" asks for a method from the catalogue (M1–M17); the selected check's inputs form is
+generated from that method's inputs dataclass: each operand takes a number or a reference
+``=name`` to a figure the statements derive. The explanation box is required (highlighted) while
+the check's status is not OK.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.domain.cross_checks import INPUTS_BY_METHOD, CheckKind, CheckMethod, CrossCheck, Target
+from workbench.domain.errors import ValidationError
+from workbench.domain.money import percent, signed_percent
+from workbench.domain.status import Status
+from workbench.ui.dialogs.add_check_dialog import AddCheckDialog, targets_for
+from workbench.ui.i18n import tr
+from workbench.ui.labels import enum_label, field_label
+from workbench.ui.models.columns import columns_for
+from workbench.ui.models.list_model import Column, DataclassListModel
+from workbench.ui.paths import blank, get_in
+from workbench.ui.sections.base import FigureGrid, group, scroll_page, table
+from workbench.ui.values import Kind, money_text, refusal_text
+from workbench.ui.widgets.fields import REFUSED_STYLE, REQUIRED_STYLE
+from workbench.ui.widgets.table_editor import TableEditor
+
+if TYPE_CHECKING:
+    from decimal import Decimal
+
+    from workbench.domain.calc import CaseResults
+    from workbench.domain.cross_checks import CrossCheckResult
+    from workbench.ui.sections.base import SectionContext
+
+CHECKS = ("cross_checks",)
+
+
+class CrossChecksPage(QTabWidget):
+    """Tab 1: checks (table above, the selected check below); tab 2: evidence."""
+
+    def __init__(self, ctx: SectionContext) -> None:
+        super().__init__()
+        self.setObjectName("crossChecksPage")
+        self._ctx = ctx
+        self._results: dict[str, CrossCheckResult] = {}
+        base = columns_for(CrossCheck)
+        model = DataclassListModel(ctx.document, CHECKS, (*base[:2], *self._result_columns(), *base[2:]))
+        model.edit_refused.connect(ctx.report)
+        self.table = TableEditor(model, min_rows=4, add_text=tr("添加检验"))
+        self.table.add_button.clicked.disconnect()
+        self.table.add_button.clicked.connect(self.choose_and_add)
+        self.table.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
+        self.detail_holder = QWidget()
+        self._detail_layout = QVBoxLayout(self.detail_holder)
+        self._detail_layout.setContentsMargins(0, 0, 0, 0)
+        self._detail: CheckDetail | None = None
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail_holder)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        self.addTab(splitter, tr("交叉检验"))
+        self.addTab(scroll_page(table(ctx, ("evidence",), min_rows=6), stretch_last=True), tr("证据"))
+        self._placeholder = QLabel(tr("选择一项检验，在此查看并填写其输入；或点击“添加检验”。"))
+        self._placeholder.setWordWrap(True)
+        self._detail_layout.addWidget(self._placeholder)
+        ctx.document.state_changed.connect(self._on_state_changed)
+        ctx.on_results(self._on_results, self)
+        if ctx.document.state.cross_checks:
+            self.table.view.setCurrentIndex(model.index(0, 0))
+        self._show_selected()
+
+    def _result_columns(self) -> tuple[Column, ...]:
+        def deviation(item: Any, _row: int) -> str:
+            result = self._results.get(item.id)
+            if result is None:
+                return ""
+            if result.kind is CheckKind.LOGIC:
+                return tr("一致") if result.status is Status.OK else tr("不一致")
+            if result.inside:
+                return tr("在区间内")
+            return signed_percent(result.deviation)
+
+        def status(item: Any, _row: int) -> str:
+            result = self._results.get(item.id)
+            if result is None:
+                return ""
+            text = enum_label(result.status)
+            if result.superseded_by:
+                text += " " + tr("（已被 %1 取代）").replace("%1", result.superseded_by)
+            return text
+
+        return (
+            Column("deviation", tr("偏差"), compute=deviation),
+            Column("status", tr("结论"), Kind.TEXT, compute=status),
+        )
+
+    # ---- adding ------------------------------------------------------------------------------------
+
+    def choose_and_add(self) -> None:
+        """Ask for a method and add the check."""
+        dialog = AddCheckDialog(self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.add_check(*dialog.choice())
+
+    def add_check(self, method: CheckMethod, target: Target | None = None, title: str = "") -> str:
+        """Append a check of ``method`` with blank inputs, select it and return its id."""
+        checks = self._ctx.document.state.cross_checks
+        used = {c.id for c in checks}
+        number = len(checks) + 1
+        while f"C{number}" in used:
+            number += 1
+        check = CrossCheck(
+            id=f"C{number}",
+            target=target or targets_for(method)[0],
+            method=method,
+            inputs=blank(INPUTS_BY_METHOD[method.value]),
+            title=title,
+        )
+        self._ctx.document.insert_row(CHECKS, len(checks), check)
+        self.select_check(check.id)
+        return check.id
+
+    # ---- selection ---------------------------------------------------------------------------------
+
+    def select_check(self, key: str) -> bool:
+        """Select the check with id ``key``; ``False`` if there is none."""
+        for row, check in enumerate(self._ctx.document.state.cross_checks):
+            if check.id == key:
+                self.setCurrentIndex(0)
+                index = self.table.model.index(row, 0)
+                self.table.view.selectionModel().setCurrentIndex(
+                    index,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+                )
+                self.table.view.scrollTo(index)
+                self._show_selected()
+                return True
+        return False
+
+    def selected_id(self) -> str:
+        """The id of the selected check ("" if none)."""
+        return self._detail.check_id if self._detail is not None else ""
+
+    def _show_selected(self) -> None:
+        row = self.table.view.currentIndex().row()
+        checks = self._ctx.document.state.cross_checks
+        if not 0 <= row < len(checks):
+            self._set_detail(None)
+            return
+        check = checks[row]
+        if self._detail is not None and self._detail.matches(row, check):
+            return
+        self._set_detail(CheckDetail(self._ctx, row, check))
+
+    def _set_detail(self, detail: CheckDetail | None) -> None:
+        if self._detail is not None:
+            self._detail.hide()
+            self._detail.deleteLater()
+        self._detail = detail
+        self._placeholder.setVisible(detail is None)
+        if detail is not None:
+            self._detail_layout.addWidget(detail)
+            if self._results:
+                detail.show_result(self._results.get(detail.check_id))
+
+    def _on_state_changed(self, changed: frozenset[str]) -> None:
+        if any(c == "" or c.startswith("cross_checks") for c in changed):
+            self._show_selected()
+
+    def _on_results(self, results: CaseResults) -> None:
+        first = not self._results
+        self._results = {r.id: r for r in results.checks}
+        self.table.model.refresh_computed()
+        if first:
+            self.table.view.resizeColumnsToContents()
+        if self._detail is not None:
+            self._detail.show_result(self._results.get(self._detail.check_id))
+
+
+class CheckDetail(QWidget):
+    """The form of one check: what it tests, its inputs, its result, the explanation."""
+
+    def __init__(self, ctx: SectionContext, row: int, check: CrossCheck) -> None:
+        super().__init__()
+        self.setObjectName("checkDetail")
+        self._ctx, self.row, self.check_id = ctx, row, check.id
+        self._inputs_type = type(check.inputs)
+        base = (*CHECKS, row)
+        b = ctx.binder
+        heading = QLabel(f"{check.id} · {enum_label(check.method)}")
+        heading.setObjectName("checkHeading")
+        form = b.form(
+            base,
+            [
+                ("title", tr("说明")),
+                ("target", tr("检验对象")),
+                ("season", tr("对比季节")),
+                ("adopted", tr("认定值（空 = 报表数）")),
+                ("supersedes", tr("取代的检验")),
+            ],
+        )
+        self.evidence = QLineEdit(", ".join(check.evidence))
+        self.evidence.setObjectName("checkEvidence")
+        self.evidence.setPlaceholderText(tr("证据编号，以逗号分隔，如 E1, E2"))
+        self.evidence.editingFinished.connect(self._commit_evidence)
+        form_layout = form.layout()
+        assert isinstance(form_layout, QFormLayout)
+        form_layout.addRow(tr("证据"), self.evidence)
+        self.result = FigureGrid(
+            [
+                ("check_value", tr("检验值")),
+                ("adopted", tr("认定值")),
+                ("deviation", tr("偏差")),
+                ("status", tr("结论")),
+            ],
+            columns=2,
+        )
+        explanation = b.widget((*base, "explanation"), tr("偏差说明"))
+        assert isinstance(explanation, QPlainTextEdit)
+        explanation.setMaximumHeight(80)
+        self.explanation = explanation
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(
+            scroll_page(
+                heading,
+                group(tr("检验"), form),
+                group(tr("输入"), self._inputs_form(check)),
+                group(tr("结果"), self.result),
+                group(tr("偏差说明"), explanation),
+            )
+        )
+
+    def matches(self, row: int, check: CrossCheck) -> bool:
+        """Whether this form still shows ``check`` at ``row`` with the same kind of inputs."""
+        return row == self.row and check.id == self.check_id and type(check.inputs) is self._inputs_type
+
+    def _inputs_form(self, check: CrossCheck) -> QWidget:
+        box = QWidget()
+        layout = QFormLayout(box)
+        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        base = (*CHECKS, self.row, "inputs")
+        fields = dataclasses.fields(check.inputs)
+        if not fields:
+            layout.addRow(QLabel(tr("本方法使用案件的权益检验，无需输入。")))
+        for f in fields:
+            label = field_label(f.name)
+            if isinstance(getattr(check.inputs, f.name), tuple):
+                layout.addRow(label, table(self._ctx, (*base, f.name), min_rows=3))
+            else:
+                layout.addRow(label, self._ctx.binder.widget((*base, f.name), label))
+        return box
+
+    def _commit_evidence(self) -> None:
+        ids = tuple(
+            part.strip() for part in self.evidence.text().replace("，", ",").split(",") if part.strip()
+        )
+        try:
+            self._ctx.document.set_field((*CHECKS, self.row, "evidence"), ids)
+        except ValidationError as error:
+            message = refusal_text(error, tr("证据"))
+            self.evidence.setStyleSheet(REFUSED_STYLE)
+            self.evidence.setToolTip(message)
+            self._ctx.report(message)
+            return
+        self.evidence.setStyleSheet("")
+        self.evidence.setToolTip("")
+
+    def show_result(self, result: CrossCheckResult | None) -> None:
+        """Show the check's result and whether an explanation is required."""
+        if result is None:
+            return
+        self.result.set("check_value", figure_text(result.check_value, result.target))
+        self.result.set("adopted", figure_text(result.adopted, result.target))
+        if result.kind is CheckKind.RANGE:
+            self.result.set(
+                "deviation",
+                tr("在区间内") if result.inside else signed_percent(result.deviation),
+                result.status,
+            )
+        else:
+            self.result.set("deviation", signed_percent(result.deviation), result.status)
+        self.result.set("status", enum_label(result.status), result.status)
+        needed = result.status is not Status.OK and not result.explained
+        self.explanation.setStyleSheet(REQUIRED_STYLE if needed else "")
+        self.explanation.setPlaceholderText(
+            tr("结论不是“通过”：必须写明偏差原因") if result.status is not Status.OK else ""
+        )
+        checks = self._ctx.document.state.cross_checks
+        current = get_in(self._ctx.document.state, (*CHECKS, self.row)) if self.row < len(checks) else None
+        if current is not None and tuple(current.evidence) != tuple(
+            p.strip() for p in self.evidence.text().split(",") if p.strip()
+        ):
+            self.evidence.setText(", ".join(current.evidence))
+
+
+def figure_text(value: Decimal | None, target: Target) -> str:
+    """A check's figure: a percentage for margins and utilisation, money for amounts, else a number."""
+    if value is None:
+        return "—"
+    if target in (Target.GROSS_MARGIN, Target.LABOUR_CAPACITY):
+        return percent(value)
+    if abs(value) < 100:
+        return f"{value:.4f}".rstrip("0").rstrip(".")
+    return money_text(value)
+
+
+def build(ctx: SectionContext) -> CrossChecksPage:
+    """The page."""
+    return CrossChecksPage(ctx)

@@ -1,0 +1,239 @@
+"""Typed text ⇄ field values, decided by the domain's own field annotations.
+
+The kind of a field (money, share, date …) is read from its ``Annotated`` hint in the domain, and
+every parsed value is passed through the domain codec's ``decode`` so the bounds the file format
+enforces (no negative amounts, shares 0–1, text length) are the bounds the screen enforces. Amounts
+go through ``money.parse_amount`` (``12,500``, ``1.25万``, full-width digits, ``元``): anything else
+is refused with a ``ValidationError``, never turned into 0.
+"""
+
+from __future__ import annotations
+
+import re
+import types
+import typing
+from datetime import date
+from decimal import Decimal
+from enum import Enum, StrEnum
+from typing import Any, Union
+
+from workbench.domain.codec import decode
+from workbench.domain.errors import ValidationError
+from workbench.domain.fields import LONG_TEXT, Bounds, MaxLength
+from workbench.domain.figures import FigureRef
+from workbench.domain.messages import reason_text
+from workbench.domain.money import MAX_AMOUNT, parse_amount
+from workbench.ui.i18n import lang, tr
+from workbench.ui.paths import unwrap
+
+
+class Kind(StrEnum):
+    """How a field is shown and typed."""
+
+    MONEY = "money"  # 12,500.00
+    DECIMAL = "decimal"  # 1.5 (quantities, factors, percentages as typed)
+    SHARE = "share"  # 0.3 shown as 30%
+    INT = "int"
+    TEXT = "text"
+    LONG_TEXT = "long_text"
+    ENUM = "enum"
+    DATE = "date"
+    BOOL = "bool"
+    OPERAND = "operand"  # a number or a reference "=name" to a derived figure
+    COMPUTED = "computed"  # read-only, derived
+
+
+NUMERIC_KINDS = frozenset({Kind.MONEY, Kind.DECIMAL, Kind.SHARE, Kind.INT, Kind.OPERAND, Kind.COMPUTED})
+
+
+def _bounds(meta: tuple[Any, ...]) -> Bounds | None:
+    return next((m for m in meta if isinstance(m, Bounds)), None)
+
+
+def kind_of(hint: Any) -> Kind:
+    """The display kind of a field from its type hint."""
+    base, meta, _optional = unwrap(hint)
+    if typing.get_origin(base) in (Union, types.UnionType):
+        return Kind.OPERAND
+    if base is Decimal:
+        bounds = _bounds(meta)
+        if bounds is not None and bounds.high == MAX_AMOUNT:
+            return Kind.MONEY
+        if bounds is not None and bounds.low == 0 and bounds.high == 1:
+            return Kind.SHARE
+        return Kind.DECIMAL
+    if base is bool:
+        return Kind.BOOL
+    if base is int:
+        return Kind.INT
+    if base is date:
+        return Kind.DATE
+    if isinstance(base, type) and issubclass(base, Enum):
+        return Kind.ENUM
+    if base is str:
+        limit = next((m.limit for m in meta if isinstance(m, MaxLength)), 0)
+        return Kind.LONG_TEXT if limit >= LONG_TEXT else Kind.TEXT
+    return Kind.TEXT
+
+
+def enum_type(hint: Any) -> type[Enum] | None:
+    """The enum class of an enum field, else ``None``."""
+    base, _meta, _optional = unwrap(hint)
+    return base if isinstance(base, type) and issubclass(base, Enum) else None
+
+
+def is_optional(hint: Any) -> bool:
+    """Whether the field may be empty (``None``)."""
+    return unwrap(hint)[2]
+
+
+# ---- value → text ------------------------------------------------------------------------------------
+
+
+def _plain(value: Decimal) -> str:
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text or "0"
+
+
+def money_text(value: Decimal | None) -> str:
+    """``12500`` → ``12,500.00`` (half-up to the cent by Decimal formatting); ``None`` → ``""``."""
+    return "" if value is None else f"{value:,.2f}"
+
+
+def display_text(value: Any, kind: Kind) -> str:
+    """How a value reads in a table cell or a read-only label."""
+    from workbench.ui.labels import enum_label
+
+    if value is None:
+        return ""
+    if isinstance(value, FigureRef):
+        return f"={value.name}"
+    if isinstance(value, bool):
+        return tr("是") if value else tr("否")
+    if isinstance(value, Enum):
+        return enum_label(value)
+    if isinstance(value, Decimal):
+        if kind is Kind.MONEY:
+            return money_text(value)
+        if kind is Kind.SHARE:
+            return f"{_plain(value * 100)}%"
+        return _plain(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def edit_text(value: Any, kind: Kind) -> str:
+    """The text an editor starts with: plain digits, no thousands separators."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return f"{_plain(value * 100)}%" if kind is Kind.SHARE else _plain(value)
+    if isinstance(value, Enum):
+        return str(value.value)
+    return display_text(value, kind)
+
+
+# ---- text → value ------------------------------------------------------------------------------------
+
+_DATE_FORMS = (
+    re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?"),
+    re.compile(r"(\d{4})(\d{2})(\d{2})"),
+)
+_TRUE = {"1", "true", "yes", "y", "是", "√", "✓", "x"}
+_FALSE = {"0", "false", "no", "n", "否", "×", ""}
+
+
+def parse_value(text: str, hint: Any, field: str, kind: Kind | None = None) -> Any:
+    """Parse what the officer typed into a value of the field's type.
+
+    Args:
+        text: the typed text.
+        hint: the field's type hint (with its ``Annotated`` bounds).
+        field: the field path named in the error.
+        kind: the display kind, if the column overrides the one the hint gives.
+
+    Returns:
+        The value, already checked against the field's bounds.
+
+    Raises:
+        ValidationError: the text is not a value of the field (reason keys of ``domain.messages``).
+    """
+    kind = kind or kind_of(hint)
+    base, meta, optional = unwrap(hint)
+    text = text.strip()
+    if not text and kind is not Kind.BOOL:
+        if optional:
+            return None
+        if base is str:
+            return ""
+        raise ValidationError(field, "required")
+    if kind is Kind.OPERAND and text[:1] in ("=", "＝"):
+        try:
+            return FigureRef(text[1:].strip())
+        except ValidationError as error:
+            raise error.at(field) from None
+    checked: Any = typing.Annotated[base, *meta] if meta else base
+    if base is Decimal or kind is Kind.OPERAND:
+        bounds = _bounds(meta)
+        number = _parse_number(text, field, kind, bounds)
+        decimal_hint: Any = typing.Annotated[Decimal, *meta] if meta else Decimal
+        return decode(decimal_hint, format(number, "f"), field)
+    if base is int:
+        number = parse_amount(text, field, allow_negative=True)
+        if number != number.to_integral_value():
+            raise ValidationError(field, "wrong_type", expected="integer")
+        return decode(checked, int(number), field)
+    if base is bool:
+        lowered = text.lower()
+        if lowered in _TRUE or lowered in _FALSE:
+            return lowered in _TRUE
+        raise ValidationError(field, "wrong_type", expected="boolean")
+    if base is date:
+        return _parse_date(text, field)
+    enum = enum_type(hint)
+    if enum is not None:
+        return _parse_enum(text, enum, field)
+    return decode(checked, text, field)
+
+
+def _parse_number(text: str, field: str, kind: Kind, bounds: Bounds | None) -> Decimal:
+    allow_negative = bounds is None or bounds.low is None or bounds.low < 0
+    percent = text.rstrip().endswith(("%", "％"))
+    if percent:
+        text = text.rstrip()[:-1]
+    value = parse_amount(text, field, allow_negative=allow_negative)
+    if percent or (kind is Kind.SHARE and value > 1 and bounds is not None and bounds.high == 1):
+        # "30" in a share column means 30 %, as officers write it; "0.3" stays 0.3.
+        value = value / 100
+    return value
+
+
+def _parse_date(text: str, field: str) -> date:
+    for form in _DATE_FORMS:
+        match = form.fullmatch(text.replace(" ", ""))
+        if match:
+            try:
+                return date(*(int(g) for g in match.groups()))
+            except ValueError:
+                break
+    raise ValidationError(field, "invalid_date", value=text)
+
+
+def _parse_enum(text: str, enum: type[Enum], field: str) -> Enum:
+    from workbench.ui.labels import enum_label
+
+    for member in enum:
+        if text in (str(member.value), enum_label(member), member.name):
+            return member
+    raise ValidationError(field, "invalid_choice", value=text, choices="、".join(enum_label(m) for m in enum))
+
+
+def refusal_text(error: ValidationError, label: str = "") -> str:
+    """The message shown when an entry is refused: the field's label and the domain's reason."""
+    reason = reason_text(error.reason, error.params, lang())
+    if not label:
+        return reason
+    return f"{label}：{reason}" if lang() == "zh" else f"{label}: {reason}"

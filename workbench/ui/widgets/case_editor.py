@@ -1,0 +1,235 @@
+"""The editor of one case: a section list, the section pages, the live charts, a status line.
+
+Pages are built the first time they are shown, so opening a case costs one page, not ten. The chart
+panel (and with it matplotlib) is imported when the first editor is built, after the main window has
+painted. Clicking a bar in the deviation chart asks the editor to show that check.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.ui.i18n import tr
+from workbench.ui.sections import (
+    applicant,
+    balance_sheet,
+    business,
+    capacity,
+    cross_checks,
+    equity,
+    income,
+    readiness,
+    request,
+    soft_info,
+)
+from workbench.ui.sections.base import SectionContext
+from workbench.ui.widgets.fields import FieldBinder
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from PySide6.QtGui import QShowEvent
+
+    from workbench.ui.document import CaseDocument
+    from workbench.ui.recalc import Recalculator
+    from workbench.ui.widgets.chart_panel import ChartPanel
+
+SECTION_KEYS = (
+    "applicant",
+    "business",
+    "request",
+    "soft_info",
+    "balance_sheet",
+    "income",
+    "equity",
+    "cross_checks",
+    "capacity",
+    "readiness",
+)
+_BUILDERS: dict[str, Callable[[SectionContext], QWidget]] = {
+    "applicant": applicant.build,
+    "business": business.build,
+    "request": request.build,
+    "soft_info": soft_info.build,
+    "balance_sheet": balance_sheet.build,
+    "income": income.build,
+    "equity": equity.build,
+    "cross_checks": cross_checks.build,
+    "capacity": capacity.build,
+    "readiness": readiness.build,
+}
+
+
+def section_titles() -> dict[str, str]:
+    """The section names shown in the list."""
+    return {
+        "applicant": tr("申请人与家庭"),
+        "business": tr("经营情况"),
+        "request": tr("贷款申请与用途"),
+        "soft_info": tr("软信息"),
+        "balance_sheet": tr("资产负债表"),
+        "income": tr("损益表"),
+        "equity": tr("权益检验"),
+        "cross_checks": tr("交叉检验"),
+        "capacity": tr("还款能力与建议"),
+        "readiness": tr("上会准备"),
+    }
+
+
+class CaseEditor(QWidget):
+    """Sections on the left, the page in the middle, the charts on the right."""
+
+    message_posted = Signal(str)
+
+    def __init__(
+        self,
+        document: CaseDocument,
+        recalc: Recalculator,
+        parent: QWidget | None = None,
+        charts: bool = True,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("caseEditor")
+        self.document = document
+        self.recalc = recalc
+        self.binder = FieldBinder(document, self)
+        self.binder.edit_refused.connect(self.report)
+        self.context = SectionContext(document, recalc, self.binder, self.report)
+        if recalc.results is None and not recalc.error:
+            recalc.run()
+
+        self.sections = QListWidget()
+        self.sections.setObjectName("sectionList")
+        titles = section_titles()
+        for key in SECTION_KEYS:
+            self.sections.addItem(titles[key])
+        self.sections.setMinimumWidth(self.sections.sizeHintForColumn(0) + 16)
+        self.sections.setMaximumWidth(self.sections.sizeHintForColumn(0) + 40)
+        self.stack = QStackedWidget()
+        self._pages: dict[str, QWidget] = {}
+        for key in SECTION_KEYS:
+            holder = QWidget()
+            holder.setObjectName(f"section:{key}")
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            self.stack.addWidget(holder)
+
+        self.status = QLabel()
+        self.status.setObjectName("editorStatus")
+        self.status.setWordWrap(True)
+        self.status.hide()
+        centre = QWidget()
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(0, 0, 0, 0)
+        centre_layout.addWidget(self.stack, 1)
+        centre_layout.addWidget(self.status)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.sections)
+        self.splitter.addWidget(centre)
+        self.charts: ChartPanel | None = None
+        if charts:
+            from workbench.ui.widgets.chart_panel import ChartPanel  # matplotlib loads here, lazily
+
+            self.charts = ChartPanel(recalc)
+            self.charts.deviation.check_requested.connect(self.show_check)
+            self.splitter.addWidget(self.charts)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+
+        self.sections.currentRowChanged.connect(self._on_section_changed)
+        recalc.recalc_failed.connect(self._on_recalc_failed)
+        if recalc.error:
+            self._on_recalc_failed(recalc.error)
+        self._panes_sized = False
+        self.sections.setCurrentRow(0)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._panes_sized:
+            self._panes_sized = True
+            self.resize_panes(self.width())
+
+    def resize_panes(self, width: int) -> None:
+        """Give the section list, the page and the charts their share of ``width`` pixels."""
+        left = self.sections.maximumWidth()
+        charts = int(width * 0.36) if self.charts is not None else 0
+        self.splitter.setSizes([left, max(width - left - charts, 200), charts])
+
+    # ---- sections ------------------------------------------------------------------------------------
+
+    def page(self, key: str) -> QWidget:
+        """The page of section ``key``, built on first use."""
+        built = self._pages.get(key)
+        if built is None:
+            holder = self.stack.widget(SECTION_KEYS.index(key))
+            built = _BUILDERS[key](self.context)
+            built.setObjectName(f"page:{key}")
+            layout = holder.layout() if holder is not None else None
+            assert layout is not None
+            layout.addWidget(built)
+            self._pages[key] = built
+        return built
+
+    def show_section(self, key: str) -> QWidget:
+        """Switch to section ``key`` and return its page."""
+        self.sections.setCurrentRow(SECTION_KEYS.index(key))
+        return self.page(key)
+
+    def current_section(self) -> str:
+        """The key of the section shown."""
+        return SECTION_KEYS[max(self.sections.currentRow(), 0)]
+
+    def next_section(self, step: int = 1) -> None:
+        """Move ``step`` sections down (negative: up), wrapping around."""
+        row = (self.sections.currentRow() + step) % len(SECTION_KEYS)
+        self.sections.setCurrentRow(row)
+
+    def _on_section_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        self.page(SECTION_KEYS[row])
+        self.stack.setCurrentIndex(row)
+
+    def show_check(self, key: str) -> None:
+        """Navigate to a check: ``"equity"`` opens the equity check, an id selects that cross-check."""
+        if key == "equity":
+            self.show_section("equity")
+            return
+        page = self.show_section("cross_checks")
+        assert isinstance(page, cross_checks.CrossChecksPage)
+        page.select_check(key)
+
+    # ---- messages ------------------------------------------------------------------------------------
+
+    def report(self, message: str) -> None:
+        """Show a refused entry (or another notice) in the status line and pass it to the window."""
+        if not self.recalc.error:
+            self._set_status(message, "#B26B00")
+        self.message_posted.emit(message)
+
+    def _on_recalc_failed(self, message: str) -> None:
+        if message:
+            self._set_status(tr("无法计算：%1").replace("%1", message), "#C04000")
+            self.message_posted.emit(message)
+        else:
+            self._set_status("", "")
+
+    def _set_status(self, text: str, colour: str) -> None:
+        self.status.setText(text)
+        self.status.setStyleSheet(f"color: {colour}; padding: 4px;" if colour else "")
+        self.status.setVisible(bool(text))

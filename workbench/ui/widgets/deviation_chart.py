@@ -1,0 +1,171 @@
+"""The live deviation chart beside the editor (STYLE §2.10): a sink for results.
+
+The first results are drawn with ``reports.charts.draw_deviation_chart`` (the same code the PDF
+uses). Later results move the existing bars with ``update_deviation_chart`` and repaint by
+blitting: the bars and their value labels are animated artists drawn over a saved background, a few
+milliseconds instead of a full redraw. Only when the set of checks changes or a value leaves the
+axis range does the chart draw everything again.
+
+Nothing listens to the chart except one navigation request: clicking a bar (or its label) emits
+``check_requested(key)`` with the check id, or ``"equity"`` for the equity check.
+"""
+
+from __future__ import annotations
+
+import textwrap
+import time
+from typing import TYPE_CHECKING, Any
+
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from matplotlib.figure import Figure
+from PySide6.QtCore import Signal
+
+from workbench.domain.settings import DEFAULT_SETTINGS
+from workbench.reports.charts import deviation_bars, draw_deviation_chart, update_deviation_chart
+from workbench.ui.i18n import lang
+
+if TYPE_CHECKING:
+    from matplotlib.backend_bases import DrawEvent, PickEvent
+    from PySide6.QtGui import QResizeEvent
+    from PySide6.QtWidgets import QWidget
+
+    from workbench.domain.calc import CaseResults
+    from workbench.reports.charts import DeviationArtists
+
+
+class DeviationChart(FigureCanvasQTAgg):
+    """Bars of every check's deviation with the OK / EXPLAIN / FAIL bands."""
+
+    check_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        figure = Figure(figsize=(4.2, 4.0), layout="constrained")
+        super().__init__(figure)
+        self.setParent(parent)
+        self.setObjectName("deviationChart")
+        self._axes = figure.add_subplot()
+        self._artists: DeviationArtists | None = None
+        self._keys: tuple[str, ...] = ()
+        self._background: Any = None
+        self.full_draws = 0
+        self.blits = 0
+        self.last_render_ms = 0.0
+        self.mpl_connect("draw_event", self._on_draw)
+        self.mpl_connect("pick_event", self._on_pick)
+
+    def show_results(self, results: CaseResults) -> None:
+        """Show ``results``: move the bars and blit if possible, else redraw the chart."""
+        start = time.perf_counter()
+        bars = deviation_bars(results, lang())
+        artists = self._artists
+        if artists is not None and update_deviation_chart(artists, bars, lang()):
+            if self._background is not None:
+                self._blit()
+            # else: a full draw is pending (first show, resize) and will paint the moved bars
+        else:
+            self._draw_all(bars)
+        self.last_render_ms = (time.perf_counter() - start) * 1000
+
+    def _draw_all(self, bars: Any) -> None:
+        self._artists = draw_deviation_chart(self._axes, bars, DEFAULT_SETTINGS.flow_tolerance, lang())
+        self._keys = self._artists.keys
+        self._fit_to_panel()
+        for artist in self._animated():
+            artist.set_animated(True)
+        for patch in self._artists.bars.patches:
+            patch.set_picker(True)
+        for label in self._axes.get_yticklabels():
+            label.set_picker(True)
+        self._background = None
+        self.draw_idle()  # the layout engine runs at the next paint, once; later values are blitted
+
+    def _fit_to_panel(self) -> None:
+        """Re-arrange the shared drawing for a narrow side panel (about 330–450 px wide).
+
+        The PDF layout puts the title and the legend side by side above the plot and writes each check
+        on one line; here the title becomes the figure's title, the legend moves below the plot, long
+        check names wrap and the axis label takes two lines, so nothing is cut off.
+        """
+        ax = self._axes
+        title = ax.get_title(loc="left")
+        ax.set_title("", loc="left")
+        for old in list(self.figure.legends):
+            old.remove()
+        self.figure.suptitle(title, x=0.02, ha="left", fontsize=10)
+        legend = ax.get_legend()
+        if legend is not None:
+            handles = list(legend.legend_handles)
+            texts = [t.get_text() for t in legend.get_texts()]
+            legend.remove()
+            self.figure.legend(
+                [h for h in handles if h is not None],
+                texts,
+                loc="outside lower center",
+                ncol=3,
+                fontsize=8,
+                frameon=False,
+                handlelength=1.0,
+            )
+        label = ax.get_xlabel()
+        for mark in ("（", " ("):
+            if mark in label and "\n" not in label:
+                ax.set_xlabel(label.replace(mark, "\n" + mark.strip(), 1), fontsize=8)
+                break
+        ticks = ax.get_yticks()
+        ax.set_yticks(ticks, [_wrap(t.get_text()) for t in ax.get_yticklabels()], fontsize=8)
+
+    def _animated(self) -> list[Any]:
+        if self._artists is None:
+            return []
+        return [*self._artists.bars.patches, *self._artists.labels]
+
+    def _on_draw(self, _event: DrawEvent | None) -> None:
+        """After a full draw (animated artists left out): keep the background, draw the bars over it."""
+        self._background = self.copy_from_bbox(self.figure.bbox)
+        for artist in self._animated():
+            self._axes.draw_artist(artist)
+        if self._artists is not None:
+            self.full_draws += 1  # not the empty frame drawn before the first results
+
+    def _blit(self) -> None:
+        self.restore_region(self._background)
+        for artist in self._animated():
+            self._axes.draw_artist(artist)
+        self.blit(self.figure.bbox)
+        self.blits += 1
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._background = None
+        super().resizeEvent(event)
+
+    # ---- navigation ----------------------------------------------------------------------------------
+
+    def _on_pick(self, event: PickEvent) -> None:
+        if self._artists is None:
+            return
+        artist = event.artist
+        patches = list(self._artists.bars.patches)
+        if artist in patches:
+            self.request_check(self._keys[patches.index(artist)])
+            return
+        labels = list(self._axes.get_yticklabels())
+        if artist in labels and labels.index(artist) < len(self._keys):
+            self.request_check(self._keys[labels.index(artist)])
+
+    def request_check(self, key: str) -> None:
+        """Ask the editor to show the check ``key`` (what a click on its bar does)."""
+        self.check_requested.emit(key)
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """The check keys of the bars, top to bottom."""
+        return self._keys
+
+
+def _wrap(label: str, width: int = 9) -> str:
+    """Break a long check name over lines: by characters in Chinese, by words in English."""
+    if len(label) <= width + 2:
+        return label
+    if label.isascii():
+        return textwrap.fill(label, width * 2)
+    return "\n".join(label[i : i + width] for i in range(0, len(label), width))

@@ -1,0 +1,253 @@
+"""Form widgets bound to one field of the document each, validated when the entry is committed.
+
+``FieldBinder.widget(path)`` picks the editor from the field's type hint: a line edit for amounts,
+numbers and short text (committed on Enter or leaving the field), a combo box with Chinese labels for
+enums, a date edit, a plain-text box for narratives, a check box. A refused entry keeps the typed
+text, gets a red frame and a tooltip with the reason, and the binder emits ``edit_refused``; the
+document keeps its old value. The binder repaints a widget only when its own path changed, inside a
+``QSignalBlocker`` so loading never commits back.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QDate, QObject, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QToolTip,
+    QWidget,
+)
+
+from workbench.domain.errors import ValidationError
+from workbench.domain.figures import REFERABLE_FIGURES
+from workbench.ui.i18n import lang, tr
+from workbench.ui.labels import enum_label
+from workbench.ui.paths import Path, get_in, hint_at, path_text, touches
+from workbench.ui.values import Kind, display_text, enum_type, is_optional, kind_of, parse_value, refusal_text
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from workbench.ui.document import CaseDocument
+
+NO_DATE = QDate(1900, 1, 1)
+REFUSED_STYLE = "border: 2px solid #D55E00;"
+REQUIRED_STYLE = "border: 2px solid #E69F00; background: #FFF8EC;"
+
+
+@dataclasses.dataclass(slots=True, eq=False)
+class Binding:
+    """One widget bound to one path."""
+
+    path: Path
+    key: str
+    hint: Any
+    kind: Kind
+    label: str
+    widget: QWidget
+
+
+class FieldBinder(QObject):
+    """Creates bound editors for a document and keeps them in step with it."""
+
+    edit_refused = Signal(str)
+
+    def __init__(self, document: CaseDocument, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self._bindings: list[Binding] = []
+        document.state_changed.connect(self._on_state_changed)
+
+    # ---- building ----------------------------------------------------------------------------------
+
+    def widget(self, path: Path, label: str, kind: Kind | None = None) -> QWidget:
+        """A bound editor for the field at ``path`` (chosen by its type hint unless ``kind`` is given)."""
+        hint = hint_at(self._document.state, path)
+        kind = kind or kind_of(hint)
+        if kind is Kind.ENUM:
+            widget: QWidget = self._combo(hint)
+        elif kind is Kind.DATE:
+            widget = self._date_edit(hint)
+        elif kind is Kind.LONG_TEXT:
+            widget = QPlainTextEdit()
+            widget.setTabChangesFocus(True)
+            widget.setMinimumHeight(52)
+            widget.setMaximumHeight(96)
+        elif kind is Kind.BOOL:
+            widget = QCheckBox()
+        else:
+            widget = QLineEdit()
+            if kind in (Kind.MONEY, Kind.DECIMAL, Kind.SHARE, Kind.INT, Kind.OPERAND):
+                widget.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if kind is Kind.OPERAND:
+                widget.setCompleter(_figure_completer(widget))
+                widget.setPlaceholderText(tr("数字，或 = 引用已算出的数据"))
+            elif kind is Kind.MONEY:
+                widget.setPlaceholderText(tr("如 12,500 或 1.25万"))
+        name = path_text(path)
+        widget.setObjectName(f"field:{name}")
+        binding = Binding(path, name, hint, kind, label, widget)
+        self._bindings.append(binding)
+        widget.destroyed.connect(lambda _obj=None, b=binding: self._forget(b))
+        self._load(binding)
+        self._connect(binding)
+        return widget
+
+    def form(
+        self, base: Path, fields: Sequence[tuple[str | Path, str]], parent: QWidget | None = None
+    ) -> QWidget:
+        """A two-column form: ``(name, label)`` of the dataclass at ``base``, or ``(path, label)``."""
+        box = QWidget(parent)
+        layout = QFormLayout(box)
+        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        layout.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        for name, label in fields:
+            path = name if isinstance(name, tuple) else (*base, name)
+            layout.addRow(label, self.widget(path, label))
+        return box
+
+    def _forget(self, binding: Binding) -> None:
+        if binding in self._bindings:
+            self._bindings.remove(binding)
+
+    def bound(self, path: Path) -> QWidget | None:
+        """The widget bound to ``path`` (the first, if several)."""
+        key = path_text(path)
+        return next((b.widget for b in self._bindings if b.key == key), None)
+
+    def _combo(self, hint: Any) -> QComboBox:
+        combo = QComboBox()
+        enum = enum_type(hint)
+        if is_optional(hint):
+            combo.addItem("—", "")
+        for member in enum or ():
+            combo.addItem(enum_label(member), str(member.value))
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        return combo
+
+    def _date_edit(self, hint: Any) -> QDateEdit:
+        edit = QDateEdit()
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setCalendarPopup(True)
+        if is_optional(hint):
+            edit.setMinimumDate(NO_DATE)
+            edit.setSpecialValueText("—")
+        return edit
+
+    def _connect(self, b: Binding) -> None:
+        w = b.widget
+        if isinstance(w, QComboBox):
+            w.currentIndexChanged.connect(lambda _i, b=b: self.commit(b))
+        elif isinstance(w, QDateEdit):
+            w.editingFinished.connect(lambda b=b: self.commit(b))
+            calendar = w.calendarWidget()
+            if calendar is not None:
+                calendar.clicked.connect(lambda _d, b=b: self.commit(b))
+        elif isinstance(w, QPlainTextEdit):
+            w.textChanged.connect(lambda b=b: self.commit(b))
+        elif isinstance(w, QCheckBox):
+            w.toggled.connect(lambda _on, b=b: self.commit(b))
+        elif isinstance(w, QLineEdit):
+            w.editingFinished.connect(lambda b=b: self.commit(b))
+
+    # ---- committing --------------------------------------------------------------------------------
+
+    def commit(self, b: Binding) -> bool:
+        """Parse the widget's content and set the field; on refusal mark the widget and say why."""
+        try:
+            value = self._value_of(b)
+            self._document.set_field(b.path, value, b.label)
+        except ValidationError as error:
+            message = refusal_text(error, b.label)
+            b.widget.setStyleSheet(REFUSED_STYLE)
+            b.widget.setToolTip(message)
+            if b.widget.isVisible():
+                QToolTip.showText(b.widget.mapToGlobal(b.widget.rect().bottomLeft()), message, b.widget)
+            self.edit_refused.emit(message)
+            return False
+        if b.widget.toolTip():
+            b.widget.setStyleSheet("")
+            b.widget.setToolTip("")
+        return True
+
+    def _value_of(self, b: Binding) -> Any:
+        w = b.widget
+        if isinstance(w, QComboBox):
+            return parse_value(str(w.currentData() or ""), b.hint, b.key, b.kind)
+        if isinstance(w, QDateEdit):
+            qdate = w.date()
+            if qdate == NO_DATE and is_optional(b.hint):
+                return None
+            return date(qdate.year(), qdate.month(), qdate.day())
+        if isinstance(w, QPlainTextEdit):
+            return parse_value(w.toPlainText(), b.hint, b.key, b.kind)
+        if isinstance(w, QCheckBox):
+            return w.isChecked()
+        assert isinstance(w, QLineEdit)
+        return parse_value(w.text(), b.hint, b.key, b.kind)
+
+    # ---- loading -----------------------------------------------------------------------------------
+
+    def _on_state_changed(self, changed: frozenset[str]) -> None:
+        for b in self._bindings:
+            if touches(changed, b.key):
+                self._load(b)
+
+    def reload(self) -> None:
+        """Load every bound widget from the document."""
+        for b in self._bindings:
+            self._load(b)
+
+    def _load(self, b: Binding) -> None:
+        try:
+            value = get_in(self._document.state, b.path)
+        except KeyError:
+            value = None
+        w = b.widget
+        blocker = QSignalBlocker(w)
+        try:
+            if isinstance(w, QComboBox):
+                index = w.findData("" if value is None else str(value.value))
+                w.setCurrentIndex(max(index, 0))
+            elif isinstance(w, QDateEdit):
+                w.setDate(NO_DATE if value is None else QDate(value.year, value.month, value.day))
+            elif isinstance(w, QPlainTextEdit):
+                if w.toPlainText() != (value or ""):
+                    w.setPlainText(value or "")
+            elif isinstance(w, QCheckBox):
+                w.setChecked(bool(value))
+            elif isinstance(w, QLineEdit):
+                text = display_text(value, b.kind)
+                if w.text() != text:
+                    w.setText(text)
+                    w.setCursorPosition(0)
+            if w.toolTip() and w.styleSheet() == REFUSED_STYLE:
+                w.setStyleSheet("")
+                w.setToolTip("")
+        finally:
+            blocker.unblock()
+
+
+def _figure_completer(parent: QWidget) -> QCompleter:
+    """Completion of ``=name`` references, each shown with its name in the current language."""
+    model = QStandardItemModel(parent)
+    for name, texts in REFERABLE_FIGURES.items():
+        item = QStandardItem(f"={name}  {texts[lang()]}")
+        item.setData(f"={name}", Qt.ItemDataRole.EditRole)
+        model.appendRow(item)
+    completer = QCompleter(model, parent)
+    completer.setCompletionRole(Qt.ItemDataRole.EditRole)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    return completer

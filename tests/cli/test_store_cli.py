@@ -146,3 +146,13 @@ def test_every_command_has_help(capsys: pytest.CaptureFixture[str], lang: str, c
         main(["--lang", lang, *command, "--help"])
     assert leaving.value.code == 0
     assert "--" in capsys.readouterr().out
+
+
+def test_db_init_and_upgrade_take_url_as_the_issue_spells_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = f"sqlite:///{tmp_path / 'team.sqlite3'}"
+    assert main(["db", "init", "--url", url]) == 0
+    assert main(["db", "upgrade", "--url", url]) == 0
+    out = capsys.readouterr().out
+    assert f"（版本 {head()}）" in out

@@ -12,7 +12,8 @@ if TYPE_CHECKING:
 
 def add_db_option(parser: argparse.ArgumentParser, lang: str) -> None:
     """``--db URL``: falls back to ``WORKBENCH_DB_URL``, then the default SQLite file."""
-    parser.add_argument("--db", metavar="URL", help=t("db_url_help", lang))
+    # `--url` is the spelling of the issue for `db init|upgrade`; both name the same option.
+    parser.add_argument("--db", "--url", dest="db", metavar="URL", help=t("db_url_help", lang))
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: str) -> None:

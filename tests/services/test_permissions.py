@@ -12,7 +12,7 @@ from workbench.domain.records import CaseSummary, Role, User
 from workbench.services.messages import describe_error
 from workbench.services.permissions import Action, PermissionDenied, allowed, require
 
-R, C, I, E, V, X, A, M = (  # noqa: E741 - one letter per action keeps the table readable
+R, C, I, E, V, X, A, M, S, RS, VT = (  # noqa: E741 - one letter per action keeps the table readable
     Action.READ_CASE,
     Action.CREATE_CASE,
     Action.IMPORT_CASE,
@@ -21,13 +21,16 @@ R, C, I, E, V, X, A, M = (  # noqa: E741 - one letter per action keeps the table
     Action.EXPORT_CASE,
     Action.ARCHIVE_REPORT,
     Action.MANAGE_USERS,
+    Action.SUBMIT_CASE,
+    Action.RUN_SESSION,
+    Action.VOTE,
 )
 # What each role may do on its own case, and on a case of another officer.
 EXPECTED: dict[Role, tuple[set[Action], set[Action]]] = {
-    Role.OFFICER: ({R, C, I, E, V, X, A}, {R, C, I, X}),
+    Role.OFFICER: ({R, C, I, E, V, X, A, S}, {R, C, I, X}),
     Role.REVIEWER: ({R, X, A}, {R, X, A}),
-    Role.COMMITTEE_MEMBER: ({R}, {R}),
-    Role.COMMITTEE_CHAIR: ({R, A}, {R, A}),
+    Role.COMMITTEE_MEMBER: ({R, VT}, {R, VT}),
+    Role.COMMITTEE_CHAIR: ({R, A, VT, RS}, {R, A, VT, RS}),
     Role.BACK_OFFICE: ({R, X, A}, {R, X, A}),
     Role.ADMIN: (set(Action), set(Action)),
 }
@@ -58,7 +61,7 @@ def test_role_action_matrix(role: Role, action: Action, owner: str, column: int)
             require(user(role), action, case_of(owner))
 
 
-@pytest.mark.parametrize("action", [E, V])
+@pytest.mark.parametrize("action", [E, V, S])
 def test_ownership_actions_need_a_case(action: Action) -> None:
     assert not allowed(user(Role.OFFICER), action)
     assert allowed(user(Role.ADMIN), action)

@@ -99,17 +99,27 @@ def run(args: argparse.Namespace, lang: str) -> int:
             store = open_store(args.db)
             try:
                 user = store.users.current_user()
-                case = store.cases.open_case(args.case, user).case
+                case_id, minutes = args.case, None
+                if request_kind is ReportKind.MINUTES:  # SESSION_OR_CASE: the stored session's minutes
+                    found = store.committee.stored_minutes(args.case, user)
+                    if found is not None:
+                        minutes, case_id = found
+                case = store.cases.open_case(case_id, user).case
                 attachments = _attachments(case, args.attachments, lang)
                 request = ReportRequest(
-                    request_kind, report_lang, args.unit, attachments, invariant=args.invariant
+                    request_kind,
+                    report_lang,
+                    args.unit,
+                    attachments,
+                    minutes=minutes,
+                    invariant=args.invariant,
                 )
                 if identity is not None:
                     report = export_signed_report(
-                        store, args.case, request, identity, user, reason=reason, location=args.location
+                        store, case_id, request, identity, user, reason=reason, location=args.location
                     )
                 else:
-                    record = store.cases.open_case(args.case, user)
+                    record = store.cases.open_case(case_id, user)
                     report = make_report(record.case, request, None, case_version=record.version)
                 archived = report.archived
             finally:

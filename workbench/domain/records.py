@@ -204,3 +204,14 @@ STORE_ERRORS: tuple[type[RecordError], ...] = (
     StoreBusyError,
 )
 """Every record error the store raises (each has a text in ``workbench.services.messages``)."""
+
+
+class CommitteeError(DomainError):
+    """A committee step the state of the session or case does not allow; ``reason`` keys its text
+    (``workbench.services.messages``): ``case_not_ready``, ``case_frozen``, ``session_not_found`` …"""
+
+    def __init__(self, reason: str, **params: object) -> None:
+        self.reason = reason
+        self.params = params
+        shown = ", ".join(f"{k}={v}" for k, v in params.items())
+        super().__init__(f"{reason}: {shown}" if shown else reason)

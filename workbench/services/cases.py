@@ -10,17 +10,21 @@ import dataclasses
 import uuid
 from typing import TYPE_CHECKING
 
+from workbench.domain.case_file import Stage
 from workbench.domain.errors import ValidationError
-from workbench.domain.records import CaseRecord, ChangeAction, UserNotFoundError
+from workbench.domain.records import CaseRecord, ChangeAction, CommitteeError, UserNotFoundError
 from workbench.services.case_files import CaseFileError, dumps_case, read_case_file
 from workbench.services.permissions import Action, require
+from workbench.store.committee_repository import SqlCommitteeRepository
 from workbench.store.repository import SqlCaseRepository
 from workbench.store.user_repository import SqlUserRepository
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from workbench.domain.case_file import CaseFile, Stage
+    from sqlalchemy.orm import Session
+
+    from workbench.domain.case_file import CaseFile
     from workbench.domain.records import AuditRecord, CaseSummary, CaseVersionInfo, User
     from workbench.store.db import Sessions
 
@@ -53,9 +57,14 @@ class CaseService:
 
         ``case`` may be a ``CaseRecord`` (its ``version`` is used when ``expected_version`` is None).
 
+        A case submitted to the committee (stage ``APPROVAL``) is frozen: only the committee's
+        decision moves it on; after a return for re-survey (stage ``INVESTIGATE`` again) it can be
+        edited, and resubmitting makes the edited state a new submitted version.
+
         Raises:
             ConcurrentEditError: someone saved the case meanwhile (nothing is written).
             PermissionDenied: the user may not edit this case.
+            CommitteeError: ``case_frozen``, the case is submitted to the committee.
         """
         if isinstance(case, CaseRecord):
             expected = case.version if expected_version is None else expected_version
@@ -67,6 +76,7 @@ class CaseService:
         with self._sessions.begin() as session:
             repo = SqlCaseRepository(session)
             self._require_on(repo, user, Action.EDIT_CASE, case.id)
+            self._require_editable(session, repo, case.id)
             return repo.save(case, expected, user.id)
 
     def list_cases(
@@ -105,6 +115,7 @@ class CaseService:
         with self._sessions.begin() as session:
             repo = SqlCaseRepository(session)
             self._require_on(repo, user, Action.RESTORE_VERSION, case_id)
+            self._require_editable(session, repo, case_id)
             return repo.restore(case_id, version, expected_version, user.id)
 
     def import_case_file(self, path: Path, user: User, *, as_copy: bool = False) -> CaseRecord:
@@ -138,6 +149,15 @@ class CaseService:
             record = repo.get(case_id)
             repo.record_export(case_id, user.id, record.content_sha256)
             return dumps_case(record.case)
+
+    @staticmethod
+    def _require_editable(session: Session, repo: SqlCaseRepository, case_id: str) -> None:
+        """A case submitted to the committee is frozen while it waits for (or was deferred by) it."""
+        stage, version = repo.stage_of(case_id)
+        if stage is not Stage.APPROVAL:
+            return
+        if SqlCommitteeRepository(session).submitted_version(case_id) == version:
+            raise CommitteeError("case_frozen", case_id=case_id)
 
     @staticmethod
     def _require_on(repo: SqlCaseRepository, user: User, action: Action, case_id: str) -> None:

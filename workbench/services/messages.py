@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from workbench.domain.errors import ConcurrentEditError, DomainError, ValidationError
 from workbench.domain.messages import error_text
-from workbench.domain.records import RecordError
+from workbench.domain.records import CommitteeError, RecordError
 from workbench.services.case_files import CaseFileError
 from workbench.services.permissions import PermissionDenied
 
@@ -42,6 +42,48 @@ TEXTS: dict[str, dict[str, str]] = {
     "store_busy": {
         "zh": "数据库繁忙，请稍后重试（{url}：{detail}）",
         "en": "the database is busy, try again ({url}: {detail})",
+    },
+    "case_not_ready": {
+        "zh": "案卷 {case_id} 尚未通过上会前检查，不能提交：{issues}",
+        "en": "case {case_id} has not passed the readiness checklist and cannot be submitted: {issues}",
+    },
+    "case_frozen": {
+        "zh": "案卷 {case_id} 已提交贷审会，不能修改；退回重新调查后可以修改并作为新版本再次提交",
+        "en": "case {case_id} is submitted to the committee and frozen; it can be edited again once "
+        "returned for re-survey, and resubmitted as a new version",
+    },
+    "case_not_submittable": {
+        "zh": "案卷 {case_id} 处于 {stage} 阶段，不能提交上会",
+        "en": "case {case_id} is at stage {stage} and cannot be submitted",
+    },
+    "case_not_submitted": {
+        "zh": "案卷 {case_id} 尚未提交上会（阶段 {stage}）",
+        "en": "case {case_id} is not submitted to the committee (stage {stage})",
+    },
+    "session_not_found": {"zh": "找不到贷审会 {session_id}", "en": "no committee session {session_id}"},
+    "already_on_agenda": {
+        "zh": "案卷 {case_id} 已在贷审会议程上",
+        "en": "case {case_id} is already on a committee agenda",
+    },
+    "not_on_agenda": {
+        "zh": "案卷 {case_id} 不在贷审会 {session_id} 的议程上",
+        "en": "case {case_id} is not on the agenda of session {session_id}",
+    },
+    "not_a_voting_member": {
+        "zh": "{member_id} 不是贷审会 {session_id} 的投票委员",
+        "en": "{member_id} is not a voting member of session {session_id}",
+    },
+    "vote_for_other": {
+        "zh": "只能以本人身份投票（{member_id}）",
+        "en": "you can only cast your own vote ({member_id})",
+    },
+    "already_decided": {
+        "zh": "案卷 {case_id} 在本次贷审会已有决议，不能再投票或重新决议",
+        "en": "case {case_id} is already decided in this session; votes and decision are closed",
+    },
+    "no_quorum": {
+        "zh": "未达法定人数（已投 {votes} 票，至少需要 {quorum} 票），未作决议",
+        "en": "no quorum ({votes} votes cast, at least {quorum} needed): nothing was decided",
     },
     "concurrent_edit": {
         "zh": "案卷 {case_id} 已被他人修改（您编辑的是第 {expected} 版，数据库中已是第 {actual} 版）；"
@@ -95,6 +137,8 @@ def _describe(error: DomainError, lang: str) -> str:
         )
     if isinstance(error, RecordError) and _record_key(error) in TEXTS:
         return _text(_record_key(error), lang, **error.params)
+    if isinstance(error, CommitteeError) and error.reason in TEXTS:
+        return _text(error.reason, lang, **error.params)
     if isinstance(error, PermissionDenied):
         return error.describe(lang)
     return str(error)

@@ -32,6 +32,9 @@ class Action(StrEnum):
     EXPORT_CASE = "export_case"
     ARCHIVE_REPORT = "archive_report"
     MANAGE_USERS = "manage_users"
+    SUBMIT_CASE = "submit_case"  # to the committee (the officer, her own case)
+    RUN_SESSION = "run_session"  # set up a session, its agenda; record the decision (the chair)
+    VOTE = "vote"  # cast a vote in a session (members and the chair)
 
 
 ALLOWED: dict[Role, frozenset[Action]] = {
@@ -44,19 +47,24 @@ ALLOWED: dict[Role, frozenset[Action]] = {
             Action.RESTORE_VERSION,
             Action.EXPORT_CASE,
             Action.ARCHIVE_REPORT,
+            Action.SUBMIT_CASE,
         }
     ),
     # Those who sign a report (reviewer's counter-signature, the chair's minutes) archive what they signed.
     Role.REVIEWER: frozenset({Action.READ_CASE, Action.EXPORT_CASE, Action.ARCHIVE_REPORT}),
-    Role.COMMITTEE_MEMBER: frozenset({Action.READ_CASE}),
-    Role.COMMITTEE_CHAIR: frozenset({Action.READ_CASE, Action.ARCHIVE_REPORT}),
+    Role.COMMITTEE_MEMBER: frozenset({Action.READ_CASE, Action.VOTE}),
+    Role.COMMITTEE_CHAIR: frozenset(
+        {Action.READ_CASE, Action.ARCHIVE_REPORT, Action.VOTE, Action.RUN_SESSION}
+    ),
     Role.BACK_OFFICE: frozenset({Action.READ_CASE, Action.EXPORT_CASE, Action.ARCHIVE_REPORT}),
     Role.ADMIN: frozenset(Action),
 }
 
 OWN_CASES_ONLY: dict[Role, frozenset[Action]] = {
     # An officer signs and archives the survey report of her own cases only.
-    Role.OFFICER: frozenset({Action.EDIT_CASE, Action.RESTORE_VERSION, Action.ARCHIVE_REPORT}),
+    Role.OFFICER: frozenset(
+        {Action.EDIT_CASE, Action.RESTORE_VERSION, Action.ARCHIVE_REPORT, Action.SUBMIT_CASE}
+    ),
 }
 """Actions a role may take only on cases it owns (``officer_id``)."""
 
@@ -77,6 +85,9 @@ ACTION_NAMES: dict[Action, dict[str, str]] = {
     Action.EXPORT_CASE: {"zh": "导出案卷", "en": "export cases"},
     Action.ARCHIVE_REPORT: {"zh": "归档已签署报告", "en": "archive signed reports"},
     Action.MANAGE_USERS: {"zh": "管理用户", "en": "manage users"},
+    Action.SUBMIT_CASE: {"zh": "提交此案卷上会", "en": "submit this case to the committee"},
+    Action.RUN_SESSION: {"zh": "主持贷审会、记录决议", "en": "run committee sessions and record decisions"},
+    Action.VOTE: {"zh": "在贷审会上投票", "en": "vote in the committee"},
 }
 
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from workbench.paths import database_url
 from workbench.services.archive import ArchiveService
 from workbench.services.cases import CaseService
+from workbench.services.committee import CommitteeService
 from workbench.services.users import UserService
 from workbench.store import migrate
 from workbench.store.db import Sessions, make_engine, make_sessions, shown_url
@@ -31,6 +32,7 @@ class StoreServices:
     cases: CaseService
     users: UserService
     archive: ArchiveService
+    committee: CommitteeService
 
     @property
     def shown_url(self) -> str:
@@ -58,7 +60,12 @@ def open_store(url: str | None = None, *, upgrade: bool = True) -> StoreServices
         migrate.upgrade(resolved)
     sessions = make_sessions(make_engine(resolved))
     return StoreServices(
-        resolved, sessions, CaseService(sessions), UserService(sessions), ArchiveService(sessions)
+        resolved,
+        sessions,
+        CaseService(sessions),
+        UserService(sessions),
+        ArchiveService(sessions),
+        CommitteeService(sessions),
     )
 
 

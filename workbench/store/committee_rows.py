@@ -1,4 +1,4 @@
-"""Credit committee (贷审会): sessions, agenda, votes and decisions. Models only for now."""
+"""Credit committee (贷审会): sessions, members, agenda, votes and decisions (``committee_repository``)."""
 
 from __future__ import annotations
 
@@ -20,6 +20,22 @@ class CommitteeSessionRow(Base):
     secretary: Mapped[Short]
     rule: Mapped[Code]
     status: Mapped[Code]
+    quorum: Mapped[int] = mapped_column(Integer, server_default="3")
+
+
+class CommitteeMemberRow(Base):
+    """A person of a session: the chair, voting members, non-voting guests; ``veto`` holders."""
+
+    __tablename__ = "committee_member"
+
+    session_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("committee_session.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("app_user.id"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+    chair: Mapped[bool]
+    votes: Mapped[bool]
+    veto: Mapped[bool]
 
 
 class CommitteeAgendaItemRow(Base):

@@ -17,6 +17,7 @@ from workbench.store.case_rows import CaseFileRow
 from workbench.store.committee_rows import (
     CommitteeAgendaItemRow,
     CommitteeDecisionRow,
+    CommitteeMemberRow,
     CommitteeSessionRow,
     CommitteeVoteRow,
 )
@@ -50,6 +51,7 @@ __all__ = [
     "CollateralRow",
     "CommitteeAgendaItemRow",
     "CommitteeDecisionRow",
+    "CommitteeMemberRow",
     "CommitteeSessionRow",
     "CommitteeVoteRow",
     "CrossCheckRow",

@@ -318,6 +318,18 @@ class SqlCaseRepository:
             raise CaseNotFoundError(case_id=case_id)
         return str(owner)
 
+    def stage_of(self, case_id: str) -> tuple[Stage, int]:
+        """The stored stage and version of a case.
+
+        Raises:
+            CaseNotFoundError: no such case.
+        """
+        query = select(CaseFileRow.stage, CaseFileRow.version_id).where(CaseFileRow.id == case_uuid(case_id))
+        row = self._session.execute(query).one_or_none()
+        if row is None:
+            raise CaseNotFoundError(case_id=case_id)
+        return Stage(row.stage), row.version_id
+
     def list_cases(
         self,
         officer_id: str | None = None,

@@ -1,0 +1,423 @@
+"""``CommitteeService``: sessions, submission, agenda, votes, the decision and the minutes' data.
+
+Each public method is one unit of work: permissions first, then the repositories inside one
+transaction, so a refused or failed step changes nothing. Every step is in the audit trail (the
+committee repository writes the committee entries; a stage change is a saved case version whose
+``stage`` field change is audited like any edit).
+
+Stages: submitting moves a ready case to ``APPROVAL`` (frozen: ``CaseService.save_case`` refuses
+it); the decision moves it on — approved → ``CONTRACT``, rejected → ``REFUSED``, returned for
+re-survey → ``INVESTIGATE`` (editable again, resubmitted as a new version), deferred → stays in
+``APPROVAL`` (it can go on another session's agenda).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from workbench.domain.calc import compute_case
+from workbench.domain.case_file import Stage
+from workbench.domain.committee import (
+    OUTCOME_LABELS,
+    CommitteeRules,
+    Member,
+    MemberVote,
+    Outcome,
+    VisitKind,
+    Vote,
+    decide,
+    monitoring_plan,
+)
+from workbench.domain.errors import ValidationError
+from workbench.domain.readiness import Severity
+from workbench.domain.records import CommitteeError, Role
+from workbench.reports.content import draft_decision
+from workbench.reports.inputs import (
+    CommitteeDecisionData,
+    CommitteeMember,
+    DecisionKind,
+    MemberRole,
+    MinutesData,
+    VoteData,
+    VoteKind,
+)
+from workbench.services.permissions import Action, require
+from workbench.store.committee_repository import (
+    AgendaItem,
+    SessionInfo,
+    SqlCommitteeRepository,
+    StoredDecision,
+)
+from workbench.store.repository import SqlCaseRepository
+from workbench.store.user_repository import SqlUserRepository
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from datetime import date
+
+    from workbench.domain.case_file import CaseFile
+    from workbench.domain.committee import Terms
+    from workbench.domain.records import User
+    from workbench.store.db import Sessions
+
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+"""A placeholder ``decided_at`` until the repository's clock sets it."""
+
+DEFAULT_MONITORING = ("首次监控：放款后 7 天内", "常规监控：每月")
+"""The monitoring plan of an approved loan whose disbursement date is not known yet."""
+
+BEFORE_SUBMISSION = (Stage.APPLY, Stage.ALLOT, Stage.INVESTIGATE)
+
+STAGE_AFTER: dict[Outcome, Stage] = {
+    Outcome.APPROVED_AS_PROPOSED: Stage.CONTRACT,
+    Outcome.APPROVED_WITH_CHANGES: Stage.CONTRACT,
+    Outcome.APPROVED_WITH_CONDITIONS: Stage.CONTRACT,
+    Outcome.REJECTED: Stage.REFUSED,
+    Outcome.RETURNED_FOR_RESURVEY: Stage.INVESTIGATE,
+    Outcome.DEFERRED: Stage.APPROVAL,
+}
+
+VOTE_KINDS: dict[Vote, VoteKind] = {
+    Vote.APPROVE_AS_PROPOSED: VoteKind.APPROVE,
+    Vote.APPROVE_WITH_CHANGES: VoteKind.REDUCE_AMOUNT,
+    Vote.APPROVE_WITH_CONDITIONS: VoteKind.APPROVE_WITH_CONDITIONS,
+    Vote.RETURN_FOR_RESURVEY: VoteKind.RETURN,
+    Vote.DEFER: VoteKind.DEFER,
+    Vote.REJECT: VoteKind.REJECT,
+}
+
+RULE_LABELS = {
+    "unanimous": "全体一致",
+    "majority": "多数通过",
+    "chair_decides": "主席决定",
+}
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Owned:
+    officer_id: str
+
+
+def monitoring_lines(case: CaseFile, term_months: int | None) -> tuple[str, ...]:
+    """The post-loan monitoring of an approved case: dated when the disbursement date is known."""
+    disbursed = case.dates.disbursed_on or case.request.disbursement_date
+    if disbursed is None or not term_months:
+        return DEFAULT_MONITORING
+    plan = monitoring_plan(disbursed, term_months)
+    first = next(v for v in plan if v.kind is VisitKind.FIRST)
+    regular = [v for v in plan if v.kind is VisitKind.REGULAR]
+    return (
+        f"首次监控：放款后 7 天内（{first.due_on.isoformat()} 前）",
+        f"常规监控：每月（{regular[0].due_on.isoformat()} 起，共 {len(regular)} 次）",
+        "还款提醒：每期到期前 3 天",
+    )
+
+
+class CommitteeService:
+    def __init__(self, sessions: Sessions) -> None:
+        self._sessions = sessions
+
+    # ---- sessions and agenda ---------------------------------------------------------------------
+
+    def create_session(
+        self,
+        held_on: date,
+        place: str,
+        chair_id: str,
+        members: Sequence[Member],
+        secretary: str,
+        rules: CommitteeRules,
+        user: User,
+    ) -> str:
+        """A new session; ``members`` are users (``Member.id`` = user id; the name is taken from the
+        store) with their flags; the chair votes even when not listed. Returns the session id."""
+        require(user, Action.RUN_SESSION)
+        with self._sessions.begin() as session:
+            return SqlCommitteeRepository(session).add_session(
+                held_on, place, chair_id, members, secretary, rules, user.id
+            )
+
+    def session_info(self, session_id: str, user: User) -> SessionInfo:
+        require(user, Action.READ_CASE)
+        with self._sessions.begin() as session:
+            return SqlCommitteeRepository(session).get_session(session_id)
+
+    def agenda(self, session_id: str, user: User) -> list[AgendaItem]:
+        require(user, Action.READ_CASE)
+        with self._sessions.begin() as session:
+            repo = SqlCommitteeRepository(session)
+            repo.get_session(session_id)
+            return repo.agenda(session_id)
+
+    def submit_case(self, case_id: str, user: User) -> int:
+        """The officer submits her ready case: stage ``APPROVAL``, frozen; returns the submitted version.
+
+        Raises:
+            PermissionDenied: not the owning officer (or an administrator).
+            CommitteeError: ``case_not_submittable`` (already submitted or decided), ``case_not_ready``
+                (the blocking issue codes of the readiness checklist in ``issues``).
+        """
+        with self._sessions.begin() as session:
+            cases = SqlCaseRepository(session)
+            require(user, Action.SUBMIT_CASE, _Owned(cases.owner_of(case_id)))
+            record = cases.get(case_id)
+            if record.case.stage not in BEFORE_SUBMISSION:
+                raise CommitteeError("case_not_submittable", case_id=case_id, stage=record.case.stage.value)
+            blocking = [i.code for i in compute_case(record.case).issues if i.severity is Severity.BLOCKING]
+            if blocking:
+                raise CommitteeError("case_not_ready", case_id=case_id, issues=", ".join(blocking))
+            submitted = dataclasses.replace(record.case, stage=Stage.APPROVAL)
+            version = cases.save(submitted, record.version, user.id)
+            SqlCommitteeRepository(session).mark_submitted(case_id, version, user.id)
+            return version
+
+    def add_to_agenda(self, session_id: str, case_id: str, user: User) -> AgendaItem:
+        """Put a submitted case on the agenda, pinned to its current (submitted) version.
+
+        Raises:
+            CommitteeError: ``case_not_submitted``, ``already_on_agenda`` (waiting in another session).
+        """
+        require(user, Action.RUN_SESSION)
+        with self._sessions.begin() as session:
+            repo = SqlCommitteeRepository(session)
+            repo.get_session(session_id)
+            record = SqlCaseRepository(session).get(case_id)
+            if record.case.stage is not Stage.APPROVAL:
+                raise CommitteeError("case_not_submitted", case_id=case_id, stage=record.case.stage.value)
+            if repo.open_item_of(case_id) is not None:
+                raise CommitteeError("already_on_agenda", case_id=case_id, session_id=session_id)
+            return repo.add_agenda_item(session_id, case_id, record.version, user.id)
+
+    # ---- votes and decision ----------------------------------------------------------------------
+
+    def cast_vote(
+        self,
+        session_id: str,
+        case_id: str,
+        member_id: str,
+        vote: Vote,
+        reason: str,
+        conditions: Sequence[str],
+        user: User,
+    ) -> None:
+        """A member's vote (a member votes for herself; the chair may record a member's vote called
+        out in the room). Re-voting replaces the earlier vote until the decision is recorded.
+
+        Raises:
+            ValidationError: ``reason`` missing for anything but approve as proposed.
+            CommitteeError: ``not_a_voting_member``, ``vote_for_other``, ``already_decided``,
+                ``not_on_agenda``.
+        """
+        require(user, Action.VOTE)
+        cast = MemberVote(member_id, vote, reason, tuple(c for c in conditions if c.strip()))
+        with self._sessions.begin() as session:
+            repo = SqlCommitteeRepository(session)
+            info = repo.get_session(session_id)
+            voting = {m.id for m in info.members if m.votes}
+            if member_id not in voting:
+                raise CommitteeError("not_a_voting_member", member_id=member_id, session_id=session_id)
+            if member_id != user.id:
+                require(user, Action.RUN_SESSION)
+                if user.id != info.chair_id and user.role is not Role.ADMIN:
+                    raise CommitteeError("vote_for_other", member_id=member_id)
+            item = repo.agenda_item(session_id, case_id)
+            if repo.decision(item.id) is not None:
+                raise CommitteeError("already_decided", case_id=case_id, session_id=session_id)
+            repo.put_vote(item, cast, info.usernames[member_id], user.id)
+
+    def record_decision(
+        self,
+        session_id: str,
+        case_id: str,
+        terms: Terms | None,
+        conditions: Sequence[str],
+        monitoring: str,
+        user: User,
+    ) -> StoredDecision:
+        """Apply the session's rule to the stored votes and record the decision (the chair).
+
+        Approved: the final terms are the committee's amendment ``terms`` or else the officer's
+        proposal; conditions precedent are the approving members' plus ``conditions``; monitoring is
+        ``monitoring`` (one measure a line) or the standard plan. The case's stage follows the outcome.
+
+        Raises:
+            CommitteeError: ``no_quorum`` (nothing is recorded), ``already_decided``, ``not_on_agenda``.
+            ValidationError: the chair's vote missing under "chair decides".
+        """
+        require(user, Action.RUN_SESSION)
+        with self._sessions.begin() as session:
+            repo = SqlCommitteeRepository(session)
+            cases = SqlCaseRepository(session)
+            info = repo.get_session(session_id)
+            item = repo.agenda_item(session_id, case_id)
+            if repo.decision(item.id) is not None:
+                raise CommitteeError("already_decided", case_id=case_id, session_id=session_id)
+            votes = repo.votes(item.id)
+            outcome = decide(info.members, votes, info.rules)
+            if outcome.outcome is Outcome.NO_QUORUM:
+                raise CommitteeError("no_quorum", votes=len(votes), quorum=info.rules.quorum)
+            pinned = cases.version_document(case_id, item.case_version)
+            names = {m.id: m.name for m in info.members}
+            reasons = "\n".join(f"{names[v.member_id]}：{v.reason}" for v in votes if v.reason.strip())
+            stored = self._decision(
+                pinned, outcome.outcome, outcome.conditions, terms, conditions, monitoring
+            )
+            stored = dataclasses.replace(stored, reasons=reasons, decided_at=repo.now())
+            repo.add_decision(item, stored, user.id)
+            current = cases.get(case_id)
+            stage = STAGE_AFTER[outcome.outcome]
+            if current.case.stage is not stage:
+                cases.save(dataclasses.replace(current.case, stage=stage), current.version, user.id)
+            return stored
+
+    def decision(self, session_id: str, case_id: str, user: User) -> StoredDecision | None:
+        require(user, Action.READ_CASE)
+        with self._sessions.begin() as session:
+            repo = SqlCommitteeRepository(session)
+            return repo.decision(repo.agenda_item(session_id, case_id).id)
+
+    def votes(self, session_id: str, case_id: str, user: User) -> tuple[MemberVote, ...]:
+        require(user, Action.READ_CASE)
+        with self._sessions.begin() as session:
+            repo = SqlCommitteeRepository(session)
+            return repo.votes(repo.agenda_item(session_id, case_id).id)
+
+    # ---- minutes ---------------------------------------------------------------------------------
+
+    def minutes_data(self, session_id: str, user: User) -> MinutesData:
+        """The session as the minutes print it: attendees, and per case the decision, the votes with
+        their reasons, conditions precedent, final terms and monitoring (undecided cases: agenda only)."""
+        require(user, Action.READ_CASE)
+        with self._sessions.begin() as session:
+            repo = SqlCommitteeRepository(session)
+            cases = SqlCaseRepository(session)
+            users = SqlUserRepository(session)
+            info = repo.get_session(session_id)
+            people: list[CommitteeMember] = []
+            for m in info.members:
+                if m.chair:
+                    people.append(CommitteeMember(m.name, MemberRole.CHAIR))
+                elif m.votes:
+                    people.append(CommitteeMember(m.name, MemberRole.MEMBER, "一票否决权" if m.veto else ""))
+                else:
+                    people.append(CommitteeMember(m.name, MemberRole.MEMBER, "列席（不投票）"))
+            presenters: list[str] = []
+            decisions: list[CommitteeDecisionData] = []
+            for item in repo.agenda(session_id):
+                case = cases.version_document(item.case_id, item.case_version)
+                officer = users.get_user(cases.owner_of(item.case_id)).display_name
+                presenter = case.officers.lead or officer
+                if presenter and presenter not in presenters:
+                    presenters.append(presenter)
+                decisions.append(self._decision_data(repo, info, item, case, presenter))
+            if info.secretary:
+                people.append(CommitteeMember(info.secretary, MemberRole.SECRETARY))
+            people += [CommitteeMember(p, MemberRole.PRESENTER) for p in presenters]
+            return MinutesData(
+                session_number=f"{info.held_on:%Y%m%d}-{info.id[:8]}",
+                held_on=info.held_on,
+                place=info.place,
+                members=tuple(people),
+                decisions=tuple(decisions),
+                rule=f"{RULE_LABELS[info.rules.rule.value]}，法定人数 {info.rules.quorum} 人",
+            )
+
+    def stored_minutes(self, key: str, user: User) -> tuple[MinutesData, str] | None:
+        """``workbench report SESSION_OR_CASE --kind minutes``: the minutes of a session id, or of the
+        newest session that had the case id on its agenda, with the case the report is filed under
+        (the given case, else the session's first agenda item). ``None``: neither is known here."""
+        require(user, Action.READ_CASE)
+        with self._sessions.begin() as session:
+            repo = SqlCommitteeRepository(session)
+            session_id: str | None
+            case_id: str | None
+            try:
+                repo.get_session(key)
+                session_id = key
+                agenda = repo.agenda(key)
+                case_id = agenda[0].case_id if agenda else None
+            except CommitteeError:
+                try:
+                    session_id, case_id = repo.latest_session_of(key), key
+                except ValidationError:  # neither a session nor a case id
+                    return None
+        if session_id is None or case_id is None:
+            return None
+        return self.minutes_data(session_id, user), case_id
+
+    # ---- helpers ---------------------------------------------------------------------------------
+
+    @staticmethod
+    def _decision(
+        case: CaseFile,
+        outcome: Outcome,
+        voted_conditions: Sequence[str],
+        terms: Terms | None,
+        conditions: Sequence[str],
+        monitoring: str,
+    ) -> StoredDecision:
+        all_conditions = tuple(
+            dict.fromkeys(c.strip() for c in (*voted_conditions, *conditions) if c.strip())
+        )
+        if outcome not in (
+            Outcome.APPROVED_AS_PROPOSED,
+            Outcome.APPROVED_WITH_CHANGES,
+            Outcome.APPROVED_WITH_CONDITIONS,
+        ):
+            return StoredDecision(outcome, None, None, None, None, (), (), "", EPOCH, False)
+        if terms is not None:
+            amount, months = terms.amount, terms.term_months
+            percent, method = terms.rate.rate().annual_percent, terms.method
+        else:
+            z = compute_case(case).sizing
+            amount, months, percent, method = z.proposal, z.months, z.rate.annual_percent, z.method
+        lines = tuple(line.strip() for line in monitoring.splitlines() if line.strip())
+        return StoredDecision(
+            outcome,
+            amount,
+            months,
+            percent,
+            method,
+            all_conditions,
+            lines or monitoring_lines(case, months),
+            "",
+            EPOCH,
+            False,
+        )
+
+    @staticmethod
+    def _decision_data(
+        repo: SqlCommitteeRepository, info: SessionInfo, item: AgendaItem, case: CaseFile, presenter: str
+    ) -> CommitteeDecisionData:
+        results = compute_case(case)
+        members = {m.id: m for m in info.members}
+        votes = tuple(
+            VoteData(members[v.member_id].name, VOTE_KINDS[v.vote], v.reason, members[v.member_id].veto)
+            for v in repo.votes(item.id)
+        )
+        stored = repo.decision(item.id)
+        base = {"presenter": presenter, "votes": votes, "case_version": item.case_version}
+        if stored is None:
+            return draft_decision(case, results, None, **base)
+        kind = DecisionKind(stored.outcome.value)
+        changes = ""
+        requested = case.request.amount
+        if stored.amount is not None and stored.amount != requested:
+            changes = f"金额由申请的 {requested:,.0f} 元调整为 {stored.amount:,.0f} 元"
+        return draft_decision(
+            case,
+            results,
+            kind,
+            **base,
+            amount=stored.amount,
+            term_months=stored.term_months if stored.amount is not None else None,
+            annual_rate_percent=stored.annual_rate_percent,
+            method=stored.method,
+            conditions_precedent=stored.conditions,
+            monitoring=stored.monitoring,
+            reason=stored.reasons or OUTCOME_LABELS[stored.outcome]["zh"],
+            changes=changes,
+            instalment=results.sizing.instalment if stored.amount == results.sizing.proposal else None,
+        )

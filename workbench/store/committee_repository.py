@@ -1,0 +1,440 @@
+"""``SqlCommitteeRepository``: committee sessions, their members, agenda, votes and decisions.
+
+Like ``SqlCaseRepository`` it works inside the caller's session and never commits; every write also
+appends to the audit trail (``audit_entry``): ``field`` names the committee step
+(``committee.session``, ``committee.agenda``, ``committee.vote.<username>``, ``committee.decision``),
+``before``/``after`` hold the step's values as JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from sqlalchemy import func, insert, select
+
+from workbench.domain.committee import CommitteeRules, DecisionRule, Member, MemberVote, Outcome, Vote
+from workbench.domain.money import from_minor_units, to_minor_units
+from workbench.domain.records import ChangeAction, CommitteeError, UserNotFoundError
+from workbench.domain.schedules import Method
+from workbench.store.committee_rows import (
+    CommitteeAgendaItemRow,
+    CommitteeDecisionRow,
+    CommitteeMemberRow,
+    CommitteeSessionRow,
+    CommitteeVoteRow,
+)
+from workbench.store.history_rows import AuditEntryRow
+from workbench.store.mappers import case_uuid
+from workbench.store.orm_base import table_of
+from workbench.store.people_rows import AppUserRow
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from sqlalchemy.orm import Session
+
+OPEN = "open"
+SUBMITTED = "committee.submitted"
+"""The audit field of a submission; ``after`` is the submitted version."""
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _dumps(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def _session_uuid(session_id: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(session_id)
+    except ValueError:
+        raise CommitteeError("session_not_found", session_id=session_id) from None
+
+
+@dataclass(frozen=True, slots=True)
+class SessionInfo:
+    """A stored session; ``members`` carry user ids and display names (the chair first)."""
+
+    id: str
+    held_on: date
+    place: str
+    chair_id: str
+    secretary: str
+    rules: CommitteeRules
+    status: str
+    members: tuple[Member, ...]
+    usernames: dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaItem:
+    id: str
+    session_id: str
+    case_id: str
+    position: int
+    case_version: int
+
+
+@dataclass(frozen=True, slots=True)
+class StoredDecision:
+    """A decision as recorded: outcome, final terms (``None`` unless approved), conditions, monitoring."""
+
+    outcome: Outcome
+    amount: Decimal | None
+    term_months: int | None
+    annual_rate_percent: Decimal | None
+    method: Method | None
+    conditions: tuple[str, ...]
+    monitoring: tuple[str, ...]
+    reasons: str
+    decided_at: datetime
+    minutes_signed: bool
+
+
+class SqlCommitteeRepository:
+    def __init__(self, session: Session, clock: Callable[[], datetime] = utc_now) -> None:
+        self._session = session
+        self._clock = clock
+
+    def now(self) -> datetime:
+        return self._clock()
+
+    # ---- sessions --------------------------------------------------------------------------------
+
+    def add_session(
+        self,
+        held_on: date,
+        place: str,
+        chair_id: str,
+        members: Sequence[Member],
+        secretary: str,
+        rules: CommitteeRules,
+        user_id: str,
+    ) -> str:
+        """Store a session; the chair is a voting member even when not listed. Returns its id.
+
+        Raises:
+            UserNotFoundError: the chair or a member is no user.
+        """
+        chair = Member(chair_id, "", chair=True, votes=True)
+        listed = [m for m in members if m.id != chair_id]
+        given = next((m for m in members if m.id == chair_id), None)
+        if given is not None:
+            chair = Member(chair_id, "", chair=True, votes=True, veto=given.veto)
+        people = [chair, *listed]
+        for person in people:
+            self._user_row(person.id)
+        key = uuid.uuid4()
+        self._session.add(
+            CommitteeSessionRow(
+                id=key,
+                held_on=held_on,
+                place=place,
+                chair_id=uuid.UUID(chair_id),
+                secretary=secretary,
+                rule=rules.rule.value,
+                status=OPEN,
+                quorum=rules.quorum,
+            )
+        )
+        self._session.flush()
+        self._session.add_all(
+            CommitteeMemberRow(
+                session_id=key,
+                user_id=uuid.UUID(p.id),
+                position=i,
+                chair=p.chair,
+                votes=p.votes,
+                veto=p.veto,
+            )
+            for i, p in enumerate(people)
+        )
+        self._session.flush()
+        after = {
+            "session_id": str(key),
+            "held_on": held_on.isoformat(),
+            "place": place,
+            "chair_id": chair_id,
+            "secretary": secretary,
+            "rule": rules.rule.value,
+            "quorum": rules.quorum,
+            "members": [{"id": p.id, "votes": p.votes, "veto": p.veto} for p in people],
+        }
+        self.audit(user_id, None, ChangeAction.CREATE, "committee.session", None, _dumps(after))
+        return str(key)
+
+    def get_session(self, session_id: str) -> SessionInfo:
+        """Raises: CommitteeError ``session_not_found``."""
+        row = self._session.get(CommitteeSessionRow, _session_uuid(session_id))
+        if row is None:
+            raise CommitteeError("session_not_found", session_id=session_id)
+        m, u = CommitteeMemberRow, AppUserRow
+        query = (
+            select(m, u.display_name, u.username)
+            .join(u, u.id == m.user_id)
+            .where(m.session_id == row.id)
+            .order_by(m.position)
+        )
+        members: list[Member] = []
+        usernames: dict[str, str] = {}
+        for member, display_name, username in self._session.execute(query):
+            members.append(Member(str(member.user_id), display_name, member.chair, member.votes, member.veto))
+            usernames[str(member.user_id)] = username
+        return SessionInfo(
+            id=str(row.id),
+            held_on=row.held_on,
+            place=row.place,
+            chair_id=str(row.chair_id),
+            secretary=row.secretary,
+            rules=CommitteeRules(DecisionRule(row.rule), row.quorum),
+            status=row.status,
+            members=tuple(members),
+            usernames=usernames,
+        )
+
+    # ---- agenda ----------------------------------------------------------------------------------
+
+    def add_agenda_item(self, session_id: str, case_id: str, case_version: int, user_id: str) -> AgendaItem:
+        """Put a case on the agenda, pinned to ``case_version``.
+
+        Raises:
+            CommitteeError: ``already_on_agenda``.
+        """
+        key = _session_uuid(session_id)
+        case_key = case_uuid(case_id)
+        existing = self._session.scalar(
+            select(CommitteeAgendaItemRow.id).where(
+                CommitteeAgendaItemRow.session_id == key, CommitteeAgendaItemRow.case_id == case_key
+            )
+        )
+        if existing is not None:
+            raise CommitteeError("already_on_agenda", case_id=case_id, session_id=session_id)
+        last = self._session.scalar(
+            select(func.max(CommitteeAgendaItemRow.position)).where(CommitteeAgendaItemRow.session_id == key)
+        )
+        row = CommitteeAgendaItemRow(
+            id=uuid.uuid4(),
+            session_id=key,
+            case_id=case_key,
+            position=0 if last is None else last + 1,
+            case_version=case_version,
+        )
+        self._session.add(row)
+        self._session.flush()
+        after = {"session_id": session_id, "position": row.position, "case_version": case_version}
+        self.audit(user_id, case_key, ChangeAction.UPDATE, "committee.agenda", None, _dumps(after))
+        return self._item(row)
+
+    def agenda(self, session_id: str) -> list[AgendaItem]:
+        query = (
+            select(CommitteeAgendaItemRow)
+            .where(CommitteeAgendaItemRow.session_id == _session_uuid(session_id))
+            .order_by(CommitteeAgendaItemRow.position)
+        )
+        return [self._item(r) for r in self._session.scalars(query)]
+
+    def agenda_item(self, session_id: str, case_id: str) -> AgendaItem:
+        """Raises: CommitteeError ``not_on_agenda``."""
+        row = self._session.scalars(
+            select(CommitteeAgendaItemRow).where(
+                CommitteeAgendaItemRow.session_id == _session_uuid(session_id),
+                CommitteeAgendaItemRow.case_id == case_uuid(case_id),
+            )
+        ).one_or_none()
+        if row is None:
+            raise CommitteeError("not_on_agenda", case_id=case_id, session_id=session_id)
+        return self._item(row)
+
+    def latest_session_of(self, case_id: str) -> str | None:
+        """The newest session (by date) that had the case on its agenda."""
+        a, s = CommitteeAgendaItemRow, CommitteeSessionRow
+        key = self._session.scalar(
+            select(s.id)
+            .join(a, a.session_id == s.id)
+            .where(a.case_id == case_uuid(case_id))
+            .order_by(s.held_on.desc(), a.case_version.desc())
+            .limit(1)
+        )
+        return None if key is None else str(key)
+
+    def open_item_of(self, case_id: str) -> AgendaItem | None:
+        """An agenda item of the case that has no decision yet (the case waits in a session)."""
+        a, d = CommitteeAgendaItemRow, CommitteeDecisionRow
+        row = self._session.scalars(
+            select(a)
+            .outerjoin(d, d.agenda_item_id == a.id)
+            .where(a.case_id == case_uuid(case_id), d.id.is_(None))
+        ).first()
+        return None if row is None else self._item(row)
+
+    def mark_submitted(self, case_id: str, version: int, user_id: str) -> None:
+        """Note that ``version`` of the case went to the committee (it is frozen while in ``APPROVAL``)."""
+        self.audit(user_id, case_uuid(case_id), ChangeAction.UPDATE, SUBMITTED, None, str(version))
+
+    def submitted_version(self, case_id: str) -> int | None:
+        """The version of the case last submitted to the committee, if any."""
+        a = AuditEntryRow
+        after = self._session.scalar(
+            select(a.after)
+            .where(a.case_id == case_uuid(case_id), a.field == SUBMITTED)
+            .order_by(a.id.desc())
+            .limit(1)
+        )
+        return None if after is None else int(after)
+
+    # ---- votes -----------------------------------------------------------------------------------
+
+    def votes(self, item_id: str) -> tuple[MemberVote, ...]:
+        """The votes on an agenda item, in the order they were cast."""
+        v = CommitteeVoteRow
+        query = select(v).where(v.agenda_item_id == uuid.UUID(item_id)).order_by(v.cast_at, v.member_id)
+        return tuple(
+            MemberVote(str(r.member_id), Vote(r.vote), r.comment, tuple(json.loads(r.conditions)))
+            for r in self._session.scalars(query)
+        )
+
+    def put_vote(self, item: AgendaItem, vote: MemberVote, username: str, user_id: str) -> None:
+        """Store a member's vote, replacing an earlier one of the same member (audited either way)."""
+        key = (uuid.UUID(item.id), uuid.UUID(vote.member_id))
+        row = self._session.get(CommitteeVoteRow, key, populate_existing=True)
+        before = None if row is None else _dumps(self._vote_value(row.vote, row.comment, row.conditions))
+        conditions = json.dumps(list(vote.conditions), ensure_ascii=False)
+        now = self._clock()
+        if row is None:
+            self._session.add(
+                CommitteeVoteRow(
+                    agenda_item_id=key[0],
+                    member_id=key[1],
+                    vote=vote.vote.value,
+                    conditions=conditions,
+                    comment=vote.reason,
+                    cast_at=now,
+                )
+            )
+        else:
+            row.vote, row.comment, row.conditions, row.cast_at = vote.vote.value, vote.reason, conditions, now
+        self._session.flush()
+        after = _dumps(self._vote_value(vote.vote.value, vote.reason, conditions))
+        self.audit(
+            user_id, case_uuid(item.case_id), ChangeAction.UPDATE, f"committee.vote.{username}", before, after
+        )
+
+    # ---- decisions -------------------------------------------------------------------------------
+
+    def decision(self, item_id: str) -> StoredDecision | None:
+        row = self._session.scalars(
+            select(CommitteeDecisionRow).where(CommitteeDecisionRow.agenda_item_id == uuid.UUID(item_id))
+        ).one_or_none()
+        if row is None:
+            return None
+        return StoredDecision(
+            outcome=Outcome(row.outcome),
+            amount=None if row.amount_minor is None else from_minor_units(row.amount_minor),
+            term_months=row.term_months,
+            annual_rate_percent=row.annual_rate,
+            method=None if row.method is None else Method(row.method),
+            conditions=tuple(json.loads(row.conditions)),
+            monitoring=tuple(line for line in row.monitoring.split("\n") if line),
+            reasons=row.reasons,
+            decided_at=row.decided_at,
+            minutes_signed=row.minutes_signed,
+        )
+
+    def add_decision(self, item: AgendaItem, decision: StoredDecision, user_id: str) -> None:
+        """Store the decision of an agenda item (one per item).
+
+        Raises:
+            CommitteeError: ``already_decided``.
+        """
+        if self.decision(item.id) is not None:
+            raise CommitteeError("already_decided", case_id=item.case_id, session_id=item.session_id)
+        self._session.add(
+            CommitteeDecisionRow(
+                id=uuid.uuid4(),
+                agenda_item_id=uuid.UUID(item.id),
+                outcome=decision.outcome.value,
+                amount_minor=None if decision.amount is None else to_minor_units(decision.amount),
+                term_months=decision.term_months,
+                annual_rate=decision.annual_rate_percent,
+                method=None if decision.method is None else decision.method.value,
+                conditions=json.dumps(list(decision.conditions), ensure_ascii=False),
+                monitoring="\n".join(decision.monitoring),
+                reasons=decision.reasons,
+                decided_at=decision.decided_at,
+                minutes_signed=decision.minutes_signed,
+            )
+        )
+        self._session.flush()
+        after = {
+            "session_id": item.session_id,
+            "case_version": item.case_version,
+            "outcome": decision.outcome.value,
+            "amount": None if decision.amount is None else str(decision.amount),
+            "term_months": decision.term_months,
+            "annual_rate_percent": decision.annual_rate_percent,
+            "method": None if decision.method is None else decision.method.value,
+            "conditions": list(decision.conditions),
+            "monitoring": list(decision.monitoring),
+        }
+        self.audit(
+            user_id, case_uuid(item.case_id), ChangeAction.UPDATE, "committee.decision", None, _dumps(after)
+        )
+
+    # ---- audit -----------------------------------------------------------------------------------
+
+    def audit(
+        self,
+        user_id: str,
+        case_id: uuid.UUID | None,
+        action: ChangeAction,
+        field: str,
+        before: str | None,
+        after: str | None,
+    ) -> None:
+        """Append one entry to the audit trail (``case_id`` None: a session-level step)."""
+        self._session.connection().execute(
+            insert(table_of(AuditEntryRow)),
+            {
+                "at": self._clock(),
+                "user_id": uuid.UUID(user_id),
+                "case_id": case_id,
+                "action": action.value,
+                "field": field,
+                "before": before,
+                "after": after,
+            },
+        )
+
+    def session_audit(self, session_id: str) -> list[str]:
+        """The ``after`` values of the audit entries that created ``session_id``."""
+        a = AuditEntryRow
+        query = select(a.after).where(a.case_id.is_(None), a.field == "committee.session").order_by(a.id)
+        found = [after for after in self._session.scalars(query) if after is not None]
+        return [after for after in found if json.loads(after).get("session_id") == session_id]
+
+    # ---- helpers ---------------------------------------------------------------------------------
+
+    def _user_row(self, user_id: str) -> AppUserRow:
+        try:
+            key = uuid.UUID(user_id)
+        except ValueError:
+            raise UserNotFoundError(user_id=user_id) from None
+        row = self._session.get(AppUserRow, key)
+        if row is None:
+            raise UserNotFoundError(user_id=user_id)
+        return row
+
+    @staticmethod
+    def _item(row: CommitteeAgendaItemRow) -> AgendaItem:
+        return AgendaItem(str(row.id), str(row.session_id), str(row.case_id), row.position, row.case_version)
+
+    @staticmethod
+    def _vote_value(vote: str, reason: str, conditions: str) -> dict[str, object]:
+        return {"vote": vote, "reason": reason, "conditions": json.loads(conditions)}

@@ -1,8 +1,10 @@
 """Words of the printed reports, Simplified Chinese first, English second.
 
 Sentences specific to one place sit next to their use as ``tr("中文", "English")``; labels of the
-domain's choice values (enums), shared by several builders, are here. The domain labels what it
-already knows (check methods, statuses, repayment methods, issues, figures) and is used as is.
+report inputs' choice values (committee decisions, votes, roles), shared by several builders, are
+here. The domain's choice values take their words from ``workbench.domain.labels`` (the same the
+window shows); check methods, statuses, repayment methods, issues and figures are labelled by the
+domain as well and used as is.
 """
 
 from __future__ import annotations
@@ -10,32 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from workbench.domain.balance_sheet import (
-    AssetCategory,
-    DebtKind,
-    FixedCategory,
-    PayableKind,
-    Scope,
-    StockCategory,
-)
-from workbench.domain.case_file import LoanClass, Stage
-from workbench.domain.evidence import EvidenceKind, SourcePerson
-from workbench.domain.loan_request import PurposeFamily
-from workbench.domain.parties import (
-    ChildStatus,
-    CollateralKind,
-    Education,
-    GuarantorRole,
-    Housing,
-    Hukou,
-    LegalForm,
-    MaritalStatus,
-    PremisesTenure,
-    Relationship,
-    Sex,
-)
-from workbench.domain.profit_loss import Season
-from workbench.domain.soft_info import Rating
+from workbench.domain.labels import enum_label
 from workbench.reports.inputs import DecisionKind, MemberRole, VoteKind
 
 if TYPE_CHECKING:
@@ -68,120 +45,9 @@ def pick_lang(lang: str) -> str:
     return "en" if lang.lower().startswith("en") else "zh"
 
 
+# Choice values of the report inputs (committee decisions, votes, roles); the domain's own enums
+# take their words from workbench.domain.labels, the same the window shows.
 ENUM_LABELS: dict[Enum, tuple[str, str]] = {
-    Sex.FEMALE: ("女", "female"),
-    Sex.MALE: ("男", "male"),
-    MaritalStatus.MARRIED: ("已婚", "married"),
-    MaritalStatus.SINGLE: ("未婚", "single"),
-    MaritalStatus.DIVORCED: ("离婚", "divorced"),
-    MaritalStatus.REMARRIED: ("再婚", "remarried"),
-    MaritalStatus.WIDOWED: ("丧偶", "widowed"),
-    Education.JUNIOR_OR_BELOW: ("初中及以下", "junior school or below"),
-    Education.SENIOR_OR_VOCATIONAL: ("高中及技校", "senior / vocational school"),
-    Education.UNIVERSITY: ("大学及以上", "university"),
-    Hukou.LOCAL: ("本地", "local"),
-    Hukou.PROVINCE: ("本省外地", "same province"),
-    Hukou.OUT_OF_PROVINCE: ("省外", "other province"),
-    Housing.OWNED: ("自有", "owned"),
-    Housing.MORTGAGED: ("按揭", "mortgaged"),
-    Housing.RENTED: ("租住", "rented"),
-    Housing.FAMILY: ("与家人同住", "family home"),
-    Relationship.SPOUSE: ("配偶", "spouse"),
-    Relationship.CHILD: ("子女", "child"),
-    Relationship.PARENT: ("父母", "parent"),
-    Relationship.SIBLING: ("兄弟姐妹", "sibling"),
-    Relationship.RELATIVE: ("亲属", "relative"),
-    Relationship.FRIEND: ("朋友", "friend"),
-    Relationship.BUSINESS_PARTNER: ("合伙人", "business partner"),
-    Relationship.OTHER: ("其他", "other"),
-    ChildStatus.PRESCHOOL: ("学龄前", "pre-school"),
-    ChildStatus.SCHOOL: ("上学", "at school"),
-    ChildStatus.WORKING: ("工作", "working"),
-    ChildStatus.IDLE: ("无业", "not working"),
-    PremisesTenure.OWNED: ("自有", "owned"),
-    PremisesTenure.RENTED: ("租赁", "rented"),
-    PremisesTenure.FAMILY: ("家庭提供", "family-provided"),
-    PremisesTenure.OTHER: ("其他", "other"),
-    LegalForm.INDIVIDUAL: ("个体工商户", "individual business"),
-    LegalForm.SOLE_PROPRIETORSHIP: ("个人独资企业", "sole proprietorship"),
-    LegalForm.PARTNERSHIP: ("合伙企业", "partnership"),
-    LegalForm.COMPANY: ("有限公司", "company"),
-    LegalForm.FARM_HOUSEHOLD: ("农户", "farm household"),
-    LegalForm.UNREGISTERED: ("未登记", "unregistered"),
-    GuarantorRole.CO_BORROWER: ("共同借款人", "co-borrower"),
-    GuarantorRole.GUARANTOR: ("保证人", "guarantor"),
-    CollateralKind.PROPERTY: ("房产", "property"),
-    CollateralKind.VEHICLE: ("车辆", "vehicle"),
-    CollateralKind.EQUIPMENT: ("设备", "equipment"),
-    CollateralKind.DEPOSIT: ("存单", "deposit"),
-    CollateralKind.OTHER: ("其他", "other"),
-    AssetCategory.CASH: ("现金", "cash"),
-    AssetCategory.BANK: ("银行存款", "bank & e-wallet"),
-    AssetCategory.PREPAYMENT: ("预付账款", "prepayments"),
-    AssetCategory.OTHER_BUSINESS: ("其他经营资产", "other business assets"),
-    AssetCategory.LOAN_TO_OTHERS: ("对外债权", "loans to others"),
-    AssetCategory.INVESTMENT: ("投资性资产", "investments"),
-    AssetCategory.DEPOSIT: ("家庭存款/理财", "household deposits"),
-    AssetCategory.OTHER: ("其他资产", "other assets"),
-    StockCategory.GOODS: ("商品", "goods"),
-    StockCategory.RAW_MATERIAL: ("原材料", "raw materials"),
-    StockCategory.WORK_IN_PROGRESS: ("在产品", "work in progress"),
-    StockCategory.FINISHED: ("产成品", "finished goods"),
-    FixedCategory.EQUIPMENT: ("设备", "equipment"),
-    FixedCategory.VEHICLE: ("车辆", "vehicle"),
-    FixedCategory.FIXTURES: ("装置/货架", "fixtures"),
-    FixedCategory.RENOVATION: ("装修", "renovation"),
-    FixedCategory.PREMISES: ("经营场所", "premises"),
-    FixedCategory.REAL_ESTATE: ("房产", "real estate"),
-    FixedCategory.OTHER: ("其他", "other"),
-    PayableKind.PAYABLE: ("应付账款", "payable"),
-    PayableKind.OTHER_PAYABLE: ("其他应付款", "other payable"),
-    PayableKind.ADVANCE_RECEIVED: ("预收账款", "advance received"),
-    DebtKind.BANK: ("银行贷款", "bank loan"),
-    DebtKind.OTHER_INSTITUTION: ("其他机构贷款", "other institution"),
-    DebtKind.CREDIT_CARD: ("信用卡", "credit card"),
-    DebtKind.PRIVATE: ("个人借款", "private loan"),
-    DebtKind.MORTGAGE: ("按揭", "mortgage"),
-    DebtKind.OTHER: ("其他", "other"),
-    Scope.BUSINESS: ("经营", "business"),
-    Scope.HOUSEHOLD: ("家庭", "household"),
-    Season.PEAK: ("旺季", "peak"),
-    Season.NORMAL: ("平季", "normal"),
-    Season.SLACK: ("淡季", "slack"),
-    PurposeFamily.ASSET_WORKING_CAPITAL: ("资产变动：营运投入", "asset increase: working capital"),
-    PurposeFamily.ASSET_INVESTMENT: ("资产变动：投资性支出", "asset increase: investment"),
-    PurposeFamily.LIABILITY_DECREASE: ("负债变动：偿还借款/供应商信用减少", "liability decrease"),
-    PurposeFamily.EQUITY_DECREASE: ("权益变动：亏损/大额家庭开支/拆伙", "equity decrease"),
-    PurposeFamily.CONSUMPTION: ("消费", "consumption"),
-    Rating.POSITIVE: ("正面", "positive"),
-    Rating.NEUTRAL: ("中性", "neutral"),
-    Rating.NEGATIVE: ("负面", "negative"),
-    LoanClass.BUSINESS: ("经营类", "business loan"),
-    LoanClass.CONSUMER: ("消费类", "consumer loan"),
-    Stage.APPLY: ("申请", "application"),
-    Stage.ALLOT: ("分配", "assigned"),
-    Stage.INVESTIGATE: ("调查", "survey"),
-    Stage.APPROVAL: ("审批", "approval"),
-    Stage.CONTRACT: ("合同", "contract"),
-    Stage.SIGN: ("签约", "signed"),
-    Stage.LOAN: ("放款", "disbursed"),
-    Stage.AFTER_LOAN: ("贷后", "after loan"),
-    Stage.CLEARANCE: ("结清", "repaid"),
-    Stage.REFUSED: ("拒绝", "refused"),
-    Stage.CANCELLED: ("合同注销", "cancelled"),
-    EvidenceKind.PHOTO: ("照片", "photo"),
-    EvidenceKind.DOCUMENT: ("文件扫描件", "document scan"),
-    EvidenceKind.STATEMENT: ("流水/对账单", "statement"),
-    EvidenceKind.OBSERVATION: ("现场观察记录", "observation"),
-    EvidenceKind.INTERVIEW: ("访谈记录", "interview"),
-    SourcePerson.CLIENT: ("客户本人", "client"),
-    SourcePerson.SPOUSE: ("配偶", "spouse"),
-    SourcePerson.EMPLOYEE: ("雇员", "employee"),
-    SourcePerson.NEIGHBOUR: ("邻居", "neighbour"),
-    SourcePerson.SUPPLIER: ("供应商", "supplier"),
-    SourcePerson.CUSTOMER: ("客户的客户", "customer"),
-    SourcePerson.OFFICER: ("客户经理", "loan officer"),
-    SourcePerson.OTHER: ("其他", "other"),
     DecisionKind.APPROVED_AS_PROPOSED: ("批准贷款申请无改动", "approved as proposed"),
     DecisionKind.APPROVED_WITH_CHANGES: ("批准贷款申请有变更", "approved with changes"),
     DecisionKind.APPROVED_WITH_CONDITIONS: ("有条件批准", "approved with conditions"),
@@ -323,10 +189,11 @@ def label(value: Enum | None, lang: str) -> str:
     """The printed word for a choice value; ``—`` for none."""
     if value is None:
         return "—"
-    pair = ENUM_LABELS.get(value)
-    if pair is None:
-        return str(value.value)
-    return pair[1] if lang == "en" else pair[0]
+    if isinstance(value, (DecisionKind, VoteKind, MemberRole)):
+        pair = ENUM_LABELS.get(value)
+        if pair is not None:
+            return pair[1] if lang == "en" else pair[0]
+    return enum_label(value, lang)
 
 
 def pair_label(table: dict[str, tuple[str, str]], key: str, lang: str) -> str:

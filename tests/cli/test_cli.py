@@ -290,3 +290,9 @@ def test_the_installed_entry_point_runs(tmp_path: Path) -> None:
         check=False,
     )
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
+
+
+def test_the_window_takes_a_store_url_without_a_subcommand() -> None:
+    seen: list[list[str]] = []
+    assert main(["--db", "sqlite:////tmp/team.sqlite3"], gui=lambda argv: seen.append(argv) or 0) == 0
+    assert seen == [["--db", "sqlite:////tmp/team.sqlite3"]]

@@ -38,6 +38,8 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="workbench", description=t("prog_description", lang))
     parser.add_argument("--lang", choices=["zh", "en"], help=t("lang_help", lang))
     parser.add_argument("--version", action="version", version=f"workbench {__version__}")
+    # The window's store; subcommands take their own --db after the command name.
+    parser.add_argument("--db", dest="window_db", metavar="URL", help=t("window_db_help", lang))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     calc_cmd.add_parser(sub, lang)
     schedule_cmd.add_parser(sub, lang)

@@ -9,6 +9,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "zh": "小微信贷案件工作台（IPC 技术）。不带子命令时打开图形界面。",
         "en": "Micro-loan case workbench (IPC method). Without a subcommand it opens the window.",
     },
+    "window_db_help": {
+        "zh": "窗口使用的案件库（默认 WORKBENCH_DB_URL，否则本机 SQLite 文件）",
+        "en": "the case store of the window (default WORKBENCH_DB_URL, else the local SQLite file)",
+    },
     "lang_help": {
         "zh": "界面语言：zh（默认）或 en；也可设置环境变量 WORKBENCH_LANG",
         "en": "language: zh (default) or en; or set WORKBENCH_LANG",

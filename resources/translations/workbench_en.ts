@@ -400,6 +400,10 @@
         <translation>Previous section</translation>
     </message>
     <message>
+        <source>演示</source>
+        <translation>Present</translation>
+    </message>
+    <message>
         <source>关于</source>
         <translation>About</translation>
     </message>
@@ -1084,12 +1088,240 @@
         <translation>Business name</translation>
     </message>
     <message>
+        <source>月息 %1‰</source>
+        <translation>Monthly rate %1‰</translation>
+    </message>
+    <message>
+        <source>年利率 %1%</source>
+        <translation>Annual rate %1%</translation>
+    </message>
+    <message>
+        <source>%1 个月</source>
+        <translation>%1 months</translation>
+    </message>
+    <message>
+        <source>申请</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>案件概要</source>
+        <translation>Case summary</translation>
+    </message>
+    <message>
         <source>行业</source>
         <translation>Industry</translation>
     </message>
     <message>
         <source>主营业务</source>
         <translation>Main activity</translation>
+    </message>
+    <message>
+        <source>员工人数</source>
+        <translation>Employees</translation>
+    </message>
+    <message>
+        <source>开业时间</source>
+        <translation>Started on</translation>
+    </message>
+    <message>
+        <source>经营与家庭</source>
+        <translation>Business and household</translation>
+    </message>
+    <message>
+        <source>配偶</source>
+        <translation>spouse</translation>
+    </message>
+    <message>
+        <source>子女</source>
+        <translation>child</translation>
+    </message>
+    <message>
+        <source>父母</source>
+        <translation>parent</translation>
+    </message>
+    <message>
+        <source>兄弟姐妹</source>
+        <translation>sibling</translation>
+    </message>
+    <message>
+        <source>亲属</source>
+        <translation>relative</translation>
+    </message>
+    <message>
+        <source>朋友</source>
+        <translation>friend</translation>
+    </message>
+    <message>
+        <source>合伙人</source>
+        <translation>partner</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>other</translation>
+    </message>
+    <message>
+        <source>现金及银行存款</source>
+        <translation>Cash and bank</translation>
+    </message>
+    <message>
+        <source>应收及预付</source>
+        <translation>Receivables and prepayments</translation>
+    </message>
+    <message>
+        <source>流动资产合计</source>
+        <translation>Current assets</translation>
+    </message>
+    <message>
+        <source>固定资产及其他</source>
+        <translation>Fixed and other assets</translation>
+    </message>
+    <message>
+        <source>经营资产合计</source>
+        <translation>Business assets</translation>
+    </message>
+    <message>
+        <source>经营资产</source>
+        <translation>Business assets</translation>
+    </message>
+    <message>
+        <source>家庭资产</source>
+        <translation>Household assets</translation>
+    </message>
+    <message>
+        <source>资产总计</source>
+        <translation>Total assets</translation>
+    </message>
+    <message>
+        <source>借款</source>
+        <translation>Borrowings</translation>
+    </message>
+    <message>
+        <source>负债合计</source>
+        <translation>Total liabilities</translation>
+    </message>
+    <message>
+        <source>所有者权益</source>
+        <translation>Equity</translation>
+    </message>
+    <message>
+        <source>负债与权益</source>
+        <translation>Liabilities and equity</translation>
+    </message>
+    <message>
+        <source>旺季</source>
+        <translation>Peak season</translation>
+    </message>
+    <message>
+        <source>平季</source>
+        <translation>Normal season</translation>
+    </message>
+    <message>
+        <source>淡季</source>
+        <translation>Slack season</translation>
+    </message>
+    <message>
+        <source>毛利</source>
+        <translation>Gross profit</translation>
+    </message>
+    <message>
+        <source>可支配资金</source>
+        <translation>Disposable cash</translation>
+    </message>
+    <message>
+        <source>净利率</source>
+        <translation>Net margin</translation>
+    </message>
+    <message>
+        <source>损益表（月度）</source>
+        <translation>Income statement (monthly)</translation>
+    </message>
+    <message>
+        <source>月度销售与季节性</source>
+        <translation>Monthly sales and seasonality</translation>
+    </message>
+    <message>
+        <source>本案件没有权益检验。</source>
+        <translation>This case has no equity check.</translation>
+    </message>
+    <message>
+        <source>偏差 δ</source>
+        <translation>Deviation δ</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>第 %1 轮</source>
+        <translation>Pass %1</translation>
+    </message>
+    <message>
+        <source>期初权益</source>
+        <translation>Initial equity</translation>
+    </message>
+    <message>
+        <source>注资与增值</source>
+        <translation>Injections and appreciation</translation>
+    </message>
+    <message>
+        <source>提款与折旧</source>
+        <translation>Withdrawals and depreciation</translation>
+    </message>
+    <message>
+        <source>交叉检验偏差</source>
+        <translation>Cross-check deviations</translation>
+    </message>
+    <message>
+        <source>检验方法</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>交叉检验矩阵</source>
+        <translation>Cross-check matrix</translation>
+    </message>
+    <message>
+        <source>经营年限</source>
+        <translation>Years in business</translation>
+    </message>
+    <message>
+        <source>居住年限</source>
+        <translation>Years at address</translation>
+    </message>
+    <message>
+        <source>私人财产</source>
+        <translation>Private property</translation>
+    </message>
+    <message>
+        <source>子女情况</source>
+        <translation>Children</translation>
+    </message>
+    <message>
+        <source>配偶工作</source>
+        <translation>Spouse&apos;s work</translation>
+    </message>
+    <message>
+        <source>品格与声誉</source>
+        <translation>Character and reputation</translation>
+    </message>
+    <message>
+        <source>调查报告中未填写软信息与风险说明。</source>
+        <translation>The survey report has no soft information or risks written down.</translation>
+    </message>
+    <message>
+        <source>软信息与风险</source>
+        <translation>Soft information and risks</translation>
+    </message>
+    <message>
+        <source>还款能力、建议与还款计划</source>
+        <translation>Capacity, proposal and schedule</translation>
+    </message>
+    <message>
+        <source>放款后现金流预测</source>
+        <translation>Cash projection after disbursement</translation>
+    </message>
+    <message>
+        <source>审贷会决议</source>
+        <translation>Committee decision</translation>
     </message>
     <message>
         <source>组织形式</source>
@@ -1220,8 +1452,56 @@
         <translation>Instalment / disposable cash</translation>
     </message>
     <message>
+        <source>另有 %1 项</source>
+        <translation>%1 more</translation>
+    </message>
+    <message>
+        <source>建议金额</source>
+        <translation>Proposed amount</translation>
+    </message>
+    <message>
+        <source>决议：待表决</source>
+        <translation>Decision: pending vote</translation>
+    </message>
+    <message>
+        <source>委员投票：待记录</source>
+        <translation>Members&apos; votes: to be recorded</translation>
+    </message>
+    <message>
+        <source>审贷会调整：%1，%2 个月，%3，%4</source>
+        <translation>Committee amendment: %1, %2 months, %3, %4</translation>
+    </message>
+    <message>
+        <source>审贷会调整（不修改调查数据）</source>
+        <translation>Committee amendment (survey figures unchanged)</translation>
+    </message>
+    <message>
+        <source>月息</source>
+        <translation>Monthly rate</translation>
+    </message>
+    <message>
+        <source>年利率</source>
+        <translation>Annual rate</translation>
+    </message>
+    <message>
         <source>还款方式</source>
         <translation>Repayment method</translation>
+    </message>
+    <message>
+        <source>占月可支比例</source>
+        <translation>Share of disposable cash</translation>
+    </message>
+    <message>
+        <source>在还款能力以内</source>
+        <translation>Within repayment capacity</translation>
+    </message>
+    <message>
+        <source>超出还款能力</source>
+        <translation>Beyond repayment capacity</translation>
+    </message>
+    <message>
+        <source>共 %1 期，利息合计 %2，还款合计 %3</source>
+        <translation>%1 instalments, interest %2, total repaid %3</translation>
     </message>
     <message>
         <source>月利率</source>
@@ -1734,6 +2014,46 @@
     <message>
         <source>删除选中的行</source>
         <translation>Remove the selected rows</translation>
+    </message>
+    <message>
+        <source>演讲者视图</source>
+        <translation>Presenter view</translation>
+    </message>
+    <message>
+        <source>审贷会调整：无</source>
+        <translation>Committee amendment: none</translation>
+    </message>
+    <message>
+        <source>当前</source>
+        <translation>Current</translation>
+    </message>
+    <message>
+        <source>下一张</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>上会条件</source>
+        <translation>Ready for committee</translation>
+    </message>
+    <message>
+        <source>可提交审贷会</source>
+        <translation>Ready for committee</translation>
+    </message>
+    <message>
+        <source>尚未满足上会条件</source>
+        <translation>Not ready for committee</translation>
+    </message>
+    <message>
+        <source>（最后一张）</source>
+        <translation>(last slide)</translation>
+    </message>
+    <message>
+        <source>（无备注）</source>
+        <translation>(no notes)</translation>
+    </message>
+    <message>
+        <source>已黑屏</source>
+        <translation>screen blanked</translation>
     </message>
 </context>
 </TS>

@@ -40,6 +40,8 @@ from workbench.ui.widgets.case_list_panel import CaseListPanel
 
 if TYPE_CHECKING:
     from workbench.domain.case_file import CaseFile
+    from workbench.ui.presentation.presenter import PresenterView
+    from workbench.ui.presentation.window import PresentationWindow
     from workbench.ui.store_link import StoreLink
 
 APP_TITLE = "小微信贷案件工作台"
@@ -83,6 +85,8 @@ class MainWindow(QMainWindow):
         self.persistence.failed.connect(self.show_error)
         self.ask_unsaved: Callable[[str], str] = self._ask_unsaved
         self._store_opener = store_opener
+        self.presentation: PresentationWindow | None = None
+        self._presenter: PresenterView | None = None
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("caseTabs")
@@ -129,6 +133,8 @@ class MainWindow(QMainWindow):
         view_menu.addAction(a["previous_section"])
         view_menu.addSeparator()
         view_menu.addAction(a["show_cases"])
+        view_menu.addSeparator()
+        view_menu.addAction(a["present"])
         language_menu = view_menu.addMenu(tr("界面语言"))
         group = QActionGroup(self)
         for code, label in (("zh", "中文（简体）"), ("en", "English")):
@@ -202,6 +208,7 @@ class MainWindow(QMainWindow):
                 "previous_section", tr("上一部分"), lambda: self._step_section(-1), "Ctrl+PgUp", "Alt+Up"
             ),
             "show_cases": show_cases,
+            "present": act("present", tr("演示"), self.present, "F5", "Ctrl+P"),
             "about": act("about", tr("关于"), self.about),
         }
 
@@ -303,6 +310,35 @@ class MainWindow(QMainWindow):
         current = self.current()
         if current is not None:
             current.editor.next_section(step)
+
+    def present(self) -> PresentationWindow | None:
+        """Show the active case as committee slides (projector + presenter view); ``None`` if no case.
+
+        The slides are a snapshot of the case as it is now; the committee's what-if changes are
+        amendments held by the presentation, never edits of the case.
+        """
+        current = self.current()
+        if current is None:
+            return None
+        recalc = current.recalc
+        results = recalc.run() if recalc.pending() or recalc.results is None else recalc.results
+        if results is None:
+            self.show_error(recalc.error)
+            return None
+        from workbench.ui.presentation.presenter import start_presentation
+
+        if self.presentation is not None:
+            self.presentation.close()
+        self.presentation, self._presenter = start_presentation(current.document.state, results)
+        self.presentation.closed.connect(self._presentation_closed)
+        return self.presentation
+
+    def _presentation_closed(self) -> None:
+        for widget in (self.presentation, self._presenter):
+            if widget is not None:
+                widget.deleteLater()
+        self.presentation = self._presenter = None
+        self.activateWindow()
 
     def close_tab(self, index: int) -> bool:
         """Close a tab, asking first if it has unsaved edits; ``False`` if the officer cancelled."""

@@ -1,0 +1,343 @@
+"""Presentation mode: slides built from cases A and B, nothing cut off, keys, the what-if amendment."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QLabel
+
+from workbench.domain.calc import compute_case
+from workbench.domain.committee import Terms
+from workbench.ui.case_io import open_demo
+from workbench.ui.presentation.presenter import PresenterView, clock_text
+from workbench.ui.presentation.slides import Chart, Table, WhatIf, build_slides
+from workbench.ui.presentation.theme import theme_for
+from workbench.ui.presentation.window import PresentationWindow
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from pytestqt.qtbot import QtBot
+
+SIZES = ((1024, 768), (1920, 1080))
+SHOTS = Path("/tmp/slides")
+
+
+@pytest.fixture
+def make_presentation(qtbot: QtBot, ui: Any) -> Callable[..., PresentationWindow]:
+    def make(name: str = "A", size: tuple[int, int] = (1920, 1080)) -> PresentationWindow:
+        case, _source = open_demo(name)
+        window = PresentationWindow(case, compute_case(case), size)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return make
+
+
+def cut_off(label: QLabel, window: PresentationWindow) -> str:
+    """Why ``label`` does not show its whole text ("" when it does)."""
+    text = label.text()
+    if not text or not label.isVisible():
+        return ""
+    rect = label.contentsRect()
+    metrics = QFontMetrics(label.font())
+    if label.wordWrap():
+        needed = label.heightForWidth(label.width())
+        if needed > label.height() + 1:
+            return f"wrapped height {needed} > {label.height()}"
+        # an unbreakable Latin run (a long number or word) must still fit the width; CJK breaks anywhere
+        longest = max((metrics.horizontalAdvance(w) for w in text.split() if w.isascii()), default=0)
+        if longest > rect.width():
+            return f"word {longest} > {rect.width()}"
+    else:
+        for line in text.split("\n"):
+            if metrics.horizontalAdvance(line) > rect.width() + 1:
+                return f"line {metrics.horizontalAdvance(line)} > {rect.width()}"
+        if metrics.boundingRect(0, 0, 10_000, 10_000, 0, text).height() > rect.height() + 1:
+            return "height"
+    top_left = label.mapTo(window, QPoint(0, 0))
+    if top_left.x() < 0 or top_left.y() < 0:
+        return "outside the slide"
+    if (
+        top_left.x() + label.width() > window.width() + 1
+        or top_left.y() + label.height() > window.height() + 1
+    ):
+        return f"outside the slide at {top_left.x()},{top_left.y()} {label.width()}x{label.height()}"
+    return ""
+
+
+def test_slides_are_built_from_the_case() -> None:
+    for name in ("A", "B"):
+        case, _source = open_demo(name)
+        slides = build_slides(case, compute_case(case))
+        keys = [s.key for s in slides]
+        assert keys[0] == "summary" and keys[-1] == "decision"
+        for key in (
+            "business",
+            "balance_assets",
+            "income",
+            "seasonal",
+            "equity",
+            "deviations",
+            "checks_1",
+            "capacity",
+            "projection",
+        ):
+            assert key in keys
+        assert "soft" in keys or "risks" in keys  # the matrix (A) or the placeholder for none (B)
+        assert any(isinstance(b, WhatIf) for s in slides for b in s.blocks)
+        assert {b.kind for s in slides for b in s.blocks if isinstance(b, Chart)} == {
+            "monthly",
+            "projection",
+            "deviation",
+        }
+        for slide in slides:
+            for block in slide.blocks:
+                if isinstance(block, Table):
+                    assert len(block.rows) <= 6, slide.key  # long tables are split, not shrunk
+    case, _source = open_demo("A")
+    summary = build_slides(case, compute_case(case))[0]
+    assert "王丽华" in str(summary.blocks) and "45,000.00" in str(summary.blocks)
+
+
+def test_theme_is_large_at_both_sizes() -> None:
+    assert theme_for(1920, 1080).base_px >= 28
+    assert theme_for(1024, 768).base_px >= 20
+
+
+@pytest.mark.parametrize("name", ["A", "B"])
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_every_slide_fits_without_cut_off_labels(
+    make_presentation: Callable[..., PresentationWindow], qtbot: QtBot, name: str, size: tuple[int, int]
+) -> None:
+    window = make_presentation(name, size)
+    assert (window.width(), window.height()) == size
+    if name == "A":
+        SHOTS.mkdir(parents=True, exist_ok=True)
+    problems: list[str] = []
+    for index in range(window.count):
+        window.go_to(index)
+        qtbot.wait(1)
+        page = window.current_page()
+        assert page.isVisible()
+        for label in page.labels():
+            why = cut_off(label, window)
+            if why:
+                problems.append(f"slide {index + 1} {window.slides[index].key}: {label.text()!r}: {why}")
+        if name == "A":
+            window.grab().save(
+                str(SHOTS / f"{name}_{size[0]}x{size[1]}_{index + 1:02d}_{page.slide.key}.png")
+            )
+    assert not problems, "\n".join(problems)
+
+
+def test_english_slides_fit_too(make_presentation: Callable[..., PresentationWindow], qtbot: QtBot) -> None:
+    from workbench.ui import i18n
+
+    assert i18n.set_language("en") == "en"  # the ui fixture switches back to Chinese afterwards
+    window = make_presentation("A", (1024, 768))
+    assert window.slides[2].title.startswith("Balance sheet")
+    problems = []
+    for index in range(window.count):
+        window.go_to(index)
+        qtbot.wait(1)
+        problems += [
+            f"{window.slides[index].key}: {label.text()!r}: {why}"
+            for label in window.current_page().labels()
+            if (why := cut_off(label, window))
+        ]
+    assert not problems, "\n".join(problems)
+
+
+def test_keyboard_navigation(make_presentation: Callable[..., PresentationWindow], qtbot: QtBot) -> None:
+    window = make_presentation("A", (1024, 768))
+    window.setFocus()
+    with qtbot.waitSignal(window.slide_changed) as changed:
+        qtbot.keyClick(window, Qt.Key.Key_Right)
+    assert changed.args == [1] and window.index == 1
+    qtbot.keyClick(window, Qt.Key.Key_PageDown)
+    assert window.index == 2
+    qtbot.keyClick(window, Qt.Key.Key_Left)
+    qtbot.keyClick(window, Qt.Key.Key_PageUp)
+    assert window.index == 0
+    qtbot.keyClick(window, Qt.Key.Key_Left)
+    assert window.index == 0  # clamped
+    qtbot.keyClick(window, Qt.Key.Key_End)
+    assert window.index == window.count - 1
+    qtbot.keyClick(window, Qt.Key.Key_Home)
+    assert window.index == 0
+    qtbot.keyClicks(window, "12")
+    qtbot.keyClick(window, Qt.Key.Key_Return)
+    assert window.index == 11 and window.slides[11].key == "capacity"
+    qtbot.keyClicks(window, "99")
+    qtbot.keyClick(window, Qt.Key.Key_Enter)
+    assert window.index == window.count - 1
+    with qtbot.waitSignal(window.blanked) as blanked:
+        qtbot.keyClick(window, Qt.Key.Key_B)
+    assert blanked.args == [True] and window.is_blank
+    qtbot.keyClick(window, Qt.Key.Key_B)
+    assert not window.is_blank and window.stack.currentWidget() is window.current_page()
+    with qtbot.waitSignal(window.closed):
+        qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert not window.isVisible()
+
+
+def test_presenter_view_follows_the_slides(
+    make_presentation: Callable[..., PresentationWindow], qtbot: QtBot
+) -> None:
+    window = make_presentation("A", (1024, 768))
+    presenter = PresenterView(window)
+    qtbot.addWidget(presenter)
+    presenter.resize(1280, 800)
+    presenter.show()
+    assert presenter.current.text() == window.slides[0].title
+    assert presenter.next.text() == window.slides[1].title
+    qtbot.waitUntil(lambda: not presenter.next_preview.pixmap().isNull())
+    assert presenter.next_preview.pixmap().width() == 384  # a small render of the next slide
+    assert "45,000" in presenter.notes.text()  # the officer's conclusion
+    assert "可提交审贷会" in presenter.flags.text()
+    qtbot.keyClick(presenter, Qt.Key.Key_End)  # the presenter's keys drive the slides too
+    assert window.index == window.count - 1
+    assert presenter.current.text() == window.slides[-1].title
+    assert "7 天内" in presenter.notes.text()
+    panel = window.what_if
+    assert panel is not None
+    panel.amount.setValue(50000)
+    assert "50,000.00" in presenter.amendment.text()
+    presenter.update_clock()
+    assert presenter.timer_label.text() == "00:00"
+    assert clock_text(75_000) == "01:15" and clock_text(3_725_000) == "62:05"
+    window.close()
+    assert not presenter.isVisible()
+
+
+def test_what_if_records_an_amendment_and_leaves_the_case_alone(
+    make_presentation: Callable[..., PresentationWindow], qtbot: QtBot
+) -> None:
+    window = make_presentation("A", (1024, 768))
+    case_before = window.case
+    request_before = case_before.request
+    panel = window.what_if
+    assert panel is not None
+    assert panel.ratio.text() == "79.22%" and "在还款能力以内" in panel.verdict.text()
+    with qtbot.waitSignal(window.amendment_changed) as amended:
+        panel.amount.setValue(60000)
+    terms = amended.args[0]
+    assert isinstance(terms, Terms) and terms.amount == Decimal(60000)
+    assert "超出还款能力" in panel.verdict.text()
+    assert panel.evaluation is not None and panel.evaluation.ratio is not None
+    assert panel.evaluation.ratio > Decimal("0.8") and not panel.evaluation.within_capacity
+    assert panel.ratio.text() == "105.63%" and panel.instalment.text() == "5,197.14"
+    with qtbot.waitSignal(panel.amendment_changed) as amended:
+        panel.amount.setValue(45000)
+    assert panel.ratio.text() == "79.22%" and amended.args[0].amount == Decimal(45000)
+    assert "在还款能力以内" in panel.verdict.text()
+    with qtbot.waitSignal(panel.amendment_changed) as amended:
+        panel.term.setValue(18)
+    assert amended.args[0].term_months == 18 and "共 18 期" in panel.schedule.text()
+    index = panel.method.findData("equal-principal")
+    with qtbot.waitSignal(panel.amendment_changed) as amended:
+        panel.method.setCurrentIndex(index)
+    assert amended.args[0].method.value == "equal-principal"
+    decision = window.pages[-1].decision
+    assert decision is not None and "45,000.00，18 个月" in decision.amendment.text()
+    assert "等额本金" in decision.amendment.text()
+    assert window.case is case_before and window.case.request is request_before
+    assert window.case.request.amount == Decimal(60000)
+
+
+def test_esc_in_a_what_if_field_returns_the_keys_to_the_slides(
+    make_presentation: Callable[..., PresentationWindow], qtbot: QtBot
+) -> None:
+    window = make_presentation("A", (1024, 768))
+    window.go_to(11)
+    panel = window.what_if
+    assert panel is not None
+    panel.amount.setFocus()
+    qtbot.keyClick(panel.amount, Qt.Key.Key_Escape)
+    assert window.isVisible() and window.focusWidget() is window  # Esc left the field, not the slides
+    qtbot.keyClick(window, Qt.Key.Key_Right)
+    assert window.index == 12
+    window.go_to(11)
+    panel.term.setFocus()
+    qtbot.keyClick(panel.term, Qt.Key.Key_PageDown)  # pages still turn from inside a field
+    assert window.index == 12 and panel.term.value() == 12
+
+
+def test_what_if_refuses_a_rate_above_the_maximum(
+    make_presentation: Callable[..., PresentationWindow], qtbot: QtBot
+) -> None:
+    window = make_presentation("A", (1024, 768))
+    panel = window.what_if
+    assert panel is not None
+    panel.rate.setValue(40)  # 40 ‰ a month is far above the legal maximum
+    assert panel.ratio.text() == "—" and panel.verdict.text()
+
+
+def test_main_window_presents_the_active_case(make_window: Callable[..., Any], qtbot: QtBot) -> None:
+    window = make_window()
+    action = window.actions_by_key["present"]
+    assert {s.toString() for s in action.shortcuts()} >= {"F5", "Ctrl+P"}
+    assert window.present() is None  # no case open: nothing to show
+    window.open_demo("A")
+    presentation = window.present()
+    assert presentation is not None
+    assert presentation.case.borrower.name == "王丽华"
+    document = window.current().document
+    before = document.state
+    panel = presentation.what_if
+    assert panel is not None
+    panel.amount.setValue(60000)  # a committee amendment is not an edit of the officer's case
+    assert document.state is before and document.undo_stack.count() == 0
+    presentation.close()
+    assert window.presentation is None
+
+
+def test_the_fit_check_sees_a_cut_off_label(
+    make_presentation: Callable[..., PresentationWindow], qtbot: QtBot
+) -> None:
+    window = make_presentation("A", (1024, 768))
+    label = QLabel("1,440,000.00 月还款额占月可支比例", window.current_page())
+    label.setGeometry(10, 100, 60, 20)
+    label.show()
+    assert cut_off(label, window).startswith("line")
+    label.setWordWrap(True)
+    assert cut_off(label, window).startswith("wrapped height")
+    label.setGeometry(1000, 100, 400, 200)
+    label.setWordWrap(False)
+    assert cut_off(label, window).startswith("outside")
+
+
+def test_long_chinese_texts_wrap_instead_of_being_cut(qtbot: QtBot, ui: Any) -> None:
+    from dataclasses import replace
+
+    case, _source = open_demo("A")
+    assert case.business is not None
+    long_name = "丽华便利店连锁经营有限公司城东分店第二营业部及其附属仓储配送中心" * 2
+    case = replace(
+        case,
+        business=replace(
+            case.business, name=long_name, main_activity="烟酒、饮料、休闲食品、日用品、粮油零售" * 4
+        ),
+        request=replace(case.request, purpose="中秋/国庆及春节前备货；第二台饮料冷柜及货架" * 5),
+    )
+    window = PresentationWindow(case, compute_case(case), (1024, 768))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    problems = []
+    for index in range(window.count):
+        window.go_to(index)
+        qtbot.wait(1)
+        for label in window.current_page().labels():
+            why = cut_off(label, window)
+            if why:
+                problems.append(f"{window.slides[index].key}: {label.text()[:20]!r}: {why}")
+    assert not problems, "\n".join(problems)

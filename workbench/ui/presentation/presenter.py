@@ -1,0 +1,178 @@
+"""The presenter view on the laptop: current and next slide, notes, a timer, the readiness flags.
+
+It follows a ``PresentationWindow`` (``slide_changed``, ``blanked``) and can drive it: its own
+keys are passed on, so the officer can turn pages from either screen.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from workbench.ui.i18n import tr
+from workbench.ui.presentation.slides import readiness_flags
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QKeyEvent, QScreen
+
+    from workbench.domain.calc import CaseResults
+    from workbench.domain.case_file import CaseFile
+    from workbench.ui.presentation.window import PresentationWindow
+
+
+PREVIEW_WIDTH = 384
+
+
+def clock_text(ms: int) -> str:
+    """``mm:ss`` of ``ms`` milliseconds (minutes go past 59: ``75:02``)."""
+    seconds = max(ms, 0) // 1000
+    return f"{seconds // 60:02d}:{seconds % 60:02d}"
+
+
+def _label(text: str = "", name: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+class PresenterView(QWidget):
+    """What the presenter sees while the projector shows the slide."""
+
+    def __init__(self, window: PresentationWindow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("presenterView")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setWindowTitle(tr("演讲者视图"))
+        self._window = window
+        self.setStyleSheet(
+            "QWidget#presenterView { background: #0B2545; }"
+            " QWidget#presenterView QLabel { color: #FFFFFF; font-size: 20px; }"
+            " QWidget#presenterView QLabel#presenterCurrent { font-size: 30px; font-weight: bold; }"
+            " QWidget#presenterView QLabel#presenterNext { font-size: 24px; }"
+            " QWidget#presenterView QLabel#presenterTimer { font-size: 48px; font-weight: bold; }"
+            " QWidget#presenterView QLabel#presenterHeading { color: #C8D3E6; font-size: 16px;"
+            " font-weight: bold; margin-top: 12px; }"
+        )
+        grid = QGridLayout(self)
+        grid.setContentsMargins(24, 16, 24, 16)
+        grid.setHorizontalSpacing(32)
+        self.current = _label("", "presenterCurrent")
+        self.next = _label("", "presenterNext")
+        self.next_preview = QLabel()
+        self.next_preview.setObjectName("presenterNextPreview")
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(0)  # after the projector has painted the new slide
+        self._preview_timer.timeout.connect(self._render_preview)
+        self.position = _label("", "presenterPosition")
+        self.timer_label = _label("00:00", "presenterTimer")
+        self.notes = _label("", "presenterNotes")
+        self.notes.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.amendment = _label(tr("审贷会调整：无"), "presenterAmendment")
+        self.flags = _label("", "presenterFlags")
+        self.flags.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        left = QVBoxLayout()
+        left.addWidget(_label(tr("当前"), "presenterHeading"))
+        left.addWidget(self.current)
+        left.addWidget(self.position)
+        left.addWidget(_label(tr("下一张"), "presenterHeading"))
+        left.addWidget(self.next)
+        left.addWidget(self.next_preview)
+        left.addWidget(_label(tr("备注"), "presenterHeading"))
+        left.addWidget(self.notes, 1)
+        right = QVBoxLayout()
+        right.addWidget(self.timer_label)
+        right.addWidget(self.amendment)
+        right.addWidget(_label(tr("上会条件"), "presenterHeading"))
+        right.addWidget(self.flags, 1)
+        grid.addLayout(left, 0, 0)
+        grid.addLayout(right, 0, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        self.elapsed = QElapsedTimer()
+        self.elapsed.start()
+        self._tick = QTimer(self)
+        self._tick.setInterval(1000)
+        self._tick.timeout.connect(self.update_clock)
+        self._tick.start()
+        flags = readiness_flags(window.results)
+        lines = [("✓ " + tr("可提交审贷会")) if flags.ready else ("✗ " + tr("尚未满足上会条件"))]
+        lines += [("■ " if blocking else "· ") + text for blocking, text in flags.lines]
+        self.flags.setText("\n".join(lines))
+        window.slide_changed.connect(self.show_slide)
+        window.blanked.connect(self._on_blanked)
+        window.closed.connect(self.close)
+        window.amendment_changed.connect(self._on_amendment)
+        self.show_slide(window.index)
+
+    def show_slide(self, index: int) -> None:
+        """Follow the presentation to slide ``index``."""
+        slides = self._window.slides
+        slide = slides[index]
+        self.current.setText(slide.title)
+        self.position.setText(f"{index + 1} / {len(slides)}")
+        self.next.setText(slides[index + 1].title if index + 1 < len(slides) else tr("（最后一张）"))
+        self.notes.setText(slide.notes or tr("（无备注）"))
+        self._preview_timer.start()
+
+    def _render_preview(self) -> None:
+        """A small picture of the next slide (rendered off screen, one event-loop turn later)."""
+        index = self._window.index + 1
+        if index >= len(self._window.pages):
+            self.next_preview.clear()
+            return
+        page = self._window.pages[index]
+        page.resize(self._window.stack.size())
+        picture = page.grab().scaledToWidth(PREVIEW_WIDTH, Qt.TransformationMode.SmoothTransformation)
+        self.next_preview.setPixmap(picture)
+
+    def _on_blanked(self, blank: bool) -> None:
+        index = self._window.index
+        self.position.setText(
+            f"{index + 1} / {len(self._window.slides)}" + ("  · " + tr("已黑屏") if blank else "")
+        )
+
+    def _on_amendment(self, _terms: object) -> None:
+        decision = self._window.pages[-1].decision
+        if decision is not None:
+            self.amendment.setText(decision.amendment.text())
+
+    def update_clock(self) -> None:
+        """Show the time since the presentation began."""
+        self.timer_label.setText(clock_text(self.elapsed.elapsed()))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._window.handle_key(event):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+def start_presentation(
+    case: CaseFile, results: CaseResults, projector: QScreen | None = None
+) -> tuple[PresentationWindow, PresenterView]:
+    """Open the slides full screen on the projector and the presenter view on the laptop.
+
+    Without ``projector``, the first screen that is not the primary one; with a single screen the
+    slides take it and the presenter view stays hidden (it can still be shown).
+    """
+    from workbench.ui.presentation.window import PresentationWindow
+
+    primary = QGuiApplication.primaryScreen()
+    if projector is None:
+        projector = next((s for s in QGuiApplication.screens() if s is not primary), primary)
+    size = projector.geometry().size() if projector is not None else None
+    window = PresentationWindow(case, results, (size.width(), size.height()) if size else (1920, 1080))
+    presenter = PresenterView(window)
+    window.show_on(projector)
+    if projector is not primary and primary is not None:
+        presenter.setScreen(primary)
+        presenter.setGeometry(primary.availableGeometry())
+        presenter.showMaximized()
+        window.activateWindow()
+    return window, presenter

@@ -20,13 +20,15 @@ from workbench.domain.errors import ValidationError
 from workbench.domain.fields import Amount, LongText, Months, Text
 from workbench.domain.loan_request import RateQuote
 from workbench.domain.money import ZERO, quantize
-from workbench.domain.schedules import Method, Schedule, build_schedule, seasonal_factor
+from workbench.domain.schedules import Method, Schedule, seasonal_factor
 from workbench.domain.sizing import (
     ProjectionMonth,
     burden_ratio,
     capacity_for,
+    plan_schedule,
     project_cash,
     regular_instalment,
+    seasonal_weights,
 )
 
 if TYPE_CHECKING:
@@ -265,19 +267,9 @@ def evaluate_terms(
     alpha = settings.alpha
     a_max = quantize(alpha * md_avg)
     active = terms.term_months - terms.grace_months
-    weights = tuple(
-        quantize(alpha * max(statement.month((first_month + k) % 12 + 1).disposable, ZERO))
-        for k in range(max(active, 0))
-    )
-    schedule = build_schedule(
-        terms.amount,
-        rate,
-        terms.term_months,
-        terms.method,
-        grace_months=terms.grace_months,
-        rounding=settings.rounding,
-        weights=weights if terms.method is Method.SEASONAL else None,
-        max_months=settings.max_months,
+    weights = seasonal_weights(statement, alpha, first_month, active)
+    schedule = plan_schedule(
+        terms.amount, rate, terms.term_months, terms.method, terms.grace_months, settings, weights
     )
     p_cap = quantize(capacity_for(terms.method, a_max, rate, active, weights)) if a_max > 0 else ZERO
     instalment = regular_instalment(schedule, terms.grace_months)

@@ -156,10 +156,7 @@ def size_loan(
     alpha = settings.alpha
     a_max = quantize(alpha * md_avg)
     active = months - request.grace_months
-    weights = tuple(
-        quantize(alpha * max(statement.month((first_month + k) % 12 + 1).disposable, ZERO))
-        for k in range(active)
-    )
+    weights = seasonal_weights(statement, alpha, first_month, active)
 
     def cap(a: Decimal, method: Method, w: tuple[Decimal, ...]) -> Decimal:
         if a <= 0:
@@ -192,12 +189,14 @@ def size_loan(
     factor = None
     instalment = ratio = None
     if proposal > 0:
-        schedule = _schedule(proposal, rate, months, request.method, request.grace_months, settings, weights)
-        ep = _schedule(
+        schedule = plan_schedule(
+            proposal, rate, months, request.method, request.grace_months, settings, weights
+        )
+        ep = plan_schedule(
             proposal, rate, months, Method.EQUAL_PRINCIPAL, request.grace_months, settings, weights
         )
         if sum(weights, ZERO) > 0:
-            seasonal = _schedule(
+            seasonal = plan_schedule(
                 proposal, rate, months, Method.SEASONAL, request.grace_months, settings, weights
             )
             factor = seasonal_factor(proposal, rate, weights)
@@ -233,7 +232,17 @@ def size_loan(
     )
 
 
-def _schedule(
+def seasonal_weights(
+    statement: IncomeStatement, alpha: Decimal, first_month: int, count: int
+) -> tuple[Decimal, ...]:
+    """α × the disposable cash of each month after disbursement (a loss month weighs 0), to the cent."""
+    return tuple(
+        quantize(alpha * max(statement.month((first_month + k) % 12 + 1).disposable, ZERO))
+        for k in range(max(count, 0))
+    )
+
+
+def plan_schedule(
     principal: Decimal,
     rate: Rate,
     months: int,

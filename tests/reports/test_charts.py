@@ -101,3 +101,21 @@ def test_monthly_and_projection_charts_render(case_a: CaseResults, draw: object)
     fig, problems = render(lambda ax: draw(ax, case_a))  # type: ignore[operator]
     assert not [p for p in problems if "Glyph" in p], problems
     assert fig.axes[0].get_title(loc="left")
+
+
+@pytest.mark.parametrize("lowest_month", [0, 5, 11])
+def test_projection_minimum_label_stays_inside_a_narrow_panel(case_a: CaseResults, lowest_month: int) -> None:
+    projection = list(case_a.sizing.projection)
+    dip = dataclasses.replace(projection[lowest_month], balance=min(m.balance for m in projection) - 1000)
+    projection[lowest_month] = dip
+    sizing = dataclasses.replace(case_a.sizing, projection=tuple(projection))
+    results = dataclasses.replace(case_a, sizing=sizing)
+    fig = Figure(figsize=(3.2, 3))
+    canvas = FigureCanvasAgg(fig)
+    ax = fig.add_subplot()
+    draw_projection_chart(ax, results)
+    fig.tight_layout()
+    canvas.draw()
+    (label,) = [t for t in ax.texts if t.get_text().startswith("最低")]
+    box = label.get_window_extent(canvas.get_renderer())
+    assert ax.bbox.x0 <= box.x0 and box.x1 <= ax.bbox.x1  # not over the tick labels or the edge

@@ -344,12 +344,14 @@ def draw_projection_chart(ax: Axes, results: CaseResults, lang: str = "zh") -> N
     )
     low = results.sizing.projection_minimum
     if low is not None:
+        # At either end of the year a centred label would hang over the axes' edge in a narrow panel.
+        edge = "left" if low.index <= 1 else "right" if low.index >= len(projection) - 2 else "center"
         ax.annotate(
             f"{'最低' if lang == 'zh' else 'lowest'} {float(low.balance):,.2f}",
             (low.index, float(low.balance)),
             textcoords="offset points",
-            xytext=(0, -14),
-            ha="center",
+            xytext=({"left": -4, "right": 4, "center": 0}[edge], -14),
+            ha=edge,
             fontsize=8,
             color=NEUTRAL,
         )

@@ -40,8 +40,6 @@ from workbench.ui.ops import run_in_background
 from workbench.ui.persistence import describe
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from workbench.ui.document import CaseDocument
 
 JOURNAL_DELAY_MS = 1000  # after the last edit
@@ -211,10 +209,13 @@ class RecoveryJournal(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)  # writes and deletes land in the order asked
         self._failing = False
+        self._closed = False
 
     def _ensure_session(self) -> bool:
         if self._lock is not None:
             return True
+        if self._closed:
+            return False
         try:
             self.session.mkdir(parents=True, exist_ok=True)
         except OSError as error:
@@ -267,8 +268,11 @@ class RecoveryJournal(QObject):
         waited_ms = (now - tracked.first_pending) * 1000
         tracked.timer.start(int(max(0, min(JOURNAL_DELAY_MS, JOURNAL_MAX_DELAY_MS - waited_ms))))
 
-    def flush(self, document: CaseDocument, then: Callable[[], None] | None = None) -> None:
-        """Write (or, if it is saved clean, delete) ``document``'s journal now, off the GUI thread."""
+    def flush(self, document: CaseDocument, replacing: Path | None = None) -> None:
+        """Write (or, if it is saved clean, delete) ``document``'s journal now, off the GUI thread.
+
+        ``replacing``: a journal this one takes over, deleted once the new one is on disk.
+        """
         tracked = self._tracked.get(document)
         if tracked is None:
             return
@@ -284,11 +288,11 @@ class RecoveryJournal(QObject):
 
         def write() -> None:
             write_atomically(path, encode_journal(case, source, title, datetime.now(UTC)))
+            if replacing is not None:
+                replacing.unlink(missing_ok=True)
 
         def done(_result: object) -> None:
             self._failing = False
-            if then is not None:
-                then()
             if document in self._tracked:
                 self.written.emit(document)
 
@@ -312,6 +316,7 @@ class RecoveryJournal(QObject):
 
     def close(self) -> None:
         """Orderly exit: every case was saved or discarded, so the session directory goes."""
+        self._closed = True
         for document in list(self._tracked):
             self.forget(document)
         self.wait()
@@ -329,6 +334,8 @@ class RecoveryJournal(QObject):
         journals are moved to ``set-aside/`` and listed with the reason.
         """
         found = Orphans()
+        if self._closed:
+            return found
         try:
             sessions = sorted(p for p in self.root.iterdir() if p.name.startswith(SESSION_PREFIX))
         except OSError:
@@ -360,8 +367,7 @@ class RecoveryJournal(QObject):
 
     def adopt(self, entry: JournalEntry, document: CaseDocument) -> None:
         """``document`` was restored from ``entry``: journal it here, then drop the orphan file."""
-        orphan = entry.path
-        self.flush(document, then=lambda: orphan.unlink(missing_ok=True))
+        self.flush(document, replacing=entry.path)
 
     def discard(self, entry: JournalEntry) -> None:
         """The officer does not want these edits back."""

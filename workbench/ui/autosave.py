@@ -55,6 +55,7 @@ class Autosaver(QObject):
         self._watched[document] = _Watched(timer)
         document.state_changed.connect(lambda _changed, d=document: self._edited(d))
         document.source_changed.connect(lambda source, d=document: self._source_changed(d, source))
+        document.undo_stack.cleanChanged.connect(lambda clean, d=document: self._clean_changed(d, clean))
         if not document.undo_stack.isClean():
             self._edited(document)
 
@@ -69,6 +70,15 @@ class Autosaver(QObject):
         """Whether a conflict stopped the autosave of ``document``."""
         watched = self._watched.get(document)
         return watched is not None and watched.stopped_at is not None
+
+    def pending(self, document: CaseDocument) -> bool:
+        """Whether an autosave of ``document`` is scheduled."""
+        watched = self._watched.get(document)
+        return watched is not None and watched.timer.isActive()
+
+    def _clean_changed(self, document: CaseDocument, clean: bool) -> None:
+        if not clean:
+            self._edited(document)  # e.g. a case restored from its journal, unsaved
 
     def _edited(self, document: CaseDocument) -> None:
         watched = self._watched.get(document)

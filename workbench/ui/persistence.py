@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, Signal
 
 from workbench.domain.errors import ConcurrentEditError, DomainError, ValidationError
 from workbench.domain.messages import error_text
+from workbench.services.messages import describe_error
 from workbench.ui.case_io import FileChangedError, open_case_file, save_case_file
 from workbench.ui.dialogs.conflict_dialog import ConflictChoice, ask_compare, ask_conflict
 from workbench.ui.document import CaseSource
@@ -53,6 +54,10 @@ def describe(error: BaseException) -> str:
         return f"{getattr(error, 'source', '')}: {error_text(inner, lang())}"
     if isinstance(error, ValidationError):
         return error_text(error, lang())
+    if isinstance(error, FileChangedError):
+        return tr("%1 在打开后已被他人修改").replace("%1", error.path)
+    if isinstance(error, DomainError):
+        return describe_error(error, lang())  # store errors: busy, unreachable, conflict … in words
     describe_fn = getattr(error, "describe", None)
     if callable(describe_fn):
         try:

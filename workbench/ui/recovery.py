@@ -240,7 +240,7 @@ class RecoveryJournal(QObject):
         self._tracked[document] = tracked
         document.state_changed.connect(lambda _changed, d=document: self._edited(d))
         document.source_changed.connect(lambda _source, d=document: self._edited(d))
-        document.undo_stack.cleanChanged.connect(lambda _clean, d=document: self._edited(d))
+        document.undo_stack.cleanChanged.connect(lambda clean, d=document: self._clean_changed(d, clean))
         if not document.undo_stack.isClean():
             self._edited(document)
 
@@ -257,6 +257,12 @@ class RecoveryJournal(QObject):
         """The file ``document`` is journalled in (it may not exist yet)."""
         tracked = self._tracked.get(document)
         return tracked.path if tracked is not None else None
+
+    def _clean_changed(self, document: CaseDocument, clean: bool) -> None:
+        if clean:
+            self.flush(document)  # saved (or undone back to it): the journal goes at once
+        else:
+            self._edited(document)
 
     def _edited(self, document: CaseDocument) -> None:
         tracked = self._tracked.get(document)

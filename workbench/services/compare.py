@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from workbench.domain.codec import encode
 from workbench.store.changes import diff
@@ -40,11 +40,28 @@ def path_parts(path: str) -> tuple[str | int, ...]:
 
 
 def compare_cases(mine: CaseFile, theirs: CaseFile) -> tuple[FieldDifference, ...]:
-    """Every field that differs between ``mine`` and ``theirs``, in path order (empty when equal)."""
-    changes = sorted(diff(encode(mine), encode(theirs)), key=lambda c: _order(c.path))
+    """Every field that differs between ``mine`` and ``theirs`` (empty when equal).
+
+    In the order of the case file itself (applicant before balance sheet, rows by number), so the
+    list reads like the case.
+    """
+    plain_mine, plain_theirs = encode(mine), encode(theirs)
+    changes = diff(plain_mine, plain_theirs)
+    changes.sort(key=lambda c: _position(path_parts(c.path), plain_mine, plain_theirs))
     return tuple(FieldDifference(c.path, c.before, c.after) for c in changes)
 
 
-def _order(path: str) -> tuple[tuple[int, int, str], ...]:
-    """Rows in number order (``[2]`` before ``[10]``), names alphabetically."""
-    return tuple((1, p, "") if isinstance(p, int) else (0, 0, p) for p in path_parts(path))
+def _position(parts: tuple[str | int, ...], *roots: Any) -> tuple[int, ...]:
+    """Where a path sits in the document: the index of each key among its siblings, or the row."""
+    position: list[int] = []
+    nodes = list(roots)
+    for part in parts:
+        if isinstance(part, int):
+            position.append(part)
+            nodes = [n[part] for n in nodes if isinstance(n, list) and part < len(n)]
+            continue
+        keys = [list(n) for n in nodes if isinstance(n, dict)]
+        at = next((k.index(part) for k in keys if part in k), len(keys[0]) if keys else 0)
+        position.append(at)
+        nodes = [n[part] for n in nodes if isinstance(n, dict) and part in n]
+    return tuple(position)

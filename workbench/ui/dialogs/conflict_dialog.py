@@ -33,13 +33,11 @@ class ConflictDialog(QMessageBox):
         self.setIcon(QMessageBox.Icon.Warning)
         self.setWindowTitle(tr("保存冲突"))
         self.setText(tr("“%1”已被他人修改并保存，您的修改尚未保存。").replace("%1", title))
-        self.setInformativeText(
-            tr(
-                "重新载入：显示已保存的版本（您的修改仍可通过“撤销”找回）。另存为副本：把您的版本另存为新案件。"
-            )
+        explanation = tr(
+            "重新载入：显示已保存的版本（您的修改仍可通过“撤销”找回）。另存为副本：把您的版本另存为新案件。"
         )
-        if detail:
-            self.setDetailedText(detail)
+        # The detail is one line (which versions): shown as is, not behind Qt's "Show Details…".
+        self.setInformativeText(f"{explanation}\n\n{detail}" if detail else explanation)
         self.reload_button = self.addButton(tr("重新载入"), QMessageBox.ButtonRole.DestructiveRole)
         self.copy_button = self.addButton(tr("另存为副本"), QMessageBox.ButtonRole.AcceptRole)
         self.compare_button = self.addButton(tr("比较差异…"), QMessageBox.ButtonRole.ActionRole)

@@ -244,3 +244,49 @@ def test_file_conflict_compare_reads_the_file_on_disk(
     qtbot.waitUntil(lambda: document.state.product == "他人修改", timeout=5000)
     assert shown == [theirs]
     assert document.undo_stack.isClean()
+
+
+@pytest.mark.postgres
+def test_a_lost_postgresql_connection_keeps_the_edits_until_it_is_back(
+    qtbot: QtBot, make_window: Callable[..., MainWindow], pg_databases: Any
+) -> None:
+    from sqlalchemy import text
+
+    from workbench.services.store import open_store
+
+    name = pg_databases.create(template=pg_databases.template)
+    url = pg_databases.url(name)
+    setup = open_store(url)
+    setup.users.ensure_first_admin()
+    setup.close()
+    colleague = connect_store(url)
+    case = _stored_demo(colleague)
+    window = make_window(lambda: connect_store(url))
+    try:
+        document = _open_stored(qtbot, window, case.id)
+        with pg_databases.admin.connect() as admin:
+            admin.execute(text(f"ALTER DATABASE {name} ALLOW_CONNECTIONS false"))
+            admin.execute(
+                text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :name"),
+                {"name": name},
+            )
+        try:
+            document.set_field(COST, Decimal(41000))  # the server is gone for this database
+            qtbot.waitUntil(
+                lambda: "自动保存失败" in window.statusBar().currentMessage(), timeout=SAVE_WAIT_MS
+            )
+            assert "无法连接数据库" in window.statusBar().currentMessage()
+            assert not document.undo_stack.isClean()
+            journal = window.recovery.journal_path(document)
+            qtbot.waitUntil(journal.exists, timeout=5000)
+            assert read_journal(journal).case.balance_sheet.stock[0].unit_cost == Decimal(41000)
+        finally:
+            with pg_databases.admin.connect() as admin:
+                admin.execute(text(f"ALTER DATABASE {name} ALLOW_CONNECTIONS true"))
+        qtbot.waitUntil(lambda: document.undo_stack.isClean(), timeout=30_000)  # the retry got through
+        assert colleague.open(case.id).case.balance_sheet.stock[0].unit_cost == Decimal(41000)
+        qtbot.waitUntil(lambda: not journal.exists(), timeout=5000)
+    finally:
+        window.close()
+        colleague.close()
+        pg_databases.drop(name)

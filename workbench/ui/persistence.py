@@ -16,6 +16,7 @@ import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 from workbench.domain.errors import ConcurrentEditError, DomainError, ValidationError
@@ -177,6 +178,8 @@ class CasePersistence(QObject):
 
         def done(source: CaseSource) -> None:
             self.saving.discard(document)
+            if not shiboken6.isValid(document):
+                return  # its tab was closed while the save ran
             document.source = source
             if document.undo_stack.index() == index:
                 document.undo_stack.setClean()
@@ -187,6 +190,8 @@ class CasePersistence(QObject):
 
         def failed(error: BaseException) -> None:
             self.saving.discard(document)
+            if not shiboken6.isValid(document):
+                return
             self._next(document, after_conflict=is_conflict(error))
             if on_error is not None:
                 on_error(error)

@@ -40,6 +40,10 @@
         <translation>Reload: show the saved version (Undo brings your changes back). Save as copy: keep your version as a new case.</translation>
     </message>
     <message>
+        <source>比较差异…</source>
+        <translation>Compare…</translation>
+    </message>
+    <message>
         <source>修改</source>
         <translation>Edit</translation>
     </message>
@@ -58,6 +62,42 @@
     <message>
         <source>新案件</source>
         <translation>New case</translation>
+    </message>
+    <message>
+        <source>案件（勾选 = 恢复）</source>
+        <translation>Case (ticked = restore)</translation>
+    </message>
+    <message>
+        <source>最后编辑</source>
+        <translation>Last edited</translation>
+    </message>
+    <message>
+        <source>恢复未保存的修改</source>
+        <translation>Recover unsaved changes</translation>
+    </message>
+    <message>
+        <source>上次工作台没有正常关闭，以下案件的修改尚未保存。恢复后案件显示为“未保存”，请检查后再保存。</source>
+        <translation>The workbench did not close normally last time; the changes to these cases were not saved. Restored cases show as unsaved: check them, then save.</translation>
+    </message>
+    <message>
+        <source>按勾选处理</source>
+        <translation>Apply ticks</translation>
+    </message>
+    <message>
+        <source>全部恢复</source>
+        <translation>Restore all</translation>
+    </message>
+    <message>
+        <source>全部放弃</source>
+        <translation>Discard all</translation>
+    </message>
+    <message>
+        <source>稍后决定</source>
+        <translation>Decide later</translation>
+    </message>
+    <message>
+        <source>以下恢复文件无法读取，已移到一旁保留：</source>
+        <translation>These recovery files could not be read and were set aside (kept):</translation>
     </message>
     <message>
         <source>添加行</source>
@@ -920,6 +960,10 @@
         <translation>Cumulative cash</translation>
     </message>
     <message>
+        <source>%1 在打开后已被他人修改</source>
+        <translation>%1 was changed by someone else after it was opened</translation>
+    </message>
+    <message>
         <source>无法打开案件文件：%1</source>
         <translation>Cannot open the case file: %1</translation>
     </message>
@@ -930,6 +974,10 @@
     <message>
         <source>保存失败：%1</source>
         <translation>Save failed: %1</translation>
+    </message>
+    <message>
+        <source>无法载入他人保存的版本：%1</source>
+        <translation>Cannot load the version saved by someone else: %1</translation>
     </message>
     <message>
         <source>无法重新载入：%1</source>
@@ -964,6 +1012,10 @@
         <translation>Assistant officer</translation>
     </message>
     <message>
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
         <source>性别</source>
         <translation>Sex</translation>
     </message>
@@ -986,6 +1038,10 @@
     <message>
         <source>住址</source>
         <translation>Address</translation>
+    </message>
+    <message>
+        <source>第 %1 行</source>
+        <translation>Row %1</translation>
     </message>
     <message>
         <source>现址居住年限</source>
@@ -2054,6 +2110,106 @@
     <message>
         <source>已黑屏</source>
         <translation>screen blanked</translation>
+    </message>
+    <message>
+        <source>案件库未连接</source>
+        <translation>case store not connected</translation>
+    </message>
+    <message>
+        <source>已自动保存到案件库：%1</source>
+        <translation>Autosaved to the case store: %1</translation>
+    </message>
+    <message>
+        <source>“%1”已被他人修改，自动保存已停止</source>
+        <translation>“%1” was changed by someone else; autosave stopped</translation>
+    </message>
+    <message>
+        <source>自动保存失败，%1 秒后重试；修改仍在窗口中并已存入本机恢复文件：%2</source>
+        <translation>Autosave failed, retrying in %1 s; your changes are still in the window and in the local recovery file: %2</translation>
+    </message>
+    <message>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>我的版本</source>
+        <translation>My version</translation>
+    </message>
+    <message>
+        <source>他人保存的版本</source>
+        <translation>Their saved version</translation>
+    </message>
+    <message>
+        <source>比较差异</source>
+        <translation>Compare versions</translation>
+    </message>
+    <message>
+        <source>“%1”：您的版本与他人保存的版本有 %2 处不同。</source>
+        <translation>“%1”: your version and the one saved by someone else differ in %2 fields.</translation>
+    </message>
+    <message>
+        <source>“%1”：您的版本与他人保存的版本内容相同。</source>
+        <translation>“%1”: your version and the one saved by someone else have the same content.</translation>
+    </message>
+    <message>
+        <source>（他人保存的是版本 %1）</source>
+        <translation>(they saved version %1)</translation>
+    </message>
+    <message>
+        <source>重新载入：显示他人保存的版本（您的修改仍可通过“撤销”找回）。另存为副本：把您的版本另存为新案件。</source>
+        <translation>Reload: show their saved version (Undo brings your changes back). Save as copy: keep your version as a new case.</translation>
+    </message>
+    <message>
+        <source>不是有效的恢复文件（%1）</source>
+        <translation>not a valid recovery file (%1)</translation>
+    </message>
+    <message>
+        <source>不是恢复文件</source>
+        <translation>not a recovery file</translation>
+    </message>
+    <message>
+        <source>恢复文件的格式版本不受支持：%1</source>
+        <translation>unsupported recovery file format version: %1</translation>
+    </message>
+    <message>
+        <source>恢复文件不完整</source>
+        <translation>the recovery file is incomplete</translation>
+    </message>
+    <message>
+        <source>恢复文件中的案件无效：%1</source>
+        <translation>the case in the recovery file is invalid: %1</translation>
+    </message>
+    <message>
+        <source>恢复文件过大</source>
+        <translation>the recovery file is too large</translation>
+    </message>
+    <message>
+        <source>无法读取恢复文件：%1</source>
+        <translation>cannot read the recovery file: %1</translation>
+    </message>
+    <message>
+        <source>无法锁定恢复目录：%1</source>
+        <translation>Cannot lock the recovery folder: %1</translation>
+    </message>
+    <message>
+        <source>无法写入恢复文件（修改仍在窗口中）：%1</source>
+        <translation>Cannot write the recovery file (your changes are still in the window): %1</translation>
+    </message>
+    <message>
+        <source>案件库（版本 %1）</source>
+        <translation>Case store (version %1)</translation>
+    </message>
+    <message>
+        <source>案件文件 %1</source>
+        <translation>Case file %1</translation>
+    </message>
+    <message>
+        <source>示例案件 %1</source>
+        <translation>Demo case %1</translation>
+    </message>
+    <message>
+        <source>新案件（尚未保存）</source>
+        <translation>New case (never saved)</translation>
     </message>
 </context>
 </TS>

@@ -17,11 +17,12 @@ from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from workbench import __version__
-from workbench.paths import resource_path
+from workbench.paths import resource_path, user_data_dir
 from workbench.ui import i18n
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+    from pathlib import Path
 
     from workbench.ui.main_window import MainWindow, StoreOpener
 
@@ -29,6 +30,7 @@ WINDOW_TITLE = "小微信贷案件工作台"
 ORGANIZATION = "Workbench"
 UI_FONT_FILE = ("fonts", "wqy-microhei.ttc")
 UI_FONT_POINT_SIZE = 10
+RECOVERY_DIRNAME = "recovery"
 
 _font_families: list[str] | None = None
 
@@ -72,16 +74,23 @@ def prepare_application(app: QApplication, argv: Sequence[str] = ()) -> str:
 
 
 def build_main_window(
-    store_opener: StoreOpener | None = None, settings: QSettings | None = None, charts: bool = True
+    store_opener: StoreOpener | None = None,
+    settings: QSettings | None = None,
+    charts: bool = True,
+    recovery_dir: Path | None = None,
 ) -> MainWindow:
-    """The main window (needs a QApplication). Without ``store_opener`` cases live in files only."""
+    """The main window (needs a QApplication). Without ``store_opener`` cases live in files only.
+
+    With ``recovery_dir`` (``run_gui``: ``<user data>/recovery``) unsaved edits are journalled
+    there and offered back after a crash.
+    """
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         raise RuntimeError("build_main_window() needs a QApplication")
     app.setFont(ui_font())
     from workbench.ui.main_window import MainWindow
 
-    return MainWindow(settings=settings, store_opener=store_opener, charts=charts)
+    return MainWindow(settings=settings, store_opener=store_opener, charts=charts, recovery_dir=recovery_dir)
 
 
 def _db_url(argv: Sequence[str]) -> str | None:
@@ -111,6 +120,9 @@ def run_gui(argv: list[str] | None = None) -> int:
 
         return connect_store(url)
 
-    window = build_main_window(store_opener=open_store)  # type: ignore[arg-type]
+    window = build_main_window(
+        store_opener=open_store,  # type: ignore[arg-type]
+        recovery_dir=user_data_dir() / RECOVERY_DIRNAME,
+    )
     window.show()
     return app.exec()

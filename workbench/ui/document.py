@@ -59,12 +59,24 @@ class CaseDocument(QObject):
     """One open case: ``state`` (a frozen ``CaseFile``), ``undo_stack`` and ``state_changed``."""
 
     state_changed = Signal(object)  # frozenset[str]: the changed paths ("" = everything)
+    source_changed = Signal(object)  # CaseSource: saved elsewhere, or at a new version
 
     def __init__(self, case: CaseFile, source: CaseSource | None = None, parent: QObject | None = None):
         super().__init__(parent)
         self._state = case
-        self.source = source or CaseSource("new")
+        self._source = source or CaseSource("new")
         self.undo_stack = QUndoStack(self)
+
+    @property
+    def source(self) -> CaseSource:
+        """Where the case is saved and the version it is based on."""
+        return self._source
+
+    @source.setter
+    def source(self, source: CaseSource) -> None:
+        if source != self._source:
+            self._source = source
+            self.source_changed.emit(source)
 
     @property
     def state(self) -> CaseFile:

@@ -29,19 +29,23 @@ from PySide6.QtWidgets import (
 
 from workbench import __version__
 from workbench.ui import i18n
+from workbench.ui.autosave import Autosaver
 from workbench.ui.case_io import open_demo
 from workbench.ui.document import CaseDocument, CaseSource, new_case
 from workbench.ui.i18n import tr
 from workbench.ui.ops import run_in_background
 from workbench.ui.persistence import CasePersistence, describe
 from workbench.ui.recalc import Recalculator
+from workbench.ui.recovery import RecoveryJournal
 from workbench.ui.widgets.case_editor import CaseEditor
 from workbench.ui.widgets.case_list_panel import CaseListPanel
 
 if TYPE_CHECKING:
     from workbench.domain.case_file import CaseFile
+    from workbench.ui.dialogs.recovery_dialog import RecoveryDialog
     from workbench.ui.presentation.presenter import PresenterView
     from workbench.ui.presentation.window import PresentationWindow
+    from workbench.ui.recovery import JournalEntry
     from workbench.ui.store_link import StoreLink
 
 APP_TITLE = "小微信贷案件工作台"
@@ -72,6 +76,7 @@ class MainWindow(QMainWindow):
         settings: QSettings | None = None,
         store_opener: StoreOpener | None = None,
         charts: bool = True,
+        recovery_dir: Path | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -87,6 +92,13 @@ class MainWindow(QMainWindow):
         self._store_opener = store_opener
         self.presentation: PresentationWindow | None = None
         self._presenter: PresenterView | None = None
+        # Unsaved edits survive a crash (journal in recovery_dir) and stored cases save themselves.
+        self.autosaver = Autosaver(self.persistence, self)
+        self.autosaver.message.connect(self.show_error)
+        self.recovery = RecoveryJournal(recovery_dir, self) if recovery_dir is not None else None
+        if self.recovery is not None:
+            self.recovery.failed.connect(self.show_error)
+        self.recovery_dialog: RecoveryDialog | None = None
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("caseTabs")
@@ -107,11 +119,15 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self.resizeDocks([self.dock], [230], Qt.Orientation.Horizontal)
         self._store_pending = store_opener is not None  # connected after the first paint
+        self._recovery_pending = self.recovery is not None
 
     def event(self, event: QEvent) -> bool:
         if getattr(self, "_store_pending", False) and event.type() == QEvent.Type.Paint:
             self._store_pending = False
             QTimer.singleShot(0, self.connect_store)
+        if getattr(self, "_recovery_pending", False) and event.type() == QEvent.Type.Paint:
+            self._recovery_pending = False
+            QTimer.singleShot(0, self.offer_recovery)
         return super().event(event)
 
     # ---- chrome: menus, toolbar, dock (rebuilt on a language switch) ------------------------------------
@@ -263,6 +279,9 @@ class MainWindow(QMainWindow):
         self.undo_group.addStack(document.undo_stack)
         document.undo_stack.cleanChanged.connect(lambda _clean, d=document: self._refresh_tab(d))
         document.state_changed.connect(lambda _changed, d=document: self._refresh_tab(d))
+        self.autosaver.watch(document)
+        if self.recovery is not None:
+            self.recovery.watch(document)
         index = self.tabs.addTab(editor, document.title())
         self.tabs.setCurrentIndex(index)
         self._refresh_tab(document)
@@ -362,6 +381,9 @@ class MainWindow(QMainWindow):
         self.cases.pop(index)
         self.tabs.removeTab(index)
         self.undo_group.removeStack(open_case.document.undo_stack)
+        self.autosaver.forget(open_case.document)
+        if self.recovery is not None:
+            self.recovery.forget(open_case.document)  # saved, or closed with "don't save"
         open_case.editor.deleteLater()
         open_case.document.deleteLater()
         self._update_title()
@@ -383,9 +405,30 @@ class MainWindow(QMainWindow):
             if not self.close_tab(self.cases.index(open_case)):
                 event.ignore()
                 return
+        if self.recovery is not None:
+            self.recovery.close()
         if self.persistence.store is not None:
             self.persistence.store.close()
         event.accept()
+
+    # ---- crash recovery ------------------------------------------------------------------------------
+
+    def offer_recovery(self) -> RecoveryDialog | None:
+        """Offer back what a crashed or killed window left unsaved (a non-blocking dialog)."""
+        if self.recovery is None:
+            return None
+        from workbench.ui.dialogs.recovery_dialog import offer_recovery
+
+        self.recovery_dialog = offer_recovery(self, self.recovery, self.restore_case)
+        return self.recovery_dialog
+
+    def restore_case(self, entry: JournalEntry) -> CaseEditor:
+        """Open a recovered case as unsaved, keeping its source and base version (conflicts still show)."""
+        editor = self.add_case(entry.case, entry.source)
+        editor.document.undo_stack.resetClean()
+        if self.recovery is not None:
+            self.recovery.adopt(entry, editor.document)
+        return editor
 
     # ---- saving --------------------------------------------------------------------------------------
 

@@ -3,7 +3,10 @@
 Every save runs in the background on an immutable snapshot (STYLE §2.5). On success the undo stack is
 marked clean, but only if nothing was typed meanwhile. A conflict (someone saved the stored case, or
 the file changed on disk) asks the officer: reload (her edits stay one undo step away), save as a
-copy, or cancel. Nothing here decides *where* a new case goes: the window asks ``target_for``.
+copy, cancel, or first compare hers with theirs field by field. Nothing here decides *where* a new
+case goes: the window asks ``target_for``. One save per case runs at a time: a save asked for
+while one is under way (Ctrl+S during an autosave) runs after it, so the two never conflict with
+each other.
 """
 
 from __future__ import annotations
@@ -13,12 +16,14 @@ import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 from workbench.domain.errors import ConcurrentEditError, DomainError, ValidationError
 from workbench.domain.messages import error_text
+from workbench.services.messages import describe_error
 from workbench.ui.case_io import FileChangedError, open_case_file, save_case_file
-from workbench.ui.dialogs.conflict_dialog import ConflictChoice, ask_conflict
+from workbench.ui.dialogs.conflict_dialog import ConflictChoice, ask_compare, ask_conflict
 from workbench.ui.document import CaseSource
 from workbench.ui.i18n import lang, tr
 from workbench.ui.ops import run_in_background
@@ -33,6 +38,14 @@ if TYPE_CHECKING:
 
 AskPath = Callable[[str], "Path | None"]
 AskConflict = Callable[[str, str], ConflictChoice]
+AskCompare = Callable[[str, "CaseFile", "CaseFile", str], ConflictChoice]  # title, mine, theirs, their source
+OnSaved = Callable[[], None]
+OnError = Callable[[BaseException], None]
+
+
+def is_conflict(error: BaseException) -> bool:
+    """Whether a save failed because someone else saved the case (or its file) first."""
+    return isinstance(error, ConcurrentEditError | FileChangedError)
 
 
 def describe(error: BaseException) -> str:
@@ -42,6 +55,10 @@ def describe(error: BaseException) -> str:
         return f"{getattr(error, 'source', '')}: {error_text(inner, lang())}"
     if isinstance(error, ValidationError):
         return error_text(error, lang())
+    if isinstance(error, FileChangedError):
+        return tr("%1 在打开后已被他人修改").replace("%1", error.path)
+    if isinstance(error, DomainError):
+        return describe_error(error, lang())  # store errors: busy, unreachable, conflict … in words
     describe_fn = getattr(error, "describe", None)
     if callable(describe_fn):
         try:
@@ -70,7 +87,9 @@ class CasePersistence(QObject):
         self.store: StoreLink | None = None
         self.ask_path: AskPath = ask_path or (lambda _title: None)
         self.ask_conflict: AskConflict = ask_conflict_fn or ask_conflict
+        self.ask_compare: AskCompare = ask_compare
         self.saving: set[CaseDocument] = set()
+        self._queued: dict[CaseDocument, tuple[OnSaved | None, OnError | None]] = {}
 
     # ---- opening -------------------------------------------------------------------------------------
 
@@ -95,24 +114,28 @@ class CasePersistence(QObject):
 
     # ---- saving --------------------------------------------------------------------------------------
 
-    def save(self, document: CaseDocument, on_saved: Callable[[], None] | None = None) -> None:
-        """Save where the case came from: its file, its stored version, else a new stored case / a file."""
+    def save(
+        self, document: CaseDocument, on_saved: OnSaved | None = None, on_error: OnError | None = None
+    ) -> None:
+        """Save where the case came from: its file, its stored version, else a new stored case / a file.
+
+        ``on_error`` (the autosave's) takes over every failure, conflicts included; without it a
+        conflict asks the officer and anything else is reported by ``failed``.
+        """
+        if document in self.saving:
+            self._queued[document] = (on_saved, on_error)
+            return
         source = document.source
         if source.kind == "file" and source.path is not None:
             path = source.path
-            self._run(
-                document,
-                lambda case: save_case_file(case, path, source.version),
-                on_saved,
-                conflict_title=path.name,
-            )
+            self._run(document, lambda case: save_case_file(case, path, source.version), on_saved, on_error)
         elif source.kind == "store" and self.store is not None:
             store, version = self.store, int(source.version)
 
             def job(case: CaseFile) -> CaseSource:
                 return CaseSource("store", case.id, str(store.save(case, version)))
 
-            self._run(document, job, on_saved, conflict_title=document.title())
+            self._run(document, job, on_saved, on_error)
         elif self.store is not None:
             self.save_new_to_store(document, on_saved)
         else:
@@ -147,61 +170,118 @@ class CasePersistence(QObject):
         self,
         document: CaseDocument,
         job: Callable[[CaseFile], CaseSource],
-        on_saved: Callable[[], None] | None,
-        conflict_title: str = "",
+        on_saved: OnSaved | None,
+        on_error: OnError | None = None,
     ) -> None:
         snapshot, index = document.state, document.undo_stack.index()
         self.saving.add(document)
 
         def done(source: CaseSource) -> None:
             self.saving.discard(document)
+            if not shiboken6.isValid(document):
+                return  # its tab was closed while the save ran
             document.source = source
             if document.undo_stack.index() == index:
                 document.undo_stack.setClean()
             self.saved.emit(document)
             if on_saved is not None:
                 on_saved()
+            self._next(document, after_conflict=False)
 
         def failed(error: BaseException) -> None:
             self.saving.discard(document)
-            if isinstance(error, ConcurrentEditError | FileChangedError):
-                self._conflict(document, conflict_title, describe(error), on_saved)
+            if not shiboken6.isValid(document):
                 return
-            self.failed.emit(tr("保存失败：%1").replace("%1", describe(error)))
+            self._next(document, after_conflict=is_conflict(error))
+            if on_error is not None:
+                on_error(error)
+            elif is_conflict(error):
+                self.resolve_conflict(document, describe(error), on_saved)
+            else:
+                self.failed.emit(tr("保存失败：%1").replace("%1", describe(error)))
 
         run_in_background(lambda: job(snapshot), done, failed)
 
-    def _conflict(
-        self, document: CaseDocument, title: str, detail: str, on_saved: Callable[[], None] | None
+    def _next(self, document: CaseDocument, after_conflict: bool) -> None:
+        """Run the save that waited for this one; after a conflict it would only meet it again."""
+        queued = self._queued.pop(document, None)
+        if queued is None or after_conflict:
+            return
+        on_saved, on_error = queued
+        if document.undo_stack.isClean():
+            if on_saved is not None:
+                on_saved()  # the first save already wrote what this one would
+            return
+        self.save(document, on_saved, on_error)
+
+    def conflict_title(self, document: CaseDocument) -> str:
+        """How the conflict dialog names the case: its file's name, else its title."""
+        path = document.source.path
+        return path.name if path is not None else document.title()
+
+    def resolve_conflict(self, document: CaseDocument, detail: str, on_saved: OnSaved | None = None) -> None:
+        """Ask the officer what to do about a conflict: reload, save as copy, compare first, or cancel."""
+        title = self.conflict_title(document)
+        choice = self.ask_conflict(title, detail)
+        if choice is ConflictChoice.COMPARE:
+            self._compare(document, title, on_saved)
+        else:
+            self._resolve(document, choice, on_saved)
+
+    def _resolve(
+        self,
+        document: CaseDocument,
+        choice: ConflictChoice,
+        on_saved: OnSaved | None,
+        theirs: tuple[CaseFile, CaseSource] | None = None,
     ) -> None:
-        choice = self.ask_conflict(title or document.title(), detail)
         if choice is ConflictChoice.RELOAD:
-            self.reload(document)
+            if theirs is not None:
+                self._install(document, theirs)
+            else:
+                self.reload(document)
         elif choice is ConflictChoice.SAVE_AS_COPY:
             self.save_copy(document, on_saved)
 
+    def _compare(self, document: CaseDocument, title: str, on_saved: OnSaved | None) -> None:
+        """Load what the other person saved, then show it next to the officer's version."""
+
+        def show(theirs: tuple[CaseFile, CaseSource]) -> None:
+            choice = self.ask_compare(title, document.state, theirs[0], theirs[1].version)
+            self._resolve(document, choice, on_saved, theirs)
+
+        run_in_background(
+            self._loader(document.source),
+            show,
+            lambda error: self.failed.emit(tr("无法载入他人保存的版本：%1").replace("%1", describe(error))),
+        )
+
     def reload(self, document: CaseDocument) -> None:
         """Replace the case with what is saved now, as one undoable step, and mark it clean."""
-        source = document.source
+        run_in_background(
+            self._loader(document.source),
+            lambda result: self._install(document, result),
+            lambda error: self.failed.emit(tr("无法重新载入：%1").replace("%1", describe(error))),
+        )
 
-        def install(result: tuple[CaseFile, CaseSource]) -> None:
-            case, new_source = result
-            document.replace(case, frozenset({""}), "reload")
-            document.source = new_source
-            document.undo_stack.setClean()
+    def _loader(self, source: CaseSource) -> Callable[[], tuple[CaseFile, CaseSource]]:
+        store = self.store
 
         def load() -> tuple[CaseFile, CaseSource]:
             if source.kind == "file" and source.path is not None:
                 return open_case_file(source.path)
-            assert self.store is not None
-            record = self.store.open(source.location)
+            assert store is not None
+            record = store.open(source.location)
             return record.case, _store_source(record)
 
-        run_in_background(
-            load,
-            install,
-            lambda error: self.failed.emit(tr("无法重新载入：%1").replace("%1", describe(error))),
-        )
+        return load
+
+    @staticmethod
+    def _install(document: CaseDocument, result: tuple[CaseFile, CaseSource]) -> None:
+        case, new_source = result
+        document.replace(case, frozenset({""}), "reload")
+        document.source = new_source
+        document.undo_stack.setClean()
 
 
 def _store_source(record: CaseRecord | Any) -> CaseSource:

@@ -1,0 +1,107 @@
+"""The conflict dialog's "compare": a table of the differing fields in words, mine vs theirs, from
+which the officer still chooses reload / save as copy / cancel."""
+
+from __future__ import annotations
+
+import dataclasses
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QTableView
+
+from workbench.services.compare import compare_cases
+from workbench.ui import i18n
+from workbench.ui.case_io import open_demo
+from workbench.ui.dialogs.compare_dialog import ABSENT, CompareDialog, CompareModel
+from workbench.ui.dialogs.conflict_dialog import ConflictChoice, ConflictDialog
+from workbench.ui.field_names import field_path_text
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from workbench.domain.case_file import CaseFile
+
+
+def _versions() -> tuple[CaseFile, CaseFile]:
+    mine, _source = open_demo("A")
+    sheet = mine.balance_sheet
+    stock = (dataclasses.replace(sheet.stock[0], unit_cost=Decimal(30000)), *sheet.stock[1:])
+    theirs = dataclasses.replace(
+        mine,
+        product="他人修改",
+        borrower=dataclasses.replace(mine.borrower, name="王丽华（他人）"),
+        balance_sheet=dataclasses.replace(sheet, stock=(*stock, dataclasses.replace(stock[0], label="新增"))),
+    )
+    return mine, theirs
+
+
+def _rows(model: CompareModel) -> dict[str, tuple[str, str]]:
+    data = model.data
+    return {
+        data(model.index(r, 0)): (data(model.index(r, 1)), data(model.index(r, 2)))
+        for r in range(model.rowCount())
+    }
+
+
+def test_the_model_lists_each_differing_field_in_words(qtmodeltester: Any, ui: Any) -> None:
+    mine, theirs = _versions()
+    model = CompareModel(compare_cases(mine, theirs))
+    qtmodeltester.check(model)
+    rows = _rows(model)
+    assert rows["申请人 › 姓名"] == ("王丽华", "王丽华（他人）")
+    assert rows["贷款产品"] == (mine.product, "他人修改")
+    assert rows["资产负债表 › 存货 › 第 1 行 › 单位成本"] == ("28000", "30000")
+    assert rows["资产负债表 › 存货 › 第 6 行 › 名称"] == (ABSENT, "新增")  # a row only they have
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole) == model.differences[0].path
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)] == [
+        "字段",
+        "我的版本",
+        "他人保存的版本",
+    ]
+    assert not model.flags(model.index(0, 1)) & Qt.ItemFlag.ItemIsEditable
+
+
+def test_field_words_fall_back_to_the_name(ui: Any) -> None:
+    assert field_path_text(("cross_checks", 0, "inputs", "documented"), lambda n: "凭证记录销售额") == (
+        "交叉检验 › 第 1 行 › 输入 › 凭证记录销售额"
+    )
+    assert field_path_text(("something_new",)) == "something_new"
+
+
+def test_the_compare_dialog_offers_the_three_choices(qtbot: QtBot, ui: Any) -> None:
+    mine, theirs = _versions()
+    dialog = CompareDialog("王丽华", mine, theirs, "3")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.findChild(QTableView, "compareTable").model() is dialog.model
+    count = len(compare_cases(mine, theirs))
+    assert f"有 {count} 处不同" in dialog.heading.text() and "版本 3" in dialog.heading.text()
+    dialog.reload_button.click()
+    assert dialog.choice is ConflictChoice.RELOAD and not dialog.isVisible()
+
+    same = CompareDialog("王丽华", mine, mine)
+    qtbot.addWidget(same)
+    assert same.model.rowCount() == 0 and "内容相同" in same.heading.text()
+    same.copy_button.click()
+    assert same.choice is ConflictChoice.SAVE_AS_COPY
+    same.cancel_button.click()
+    assert same.choice is ConflictChoice.CANCEL
+
+
+def test_the_conflict_dialog_has_compare(qtbot: QtBot, ui: Any) -> None:
+    dialog = ConflictDialog("王丽华", "")
+    qtbot.addWidget(dialog)
+    assert "比较差异…" in {b.text() for b in dialog.findChildren(QAbstractButton)}
+    dialog.compare_button.click()
+    assert dialog.choice() is ConflictChoice.COMPARE
+
+
+def test_english(qtbot: QtBot, ui: Any) -> None:
+    i18n.set_language("en")
+    mine, theirs = _versions()
+    dialog = CompareDialog("Wang", mine, theirs)
+    qtbot.addWidget(dialog)
+    rows = _rows(dialog.model)
+    assert "Balance sheet › Inventory › Row 1 › Unit cost" in rows
+    assert dialog.reload_button.text() == "Reload"

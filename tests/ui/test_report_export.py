@@ -213,7 +213,12 @@ def test_verify_dialog_intact_modified_and_a_changed_case(
 
 
 def test_a_signed_report_needs_the_case_saved_and_a_changed_store_is_refused(
-    qtbot: QtBot, store: StoreLink, stored: CaseDocument, folder: Path, officer_id: IdentityInfo, tmp_path: Path
+    qtbot: QtBot,
+    store: StoreLink,
+    stored: CaseDocument,
+    folder: Path,
+    officer_id: IdentityInfo,
+    tmp_path: Path,
 ) -> None:
     dialog = ReportDialog(stored, store, folder)
     qtbot.addWidget(dialog)

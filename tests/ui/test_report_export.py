@@ -199,7 +199,7 @@ def test_verify_dialog_intact_modified_and_a_changed_case(
     with qtbot.waitSignal(alone.verified, timeout=SLOW):
         alone.check_file(tmp_path / "survey.pdf")
     assert alone.verdict.text() == "签名完整有效"
-    assert alone.model.data(alone.model.index(0, 4)) == "△ 证书未受信任"
+    assert alone.model.data(alone.model.index(0, 4)) == "⚠ 证书未受信任"
     assert "未受信任" in alone.verdict_detail.text()
     with qtbot.waitSignal(alone.verified, timeout=SLOW):
         alone.add_trust([officer_id.certificate_path])
@@ -238,8 +238,6 @@ def test_a_signed_report_needs_the_case_saved_and_a_changed_store_is_refused(
     assert not (tmp_path / "survey.pdf").exists()
     assert store.services.archive.list_reports(stored.state.id, store.user) == []
 
-    dialog.signing.passphrase.setText("wrong-passphrase")
-    dialog.sign.setChecked(False)
     minutes = ReportDialog(stored, None, folder)  # a case file or demo: no store, no archive
     qtbot.addWidget(minutes)
     minutes.kind.setCurrentIndex(minutes.kind.findData(ReportKind.MINUTES.value))
@@ -308,3 +306,32 @@ def test_the_window_has_the_report_commands(qtbot: QtBot, make_window: Any) -> N
     window.reports.dialog.close()
     assert window.reports.show_archive() is None  # a demo case is not stored
     assert "报告归档" in window.statusBar().currentMessage()
+
+
+def test_printing_draws_the_signature_stamps_and_the_preview_shows_every_page(
+    qtbot: QtBot, stored: CaseDocument, officer_id: IdentityInfo
+) -> None:
+    import gc
+
+    from PySide6.QtPrintSupport import QPrintPreviewWidget
+
+    from workbench.services.reporting import ReportRequest, make_report
+    from workbench.ui.printing import print_preview
+
+    identity = signatures.load_identity(officer_id.path, "officer-pass-1")
+    plain = make_report(stored.state, ReportRequest(ReportKind.SURVEY, invariant=True)).pdf
+    signed = make_report(stored.state, ReportRequest(ReportKind.SURVEY, invariant=True), identity).pdf
+    with PdfPages(plain) as a, PdfPages(signed) as b:
+        last = len(a) - 1
+        assert len(b) == len(a)
+        assert a.image(0, 40) == b.image(0, 40)  # same pages …
+        assert a.image(last, 40) != b.image(last, 40)  # … but the stamp is printed in its box
+
+    dialog = print_preview(signed)
+    qtbot.addWidget(dialog)
+    gc.collect()  # the preview's printer must outlive this call (it crashed when it did not)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    preview = dialog.findChild(QPrintPreviewWidget)
+    qtbot.waitUntil(lambda: preview.pageCount() == last + 1, timeout=SLOW)
+    dialog.close()

@@ -202,6 +202,26 @@ def _attribute(name: x509.Name, oid: x509.ObjectIdentifier) -> str:
     return str(values[0].value) if values else ""
 
 
+_SHORT_NAMES = {
+    NameOID.COMMON_NAME: "CN",
+    NameOID.TITLE: "T",
+    NameOID.ORGANIZATIONAL_UNIT_NAME: "OU",
+    NameOID.ORGANIZATION_NAME: "O",
+    NameOID.LOCALITY_NAME: "L",
+    NameOID.STATE_OR_PROVINCE_NAME: "ST",
+    NameOID.COUNTRY_NAME: "C",
+    NameOID.EMAIL_ADDRESS: "E",
+}
+
+
+def _shown_name(name: x509.Name) -> str:
+    """``CN=刘敏, T=客户经理, O=某某农商银行``: in the certificate's order, readable names unescaped."""
+    return ", ".join(
+        f"{_SHORT_NAMES.get(attribute.oid, attribute.oid.dotted_string)}={attribute.value!s}"
+        for attribute in name
+    )
+
+
 def _info(path: Path, cert_path: Path, certificate: x509.Certificate) -> IdentityInfo:
     subject = certificate.subject
     return IdentityInfo(
@@ -210,8 +230,8 @@ def _info(path: Path, cert_path: Path, certificate: x509.Certificate) -> Identit
         name=_attribute(subject, NameOID.COMMON_NAME),
         role=_attribute(subject, NameOID.TITLE),
         unit=_attribute(subject, NameOID.ORGANIZATION_NAME),
-        subject=subject.rfc4514_string(),
-        issuer=certificate.issuer.rfc4514_string(),
+        subject=_shown_name(subject),
+        issuer=_shown_name(certificate.issuer),
         not_before=certificate.not_valid_before_utc,
         not_after=certificate.not_valid_after_utc,
         fingerprint=certificate.fingerprint(hashes.SHA256()).hex(),

@@ -31,6 +31,7 @@ class PdfPages:
     def __init__(self, pdf: bytes) -> None:
         self._pdf = pdf  # PDFium reads from this buffer for as long as the document is open
         self._doc = pypdfium2.PdfDocument(pdf)
+        self._doc.init_forms()  # signature stamps are form-field appearances: drawn only with forms on
 
     def __enter__(self) -> PdfPages:
         return self
@@ -53,7 +54,9 @@ class PdfPages:
         """Page ``index`` as an opaque RGB image at ``dpi`` (signature stamps included)."""
         page = self._doc[index]
         try:
-            bitmap = page.render(scale=dpi / 72.0, prefer_bgrx=True, draw_annots=True, optimize_mode="print")
+            bitmap = page.render(
+                scale=dpi / 72.0, prefer_bgrx=True, may_draw_forms=True, optimize_mode="print"
+            )
             try:
                 # BGRx bytes are QImage's RGB32 on little-endian machines (and pypdfium2 adapts
                 # the byte order to the machine's); copy() detaches from PDFium's buffer.
@@ -152,6 +155,7 @@ def print_preview(
     printer = printer or QPrinter(QPrinter.PrinterMode.HighResolution)
     setup_printer(printer)
     dialog = QPrintPreviewDialog(printer, parent)
+    dialog.printer = printer  # type: ignore[attr-defined]  # Qt does not own it: freed too early, it crashes
     dialog.setObjectName("printPreview")
     dialog.setWindowTitle(tr("打印预览"))
     dialog.paintRequested.connect(lambda target: print_pdf(pdf, target))

@@ -317,7 +317,7 @@ class ReportDialog(QDialog):
             lines.append(
                 tr("已存入报告归档（案件第 %1 版）。").replace("%1", str(result.report.archived.case_version))
             )
-        self.state.setText(" ".join(lines))
+        self.state.setText("\n".join(lines))
         self.exported.emit(result)
 
     def _failed(self, error: BaseException) -> None:

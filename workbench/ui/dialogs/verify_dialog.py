@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from workbench.services import signatures
 from workbench.ui.dialogs.signing_form import error_label, report_error_text, show_error
-from workbench.ui.i18n import tr
+from workbench.ui.i18n import lang, tr
 from workbench.ui.ops import run_in_background
 
 if TYPE_CHECKING:
@@ -94,8 +94,9 @@ class SignatureModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(sig, column)
         if role == Qt.ItemDataRole.ForegroundRole and column in (3, 4, 5):
-            good = (sig.intact and sig.valid, sig.trusted, sig.acceptable)[column - 3]
-            return QColor(GOOD if good else BAD)
+            checked = sig.intact and sig.valid
+            good = (checked, sig.trusted or not checked, sig.acceptable or sig.covers_entire_file)
+            return QColor(GOOD if good[column - 3] else BAD)
         if role == Qt.ItemDataRole.ToolTipRole:
             return sig.error or sig.summary
         return None
@@ -113,7 +114,9 @@ class SignatureModel(QAbstractTableModel):
                 return "✗ " + tr("内容已被修改")
             return "✓ " + tr("内容完整") if sig.valid else "✗ " + tr("签名无效")
         if column == 4:
-            return "✓ " + tr("证书受信任") if sig.trusted else "△ " + tr("证书未受信任")
+            if not (sig.intact and sig.valid):
+                return "—"  # a broken signature says nothing about its certificate
+            return "✓ " + tr("证书受信任") if sig.trusted else "⚠ " + tr("证书未受信任")
         if sig.covers_entire_file:
             return tr("覆盖整个文件")
         if sig.acceptable:
@@ -215,8 +218,8 @@ class VerifyDialog(QDialog):
         layout.addWidget(self.trust_label)
         layout.addWidget(self.compare_note)
         layout.addWidget(banner)
-        layout.addWidget(self.table, 1)
         layout.addWidget(self.case_label)
+        layout.addWidget(self.table, 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self._show_trust()
@@ -318,7 +321,7 @@ class VerifyDialog(QDialog):
         if untrusted and report.signatures_ok:
             text = tr("%1 个签名的证书未受信任：请核对证书指纹，或另信任签署人的证书。")
             lines.append(text.replace("%1", str(len(untrusted))))
-        return " ".join(lines)
+        return ("" if lang() == "zh" else " ").join(lines)
 
     @staticmethod
     def _case_text(report: VerificationReport) -> str:

@@ -8,6 +8,7 @@ range of the print dialog is honoured. Print preview runs the same painting into
 
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING
 
 import pypdfium2  # type: ignore[import-untyped]
@@ -16,13 +17,19 @@ from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo, QPrintPreviewDialog
 
 from workbench.ui.i18n import tr
+from workbench.ui.ops import run_in_background
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtWidgets import QWidget
 
 # Above this the page images only cost memory (an A4 page at 300 dpi is ~35 MB as RGB32).
 MAX_DPI = 300
 MIN_DPI = 72
+# PDFium allows one call at a time in the whole process, whatever the document: printing runs in
+# the background while a preview may paint on the GUI thread.
+_PDFIUM = threading.RLock()
 
 
 class PdfPages:
@@ -30,8 +37,9 @@ class PdfPages:
 
     def __init__(self, pdf: bytes) -> None:
         self._pdf = pdf  # PDFium reads from this buffer for as long as the document is open
-        self._doc = pypdfium2.PdfDocument(pdf)
-        self._doc.init_forms()  # signature stamps are form-field appearances: drawn only with forms on
+        with _PDFIUM:
+            self._doc = pypdfium2.PdfDocument(pdf)
+            self._doc.init_forms()  # signature stamps are form-field appearances: drawn only with forms
 
     def __enter__(self) -> PdfPages:
         return self
@@ -40,26 +48,36 @@ class PdfPages:
         self.close()
 
     def close(self) -> None:
-        self._doc.close()
+        with _PDFIUM:
+            self._doc.close()
 
     def __len__(self) -> int:
-        return len(self._doc)
+        with _PDFIUM:
+            return len(self._doc)
 
     def size_points(self, index: int) -> tuple[float, float]:
         """Width and height of page ``index`` in points."""
-        width, height = self._doc.get_page_size(index)
+        with _PDFIUM:
+            width, height = self._doc.get_page_size(index)
         return float(width), float(height)
 
     def image(self, index: int, dpi: float) -> QImage:
         """Page ``index`` as an opaque RGB image at ``dpi`` (signature stamps included)."""
+        with _PDFIUM:
+            image = self._render(index, dpi)
+        image.setDotsPerMeterX(round(dpi / 0.0254))
+        image.setDotsPerMeterY(round(dpi / 0.0254))
+        return image
+
+    def _render(self, index: int, dpi: float) -> QImage:
         page = self._doc[index]
         try:
             bitmap = page.render(
                 scale=dpi / 72.0, prefer_bgrx=True, may_draw_forms=True, optimize_mode="print"
             )
             try:
-                # BGRx bytes are QImage's RGB32 on little-endian machines (and pypdfium2 adapts
-                # the byte order to the machine's); copy() detaches from PDFium's buffer.
+                # BGRx bytes are QImage's RGB32 on a little-endian machine (every platform the
+                # app runs on); copy() detaches the image from PDFium's buffer.
                 image = QImage(
                     bytes(bitmap.buffer),
                     bitmap.width,
@@ -71,8 +89,6 @@ class PdfPages:
                 bitmap.close()
         finally:
             page.close()
-        image.setDotsPerMeterX(round(dpi / 0.0254))
-        image.setDotsPerMeterY(round(dpi / 0.0254))
         return image
 
 
@@ -155,7 +171,7 @@ def print_preview(
     printer = printer or QPrinter(QPrinter.PrinterMode.HighResolution)
     setup_printer(printer)
     dialog = QPrintPreviewDialog(printer, parent)
-    dialog.printer = printer  # type: ignore[attr-defined]  # Qt does not own it: freed too early, it crashes
+    dialog.kept_printer = printer  # type: ignore[attr-defined]  # Qt does not own it: freed early, it crashes
     dialog.setObjectName("printPreview")
     dialog.setWindowTitle(tr("打印预览"))
     dialog.paintRequested.connect(lambda target: print_pdf(pdf, target))
@@ -163,8 +179,16 @@ def print_preview(
     return dialog
 
 
-def print_with_dialog(pdf: bytes, parent: QWidget | None = None) -> int:
-    """Ask for printer, copies and page range, then print; pages printed (0 if cancelled)."""
+def print_with_dialog(
+    pdf: bytes,
+    parent: QWidget | None,
+    on_done: Callable[[int], None],
+    on_error: Callable[[BaseException], None],
+) -> bool:
+    """Ask for printer, copies and page range, then print in the background; ``False`` if cancelled.
+
+    ``on_done(pages)`` or ``on_error(error)`` is called on the GUI thread when the printer has it.
+    """
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     setup_printer(printer)
     with PdfPages(pdf) as document:
@@ -174,5 +198,7 @@ def print_with_dialog(pdf: bytes, parent: QWidget | None = None) -> int:
     dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, True)
     dialog.setMinMax(1, count)
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-        return 0
-    return print_pdf(pdf, printer)
+        return False
+    # QPainter may paint on a QPrinter off the GUI thread; the printer is used by this job only.
+    run_in_background(lambda: print_pdf(pdf, printer), on_done, on_error)
+    return True

@@ -270,7 +270,7 @@ class ArchiveDialog(QDialog):
         self._with_pdf(lambda _report, pdf: preview_pdf(pdf, self, self.error))
 
     def print_it(self) -> None:
-        self._with_pdf(lambda _report, pdf: print_pdf_asking(pdf, self, self.error))
+        self._with_pdf(lambda _report, pdf: print_pdf_asking(pdf, self, self.error, self.state))
 
     def ask_counter_sign(self) -> CounterSignDialog | None:
         report = self.selected()

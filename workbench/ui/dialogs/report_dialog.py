@@ -341,4 +341,4 @@ class ReportDialog(QDialog):
 
     def print_it(self) -> None:
         if self.outcome is not None:
-            print_pdf_asking(self.outcome.report.pdf, self, self.error)
+            print_pdf_asking(self.outcome.report.pdf, self, self.error, self.state)

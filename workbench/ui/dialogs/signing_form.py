@@ -164,11 +164,19 @@ def preview_pdf(pdf: bytes, parent: QWidget, error: QLabel) -> None:
         show_error(error, str(failure))
 
 
-def print_pdf_asking(pdf: bytes, parent: QWidget, error: QLabel) -> None:
-    """The print dialog (printer, copies, page range), then print; a failure shows in ``error``."""
-    from workbench.ui.printing import PrintError, print_with_dialog
+def print_pdf_asking(pdf: bytes, parent: QWidget, error: QLabel, state: QLabel) -> None:
+    """The print dialog (printer, copies, page range), then print in the background.
 
-    try:
-        print_with_dialog(pdf, parent)
-    except PrintError as failure:
+    Progress and the result show in ``state``, a failure in ``error``.
+    """
+    from workbench.ui.printing import print_with_dialog
+
+    def done(pages: int) -> None:
+        state.setText(tr("已发送到打印机：%1 页。").replace("%1", str(pages)))
+
+    def failed(failure: BaseException) -> None:
+        state.setText("")
         show_error(error, str(failure))
+
+    if print_with_dialog(pdf, parent, done, failed):
+        state.setText(tr("正在打印…"))

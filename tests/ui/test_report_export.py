@@ -151,6 +151,17 @@ def test_export_signed_survey_archive_counter_sign_and_verify(
     qtbot.waitUntil(saved.exists, timeout=SLOW)
     assert saved.read_bytes() == signed.args[0].pdf
 
+    # The case is saved again: a counter-signature now would pin the report to the wrong version.
+    record = store.open(stored.state.id)
+    store.save(dataclasses.replace(record.case, product="改过的产品"), record.version)
+    late = archive.ask_counter_sign()
+    assert late is not None
+    _choose(late.form, chair_id, "chair-pass-11")
+    with qtbot.waitSignal(late.failed, timeout=SLOW) as refused:
+        late.ok_button.click()
+    assert "此报告对应案件第 1 版，案件现已是第 2 版" in refused.args[0]
+    assert len(store.services.archive.list_reports(stored.state.id, store.user)) == 2
+
 
 def test_verify_dialog_intact_modified_and_a_changed_case(
     qtbot: QtBot,

@@ -125,7 +125,7 @@ class IdentityDialog(QDialog):
     def __init__(self, folder: Path | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("identityDialog")
-        self.setWindowTitle(tr("签名身份"))
+        self.setWindowTitle(tr("我的签名身份"))
         self.folder = folder
         self.model = IdentityModel(folder, self)
         self.table = QTableView()

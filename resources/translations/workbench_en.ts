@@ -705,7 +705,7 @@
     </message>
     <message>
         <source>还没有签名身份。新建一个（自签名证书），或导入银行 CA 颁发的 PKCS#12 文件。</source>
-        <translation>No signing identity yet. Create one (self-signed certificate), or import a PKCS#12 file issued by the bank’s CA.</translation>
+        <translation>No signing identity yet. Create one (self-signed certificate), or import a PKCS#12 file issued by the bank&apos;s CA.</translation>
     </message>
     <message>
         <source>新建签名身份</source>
@@ -741,7 +741,7 @@
     </message>
     <message>
         <source>请填写签署人姓名</source>
-        <translation>Enter the signer’s name</translation>
+        <translation>Enter the signer&apos;s name</translation>
     </message>
     <message>
         <source>口令至少需要 %1 个字符</source>
@@ -761,7 +761,7 @@
     </message>
     <message>
         <source>银行 CA 颁发的 .p12 / .pfx 文件</source>
-        <translation>.p12 / .pfx file issued by the bank’s CA</translation>
+        <translation>.p12 / .pfx file issued by the bank&apos;s CA</translation>
     </message>
     <message>
         <source>浏览…</source>
@@ -797,7 +797,7 @@
     </message>
     <message>
         <source>请输入该文件的口令</source>
-        <translation>Enter the file’s passphrase</translation>
+        <translation>Enter the file&apos;s passphrase</translation>
     </message>
     <message>
         <source>证书当前无效（已过期或尚未生效），不能导入</source>
@@ -2385,7 +2385,7 @@
     </message>
     <message>
         <source>签署的报告存入案件库的报告归档，对应案件当前保存的版本。</source>
-        <translation>A signed report goes into the case store’s report archive, pinned to the case version saved now.</translation>
+        <translation>A signed report goes into the case store&apos;s report archive, pinned to the case version saved now.</translation>
     </message>
     <message>
         <source>此案件不在案件库中：签署的报告只写入文件，不存档。</source>
@@ -2509,7 +2509,7 @@
     </message>
     <message>
         <source>请输入签名身份的口令</source>
-        <translation>Enter the identity’s passphrase</translation>
+        <translation>Enter the identity&apos;s passphrase</translation>
     </message>
     <message>
         <source>已发送到打印机：%1 页。</source>
@@ -2581,7 +2581,7 @@
     </message>
     <message>
         <source>与案件库中的案件“%1”对比案件指纹。</source>
-        <translation>The case fingerprint is compared with the stored case “%1”.</translation>
+        <translation>The case fingerprint is compared with the stored case &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>未指定案件：不对比案件指纹（从案件标签页或报告归档验证时对比）。</source>
@@ -2645,7 +2645,7 @@
     </message>
     <message>
         <source>%1 个签名的证书未受信任：请核对证书指纹，或另信任签署人的证书。</source>
-        <translation>%1 signature(s) with an untrusted certificate: check the fingerprint, or trust the signer’s certificate.</translation>
+        <translation>%1 signature(s) with an untrusted certificate: check the fingerprint, or trust the signer&apos;s certificate.</translation>
     </message>
     <message>
         <source>PDF 中没有案件指纹。</source>

@@ -2492,8 +2492,8 @@
         <translation>asked when signing, never saved</translation>
     </message>
     <message>
-        <source>还没有签名身份：请先在“文件 → 报告 → 签名身份…”中新建或导入。</source>
-        <translation>No signing identity yet: create or import one in File → Report → Signing identities… first.</translation>
+        <source>还没有签名身份：请先点“签名身份…”新建或导入。</source>
+        <translation>No signing identity yet: click Signing identities… to create or import one.</translation>
     </message>
     <message>
         <source>签署事由</source>

@@ -178,3 +178,25 @@ def test_the_english_dialog_says_why(ui: Any, qtbot: QtBot, folder: Path) -> Non
     assert dialog.windowTitle() == "Import a signing identity"
     dialog.read_button.click()
     assert dialog.error.text() == "⚠ Choose the file to import"
+
+
+def test_the_signing_form_offers_the_identities_made_from_it(ui: Any, qtbot: QtBot, folder: Path) -> None:
+    from workbench.ui.dialogs.signing_form import SigningForm
+
+    form = SigningForm("签署", folder=folder)
+    qtbot.addWidget(form)
+    assert form.identity.count() == 0 and form.empty_hint.isVisibleTo(form)
+    assert form.problem() == "请选择签名身份"
+    manager = form.manage()
+    create = manager.ask_create()
+    create.name.setText("王审查")
+    create.role.setText("审查员")
+    create.passphrase.setText(PASS)
+    create.again.setText(PASS)
+    with qtbot.waitSignal(create.created, timeout=30000):
+        create.ok_button.click()
+    assert form.identity.count() == 1 and form.identity.currentText() == "王审查 · 审查员"
+    assert not form.empty_hint.isVisibleTo(form)
+    assert form.problem() == "请输入签名身份的口令"
+    form.passphrase.setText(PASS)
+    assert form.problem() == ""

@@ -24,11 +24,14 @@ class ReportActions:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.dialog: QDialog | None = None  # the last dialog opened (tests look at it)
+        self._menu: QMenu | None = None
 
     def actions(self) -> dict[str, QAction]:
         """``report``: the 报告 submenu; ``verify``: check any PDF."""
         window = self.window
-        menu = QMenu(tr("报告"), window)
+        if self._menu is not None:  # the chrome is rebuilt on a language switch
+            self._menu.deleteLater()
+        menu = self._menu = QMenu(tr("报告"), window)
         menu.setObjectName("reportMenu")
         entries = (
             ("export_report", tr("导出报告…"), self.export_report, "Ctrl+E"),

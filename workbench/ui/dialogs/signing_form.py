@@ -12,7 +12,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 
 from workbench.services.reporting import ArchiveChangedError
 from workbench.services.signatures import SigningError, VerificationError, list_identities
@@ -100,6 +109,12 @@ class SigningForm(QGroupBox):
         self.folder = folder
         self.identity = QComboBox()
         self.identity.setObjectName("identityChoice")
+        manage = QPushButton(tr("签名身份…"))
+        manage.setObjectName("manageIdentities")
+        manage.clicked.connect(self.manage)
+        choice = QHBoxLayout()
+        choice.addWidget(self.identity, 1)
+        choice.addWidget(manage)
         self.passphrase = QLineEdit()
         self.passphrase.setObjectName("passphrase")
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
@@ -108,11 +123,11 @@ class SigningForm(QGroupBox):
         self.reason.setObjectName("reason")
         self.location = QLineEdit()
         self.location.setObjectName("location")
-        self.empty_hint = QLabel(tr("还没有签名身份：请先在“文件 → 报告 → 签名身份…”中新建或导入。"))
+        self.empty_hint = QLabel(tr("还没有签名身份：请先点“签名身份…”新建或导入。"))
         self.empty_hint.setWordWrap(True)
         self.empty_hint.setObjectName("noIdentityHint")
         form = QFormLayout(self)
-        form.addRow(tr("签名身份"), self.identity)
+        form.addRow(tr("签名身份"), choice)
         form.addRow("", self.empty_hint)
         form.addRow(tr("口令"), self.passphrase)
         form.addRow(tr("签署事由"), self.reason)
@@ -127,6 +142,19 @@ class SigningForm(QGroupBox):
             if select is not None and info.path == select:
                 self.identity.setCurrentIndex(self.identity.count() - 1)
         self.empty_hint.setVisible(self.identity.count() == 0)
+
+    def manage(self) -> QWidget:
+        """The identities dialog; the list here follows what is created or imported there."""
+        from workbench.ui.dialogs.identity_dialog import IdentityDialog
+
+        dialog = IdentityDialog(self.folder, self)
+        dialog.identities_changed.connect(lambda: self.reload(self._current_path()))
+        dialog.open()
+        return dialog
+
+    def _current_path(self) -> Path | None:
+        info = self.chosen()
+        return info.path if info is not None else None
 
     def chosen(self) -> IdentityInfo | None:
         data = self.identity.currentData()

@@ -1,5 +1,6 @@
 """Report timings: case B's survey report, its dossier with ten photos (build + render + sign, goal
-≤ 2 s for ~40 pages) and verification.
+≤ 2 s for ~40 pages), verification, and printing the signed dossier (PDFium rasterizes each page
+at the printer's resolution, capped at 300 dpi; printed here to a PDF file offscreen).
 
 Run: ``.venv/bin/python benchmarks/bench_reports.py``. Prints figures; asserts nothing. Imports are
 timed apart (reportlab, matplotlib and pyHanko load once per process).
@@ -115,6 +116,37 @@ def main() -> None:
     print(f"dossier, case B, 30 photos: build + render + sign  {seconds:6.3f} s  {size}")
     seconds, report = timed(lambda: verify_pdf(signed))
     print(f"verify the signed dossier                          {seconds:6.3f} s  (ok={report.ok})")  # type: ignore[attr-defined]
+    bench_printing(signed)
+
+
+def bench_printing(pdf: bytes) -> None:
+    """Rasterize + print the signed dossier the way the window's 打印 does."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QApplication
+
+    from workbench.ui.printing import PdfPages, print_pdf, setup_printer
+
+    app = QApplication.instance() or QApplication([])  # noqa: F841  # QPrinter needs one
+    with PdfPages(pdf) as document:
+        count = len(document)
+        seconds, _ = timed(lambda: [document.image(i, 300) for i in range(count)], repeat=3)
+    print(f"rasterize the signed dossier at 300 dpi            {seconds:6.3f} s  ({count} pages)")
+    with tempfile.TemporaryDirectory() as tmp:
+        for dpi in (150, 300):
+
+            def run(dpi: int = dpi) -> int:
+                printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+                printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+                printer.setOutputFileName(str(Path(tmp) / f"printed-{dpi}.pdf"))
+                printer.setResolution(dpi)
+                setup_printer(printer)
+                return print_pdf(pdf, printer)
+
+            seconds, printed = timed(run, repeat=3)
+            print(f"rasterize + print it, {dpi} dpi (to a PDF file)     {seconds:6.3f} s  ({printed} pages)")
 
 
 if __name__ == "__main__":

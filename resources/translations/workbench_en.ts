@@ -672,8 +672,172 @@
         <translation>Hours</translation>
     </message>
     <message>
+        <source>自签名</source>
+        <translation>self-signed</translation>
+    </message>
+    <message>
         <source>单位</source>
         <translation>Unit</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>颁发者</source>
+        <translation>Issuer</translation>
+    </message>
+    <message>
+        <source>有效期至</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>证书指纹</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <source>当前有效</source>
+        <translation>valid now</translation>
+    </message>
+    <message>
+        <source>当前无效（已过期或尚未生效）</source>
+        <translation>not valid now (expired or not yet valid)</translation>
+    </message>
+    <message>
+        <source>持有人：%1</source>
+        <translation>Subject: %1</translation>
+    </message>
+    <message>
+        <source>颁发者：%1</source>
+        <translation>Issuer: %1</translation>
+    </message>
+    <message>
+        <source>有效期：%1 至 %2（%3）</source>
+        <translation>Valid: %1 to %2 (%3)</translation>
+    </message>
+    <message>
+        <source>SHA-256 指纹：%1</source>
+        <translation>SHA-256 fingerprint: %1</translation>
+    </message>
+    <message>
+        <source>我的签名身份</source>
+        <translation>My signing identities</translation>
+    </message>
+    <message>
+        <source>签名身份保存在本机 %1（私钥文件仅本人可读），不进入案件库；签署时输入口令，口令不保存。</source>
+        <translation>Signing identities are kept on this computer in %1 (key files readable by you only), never in the case store. The passphrase is asked each time you sign and never saved.</translation>
+    </message>
+    <message>
+        <source>新建身份…</source>
+        <translation>New identity…</translation>
+    </message>
+    <message>
+        <source>导入 PKCS#12…</source>
+        <translation>Import PKCS#12…</translation>
+    </message>
+    <message>
+        <source>选择一个签名身份查看证书。</source>
+        <translation>Select an identity to see its certificate.</translation>
+    </message>
+    <message>
+        <source>还没有签名身份。新建一个（自签名证书），或导入银行 CA 颁发的 PKCS#12 文件。</source>
+        <translation>No signing identity yet. Create one (self-signed certificate), or import a PKCS#12 file issued by the bank&apos;s CA.</translation>
+    </message>
+    <message>
+        <source>新建签名身份</source>
+        <translation>New signing identity</translation>
+    </message>
+    <message>
+        <source>如：客户经理、审查员、审贷会主任</source>
+        <translation>e.g. loan officer, reviewer, committee chair</translation>
+    </message>
+    <message>
+        <source>如：某某农商银行 小微信贷中心</source>
+        <translation>e.g. Rural Commercial Bank, micro-loan centre</translation>
+    </message>
+    <message>
+        <source>至少 8 个字符</source>
+        <translation>at least 8 characters</translation>
+    </message>
+    <message>
+        <source>将生成 RSA-2048 密钥和自签名证书，以口令加密保存为 PKCS#12 文件；忘记口令无法找回。</source>
+        <translation>Makes an RSA-2048 key and a self-signed certificate, saved as a passphrase-encrypted PKCS#12 file. A forgotten passphrase cannot be recovered.</translation>
+    </message>
+    <message>
+        <source>口令</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>再次输入口令</source>
+        <translation>Passphrase again</translation>
+    </message>
+    <message>
+        <source>新建</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>请填写签署人姓名</source>
+        <translation>Enter the signer&apos;s name</translation>
+    </message>
+    <message>
+        <source>口令至少需要 %1 个字符</source>
+        <translation>The passphrase needs at least %1 characters</translation>
+    </message>
+    <message>
+        <source>两次输入的口令不一致</source>
+        <translation>The two passphrases differ</translation>
+    </message>
+    <message>
+        <source>正在生成…</source>
+        <translation>Creating…</translation>
+    </message>
+    <message>
+        <source>导入签名身份</source>
+        <translation>Import a signing identity</translation>
+    </message>
+    <message>
+        <source>银行 CA 颁发的 .p12 / .pfx 文件</source>
+        <translation>.p12 / .pfx file issued by the bank&apos;s CA</translation>
+    </message>
+    <message>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>读取证书</source>
+        <translation>Read certificate</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>输入口令并读取证书，核对无误后导入。</source>
+        <translation>Enter the passphrase and read the certificate; import it once it is checked.</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>选择 PKCS#12 文件</source>
+        <translation>Choose a PKCS#12 file</translation>
+    </message>
+    <message>
+        <source>PKCS#12 文件 (*.p12 *.pfx);;所有文件 (*)</source>
+        <translation>PKCS#12 files (*.p12 *.pfx);;All files (*)</translation>
+    </message>
+    <message>
+        <source>请选择要导入的文件</source>
+        <translation>Choose the file to import</translation>
+    </message>
+    <message>
+        <source>请输入该文件的口令</source>
+        <translation>Enter the file&apos;s passphrase</translation>
+    </message>
+    <message>
+        <source>证书当前无效（已过期或尚未生效），不能导入</source>
+        <translation>The certificate is not valid now (expired or not yet valid) and cannot be imported</translation>
     </message>
     <message>
         <source>项目</source>
@@ -2210,6 +2374,502 @@
     <message>
         <source>新案件（尚未保存）</source>
         <translation>New case (never saved)</translation>
+    </message>
+    <message>
+        <source>调查报告</source>
+        <translation>Survey report</translation>
+    </message>
+    <message>
+        <source>贷款档案</source>
+        <translation>Loan dossier</translation>
+    </message>
+    <message>
+        <source>审贷会纪要</source>
+        <translation>Committee minutes</translation>
+    </message>
+    <message>
+        <source>报告</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>案件版本</source>
+        <translation>Case version</translation>
+    </message>
+    <message>
+        <source>签署人</source>
+        <translation>Signer</translation>
+    </message>
+    <message>
+        <source>签署时间</source>
+        <translation>Signed at</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>报告归档 — %1</source>
+        <translation>Report archive — %1</translation>
+    </message>
+    <message>
+        <source>归档中的报告不可修改；会签会生成一份新的归档报告，原报告保持不变。</source>
+        <translation>Archived reports never change; a counter-signature archives a new report and leaves the original as it was.</translation>
+    </message>
+    <message>
+        <source>正在读取报告归档…</source>
+        <translation>Reading the report archive…</translation>
+    </message>
+    <message>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>重新验证…</source>
+        <translation>Verify again…</translation>
+    </message>
+    <message>
+        <source>另存副本…</source>
+        <translation>Save a copy…</translation>
+    </message>
+    <message>
+        <source>打印预览…</source>
+        <translation>Print preview…</translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>会签…</source>
+        <translation>Counter-sign…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>共 %1 份签署的报告。</source>
+        <translation>%1 signed report(s).</translation>
+    </message>
+    <message>
+        <source>此案件还没有签署的报告。</source>
+        <translation>This case has no signed report yet.</translation>
+    </message>
+    <message>
+        <source>另存报告副本</source>
+        <translation>Save a copy of the report</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>无法写入 %1：%2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>已另存为 %1</source>
+        <translation>Saved as %1</translation>
+    </message>
+    <message>
+        <source>会签报告</source>
+        <translation>Counter-sign the report</translation>
+    </message>
+    <message>
+        <source>%1（案件第 %2 版），已签署：%3</source>
+        <translation>%1 (case version %2), signed by: %3</translation>
+    </message>
+    <message>
+        <source>会签人</source>
+        <translation>Counter-signer</translation>
+    </message>
+    <message>
+        <source>审查会签</source>
+        <translation>review counter-signature</translation>
+    </message>
+    <message>
+        <source>会签</source>
+        <translation>Counter-sign</translation>
+    </message>
+    <message>
+        <source>正在签署…</source>
+        <translation>Signing…</translation>
+    </message>
+    <message>
+        <source>未会签：%1</source>
+        <translation>Not counter-signed: %1</translation>
+    </message>
+    <message>
+        <source>审贷会纪要（上会表格）</source>
+        <translation>Committee minutes (agenda form)</translation>
+    </message>
+    <message>
+        <source>导出报告 — %1</source>
+        <translation>Export a report — %1</translation>
+    </message>
+    <message>
+        <source>页眉上的单位名称，如：某某农商银行 小微信贷中心</source>
+        <translation>Unit in the page header, e.g. Rural Commercial Bank, micro-loan centre</translation>
+    </message>
+    <message>
+        <source>签署报告（PAdES 数字签名）</source>
+        <translation>Sign the report (PAdES digital signature)</translation>
+    </message>
+    <message>
+        <source>签署</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <source>报告语言</source>
+        <translation>Report language</translation>
+    </message>
+    <message>
+        <source>输出文件</source>
+        <translation>Output file</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>打开 PDF</source>
+        <translation>Open PDF</translation>
+    </message>
+    <message>
+        <source>签署的报告存入案件库的报告归档，对应案件当前保存的版本。</source>
+        <translation>A signed report goes into the case store&apos;s report archive, pinned to the case version saved now.</translation>
+    </message>
+    <message>
+        <source>此案件不在案件库中：签署的报告只写入文件，不存档。</source>
+        <translation>This case is not in the case store: a signed report is only written to the file, not archived.</translation>
+    </message>
+    <message>
+        <source>报告保存为</source>
+        <translation>Save the report as</translation>
+    </message>
+    <message>
+        <source>请选择输出文件</source>
+        <translation>Choose the output file</translation>
+    </message>
+    <message>
+        <source>文件夹不存在：%1</source>
+        <translation>The folder does not exist: %1</translation>
+    </message>
+    <message>
+        <source>案件有未保存的修改：请先保存，再导出签署的报告（签署的报告按已保存的版本存档）。</source>
+        <translation>The case has unsaved changes: save it first, then export the signed report (a signed report is archived for the saved version).</translation>
+    </message>
+    <message>
+        <source>正在生成并签署报告…</source>
+        <translation>Making and signing the report…</translation>
+    </message>
+    <message>
+        <source>正在生成报告…</source>
+        <translation>Making the report…</translation>
+    </message>
+    <message>
+        <source>已导出 %1（%2 页）。</source>
+        <translation>Exported %1 (%2 pages).</translation>
+    </message>
+    <message>
+        <source>已签署。</source>
+        <translation>Signed.</translation>
+    </message>
+    <message>
+        <source>已存入报告归档（案件第 %1 版）。</source>
+        <translation>Archived in the report archive (case version %1).</translation>
+    </message>
+    <message>
+        <source>报告未导出：%1</source>
+        <translation>Report not exported: %1</translation>
+    </message>
+    <message>
+        <source>%1 已存在，不会覆盖</source>
+        <translation>%1 exists and is not overwritten</translation>
+    </message>
+    <message>
+        <source>无法读取文件 %1：%2</source>
+        <translation>Cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>口令不对：无法打开签名身份 %1</source>
+        <translation>Wrong passphrase: cannot open the identity %1</translation>
+    </message>
+    <message>
+        <source>%1 不是 PKCS#12 签名身份文件（文件损坏或格式不对）</source>
+        <translation>%1 is not a PKCS#12 identity file (damaged or another format)</translation>
+    </message>
+    <message>
+        <source>此证书已导入（%1）</source>
+        <translation>This certificate is imported already (%1)</translation>
+    </message>
+    <message>
+        <source>证书已过期或尚未生效（有效期至 %1），不能用于签署</source>
+        <translation>The certificate is expired or not yet valid (valid until %1) and cannot sign</translation>
+    </message>
+    <message>
+        <source>报告的签名框已全部签满</source>
+        <translation>Every signature box of the report is signed already</translation>
+    </message>
+    <message>
+        <source>报告没有这个签名框</source>
+        <translation>The report has no such signature box</translation>
+    </message>
+    <message>
+        <source>这个签名框已被签署</source>
+        <translation>This signature box is signed already</translation>
+    </message>
+    <message>
+        <source>签名域 %1 已存在</source>
+        <translation>The signature field %1 exists already</translation>
+    </message>
+    <message>
+        <source>不是可签署的 PDF：%1</source>
+        <translation>Not a PDF that can be signed: %1</translation>
+    </message>
+    <message>
+        <source>不是可读取的证书文件：%1</source>
+        <translation>Not a readable certificate file: %1</translation>
+    </message>
+    <message>
+        <source>不是可读取的 PDF 文件（%1）</source>
+        <translation>Not a readable PDF file (%1)</translation>
+    </message>
+    <message>
+        <source>此报告对应案件第 %1 版，案件现已是第 %2 版：请先导出新版本的报告再签署</source>
+        <translation>This report is of case version %1 and the case is now at version %2: export a report of the new version and sign that</translation>
+    </message>
+    <message>
+        <source>签名身份…</source>
+        <translation>Signing identities…</translation>
+    </message>
+    <message>
+        <source>签署时输入，不会保存</source>
+        <translation>asked when signing, never saved</translation>
+    </message>
+    <message>
+        <source>还没有签名身份：请先点“签名身份…”新建或导入。</source>
+        <translation>No signing identity yet: click Signing identities… to create or import one.</translation>
+    </message>
+    <message>
+        <source>签名身份</source>
+        <translation>Signing identity</translation>
+    </message>
+    <message>
+        <source>签署事由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>签署地点</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>请选择签名身份</source>
+        <translation>Choose a signing identity</translation>
+    </message>
+    <message>
+        <source>请输入签名身份的口令</source>
+        <translation>Enter the identity&apos;s passphrase</translation>
+    </message>
+    <message>
+        <source>已发送到打印机：%1 页。</source>
+        <translation>Sent to the printer: %1 pages.</translation>
+    </message>
+    <message>
+        <source>正在打印…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <source>内容已被修改</source>
+        <translation>MODIFIED</translation>
+    </message>
+    <message>
+        <source>内容完整</source>
+        <translation>intact</translation>
+    </message>
+    <message>
+        <source>签名无效</source>
+        <translation>signature invalid</translation>
+    </message>
+    <message>
+        <source>证书受信任</source>
+        <translation>certificate trusted</translation>
+    </message>
+    <message>
+        <source>证书未受信任</source>
+        <translation>certificate not trusted</translation>
+    </message>
+    <message>
+        <source>覆盖整个文件</source>
+        <translation>covers the whole file</translation>
+    </message>
+    <message>
+        <source>其后仅追加了签名</source>
+        <translation>only signatures added after it</translation>
+    </message>
+    <message>
+        <source>其后文件被修改</source>
+        <translation>file changed after it</translation>
+    </message>
+    <message>
+        <source>完整性</source>
+        <translation>Integrity</translation>
+    </message>
+    <message>
+        <source>证书</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <source>覆盖范围</source>
+        <translation>Coverage</translation>
+    </message>
+    <message>
+        <source>验证 PDF 签名</source>
+        <translation>Verify PDF signatures</translation>
+    </message>
+    <message>
+        <source>尚未选择文件</source>
+        <translation>No file chosen yet</translation>
+    </message>
+    <message>
+        <source>选择 PDF…</source>
+        <translation>Choose PDF…</translation>
+    </message>
+    <message>
+        <source>另信任证书…</source>
+        <translation>Trust a certificate…</translation>
+    </message>
+    <message>
+        <source>与案件库中的案件“%1”对比案件指纹。</source>
+        <translation>The case fingerprint is compared with the stored case &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>未指定案件：不对比案件指纹（从案件标签页或报告归档验证时对比）。</source>
+        <translation>No case given: the case fingerprint is not compared (it is when you verify from a case tab or its report archive).</translation>
+    </message>
+    <message>
+        <source>选择要验证的 PDF</source>
+        <translation>Choose the PDF to verify</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf);;所有文件 (*)</source>
+        <translation>PDF files (*.pdf);;All files (*)</translation>
+    </message>
+    <message>
+        <source>选择要信任的证书</source>
+        <translation>Choose certificates to trust</translation>
+    </message>
+    <message>
+        <source>证书 (*.pem *.crt *.cer);;所有文件 (*)</source>
+        <translation>Certificates (*.pem *.crt *.cer);;All files (*)</translation>
+    </message>
+    <message>
+        <source>受信任的证书：本人的 %1 个签名身份</source>
+        <translation>Trusted certificates: your %1 signing identities</translation>
+    </message>
+    <message>
+        <source>，另加：%1</source>
+        <translation>, plus: %1</translation>
+    </message>
+    <message>
+        <source>正在验证…</source>
+        <translation>Verifying…</translation>
+    </message>
+    <message>
+        <source>签名完整有效</source>
+        <translation>Signatures intact and valid</translation>
+    </message>
+    <message>
+        <source>验证未通过</source>
+        <translation>Verification FAILED</translation>
+    </message>
+    <message>
+        <source>此 PDF 没有签名。</source>
+        <translation>This PDF has no signature.</translation>
+    </message>
+    <message>
+        <source>共 %1 个签名。</source>
+        <translation>%1 signature(s).</translation>
+    </message>
+    <message>
+        <source>签名后文件内容被修改过。</source>
+        <translation>The file was changed after it was signed.</translation>
+    </message>
+    <message>
+        <source>最后一个签名之后文件又被追加修改。</source>
+        <translation>The file was changed after the last signature.</translation>
+    </message>
+    <message>
+        <source>报告描述的案件与案件库中当前的案件不一致。</source>
+        <translation>The report describes another state of the case than the one stored now.</translation>
+    </message>
+    <message>
+        <source>%1 个签名的证书未受信任：请核对证书指纹，或另信任签署人的证书。</source>
+        <translation>%1 signature(s) with an untrusted certificate: check the fingerprint, or trust the signer&apos;s certificate.</translation>
+    </message>
+    <message>
+        <source>PDF 中没有案件指纹。</source>
+        <translation>The PDF has no case fingerprint.</translation>
+    </message>
+    <message>
+        <source>未与案件库对比</source>
+        <translation>not compared with the case store</translation>
+    </message>
+    <message>
+        <source>与案件库中的当前案件一致</source>
+        <translation>matches the case as stored now</translation>
+    </message>
+    <message>
+        <source>与案件库中的当前案件不一致</source>
+        <translation>DIFFERS from the case as stored now</translation>
+    </message>
+    <message>
+        <source>案件指纹 %1（第 %2 版）：%3</source>
+        <translation>Case fingerprint %1 (version %2): %3</translation>
+    </message>
+    <message>
+        <source>无法验证</source>
+        <translation>Cannot verify</translation>
+    </message>
+    <message>
+        <source>无法读取 PDF：%1</source>
+        <translation>Cannot read the PDF: %1</translation>
+    </message>
+    <message>
+        <source>无法开始打印：打印机不可用</source>
+        <translation>Cannot start printing: the printer is not available</translation>
+    </message>
+    <message>
+        <source>打印中断：打印机不接受下一页</source>
+        <translation>Printing stopped: the printer did not take the next page</translation>
+    </message>
+    <message>
+        <source>打印预览</source>
+        <translation>Print preview</translation>
+    </message>
+    <message>
+        <source>打印报告</source>
+        <translation>Print the report</translation>
+    </message>
+    <message>
+        <source>导出报告…</source>
+        <translation>Export report…</translation>
+    </message>
+    <message>
+        <source>报告归档…</source>
+        <translation>Report archive…</translation>
+    </message>
+    <message>
+        <source>验证 PDF 签名…</source>
+        <translation>Verify PDF signatures…</translation>
+    </message>
+    <message>
+        <source>请先打开一个案件</source>
+        <translation>Open a case first</translation>
+    </message>
+    <message>
+        <source>报告归档属于案件库中的案件：请先打开或保存到案件库</source>
+        <translation>The report archive belongs to a stored case: open it from, or save it to, the case store first</translation>
     </message>
 </context>
 </TS>

@@ -13,13 +13,16 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from workbench.domain.calc import compute_case
+from workbench.domain.errors import ConcurrentEditError, DomainError
 from workbench.domain.records import ArchivedReport
 from workbench.domain.records import ReportKind as ArchiveKind
 from workbench.reports.canonical import canonical_case_sha256
 from workbench.reports.content import build_dossier, build_minutes, build_survey_report, draft_decision
-from workbench.reports.document import ReportKind
+from workbench.reports.document import ReportKind as ReportKind
 from workbench.reports.inputs import (
-    AttachmentImage,
+    AttachmentImage as AttachmentImage,
+)
+from workbench.reports.inputs import (
     CommitteeDecisionData,
     CommitteeMember,
     MemberRole,
@@ -27,6 +30,7 @@ from workbench.reports.inputs import (
 )
 from workbench.reports.render import PdfMeta, render_pdf
 from workbench.reports.signing import sign_pdf
+from workbench.reports.verify import verify_pdf
 
 if TYPE_CHECKING:
     from workbench.domain.case_file import CaseFile
@@ -129,12 +133,19 @@ def export_signed_report(
     *,
     reason: str = "",
     location: str = "",
+    expected_version: int | None = None,
 ) -> SignedReport:
     """Render and sign a stored case's report and put it into the archive (immutable row).
 
     The PDF embeds the version and hash of the case as loaded; the archive row pins the same.
+
+    Raises:
+        ConcurrentEditError: ``expected_version`` is given and the stored case is at another
+            version (someone saved meanwhile: the report would not show what the signer saw).
     """
     record = store.cases.open_case(case_id, user)
+    if expected_version is not None and record.version != expected_version:
+        raise ConcurrentEditError(case_id, expected_version, record.version)
     report = make_report(
         record.case, request, identity, case_version=record.version, reason=reason, location=location
     )
@@ -142,3 +153,42 @@ def export_signed_report(
         record.case.id, ARCHIVE_KINDS[request.kind], report.pdf, identity.name, datetime.now(UTC), user
     )
     return SignedReport(report.pdf, report.case_sha256, record.version, archived)
+
+
+class ArchiveChangedError(DomainError):
+    """A counter-signature over a report whose case was saved again since it was archived."""
+
+    def __init__(self, report_version: int, case_version: int) -> None:
+        self.report_version = report_version
+        self.case_version = case_version
+        super().__init__(f"report of version {report_version}, case now at version {case_version}")
+
+
+def counter_sign_report(
+    store: StoreServices,
+    original: ArchivedReport,
+    identity: SigningIdentity,
+    user: User,
+    *,
+    reason: str = "",
+    location: str = "",
+) -> SignedReport:
+    """Add ``identity``'s signature to an archived report; the result is a new archive row.
+
+    The earlier signatures stay intact (an incremental update that only fills a signature field).
+    The new row names every signer, in order.
+
+    Raises:
+        ArchiveChangedError: the case was saved since ``original``; the archive pins a row to the
+            case version current when it is added, so signing now would pin the wrong version.
+        SigningError: the identity cannot sign, or every signature box is taken.
+    """
+    record = store.cases.open_case(original.case_id, user)
+    if record.version != original.case_version:
+        raise ArchiveChangedError(original.case_version, record.version)
+    pdf = sign_pdf(store.archive.report_pdf(original.id, user), identity, reason=reason, location=location)
+    signers = [s.signer for s in verify_pdf(pdf).signatures if s.signer]
+    archived = store.archive.archive_report(
+        original.case_id, original.kind, pdf, " · ".join(signers) or identity.name, datetime.now(UTC), user
+    )
+    return SignedReport(pdf, original.case_sha256, original.case_version, archived)

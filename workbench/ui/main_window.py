@@ -37,6 +37,7 @@ from workbench.ui.ops import run_in_background
 from workbench.ui.persistence import CasePersistence, describe
 from workbench.ui.recalc import Recalculator
 from workbench.ui.recovery import RecoveryJournal
+from workbench.ui.report_actions import ReportActions
 from workbench.ui.widgets.case_editor import CaseEditor
 from workbench.ui.widgets.case_list_panel import CaseListPanel
 
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
         if self.recovery is not None:
             self.recovery.failed.connect(self.show_error)
         self.recovery_dialog: RecoveryDialog | None = None
+        self.reports = ReportActions(self)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("caseTabs")
@@ -139,7 +141,8 @@ class MainWindow(QMainWindow):
             toolbar.deleteLater()
         a = self._actions()
         file_menu = self.menuBar().addMenu(tr("文件(&F)"))
-        for key in ("new", "open", "demo_a", "demo_b", None, "save", "save_as", None, "close", "quit"):
+        file_keys = ("new", "open", "demo_a", "demo_b", None, "save", "save_as", None, "report", "verify")
+        for key in (*file_keys, None, "close", "quit"):
             file_menu.addSeparator() if key is None else file_menu.addAction(a[key])
         edit_menu = self.menuBar().addMenu(tr("编辑(&E)"))
         edit_menu.addAction(a["undo"])
@@ -226,6 +229,7 @@ class MainWindow(QMainWindow):
             "show_cases": show_cases,
             "present": act("present", tr("演示"), self.present, "F5", "Ctrl+P"),
             "about": act("about", tr("关于"), self.about),
+            **self.reports.actions(),
         }
 
     # ---- opening cases -------------------------------------------------------------------------------
@@ -292,6 +296,7 @@ class MainWindow(QMainWindow):
 
         editor = CaseEditor(document, recalc, charts=self._charts)
         editor.message_posted.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        editor.report_requested.connect(lambda: self.reports.export_report(document))
         return editor
 
     def current(self) -> OpenCase | None:

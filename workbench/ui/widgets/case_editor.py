@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -90,6 +91,7 @@ class CaseEditor(QWidget):
     """Sections on the left, the page in the middle, the charts on the right."""
 
     message_posted = Signal(str)
+    report_requested = Signal()  # the window opens the report export for this case
 
     def __init__(
         self,
@@ -133,8 +135,17 @@ class CaseEditor(QWidget):
         centre_layout.addWidget(self.stack, 1)
         centre_layout.addWidget(self.status)
 
+        self.report_button = QPushButton(tr("导出报告…"))
+        self.report_button.setObjectName("exportReport")
+        self.report_button.clicked.connect(self.report_requested)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.sections, 1)
+        left_layout.addWidget(self.report_button)
+
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.sections)
+        self.splitter.addWidget(left)
         self.splitter.addWidget(centre)
         self.charts: ChartPanel | None = None
         if charts:

@@ -61,7 +61,7 @@ def test_files_go_in_and_come_back_byte_for_byte(sessions: Sessions, officer: Us
         hashlib.sha256(PHOTO).hexdigest(),
     )
     service.add(stored.id, "S1", "执照.jpg", SCAN, officer)  # the name says JPEG, the bytes say PDF
-    listed = service.list(stored.id, officer)
+    listed = service.list_files(stored.id, officer)
     assert [(a.evidence_id, a.media_type) for a in listed] == [("P1", "image/png"), ("S1", "application/pdf")]
     assert service.content(stored.id, "P1", officer) == PHOTO
     assert service.content(stored.id, "S1", officer) == SCAN
@@ -83,7 +83,7 @@ def test_a_file_that_is_not_the_evidence_it_claims_is_refused(
     with pytest.raises(AttachmentError) as unknown:
         service.add(stored.id, "NOPE", "x.png", PHOTO, officer)
     assert unknown.value.reason == "unknown_evidence"
-    assert service.list(stored.id, officer) == []
+    assert service.list_files(stored.id, officer) == []
 
 
 def test_only_the_owner_changes_files_and_everyone_reads_them(
@@ -110,7 +110,7 @@ def test_hostile_files_are_refused_with_a_reason(
         AttachmentService(sessions).add(stored.id, "H", "h.jpg", data, officer)
     assert refused.value.reason == ("empty" if not data else "unknown_type")
     assert "h.jpg" in refused.value.describe("en")
-    assert AttachmentService(sessions).list(stored.id, officer) == []
+    assert AttachmentService(sessions).list_files(stored.id, officer) == []
 
 
 def test_sync_stores_the_pending_files_and_drops_the_orphans_in_one_go(
@@ -124,11 +124,18 @@ def test_sync_stores_the_pending_files_and_drops_the_orphans_in_one_go(
     without_scan = dataclasses.replace(stored, evidence=tuple(e for e in stored.evidence if e.id != "S1"))
     CaseService(sessions).save_case(without_scan, 1, officer)
     assert service.sync(stored.id, [], officer).removed == 1
-    assert [a.evidence_id for a in service.list(stored.id, officer)] == ["P1"]
-    bad = [PendingFile("P1", "p.png", PHOTO), PendingFile("P1", "p.png", b"junk")]
+    assert [a.evidence_id for a in service.list_files(stored.id, officer)] == ["P1"]
+    later = service.sync(
+        stored.id, [PendingFile("S1", "s.pdf", SCAN), PendingFile("NEW", "n.png", PHOTO)], officer
+    )
+    assert later.stored == () and later.skipped == ("S1", "NEW")  # kept by the window for the next save
+    with_bad = _with_evidence(without_scan, Evidence("J", EvidenceKind.PHOTO, "j", file_name="j.png"))
+    CaseService(sessions).save_case(with_bad, 2, officer)
     with pytest.raises(AttachmentError):
-        service.sync(stored.id, bad, officer)
-    assert service.content(stored.id, "P1", officer) == PHOTO  # the refused sync wrote nothing
+        service.sync(
+            stored.id, [PendingFile("P1", "p.png", PHOTO), PendingFile("J", "j.png", b"junk")], officer
+        )
+    assert [a.evidence_id for a in service.list_files(stored.id, officer)] == ["P1"]  # nothing written
 
 
 def test_the_photo_appendix_takes_the_images_in_evidence_order_with_their_titles(

@@ -109,7 +109,7 @@ class SqlAttachmentRepository:
             raise CaseNotFoundError(case_id=case_id, evidence_id=evidence_id)
         return _info(row)
 
-    def list(self, case_id: str) -> list[AttachmentInfo]:
+    def list_files(self, case_id: str) -> list[AttachmentInfo]:
         """The files of a case, by evidence id; the bytes are not read."""
         query = (
             select(*_INFO_COLUMNS)

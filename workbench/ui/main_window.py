@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from workbench import __version__
 from workbench.ui import i18n
+from workbench.ui.attachment_stash import attach_stash, flush_after_save
 from workbench.ui.case_io import open_demo
 from workbench.ui.document import CaseDocument, CaseSource, new_case
 from workbench.ui.i18n import tr
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         self.persistence = CasePersistence(self, ask_path=self._ask_save_path)
         self.persistence.case_loaded.connect(lambda case, source: self.add_case(case, source))
         self.persistence.saved.connect(self._on_saved)
+        self.persistence.saved.connect(flush_after_save)  # attachments follow their case into the store
         self.persistence.failed.connect(self.show_error)
         self.ask_unsaved: Callable[[str], str] = self._ask_unsaved
         self._store_opener = store_opener
@@ -257,6 +259,7 @@ class MainWindow(QMainWindow):
     def add_case(self, case: CaseFile, source: CaseSource) -> CaseEditor:
         """Open ``case`` in a new tab and make it current."""
         document = CaseDocument(case, source, self)
+        attach_stash(document, lambda: self.persistence.store, self.show_error)
         recalc = Recalculator(document)
         editor = self._editor(document, recalc)
         self.cases.append(OpenCase(document, recalc, editor))

@@ -449,7 +449,11 @@ class MainWindow(QMainWindow):
             return
         from workbench.ui.models.case_list_model import CaseListModel
 
-        model = CaseListModel(store.list_page, on_error=lambda e: self.show_error(describe(e)))
+        model = CaseListModel(
+            store.find_cases,
+            on_error=lambda e: self.show_error(describe(e)),
+            officer_names=store.officer_names,
+        )
         self.case_list.set_store_model(
             model, tr("案件库：%1（%2）").replace("%1", store.location).replace("%2", store.user.display_name)
         )

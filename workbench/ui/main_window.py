@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QMainWindow,
     QMessageBox,
+    QStackedWidget,
     QTabWidget,
     QToolBar,
 )
@@ -97,7 +98,9 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.tabs.tabCloseRequested.connect(lambda i: self.close_tab(i))
-        self.setCentralWidget(self.tabs)
+        self.central = QStackedWidget()  # the welcome page while no case is open, else the tabs
+        self.central.addWidget(self.tabs)
+        self.setCentralWidget(self.central)
         self.dock = QDockWidget(self)
         self.dock.setObjectName("caseListDock")
         self.dock.setFeatures(
@@ -166,8 +169,37 @@ class MainWindow(QMainWindow):
         self.dock.setWidget(self.case_list)
         if old is not None:
             old.deleteLater()
+        self._build_welcome()
         self._show_store_state()
         self._update_title()
+
+    def _build_welcome(self) -> None:
+        from workbench.ui.widgets.welcome import WelcomePage
+
+        old = getattr(self, "welcome", None)
+        self.welcome = WelcomePage()
+        self.welcome.new_requested.connect(self.new_case)
+        self.welcome.demo_requested.connect(self.open_demo)
+        self.welcome.open_requested.connect(self.open_file_dialog)
+        self.welcome.file_requested.connect(lambda path: self.open_file(Path(path)))
+        self.central.insertWidget(0, self.welcome)
+        if old is not None:
+            self.central.removeWidget(old)
+            old.deleteLater()
+
+    def _sync_welcome(self) -> None:
+        """Show the welcome page while no case is open, with the recent files and the store's state."""
+        welcome = getattr(self, "welcome", None)
+        if welcome is None or not shiboken6.isValid(self.central):
+            return
+        welcome.set_recent(self._recent())
+        welcome.set_store_state(self.case_list.store_state.text())
+        showing = self.central.currentWidget() is welcome
+        wanted = welcome if not self.cases else self.tabs
+        if self.central.currentWidget() is not wanted:
+            self.central.setCurrentWidget(wanted)
+            if wanted is welcome and not showing:
+                welcome.setFocus()
 
     def _actions(self) -> dict[str, QAction]:
         def act(
@@ -301,6 +333,7 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _update_title(self) -> None:
+        self._sync_welcome()
         current = self.current()
         if current is None:
             self.setWindowTitle(app_title())
@@ -436,11 +469,13 @@ class MainWindow(QMainWindow):
     def _store_connected(self, store: StoreLink) -> None:
         self.persistence.store = store
         self._show_store_state()
+        self._sync_welcome()
 
     def _store_failed(self, error: BaseException) -> None:
         self.case_list.set_store_model(
             None, tr("案件库不可用（可使用案件文件）：%1").replace("%1", describe(error))
         )
+        self._sync_welcome()
 
     def _show_store_state(self) -> None:
         store = self.persistence.store

@@ -146,6 +146,7 @@ class AttachmentsPage(QWidget):
         )
         self.model.refused = ctx.report
         self.view.setModel(self.model)
+        self.view.setStyleSheet("QListView#attachmentGrid { padding: 6px; background-color: palette(base); }")
 
         self.note = QLabel()
         self.note.setObjectName("attachmentNote")
@@ -253,19 +254,29 @@ class AttachmentsPage(QWidget):
             self.add_files(names)
 
     def add_files(self, paths: list[str]) -> None:
-        """Read and check each file in the background, then attach it."""
-        for name in paths:
-            self._add_one(Path(name))
+        """Read and check the files in the background, then attach them in the order given."""
+        files = [Path(name) for name in paths]
 
-    def _add_one(self, path: Path) -> None:
-        def done(result: tuple[str, bytes, Sniffed]) -> None:
-            self.attach(*result)
+        def read_all() -> list[tuple[str, bytes, Sniffed] | tuple[str, Exception]]:
+            out: list[tuple[str, bytes, Sniffed] | tuple[str, Exception]] = []
+            for path in files:
+                try:
+                    out.append(read_checked(path))
+                except (OSError, DomainError) as error:
+                    out.append((path.name, error))
+            return out
 
-        run_in_background(
-            lambda: read_checked(path),
-            while_alive(self, done),
-            while_alive(self, lambda error: self._refused(path.name, error)),
-        )
+        def done(results: list[tuple[str, bytes, Sniffed] | tuple[str, Exception]]) -> None:
+            for result in results:
+                if len(result) == 3:
+                    self.attach(*result)
+                else:
+                    self._refused(*result)
+
+        run_in_background(read_all, while_alive(self, done), while_alive(self, self._report_failure))
+
+    def _report_failure(self, error: BaseException) -> None:
+        self._refused("", error)
 
     def _refused(self, name: str, error: BaseException) -> None:
         from workbench.ui.persistence import describe

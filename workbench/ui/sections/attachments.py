@@ -320,7 +320,7 @@ class AttachmentsPage(QWidget):
         )
         self.stash.add(PendingFile(evidence.id, evidence.file_name, data))
         after = dataclasses.replace(case, evidence=(*case.evidence, evidence))
-        self.document.replace(after, frozenset({"evidence"}), f"{tr('添加附件')} {evidence.title}")
+        self.document.replace(after, frozenset({"evidence"}), tr("添加附件") + " " + evidence.title)
         self._select(evidence.id)
         return evidence.id
 
@@ -344,7 +344,7 @@ class AttachmentsPage(QWidget):
         self.stash.keep_for_undo(evidence)
         case = self.document.state
         after = remove_in(case, ("evidence",), self.model.evidence_index(row))
-        self.document.replace(after, frozenset({"evidence"}), f"{tr('删除附件')} {evidence.title}")
+        self.document.replace(after, frozenset({"evidence"}), tr("删除附件") + " " + evidence.title)
         users = [c.id for c in case.cross_checks if evidence.id in c.evidence]
         if users:
             self._ctx.report(

@@ -240,6 +240,15 @@ def test_attachments_go_to_the_store_with_the_first_save_and_come_back(
         lambda: len(store.services.attachments.list_files(case_id, store.user)) == 2, timeout=5000
     )
 
+    original = editor.document.state.id
+    window.persistence.save_copy(editor.document)  # as after a conflict: the same case under a new id
+    qtbot.waitUntil(lambda: editor.document.source.location not in ("", original), timeout=5000)
+    copy_id = editor.document.state.id
+    qtbot.waitUntil(
+        lambda: len(store.services.attachments.list_files(copy_id, store.user)) == 2, timeout=5000
+    )
+    qtbot.waitUntil(lambda: stash.stored_for == copy_id and len(stash.stored) == 2, timeout=5000)
+
     window.close_tab(0)
     window.open_stored(case_id)
     qtbot.waitUntil(lambda: len(window.cases) == 1, timeout=5000)

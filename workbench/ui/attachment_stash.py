@@ -48,7 +48,8 @@ class AttachmentStash(QObject):
         self.store_getter: StoreGetter = store or (lambda: None)
         self.pending: dict[str, PendingFile] = {}
         self.stored: dict[str, AttachmentInfo] = {}
-        self.loaded_for = ""  # case id whose stored list is in ``stored``
+        self.loaded_for = ""  # case id whose stored list was asked for
+        self.stored_for = ""  # case id whose stored list is in ``stored``
         self.syncing = False
 
     # ---- where the case is ---------------------------------------------------------------------
@@ -79,7 +80,9 @@ class AttachmentStash(QObject):
             self.refresh()
 
     def _listed(self, case_id: str, infos: list[AttachmentInfo]) -> None:
-        self.loaded_for = case_id
+        if case_id != self.stored_case_id():
+            return  # the case went on under another id meanwhile
+        self.loaded_for = self.stored_for = case_id
         self.stored = {i.evidence_id: i for i in infos}
         self.changed.emit()
 
@@ -131,17 +134,32 @@ class AttachmentStash(QObject):
     # ---- after a save --------------------------------------------------------------------------
 
     def flush(self) -> None:
-        """Store the pending files of a case just saved to the store, drop its orphaned files."""
+        """Store the pending files of a case just saved to the store, drop its orphaned files.
+
+        A case saved under a new id (kept as a copy after a conflict) takes the files stored with
+        the case it came from along.
+        """
         case_id, store = self.stored_case_id(), self.store()
         if case_id is None or store is None:
             return
         files = list(self.pending.values())
         if not files and not self.stored:  # nothing added, nothing stored that could be orphaned
             return
+        origin = self.stored_for if self.stored_for and self.stored_for != case_id else ""
+        carried = [info for eid, info in self.stored.items() if eid not in self.pending] if origin else []
+        service, user = store.services.attachments, store.user
+
+        def job() -> SyncResult:
+            extra = [
+                PendingFile(i.evidence_id, i.file_name, service.content(origin, i.evidence_id, user))
+                for i in carried
+            ]
+            return service.sync(case_id, files + extra, user)
+
         self.syncing = True
         self.changed.emit()
         run_in_background(
-            lambda: store.services.attachments.sync(case_id, files, store.user),
+            job,
             while_alive(self, lambda result: self._synced(case_id, files, result)),
             while_alive(self, self._sync_failed),
         )
@@ -154,8 +172,9 @@ class AttachmentStash(QObject):
             current = self.pending.get(file.evidence_id)
             if info is not None and current is file:
                 del self.pending[file.evidence_id]
-        self.loaded_for = ""
-        self.ensure_loaded()
+        if case_id == self.stored_case_id():  # else a later save (under the new id) syncs again
+            self.loaded_for = ""
+            self.ensure_loaded()
         self.changed.emit()
 
     def _sync_failed(self, error: BaseException) -> None:

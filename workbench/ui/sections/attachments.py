@@ -10,22 +10,18 @@ Enter) opens a large preview; F2 edits the title; Delete removes the attachment 
 from __future__ import annotations
 
 import dataclasses
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QListView,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -43,11 +39,12 @@ from workbench.services.attachment_files import (
     size_text,
 )
 from workbench.ui.attachment_stash import MISSING, PENDING, stash_for, while_alive
+from workbench.ui.dialogs.attachment_preview import PreviewDialog
 from workbench.ui.i18n import tr
 from workbench.ui.models.attachment_model import AttachmentModel
 from workbench.ui.ops import run_in_background
 from workbench.ui.paths import remove_in
-from workbench.ui.thumbnails import THUMB_SIDE, ThumbnailCache, decode_image, to_pixmap
+from workbench.ui.thumbnails import THUMB_SIDE, ThumbnailCache
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
@@ -372,73 +369,3 @@ class AttachmentsPage(QWidget):
         run_in_background(load, while_alive(dialog, dialog.show_data), while_alive(dialog, dialog.show_error))
         dialog.open()
         return dialog
-
-
-class PreviewDialog(QDialog):
-    """The file at a size that fits the screen; a PDF opens in the system viewer."""
-
-    def __init__(self, evidence: Evidence, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("attachmentPreview")
-        self.setWindowTitle(evidence.title or evidence.file_name)
-        self.evidence = evidence
-        self.picture = QLabel(tr("正在载入…"))
-        self.picture.setObjectName("previewPicture")
-        self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.picture.setWordWrap(True)
-        area = QScrollArea()
-        area.setWidget(self.picture)
-        area.setWidgetResizable(True)
-        self.open_button = QPushButton(tr("用系统程序打开"))
-        self.open_button.setObjectName("openExternally")
-        self.open_button.setEnabled(False)
-        self.open_button.clicked.connect(self.open_externally)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        box.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
-        box.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(area, 1)
-        layout.addWidget(QLabel(f"{evidence.id} · {evidence.file_name}"))
-        layout.addWidget(box)
-        self._data = b""
-        screen = self.screen().availableGeometry() if self.screen() is not None else None
-        self._limit = (
-            QSize(int(screen.width() * 0.8), int(screen.height() * 0.8)) if screen else QSize(1200, 900)
-        )
-        self.resize(min(self._limit.width(), 900), min(self._limit.height(), 700))
-
-    def show_data(self, data: bytes) -> None:
-        self._data = data
-        self.open_button.setEnabled(True)
-        if data.startswith(b"%PDF-"):
-            self.picture.setText(
-                tr("PDF 扫描件（%1）：请用系统程序打开查看。").replace("%1", size_text(len(data)))
-            )
-            return
-        dpr = self.devicePixelRatioF()
-        side = max(self._limit.width(), self._limit.height())
-        image = decode_image(data, round(side * dpr))
-        if image.isNull():
-            self.picture.setText(tr("无法显示此图片"))
-            return
-        pixmap = to_pixmap(image, dpr)
-        logical = pixmap.deviceIndependentSize().toSize().boundedTo(self._limit)
-        self.picture.setPixmap(
-            pixmap.scaled(
-                logical * dpr, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
-            )
-        )
-        self.picture.pixmap().setDevicePixelRatio(dpr)
-        self.resize(logical.width() + 40, logical.height() + 100)
-
-    def show_error(self, error: BaseException) -> None:
-        from workbench.ui.persistence import describe
-
-        self.picture.setText(tr("无法载入附件：%1").replace("%1", describe(error)))
-
-    def open_externally(self) -> None:
-        """Write the file to a private temporary folder and hand it to the system viewer."""
-        folder = Path(tempfile.mkdtemp(prefix="workbench-"))
-        target = folder / (Path(self.evidence.file_name).name or "attachment")
-        target.write_bytes(self._data)
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))

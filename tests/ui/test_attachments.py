@@ -263,3 +263,46 @@ def test_attachments_go_to_the_store_with_the_first_save_and_come_back(
     for r in range(2):
         reopened.model.data(reopened.model.index(r), Qt.ItemDataRole.DecorationRole)
     qtbot.waitUntil(lambda: all(reopened.thumbnails.has(s, dpr) for s in shas), timeout=5000)
+
+
+HIDPI_PROBE = """
+import sys, time
+from pathlib import Path
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from workbench.ui.case_io import open_demo
+from workbench.ui.document import CaseDocument
+from workbench.ui.recalc import Recalculator
+from workbench.ui.widgets.case_editor import CaseEditor
+document = CaseDocument(*open_demo("A"))
+editor = CaseEditor(document, Recalculator(document), charts=False)
+editor.show()
+page = editor.show_section("attachments")
+page.add_files([sys.argv[1]])
+end = time.time() + 10
+while time.time() < end and not (page.model.rowCount() and page.thumbnails.has(
+        page.model.evidence(0).sha256, page.view.devicePixelRatioF())):
+    QCoreApplication.processEvents()
+    time.sleep(0.01)
+picture = page.model.data(page.model.index(0), Qt.ItemDataRole.DecorationRole)
+print(page.view.devicePixelRatioF(), picture.devicePixelRatio(), picture.width(), picture.height())
+"""
+
+
+@pytest.mark.parametrize(("scale", "pixels"), [("2", 256), ("1.5", 192)])
+def test_thumbnails_are_made_at_the_screens_pixel_ratio(tmp_path: Path, scale: str, pixels: int) -> None:
+    import os
+    import subprocess
+    import sys
+
+    photo = tmp_path / "photo.jpg"
+    photo.write_bytes(jpeg(1600, 1200))
+    env = {**os.environ, "QT_SCALE_FACTOR": scale, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", HIDPI_PROBE, str(photo)], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    view_ratio, picture_ratio, width, height = done.stdout.split()
+    assert float(view_ratio) == float(picture_ratio) == float(scale)
+    assert (int(width), int(height)) == (pixels, pixels * 3 // 4)  # device pixels: sharp, not upscaled

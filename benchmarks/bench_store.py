@@ -32,6 +32,7 @@ import tempfile
 import time
 import unicodedata
 import uuid
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -42,6 +43,7 @@ from sqlalchemy.engine import make_url
 
 from benchmarks.generate_store import generate
 from workbench.domain.case_file import Stage
+from workbench.domain.case_list import CaseListQuery, SortKey
 from workbench.domain.records import Role, UserNotFoundError
 from workbench.paths import resource_path
 from workbench.services.case_files import read_case_file
@@ -140,6 +142,55 @@ def queries(store: StoreServices, user: User) -> None:
     for label, probe in probes:
         median, worst, rows = timed(probe, QUERY_RUNS)
         line(label, median, worst, 100 if label.startswith("page") else 200, f"{len(rows)} rows")
+    sorted_pages(store, user)
+
+
+def sorted_pages(store: StoreServices, user: User) -> None:
+    """The window's list (pages of 100) sorted by each column both ways: the first page, a page
+    deep in the list by keyset (``after`` = the last row of the page before) and by offset."""
+    cases = store.cases
+    today = date.today()
+    month_ago, year_ago = today - timedelta(days=30), today - timedelta(days=365)
+    for sort in SortKey:
+        for descending in (False, True):
+            query = CaseListQuery(sort=sort, descending=descending)
+            arrow = "↓" if descending else "↑"
+            median, worst, page = timed(
+                lambda q=query: cases.list_cases(user, query=q, limit=100), QUERY_RUNS
+            )
+            line(f"sorted {sort.value} {arrow}, first page", median, worst, 100, f"{len(page)} rows")
+            deep = cases.list_cases(user, query=query, limit=1, offset=50_000)
+            if deep:
+                median, worst, page = timed(
+                    lambda q=query, d=deep[0]: cases.list_cases(user, query=q, limit=100, after=d), QUERY_RUNS
+                )
+                line(
+                    f"sorted {sort.value} {arrow}, after row 50 000", median, worst, 100, f"{len(page)} rows"
+                )
+    median, worst, _ = timed(
+        lambda: cases.list_cases(user, query=CaseListQuery(sort=SortKey.APPLICANT), limit=100, offset=50_000),
+        QUERY_RUNS,
+    )
+    line("sorted applicant ↑, offset 50 000", median, worst, 200)
+    filtered: list[tuple[str, CaseListQuery]] = [
+        ("updated in the last 30 days", CaseListQuery(updated_from=month_ago)),
+        (
+            "created in the last year, by applicant",
+            CaseListQuery(created_from=year_ago, sort=SortKey.APPLICANT),
+        ),
+        (
+            "officer 07 + updated last year, by stage",
+            CaseListQuery(officer="gen_officer_07", updated_from=year_ago, sort=SortKey.STAGE),
+        ),
+        ("stage loan, by officer", CaseListQuery(stage=Stage.LOAN, sort=SortKey.OFFICER)),
+        (
+            "name 王 + created last year, by case number",
+            CaseListQuery(name_like="王", created_from=year_ago, sort=SortKey.CASE_NUMBER),
+        ),
+    ]
+    for label, query in filtered:
+        median, worst, rows = timed(lambda q=query: cases.list_cases(user, query=q, limit=100), QUERY_RUNS)
+        line(label, median, worst, 200, f"{len(rows)} rows")
 
 
 def pg_server_url(explicit: str | None) -> str:

@@ -2168,6 +2168,10 @@
         <translation>Request &amp; purpose</translation>
     </message>
     <message>
+        <source>照片与扫描件</source>
+        <translation>Photos &amp; scans</translation>
+    </message>
+    <message>
         <source>资产负债表</source>
         <translation>Balance sheet</translation>
     </message>
@@ -2194,6 +2198,18 @@
     <message>
         <source>全部阶段</source>
         <translation>All stages</translation>
+    </message>
+    <message>
+        <source>全部客户经理</source>
+        <translation>All officers</translation>
+    </message>
+    <message>
+        <source>更新于</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <source>创建于</source>
+        <translation>Created</translation>
     </message>
     <message>
         <source>案件库：未连接</source>
@@ -2870,6 +2886,162 @@
     <message>
         <source>报告归档属于案件库中的案件：请先打开或保存到案件库</source>
         <translation>The report archive belongs to a stored case: open it from, or save it to, the case store first</translation>
+    </message>
+    <message>
+        <source>无法读取附件：%1</source>
+        <translation>Cannot read the attachment: %1</translation>
+    </message>
+    <message>
+        <source>附件未能存入案件库（已保留，下次保存时重试）：%1</source>
+        <translation>The attachments could not be stored (they are kept and go with the next save): %1</translation>
+    </message>
+    <message>
+        <source>正在载入…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>用系统程序打开</source>
+        <translation>Open with the system viewer</translation>
+    </message>
+    <message>
+        <source>PDF 扫描件（%1）：请用系统程序打开查看。</source>
+        <translation>PDF scan (%1): open it with the system viewer.</translation>
+    </message>
+    <message>
+        <source>无法显示此图片</source>
+        <translation>This image cannot be shown</translation>
+    </message>
+    <message>
+        <source>无法载入附件：%1</source>
+        <translation>Cannot load the attachment: %1</translation>
+    </message>
+    <message>
+        <source>待存入案件库</source>
+        <translation>Not stored yet</translation>
+    </message>
+    <message>
+        <source>已存入案件库</source>
+        <translation>In the case store</translation>
+    </message>
+    <message>
+        <source>缺少文件</source>
+        <translation>File missing</translation>
+    </message>
+    <message>
+        <source>标题最多 %1 个字</source>
+        <translation>A title has at most %1 characters</translation>
+    </message>
+    <message>
+        <source>附件标题</source>
+        <translation>attachment title</translation>
+    </message>
+    <message>
+        <source>添加附件…</source>
+        <translation>Add attachments…</translation>
+    </message>
+    <message>
+        <source>修改标题</source>
+        <translation>Edit title</translation>
+    </message>
+    <message>
+        <source>预览</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>还没有附件。点“添加附件…”或把照片、扫描件（JPEG、PNG、PDF）拖到这里。</source>
+        <translation>No attachments yet. Click “Add attachments…” or drop photos and scans (JPEG, PNG, PDF) here.</translation>
+    </message>
+    <message>
+        <source>附件在保存案件时存入案件库。</source>
+        <translation>Attachments go to the case store when the case is saved.</translation>
+    </message>
+    <message>
+        <source>正在存入附件…</source>
+        <translation>Storing the attachments…</translation>
+    </message>
+    <message>
+        <source>%1 个附件待保存。</source>
+        <translation>%1 attachment(s) waiting for the next save.</translation>
+    </message>
+    <message>
+        <source>此案件尚未存入案件库：附件暂存在本窗口，案件保存到案件库时一并存入。案件文件只记录证据的文件名和 SHA-256，不含附件本身；未存入案件库就关闭案件，附件会丢失。</source>
+        <translation>This case is not in the case store yet: its attachments are held in this window and go to the store with the case when it is saved there. A case file records each evidence item&apos;s file name and SHA-256, not the file itself; closing the case without storing it loses the attachments.</translation>
+    </message>
+    <message>
+        <source>%1 个证据缺少文件：用“添加附件…”选择同一文件即可补上。</source>
+        <translation>%1 evidence item(s) have no file: choose the same file with “Add attachments…” to fill it in.</translation>
+    </message>
+    <message>
+        <source>添加附件</source>
+        <translation>Add attachment</translation>
+    </message>
+    <message>
+        <source>照片和扫描件 (%1)</source>
+        <translation>Photos and scans (%1)</translation>
+    </message>
+    <message>
+        <source>附件未添加：%1</source>
+        <translation>Attachment not added: %1</translation>
+    </message>
+    <message>
+        <source>文件已补到证据 %1</source>
+        <translation>The file now fills evidence %1</translation>
+    </message>
+    <message>
+        <source>此文件已是附件“%1”</source>
+        <translation>This file is already the attachment “%1”</translation>
+    </message>
+    <message>
+        <source>删除附件</source>
+        <translation>Remove attachment</translation>
+    </message>
+    <message>
+        <source>注意：交叉检验 %1 引用了已删除的证据 %2</source>
+        <translation>Note: cross-check %1 refers to the removed evidence %2</translation>
+    </message>
+    <message>
+        <source>证据 %1 缺少文件，无法预览</source>
+        <translation>Evidence %1 has no file to preview</translation>
+    </message>
+    <message>
+        <source>一户一案：现场调查的报表、交叉检验、还款能力测算和上会材料都在案件里。打开一个案件开始工作。</source>
+        <translation>One case per borrower: the on-site statements, cross-checks, repayment capacity and committee papers all live in the case. Open a case to start.</translation>
+    </message>
+    <message>
+        <source>空白案件，从申请人开始填写（Ctrl+N）</source>
+        <translation>An empty case, starting with the applicant (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>便利店（王丽华）：完整的调查数据</source>
+        <translation>Convenience store (Wang Lihua): a complete survey</translation>
+    </message>
+    <message>
+        <source>加工作坊：季节性经营</source>
+        <translation>Workshop: a seasonal business</translation>
+    </message>
+    <message>
+        <source>交换格式的 .json 案件文件（Ctrl+O）</source>
+        <translation>A .json case file in the exchange format (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>最近打开的文件</source>
+        <translation>Recent files</translation>
+    </message>
+    <message>
+        <source>还没有最近打开的文件。</source>
+        <translation>No recent files yet.</translation>
+    </message>
+    <message>
+        <source>案件库</source>
+        <translation>Case store</translation>
+    </message>
+    <message>
+        <source>案件库中的案件在左侧“案件”列表里：可搜索、筛选，点列标题排序，双击打开。</source>
+        <translation>Stored cases are in the “Cases” list on the left: search, filter, click a column header to sort, double-click to open.</translation>
     </message>
 </context>
 </TS>

@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from workbench.domain.case_file import Stage
+from workbench.domain.case_list import CaseListQuery, SortKey
 from workbench.domain.records import CaseSummary
 from workbench.ui.models.case_list_model import PAGE_SIZE, CaseListModel
 from workbench.ui.models.factory import list_model
@@ -197,12 +198,13 @@ def _summary(i: int) -> CaseSummary:
 
 def test_case_list_pages_on_demand(ui: Any, qtmodeltester: Any) -> None:
     total = 2 * PAGE_SIZE + 7
-    calls: list[tuple[str, Any, int, int]] = []
+    calls: list[tuple[CaseListQuery, int, str | None]] = []
 
-    def fetch(name: str, stage: Any, limit: int, offset: int) -> list[CaseSummary]:
-        calls.append((name, stage, limit, offset))
-        rows = [_summary(i) for i in range(total) if name in f"借款人{i}"]
-        return rows[offset : offset + limit]
+    def fetch(query: CaseListQuery, limit: int, after: CaseSummary | None) -> list[CaseSummary]:
+        calls.append((query, limit, after.id if after else None))
+        rows = [_summary(i) for i in range(total) if query.name_like in f"借款人{i}"]
+        start = next(i + 1 for i, r in enumerate(rows) if r.id == after.id) if after else 0
+        return rows[start : start + limit]
 
     pending: list[tuple[Any, Any]] = []
 
@@ -222,7 +224,12 @@ def test_case_list_pages_on_demand(ui: Any, qtmodeltester: Any) -> None:
         model.fetchMore()
         flush()
     assert model.rowCount() == total
-    assert [c[3] for c in calls] == [0, PAGE_SIZE, 2 * PAGE_SIZE]
+    # keyset paging: each page starts after the last row shown
+    assert [c[2] for c in calls] == [
+        None,
+        model.summary(PAGE_SIZE - 1).id,
+        model.summary(2 * PAGE_SIZE - 1).id,
+    ]
     qtmodeltester.check(model)
     assert model.data(model.index(0, 0)) == "借款人0"
     assert model.data(model.index(0, 2)) == "60,000.00"
@@ -230,5 +237,37 @@ def test_case_list_pages_on_demand(ui: Any, qtmodeltester: Any) -> None:
     model.set_filter("借款人20", Stage.INVESTIGATE)
     flush()
     assert model.rowCount() == 8  # 20 and 200–206; the stale page was dropped
-    assert calls[-1][:2] == ("借款人20", Stage.INVESTIGATE)
+    assert (calls[-1][0].name_like, calls[-1][0].stage) == ("借款人20", Stage.INVESTIGATE)
     assert dataclasses.is_dataclass(model.summary(0))
+
+
+def test_case_list_sorts_in_the_store_by_the_sortable_columns(ui: Any, qtmodeltester: Any) -> None:
+    queries: list[CaseListQuery] = []
+
+    def fetch(query: CaseListQuery, limit: int, after: CaseSummary | None) -> list[CaseSummary]:
+        queries.append(query)
+        rows = sorted(
+            (_summary(i) for i in range(5)), key=lambda s: s.borrower_name, reverse=query.descending
+        )
+        return rows if after is None else []
+
+    model = CaseListModel(fetch, runner=lambda fn, done, _failed: done(fn()))
+    model.set_filter()
+    assert (model.sort_column(), model.sort_order()) == (6, Qt.SortOrder.DescendingOrder)  # newest change
+    model.sort(0, Qt.SortOrder.AscendingOrder)
+    assert (queries[-1].sort, queries[-1].descending) == (SortKey.APPLICANT, False)
+    assert model.data(model.index(0, 0)) == "借款人0"
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    assert model.data(model.index(0, 0)) == "借款人4"
+    count = len(queries)
+    model.sort(2, Qt.SortOrder.AscendingOrder)  # the amount: no order in the store, nothing asked
+    assert len(queries) == count and model.sort_column() == 0
+    for column, key in (
+        (3, SortKey.STAGE),
+        (4, SortKey.CASE_NUMBER),
+        (5, SortKey.OFFICER),
+        (6, SortKey.UPDATED),
+    ):
+        model.sort(column, Qt.SortOrder.AscendingOrder)
+        assert queries[-1].sort is key
+    qtmodeltester.check(model)

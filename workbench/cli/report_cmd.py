@@ -2,7 +2,9 @@
 
 CASE is a case file, or the id of a case in the store (``--db URL``, else ``WORKBENCH_DB_URL``,
 else the default SQLite file). A signed report of a stored case also goes into the store's
-report archive. Passphrases: ``--passphrase-file`` or ``WORKBENCH_PASSPHRASE`` (see identity_cmd).
+report archive. The dossier's photo appendix comes from ``--attachments DIR`` (the evidence files
+by name, hashes checked), else, for a stored case, from the store's attachments of the case.
+Passphrases: ``--passphrase-file`` or ``WORKBENCH_PASSPHRASE`` (see identity_cmd).
 """
 
 from __future__ import annotations
@@ -63,6 +65,7 @@ def is_case_file(argument: str) -> bool:
 def run(args: argparse.Namespace, lang: str) -> int:
     from workbench.reports.document import ReportKind
     from workbench.reports.signing import SigningError, load_identity
+    from workbench.services.attachment_files import AttachmentError
     from workbench.services.reporting import ReportRequest, export_signed_report, make_report
 
     def fail(text: str) -> int:
@@ -105,7 +108,10 @@ def run(args: argparse.Namespace, lang: str) -> int:
                     if found is not None:
                         minutes, case_id = found
                 case = store.cases.open_case(case_id, user).case
-                attachments = _attachments(case, args.attachments, lang)
+                if args.attachments or request_kind is not ReportKind.DOSSIER:
+                    attachments = _attachments(case, args.attachments, lang)
+                else:  # the photo appendix from the store's attachments of the case
+                    attachments = store.attachments.report_images(case_id, user)
                 request = ReportRequest(
                     request_kind,
                     report_lang,
@@ -126,6 +132,8 @@ def run(args: argparse.Namespace, lang: str) -> int:
                 store.close()
     except _AttachmentError as error:
         return fail(str(error))
+    except AttachmentError as error:
+        return fail(error.describe(lang))
     except SigningError as error:
         return fail(signing_error_text(error, lang))
     target = Path(args.output)

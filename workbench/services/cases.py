@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from workbench.domain.case_file import Stage
+from workbench.domain.case_list import CaseListQuery
 from workbench.domain.errors import ValidationError
-from workbench.domain.records import CaseRecord, ChangeAction, CommitteeError, UserNotFoundError
+from workbench.domain.records import CaseRecord, ChangeAction, CommitteeError, Role, UserNotFoundError
 from workbench.services.case_files import CaseFileError, dumps_case, read_case_file
 from workbench.services.permissions import Action, require
 from workbench.store.committee_repository import SqlCommitteeRepository
@@ -88,17 +90,42 @@ class CaseService:
         name_like: str | None = None,
         limit: int = 50,
         offset: int = 0,
+        query: CaseListQuery | None = None,
+        after: CaseSummary | None = None,
     ) -> list[CaseSummary]:
-        """A page of the case list; ``officer`` is a user name (unknown → empty list)."""
+        """A page of the case list; ``officer`` is a user name (unknown → empty list).
+
+        ``query`` (filters, date ranges, sort order) takes the place of ``officer``, ``stage`` and
+        ``name_like``; ``after`` is the last case of the previous page (keyset paging).
+        """
         require(user, Action.READ_CASE)
+        if query is None:
+            query = CaseListQuery(name_like=name_like or "", stage=stage, officer=officer)
         with self._sessions.begin() as session:
             officer_id = None
-            if officer is not None:
+            if query.officer:
                 try:
-                    officer_id = SqlUserRepository(session).get_user_by_username(officer).id
+                    officer_id = SqlUserRepository(session).get_user_by_username(query.officer).id
                 except UserNotFoundError:
                     return []
-            return SqlCaseRepository(session).list_cases(officer_id, stage, name_like, limit, offset)
+            return SqlCaseRepository(session).list_cases(
+                officer_id,
+                query.stage,
+                query.name_like or None,
+                limit,
+                offset,
+                sort=query.sort,
+                descending=query.descending,
+                updated=(_day_start(query.updated_from), _day_start(query.updated_to, 1)),
+                created=(_day_start(query.created_from), _day_start(query.created_to, 1)),
+                after=after,
+            )
+
+    def officer_names(self, user: User) -> list[str]:
+        """The user names of the officers (for the case list's officer filter), by name."""
+        require(user, Action.READ_CASE)
+        with self._sessions.begin() as session:
+            return [u.username for u in SqlUserRepository(session).list_users() if u.role is Role.OFFICER]
 
     def history(self, case_id: str, user: User) -> list[CaseVersionInfo]:
         require(user, Action.READ_CASE)
@@ -163,6 +190,13 @@ class CaseService:
     def _require_on(repo: SqlCaseRepository, user: User, action: Action, case_id: str) -> None:
         owner = repo.owner_of(case_id)
         require(user, action, _Owned(owner))
+
+
+def _day_start(day: date | None, plus_days: int = 0) -> datetime | None:
+    """Local midnight at the start of ``day`` (+ ``plus_days``), as an aware datetime."""
+    if day is None:
+        return None
+    return datetime.combine(day + timedelta(days=plus_days), time.min).astimezone()
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

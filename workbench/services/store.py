@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from workbench.paths import database_url
 from workbench.services.archive import ArchiveService
+from workbench.services.attachments import AttachmentService
 from workbench.services.cases import CaseService
 from workbench.services.committee import CommitteeService
 from workbench.services.users import UserService
@@ -33,6 +34,7 @@ class StoreServices:
     users: UserService
     archive: ArchiveService
     committee: CommitteeService
+    attachments: AttachmentService
 
     @property
     def shown_url(self) -> str:
@@ -66,6 +68,7 @@ def open_store(url: str | None = None, *, upgrade: bool = True) -> StoreServices
         UserService(sessions),
         ArchiveService(sessions),
         CommitteeService(sessions),
+        AttachmentService(sessions),
     )
 
 

@@ -56,8 +56,12 @@ class CaseFileRow(Base):
         Index(None, "officer_id", "stage", "updated_at"),
         # The list order (newest change first, id breaks ties), covering the name filter.
         Index(None, "updated_at", "id", "search_text"),
-        Index(None, "borrower_name"),
-        Index(None, "case_number"),
+        # Sort orders of the list (migration 0004): each ends with id, a total, stable order.
+        Index(None, "borrower_name", "id"),
+        Index(None, "case_number", "id"),
+        Index(None, "stage", "updated_at", "id"),
+        Index(None, "officer_id", "updated_at", "id"),
+        Index(None, "created_at"),
     )
 
 

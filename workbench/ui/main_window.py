@@ -23,12 +23,14 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QMainWindow,
     QMessageBox,
+    QStackedWidget,
     QTabWidget,
     QToolBar,
 )
 
 from workbench import __version__
 from workbench.ui import i18n
+from workbench.ui.attachment_stash import attach_stash, flush_after_save
 from workbench.ui.autosave import Autosaver
 from workbench.ui.case_io import open_demo
 from workbench.ui.document import CaseDocument, CaseSource, new_case
@@ -88,6 +90,7 @@ class MainWindow(QMainWindow):
         self.persistence = CasePersistence(self, ask_path=self._ask_save_path)
         self.persistence.case_loaded.connect(lambda case, source: self.add_case(case, source))
         self.persistence.saved.connect(self._on_saved)
+        self.persistence.saved.connect(flush_after_save)  # attachments follow their case into the store
         self.persistence.failed.connect(self.show_error)
         self.ask_unsaved: Callable[[str], str] = self._ask_unsaved
         self._store_opener = store_opener
@@ -109,7 +112,9 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.tabs.tabCloseRequested.connect(lambda i: self.close_tab(i))
-        self.setCentralWidget(self.tabs)
+        self.central = QStackedWidget()  # the welcome page while no case is open, else the tabs
+        self.central.addWidget(self.tabs)
+        self.setCentralWidget(self.central)
         self.dock = QDockWidget(self)
         self.dock.setObjectName("caseListDock")
         self.dock.setFeatures(
@@ -183,8 +188,37 @@ class MainWindow(QMainWindow):
         self.dock.setWidget(self.case_list)
         if old is not None:
             old.deleteLater()
+        self._build_welcome()
         self._show_store_state()
         self._update_title()
+
+    def _build_welcome(self) -> None:
+        from workbench.ui.widgets.welcome import WelcomePage
+
+        old = getattr(self, "welcome", None)
+        self.welcome = WelcomePage()
+        self.welcome.new_requested.connect(self.new_case)
+        self.welcome.demo_requested.connect(self.open_demo)
+        self.welcome.open_requested.connect(self.open_file_dialog)
+        self.welcome.file_requested.connect(lambda path: self.open_file(Path(path)))
+        self.central.insertWidget(0, self.welcome)
+        if old is not None:
+            self.central.removeWidget(old)
+            old.deleteLater()
+
+    def _sync_welcome(self) -> None:
+        """Show the welcome page while no case is open, with the recent files and the store's state."""
+        welcome = getattr(self, "welcome", None)
+        if welcome is None or not shiboken6.isValid(self.central):
+            return
+        welcome.set_recent(self._recent())
+        welcome.set_store_state(self.case_list.store_state.text())
+        showing = self.central.currentWidget() is welcome
+        wanted = welcome if not self.cases else self.tabs
+        if self.central.currentWidget() is not wanted:
+            self.central.setCurrentWidget(wanted)
+            if wanted is welcome and not showing:
+                welcome.setFocus()
 
     def _actions(self) -> dict[str, QAction]:
         def act(
@@ -277,6 +311,7 @@ class MainWindow(QMainWindow):
     def add_case(self, case: CaseFile, source: CaseSource) -> CaseEditor:
         """Open ``case`` in a new tab and make it current."""
         document = CaseDocument(case, source, self)
+        attach_stash(document, lambda: self.persistence.store, self.show_error)
         recalc = Recalculator(document)
         editor = self._editor(document, recalc)
         self.cases.append(OpenCase(document, recalc, editor))
@@ -322,6 +357,7 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _update_title(self) -> None:
+        self._sync_welcome()
         current = self.current()
         if current is None:
             self.setWindowTitle(app_title())
@@ -481,11 +517,13 @@ class MainWindow(QMainWindow):
     def _store_connected(self, store: StoreLink) -> None:
         self.persistence.store = store
         self._show_store_state()
+        self._sync_welcome()
 
     def _store_failed(self, error: BaseException) -> None:
         self.case_list.set_store_model(
             None, tr("案件库不可用（可使用案件文件）：%1").replace("%1", describe(error))
         )
+        self._sync_welcome()
 
     def _show_store_state(self) -> None:
         store = self.persistence.store
@@ -494,7 +532,11 @@ class MainWindow(QMainWindow):
             return
         from workbench.ui.models.case_list_model import CaseListModel
 
-        model = CaseListModel(store.list_page, on_error=lambda e: self.show_error(describe(e)))
+        model = CaseListModel(
+            store.find_cases,
+            on_error=lambda e: self.show_error(describe(e)),
+            officer_names=store.officer_names,
+        )
         self.case_list.set_store_model(
             model, tr("案件库：%1（%2）").replace("%1", store.location).replace("%2", store.user.display_name)
         )

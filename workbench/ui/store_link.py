@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from workbench.domain.case_file import CaseFile, Stage
+    from workbench.domain.case_list import CaseListQuery
     from workbench.domain.records import CaseRecord, CaseSummary, User
     from workbench.services.store import StoreServices
 
@@ -49,6 +50,14 @@ class StoreLink:
         return self.services.cases.list_cases(
             self.user, stage=stage, name_like=name_like or None, limit=limit, offset=offset
         )
+
+    def find_cases(self, query: CaseListQuery, limit: int, after: CaseSummary | None) -> list[CaseSummary]:
+        """One page of the case list: filters and order of ``query``, starting after ``after``."""
+        return self.services.cases.list_cases(self.user, query=query, limit=limit, after=after)
+
+    def officer_names(self) -> list[str]:
+        """The officers' user names, for the list's officer filter."""
+        return self.services.cases.officer_names(self.user)
 
     def close(self) -> None:
         """Release the database connections."""

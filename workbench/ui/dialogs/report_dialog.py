@@ -79,11 +79,8 @@ def kind_labels() -> dict[ReportKind, str]:
 
 
 def _report_attachments(store: StoreLink, case_id: str) -> tuple[AttachmentImage, ...]:
-    """The photos of a stored case for the dossier's photo appendix.
-
-    Empty until the attachments service is merged; then it reads the case's attachments there.
-    """
-    return ()
+    """The photos of a stored case for the dossier's photo appendix (its JPEG and PNG attachments)."""
+    return store.services.attachments.report_images(case_id, store.user)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

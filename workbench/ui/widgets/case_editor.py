@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from workbench.ui.i18n import tr
 from workbench.ui.sections import (
     applicant,
+    attachments,
     balance_sheet,
     business,
     capacity,
@@ -54,6 +55,7 @@ SECTION_KEYS = (
     "income",
     "equity",
     "cross_checks",
+    "attachments",
     "capacity",
     "readiness",
 )
@@ -66,6 +68,7 @@ _BUILDERS: dict[str, Callable[[SectionContext], QWidget]] = {
     "income": income.build,
     "equity": equity.build,
     "cross_checks": cross_checks.build,
+    "attachments": attachments.build,
     "capacity": capacity.build,
     "readiness": readiness.build,
 }
@@ -82,6 +85,7 @@ def section_titles() -> dict[str, str]:
         "income": tr("损益表"),
         "equity": tr("权益检验"),
         "cross_checks": tr("交叉检验"),
+        "attachments": tr("照片与扫描件"),
         "capacity": tr("还款能力与建议"),
         "readiness": tr("上会准备"),
     }

@@ -104,23 +104,12 @@ def test_a_stored_case_saves_itself_and_a_case_file_does_not(
 def test_a_busy_store_keeps_the_edits_and_the_autosave_tries_again(
     qtbot: QtBot, make_window: Callable[..., MainWindow], store_url: str, colleague: StoreLink
 ) -> None:
-    from workbench.services.archive import ArchiveService
-    from workbench.services.cases import CaseService
-    from workbench.services.committee import CommitteeService
     from workbench.services.store import StoreServices
-    from workbench.services.users import UserService
     from workbench.store.db import make_engine, make_sessions
 
     def impatient_store() -> StoreLink:  # the real services, with a short lock wait
         sessions = make_sessions(make_engine(store_url, busy_timeout_ms=50))
-        services = StoreServices(
-            store_url,
-            sessions,
-            CaseService(sessions),
-            UserService(sessions),
-            ArchiveService(sessions),
-            CommitteeService(sessions),
-        )
+        services = StoreServices.over(store_url, sessions)
         return StoreLink(services, services.users.current_user())
 
     case = _stored_demo(colleague)

@@ -36,6 +36,19 @@ class StoreServices:
     committee: CommitteeService
     attachments: AttachmentService
 
+    @classmethod
+    def over(cls, url: str, sessions: Sessions) -> StoreServices:
+        """Every service over ``sessions`` (already-made engine, e.g. with a test's lock timeout)."""
+        return cls(
+            url,
+            sessions,
+            CaseService(sessions),
+            UserService(sessions),
+            ArchiveService(sessions),
+            CommitteeService(sessions),
+            AttachmentService(sessions),
+        )
+
     @property
     def shown_url(self) -> str:
         return shown_url(self.url)
@@ -60,16 +73,7 @@ def open_store(url: str | None = None, *, upgrade: bool = True) -> StoreServices
     resolved = database_url(url)
     if upgrade and migrate.current(resolved) != migrate.head():
         migrate.upgrade(resolved)
-    sessions = make_sessions(make_engine(resolved))
-    return StoreServices(
-        resolved,
-        sessions,
-        CaseService(sessions),
-        UserService(sessions),
-        ArchiveService(sessions),
-        CommitteeService(sessions),
-        AttachmentService(sessions),
-    )
+    return StoreServices.over(resolved, make_sessions(make_engine(resolved)))
 
 
 def upgrade_store(url: str | None = None) -> SchemaState:

@@ -51,14 +51,11 @@ from workbench.reports.inputs import (
 )
 from workbench.services.permissions import Action, require
 from workbench.store.archive_repository import SqlArchiveRepository
-from workbench.store.committee_repository import (
-    OPEN,
-    AgendaItem,
-    SessionInfo,
-    SessionSummary,
-    SqlCommitteeRepository,
-    StoredDecision,
-)
+from workbench.store.committee_repository import OPEN, SqlCommitteeRepository
+from workbench.store.committee_repository import AgendaItem as AgendaItem  # re-exported for the UI
+from workbench.store.committee_repository import SessionInfo as SessionInfo
+from workbench.store.committee_repository import SessionSummary as SessionSummary
+from workbench.store.committee_repository import StoredDecision as StoredDecision
 from workbench.store.repository import SqlCaseRepository
 from workbench.store.user_repository import SqlUserRepository
 
@@ -442,6 +439,17 @@ class CommitteeService:
             repo = SqlCommitteeRepository(session)
             submitted = SqlCaseRepository(session).list_cases(None, Stage.APPROVAL, None, 500, 0)
             return [c for c in submitted if repo.open_item_of(c.id) is None]
+
+    def session_of_case(self, case_id: str, user: User) -> str | None:
+        """The session a case waits in (undecided on its agenda), else the newest that had it."""
+        require(user, Action.READ_CASE)
+        with self._sessions.begin() as session:
+            repo = SqlCommitteeRepository(session)
+            try:
+                item = repo.open_item_of(case_id)
+                return item.session_id if item is not None else repo.latest_session_of(case_id)
+            except ValidationError:  # not a stored case's id
+                return None
 
     def candidate_members(self, user: User) -> list[User]:
         """The active users a session can seat (the chair picks from them)."""

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from workbench import __version__
 from workbench.ui import i18n
 from workbench.ui.case_io import open_demo
+from workbench.ui.committee.hooks import CommitteeHooks
 from workbench.ui.document import CaseDocument, CaseSource, new_case
 from workbench.ui.i18n import tr
 from workbench.ui.ops import run_in_background
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self._store_opener = store_opener
         self.presentation: PresentationWindow | None = None
         self._presenter: PresenterView | None = None
+        self.committee = CommitteeHooks(self)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("caseTabs")
@@ -145,6 +147,9 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _on=False, code=code: self.set_language(code))
             group.addAction(action)
             language_menu.addAction(action)
+        committee_menu = self.menuBar().addMenu(tr("审贷会(&C)"))
+        committee_menu.addAction(a["committee"])
+        committee_menu.addAction(a["submit"])
         help_menu = self.menuBar().addMenu(tr("帮助(&H)"))
         help_menu.addAction(a["about"])
         toolbar = self.addToolBar(tr("常用"))
@@ -210,6 +215,8 @@ class MainWindow(QMainWindow):
             "show_cases": show_cases,
             "present": act("present", tr("演示"), self.present, "F5", "Ctrl+P"),
             "about": act("about", tr("关于"), self.about),
+            "committee": act("committee", tr("审贷会…"), self.committee.open_window),
+            "submit": act("submit", tr("提交贷审会"), self.committee.submit_active),
         }
 
     # ---- opening cases -------------------------------------------------------------------------------
@@ -331,6 +338,7 @@ class MainWindow(QMainWindow):
             self.presentation.close()
         self.presentation, self._presenter = start_presentation(current.document.state, results)
         self.presentation.closed.connect(self._presentation_closed)
+        self.committee.attach_presentation(self.presentation, current.document.state)
         return self.presentation
 
     def _presentation_closed(self) -> None:

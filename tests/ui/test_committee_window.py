@@ -7,29 +7,21 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
-from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import QDate, Qt
 
-from tests.store.helpers import add_user, demo
+from tests.store.helpers import demo
+from tests.ui.committee_room import PASSPHRASE, SHOTS, Room, make_room, settle
 from workbench.domain.case_file import Stage
 from workbench.domain.committee import Outcome, Terms, Vote
 from workbench.domain.records import (
     ReportKind,
-    Role,
     User,
 )
-from workbench.reports.signing import create_identity
 from workbench.reports.verify import verify_pdf
-from workbench.services.store import (
-    StoreServices,
-    open_store,
-)
-from workbench.ui import ops
 from workbench.ui.committee.models import AgendaModel, SeatModel, SessionListModel, VoteModel
 from workbench.ui.committee.session_dialog import SessionDialog, SessionSpec
 from workbench.ui.committee.window import CommitteeWindow
@@ -37,47 +29,16 @@ from workbench.ui.store_link import StoreLink
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
+    from pathlib import Path
 
     from pytestqt.qtbot import QtBot
-
-PASSPHRASE = "chair-passphrase"
-SHOTS = Path("/tmp/committee")
-
-
-@dataclass
-class Room:
-    services: StoreServices
-    chair: User
-    members: tuple[User, User]
-    officer: User
-    case_a: str
-    case_b: str
-    identity: Path
 
 
 @pytest.fixture
 def room(tmp_path: Path) -> Iterator[Room]:
-    services = open_store(f"sqlite:///{tmp_path / 'workbench.sqlite3'}")
-    sessions = services.sessions
-    chair = add_user(sessions, "zhou", Role.COMMITTEE_CHAIR)
-    members = (
-        add_user(sessions, "wang", Role.COMMITTEE_MEMBER),
-        add_user(sessions, "li", Role.COMMITTEE_MEMBER),
-    )
-    officer = add_user(sessions, "liumin", Role.OFFICER)
-    ids = []
-    for name in ("a", "b"):
-        record = services.cases.create_case(demo(name), officer)
-        services.committee.submit_case(record.case.id, officer)
-        ids.append(record.case.id)
-    identity = create_identity("Zhou", "贷审会主席", PASSPHRASE, tmp_path / "zhou.p12")
-    yield Room(services, chair, members, officer, ids[0], ids[1], identity)
-    services.close()
-
-
-def settle(qtbot: QtBot, window: CommitteeWindow | None = None) -> None:
-    """Wait until every store call started by the window (and the hooks) has come back."""
-    qtbot.waitUntil(lambda: not ops.busy() and (window is None or not window.busy), timeout=30_000)
+    made = make_room(tmp_path)
+    yield made
+    made.services.close()
 
 
 def check(model: SeatModel, row: int, column: int) -> None:
@@ -341,3 +302,55 @@ def test_an_unready_case_is_refused_with_the_readiness_reasons(
     text = window.committee.last_box.text() if window.committee.last_box else ""
     assert text.startswith("案卷尚未通过上会前检查，不能提交：\n• ")
     assert room.services.cases.open_case(record.case.id, room.officer).case.stage is Stage.INVESTIGATE
+
+
+def test_the_decision_slide_follows_the_committee_window_and_hands_over_the_amendment(
+    qtbot: QtBot, make_window: Callable[..., Any], room: Room
+) -> None:
+    from datetime import date
+
+    from workbench.domain.committee import CommitteeRules, Member
+    from workbench.ui.presentation.decision_slide import DecisionSlidePanel
+
+    committee, chair, (wang, li) = room.services.committee, room.chair, room.members
+    session_id = committee.create_session(
+        date(2024, 7, 2),
+        "三楼会议室",
+        chair.id,
+        [Member(wang.id, ""), Member(li.id, "")],
+        "",
+        CommitteeRules(),
+        chair,
+    )
+    committee.add_to_agenda(session_id, room.case_a, chair)
+    committee.cast_vote(session_id, room.case_a, wang.id, Vote.APPROVE_AS_PROPOSED, "", (), wang)
+    window = make_window(store_opener=lambda: StoreLink(room.services, chair))
+    qtbot.waitUntil(lambda: window.persistence.store is not None, timeout=15000)
+    window.open_stored(room.case_a)
+    settle(qtbot)
+    presentation = window.present()
+    assert presentation is not None
+    settle(qtbot)
+    panel = presentation.pages[-1].decision
+    assert isinstance(panel, DecisionSlidePanel)
+    assert "已投 1 / 3 票" in panel.tally.text()
+    assert presentation.what_if is not None
+    presentation.what_if.term.setValue(18)  # the committee's amendment
+
+    qtbot.mouseClick(panel.record_button, Qt.MouseButton.LeftButton)  # the secretary opens the vote panel
+    settle(qtbot)
+    committee_window = window.committee.committee_window
+    assert committee_window is not None and committee_window.isVisible()
+    settle(qtbot, committee_window)
+    assert committee_window.case_id == room.case_a
+    assert committee_window.tabs.currentWidget() is committee_window.votes
+    assert committee_window.decision.term.value() == 18  # prefilled from the amendment
+    assert "审贷会调整" in committee_window.decision.source.text()
+    cast(qtbot, committee_window, chair, Vote.APPROVE_AS_PROPOSED)
+    settle(qtbot)
+    assert "已投 2 / 3 票" in panel.tally.text()  # the slide followed
+    cast(qtbot, committee_window, li, Vote.REJECT, "担保不足")
+    settle(qtbot)
+    assert panel.outcome.text() == "当前结果：拒绝贷款申请"
+    presentation.close()
+    committee_window.close()

@@ -76,7 +76,7 @@ class SessionListModel(_RowsModel):
         self.sessions: list[SessionSummary] = []
 
     def headers(self) -> tuple[str, ...]:
-        return (tr("日期"), tr("地点"), tr("主席"), tr("议程"), tr("状态"))
+        return (tr("日期"), tr("地点"), tr("已决/议程"), tr("状态"))
 
     def set_rows(self, sessions: Sequence[SessionSummary]) -> None:
         self.sessions = list(sessions)
@@ -85,8 +85,7 @@ class SessionListModel(_RowsModel):
                 (
                     s.held_on.isoformat(),
                     s.place,
-                    s.chair,
-                    tr("%1 件，已决 %2").replace("%1", str(s.cases)).replace("%2", str(s.decided)),
+                    f"{s.decided}/{s.cases}",
                     status_text(s.status),
                 )
                 for s in sessions

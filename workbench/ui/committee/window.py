@@ -95,6 +95,8 @@ class CommitteeWindow(QMainWindow):
 
         self.sessions = SessionListModel()
         self.session_table = _table("sessionTable", self.sessions)
+        self.session_table.horizontalHeader().setStretchLastSection(False)
+        self.session_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.session_table.doubleClicked.connect(lambda index: self._open_row(index.row()))
         self.new_button = QPushButton(tr("新建审贷会…"))
         self.new_button.setObjectName("newSession")
@@ -169,7 +171,7 @@ class CommitteeWindow(QMainWindow):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([280, 740])
+        splitter.setSizes([300, 860])
         self.message = QLabel()
         self.message.setObjectName("committeeMessage")
         self.message.setWordWrap(True)

@@ -75,9 +75,7 @@ class CommitteeHooks(QObject):
             committee.tabs.setCurrentWidget(committee.votes)
             committee.open_session(session_id, select_case=case_id)
 
-        run_in_background(
-            lambda: services.committee.session_of_case(case_id, user), found, self._failed
-        )
+        run_in_background(lambda: services.committee.session_of_case(case_id, user), found, self._failed)
 
     # ---- submitting the active case --------------------------------------------------------------
 

@@ -90,7 +90,7 @@ class DecisionSlidePanel(QFrame):
         box.setSpacing(theme.spacing)
         top = QHBoxLayout()
         top.setSpacing(theme.margin)
-        top.addWidget(_label(tr("建议金额") + "：" + block.proposal, "decisionProposal"), 0)
+        top.addWidget(_label(tr("建议金额：%1").replace("%1", block.proposal), "decisionProposal"), 0)
         self.amendment = _label(tr("审贷会调整：无"), "decisionAmendment")
         top.addWidget(self.amendment, 1)
         box.addLayout(top)

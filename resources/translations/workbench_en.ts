@@ -1600,6 +1600,10 @@
         <translation>Decision: %1</translation>
     </message>
     <message>
+        <source>最终条件：%1，%2 个月，年利率 %3 %，%4</source>
+        <translation>Final terms: %1, %2 months, %3 % a year, %4</translation>
+    </message>
+    <message>
         <source>当前结果：待主席表决</source>
         <translation>So far: waiting for the chair</translation>
     </message>

@@ -92,6 +92,8 @@ def test_the_decision_slide_shows_votes_tally_and_outcome_without_cut_off(
         assert panel.outcome.text() == expected
         assert f"已投 {3 if decided else 2} / 3 票，法定人数 3" in panel.tally.text()
         assert panel.amendment.text().startswith("审贷会调整：45,000.00，18 个月")
+        if decided:
+            assert panel.final_terms.text() == "最终条件：45,000.00，12 个月，年利率 7.2 %，等额本息"
     else:
         assert "Approve with changes" in texts
     assert panel.record_button.isEnabled() is not decided

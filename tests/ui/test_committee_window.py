@@ -337,6 +337,9 @@ def test_the_decision_slide_follows_the_committee_window_and_hands_over_the_amen
     assert presentation.what_if is not None
     presentation.what_if.term.setValue(18)  # the committee's amendment
 
+    from PySide6.QtGui import QShortcut
+
+    assert presentation.findChild(QShortcut, "recordVotesShortcut") is not None  # V on the slides
     qtbot.mouseClick(panel.record_button, Qt.MouseButton.LeftButton)  # the secretary opens the vote panel
     settle(qtbot)
     committee_window = window.committee.committee_window

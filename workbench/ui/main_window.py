@@ -338,7 +338,7 @@ class MainWindow(QMainWindow):
             self.presentation.close()
         self.presentation, self._presenter = start_presentation(current.document.state, results)
         self.presentation.closed.connect(self._presentation_closed)
-        self.committee.attach_presentation(self.presentation, current.document.state)
+        self.committee.attach_presentation(self.presentation, current.document.state, self._presenter)
         return self.presentation
 
     def _presentation_closed(self) -> None:

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from workbench.domain.readiness import Severity
 from workbench.ui.i18n import tr
@@ -115,14 +116,25 @@ class CommitteeHooks(QObject):
 
     # ---- the presentation --------------------------------------------------------------------------
 
-    def attach_presentation(self, presentation: PresentationWindow, case: CaseFile) -> None:
-        """Keep the presentation's amendment for the decision; fill its decision slide from the store."""
+    def attach_presentation(
+        self, presentation: PresentationWindow, case: CaseFile, presenter: QWidget | None = None
+    ) -> None:
+        """Keep the presentation's amendment for the decision; fill its decision slide from the store.
+
+        The secretary opens the committee window's vote panel with the slide's button, or with V on
+        the slides or in the presenter view (the laptop screen).
+        """
         case_id = case.id
         presentation.amendment_changed.connect(lambda terms: self.amendments.__setitem__(case_id, terms))
         panel = next((p.decision for p in presentation.pages if p.decision is not None), None)
         if panel is None:
             return
         panel.record_votes_requested.connect(lambda: self.open_votes(case_id))
+        for widget in (presentation, presenter):
+            if widget is not None:
+                shortcut = QShortcut(QKeySequence("V"), widget)
+                shortcut.setObjectName("recordVotesShortcut")
+                shortcut.activated.connect(lambda: self.open_votes(case_id))
         self._slide = (case_id, panel)
         self._refresh_slide()
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -196,11 +197,13 @@ class CommitteeWindow(QMainWindow):
 
         def finished(result: Any) -> None:
             self._pending -= 1
-            done(result)
+            if shiboken6.isValid(self):  # the window may have closed meanwhile
+                done(result)
 
         def failed(error: BaseException) -> None:
             self._pending -= 1
-            self.refuse(error_message(error))
+            if shiboken6.isValid(self):
+                self.refuse(error_message(error))
 
         run_in_background(fn, finished, failed)
 

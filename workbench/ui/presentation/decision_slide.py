@@ -107,6 +107,9 @@ class DecisionSlidePanel(QFrame):
         self.tally = _label("", "decisionTally")
         self.tally.setStyleSheet(f"font-size: {theme.small_px}px;")
         box.addWidget(self.tally)
+        self.final_terms = _label("", "decisionTerms")
+        self.final_terms.hide()
+        box.addWidget(self.final_terms)
         bottom = QHBoxLayout()
         self.outcome = _label(tr("决议：待表决"), "decisionOutcome")
         self.outcome.setStyleSheet("font-weight: bold;")
@@ -129,8 +132,10 @@ class DecisionSlidePanel(QFrame):
         self.board = board
         while self._grid.count():
             item = self._grid.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()  # type: ignore[union-attr]
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()  # gone at once, not at the next turn of the event loop
+                widget.deleteLater()
         if board is None:
             self.rule.setText(tr("尚未列入审贷会议程"))
             self._grid.addWidget(_label(tr("委员投票：待记录"), "votesPlaceholder"), 0, 0)
@@ -171,9 +176,20 @@ class DecisionSlidePanel(QFrame):
         seats = sum(1 for m in info.members if m.votes)
         counts = {v: sum(1 for c in board.votes if c.vote is v) for v in Vote}
         self.tally.setText(tally_text(counts, len(board.votes), seats, info.rules.quorum))
+        self.final_terms.hide()
         if board.decision is not None:
-            outcome = board.decision.outcome
-            self.outcome.setText(tr("决议：%1").replace("%1", outcome_text(outcome)))
+            decided = board.decision
+            self.outcome.setText(tr("决议：%1").replace("%1", outcome_text(decided.outcome)))
+            rate = decided.annual_rate_percent
+            if decided.amount is not None and decided.method is not None and rate is not None:
+                self.final_terms.setText(
+                    tr("最终条件：%1，%2 个月，年利率 %3 %，%4")
+                    .replace("%1", money(decided.amount))
+                    .replace("%2", str(decided.term_months))
+                    .replace("%3", f"{rate.normalize():f}")
+                    .replace("%4", METHOD_LABELS[decided.method]["en" if lang() == "en" else "zh"])
+                )
+                self.final_terms.show()
         elif board.standing is None:
             self.outcome.setText(tr("当前结果：待主席表决"))
         else:

@@ -36,6 +36,10 @@
         <translation>Chair</translation>
     </message>
     <message>
+        <source>参会人员</source>
+        <translation>Members</translation>
+    </message>
+    <message>
         <source>秘书</source>
         <translation>Secretary</translation>
     </message>

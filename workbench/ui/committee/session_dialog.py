@@ -92,7 +92,7 @@ class SessionDialog(QDialog):
         form.addRow(tr("日期"), self.held_on)
         form.addRow(tr("地点"), self.place)
         form.addRow(tr("主席"), self.chair)
-        form.addRow(tr("委员"), self.members)
+        form.addRow(tr("参会人员"), self.members)
         form.addRow(tr("秘书"), self.secretary)
         form.addRow(tr("决议规则"), self.rule)
         form.addRow(tr("法定人数"), self.quorum)

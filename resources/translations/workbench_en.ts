@@ -24,8 +24,52 @@
         <translation>Add</translation>
     </message>
     <message>
+        <source>新建审贷会</source>
+        <translation>New committee session</translation>
+    </message>
+    <message>
+        <source>例如：三楼会议室</source>
+        <translation>e.g. meeting room, 3rd floor</translation>
+    </message>
+    <message>
+        <source>主席</source>
+        <translation>Chair</translation>
+    </message>
+    <message>
+        <source>参会人员</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>秘书</source>
+        <translation>Secretary</translation>
+    </message>
+    <message>
+        <source>决议规则</source>
+        <translation>Decision rule</translation>
+    </message>
+    <message>
+        <source>法定人数</source>
+        <translation>Quorum</translation>
+    </message>
+    <message>
+        <source>创建</source>
+        <translation>Create</translation>
+    </message>
+    <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>请填写开会地点</source>
+        <translation>Enter where the session takes place</translation>
+    </message>
+    <message>
+        <source>请选择主席</source>
+        <translation>Choose the chair</translation>
+    </message>
+    <message>
+        <source>投票人数（含主席）%1 人，少于法定人数 %2 人</source>
+        <translation>%1 voter(s) including the chair, fewer than the quorum of %2</translation>
     </message>
     <message>
         <source>保存冲突</source>
@@ -116,8 +160,60 @@
         <translation>Goods</translation>
     </message>
     <message>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>已决/议程</source>
+        <translation>Decided/agenda</translation>
+    </message>
+    <message>
+        <source>案卷编号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>决议</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>待决</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>委员</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>表决</source>
+        <translation>Vote</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>条件</source>
+        <translation>Conditions</translation>
+    </message>
+    <message>
         <source>客户经理</source>
         <translation>Loan officer</translation>
+    </message>
+    <message>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>出席并投票</source>
+        <translation>Sits and votes</translation>
+    </message>
+    <message>
+        <source>一票否决权</source>
+        <translation>Veto</translation>
     </message>
     <message>
         <source>年销售额</source>
@@ -376,6 +472,10 @@
         <translation>Language</translation>
     </message>
     <message>
+        <source>审贷会(&amp;C)</source>
+        <translation>&amp;Committee</translation>
+    </message>
+    <message>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
@@ -446,6 +546,14 @@
     <message>
         <source>关于</source>
         <translation>About</translation>
+    </message>
+    <message>
+        <source>审贷会…</source>
+        <translation>Committee…</translation>
+    </message>
+    <message>
+        <source>提交贷审会</source>
+        <translation>Submit to the committee</translation>
     </message>
     <message>
         <source>打开案件文件</source>
@@ -1544,6 +1652,50 @@
         <translation>Committee decision</translation>
     </message>
     <message>
+        <source>%1，%2 个月，%3，%4</source>
+        <translation>%1, %2 months, %3, %4</translation>
+    </message>
+    <message>
+        <source>建议金额：%1</source>
+        <translation>Proposed amount: %1</translation>
+    </message>
+    <message>
+        <source>尚未列入审贷会议程</source>
+        <translation>Not on a committee agenda yet</translation>
+    </message>
+    <message>
+        <source>记录投票…</source>
+        <translation>Record votes…</translation>
+    </message>
+    <message>
+        <source>审贷会调整：%1</source>
+        <translation>Committee amendment: %1</translation>
+    </message>
+    <message>
+        <source>%1 · 决议规则：%2，法定人数 %3</source>
+        <translation>%1 · rule: %2, quorum %3</translation>
+    </message>
+    <message>
+        <source>未投票</source>
+        <translation>Not voted</translation>
+    </message>
+    <message>
+        <source>决议：%1</source>
+        <translation>Decision: %1</translation>
+    </message>
+    <message>
+        <source>最终条件：%1，%2 个月，年利率 %3 %，%4</source>
+        <translation>Final terms: %1, %2 months, %3 % a year, %4</translation>
+    </message>
+    <message>
+        <source>当前结果：待主席表决</source>
+        <translation>So far: waiting for the chair</translation>
+    </message>
+    <message>
+        <source>当前结果：%1</source>
+        <translation>So far: %1</translation>
+    </message>
+    <message>
         <source>组织形式</source>
         <translation>Legal form</translation>
     </message>
@@ -1704,8 +1856,64 @@
         <translation>Annual rate</translation>
     </message>
     <message>
+        <source> 个月</source>
+        <translation> months</translation>
+    </message>
+    <message>
+        <source>放款前提条件，一行一条</source>
+        <translation>Conditions precedent, one per line</translation>
+    </message>
+    <message>
+        <source>贷后监控措施，一行一条</source>
+        <translation>Monitoring measures, one per line</translation>
+    </message>
+    <message>
+        <source>记录决议</source>
+        <translation>Record decision</translation>
+    </message>
+    <message>
+        <source>期限</source>
+        <translation>Term</translation>
+    </message>
+    <message>
         <source>还款方式</source>
         <translation>Repayment method</translation>
+    </message>
+    <message>
+        <source>放款前提条件</source>
+        <translation>Conditions precedent</translation>
+    </message>
+    <message>
+        <source>最终条件取自演示中的审贷会调整（可修改）</source>
+        <translation>Final terms from the committee amendment in the presentation (editable)</translation>
+    </message>
+    <message>
+        <source>最终条件取自客户经理的建议（可修改）</source>
+        <translation>Final terms from the officer&apos;s proposal (editable)</translation>
+    </message>
+    <message>
+        <source>已记录决议：%1</source>
+        <translation>Decision recorded: %1</translation>
+    </message>
+    <message>
+        <source>待主席表决</source>
+        <translation>Waiting for the chair</translation>
+    </message>
+    <message>
+        <source>按表决结果：%1</source>
+        <translation>By the votes: %1</translation>
+    </message>
+    <message>
+        <source>金额：%1</source>
+        <translation>Amount: %1</translation>
+    </message>
+    <message>
+        <source>金额须大于零</source>
+        <translation>The amount must be above zero</translation>
+    </message>
+    <message>
+        <source>利率：%1</source>
+        <translation>Rate: %1</translation>
     </message>
     <message>
         <source>占月可支比例</source>
@@ -2436,8 +2644,96 @@
         <translation>Reading the report archive…</translation>
     </message>
     <message>
+        <source>新建审贷会…</source>
+        <translation>New session…</translation>
+    </message>
+    <message>
         <source>打开</source>
         <translation>Open</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>请新建或打开一次审贷会</source>
+        <translation>Create or open a committee session</translation>
+    </message>
+    <message>
+        <source>加入议程</source>
+        <translation>Add to agenda</translation>
+    </message>
+    <message>
+        <source>闭会并签署纪要…</source>
+        <translation>Close and sign minutes…</translation>
+    </message>
+    <message>
+        <source>待上会案卷</source>
+        <translation>Waiting cases</translation>
+    </message>
+    <message>
+        <source>投票</source>
+        <translation>Votes</translation>
+    </message>
+    <message>
+        <source>已新建审贷会</source>
+        <translation>Session created</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · 主席 %3 · %4，法定人数 %5 · %6</source>
+        <translation>%1 · %2 · chair %3 · %4, quorum %5 · %6</translation>
+    </message>
+    <message>
+        <source>投票委员：%1</source>
+        <translation>Voting: %1</translation>
+    </message>
+    <message>
+        <source>（一票否决：%1）</source>
+        <translation> (veto: %1)</translation>
+    </message>
+    <message>
+        <source>秘书：%1</source>
+        <translation>secretary: %1</translation>
+    </message>
+    <message>
+        <source>没有待上会的案卷：客户经理须先将通过上会前检查的案卷提交贷审会</source>
+        <translation>No case is waiting: an officer must first submit a case that passed the readiness checklist</translation>
+    </message>
+    <message>
+        <source>已加入议程</source>
+        <translation>Added to the agenda</translation>
+    </message>
+    <message>
+        <source>第 %1 版</source>
+        <translation>version %1</translation>
+    </message>
+    <message>
+        <source>议程为空：从待上会案卷中加入</source>
+        <translation>The agenda is empty: add a waiting case</translation>
+    </message>
+    <message>
+        <source>投票已记录</source>
+        <translation>Vote recorded</translation>
+    </message>
+    <message>
+        <source>决议已记录</source>
+        <translation>Decision recorded</translation>
+    </message>
+    <message>
+        <source>议程为空，没有可签署的纪要</source>
+        <translation>The agenda is empty: there are no minutes to sign</translation>
+    </message>
+    <message>
+        <source>还有 %1 个议程案卷未作决议，不能闭会</source>
+        <translation>%1 agenda case(s) are not decided yet: the session cannot be closed</translation>
+    </message>
+    <message>
+        <source>纪要已由主席签署，并归档到 %1 个案卷；审贷会已闭会</source>
+        <translation>The chair signed the minutes, archived under %1 case(s); the session is closed</translation>
+    </message>
+    <message>
+        <source>正在生成并签署纪要…</source>
+        <translation>Making and signing the minutes…</translation>
     </message>
     <message>
         <source>重新验证…</source>
@@ -3042,6 +3338,138 @@
     <message>
         <source>案件库中的案件在左侧“案件”列表里：可搜索、筛选，点列标题排序，双击打开。</source>
         <translation>Stored cases are in the “Cases” list on the left: search, filter, click a column header to sort, double-click to open.</translation>
+    </message>
+    <message>
+        <source>审贷会需要连接案件库</source>
+        <translation>The committee needs the case store</translation>
+    </message>
+    <message>
+        <source>此案卷不在任何审贷会的议程上</source>
+        <translation>This case is on no committee agenda</translation>
+    </message>
+    <message>
+        <source>提交贷审会前请先将案卷保存到案件库</source>
+        <translation>Save the case to the case store before submitting it</translation>
+    </message>
+    <message>
+        <source>案卷有未保存的修改：请先保存，再提交贷审会</source>
+        <translation>The case has unsaved changes: save it, then submit it</translation>
+    </message>
+    <message>
+        <source>案卷尚未通过上会前检查，不能提交：</source>
+        <translation>The case has not passed the readiness checklist and cannot be submitted:</translation>
+    </message>
+    <message>
+        <source>已提交贷审会（第 %1 版），案卷已冻结</source>
+        <translation>Submitted to the committee (version %1); the case is frozen</translation>
+    </message>
+    <message>
+        <source>审贷会</source>
+        <translation>Committee</translation>
+    </message>
+    <message>
+        <source>选择主席的签名身份文件</source>
+        <translation>Choose the chair&apos;s signing identity</translation>
+    </message>
+    <message>
+        <source>签名身份 (*.p12 *.pfx)</source>
+        <translation>Signing identities (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+        <source>签署纪要</source>
+        <translation>Sign the minutes</translation>
+    </message>
+    <message>
+        <source>身份文件口令：</source>
+        <translation>Passphrase of the identity:</translation>
+    </message>
+    <message>
+        <source>无法读取身份文件 %1</source>
+        <translation>Cannot read the identity file %1</translation>
+    </message>
+    <message>
+        <source>身份文件 %1 无法打开：口令错误，或不是 PKCS#12 文件</source>
+        <translation>Cannot open the identity %1: wrong passphrase, or not a PKCS#12 file</translation>
+    </message>
+    <message>
+        <source>签名证书已过期（有效期至 %1）</source>
+        <translation>The signing certificate has expired (valid until %1)</translation>
+    </message>
+    <message>
+        <source>纪要上没有空的签名位置</source>
+        <translation>The minutes have no free signature box</translation>
+    </message>
+    <message>
+        <source>无法签署纪要：%1</source>
+        <translation>Cannot sign the minutes: %1</translation>
+    </message>
+    <message>
+        <source>全体一致</source>
+        <translation>Unanimous</translation>
+    </message>
+    <message>
+        <source>多数通过</source>
+        <translation>Majority</translation>
+    </message>
+    <message>
+        <source>主席决定</source>
+        <translation>Chair decides</translation>
+    </message>
+    <message>
+        <source>纪要已签署</source>
+        <translation>Minutes signed</translation>
+    </message>
+    <message>
+        <source>进行中</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>已投 %1 / %2 票，法定人数 %3</source>
+        <translation>%1 of %2 votes cast, quorum %3</translation>
+    </message>
+    <message>
+        <source>决议（%1）：%2</source>
+        <translation>Decision (%1): %2</translation>
+    </message>
+    <message>
+        <source>按“%1”规则：待主席表决</source>
+        <translation>Rule “%1”: waiting for the chair</translation>
+    </message>
+    <message>
+        <source>按“%1”规则，当前结果：%2</source>
+        <translation>Rule “%1”, so far: %2</translation>
+    </message>
+    <message>
+        <source>（%1 行使否决权）</source>
+        <translation> (veto by %1)</translation>
+    </message>
+    <message>
+        <source>理由（除“批准（无改动）”外必填）</source>
+        <translation>Reason (required unless approving as proposed)</translation>
+    </message>
+    <message>
+        <source>附加条件，多条用“；”分隔</source>
+        <translation>Conditions, separated by “;”</translation>
+    </message>
+    <message>
+        <source>记录投票</source>
+        <translation>Record vote</translation>
+    </message>
+    <message>
+        <source>（主席）</source>
+        <translation> (chair)</translation>
+    </message>
+    <message>
+        <source>（否决权）</source>
+        <translation> (veto)</translation>
+    </message>
+    <message>
+        <source>请选择委员</source>
+        <translation>Choose a member</translation>
+    </message>
+    <message>
+        <source>“%1”须填写理由</source>
+        <translation>“%1” needs a reason</translation>
     </message>
 </context>
 </TS>

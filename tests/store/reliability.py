@@ -37,10 +37,9 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, select, text
 from sqlalchemy.engine import make_url
 
-from workbench.domain.case_file import Stage
 from workbench.domain.errors import ConcurrentEditError
 from workbench.domain.profit_loss import ExpenseItem
-from workbench.services.cases import CaseService
+from workbench.services.cases import BEFORE_COMMITTEE, CaseService
 from workbench.store import repository as repository_module
 from workbench.store.case_rows import CaseFileRow
 from workbench.store.changes import content_sha256
@@ -104,8 +103,8 @@ def edit(case: CaseFile, rng: random.Random, tag: str) -> CaseFile:
         guarantors = list(out.guarantors)
         guarantors[0] = dataclasses.replace(guarantors[0], occupation=f"{tag} 职业")
         out = _with_items(out, "", "guarantors", guarantors)
-    elif kind == 4:  # a list column of the root row
-        out = dataclasses.replace(out, stage=rng.choice(list(Stage)))
+    elif kind == 4:  # a list column of the root row (a stage a save may set: the committee owns the rest)
+        out = dataclasses.replace(out, stage=rng.choice(sorted(BEFORE_COMMITTEE)))
     return out
 
 

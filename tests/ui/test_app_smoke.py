@@ -23,7 +23,13 @@ def test_main_window_shows_with_title(qtbot: QtBot, ui: Any) -> None:
 
     assert window.windowTitle() == WINDOW_TITLE == "小微信贷案件工作台"
     assert window.isVisible()
-    assert [a.text() for a in window.menuBar().actions()] == ["文件(&F)", "编辑(&E)", "视图(&V)", "帮助(&H)"]
+    assert [a.text() for a in window.menuBar().actions()] == [
+        "文件(&F)",
+        "编辑(&E)",
+        "视图(&V)",
+        "审贷会(&C)",
+        "帮助(&H)",
+    ]
     assert window.case_list.local.count() == 2  # the two demo cases
 
 

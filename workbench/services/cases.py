@@ -31,6 +31,25 @@ if TYPE_CHECKING:
     from workbench.store.db import Sessions
 
 
+BEFORE_COMMITTEE = frozenset({Stage.APPLY, Stage.ALLOT, Stage.INVESTIGATE, Stage.CANCELLED})
+AFTER_APPROVAL_FROM = frozenset({Stage.CONTRACT, Stage.SIGN, Stage.LOAN, Stage.AFTER_LOAN, Stage.CLEARANCE})
+AFTER_APPROVAL_TO = frozenset({Stage.SIGN, Stage.LOAN, Stage.AFTER_LOAN, Stage.CLEARANCE, Stage.CANCELLED})
+
+
+def stage_change_allowed(stored: Stage, new: Stage) -> bool:
+    """Whether an ordinary save may move a case from ``stored`` to ``new``.
+
+    The committee owns the way through it: submission (to ``APPROVAL``) and the decision
+    (``CONTRACT``, ``REFUSED``, back to ``INVESTIGATE``) happen only in ``CommitteeService``, so a
+    save moves freely before the committee, and onwards after an approval, but never across.
+    """
+    if new is stored:
+        return True
+    if stored in BEFORE_COMMITTEE:
+        return new in BEFORE_COMMITTEE
+    return stored in AFTER_APPROVAL_FROM and new in AFTER_APPROVAL_TO
+
+
 class CaseService:
     def __init__(self, sessions: Sessions) -> None:
         self._sessions = sessions
@@ -66,7 +85,8 @@ class CaseService:
         Raises:
             ConcurrentEditError: someone saved the case meanwhile (nothing is written).
             PermissionDenied: the user may not edit this case.
-            CommitteeError: ``case_frozen``, the case is submitted to the committee.
+            CommitteeError: ``case_frozen``, the case is submitted to the committee;
+                ``stage_committee_owned``, the save would move the stage across the committee.
         """
         if isinstance(case, CaseRecord):
             expected = case.version if expected_version is None else expected_version
@@ -78,7 +98,8 @@ class CaseService:
         with self._sessions.begin() as session:
             repo = SqlCaseRepository(session)
             self._require_on(repo, user, Action.EDIT_CASE, case.id)
-            self._require_editable(session, repo, case.id)
+            stored = self._require_editable(session, repo, case.id)
+            self._require_stage(case.id, stored, case.stage)
             return repo.save(case, expected, user.id)
 
     def list_cases(
@@ -142,7 +163,8 @@ class CaseService:
         with self._sessions.begin() as session:
             repo = SqlCaseRepository(session)
             self._require_on(repo, user, Action.RESTORE_VERSION, case_id)
-            self._require_editable(session, repo, case_id)
+            stored = self._require_editable(session, repo, case_id)
+            self._require_stage(case_id, stored, repo.version_document(case_id, version).stage)
             return repo.restore(case_id, version, expected_version, user.id)
 
     def import_case_file(self, path: Path, user: User, *, as_copy: bool = False) -> CaseRecord:
@@ -178,13 +200,22 @@ class CaseService:
             return dumps_case(record.case)
 
     @staticmethod
-    def _require_editable(session: Session, repo: SqlCaseRepository, case_id: str) -> None:
-        """A case submitted to the committee is frozen while it waits for (or was deferred by) it."""
+    def _require_editable(session: Session, repo: SqlCaseRepository, case_id: str) -> Stage:
+        """A case submitted to the committee is frozen while it waits for (or was deferred by) it.
+
+        Returns the stored stage.
+        """
         stage, version = repo.stage_of(case_id)
         if stage is not Stage.APPROVAL:
-            return
+            return stage
         if SqlCommitteeRepository(session).submitted_version(case_id) == version:
             raise CommitteeError("case_frozen", case_id=case_id)
+        return stage
+
+    @staticmethod
+    def _require_stage(case_id: str, stored: Stage, new: Stage) -> None:
+        if not stage_change_allowed(stored, new):
+            raise CommitteeError("stage_committee_owned", case_id=case_id, stage=new.value)
 
     @staticmethod
     def _require_on(repo: SqlCaseRepository, user: User, action: Action, case_id: str) -> None:

@@ -5,6 +5,10 @@ transaction, so a refused or failed step changes nothing. Every step is in the a
 committee repository writes the committee entries; a stage change is a saved case version whose
 ``stage`` field change is audited like any edit).
 
+Closing a session (``close_session``, every agenda case decided) renders the minutes from the
+stored session, has the chair sign them, archives the signed PDF under each case (immutable) and
+marks the session ``minutes_signed``; nothing can be added, voted or decided in it afterwards.
+
 Stages: submitting moves a ready case to ``APPROVAL`` (frozen: ``CaseService.save_case`` refuses
 it); the decision moves it on — approved → ``CONTRACT``, rejected → ``REFUSED``, returned for
 re-survey → ``INVESTIGATE`` (editable again, resubmitted as a new version), deferred → stays in
@@ -22,6 +26,7 @@ from workbench.domain.case_file import Stage
 from workbench.domain.committee import (
     OUTCOME_LABELS,
     CommitteeRules,
+    Decision,
     Member,
     MemberVote,
     Outcome,
@@ -32,7 +37,8 @@ from workbench.domain.committee import (
 )
 from workbench.domain.errors import ValidationError
 from workbench.domain.readiness import Severity
-from workbench.domain.records import CommitteeError, Role
+from workbench.domain.records import ArchivedReport, CommitteeError, Role
+from workbench.domain.records import ReportKind as ArchiveKind
 from workbench.reports.content import draft_decision
 from workbench.reports.inputs import (
     CommitteeDecisionData,
@@ -44,12 +50,12 @@ from workbench.reports.inputs import (
     VoteKind,
 )
 from workbench.services.permissions import Action, require
-from workbench.store.committee_repository import (
-    AgendaItem,
-    SessionInfo,
-    SqlCommitteeRepository,
-    StoredDecision,
-)
+from workbench.store.archive_repository import SqlArchiveRepository
+from workbench.store.committee_repository import OPEN, SqlCommitteeRepository
+from workbench.store.committee_repository import AgendaItem as AgendaItem  # re-exported for the UI
+from workbench.store.committee_repository import SessionInfo as SessionInfo
+from workbench.store.committee_repository import SessionSummary as SessionSummary
+from workbench.store.committee_repository import StoredDecision as StoredDecision
 from workbench.store.repository import SqlCaseRepository
 from workbench.store.user_repository import SqlUserRepository
 
@@ -59,7 +65,8 @@ if TYPE_CHECKING:
 
     from workbench.domain.case_file import CaseFile
     from workbench.domain.committee import Terms
-    from workbench.domain.records import User
+    from workbench.domain.records import CaseSummary, User
+    from workbench.reports.signing import SigningIdentity
     from workbench.store.db import Sessions
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -100,6 +107,35 @@ class _Owned:
     officer_id: str
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class CaseBoard:
+    """Where one agenda case stands: the votes so far, what the rule makes of them, the decision.
+
+    ``standing`` is ``None`` while the rule cannot say yet (the chair's vote missing under "chair
+    decides"); its outcome is ``NO_QUORUM`` while too few have voted.
+    """
+
+    session: SessionInfo
+    item: AgendaItem
+    votes: tuple[MemberVote, ...]
+    standing: Decision | None
+    decision: StoredDecision | None
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class SignedMinutes:
+    """The signed minutes of a closed session: one archived PDF per agenda case."""
+
+    session_id: str
+    reports: tuple[tuple[str, ArchivedReport], ...]  # (case id, archive row)
+    pdf: bytes  # the first case's copy, to save or show
+
+
+def _require_open(info: SessionInfo) -> None:
+    if info.status != OPEN:
+        raise CommitteeError("session_closed", session_id=info.id)
+
+
 def monitoring_lines(case: CaseFile, term_months: int | None) -> tuple[str, ...]:
     """The post-loan monitoring of an approved case: dated when the disbursement date is known."""
     disbursed = case.dates.disbursed_on or case.request.disbursement_date
@@ -113,6 +149,20 @@ def monitoring_lines(case: CaseFile, term_months: int | None) -> tuple[str, ...]
         f"常规监控：每月（{regular[0].due_on.isoformat()} 起，共 {len(regular)} 次）",
         "还款提醒：每期到期前 3 天",
     )
+
+
+def _chair_slot(pdf: bytes) -> int | None:
+    """The chair's box of the minutes' signature block (by its printed role), else the first free."""
+    import io
+
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    from workbench.reports.metadata import read_report_info
+    from workbench.reports.texts import label
+
+    slots = read_report_info(PdfFileReader(io.BytesIO(pdf), strict=False)).slots
+    chair_words = {label(MemberRole.CHAIR, "zh"), label(MemberRole.CHAIR, "en")}
+    return next((s.index for s in slots if s.role in chair_words), None)
 
 
 class CommitteeService:
@@ -182,7 +232,7 @@ class CommitteeService:
         require(user, Action.RUN_SESSION)
         with self._sessions.begin() as session:
             repo = SqlCommitteeRepository(session)
-            repo.get_session(session_id)
+            _require_open(repo.get_session(session_id))
             record = SqlCaseRepository(session).get(case_id)
             if record.case.stage is not Stage.APPROVAL:
                 raise CommitteeError("case_not_submitted", case_id=case_id, stage=record.case.stage.value)
@@ -215,6 +265,7 @@ class CommitteeService:
         with self._sessions.begin() as session:
             repo = SqlCommitteeRepository(session)
             info = repo.get_session(session_id)
+            _require_open(info)
             voting = {m.id for m in info.members if m.votes}
             if member_id not in voting:
                 raise CommitteeError("not_a_voting_member", member_id=member_id, session_id=session_id)
@@ -251,6 +302,7 @@ class CommitteeService:
             repo = SqlCommitteeRepository(session)
             cases = SqlCaseRepository(session)
             info = repo.get_session(session_id)
+            _require_open(info)
             item = repo.agenda_item(session_id, case_id)
             if repo.decision(item.id) is not None:
                 raise CommitteeError("already_decided", case_id=case_id, session_id=session_id)
@@ -272,6 +324,20 @@ class CommitteeService:
                 cases.save(dataclasses.replace(current.case, stage=stage), current.version, user.id)
             return stored
 
+    def board(self, session_id: str, case_id: str, user: User) -> CaseBoard:
+        """The votes on an agenda case, the live outcome by the session's rule, the decision."""
+        require(user, Action.READ_CASE)
+        with self._sessions.begin() as session:
+            repo = SqlCommitteeRepository(session)
+            info = repo.get_session(session_id)
+            item = repo.agenda_item(session_id, case_id)
+            votes = repo.votes(item.id)
+            try:
+                standing: Decision | None = decide(info.members, votes, info.rules)
+            except ValidationError:  # the chair has not voted under "chair decides"
+                standing = None
+            return CaseBoard(info, item, votes, standing, repo.decision(item.id))
+
     def decision(self, session_id: str, case_id: str, user: User) -> StoredDecision | None:
         require(user, Action.READ_CASE)
         with self._sessions.begin() as session:
@@ -283,6 +349,113 @@ class CommitteeService:
         with self._sessions.begin() as session:
             repo = SqlCommitteeRepository(session)
             return repo.votes(repo.agenda_item(session_id, case_id).id)
+
+    # ---- closing and the signed minutes -----------------------------------------------------------
+
+    def close_session(
+        self,
+        session_id: str,
+        identity: SigningIdentity,
+        user: User,
+        *,
+        lang: str = "zh",
+        unit: str = "",
+        reason: str = "审贷会纪要签署",
+        location: str = "",
+    ) -> SignedMinutes:
+        """Close a session whose agenda cases are all decided: the minutes from the stored session,
+        signed by the chair in the chair's box, archived under each case, the session marked
+        ``minutes_signed``. Rendering and signing run outside the transaction; the archive rows and
+        the closing are written together, so a failure leaves the session open and nothing archived.
+
+        Raises:
+            PermissionDenied: not allowed to run sessions.
+            CommitteeError: ``not_the_chair``, ``session_closed``, ``session_empty``,
+                ``session_undecided`` (how many cases wait), ``session_changed`` (a case changed
+                while the minutes were being signed).
+            SigningError: the identity cannot sign (expired …).
+        """
+        from workbench.reports.document import ReportKind
+        from workbench.reports.signing import sign_pdf
+        from workbench.services.reporting import ReportRequest, render_report
+
+        require(user, Action.RUN_SESSION)
+        require(user, Action.ARCHIVE_REPORT)
+        with self._sessions.begin() as session:
+            repo = SqlCommitteeRepository(session)
+            cases = SqlCaseRepository(session)
+            info = repo.get_session(session_id)
+            if user.id != info.chair_id and user.role is not Role.ADMIN:
+                raise CommitteeError("not_the_chair", session_id=session_id)
+            _require_open(info)
+            agenda = repo.agenda(session_id)
+            if not agenda:
+                raise CommitteeError("session_empty", session_id=session_id)
+            waiting = [item for item in agenda if repo.decision(item.id) is None]
+            if waiting:
+                raise CommitteeError("session_undecided", session_id=session_id, count=len(waiting))
+            records = [cases.get(item.case_id) for item in agenda]
+        minutes = self.minutes_data(session_id, user)
+        request = ReportRequest(ReportKind.MINUTES, lang, unit, minutes=minutes)
+        signed: list[bytes] = []
+        for record in records:
+            pdf = render_report(record.case, request, record.version)
+            signed.append(
+                sign_pdf(pdf, identity, reason=reason, location=location, box_position=_chair_slot(pdf))
+            )
+        signed_at = datetime.now(UTC)
+        with self._sessions.begin() as session:
+            repo = SqlCommitteeRepository(session)
+            cases = SqlCaseRepository(session)
+            archive = SqlArchiveRepository(session)
+            for record in records:
+                if cases.stage_of(record.case.id)[1] != record.version:
+                    raise CommitteeError("session_changed", session_id=session_id, case_id=record.case.id)
+            reports = tuple(
+                (
+                    record.case.id,
+                    archive.archive_report(
+                        record.case.id, ArchiveKind.MINUTES, pdf, identity.name, signed_at, user.id
+                    ),
+                )
+                for record, pdf in zip(records, signed, strict=True)
+            )
+            repo.close_session(
+                session_id, [r.case.id for r in records], [a.sha256 for _c, a in reports], user.id
+            )
+        return SignedMinutes(session_id, reports, signed[0])
+
+    # ---- lists for the committee window -----------------------------------------------------------
+
+    def list_sessions(self, user: User) -> list[SessionSummary]:
+        require(user, Action.READ_CASE)
+        with self._sessions.begin() as session:
+            return SqlCommitteeRepository(session).list_sessions()
+
+    def awaiting_cases(self, user: User) -> list[CaseSummary]:
+        """Submitted cases that wait for a session: stage ``APPROVAL`` and on no undecided agenda."""
+        require(user, Action.READ_CASE)
+        with self._sessions.begin() as session:
+            repo = SqlCommitteeRepository(session)
+            submitted = SqlCaseRepository(session).list_cases(None, Stage.APPROVAL, None, 500, 0)
+            return [c for c in submitted if repo.open_item_of(c.id) is None]
+
+    def session_of_case(self, case_id: str, user: User) -> str | None:
+        """The session a case waits in (undecided on its agenda), else the newest that had it."""
+        require(user, Action.READ_CASE)
+        with self._sessions.begin() as session:
+            repo = SqlCommitteeRepository(session)
+            try:
+                item = repo.open_item_of(case_id)
+                return item.session_id if item is not None else repo.latest_session_of(case_id)
+            except ValidationError:  # not a stored case's id
+                return None
+
+    def candidate_members(self, user: User) -> list[User]:
+        """The active users a session can seat (the chair picks from them)."""
+        require(user, Action.RUN_SESSION)
+        with self._sessions.begin() as session:
+            return [u for u in SqlUserRepository(session).list_users() if u.active]
 
     # ---- minutes ---------------------------------------------------------------------------------
 

@@ -7,7 +7,9 @@ own reasons ``sub_cent`` and ``not_a_uuid``) go through the domain's table
 
 from __future__ import annotations
 
+from workbench.domain.case_file import Stage
 from workbench.domain.errors import ConcurrentEditError, DomainError, ValidationError
+from workbench.domain.labels import enum_label
 from workbench.domain.messages import error_text
 from workbench.domain.records import CommitteeError, RecordError
 from workbench.services.case_files import CaseFileError
@@ -85,6 +87,32 @@ TEXTS: dict[str, dict[str, str]] = {
         "zh": "未达法定人数（已投 {votes} 票，至少需要 {quorum} 票），未作决议",
         "en": "no quorum ({votes} votes cast, at least {quorum} needed): nothing was decided",
     },
+    "session_closed": {
+        "zh": "贷审会 {session_id} 已闭会、纪要已签署，不能再修改",
+        "en": "committee session {session_id} is closed and its minutes are signed; it cannot change",
+    },
+    "not_the_chair": {
+        "zh": "只有本次贷审会的主席可以闭会并签署纪要",
+        "en": "only the chair of this session can close it and sign the minutes",
+    },
+    "session_empty": {
+        "zh": "贷审会议程为空，没有可签署的纪要",
+        "en": "the session's agenda is empty: there are no minutes to sign",
+    },
+    "session_undecided": {
+        "zh": "还有 {count} 个议程案卷未作决议，不能闭会",
+        "en": "{count} agenda case(s) are not decided yet: the session cannot be closed",
+    },
+    "session_changed": {
+        "zh": "签署纪要期间案卷 {case_id} 已被修改，纪要未归档；请重新闭会",
+        "en": "case {case_id} changed while the minutes were being signed; nothing was archived, "
+        "close the session again",
+    },
+    "stage_committee_owned": {
+        "zh": "案卷阶段不能由保存改为“{stage}”：提交上会请用“提交贷审会”，上会后的阶段由贷审会决议决定",
+        "en": "a save cannot move the case to stage “{stage}”: submit it to the committee instead; "
+        "the stages after that follow the committee's decision",
+    },
     "concurrent_edit": {
         "zh": "案卷 {case_id} 已被他人修改（您编辑的是第 {expected} 版，数据库中已是第 {actual} 版）；"
         "请重新载入、比较或另存为副本",
@@ -138,7 +166,10 @@ def _describe(error: DomainError, lang: str) -> str:
     if isinstance(error, RecordError) and _record_key(error) in TEXTS:
         return _text(_record_key(error), lang, **error.params)
     if isinstance(error, CommitteeError) and error.reason in TEXTS:
-        return _text(error.reason, lang, **error.params)
+        params = dict(error.params)
+        if error.reason == "stage_committee_owned":
+            params["stage"] = enum_label(Stage(str(params["stage"])), lang)
+        return _text(error.reason, lang, **params)
     if isinstance(error, PermissionDenied):
         return error.describe(lang)
     return str(error)

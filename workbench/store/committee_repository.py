@@ -39,6 +39,8 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 OPEN = "open"
+MINUTES_SIGNED = "minutes_signed"
+"""A closed session: every agenda case decided, the chair's signed minutes archived for each case."""
 SUBMITTED = "committee.submitted"
 """The audit field of a submission; ``after`` is the submitted version."""
 
@@ -71,6 +73,19 @@ class SessionInfo:
     status: str
     members: tuple[Member, ...]
     usernames: dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class SessionSummary:
+    """One line of the session list."""
+
+    id: str
+    held_on: date
+    place: str
+    chair: str
+    status: str
+    cases: int
+    decided: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +213,57 @@ class SqlCommitteeRepository:
             members=tuple(members),
             usernames=usernames,
         )
+
+    def list_sessions(self, limit: int = 200) -> list[SessionSummary]:
+        """Sessions, newest first, with how many agenda cases they hold and how many are decided."""
+        s, a, d, u = CommitteeSessionRow, CommitteeAgendaItemRow, CommitteeDecisionRow, AppUserRow
+        query = (
+            select(
+                s.id,
+                s.held_on,
+                s.place,
+                u.display_name,
+                s.status,
+                func.count(a.id),
+                func.count(d.id),
+            )
+            .join(u, u.id == s.chair_id)
+            .outerjoin(a, a.session_id == s.id)
+            .outerjoin(d, d.agenda_item_id == a.id)
+            .group_by(s.id, s.held_on, s.place, u.display_name, s.status)
+            .order_by(s.held_on.desc(), s.id)
+            .limit(limit)
+        )
+        return [
+            SessionSummary(str(key), held_on, place, chair, status, int(cases), int(decided))
+            for key, held_on, place, chair, status, cases, decided in self._session.execute(query)
+        ]
+
+    def close_session(
+        self, session_id: str, case_ids: Sequence[str], sha256: Sequence[str], user_id: str
+    ) -> None:
+        """Mark the session's minutes signed (its decisions too) and audit the closing per case.
+
+        Raises:
+            CommitteeError: ``session_closed``, the session was closed meanwhile.
+        """
+        row = self._session.get(CommitteeSessionRow, _session_uuid(session_id), populate_existing=True)
+        if row is None:
+            raise CommitteeError("session_not_found", session_id=session_id)
+        if row.status != OPEN:
+            raise CommitteeError("session_closed", session_id=session_id)
+        row.status = MINUTES_SIGNED
+        for item in self.agenda(session_id):
+            decision = self._session.scalars(
+                select(CommitteeDecisionRow).where(CommitteeDecisionRow.agenda_item_id == uuid.UUID(item.id))
+            ).one()
+            decision.minutes_signed = True
+        self._session.flush()
+        for case_id, digest in zip(case_ids, sha256, strict=True):
+            after = _dumps({"session_id": session_id, "minutes_sha256": digest})
+            self.audit(user_id, case_uuid(case_id), ChangeAction.UPDATE, "committee.minutes", None, after)
+        closed = _dumps({"session_id": session_id, "status": MINUTES_SIGNED})
+        self.audit(user_id, None, ChangeAction.UPDATE, "committee.session.closed", OPEN, closed)
 
     # ---- agenda ----------------------------------------------------------------------------------
 

@@ -33,6 +33,7 @@ from workbench.ui import i18n
 from workbench.ui.attachment_stash import attach_stash, flush_after_save
 from workbench.ui.autosave import Autosaver
 from workbench.ui.case_io import open_demo
+from workbench.ui.committee.hooks import CommitteeHooks
 from workbench.ui.document import CaseDocument, CaseSource, new_case
 from workbench.ui.i18n import tr
 from workbench.ui.ops import run_in_background
@@ -104,6 +105,7 @@ class MainWindow(QMainWindow):
             self.recovery.failed.connect(self.show_error)
         self.recovery_dialog: RecoveryDialog | None = None
         self.reports = ReportActions(self)
+        self.committee = CommitteeHooks(self)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("caseTabs")
@@ -169,6 +171,9 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _on=False, code=code: self.set_language(code))
             group.addAction(action)
             language_menu.addAction(action)
+        committee_menu = self.menuBar().addMenu(tr("审贷会(&C)"))
+        committee_menu.addAction(a["committee"])
+        committee_menu.addAction(a["submit"])
         help_menu = self.menuBar().addMenu(tr("帮助(&H)"))
         help_menu.addAction(a["about"])
         toolbar = self.addToolBar(tr("常用"))
@@ -264,6 +269,8 @@ class MainWindow(QMainWindow):
             "present": act("present", tr("演示"), self.present, "F5", "Ctrl+P"),
             "about": act("about", tr("关于"), self.about),
             **self.reports.actions(),
+            "committee": act("committee", tr("审贷会…"), self.committee.open_window),
+            "submit": act("submit", tr("提交贷审会"), self.committee.submit_active),
         }
 
     # ---- opening cases -------------------------------------------------------------------------------
@@ -391,6 +398,7 @@ class MainWindow(QMainWindow):
             self.presentation.close()
         self.presentation, self._presenter = start_presentation(current.document.state, results)
         self.presentation.closed.connect(self._presentation_closed)
+        self.committee.attach_presentation(self.presentation, current.document.state, self._presenter)
         return self.presentation
 
     def _presentation_closed(self) -> None:

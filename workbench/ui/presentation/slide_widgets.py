@@ -54,6 +54,7 @@ from workbench.ui.presentation.theme import STATUS_TEXT, Theme
 if TYPE_CHECKING:
     from workbench.domain.calc import CaseResults
     from workbench.domain.case_file import CaseFile
+    from workbench.ui.presentation.decision_slide import DecisionSlidePanel
 
 WHAT_IF_METHODS = (Method.ANNUITY, Method.EQUAL_PRINCIPAL, Method.SEASONAL, Method.INTEREST_ONLY)
 
@@ -93,7 +94,7 @@ class SlideWidget(QWidget):
         self.slide = slide
         self.theme = theme
         self.what_if: WhatIfPanel | None = None
-        self.decision: DecisionPanel | None = None
+        self.decision: DecisionSlidePanel | None = None
         self.charts: list[SlideChart] = []
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -139,7 +140,9 @@ class SlideWidget(QWidget):
             self.what_if = WhatIfPanel(case, results, self.theme)
             return self.what_if
         if isinstance(block, DecisionArea):
-            self.decision = DecisionPanel(block, self.theme)
+            from workbench.ui.presentation.decision_slide import DecisionSlidePanel
+
+            self.decision = DecisionSlidePanel(block, self.theme)
             return self.decision
         raise TypeError(block)
 

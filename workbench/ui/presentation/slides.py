@@ -421,13 +421,10 @@ def projection_slide(results: CaseResults) -> Slide:
 
 
 def decision_slide(case: CaseFile, results: CaseResults) -> Slide:
-    """The committee's decision: the area the votes fill in (next step)."""
-    return Slide(
-        "decision",
-        tr("审贷会决议"),
-        (DecisionArea(money(results.sizing.proposal)),),
-        notes="\n".join(t for t in (case.notes.conditions, case.notes.monitoring) if t),
-    )
+    """The committee's decision: votes, tally and outcome (``presentation.decision_slide``)."""
+    from workbench.ui.presentation.decision_slide import decision_slide as build
+
+    return build(case, results)
 
 
 def build_slides(case: CaseFile, results: CaseResults) -> tuple[Slide, ...]:

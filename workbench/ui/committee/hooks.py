@@ -1,0 +1,178 @@
+"""What the main window delegates to the committee: the 审贷会 menu, submitting the active case, and
+linking a presentation's decision slide and what-if amendment to the committee window.
+
+``CommitteeHooks`` holds the amendments the committee made in presentations (by case id): the
+committee window prefills a decision's final terms from them. Nothing here touches the case.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import shiboken6
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from workbench.domain.readiness import Severity
+from workbench.ui.i18n import tr
+from workbench.ui.ops import run_in_background
+
+if TYPE_CHECKING:
+    from workbench.domain.case_file import CaseFile
+    from workbench.domain.committee import Terms
+    from workbench.services.committee import CaseBoard
+    from workbench.ui.committee.window import CommitteeWindow
+    from workbench.ui.main_window import MainWindow
+    from workbench.ui.presentation.decision_slide import DecisionSlidePanel
+    from workbench.ui.presentation.window import PresentationWindow
+
+
+class CommitteeHooks(QObject):
+    """The main window's committee: one committee window, the amendments, the decision slide link."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self.amendments: dict[str, Terms] = {}
+        self.committee_window: CommitteeWindow | None = None
+        self.last_box: QMessageBox | None = None
+        self._slide: tuple[str, DecisionSlidePanel] | None = None
+
+    # ---- the committee window --------------------------------------------------------------------
+
+    def open_window(self) -> CommitteeWindow | None:
+        """Show the committee window (one per main window); ``None`` without a store."""
+        store = self._window.persistence.store
+        if store is None:
+            self._window.show_error(tr("审贷会需要连接案件库"))
+            return None
+        existing = self.committee_window
+        if existing is not None and shiboken6.isValid(existing) and existing.store is store:
+            existing.show()
+            existing.raise_()
+            return existing
+        from workbench.ui.committee.window import CommitteeWindow
+
+        committee = CommitteeWindow(store, self.amendments.get)
+        committee.votes_changed.connect(self._votes_changed)
+        committee.session_closed.connect(lambda _id: self._refresh_slide())
+        self.committee_window = committee
+        committee.show()
+        return committee
+
+    def open_votes(self, case_id: str) -> None:
+        """The committee window on the session that has the case, its vote panel in front."""
+        committee = self.open_window()
+        store = self._window.persistence.store
+        if committee is None or store is None:
+            return
+        services, user = store.services, store.user
+
+        def found(session_id: str | None) -> None:
+            if session_id is None:
+                committee.refuse(tr("此案卷不在任何审贷会的议程上"))
+                return
+            committee.tabs.setCurrentWidget(committee.votes)
+            committee.open_session(session_id, select_case=case_id)
+
+        run_in_background(lambda: services.committee.session_of_case(case_id, user), found, self._failed)
+
+    # ---- submitting the active case --------------------------------------------------------------
+
+    def submit_active(self) -> None:
+        """Submit the case in the active tab: stored, saved and ready, else refused with the reasons."""
+        from workbench.ui.sections.readiness import issue_text
+
+        current = self._window.current()
+        store = self._window.persistence.store
+        if current is None:
+            return
+        document = current.document
+        if store is None or document.source.kind != "store":
+            self._tell(tr("提交贷审会前请先将案卷保存到案件库"), warning=True)
+            return
+        if not document.undo_stack.isClean():
+            self._tell(tr("案卷有未保存的修改：请先保存，再提交贷审会"), warning=True)
+            return
+        results = current.recalc.run() if current.recalc.pending() else current.recalc.results
+        blocking = [i for i in (results.issues if results else ()) if i.severity is Severity.BLOCKING]
+        if blocking:
+            reasons = "\n".join("• " + issue_text(i) for i in blocking)
+            self._tell(tr("案卷尚未通过上会前检查，不能提交：") + "\n" + reasons, warning=True)
+            return
+        case_id, services, user = document.source.location, store.services, store.user
+
+        def submitted(version: int) -> None:
+            self._tell(tr("已提交贷审会（第 %1 版），案卷已冻结").replace("%1", str(version)))
+            window = self._window
+            for index, open_case in enumerate(window.cases):
+                if open_case.document is document:
+                    window.close_tab(index)
+                    break
+            window.open_stored(case_id)  # the frozen, submitted version
+
+        run_in_background(lambda: services.committee.submit_case(case_id, user), submitted, self._failed)
+
+    # ---- the presentation --------------------------------------------------------------------------
+
+    def attach_presentation(
+        self, presentation: PresentationWindow, case: CaseFile, presenter: QWidget | None = None
+    ) -> None:
+        """Keep the presentation's amendment for the decision; fill its decision slide from the store.
+
+        The secretary opens the committee window's vote panel with the slide's button, or with V on
+        the slides or in the presenter view (the laptop screen).
+        """
+        case_id = case.id
+        presentation.amendment_changed.connect(lambda terms: self.amendments.__setitem__(case_id, terms))
+        panel = next((p.decision for p in presentation.pages if p.decision is not None), None)
+        if panel is None:
+            return
+        panel.record_votes_requested.connect(lambda: self.open_votes(case_id))
+        for widget in (presentation, presenter):
+            if widget is not None:
+                shortcut = QShortcut(QKeySequence("V"), widget)
+                shortcut.setObjectName("recordVotesShortcut")
+                shortcut.activated.connect(lambda: self.open_votes(case_id))
+        self._slide = (case_id, panel)
+        self._refresh_slide()
+
+    def _votes_changed(self, _session_id: str, case_id: str) -> None:
+        if self._slide is not None and self._slide[0] == case_id:
+            self._refresh_slide()
+
+    def _refresh_slide(self) -> None:
+        store = self._window.persistence.store
+        if self._slide is None or store is None:
+            return
+        case_id, panel = self._slide
+        services, user = store.services, store.user
+
+        def load() -> CaseBoard | None:
+            session_id = services.committee.session_of_case(case_id, user)
+            return None if session_id is None else services.committee.board(session_id, case_id, user)
+
+        def loaded(board: CaseBoard | None) -> None:
+            if shiboken6.isValid(panel):
+                panel.show_board(board)
+
+        run_in_background(load, loaded, self._failed)
+
+    # ---- messages ----------------------------------------------------------------------------------
+
+    def _failed(self, error: BaseException) -> None:
+        from workbench.ui.committee.window import error_message
+
+        self._tell(error_message(error), warning=True)
+
+    def _tell(self, text: str, warning: bool = False) -> Any:
+        self._window.show_error(text.replace("\n", " "))
+        box = QMessageBox(self._window)
+        box.setObjectName("committeeMessageBox")
+        box.setIcon(QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information)
+        box.setWindowTitle(tr("审贷会"))
+        box.setText(text)
+        box.open()  # never blocks: tests and the officer go on
+        self.last_box = box
+        return box

@@ -221,22 +221,22 @@ def _place_labels(
         if bar.in_range:
             text.set_text("在区间内" if lang == "zh" else "inside range")
             text.set_x(pad)
-            text.set_ha("left")
+            text.set_horizontalalignment("left")
             text.set_color(NEUTRAL)
             continue
         if bar.percent is None:
             text.set_text("无法计算" if lang == "zh" else "n/a")
             text.set_x(pad)
-            text.set_ha("left")
+            text.set_horizontalalignment("left")
             continue
         text.set_text(f"{bar.percent:+.2f}%")
         inside = abs(width) > limit * 0.8  # near the edge: write inside the bar
         if (width >= 0) != inside:
             text.set_x(width + pad if not inside else width - pad)
-            text.set_ha("left" if not inside else "right")
+            text.set_horizontalalignment("left" if not inside else "right")
         else:
             text.set_x(width - pad if not inside else width + pad)
-            text.set_ha("right" if not inside else "left")
+            text.set_horizontalalignment("right" if not inside else "left")
         text.set_color("white" if inside else NEUTRAL)
 
 

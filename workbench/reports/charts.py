@@ -23,6 +23,7 @@ from matplotlib.ticker import FuncFormatter
 from workbench.domain.cross_checks import METHOD_LABELS, CheckKind
 from workbench.domain.status import STATUS_LABELS, Status
 from workbench.paths import resource_path
+from workbench.reports.formatting import minus
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -45,7 +46,7 @@ SERIES_COLOURS = {
     "instalment": "#D55E00",
 }
 NEUTRAL = "#555555"
-THOUSANDS = FuncFormatter(lambda value, _pos: f"{value:,.0f}")
+THOUSANDS = FuncFormatter(lambda value, _pos: minus(f"{value:,.0f}"))
 
 _fonts_ready = False
 
@@ -63,7 +64,7 @@ def use_shipped_font() -> str:
 
         matplotlib.rcParams["font.sans-serif"] = [FONT_FAMILY, *matplotlib.rcParams["font.sans-serif"]]
         matplotlib.rcParams["font.family"] = "sans-serif"
-        matplotlib.rcParams["axes.unicode_minus"] = False  # the CJK font has no U+2212
+        matplotlib.rcParams["axes.unicode_minus"] = True  # the shipped font has U+2212, like the tables
         matplotlib.rcParams["svg.fonttype"] = "path"
         _fonts_ready = True
     return FONT_FAMILY
@@ -229,7 +230,7 @@ def _place_labels(
             text.set_x(pad)
             text.set_horizontalalignment("left")
             continue
-        text.set_text(f"{bar.percent:+.2f}%")
+        text.set_text(minus(f"{bar.percent:+.2f}%"))
         inside = abs(width) > limit * 0.8  # near the edge: write inside the bar
         if (width >= 0) != inside:
             text.set_x(width + pad if not inside else width - pad)
@@ -347,7 +348,7 @@ def draw_projection_chart(ax: Axes, results: CaseResults, lang: str = "zh") -> N
         # At either end of the year a centred label would hang over the axes' edge in a narrow panel.
         edge = "left" if low.index <= 1 else "right" if low.index >= len(projection) - 2 else "center"
         ax.annotate(
-            f"{'最低' if lang == 'zh' else 'lowest'} {float(low.balance):,.2f}",
+            f"{'最低' if lang == 'zh' else 'lowest'} {minus(f'{float(low.balance):,.2f}')}",
             (low.index, float(low.balance)),
             textcoords="offset points",
             xytext=({"left": -4, "right": 4, "center": 0}[edge], -14),

@@ -40,20 +40,8 @@ SOFT_MATRIX: tuple[Col[SoftFactor], ...] = (
 
 SOFT_CHECKS: tuple[Col[SoftCheck], ...] = (
     Col("事项", "Topic", lambda c: c.topic, width=0.9),
-    Col(
-        "来源 A",
-        "Source A",
-        lambda c: (c.source_a, c.statement_a),
-        _statement,
-        width=1.6,
-    ),
-    Col(
-        "来源 B",
-        "Source B",
-        lambda c: (c.source_b, c.statement_b),
-        _statement,
-        width=1.6,
-    ),
+    Col("来源 A", "Source A", lambda c: (c.source_a, c.statement_a), _statement, width=1.6),
+    Col("来源 B", "Source B", lambda c: (c.source_b, c.statement_b), _statement, width=1.6),
     Col(
         "结论",
         "Result",

@@ -24,7 +24,7 @@ from workbench.reports.document import (
 from workbench.reports.formatting import DASH, day, money, number, text
 from workbench.reports.inputs import MemberRole, VoteKind
 from workbench.reports.tables import LABEL, TEXT, Col, detail_table
-from workbench.reports.texts import Tr, label
+from workbench.reports.texts import Tr, capital, label
 
 if TYPE_CHECKING:
     from workbench.reports.inputs import (
@@ -138,7 +138,7 @@ def minutes_signature_block(minutes: MinutesData, lang: str) -> SignatureBlock:
     people = sorted((m for m in minutes.members if m.role in order), key=lambda m: order[m.role])
     return SignatureBlock(
         title=tr("审贷会成员签名", "Signatures of the committee"),
-        slots=tuple(SignatureSlot(label(m.role, lang), m.name) for m in people),
+        slots=tuple(SignatureSlot(capital(label(m.role, lang), lang), m.name) for m in people),
         note=tr(
             "纪要经签署后不可更改；修改须另行签署新版本。",
             "Once signed the minutes are final; a change needs a new signed version.",

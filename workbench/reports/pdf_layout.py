@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table
 
 from workbench.reports.pdf_text import widest_unit
@@ -22,6 +23,7 @@ START_LINES = 3
 
 def fit_widths(
     weights: Sequence[float],
+    heads: Sequence[str],
     columns: Sequence[Sequence[str]],
     total: float,
     font: str,
@@ -32,7 +34,8 @@ def fit_widths(
 
     Args:
         weights: relative widths from the report model.
-        columns: every text of each column (heading and cells).
+        heads: the column headings; a heading breaks only at its spaces (``剩余期数`` stays whole).
+        columns: the cells of each column.
         total: the width to fill.
         font, size: how the cells are set.
         padding: left + right cell padding.
@@ -65,6 +68,10 @@ def fit_widths(
 
 def _widest(texts: Sequence[str], font: str, size: float) -> float:
     return max((widest_unit(t, font, size) for t in texts), default=0.0)
+
+
+def _widest_word(text: str, font: str, size: float) -> float:
+    return max((float(stringWidth(word, font, size)) for word in text.split()), default=0.0)
 
 
 def start_height(flowable: Flowable, canv: Canvas, width: float, height: float) -> float:

@@ -539,19 +539,24 @@ class _Story:
         body: list[Flowable] = []
         for block in section.blocks:
             body += self.block(block, depth + 1)
-        return out + _lead_with([heading], body)
+        lead: list[Flowable] = [heading]
+        while len(body) > 1 and isinstance(body[0], Paragraph) and body[0].style is self.s.note:
+            lead.append(body.pop(0))  # an explanatory note stays with what it explains
+        return out + _lead_with(lead, body)
 
     def key_values(self, kv: KeyValues) -> Table:
         columns = max(1, kv.columns)
-        rows = []
+        rows: list[list[Any]] = []
         pairs = list(kv.pairs)
+        spans: list[tuple[Any, ...]] = []
         while pairs:
             chunk, pairs = pairs[:columns], pairs[columns:]
-            chunk += [("", "")] * (columns - len(chunk))
+            if len(chunk) < columns:  # the last value runs to the right edge: no empty boxes
+                spans.append(("SPAN", (len(chunk) * 2 - 1, len(rows)), (-1, len(rows))))
             row: list[Any] = []
             for key, value in chunk:
                 row += [_p(key, self.s.label), _p(value, self.s.cell)]
-            rows.append(row)
+            rows.append(row + [""] * (columns * 2 - len(row)))
         unit = FRAME_WIDTH / (columns * 2.6)
         widths = [unit, unit * 1.6] * columns
         t = Table(rows, colWidths=widths, hAlign="LEFT", splitInRow=1)
@@ -564,6 +569,8 @@ class _Story:
         ]
         for c in range(0, columns * 2, 2):
             commands.append(("BACKGROUND", (c, 0), (c, -1), LABEL_FILL))
+        for command in spans:  # a spanned cell takes the value's white, not the next label's fill
+            commands += [command, ("BACKGROUND", command[1], command[2], colors.white)]
         t.setStyle(TableStyle(commands))
         t.spaceBefore, t.spaceAfter = 3, 6
         return t
@@ -593,7 +600,8 @@ class _Story:
         ]
         widths = fit_widths(
             [c.width for c in data.columns],
-            [[c.title, *(row[i] for row in data.rows)] for i, c in enumerate(data.columns)],
+            [c.title for c in data.columns],
+            [[row[i] for row in data.rows] for i in range(len(data.columns))],
             FRAME_WIDTH,
             FONT_NAME,
             (s.cell_small if data.small else s.cell).fontSize,

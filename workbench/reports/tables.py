@@ -21,7 +21,7 @@ from workbench.domain.money import ZERO
 from workbench.reports.content_common import yes_no
 from workbench.reports.document import Align, Column, DataTable
 from workbench.reports.formatting import count, day, deviation, money, number, pct, text
-from workbench.reports.texts import Tr, label
+from workbench.reports.texts import Tr, capital, label
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -68,7 +68,7 @@ def DAY(value: Any, _tr: Tr) -> str:
 
 def LABEL(value: Any, tr: Tr) -> str:
     """The printed word of a choice value, in the report's language."""
-    return label(value, tr.lang)
+    return capital(label(value, tr.lang), tr.lang)
 
 
 def YES_NO(value: bool, tr: Tr) -> str:

@@ -9,7 +9,7 @@ from workbench.reports.document import Align, Block, DataTable, Para, TextStyle
 from workbench.reports.formatting import day, money, number, pct
 from workbench.reports.survey.context import SurveyContext, kv
 from workbench.reports.tables import COUNT, LABEL, MONEY, PCT, TEXT, Col, Head, detail_table, grid_table
-from workbench.reports.texts import RATIO_LABELS, pair_label
+from workbench.reports.texts import RATIO_LABELS, capital, pair_label
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -192,7 +192,10 @@ def _figure(totals: BalanceTotals | None, field: str) -> Decimal | None:
 def ratios_table(ctx: SurveyContext) -> DataTable:
     """资产负债评价: ratios as % or as plain numbers (days, months, times), two to a row."""
     rows = [
-        (pair_label(RATIO_LABELS, key, ctx.lang), pct(value) if key in _PERCENT_RATIOS else number(value, 2))
+        (
+            capital(pair_label(RATIO_LABELS, key, ctx.lang), ctx.lang),
+            pct(value) if key in _PERCENT_RATIOS else number(value, 2),
+        )
         for key, value in ctx.results.ratios.items()
     ]
     half = (len(rows) + 1) // 2

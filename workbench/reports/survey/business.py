@@ -10,7 +10,7 @@ from workbench.reports.document import Align, Block, Para
 from workbench.reports.formatting import DASH, count, day, money, number, text
 from workbench.reports.survey.context import SurveyContext, kv, para_if, paras_if
 from workbench.reports.tables import COUNT, LABEL, MONEY, PCT, TEXT, Col, Head, detail_table, grid_table
-from workbench.reports.texts import SOFT_FACTORS, Tr, label, pair_label
+from workbench.reports.texts import SOFT_FACTORS, Tr, capital, label, pair_label
 
 if TYPE_CHECKING:
     from workbench.domain.loan_request import FundsLine
@@ -33,7 +33,12 @@ COUNTERPARTIES: tuple[Col[Counterparty], ...] = (
 )
 
 SOFT_MATRIX: tuple[Col[SoftFactor], ...] = (
-    Col("因素", "Factor", lambda f: f.factor, lambda v, tr: pair_label(SOFT_FACTORS, v, tr.lang)),
+    Col(
+        "因素",
+        "Factor",
+        lambda f: f.factor,
+        lambda v, tr: capital(pair_label(SOFT_FACTORS, v, tr.lang), tr.lang),
+    ),
     Col("情况", "Finding", lambda f: f.option, width=1.3),
     Col("说明", "Note", lambda f: f.note, TEXT, width=2.2),
 )

@@ -13,7 +13,7 @@ from workbench.reports.document import Align, Block, Bullets, ChartRef, DataTabl
 from workbench.reports.formatting import DASH, deviation, money, number, pct
 from workbench.reports.survey.context import SurveyContext, kv, paras_if
 from workbench.reports.tables import MONEY, PCT, Col, Head, detail_table, grid_table
-from workbench.reports.texts import LIMIT_LABELS, Tr, pair_label
+from workbench.reports.texts import LIMIT_LABELS, Tr, capital, pair_label
 
 if TYPE_CHECKING:
     from workbench.domain.schedules import Schedule, ScheduleRow
@@ -171,7 +171,7 @@ def _limits_table(ctx: SurveyContext) -> DataTable:
     tr, z, lang = ctx.tr, ctx.results.sizing, ctx.lang
     rows = [
         (
-            pair_label(LIMIT_LABELS, name, lang),
+            capital(pair_label(LIMIT_LABELS, name, lang), lang),
             money(value),
             tr("◀ 决定建议金额", "◀ binding") if name == z.binding_limit else "",
         )

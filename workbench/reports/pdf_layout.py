@@ -16,9 +16,13 @@ if TYPE_CHECKING:
 
     from reportlab.pdfgen.canvas import Canvas
 
-# A table keeps its header and this many rows with the caption or heading above it.
+# A table keeps its header and this many rows (each counted up to ROW_CAP high, since a tall row
+# splits) with the caption or heading above it; a paragraph this many lines.
 START_ROWS = 3
+ROW_CAP = 40.0
 START_LINES = 3
+# With this much room below it a lead is never a widow: the body starts here whatever it is.
+ENOUGH_ROOM = 200.0
 
 
 def fit_widths(
@@ -83,7 +87,7 @@ def start_height(flowable: Flowable, canv: Canvas, width: float, height: float) 
     if isinstance(flowable, Table) and getattr(flowable, "_rowHeights", None):
         rows = flowable._rowHeights
         keep = max(int(getattr(flowable, "repeatRows", 0) or 0), 0) + START_ROWS
-        return min(float(full), float(sum(rows[:keep])))
+        return min(float(full), float(sum(min(float(h), ROW_CAP) for h in rows[:keep])))
     if isinstance(flowable, Paragraph):
         return min(float(full), START_LINES * float(flowable.style.leading))
     return float(full)
@@ -126,7 +130,7 @@ class KeepStart(Flowable):  # type: ignore[misc]
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         lead = self.lead_height(self.canv, availWidth, availHeight)
         room = availHeight - lead
-        if room < start_height(self.body, self.canv, availWidth, room) - 1e-6:
+        if room < ENOUGH_ROOM and room < start_height(self.body, self.canv, availWidth, room) - 1e-6:
             return []  # not enough room to start the body here: all of it goes to the next page
         parts = self.body.splitOn(self.canv, availWidth, room)
         if not parts:

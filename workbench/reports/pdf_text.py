@@ -6,10 +6,10 @@ breaks ``86,40|0.00`` or ``disburseme|nt``. ``WrappingParagraph`` keeps reportla
 drawing and replaces only the choice of break points for plain text (one font, line breaks allowed);
 anything with markup goes to reportlab's own splitter.
 
-Break rules: a Chinese character is a unit; a run of other non-space characters (a number, a word,
-``3,950.00%``) is a unit, with a break allowed after a hyphen between letters (``back-|calculation``);
-closing punctuation (``，。）%``) sticks to what precedes it and opening punctuation (``（“``) to
-what follows (the basic kinsoku rules).
+Break rules: a Chinese character is a unit; a run of other non-space characters is a unit (a number,
+a word, ``3,950.00%``, ``back-calculation``: no break at a hyphen, which text extraction would take
+for a soft hyphen and drop); closing punctuation (``，。）%``) sticks to what precedes it and opening
+punctuation (``（“``) to what follows (the basic kinsoku rules).
 """
 
 from __future__ import annotations
@@ -53,8 +53,6 @@ def units(text: str) -> list[str]:
         else:
             j = i + 1
             while j < n and not (text[j].isspace() or _is_cjk(text[j])):
-                if text[j - 1] == "-" and j - 2 >= i and text[j - 2].isalpha() and text[j].isalnum():
-                    break  # back-|calculation
                 j += 1
             piece, i = text[i:j], j
         if out and not out[-1].isspace() and (glue_next or piece[0] in CANNOT_START):

@@ -563,7 +563,8 @@ class _Story:
         commands: list[tuple[Any, ...]] = [
             ("GRID", (0, 0), (-1, -1), 0.4, RULE),
             ("FONT", (0, 0), (-1, -1), FONT_NAME, 8.5),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            # TOP, not MIDDLE: reportlab repeats the header without end when it splits a middle-aligned row
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("TOPPADDING", (0, 0), (-1, -1), 2.5),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
         ]
@@ -612,7 +613,7 @@ class _Story:
             ("GRID", (0, 0), (-1, -1), 0.4, RULE),
             ("FONT", (0, 0), (-1, -1), FONT_NAME, 8.5),
             ("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),  # see key_values: a middle-aligned row must not split
             ("TOPPADDING", (0, 0), (-1, -1), 2 if data.small else 2.5),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 2 if data.small else 2.5),
             ("LEFTPADDING", (0, 0), (-1, -1), 3),

@@ -78,12 +78,18 @@ def _widest_word(text: str, font: str, size: float) -> float:
     return max((float(stringWidth(word, font, size)) for word in text.split()), default=0.0)
 
 
-def start_height(flowable: Flowable, canv: Canvas, width: float, height: float) -> float:
-    """How much of ``flowable`` must stand on the page where it starts (the rest may follow)."""
+def start_height(
+    flowable: Flowable, canv: Canvas, width: float, height: float, full: float | None = None
+) -> float:
+    """How much of ``flowable`` must stand on the page where it starts (the rest may follow).
+
+    ``full`` is its height when the caller has just wrapped it at ``width`` (saves a wrap).
+    """
     if isinstance(flowable, KeepStart):
         lead = flowable.lead_height(canv, width, height)
         return lead + start_height(flowable.body, canv, width, height - lead)
-    _, full = flowable.wrapOn(canv, width, height)
+    if full is None:
+        _, full = flowable.wrapOn(canv, width, height)
     if isinstance(flowable, Table) and getattr(flowable, "_rowHeights", None):
         rows = flowable._rowHeights
         keep = max(int(getattr(flowable, "repeatRows", 0) or 0), 0) + START_ROWS
@@ -101,7 +107,7 @@ class KeepStart(Flowable):  # type: ignore[misc]
         super().__init__()
         self.lead = list(lead)
         self.body = body
-        self._sizes: list[float] = []
+        self._sizes: list[float] = []  # the lead's heights and the body's, from the last wrap
 
     def headings(self) -> list[Any]:
         """The contents entries of the headings in the lead, nested leads included."""
@@ -109,11 +115,15 @@ class KeepStart(Flowable):  # type: ignore[misc]
         return found + (self.body.headings() if isinstance(self.body, KeepStart) else [])
 
     def lead_height(self, canv: Canvas, width: float, height: float) -> float:
-        total = 0.0
+        return self._lead(canv, width, height)[0]
+
+    def _lead(self, canv: Canvas, width: float, height: float) -> tuple[float, list[float]]:
+        total, sizes = 0.0, []
         for index, item in enumerate(self.lead):
             _, h = item.wrapOn(canv, width, height)
+            sizes.append(float(h))
             total += h + (item.getSpaceBefore() if index else 0.0) + item.getSpaceAfter()
-        return float(total + self.body.getSpaceBefore())
+        return float(total + self.body.getSpaceBefore()), sizes
 
     def getSpaceBefore(self) -> float:
         return float(self.lead[0].getSpaceBefore())
@@ -122,15 +132,17 @@ class KeepStart(Flowable):  # type: ignore[misc]
         return float(self.body.getSpaceAfter())
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        lead = self.lead_height(self.canv, availWidth, availHeight)
+        lead, sizes = self._lead(self.canv, availWidth, availHeight)
         _, body = self.body.wrapOn(self.canv, availWidth, availHeight - lead)
+        self._sizes = [*sizes, float(body)]
         self.width, self.height = availWidth, lead + body
         return self.width, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        lead = self.lead_height(self.canv, availWidth, availHeight)
+        lead = self.height - self._sizes[-1]  # the frame wrapped us at this size just before
         room = availHeight - lead
-        if room < ENOUGH_ROOM and room < start_height(self.body, self.canv, availWidth, room) - 1e-6:
+        start = start_height(self.body, self.canv, availWidth, room, self._sizes[-1])
+        if room < ENOUGH_ROOM and room < start - 1e-6:
             return []  # not enough room to start the body here: all of it goes to the next page
         parts = self.body.splitOn(self.canv, availWidth, room)
         if not parts:
@@ -138,13 +150,11 @@ class KeepStart(Flowable):  # type: ignore[misc]
         return [*self.lead, *parts]
 
     def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
-        top = y + self.height
-        for index, item in enumerate(self.lead):
+        top = y + self.height  # every part was wrapped at this width by our last wrap
+        for index, (item, h) in enumerate(zip(self.lead, self._sizes, strict=False)):
             if index:
                 top -= item.getSpaceBefore()
-            _, h = item.wrapOn(canvas, self.width, self.height)
             item.drawOn(canvas, x, top - h)
             top -= h + item.getSpaceAfter()
         top -= self.body.getSpaceBefore()
-        _, h = self.body.wrapOn(canvas, self.width, top - y)
-        self.body.drawOn(canvas, x, top - h)
+        self.body.drawOn(canvas, x, top - self._sizes[-1])

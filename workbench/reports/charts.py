@@ -279,22 +279,8 @@ def draw_monthly_chart(ax: Axes, results: CaseResults, lang: str = "zh") -> None
     sales_ax.tick_params(labelsize=8)
     ax.set_zorder(sales_ax.get_zorder() + 1)
     ax.patch.set_visible(False)
-    ax.plot(
-        xs,
-        [float(m.net_profit_cash) for m in months],
-        color=SERIES_COLOURS["net_profit"],
-        marker="o",
-        ms=3,
-        label=_SERIES_LABELS["net_profit"][lang],
-    )
-    ax.plot(
-        xs,
-        [float(m.disposable) for m in months],
-        color=SERIES_COLOURS["disposable"],
-        marker="s",
-        ms=3,
-        label=_SERIES_LABELS["disposable"][lang],
-    )
+    _series(ax, xs, [float(m.net_profit_cash) for m in months], "net_profit", "net_profit", "o", lang)
+    _series(ax, xs, [float(m.disposable) for m in months], "disposable", "disposable", "s", lang)
     instalment = results.sizing.instalment
     if instalment is not None:
         ax.axhline(
@@ -320,6 +306,13 @@ def draw_monthly_chart(ax: Axes, results: CaseResults, lang: str = "zh") -> None
         axis.set_major_formatter(THOUSANDS)
 
 
+def _series(
+    ax: Axes, xs: list[int], values: list[float], colour: str, name: str, marker: str, lang: str
+) -> None:
+    """One line of a chart with its markers and legend label."""
+    ax.plot(xs, values, color=SERIES_COLOURS[colour], marker=marker, ms=3, label=_SERIES_LABELS[name][lang])
+
+
 def draw_projection_chart(ax: Axes, results: CaseResults, lang: str = "zh") -> None:
     """The 12-month cumulative cash after disbursement, its lowest point marked."""
     use_shipped_font()
@@ -327,14 +320,7 @@ def draw_projection_chart(ax: Axes, results: CaseResults, lang: str = "zh") -> N
     projection = results.sizing.projection
     xs = list(range(len(projection)))
     values = [float(m.balance) for m in projection]
-    ax.plot(
-        xs,
-        values,
-        color=SERIES_COLOURS["net_profit"],
-        marker="o",
-        ms=3,
-        label=_SERIES_LABELS["balance"][lang],
-    )
+    _series(ax, xs, values, "net_profit", "balance", "o", lang)
     ax.bar(
         xs,
         [float(m.instalment) for m in projection],

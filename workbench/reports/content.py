@@ -44,7 +44,7 @@ from workbench.reports.document import (
 from workbench.reports.formatting import DASH, day, money, text
 from workbench.reports.inputs import CommitteeDecisionData, DecisionKind
 from workbench.reports.tables import DAY, LABEL, TEXT, Col, detail_table
-from workbench.reports.texts import Tr, label, pick_lang
+from workbench.reports.texts import Tr, capital, label, pick_lang
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -242,7 +242,7 @@ def _cover(
 ) -> CoverSheet:
     z = results.sizing
     verdict = (
-        label(decision.decision, lang)
+        capital(label(decision.decision, lang), lang)
         if decision and decision.decision
         else tr("尚未上会", "not yet decided")
     )

@@ -76,7 +76,7 @@ def decision_blocks(decision: CommitteeDecisionData, lang: str) -> list[Block]:
                 (tr("主办客户经理", "Presenting officer"), text(decision.presenter)),
                 (tr("申请金额", "Requested"), money(decision.requested)),
                 (tr("建议金额", "Proposed"), money(decision.proposed)),
-                (tr("决议", "Decision"), verdict),
+                (tr("决议", "Decision"), capital(verdict, lang)),
                 (tr("批准金额", "Approved amount"), money(decision.amount)),
                 (
                     tr("期限（月）", "Term (months)"),

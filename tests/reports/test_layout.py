@@ -160,3 +160,10 @@ def test_a_long_narrative_and_an_odd_name_wrap_and_split_across_pages_with_nothi
         if lang == "en":
             words = set(text.split())
             assert all(word in words for word in story.split()), "an English word was broken"
+
+
+def test_a_dossier_with_contents_and_kept_starts_is_byte_identical_in_invariant_mode(
+    rendered: dict[str, tuple[ReportDoc, bytes]], case_b: Case
+) -> None:
+    doc, pdf = rendered["dossier-b-zh"]
+    assert render_pdf(doc, meta=meta_for(case_b[0]), invariant=True) == pdf

@@ -62,7 +62,7 @@ def test_deviation_chart_draws_chinese_without_missing_glyphs(case_a: CaseResult
     ax = fig.axes[0]
     assert [t.get_text() for t in ax.get_yticklabels()][1] == "C1 推估法"
     texts = [t.get_text() for t in ax.texts]
-    assert "-3.11%" in texts and "+1.25%" in texts and "在区间内" in texts
+    assert "−3.11%" in texts and "+1.25%" in texts and "在区间内" in texts
 
 
 def test_bars_take_the_status_colour(case_a: CaseResults) -> None:
@@ -82,7 +82,7 @@ def test_update_moves_bars_in_place_and_asks_for_a_redraw_when_the_set_changes(c
     moved = (dataclasses.replace(bars[0], percent=-9.0, status=Status.EXPLAIN), *bars[1:])
     assert update_deviation_chart(artists, moved)
     assert artists.bars.patches[0].get_width() == pytest.approx(-9.0)
-    assert artists.labels[0].get_text() == "-9.00%"
+    assert artists.labels[0].get_text() == "−9.00%"
     assert not update_deviation_chart(artists, bars[:-1])
     far = (dataclasses.replace(bars[0], percent=-250.0), *bars[1:])
     assert not update_deviation_chart(artists, far)

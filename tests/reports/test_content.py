@@ -69,7 +69,8 @@ def test_formatting_of_money_percentages_and_deviations() -> None:
     assert money(Decimal("-0.001")) == "0.00"
     assert money(None) == "—"
     assert pct(Decimal("0.792246")) == "79.22%"
-    assert deviation(Decimal("-0.031070")) == "-3.11%"
+    assert deviation(Decimal("-0.031070")) == "−3.11%"  # a real minus sign
+    assert money(Decimal("-21780")) == "−21,780.00"
     assert deviation(Decimal("0.0125")) == "+1.25%"
     assert number(Decimal("31.1034"), 2) == "31.10"
     assert [section_number(n, "zh") for n in (1, 10, 11, 14)] == ["一、", "十、", "十一、", "十四、"]
@@ -92,7 +93,7 @@ def test_case_a_figures_are_formatted(case_a: Case) -> None:
     text = build_survey_report(*case_a).text()
     for figure in (
         "722,780.00",
-        "-3.11%",
+        "−3.11%",
         "45,000.00",
         "79.22%",
         "3,897.85",
@@ -101,7 +102,7 @@ def test_case_a_figures_are_formatted(case_a: Case) -> None:
         "4,920.00",
     ):
         assert figure in text, figure
-    assert "+1.25%" in text and "-2.86%" in text and "在区间内" in text
+    assert "+1.25%" in text and "−2.86%" in text and "在区间内" in text
     assert "需说明（已由 C4b 取代）" in text
 
 
@@ -109,7 +110,7 @@ def test_case_b_shows_both_equity_passes(case_b: Case) -> None:
     doc = build_survey_report(*case_b)
     equity = next(b for b in doc.blocks if isinstance(b, Section) and b.title == "权益检验")
     passes = next(b for b in equity.blocks if isinstance(b, DataTable) and b.caption.startswith("各轮"))
-    assert [row[6] for row in passes.rows] == ["-7.98%", "-1.16%"]
+    assert [row[6] for row in passes.rows] == ["−7.98%", "−1.16%"]
     assert [row[8] for row in passes.rows] == ["需说明", "通过"]
     assert "100,000.00" in doc.text() and "56.70%" in doc.text()
 
@@ -124,7 +125,7 @@ def test_cross_check_matrix_has_a_row_per_check_with_inputs_and_explanations(cas
     c2 = matrix.rows[1]
     assert "渠道占比 70.00%" in c2[2]
     c4a = matrix.rows[3]
-    assert c4a[5] == "-7.00%" and "烟草占比" in c4a[7]
+    assert c4a[5] == "−7.00%" and "烟草占比" in c4a[7]
     c7 = matrix.rows[7]
     assert c7[3] == "25.00 –\n45.00" and c7[4] == "31.10" and c7[5] == "在区间内"
     charts = [b for _, b in doc.walk() if isinstance(b, ChartRef)]

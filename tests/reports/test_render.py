@@ -30,8 +30,8 @@ Case = tuple["CaseFile", "CaseResults"]
 @pytest.mark.parametrize(
     ("name", "figures"),
     [
-        ("a", ("722,780.00", "-3.11%", "45,000.00", "79.22%", "3,897.85", "+1.25%")),
-        ("b", ("-7.98%", "-1.16%", "100,000.00", "56.70%", "960,995.60", "8,717.35")),
+        ("a", ("722,780.00", "−3.11%", "45,000.00", "79.22%", "3,897.85", "+1.25%")),
+        ("b", ("−7.98%", "−1.16%", "100,000.00", "56.70%", "960,995.60", "8,717.35")),
     ],
 )
 def test_survey_pdf_has_every_heading_and_the_key_figures(
@@ -53,7 +53,7 @@ def test_dossier_pdf_has_the_survey_the_appendices_and_the_decision(
     text = pdf_tools.text(dossier_pdfs[name])
     for heading in (*SURVEY_HEADINGS_ZH, "目录", "附录 A", "审贷会决议", "审贷会纪要", "签字页", "贷款档案"):
         assert heading in text, heading
-    key = {"a": ("45,000.00", "批准贷款申请有变更", "-3.11%"), "b": ("100,000.00", "受托支付", "-7.98%")}[
+    key = {"a": ("45,000.00", "批准贷款申请有变更", "−3.11%"), "b": ("100,000.00", "受托支付", "−7.98%")}[
         name
     ]
     for figure in key:

@@ -23,6 +23,7 @@ from matplotlib.ticker import FuncFormatter
 from workbench.domain.cross_checks import METHOD_LABELS, CheckKind
 from workbench.domain.status import STATUS_LABELS, Status
 from workbench.paths import resource_path
+from workbench.reports.formatting import minus
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -45,7 +46,7 @@ SERIES_COLOURS = {
     "instalment": "#D55E00",
 }
 NEUTRAL = "#555555"
-THOUSANDS = FuncFormatter(lambda value, _pos: f"{value:,.0f}")
+THOUSANDS = FuncFormatter(lambda value, _pos: minus(f"{value:,.0f}"))
 
 _fonts_ready = False
 
@@ -63,7 +64,7 @@ def use_shipped_font() -> str:
 
         matplotlib.rcParams["font.sans-serif"] = [FONT_FAMILY, *matplotlib.rcParams["font.sans-serif"]]
         matplotlib.rcParams["font.family"] = "sans-serif"
-        matplotlib.rcParams["axes.unicode_minus"] = False  # the CJK font has no U+2212
+        matplotlib.rcParams["axes.unicode_minus"] = True  # the shipped font has U+2212, like the tables
         matplotlib.rcParams["svg.fonttype"] = "path"
         _fonts_ready = True
     return FONT_FAMILY
@@ -221,22 +222,22 @@ def _place_labels(
         if bar.in_range:
             text.set_text("在区间内" if lang == "zh" else "inside range")
             text.set_x(pad)
-            text.set_ha("left")
+            text.set_horizontalalignment("left")
             text.set_color(NEUTRAL)
             continue
         if bar.percent is None:
             text.set_text("无法计算" if lang == "zh" else "n/a")
             text.set_x(pad)
-            text.set_ha("left")
+            text.set_horizontalalignment("left")
             continue
-        text.set_text(f"{bar.percent:+.2f}%")
+        text.set_text(minus(f"{bar.percent:+.2f}%"))
         inside = abs(width) > limit * 0.8  # near the edge: write inside the bar
         if (width >= 0) != inside:
             text.set_x(width + pad if not inside else width - pad)
-            text.set_ha("left" if not inside else "right")
+            text.set_horizontalalignment("left" if not inside else "right")
         else:
             text.set_x(width - pad if not inside else width + pad)
-            text.set_ha("right" if not inside else "left")
+            text.set_horizontalalignment("right" if not inside else "left")
         text.set_color("white" if inside else NEUTRAL)
 
 
@@ -278,22 +279,8 @@ def draw_monthly_chart(ax: Axes, results: CaseResults, lang: str = "zh") -> None
     sales_ax.tick_params(labelsize=8)
     ax.set_zorder(sales_ax.get_zorder() + 1)
     ax.patch.set_visible(False)
-    ax.plot(
-        xs,
-        [float(m.net_profit_cash) for m in months],
-        color=SERIES_COLOURS["net_profit"],
-        marker="o",
-        ms=3,
-        label=_SERIES_LABELS["net_profit"][lang],
-    )
-    ax.plot(
-        xs,
-        [float(m.disposable) for m in months],
-        color=SERIES_COLOURS["disposable"],
-        marker="s",
-        ms=3,
-        label=_SERIES_LABELS["disposable"][lang],
-    )
+    _series(ax, xs, [float(m.net_profit_cash) for m in months], "net_profit", "net_profit", "o", lang)
+    _series(ax, xs, [float(m.disposable) for m in months], "disposable", "disposable", "s", lang)
     instalment = results.sizing.instalment
     if instalment is not None:
         ax.axhline(
@@ -319,6 +306,13 @@ def draw_monthly_chart(ax: Axes, results: CaseResults, lang: str = "zh") -> None
         axis.set_major_formatter(THOUSANDS)
 
 
+def _series(
+    ax: Axes, xs: list[int], values: list[float], colour: str, name: str, marker: str, lang: str
+) -> None:
+    """One line of a chart with its markers and legend label."""
+    ax.plot(xs, values, color=SERIES_COLOURS[colour], marker=marker, ms=3, label=_SERIES_LABELS[name][lang])
+
+
 def draw_projection_chart(ax: Axes, results: CaseResults, lang: str = "zh") -> None:
     """The 12-month cumulative cash after disbursement, its lowest point marked."""
     use_shipped_font()
@@ -326,14 +320,7 @@ def draw_projection_chart(ax: Axes, results: CaseResults, lang: str = "zh") -> N
     projection = results.sizing.projection
     xs = list(range(len(projection)))
     values = [float(m.balance) for m in projection]
-    ax.plot(
-        xs,
-        values,
-        color=SERIES_COLOURS["net_profit"],
-        marker="o",
-        ms=3,
-        label=_SERIES_LABELS["balance"][lang],
-    )
+    _series(ax, xs, values, "net_profit", "balance", "o", lang)
     ax.bar(
         xs,
         [float(m.instalment) for m in projection],
@@ -347,7 +334,7 @@ def draw_projection_chart(ax: Axes, results: CaseResults, lang: str = "zh") -> N
         # At either end of the year a centred label would hang over the axes' edge in a narrow panel.
         edge = "left" if low.index <= 1 else "right" if low.index >= len(projection) - 2 else "center"
         ax.annotate(
-            f"{'最低' if lang == 'zh' else 'lowest'} {float(low.balance):,.2f}",
+            f"{'最低' if lang == 'zh' else 'lowest'} {minus(f'{float(low.balance):,.2f}')}",
             (low.index, float(low.balance)),
             textcoords="offset points",
             xytext=({"left": -4, "right": 4, "center": 0}[edge], -14),

@@ -15,17 +15,19 @@ from typing import TYPE_CHECKING
 from workbench.domain.evidence import EvidenceKind
 from workbench.domain.parties import GuarantorRole
 from workbench.reports.canonical import canonical_case_sha256
-from workbench.reports.content_common import C, L, appendix_number, schedule_table, table
+from workbench.reports.content_common import appendix_number
 from workbench.reports.content_minutes import build_minutes_doc, decision_blocks
 from workbench.reports.content_survey import (
     SurveyContext,
     balance_details,
     monthly_tables,
     projection_blocks,
+    schedule_table,
     survey_sections,
     survey_signature_block,
 )
 from workbench.reports.document import (
+    Align,
     Block,
     Contents,
     CoverSheet,
@@ -41,14 +43,31 @@ from workbench.reports.document import (
 )
 from workbench.reports.formatting import DASH, day, money, text
 from workbench.reports.inputs import CommitteeDecisionData, DecisionKind
-from workbench.reports.texts import Tr, label, pick_lang
+from workbench.reports.tables import DAY, LABEL, TEXT, Col, detail_table
+from workbench.reports.texts import Tr, capital, label, pick_lang
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from workbench.domain.calc import CaseResults
     from workbench.domain.case_file import CaseFile
+    from workbench.domain.evidence import Evidence
     from workbench.reports.inputs import AttachmentImage, MinutesData
+
+
+def _short_hash(sha256: str) -> str:
+    return sha256[:16] + ("…" if len(sha256) > 16 else "") if sha256 else DASH
+
+
+EVIDENCE: tuple[Col[Evidence], ...] = (
+    Col("编号", "Id", lambda e: e.id, width=0.5),
+    Col("类别", "Kind", lambda e: e.kind, LABEL, width=0.8),
+    Col("标题", "Title", lambda e: e.title, width=2),
+    Col("来源", "Source", lambda e: e.source, LABEL, width=0.8),
+    Col("日期", "Date", lambda e: e.taken_on, DAY, Align.CENTER, 0.8),
+    Col("文件", "File", lambda e: e.file_name, TEXT, width=1.2),
+    Col("SHA-256", "SHA-256", lambda e: _short_hash(e.sha256), width=1.1),
+)
 
 
 def build_survey_report(case: CaseFile, results: CaseResults, lang: str = "zh") -> ReportDoc:
@@ -223,7 +242,7 @@ def _cover(
 ) -> CoverSheet:
     z = results.sizing
     verdict = (
-        label(decision.decision, lang)
+        capital(label(decision.decision, lang), lang)
         if decision and decision.decision
         else tr("尚未上会", "not yet decided")
     )
@@ -285,36 +304,7 @@ def _appendices(ctx: SurveyContext, attachments: Sequence[AttachmentImage]) -> l
         schedules or [Para(tr("无建议金额，无还款计划。", "No proposal, no schedule."))],
     )
     if case.evidence:
-        rows = [
-            (
-                e.id,
-                label(e.kind, lang),
-                e.title,
-                label(e.source, lang),
-                day(e.taken_on),
-                text(e.file_name),
-                e.sha256[:16] + ("…" if len(e.sha256) > 16 else "") if e.sha256 else DASH,
-            )
-            for e in case.evidence
-        ]
-        add(
-            tr("证据清单", "Evidence"),
-            [
-                table(
-                    [
-                        (tr("编号", "Id"), L, 0.5),
-                        (tr("类别", "Kind"), L, 0.8),
-                        (tr("标题", "Title"), L, 2),
-                        (tr("来源", "Source"), L, 0.8),
-                        (tr("日期", "Date"), C, 0.8),
-                        (tr("文件", "File"), L, 1.2),
-                        ("SHA-256", L, 1.1),
-                    ],
-                    rows,
-                    small=True,
-                )
-            ],
-        )
+        add(tr("证据清单", "Evidence"), [detail_table(EVIDENCE, case.evidence, tr, small=True)])
     photos: list[Block] = []
     for index, image in enumerate(attachments, start=1):
         caption = f"{tr('图', 'Photo')} {index}{tr.colon}{image.caption or image.name}"

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from workbench.reports.content_common import C, L, method_name, section_number, table
+from workbench.reports.content_common import method_name, section_number
 from workbench.reports.document import (
+    Align,
     Block,
     Bullets,
     KeyValues,
@@ -22,10 +23,43 @@ from workbench.reports.document import (
 )
 from workbench.reports.formatting import DASH, day, money, number, text
 from workbench.reports.inputs import MemberRole, VoteKind
-from workbench.reports.texts import Tr, label
+from workbench.reports.tables import LABEL, TEXT, Col, detail_table
+from workbench.reports.texts import Tr, capital, label
 
 if TYPE_CHECKING:
-    from workbench.reports.inputs import CommitteeDecisionData, MinutesData
+    from workbench.reports.inputs import (
+        CommitteeDecisionData,
+        CommitteeMember,
+        MinutesData,
+        QuestionAnswer,
+        VoteData,
+    )
+
+QUESTIONS: tuple[Col[QuestionAnswer], ...] = (
+    Col("提问人", "Asked by", lambda q: q.asked_by, TEXT, width=0.8),
+    Col("问题", "Question", lambda q: q.question, width=2),
+    Col("回答", "Answer", lambda q: q.answer, width=2.4),
+)
+
+VOTES: tuple[Col[VoteData], ...] = (
+    Col("委员", "Member", lambda v: v.member, width=0.9),
+    Col("表决", "Vote", lambda v: v.vote, LABEL, width=1.1),
+    Col("意见", "Comment", lambda v: v.comment, TEXT, width=2.8),
+    Col(
+        "否决权",
+        "Veto",
+        lambda v: v.veto,
+        lambda veto, tr: tr("是", "yes") if veto else "",
+        Align.CENTER,
+        0.6,
+    ),
+)
+
+ATTENDANCE: tuple[Col[CommitteeMember], ...] = (
+    Col("姓名", "Name", lambda m: m.name),
+    Col("角色", "Role", lambda m: m.role, LABEL, width=1.6),
+    Col("职务", "Position", lambda m: m.title, TEXT, width=1.6),
+)
 
 
 def decision_blocks(decision: CommitteeDecisionData, lang: str) -> list[Block]:
@@ -42,7 +76,7 @@ def decision_blocks(decision: CommitteeDecisionData, lang: str) -> list[Block]:
                 (tr("主办客户经理", "Presenting officer"), text(decision.presenter)),
                 (tr("申请金额", "Requested"), money(decision.requested)),
                 (tr("建议金额", "Proposed"), money(decision.proposed)),
-                (tr("决议", "Decision"), verdict),
+                (tr("决议", "Decision"), capital(verdict, lang)),
                 (tr("批准金额", "Approved amount"), money(decision.amount)),
                 (
                     tr("期限（月）", "Term (months)"),
@@ -73,40 +107,10 @@ def decision_blocks(decision: CommitteeDecisionData, lang: str) -> list[Block]:
     blocks.append(Para(tr("贷后监控措施", "Monitoring measures"), TextStyle.LEAD))
     blocks.append(Bullets(decision.monitoring) if decision.monitoring else Para(tr("无", "none")))
     if decision.questions:
-        rows = [(text(q.asked_by), q.question, q.answer) for q in decision.questions]
-        blocks.append(
-            table(
-                [
-                    (tr("提问人", "Asked by"), L, 0.8),
-                    (tr("问题", "Question"), L, 2),
-                    (tr("回答", "Answer"), L, 2.4),
-                ],
-                rows,
-                caption=tr("问答记录", "Questions and answers"),
-            )
-        )
+        caption = tr("问答记录", "Questions and answers")
+        blocks.append(detail_table(QUESTIONS, decision.questions, tr, caption=caption))
     if decision.votes:
-        rows = [
-            (
-                v.member,
-                label(v.vote, lang),
-                text(v.comment),
-                tr("是", "yes") if v.veto else "",
-            )
-            for v in decision.votes
-        ]
-        blocks.append(
-            table(
-                [
-                    (tr("委员", "Member"), L, 0.9),
-                    (tr("表决", "Vote"), L, 1.1),
-                    (tr("意见", "Comment"), L, 2.8),
-                    (tr("否决权", "Veto"), C, 0.6),
-                ],
-                rows,
-                caption=tr("表决情况", "Votes"),
-            )
-        )
+        blocks.append(detail_table(VOTES, decision.votes, tr, caption=tr("表决情况", "Votes")))
         tally = []
         for kind in VoteKind:
             n = sum(1 for v in decision.votes if v.vote is kind)
@@ -134,7 +138,7 @@ def minutes_signature_block(minutes: MinutesData, lang: str) -> SignatureBlock:
     people = sorted((m for m in minutes.members if m.role in order), key=lambda m: order[m.role])
     return SignatureBlock(
         title=tr("审贷会成员签名", "Signatures of the committee"),
-        slots=tuple(SignatureSlot(label(m.role, lang), m.name) for m in people),
+        slots=tuple(SignatureSlot(capital(label(m.role, lang), lang), m.name) for m in people),
         note=tr(
             "纪要经签署后不可更改；修改须另行签署新版本。",
             "Once signed the minutes are final; a change needs a new signed version.",
@@ -145,7 +149,6 @@ def minutes_signature_block(minutes: MinutesData, lang: str) -> SignatureBlock:
 def build_minutes_doc(minutes: MinutesData, lang: str) -> ReportDoc:
     """The minutes of one session: attendance, then each case's decision, then the signatures."""
     tr = Tr(lang)
-    members = [(m.name, label(m.role, lang), text(m.title)) for m in minutes.members]
     session: list[Block] = [
         KeyValues(
             (
@@ -158,11 +161,7 @@ def build_minutes_doc(minutes: MinutesData, lang: str) -> ReportDoc:
             ),
             2,
         ),
-        table(
-            [(tr("姓名", "Name"), L, 1), (tr("角色", "Role"), L, 1.6), (tr("职务", "Position"), L, 1.6)],
-            members,
-            caption=tr("出席人员", "Attendance"),
-        ),
+        detail_table(ATTENDANCE, minutes.members, tr, caption=tr("出席人员", "Attendance")),
     ]
     if minutes.notes.strip():
         session.append(Para(minutes.notes.strip()))

@@ -1,7 +1,8 @@
 """Figures as printed: money with thousands separators and two places, ratios as percentages.
 
 Rounding is half-up to the cent (IPC-METHOD §11) and happens only here, at the printed figure;
-deviations carry their sign (``+1.25%``, ``-3.11%``), other percentages do not.
+deviations carry their sign (``+1.25%``, ``−3.11%``), other percentages do not. A negative figure
+prints with a real minus sign (U+2212, as wide as the plus), not a hyphen.
 """
 
 from __future__ import annotations
@@ -15,6 +16,12 @@ if TYPE_CHECKING:
     from datetime import date
 
 DASH = "—"
+MINUS = "\u2212"
+
+
+def minus(shown: str) -> str:
+    """``-3.11%`` → ``−3.11%``: the hyphen of a formatted negative number as a minus sign."""
+    return MINUS + shown[1:] if shown.startswith("-") else shown
 
 
 def money(value: Decimal | None) -> str:
@@ -24,17 +31,17 @@ def money(value: Decimal | None) -> str:
     shown = quantize(value)
     if shown == 0:
         shown = abs(shown)  # never "-0.00"
-    return f"{shown:,.2f}"
+    return minus(f"{shown:,.2f}")
 
 
 def pct(ratio: Decimal | None) -> str:
     """A ratio as a percentage with two places: ``0.792246 → "79.22%"``."""
-    return percent(ratio)
+    return minus(percent(ratio))
 
 
 def deviation(ratio: Decimal | None) -> str:
-    """A deviation with its sign: ``-0.031070 → "-3.11%"``, ``0.0125 → "+1.25%"``."""
-    return signed_percent(ratio)
+    """A deviation with its sign: ``-0.031070 → "−3.11%"``, ``0.0125 → "+1.25%"``."""
+    return minus(signed_percent(ratio))
 
 
 def number(value: Decimal | int | None, places: int = 2) -> str:
@@ -44,7 +51,7 @@ def number(value: Decimal | int | None, places: int = 2) -> str:
     shown = quantize(Decimal(value), Decimal(1).scaleb(-places)) if places else Decimal(value)
     if shown == 0:
         shown = abs(shown)
-    return f"{shown:,.{places}f}" if places else f"{int(shown):,}"
+    return minus(f"{shown:,.{places}f}" if places else f"{int(shown):,}")
 
 
 def count(value: int | Decimal | None) -> str:
@@ -53,8 +60,8 @@ def count(value: int | Decimal | None) -> str:
         return DASH
     d = Decimal(value)
     if d == d.to_integral_value():
-        return f"{int(d):,}"
-    return f"{d.normalize():,f}"
+        return minus(f"{int(d):,}")
+    return minus(f"{d.normalize():,f}")
 
 
 def day(value: date | None) -> str:

@@ -12,11 +12,12 @@ Floats appear here only, at the pixel (STYLE §2.7).
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 from matplotlib import font_manager
 from matplotlib.backend_bases import FigureCanvasBase, GraphicsContextBase, RendererBase
+from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from matplotlib.ft2font import LoadFlags
 from matplotlib.path import Path
@@ -24,6 +25,8 @@ from matplotlib.transforms import Affine2D
 from reportlab.platypus import Flowable
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from matplotlib.font_manager import FontProperties
     from matplotlib.transforms import Transform
     from reportlab.pdfgen.canvas import Canvas
@@ -103,8 +106,9 @@ class ReportlabRenderer(RendererBase):
             clip.rect(x0, y0, w, h)
             self.canv.clipPath(clip, stroke=0, fill=0)
         clip_path, clip_transform = gc.get_clip_path()
-        if clip_path is not None:
-            self.canv.clipPath(self._path(clip_path, clip_transform), stroke=0, fill=0)
+        if clip_path is not None and clip_transform is not None:
+            # matplotlib's stubs say TransformedPath; it hands over the transformed Path and its affine.
+            self.canv.clipPath(self._path(cast("Path", clip_path), clip_transform), stroke=0, fill=0)
 
     def draw_path(
         self, gc: GraphicsContextBase, path: Path, transform: Transform, rgbFace: Any = None
@@ -126,7 +130,7 @@ class ReportlabRenderer(RendererBase):
             c.setLineCap(_CAPS.get(gc.get_capstyle(), 0))
             c.setLineJoin(_JOINS.get(gc.get_joinstyle(), 0))
             offset, dashes = gc.get_dashes()
-            c.setDash(list(dashes) if dashes else [], offset or 0)
+            c.setDash([float(d) for d in cast("Sequence[float]", dashes)] if dashes else [], offset or 0)
         if fill or stroke:
             c.drawPath(self._path(path, transform), stroke=int(stroke), fill=int(fill), fillMode=0)
         if gc.get_hatch():
@@ -138,8 +142,9 @@ class ReportlabRenderer(RendererBase):
         c = self.canv
         c.saveState()
         c.clipPath(self._path(path, transform), stroke=0, fill=0)
-        x0, y0, x1, y1 = path.get_extents(transform).extents
-        r, g, b, a = gc.get_hatch_color()
+        extent = path.get_extents(transform)
+        x0, y0, x1, y1 = extent.x0, extent.y0, extent.x1, extent.y1
+        r, g, b, a = to_rgba(gc.get_hatch_color())  # an RGBA tuple already; to_rgba types it
         c.setStrokeColorRGB(r, g, b)
         c.setStrokeAlpha(a)
         c.setLineWidth(gc.get_hatch_linewidth())
@@ -148,7 +153,8 @@ class ReportlabRenderer(RendererBase):
         for ix in range(math.floor(x0 / _HATCH_CELL), math.ceil(x1 / _HATCH_CELL)):
             for iy in range(math.floor(y0 / _HATCH_CELL), math.ceil(y1 / _HATCH_CELL)):
                 place = Affine2D().scale(_HATCH_CELL).translate(ix * _HATCH_CELL, iy * _HATCH_CELL)
-                c.drawPath(self._path(cell, place), stroke=1, fill=0)
+                if cell is not None:
+                    c.drawPath(self._path(cell, place), stroke=1, fill=0)
         c.restoreState()
 
     def draw_image(self, gc: GraphicsContextBase, x: float, y: float, im: Any, transform: Any = None) -> None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import io
 import json
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
@@ -70,6 +71,8 @@ from workbench.reports.document import (
     TextStyle,
 )
 from workbench.reports.pdf_chart import ChartFlowable
+from workbench.reports.pdf_layout import KeepStart, fit_widths
+from workbench.reports.pdf_text import WrappingParagraph
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -222,7 +225,6 @@ class _Styles:
                 textColor=ACCENT,
                 spaceBefore=10 if depth == 0 else 8,
                 spaceAfter=5,
-                keepWithNext=1,
             )
             for depth, size in enumerate(sizes)
         )
@@ -238,7 +240,6 @@ class _Styles:
                 textColor=ACCENT,
                 spaceBefore=6,
                 spaceAfter=3,
-                keepWithNext=1,
             ),
             headings=headings,
             cell=cell,
@@ -261,9 +262,30 @@ class _Styles:
         )
 
 
-def _p(text: str, style: ParagraphStyle) -> Paragraph:
-    """A paragraph of *plain* text: escaped, line breaks kept."""
-    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+_SUBSCRIPT = re.compile("[₀-₉]")  # the font has no subscript digits: set them as <sub>
+
+
+def _markup(text: str) -> str:
+    """Plain text as paragraph markup: escaped, line breaks kept, subscript digits lowered."""
+    marked = escape(text).replace("\n", "<br/>")
+    return _SUBSCRIPT.sub(lambda m: f"<sub>{ord(m.group()) - 0x2080}</sub>", marked)
+
+
+def _p(text: str, style: ParagraphStyle, **kwargs: Any) -> Paragraph:
+    """A paragraph of *plain* text (user text is never markup)."""
+    return WrappingParagraph(_markup(text), style, **kwargs)
+
+
+def _lead_with(lead: list[Flowable], flowables: list[Flowable]) -> list[Flowable]:
+    """``lead`` kept on the page where the first of ``flowables`` starts (see ``KeepStart``)."""
+    rest = list(flowables)
+    while rest and isinstance(rest[0], CondPageBreak):
+        rest.pop(0)  # the lead's own page check covers it
+    if not rest or isinstance(rest[0], RLPageBreak):
+        return [*lead, *flowables]
+    if isinstance(rest[0], KeepTogether):  # a chart or photo: cannot split, so the lead joins it
+        return [KeepTogether([*lead, *rest[0]._content]), *rest[1:]]
+    return [KeepStart(lead, rest[0]), *rest[1:]]
 
 
 # ---- the document template and its canvas -------------------------------------------------------
@@ -319,16 +341,18 @@ class _Template(BaseDocTemplate):  # type: ignore[misc]
         super().handle_documentBegin()
 
     def afterFlowable(self, flowable: Flowable) -> None:
-        entry = getattr(flowable, "_wb_heading", None)
-        if entry is None:
-            return
-        level, text, listed = entry
-        self._keys += 1
-        key = f"h{self._keys}"
-        self.canv.bookmarkPage(key)
-        if listed:
-            self.canv.addOutlineEntry(text, key, level=level, closed=level > 0)
-            self.notify("TOCEntry", (level, escape(text), self.page, key))
+        if isinstance(flowable, KeepStart):
+            entries = flowable.headings()
+        else:
+            entry = getattr(flowable, "_wb_heading", None)
+            entries = [] if entry is None else [entry]
+        for level, text, listed in entries:
+            self._keys += 1
+            key = f"h{self._keys}"
+            self.canv.bookmarkPage(key)
+            if listed:
+                self.canv.addOutlineEntry(text, key, level=level, closed=level > 0)
+                self.notify("TOCEntry", (level, escape(text), self.page, key))
 
     def _header(self, canv: Canvas, _doc: Any) -> None:
         tr_title = f"{self.report.title}　{self.report.reference}".strip()
@@ -466,20 +490,17 @@ class _Story:
             ]
             return [_p(block.text, style)]
         if isinstance(block, Bullets):
-            return [
-                Paragraph(escape(item).replace("\n", "<br/>"), self.s.bullet, bulletText="•")
-                for item in block.items
-            ]
+            return [_p(item, self.s.bullet, bulletText="•") for item in block.items]
         if isinstance(block, KeyValues):
             return [self.key_values(block)]
         if isinstance(block, DataTable):
             return self.data_table(block)
         if isinstance(block, ChartRef):
             chart = ChartFlowable(block, FRAME_WIDTH, block.height_mm * mm, FONT_NAME)
-            items: list[Flowable] = [chart]
+            items: list[Flowable] = [Spacer(1, 4), chart]
             if block.caption:
                 items.append(_p(block.caption, self.s.note))
-            return [Spacer(1, 4), KeepTogether(items)]
+            return [KeepTogether(items)]
         if isinstance(block, ImageRef):
             return [self.image(block)]
         if isinstance(block, PageBreak):
@@ -515,34 +536,42 @@ class _Story:
             out.append(RLPageBreak())
         else:
             out.append(CondPageBreak(40 * mm if depth == 0 else 25 * mm))
-        out.append(heading)
+        body: list[Flowable] = []
         for block in section.blocks:
-            out += self.block(block, depth + 1)
-        return out
+            body += self.block(block, depth + 1)
+        lead: list[Flowable] = [heading]
+        while len(body) > 1 and isinstance(body[0], Paragraph) and body[0].style is self.s.note:
+            lead.append(body.pop(0))  # an explanatory note stays with what it explains
+        return out + _lead_with(lead, body)
 
     def key_values(self, kv: KeyValues) -> Table:
         columns = max(1, kv.columns)
-        rows = []
+        rows: list[list[Any]] = []
         pairs = list(kv.pairs)
+        spans: list[tuple[Any, ...]] = []
         while pairs:
             chunk, pairs = pairs[:columns], pairs[columns:]
-            chunk += [("", "")] * (columns - len(chunk))
+            if len(chunk) < columns:  # the last value runs to the right edge: no empty boxes
+                spans.append(("SPAN", (len(chunk) * 2 - 1, len(rows)), (-1, len(rows))))
             row: list[Any] = []
             for key, value in chunk:
                 row += [_p(key, self.s.label), _p(value, self.s.cell)]
-            rows.append(row)
+            rows.append(row + [""] * (columns * 2 - len(row)))
         unit = FRAME_WIDTH / (columns * 2.6)
         widths = [unit, unit * 1.6] * columns
         t = Table(rows, colWidths=widths, hAlign="LEFT", splitInRow=1)
         commands: list[tuple[Any, ...]] = [
             ("GRID", (0, 0), (-1, -1), 0.4, RULE),
             ("FONT", (0, 0), (-1, -1), FONT_NAME, 8.5),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            # TOP, not MIDDLE: reportlab repeats the header without end when it splits a middle-aligned row
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("TOPPADDING", (0, 0), (-1, -1), 2.5),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
         ]
         for c in range(0, columns * 2, 2):
             commands.append(("BACKGROUND", (c, 0), (c, -1), LABEL_FILL))
+        for command in spans:  # a spanned cell takes the value's white, not the next label's fill
+            commands += [command, ("BACKGROUND", command[1], command[2], colors.white)]
         t.setStyle(TableStyle(commands))
         t.spaceBefore, t.spaceAfter = 3, 6
         return t
@@ -570,14 +599,21 @@ class _Story:
             [_p(cell, styles[c.align]) for cell, c in zip(row, data.columns, strict=True)]
             for row in data.rows
         ]
-        weight = sum(c.width for c in data.columns)
-        widths = [FRAME_WIDTH * c.width / weight for c in data.columns]
+        widths = fit_widths(
+            [c.width for c in data.columns],
+            [c.title for c in data.columns],
+            [[row[i] for row in data.rows] for i in range(len(data.columns))],
+            FRAME_WIDTH,
+            FONT_NAME,
+            (s.cell_small if data.small else s.cell).fontSize,
+            6,
+        )
         t = Table([header, *body], colWidths=widths, repeatRows=1, hAlign="LEFT", splitInRow=1)
         commands: list[tuple[Any, ...]] = [
             ("GRID", (0, 0), (-1, -1), 0.4, RULE),
             ("FONT", (0, 0), (-1, -1), FONT_NAME, 8.5),
             ("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),  # see key_values: a middle-aligned row must not split
             ("TOPPADDING", (0, 0), (-1, -1), 2 if data.small else 2.5),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 2 if data.small else 2.5),
             ("LEFTPADDING", (0, 0), (-1, -1), 3),
@@ -587,11 +623,9 @@ class _Story:
             commands.append(("BACKGROUND", (0, index + 1), (-1, index + 1), TOTAL_FILL))
         t.setStyle(TableStyle(commands))
         t.spaceBefore, t.spaceAfter = 2, 6
-        out: list[Flowable] = []
         if data.caption:
-            out.append(_p(data.caption, s.caption))
-        out.append(t)
-        return out
+            return [KeepStart([_p(data.caption, s.caption)], t)]
+        return [t]
 
     def image(self, ref: ImageRef) -> Flowable:
         reader = ImageReader(io.BytesIO(ref.data))

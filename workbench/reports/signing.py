@@ -348,14 +348,15 @@ def _choose_box(
 
 
 @dataclass(frozen=True)
-class WorkbenchStampStyle(TextStampStyle):  # type: ignore[misc]
+class WorkbenchStampStyle(TextStampStyle):
     """A stamp drawn by reportlab: name, role, signing time and certificate fingerprint.
 
     It subclasses pyHanko's text stamp style only to be handed the signing time (``ts``) that
     pyHanko also writes into the signature dictionary, so the stamp and ``/M`` agree.
     """
 
-    def create_stamp(
+    # pyHanko annotates TextStamp; any BaseStamp is drawn the same way.
+    def create_stamp(  # type: ignore[override]
         self, writer: BasePdfFileWriter, box: BoxConstraints, text_params: dict[str, Any]
     ) -> BaseStamp:
         return _ReportlabStamp(writer, self, box, text_params)
@@ -364,7 +365,7 @@ class WorkbenchStampStyle(TextStampStyle):  # type: ignore[misc]
 _STAMP_STYLE = WorkbenchStampStyle(border_width=0, timestamp_format="%Y-%m-%d %H:%M:%S %z", background=None)
 
 
-class _ReportlabStamp(BaseStamp):  # type: ignore[misc]
+class _ReportlabStamp(BaseStamp):
     def __init__(
         self,
         writer: BasePdfFileWriter,
@@ -386,6 +387,7 @@ class _ReportlabStamp(BaseStamp):  # type: ignore[misc]
             time=str(self.params.get("ts", "")),
             fingerprint=str(self.params.get("fingerprint", "")),
         )
+        assert self.writer is not None  # pyHanko always gives the stamp its writer
         xobject = self.writer.import_page_as_xobject(PdfFileReader(io.BytesIO(page)), page_ix=0)
         name = "/WbStamp" + hashlib.sha256(page).hexdigest()[:8]
         self.set_resource(category=content.ResourceType.XOBJECT, name=generic.pdf_name(name), value=xobject)

@@ -196,6 +196,11 @@ def label(value: Enum | None, lang: str) -> str:
     return enum_label(value, lang)
 
 
+def capital(text: str, lang: str) -> str:
+    """A label that starts a table row or names a box: ``debt ratio`` → ``Debt ratio`` in English."""
+    return text[:1].upper() + text[1:] if lang == "en" else text
+
+
 def pair_label(table: dict[str, tuple[str, str]], key: str, lang: str) -> str:
     """A label from one of the (zh, en) tables, or the key itself."""
     pair = table.get(key)

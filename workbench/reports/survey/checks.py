@@ -1,0 +1,184 @@
+"""Survey section 10: the cross-check matrix (M1–M17) with each check's inputs, and the deviation chart."""
+
+from __future__ import annotations
+
+import dataclasses
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from workbench.domain.cross_checks import (
+    METHOD_LABELS,
+    CheckKind,
+    CheckMethod,
+    CrossCheck,
+    CrossCheckResult,
+    EquityInputs,
+    IncomeInputs,
+    LogicInputs,
+    MarginSampleInputs,
+    Target,
+)
+from workbench.domain.figures import REFERABLE_FIGURES, FigureRef
+from workbench.domain.money import ONE
+from workbench.domain.readiness import ITEM_NAMES, counted
+from workbench.domain.settings import DEFAULT_SETTINGS
+from workbench.domain.status import STATUS_LABELS, Status
+from workbench.reports.charts import deviation_bars, draw_deviation_chart
+from workbench.reports.document import Align, Block, ChartRef, Para, TextStyle
+from workbench.reports.formatting import DASH, count, deviation, money, number, pct, text
+from workbench.reports.tables import Head, grid_table
+from workbench.reports.texts import COUNT_INPUTS, INPUT_LABELS, SHARE_INPUTS, Tr, pair_label
+
+if TYPE_CHECKING:
+    from workbench.domain.calc import CaseResults
+    from workbench.reports.survey.context import SurveyContext
+
+L, R, C = Align.LEFT, Align.RIGHT, Align.CENTER
+
+MATRIX = (
+    Head("编号", "No.", L, 0.45),
+    Head("检验方法", "Method", L, 1.0),
+    Head("检验内容及输入", "Inputs", L, 2.0),
+    Head("检验值", "Check value", R, 1.0),
+    Head("认定值", "Adopted", R, 0.95),
+    Head("偏差", "δ", R, 0.65),
+    Head("结论", "Status", C, 0.7),
+    Head("说明", "Explanation", L, 1.6),
+)
+
+
+def _value_kind(check: CrossCheckResult) -> str:
+    """How a check's figures read: margins and utilisation as %, factors and M3 ratios as numbers."""
+    if check.target in (Target.GROSS_MARGIN, Target.LABOUR_CAPACITY):
+        return "ratio"
+    if check.target is Target.SEASONAL_FACTOR:
+        return "factor"
+    if check.method is CheckMethod.M3:
+        return "number"
+    return "money"
+
+
+def _fmt(value: Decimal | None, kind: str) -> str:
+    if kind == "ratio":
+        return pct(value)
+    if kind == "factor":
+        return number(value, 4)
+    if kind == "number":
+        return number(value, 2)
+    return money(value)
+
+
+def inputs_summary(check: CrossCheck, figures: dict[str, Decimal | None], lang: str) -> str:
+    """The inputs of a check in one line: ``日均销售 3,950.00；天数 30``."""
+    tr = Tr(lang)
+    inp = check.inputs
+    sep = "；" if lang == "zh" else "; "
+    if isinstance(inp, EquityInputs):
+        return tr("见权益检验", "see the equity reconciliation")
+    if isinstance(inp, LogicInputs):
+        return sep.join(
+            (f"{inp.source_a}{tr.colon}{inp.statement_a}", f"{inp.source_b}{tr.colon}{inp.statement_b}")
+        )
+    if isinstance(inp, MarginSampleInputs):
+        return sep.join(
+            f"{i.name} {money(i.cost)}→{money(i.price)}" + (f" ×{count(i.weight)}" if i.weight != ONE else "")
+            for i in inp.items
+        )
+    if isinstance(inp, IncomeInputs):
+        return sep.join(f"{s.source} {money(s.monthly)}" for s in inp.sources)
+    parts = []
+    for f in dataclasses.fields(inp):
+        value = getattr(inp, f.name)
+        if value is None:
+            continue
+        name = pair_label(INPUT_LABELS, f.name, lang)
+        if isinstance(value, FigureRef):
+            figure = REFERABLE_FIGURES[value.name]["en" if lang == "en" else "zh"]
+            resolved = figures.get(value.name)
+            shown = _input_value(f.name, resolved) if resolved is not None else DASH
+            parts.append(f"{name} = {figure} {shown}")
+        elif isinstance(value, Decimal | int):
+            parts.append(f"{name} {_input_value(f.name, Decimal(value))}")
+    if check.evidence:
+        parts.append(tr("证据 ", "evidence ") + ", ".join(check.evidence))
+    return sep.join(parts)
+
+
+def _input_value(name: str, value: Decimal) -> str:
+    if name in SHARE_INPUTS:
+        return pct(value)
+    if name in COUNT_INPUTS:
+        return count(value) if value == value.to_integral_value() else number(value, 2)
+    return money(value)
+
+
+def _matrix_row(result: CrossCheckResult, check: CrossCheck, results: CaseResults, tr: Tr) -> tuple[str, ...]:
+    lang, kind = tr.lang, _value_kind(result)
+    title = f"{result.title}{tr.colon}" if result.title else ""
+    summary = title + inputs_summary(check, results.figures, lang)
+    if result.kind is CheckKind.RANGE:
+        value = f"{_fmt(result.low, kind)} –\n{_fmt(result.high, kind)}"  # one bound per line
+        adopted = _fmt(result.adopted, kind)
+        dev = tr("在区间内", "inside range") if result.inside else deviation(result.deviation)
+    elif result.kind is CheckKind.LOGIC:
+        value = tr("一致", "consistent") if result.status is Status.OK else tr("不一致", "inconsistent")
+        adopted, dev = DASH, DASH
+    else:
+        value, adopted, dev = (
+            _fmt(result.check_value, kind),
+            _fmt(result.adopted, kind),
+            deviation(result.deviation),
+        )
+    status = STATUS_LABELS[result.status][lang]
+    if result.superseded_by:
+        status += tr(f"（已由 {result.superseded_by} 取代）", f" (superseded by {result.superseded_by})")
+    method = f"{result.method.value} {METHOD_LABELS[result.method][lang]}"
+    return (result.id, method, summary, value, adopted, dev, status, text(result.explanation))
+
+
+def cross_checks(ctx: SurveyContext) -> list[Block]:
+    tr, lang, results = ctx.tr, ctx.lang, ctx.results
+    blocks: list[Block] = [
+        Para(
+            tr(
+                "偏差 = （认定值 − 检验值）/ 认定值；偏差为正表示检验值低于认定值。"
+                "|偏差| ≤ 5% 通过，≤ 10% 需书面说明，> 10% 不通过；区间检验在区间内即为通过。",
+                "Deviation = (adopted − check) / adopted; positive means the check is lower than the "
+                "adopted figure. |δ| ≤ 5 % OK, ≤ 10 % needs a written explanation, above that it fails; "
+                "a range check passes inside its range.",
+            ),
+            TextStyle.NOTE,
+        )
+    ]
+    by_id = {c.id: c for c in ctx.case.cross_checks}
+    rows = [_matrix_row(result, by_id[result.id], results, tr) for result in results.checks]
+    if rows:
+        caption = tr("交叉检验矩阵", "Cross-check matrix")
+        blocks.append(grid_table(MATRIX, rows, tr, caption=caption, small=True))
+        counts = []
+        for item in sorted({r.item for r in results.checks}, key=list(ITEM_NAMES).index):
+            n = sum(1 for r in results.checks if r.item == item and counted(r))
+            counts.append(tr(f"{ITEM_NAMES[item]['zh']} {n} 项", f"{ITEM_NAMES[item]['en']}: {n}"))
+        blocks.append(
+            Para(
+                tr("有效检验（未被取代，通过或已说明）：", "Counted checks (standing, OK or explained): ")
+                + tr.sep.join(counts),
+                TextStyle.NOTE,
+            )
+        )
+    else:
+        blocks.append(Para(tr("未录入交叉检验。", "No cross-checks recorded.")))
+    bars = deviation_bars(results, lang)
+    if bars:
+        blocks.append(
+            ChartRef(
+                draw_deviation_chart,
+                (bars, DEFAULT_SETTINGS.flow_tolerance, lang),
+                height_mm=max(55.0, 18.0 + 8.0 * len(bars)),
+                caption=tr(
+                    "图：交叉检验与权益检验偏差（阴影为通过/需说明/不通过区间）",
+                    "Chart: deviations with the OK / explain / fail bands",
+                ),
+            )
+        )
+    return blocks

@@ -2928,6 +2928,10 @@
         <translation>The report has no such signature box</translation>
     </message>
     <message>
+        <source>报告上没有“%1”的签名框</source>
+        <translation>The report has no signature box for “%1”</translation>
+    </message>
+    <message>
         <source>这个签名框已被签署</source>
         <translation>This signature box is signed already</translation>
     </message>
@@ -3398,6 +3402,10 @@
     <message>
         <source>纪要上没有空的签名位置</source>
         <translation>The minutes have no free signature box</translation>
+    </message>
+    <message>
+        <source>纪要上没有“%1”的签名框</source>
+        <translation>The minutes have no signature box for “%1”</translation>
     </message>
     <message>
         <source>无法签署纪要：%1</source>

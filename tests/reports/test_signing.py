@@ -18,6 +18,7 @@ from workbench.reports.signing import (
     SigningIdentity,
     create_identity,
     load_identity,
+    role_family,
     sign_pdf,
 )
 from workbench.reports.verify import VerificationError, verify_pdf
@@ -189,3 +190,33 @@ def test_an_unsigned_report_is_not_ok(survey_pdfs: dict[str, bytes]) -> None:
 def test_the_stamp_is_drawn_with_the_embedded_font(signed: tuple[bytes, bytes]) -> None:
     rows = pdf_tools.fonts(signed[1])
     assert rows and all(row[-5] == "yes" for row in rows)
+
+
+def _field_names(pdf: bytes) -> list[str]:
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign import fields
+
+    return [name for name, _value, _ref in fields.enumerate_sig_fields(PdfFileReader(io.BytesIO(pdf)))]
+
+
+def test_a_signer_takes_the_box_of_their_kind_of_role_and_never_anothers(
+    survey_pdfs: dict[str, bytes],
+    dossier_pdfs: dict[str, bytes],
+    identities: tuple[SigningIdentity, SigningIdentity, Path],
+) -> None:
+    officer, _reviewer, folder = identities
+    create_identity("王审", "风险审查员", PASS_2, folder / "wang.p12")
+    create_identity("陈主任", "审贷会主席", PASS_2, folder / "chen.p12")
+    checker, chair = load_identity(folder / "wang.p12", PASS_2), load_identity(folder / "chen.p12", PASS_2)
+    roles = ("审查人", "风险审查员", "协办客户经理", "主办客户经理", "Committee chair")
+    assert [role_family(r) for r in roles] == ["reviewer", "reviewer", "assistant", "officer", "chair"]
+    # Survey boxes: 主办客户经理, 协办客户经理, 审查人. The 审查员 goes to 审查人 (the third), not 协办.
+    once = sign_pdf(survey_pdfs["a"], officer)
+    twice = sign_pdf(once, checker)
+    assert _field_names(twice) == ["Signature1", "Signature3"]
+    # The survey has no chair's box: refused, rather than stamped under 协办客户经理.
+    with pytest.raises(SigningError) as refused:
+        sign_pdf(twice, chair)
+    assert refused.value.reason == "no_slot_for_role"
+    # The dossier's boxes are 主办客户经理, 审查人, 审贷会主席: the chair takes the last.
+    assert _field_names(sign_pdf(dossier_pdfs["a"], chair)) == ["Signature3"]

@@ -363,6 +363,10 @@ TEXTS.update(
             "en": "certificate not valid now (until {until})",
         },
         "signing_no_free_slot": {"zh": "签名框已全部签满", "en": "every signature box is signed already"},
+        "signing_no_slot_for_role": {
+            "zh": "报告上没有“{role}”的签名框",
+            "en": "the report has no signature box for “{role}”",
+        },
         "signing_no_such_slot": {"zh": "没有第 {slot} 号签名框", "en": "there is no signature box {slot}"},
         "signing_slot_taken": {
             "zh": "签名框 {slot} 已被签署",

@@ -312,6 +312,27 @@ def _overlaps(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
     return min(a[2], b[2]) - max(a[0], b[0]) > 2 and min(a[3], b[3]) - max(a[1], b[1]) > 2
 
 
+# Words that say which box a role signs in, whatever the bank calls it (审查人 / 审查员 / 风险经理 …).
+# Order matters: 协办客户经理 is an assistant before it is an officer.
+_ROLE_FAMILIES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("chair", ("主席", "主任委员", "chair")),
+    ("secretary", ("秘书", "记录", "secretary")),
+    ("assistant", ("协办", "assist")),
+    ("reviewer", ("审查", "审核", "风控", "风险", "review", "risk")),
+    ("officer", ("客户经理", "信贷员", "主办", "loan officer", "officer")),
+    ("member", ("委员", "member")),
+)
+
+
+def role_family(role: str) -> str:
+    """``"chair"``, ``"reviewer"``, ``"officer"`` … for a role as written on a box or a certificate."""
+    text = role.strip().lower()
+    for family, words in _ROLE_FAMILIES:
+        if any(word in text for word in words):
+            return family
+    return ""
+
+
 def _choose_box(
     slots: tuple[SlotPosition, ...],
     taken: list[tuple[float, float, float, float]],
@@ -320,8 +341,9 @@ def _choose_box(
 ) -> tuple[SignatureBox | None, int | None]:
     """The explicit box, the slot asked for, or the first free slot for this signer.
 
-    Without a position, a free slot named for the signer wins, then one for the signer's role,
-    then the first free slot.
+    Without a position, a free slot named for the signer wins, then one whose label holds the
+    signer's role, then one of the same kind of role (:func:`role_family`); a signer whose kind of
+    role has no box is refused rather than put in another's box.
     """
     if isinstance(position, SignatureBox):
         return position, None
@@ -333,7 +355,15 @@ def _choose_box(
             raise SigningError("no_free_slot", slots=len(slots))
         by_name = [s for s in free if s.name and s.name == identity.name]
         by_role = [s for s in free if identity.role and identity.role in s.role]
-        slot = (by_name or by_role or free)[0]
+        family = role_family(identity.role)
+        by_family = [s for s in free if family and role_family(s.role) == family]
+        if not (by_name or by_role or by_family):
+            # A signer whose role has no box here must not take someone else's (a chair under 协办).
+            unclaimed = [s for s in free if not s.name and not role_family(s.role)]
+            if family and not unclaimed:
+                raise SigningError("no_slot_for_role", role=identity.role)
+            by_family = unclaimed or free
+        slot = (by_name or by_role or by_family)[0]
     else:
         matching = [s for s in slots if s.index == position]
         if not matching:

@@ -39,7 +39,8 @@ def signing_error_text(reason: str, params: dict[str, object]) -> str:
         "identity_locked": tr("身份文件 %1 无法打开：口令错误，或不是 PKCS#12 文件"),
         "identity_expired": tr("签名证书已过期（有效期至 %1）"),
         "no_free_slot": tr("纪要上没有空的签名位置"),
+        "no_slot_for_role": tr("纪要上没有“%1”的签名框"),
     }
     template = texts.get(reason, tr("无法签署纪要：%1"))
-    value = params.get("path") or params.get("until") or reason
+    value = params.get("path") or params.get("until") or params.get("role") or reason
     return template.replace("%1", str(value))

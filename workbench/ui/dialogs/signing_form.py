@@ -54,6 +54,7 @@ def signing_error_text(error: SigningError) -> str:
         ),
         "no_free_slot": tr("报告的签名框已全部签满"),
         "no_such_slot": tr("报告没有这个签名框"),
+        "no_slot_for_role": tr("报告上没有“%1”的签名框").replace("%1", p.get("role", "")),
         "slot_taken": tr("这个签名框已被签署"),
         "field_exists": tr("签名域 %1 已存在").replace("%1", p.get("field", "")),
         "not_a_pdf": tr("不是可签署的 PDF：%1").replace("%1", p.get("detail", "")),

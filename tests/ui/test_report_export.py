@@ -52,6 +52,11 @@ def chair_id(folder: Path) -> IdentityInfo:
 
 
 @pytest.fixture
+def reviewer_id(folder: Path) -> IdentityInfo:
+    return signatures.create_identity("张伟", "审查员", "某某农商银行", "review-pass-11", folder)
+
+
+@pytest.fixture
 def store(tmp_path: Path) -> Iterator[StoreLink]:
     from workbench.ui.store_link import connect_store
 
@@ -94,7 +99,7 @@ def test_export_signed_survey_archive_counter_sign_and_verify(
     stored: CaseDocument,
     folder: Path,
     officer_id: IdentityInfo,
-    chair_id: IdentityInfo,
+    reviewer_id: IdentityInfo,
     tmp_path: Path,
     qtmodeltester: Any,
 ) -> None:
@@ -127,14 +132,14 @@ def test_export_signed_survey_archive_counter_sign_and_verify(
 
     countersign = archive.ask_counter_sign()
     assert countersign is not None
-    _choose(countersign.form, chair_id, "chair-pass-11")
+    _choose(countersign.form, reviewer_id, "review-pass-11")
     with qtbot.waitSignal(countersign.signed, timeout=SLOW) as signed:
         countersign.ok_button.click()
     qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=SLOW)
     assert model.data(model.index(0, 2)) == "刘敏"  # the first row stays as it was
-    assert model.data(model.index(1, 2)) == "刘敏 · 张主任"
+    assert model.data(model.index(1, 2)) == "刘敏 · 张伟"
     checked = signatures.verify_report(signed.args[0].pdf, signatures.trusted_certificates(folder))
-    assert [s.signer for s in checked.signatures] == ["刘敏", "张主任"]
+    assert [s.signer for s in checked.signatures] == ["刘敏", "张伟"]
     assert all(s.intact and s.valid and s.trusted for s in checked.signatures) and checked.ok
 
     archive.table.selectRow(1)
@@ -156,7 +161,7 @@ def test_export_signed_survey_archive_counter_sign_and_verify(
     store.save(dataclasses.replace(record.case, product="改过的产品"), record.version)
     late = archive.ask_counter_sign()
     assert late is not None
-    _choose(late.form, chair_id, "chair-pass-11")
+    _choose(late.form, reviewer_id, "review-pass-11")
     with qtbot.waitSignal(late.failed, timeout=SLOW) as refused:
         late.ok_button.click()
     assert "此报告对应案件第 1 版，案件现已是第 2 版" in refused.args[0]
@@ -229,6 +234,7 @@ def test_a_signed_report_needs_the_case_saved_and_a_changed_store_is_refused(
     stored: CaseDocument,
     folder: Path,
     officer_id: IdentityInfo,
+    chair_id: IdentityInfo,
     tmp_path: Path,
 ) -> None:
     dialog = ReportDialog(stored, store, folder)
@@ -261,6 +267,10 @@ def test_a_signed_report_needs_the_case_saved_and_a_changed_store_is_refused(
     assert "口令不对" in failed.args[0]
     assert minutes.signing.reason.text() == "committee minutes"
     minutes.signing.passphrase.setText("officer-pass-1")
+    with qtbot.waitSignal(minutes.failed, timeout=SLOW) as failed:
+        minutes.export_button.click()  # the minutes have boxes for the committee, none for an officer
+    assert "没有“客户经理”的签名框" in failed.args[0]
+    _choose(minutes.signing, chair_id, "chair-pass-11")
     result = _export(qtbot, minutes)
     assert result.signed and result.report.archived is None
 

@@ -315,7 +315,7 @@ def _overlaps(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
 # Words that say which box a role signs in, whatever the bank calls it (审查人 / 审查员 / 风险经理 …).
 # Order matters: 协办客户经理 is an assistant before it is an officer.
 _ROLE_FAMILIES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("chair", ("主席", "主任委员", "chair")),
+    ("chair", ("主席", "主任委员", "审贷会主任", "chair")),
     ("secretary", ("秘书", "记录", "secretary")),
     ("assistant", ("协办", "assist")),
     ("reviewer", ("审查", "审核", "风控", "风险", "review", "risk")),

@@ -233,6 +233,10 @@ class SlideWidget(QWidget):
             self.setUpdatesEnabled(True)
         return True
 
+    def block_widgets(self) -> list[QWidget]:
+        """The widget of each block, in order (a live update keeps those whose spec is unchanged)."""
+        return [widget for _block, widget in self._blocks]
+
     def labels(self) -> list[QLabel]:
         """Every label on the slide (for the fit tests)."""
         return self.findChildren(QLabel)

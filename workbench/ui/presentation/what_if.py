@@ -206,6 +206,12 @@ class WhatIfPanel(QFrame):
             self._set_fields(self._proposal_terms(case, results))
         self._evaluate(emit=False)
 
+    def adopt_terms(self, terms: Terms) -> None:
+        """Take over the committee's amendment from another panel (the slides were re-sized)."""
+        self._set_fields(terms)
+        self.amended = True
+        self._evaluate(emit=False)
+
     # ---- the committee's side ------------------------------------------------------------------------
 
     def current_terms(self) -> Terms:

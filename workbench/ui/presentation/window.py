@@ -73,10 +73,7 @@ class PresentationWindow(QWidget):
         self.results = results
         self.slides: tuple[Slide, ...] = build_slides(case, results)
         self.theme = theme_for(*size)
-        self.setStyleSheet(
-            style_sheet(self.theme)
-            + f"QWidget#blank {{ background: {BLANK}; }} QWidget#whiteOut {{ background: {WHITE_OUT}; }}"
-        )
+        self.setStyleSheet(self._style())
         self._typed = ""
         self._closing = False
         self._document: CaseDocument | None = None
@@ -150,6 +147,10 @@ class PresentationWindow(QWidget):
     def what_if(self) -> WhatIfPanel | None:
         """The what-if panel (on the capacity slide)."""
         return next((p.what_if for p in self.pages if p.what_if is not None), None)
+
+    def _style(self) -> str:
+        covers = f"QWidget#blank {{ background: {BLANK}; }} QWidget#whiteOut {{ background: {WHITE_OUT}; }}"
+        return style_sheet(self.theme) + covers
 
     def _adopt(self, page: SlideWidget) -> None:
         """Wire a page's what-if and decision panels to the window."""
@@ -250,12 +251,47 @@ class PresentationWindow(QWidget):
             self.blanked.emit(True)
 
     def show_on(self, screen: QScreen | None) -> None:
-        """Full screen on ``screen`` (the projector); the primary screen when ``None``."""
+        """Full screen on ``screen`` (the projector); the primary screen when ``None``.
+
+        A screen of another size gets slides laid out anew for it (``retheme``).
+        """
         if screen is not None:
+            size = screen.geometry().size()
+            if (size.width(), size.height()) != (self.theme.width, self.theme.height):
+                self.retheme(size.width(), size.height())
             self.setScreen(screen)
             self.move(screen.geometry().topLeft())
         self.showFullScreen()
         self.setFocus()
+
+    def retheme(self, width: int, height: int) -> None:
+        """Lay every slide out for a ``width`` × ``height`` screen, keeping the current slide and
+        the committee's amendment; the decision slide (votes) is kept as it is."""
+        panel = self.what_if
+        terms = panel.current_terms() if panel is not None and panel.amended else None
+        self.theme = theme_for(width, height)
+        self.setStyleSheet(self._style())
+        self.setUpdatesEnabled(False)
+        try:
+            for position, old in enumerate(self.pages):
+                if old.decision is not None:
+                    continue
+                page = SlideWidget(old.slide, position + 1, self.count, self.case, self.results, self.theme)
+                self._adopt(page)
+                self.stack.removeWidget(old)
+                old.deleteLater()
+                self.stack.insertWidget(position, page)
+                self.pages[position] = page
+                if page.what_if is not None and terms is not None:
+                    page.what_if.adopt_terms(terms)
+            if not self.is_blank:
+                self.stack.setCurrentIndex(self._index)
+        finally:
+            self.setUpdatesEnabled(True)
+        self.resize(width, height)
+        self._to_warm = [p for p in self.pages if p.charts and p is not self.current_page()]
+        if self._to_warm and self.isVisible():
+            self._warm_timer.start()
 
     # ---- keys ----------------------------------------------------------------------------------------
 

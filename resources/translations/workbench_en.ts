@@ -404,6 +404,10 @@
         <translation>Present</translation>
     </message>
     <message>
+        <source>演示屏幕…</source>
+        <translation>Presentation screen…</translation>
+    </message>
+    <message>
         <source>关于</source>
         <translation>About</translation>
     </message>
@@ -1100,8 +1104,12 @@
         <translation>%1 months</translation>
     </message>
     <message>
-        <source>申请</source>
-        <translation>Request</translation>
+        <source>月还款占比</source>
+        <translation>Instalment / income</translation>
+    </message>
+    <message>
+        <source>期限与利率</source>
+        <translation>Term and rate</translation>
     </message>
     <message>
         <source>案件概要</source>
@@ -1276,6 +1284,10 @@
         <translation>Method</translation>
     </message>
     <message>
+        <source>已被 %1 取代</source>
+        <translation>superseded by %1</translation>
+    </message>
+    <message>
         <source>交叉检验矩阵</source>
         <translation>Cross-check matrix</translation>
     </message>
@@ -1312,8 +1324,8 @@
         <translation>Soft information and risks</translation>
     </message>
     <message>
-        <source>还款能力、建议与还款计划</source>
-        <translation>Capacity, proposal and schedule</translation>
+        <source>审贷会调整与还款计划</source>
+        <translation>Committee what-if and schedule</translation>
     </message>
     <message>
         <source>放款后现金流预测</source>
@@ -1472,8 +1484,20 @@
         <translation>Committee amendment: %1, %2 months, %3, %4</translation>
     </message>
     <message>
+        <source>已取代（不计入）</source>
+        <translation>superseded (not counted)</translation>
+    </message>
+    <message>
         <source>审贷会调整（不修改调查数据）</source>
         <translation>Committee amendment (survey figures unchanged)</translation>
+    </message>
+    <message>
+        <source>调查建议</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>审贷会调整</source>
+        <translation>Committee</translation>
     </message>
     <message>
         <source>月息</source>
@@ -2024,12 +2048,20 @@
         <translation>Committee amendment: none</translation>
     </message>
     <message>
+        <source>交换屏幕 (S)</source>
+        <translation>Swap screens (S)</translation>
+    </message>
+    <message>
         <source>当前</source>
         <translation>Current</translation>
     </message>
     <message>
         <source>下一张</source>
         <translation>Next</translation>
+    </message>
+    <message>
+        <source>全部幻灯片（点击跳转）</source>
+        <translation>All slides (click to jump)</translation>
     </message>
     <message>
         <source>上会条件</source>
@@ -2054,6 +2086,18 @@
     <message>
         <source>已黑屏</source>
         <translation>screen blanked</translation>
+    </message>
+    <message>
+        <source>（主屏幕）</source>
+        <translation>(primary)</translation>
+    </message>
+    <message>
+        <source>演示屏幕</source>
+        <translation>Presentation screen</translation>
+    </message>
+    <message>
+        <source>幻灯片全屏显示在所选屏幕（投影仪）上，演讲者视图显示在另一块屏幕上。</source>
+        <translation>The slides fill the chosen screen (the projector); the presenter view goes on the other screen.</translation>
     </message>
 </context>
 </TS>

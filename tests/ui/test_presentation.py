@@ -73,6 +73,29 @@ def cut_off(label: QLabel, window: PresentationWindow) -> str:
     return ""
 
 
+def too_small(page: Any, window: PresentationWindow) -> list[str]:
+    """Text on ``page`` smaller than the back row can read: body under 1/30 of the screen height,
+    headline figures under 1.5 × body, chart text under 1/30 (the page number may be smaller)."""
+    from matplotlib.text import Text
+
+    height, body = window.height(), window.theme.base_px
+    problems = []
+    for label in page.labels():
+        px = label.font().pixelSize()
+        if label.objectName() == "pageNumber" or not label.text():
+            continue
+        if px < height / 30:
+            problems.append(f"{label.text()[:20]!r} {px}px < {height}/30")
+        if label.objectName() == "keyValue" and px < 1.5 * body:
+            problems.append(f"headline {label.text()!r} {px}px < 1.5 × {body}px")
+    for chart in page.charts:
+        for text in chart.figure.findobj(Text):
+            px = text.get_fontsize() * chart.figure.dpi / 72
+            if text.get_text() and text.get_visible() and px < height / 30 - 0.5:
+                problems.append(f"chart text {text.get_text()[:20]!r} {px:.1f}px < {height}/30")
+    return problems
+
+
 def test_slides_are_built_from_the_case() -> None:
     for name in ("A", "B"):
         case, _source = open_demo(name)
@@ -131,6 +154,7 @@ def test_every_slide_fits_without_cut_off_labels(
             why = cut_off(label, window)
             if why:
                 problems.append(f"slide {index + 1} {window.slides[index].key}: {label.text()!r}: {why}")
+        problems += [f"slide {index + 1} {page.slide.key}: {why}" for why in too_small(page, window)]
         if name == "A":
             window.grab().save(
                 str(SHOTS / f"{name}_{size[0]}x{size[1]}_{index + 1:02d}_{page.slide.key}.png")
@@ -138,22 +162,61 @@ def test_every_slide_fits_without_cut_off_labels(
     assert not problems, "\n".join(problems)
 
 
-def test_english_slides_fit_too(make_presentation: Callable[..., PresentationWindow], qtbot: QtBot) -> None:
+@pytest.mark.parametrize("name", ["A", "B"])
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_english_slides_fit_too(
+    make_presentation: Callable[..., PresentationWindow], qtbot: QtBot, name: str, size: tuple[int, int]
+) -> None:
     from workbench.ui import i18n
 
     assert i18n.set_language("en") == "en"  # the ui fixture switches back to Chinese afterwards
-    window = make_presentation("A", (1024, 768))
+    window = make_presentation(name, size)
     assert window.slides[2].title.startswith("Balance sheet")
     problems = []
     for index in range(window.count):
         window.go_to(index)
         qtbot.wait(1)
+        page = window.current_page()
         problems += [
             f"{window.slides[index].key}: {label.text()!r}: {why}"
-            for label in window.current_page().labels()
+            for label in page.labels()
             if (why := cut_off(label, window))
         ]
+        problems += [f"{page.slide.key}: {why}" for why in too_small(page, window)]
     assert not problems, "\n".join(problems)
+
+
+def test_the_matrix_shows_superseded_checks_with_a_mark_not_only_a_colour() -> None:
+    case, _source = open_demo("A")
+    slides = build_slides(case, compute_case(case))
+    rows = [(s, b) for s in slides if s.key.startswith("checks_") for b in s.blocks if isinstance(b, Table)]
+    assert [len(t.rows) for _s, t in rows] == [4, 4]  # 8 checks: split evenly over two slides
+    table = rows[0][1]
+    c4a = next(i for i, r in enumerate(table.rows) if r[0] == "C4a")
+    assert table.rows[c4a][-1] == "○ 已被 C4b 取代" and c4a in table.superseded
+    assert table.statuses[c4a] is None  # greyed, not in a status colour
+    assert table.rows[0][-1] == "✓ 通过"
+    legend = rows[0][0].footer
+    assert any(
+        "○ 已取代（不计入）" in str(b) and "▲ 需说明" in str(b) and "✗ 不通过" in str(b) for b in legend
+    )
+    assert "C4a：" in rows[0][0].notes  # the officer's explanation, on the slide and in the notes
+    case_b, _source = open_demo("B")
+    b_rows = [b for s in build_slides(case_b, compute_case(case_b)) for b in s.blocks if isinstance(b, Table)]
+    assert any(r[-1] == "▲ 需说明" for t in b_rows for r in t.rows)  # B5
+
+
+def test_superseded_checks_are_greyed_on_the_slide(
+    make_presentation: Callable[..., PresentationWindow], qtbot: QtBot
+) -> None:
+    window = make_presentation("A", (1024, 768))
+    window.go_to([s.key for s in window.slides].index("checks_1"))
+    labels = {label.text(): label for label in window.current_page().labels()}
+    superseded = labels["○ 已被 C4b 取代"]
+    assert superseded.objectName() == "tableSuperseded" and labels["C4a"].objectName() == "tableSuperseded"
+    grey = superseded.palette().color(superseded.foregroundRole()).name()
+    ok = labels["C1"]
+    assert grey.lower() == "#6b6b6b" and ok.palette().color(ok.foregroundRole()).name() == "#111111"
 
 
 def test_keyboard_navigation(make_presentation: Callable[..., PresentationWindow], qtbot: QtBot) -> None:
@@ -184,6 +247,17 @@ def test_keyboard_navigation(make_presentation: Callable[..., PresentationWindow
     assert blanked.args == [True] and window.is_blank
     qtbot.keyClick(window, Qt.Key.Key_B)
     assert not window.is_blank and window.stack.currentWidget() is window.current_page()
+    with qtbot.waitSignal(window.blanked) as blanked:
+        qtbot.keyClick(window, Qt.Key.Key_W)  # white, for writing on the board beside the screen
+    assert blanked.args == [True] and window.stack.currentWidget() is window.white
+    qtbot.keyClick(window, Qt.Key.Key_B)  # from white straight to black
+    assert window.stack.currentWidget() is window.blank
+    qtbot.keyClick(window, Qt.Key.Key_Right)  # a page key shows the next slide
+    assert not window.is_blank and window.index == window.count - 1
+    qtbot.keyClick(window, Qt.Key.Key_PageUp)
+    assert window.index == window.count - 2
+    with qtbot.waitSignal(window.swap_requested):
+        qtbot.keyClick(window, Qt.Key.Key_S)
     with qtbot.waitSignal(window.closed):
         qtbot.keyClick(window, Qt.Key.Key_Escape)
     assert not window.isVisible()
@@ -203,6 +277,17 @@ def test_presenter_view_follows_the_slides(
     assert presenter.next_preview.pixmap().width() == 384  # a small render of the next slide
     assert "45,000" in presenter.notes.text()  # the officer's conclusion
     assert "可提交审贷会" in presenter.flags.text()
+    assert presenter.overview.count() == window.count  # every slide, to jump to
+    assert presenter.overview.item(4).text() == f"5. {window.slides[4].title}"
+    item = presenter.overview.item(6)
+    qtbot.mouseClick(
+        presenter.overview.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=presenter.overview.visualItemRect(item).center(),
+    )
+    assert window.index == 6 and presenter.current.text() == window.slides[6].title
+    window.go_to(2)
+    assert presenter.overview.currentRow() == 2  # the list follows the slides
     qtbot.keyClick(presenter, Qt.Key.Key_End)  # the presenter's keys drive the slides too
     assert window.index == window.count - 1
     assert presenter.current.text() == window.slides[-1].title

@@ -19,7 +19,7 @@ SCREENS = {
     "screens": [
         {"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 768, "logicalDpi": 96, "dpr": 1},
         {"name": "projector", "x": 1366, "y": 0, "width": 1024, "height": 768, "logicalDpi": 96, "dpr": 1},
-    ]
+    ],
 }
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -167,6 +167,7 @@ class PresenterView(QWidget):
             return
         page = self._window.pages[index]
         page.resize(self._window.stack.size())
+        page.lay_out()
         picture = page.grab().scaledToWidth(PREVIEW_WIDTH, Qt.TransformationMode.SmoothTransformation)
         self.next_preview.setPixmap(picture)
 

@@ -143,8 +143,8 @@ class SlideWidget(QWidget):
                 widget.setMaximumWidth(round(theme.width * 0.72))
             grows = isinstance(block, (Chart, DecisionArea))
             fills = fills or grows
-            if slide.columns == 2:
-                row.addWidget(widget, 1)
+            if slide.columns == 2:  # the readiness flags are a side column; facts get the room
+                row.addWidget(widget, 2 if isinstance(block, Flags) else 3)
             else:
                 row.addWidget(widget, 1 if grows else 0)
         for block in slide.footer:
@@ -232,6 +232,12 @@ class SlideWidget(QWidget):
         finally:
             self.setUpdatesEnabled(True)
         return True
+
+    def lay_out(self) -> None:
+        """Lay the slide out at its size now, even while hidden (before an off-screen render)."""
+        for layout in [self.layout(), *(w.layout() for w in self.findChildren(QWidget))]:
+            if layout is not None:
+                layout.activate()
 
     def block_widgets(self) -> list[QWidget]:
         """The widget of each block, in order (a live update keeps those whose spec is unchanged)."""
@@ -457,7 +463,7 @@ class SlideChart(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.canvas)
-        self.draw(results)
+        self.draw(results, idle=False)  # the canvas renders once it is laid out at its size
 
     def update_chart(self, block: Chart, results: CaseResults) -> bool:
         """Redraw if what the chart shows changed; ``False`` when it is the same."""
@@ -467,10 +473,10 @@ class SlideChart(QWidget):
         self.draw(results)
         return True
 
-    def draw(self, results: CaseResults) -> None:
-        """Draw ``results`` (the canvas renders at its next paint)."""
+    def draw(self, results: CaseResults, idle: bool = True) -> None:
+        """Draw ``results``; with ``idle`` the canvas renders again at the next event-loop turn."""
         from matplotlib.lines import Line2D
-        from matplotlib.text import Text
+        from matplotlib.text import Annotation, Text
 
         from workbench.reports.charts import (
             deviation_bars,
@@ -511,7 +517,12 @@ class SlideChart(QWidget):
         size = self._theme.chart_pt
         for text in self.figure.findobj(Text):
             text.set_fontsize(size)
+        for note in self.figure.findobj(Annotation):  # a larger label hangs below its point, on white
+            note.set_verticalalignment("top")
+            note.xyann = (note.xyann[0], -size * 0.8)
+            note.set_bbox({"facecolor": "white", "edgecolor": "none", "alpha": 0.85, "pad": 1})
         for line in self.figure.findobj(Line2D):  # thicker lines read from the back of the room
             line.set_linewidth(max(float(line.get_linewidth()), 3.0))
             line.set_markersize(max(float(line.get_markersize()), 8.0))
-        self.canvas.draw_idle()  # type: ignore[no-untyped-call]
+        if idle:
+            self.canvas.draw_idle()  # type: ignore[no-untyped-call]

@@ -172,7 +172,9 @@ def _chunks(rows: list[tuple[str, ...]], size: int) -> list[list[tuple[str, ...]
 
 
 def _numbered(title: str, index: int, count: int) -> str:
-    return title if count == 1 else f"{title}（{index}/{count}）"
+    if count == 1:
+        return title
+    return f"{title}（{index}/{count}）" if lang() == "zh" else f"{title} ({index}/{count})"
 
 
 def _term(months: int) -> str:
@@ -391,7 +393,7 @@ def equity_slide(case: CaseFile, results: CaseResults) -> Slide:
         notes=notes,
         columns=2,
         lead=lead,
-        footer=(Paragraph(tr("说明"), _shorten(notes)),) if notes.strip() else (),
+        footer=(Paragraph(tr("偏差说明"), _shorten(notes)),) if notes.strip() else (),
     )
 
 
@@ -434,7 +436,7 @@ def cross_check_slides(results: CaseResults) -> list[Slide]:
         explained = [f"{c.id}：{c.explanation}" for c in part if c.explanation.strip()]
         footer: list[Block] = [status_legend()]
         if explained:
-            footer.insert(0, Paragraph(tr("说明"), _shorten("  ".join(explained), 160)))
+            footer.insert(0, Paragraph(tr("偏差说明"), _shorten("  ".join(explained), 160)))
         slides.append(
             Slide(
                 f"checks_{index}",

@@ -2,7 +2,8 @@
 
 Sizes are pixels computed from the slide: body text is 1/27 of the height (28 px at 768 px high,
 40 px at 1080), never more than 1/36 of the width, so a 4:3 projector gets the same type as a wide
-one of the same height. Key figures are drawn up to twice that. Near-black text on white; the title
+one of the same height. Key figures are drawn up to twice that (at most 62 px: Qt loses the
+synthetic bold of the shipped font from 64 px up). Near-black text on white; the title
 bar is white on navy. A status is never told by colour alone: each has its own mark (✓ ▲ ✗ ○) and
 word, and the colours are Okabe–Ito hues darkened for text on white.
 """
@@ -26,6 +27,7 @@ WHITE_OUT = "#FFFFFF"
 BODY_PER_HEIGHT = 27  # body text = height / 27 (the back row needs ≥ 1/30)
 BODY_PER_WIDTH = 36
 MIN_BASE_PX = 18
+MAX_BOLD_PX = 62  # Qt draws glyphs of 64 px and up as paths and then drops the synthetic bold
 
 STATUS_TEXT = {
     # text on a white page: the Okabe–Ito hues, darkened to ≥ 4.5:1 contrast
@@ -52,8 +54,9 @@ class Theme:
 
     @property
     def chart_pt(self) -> float:
-        """Chart text size in points for matplotlib (drawn at 100 dpi): a little under body text."""
-        return self.base_px * 0.85 * 0.72
+        """Chart text size in points for matplotlib (drawn at 100 dpi): a little under body text,
+        still at least 1/30 of the height."""
+        return max(self.base_px * 0.92, self.height / 30) * 72 / 100
 
 
 def theme_for(width: int, height: int) -> Theme:
@@ -65,7 +68,7 @@ def theme_for(width: int, height: int) -> Theme:
         base_px=base,
         title_px=round(base * 1.25),
         small_px=max(MIN_BASE_PX - 2, round(base * 0.8)),
-        key_px=round(base * 2),
+        key_px=min(MAX_BOLD_PX, round(base * 2)),
         margin=round(base * 0.9),
         spacing=round(base * 0.4),
     )
@@ -78,7 +81,7 @@ def status_colour(status: Status) -> str:
 
 def style_sheet(theme: Theme) -> str:
     """The slide style sheet for ``theme`` (object names set by ``slide_widgets``)."""
-    pad = max(2, theme.spacing // 2)
+    pad = max(3, round(theme.spacing * 0.8))
     gap = max(4, theme.margin // 2)
     edge = max(4, theme.spacing // 2)
     return f"""
@@ -100,7 +103,7 @@ QWidget#slide QLabel#tableTotal {{
 QWidget#slide QLabel#tableSuperseded {{
     border-bottom: 1px solid {RULE}; padding: {pad}px {gap}px; color: {SUPERSEDED};
 }}
-QWidget#slide QLabel#legend {{ color: {MUTED}; font-size: {theme.small_px}px; }}
+QWidget#slide QLabel#legend {{ color: {MUTED}; }}
 QWidget#slide QFrame#keyFigure {{ background: {TILE}; border-left: {edge}px solid {NAVY}; }}
 QWidget#slide QLabel#keyLabel {{ color: {MUTED}; font-weight: bold; }}
 QWidget#slide QLabel#keyValue {{ color: {NAVY}; font-weight: bold; }}

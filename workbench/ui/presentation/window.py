@@ -120,6 +120,7 @@ class PresentationWindow(QWidget):
         page = self._to_warm.pop(0)
         if page is not self.stack.currentWidget():
             page.resize(self.stack.size())
+            page.lay_out()  # a hidden page keeps its charts at their first size until laid out
             page.grab()
         if self._to_warm:
             self._warm_timer.start()

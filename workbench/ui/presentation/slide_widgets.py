@@ -51,10 +51,12 @@ from workbench.ui.presentation.what_if import WhatIfPanel, short_method
 
 if TYPE_CHECKING:
     from matplotlib.artist import Artist
+    from PySide6.QtGui import QShowEvent
 
     from workbench.domain.calc import CaseResults
     from workbench.domain.case_file import CaseFile
     from workbench.domain.committee import Terms
+    from workbench.reports.charts import DeviationArtists
 
 RIGHT = Qt.AlignmentFlag.AlignRight
 
@@ -456,6 +458,10 @@ class SlideChart(QWidget):
         self.kind = block.kind
         self.data = block.data
         self.draws = 0
+        self._pending: CaseResults | None = None  # results to draw when next shown
+        self._render_pending = False  # moved in place while hidden: render when next shown
+        self._artists: DeviationArtists | None = None
+        self._superseded: tuple[bool, ...] = ()
         self._theme = theme
         self.setObjectName(f"chart:{block.kind}")
         self.figure = Figure(layout="constrained")
@@ -466,12 +472,51 @@ class SlideChart(QWidget):
         self.draw(results, idle=False)  # the canvas renders once it is laid out at its size
 
     def update_chart(self, block: Chart, results: CaseResults) -> bool:
-        """Redraw if what the chart shows changed; ``False`` when it is the same."""
+        """Follow new results; ``False`` when what the chart shows is the same.
+
+        The deviation chart moves its bars in place when it can (a few ms, no new layout); a
+        hidden chart redraws only when it is next shown or rendered off screen.
+        """
         if block.data == self.data and block.data is not None:
             return False
         self.data = block.data
-        self.draw(results)
+        if self._moved_in_place(results):
+            if self.isVisible():
+                self.canvas.draw_idle()  # type: ignore[no-untyped-call]
+            else:
+                self._render_pending = True
+        elif self.isVisible():
+            self.draw(results)
+        else:
+            self._pending = results
         return True
+
+    def _moved_in_place(self, results: CaseResults) -> bool:
+        from workbench.reports.charts import deviation_bars, update_deviation_chart
+
+        if self.kind != "deviation" or self._artists is None or self._pending is not None:
+            return False
+        bars = deviation_bars(results, lang())
+        if tuple(b.superseded for b in bars) != self._superseded:
+            return False
+        if not update_deviation_chart(self._artists, bars, lang()):
+            return False
+        self.draws += 1
+        return True
+
+    def ensure_drawn(self) -> None:
+        """Draw results that arrived while the chart was hidden."""
+        if self._pending is not None:
+            results, self._pending = self._pending, None
+            self._render_pending = False
+            self.draw(results)
+        elif self._render_pending:
+            self._render_pending = False
+            self.canvas.draw_idle()  # type: ignore[no-untyped-call]
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.ensure_drawn()
+        super().showEvent(event)
 
     def draw(self, results: CaseResults, idle: bool = True) -> None:
         """Draw ``results``; with ``idle`` the canvas renders again at the next event-loop turn."""
@@ -493,7 +538,9 @@ class SlideChart(QWidget):
         elif self.kind == "projection":
             draw_projection_chart(ax, results, lang())
         else:
-            draw_deviation_chart(ax, deviation_bars(results, lang()), DEFAULT_SETTINGS.flow_tolerance, lang())
+            bars = deviation_bars(results, lang())
+            self._artists = draw_deviation_chart(ax, bars, DEFAULT_SETTINGS.flow_tolerance, lang())
+            self._superseded = tuple(b.superseded for b in bars)
             legend = ax.get_legend()
             if legend is not None:  # and a key for the hatched bars of superseded checks
                 from matplotlib.patches import Patch

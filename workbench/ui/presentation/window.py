@@ -35,6 +35,8 @@ if TYPE_CHECKING:
     from workbench.ui.presentation.what_if import WhatIfPanel
     from workbench.ui.recalc import Recalculator
 
+WARM_AFTER_EDIT_MS = 400  # off-screen chart renders wait this long after a live update
+
 NAVIGATION = {
     Qt.Key.Key_Right: 1,
     Qt.Key.Key_Down: 1,
@@ -107,7 +109,7 @@ class PresentationWindow(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._to_warm:
-            self._warm_timer.start()
+            self._warm_timer.start(0)
 
     def _warm_next(self) -> None:
         """Render one chart slide off screen (matplotlib's first layout takes ~80 ms), then the next.
@@ -121,6 +123,8 @@ class PresentationWindow(QWidget):
         if page is not self.stack.currentWidget():
             page.resize(self.stack.size())
             page.lay_out()  # a hidden page keeps its charts at their first size until laid out
+            for chart in page.charts:
+                chart.ensure_drawn()
             page.grab()
         if self._to_warm:
             self._warm_timer.start()
@@ -217,7 +221,7 @@ class PresentationWindow(QWidget):
             self.setUpdatesEnabled(True)
         self._to_warm = [p for p in rebuilt if p.charts and p is not pages[self._index]]
         if self._to_warm and self.isVisible():
-            self._warm_timer.start()
+            self._warm_timer.start(WARM_AFTER_EDIT_MS)  # once the officer's typing has paused
         self.updates += 1
         self.slides_updated.emit()
         if moved:
@@ -292,7 +296,7 @@ class PresentationWindow(QWidget):
         self.resize(width, height)
         self._to_warm = [p for p in self.pages if p.charts and p is not self.current_page()]
         if self._to_warm and self.isVisible():
-            self._warm_timer.start()
+            self._warm_timer.start(0)
 
     # ---- keys ----------------------------------------------------------------------------------------
 

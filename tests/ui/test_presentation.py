@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QWidget
 
 from workbench.domain.calc import compute_case
 from workbench.domain.committee import Terms
@@ -41,7 +41,7 @@ def make_presentation(qtbot: QtBot, ui: Any) -> Callable[..., PresentationWindow
     return make
 
 
-def cut_off(label: QLabel, window: PresentationWindow) -> str:
+def cut_off(label: QLabel, window: QWidget) -> str:
     """Why ``label`` does not show its whole text ("" when it does)."""
     text = label.text()
     if not text or not label.isVisible():
@@ -296,6 +296,13 @@ def test_presenter_view_follows_the_slides(
     assert panel is not None
     panel.amount.setValue(50000)
     assert "50,000.00" in presenter.amendment.text()
+    qtbot.wait(1)
+    problems = [
+        f"{label.text()!r}: {why}"
+        for label in presenter.findChildren(QLabel)
+        if (why := cut_off(label, presenter))
+    ]
+    assert not problems, problems  # the laptop's view shows all its text too
     presenter.update_clock()
     minutes, seconds = presenter.timer_label.text().split(":")
     assert len(minutes) == len(seconds) == 2 and int(seconds) < 60
@@ -466,6 +473,13 @@ def test_open_slides_follow_edits_in_the_main_window(make_window: Callable[..., 
     assert assets.builds == 2 and money_in(assets, presentation.results.totals.business_assets)
     income = presentation.pages[keys.index("income")]
     assert income.builds == 1  # the statement did not change: the slide was left alone
+    from workbench.reports.charts import deviation_bars
+
+    chart = presentation.pages[keys.index("deviations")].charts[0]
+    assert chart.data == deviation_bars(presentation.results, "zh")  # the hidden chart follows too
+    presentation.go_to(keys.index("deviations"))
+    qtbot.wait(1)
+    presentation.go_to(keys.index("business"))
     assert presentation.what_if is panel and panel.amended
     assert panel.amount.value() == 50000  # the amendment stays as the committee set it
     assert presentation.current_page() is page

@@ -478,14 +478,21 @@ def test_open_slides_follow_edits_in_the_main_window(make_window: Callable[..., 
     chart = presentation.pages[keys.index("deviations")].charts[0]
     assert chart.data == deviation_bars(presentation.results, "zh")  # the hidden chart follows too
     presentation.go_to(keys.index("deviations"))
-    qtbot.wait(1)
+    qtbot.waitUntil(lambda: chart.blit_ready)
+    deviations, builds, blits = presentation.current_page(), presentation.current_page().builds, chart.blits
+    document.set_field(("balance_sheet", "stock", 0, "unit_cost"), stock.unit_cost * 3)
+    qtbot.waitUntil(lambda: presentation.updates == 3)
+    assert chart.blits == blits + 1 and deviations.builds == builds  # bars moved and blitted in place
+    assert chart.data == deviation_bars(presentation.results, "zh")
+    document.undo_stack.undo()
+    qtbot.waitUntil(lambda: presentation.updates == 4)
     presentation.go_to(keys.index("business"))
     assert presentation.what_if is panel and panel.amended
     assert panel.amount.value() == 50000  # the amendment stays as the committee set it
     assert presentation.current_page() is page
 
     document.undo_stack.undo()
-    qtbot.waitUntil(lambda: presentation.updates == 3)
+    qtbot.waitUntil(lambda: presentation.updates == 5)
     assert money_in(assets, presentation.results.totals.business_assets)
     presentation.close()
 

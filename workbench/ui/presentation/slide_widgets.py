@@ -14,7 +14,8 @@ and the what-if and decision panels keep their state (the committee's amendment,
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
@@ -51,7 +52,7 @@ from workbench.ui.presentation.what_if import WhatIfPanel, short_method
 
 if TYPE_CHECKING:
     from matplotlib.artist import Artist
-    from PySide6.QtGui import QShowEvent
+    from PySide6.QtGui import QResizeEvent, QShowEvent
 
     from workbench.domain.calc import CaseResults
     from workbench.domain.case_file import CaseFile
@@ -221,6 +222,15 @@ class SlideWidget(QWidget):
             if self.what_if is not None:
                 self.what_if.rebase(case, results)  # capacity inputs the spec does not show
             return False
+        if _without_chart_data(slide) == _without_chart_data(self.slide):
+            for (_old, widget), block in zip(self._blocks, slide.blocks, strict=True):
+                if isinstance(widget, SlideChart) and isinstance(block, Chart):
+                    widget.update_chart(block, results)  # in place: no new layout, no full render
+            self._blocks = [
+                (block, widget) for block, (_old, widget) in zip(slide.blocks, self._blocks, strict=True)
+            ]
+            self.slide = slide
+            return False
         self.setUpdatesEnabled(False)  # one repaint for the whole swap: no flicker
         try:
             reuse = dict(enumerate(self._blocks))
@@ -248,6 +258,12 @@ class SlideWidget(QWidget):
     def labels(self) -> list[QLabel]:
         """Every label on the slide (for the fit tests)."""
         return self.findChildren(QLabel)
+
+
+def _without_chart_data(slide: Slide) -> Slide:
+    """``slide`` with its charts' data and its notes left out (what the layout depends on)."""
+    blocks = tuple(Chart(b.kind) if isinstance(b, Chart) else b for b in slide.blocks)
+    return replace(slide, blocks=blocks, notes="")
 
 
 # ---- blocks -------------------------------------------------------------------------------------------
@@ -462,6 +478,8 @@ class SlideChart(QWidget):
         self._render_pending = False  # moved in place while hidden: render when next shown
         self._artists: DeviationArtists | None = None
         self._superseded: tuple[bool, ...] = ()
+        self._background: Any = None  # the deviation chart without its bars, for blitting
+        self.blits = 0
         self._theme = theme
         self.setObjectName(f"chart:{block.kind}")
         self.figure = Figure(layout="constrained")
@@ -469,6 +487,7 @@ class SlideChart(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.canvas)
+        self.canvas.mpl_connect("draw_event", self._on_draw)
         self.draw(results, idle=False)  # the canvas renders once it is laid out at its size
 
     def update_chart(self, block: Chart, results: CaseResults) -> bool:
@@ -482,7 +501,7 @@ class SlideChart(QWidget):
         self.data = block.data
         if self._moved_in_place(results):
             if self.isVisible():
-                self.canvas.draw_idle()  # type: ignore[no-untyped-call]
+                self._repaint_bars()
             else:
                 self._render_pending = True
         elif self.isVisible():
@@ -512,11 +531,44 @@ class SlideChart(QWidget):
             self.draw(results)
         elif self._render_pending:
             self._render_pending = False
+            self._repaint_bars()
+
+    @property
+    def blit_ready(self) -> bool:
+        """The deviation chart has a saved background: moved bars repaint by blitting."""
+        return self._background is not None
+
+    def _animated(self) -> list[Any]:
+        if self._artists is None:
+            return []
+        return [*self._artists.bars.patches, *self._artists.labels]
+
+    def _on_draw(self, _event: object) -> None:
+        """After a full draw (bars left out): keep the background, then draw the bars over it."""
+        if self._artists is None:
+            return
+        self._background = self.canvas.copy_from_bbox(self.figure.bbox)  # type: ignore[no-untyped-call]
+        for artist in self._animated():
+            artist.axes.draw_artist(artist)
+
+    def _repaint_bars(self) -> None:
+        """Bars moved in place: blit them over the saved background (a full render without one)."""
+        if self._background is None:
             self.canvas.draw_idle()  # type: ignore[no-untyped-call]
+            return
+        self.canvas.restore_region(self._background)  # type: ignore[no-untyped-call]
+        for artist in self._animated():
+            artist.axes.draw_artist(artist)
+        self.canvas.blit(self.figure.bbox)  # type: ignore[no-untyped-call]
+        self.blits += 1
 
     def showEvent(self, event: QShowEvent) -> None:
         self.ensure_drawn()
         super().showEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._background = None  # the canvas redraws at its new size and saves a new one
+        super().resizeEvent(event)
 
     def draw(self, results: CaseResults, idle: bool = True) -> None:
         """Draw ``results``; with ``idle`` the canvas renders again at the next event-loop turn."""
@@ -531,6 +583,8 @@ class SlideChart(QWidget):
         )
 
         self.draws += 1
+        self._background = None
+        self._artists = None
         self.figure.clear()
         ax = self.figure.add_subplot()
         if self.kind == "monthly":
@@ -541,6 +595,8 @@ class SlideChart(QWidget):
             bars = deviation_bars(results, lang())
             self._artists = draw_deviation_chart(ax, bars, DEFAULT_SETTINGS.flow_tolerance, lang())
             self._superseded = tuple(b.superseded for b in bars)
+            for artist in self._animated():  # drawn over a saved background: a live update blits
+                artist.set_animated(True)
             legend = ax.get_legend()
             if legend is not None:  # and a key for the hatched bars of superseded checks
                 from matplotlib.patches import Patch

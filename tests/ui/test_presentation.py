@@ -523,8 +523,11 @@ def test_a_reload_or_a_new_check_reshapes_the_open_slides(
         borrower=replace(document.state.borrower, name="王丽华（复核）"),
         cross_checks=document.state.cross_checks[:2],
     )
+    presentation.toggle_blank()  # the screen is black while the case reloads
     document.replace(stored, frozenset({""}), "reload")
     qtbot.waitUntil(lambda: presentation.updates == 1)
+    assert presentation.is_blank  # and stays black until the presenter shows the slide again
+    presentation.toggle_blank()
     keys = [s.key for s in presentation.slides]
     assert "checks_2" not in keys and presentation.count == count - 1  # two checks: one matrix slide
     assert presentation.slides[presentation.index].key == "capacity"  # still on the what-if

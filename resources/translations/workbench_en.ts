@@ -2088,6 +2088,10 @@
         <translation>screen blanked</translation>
     </message>
     <message>
+        <source>已白屏</source>
+        <translation>white screen</translation>
+    </message>
+    <message>
         <source>（主屏幕）</source>
         <translation>(primary)</translation>
     </message>

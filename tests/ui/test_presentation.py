@@ -538,3 +538,36 @@ def test_a_reload_or_a_new_check_reshapes_the_open_slides(
     assert presenter.current.text() == presentation.slides[presentation.index].title
     assert presenter.position.text() == f"{presentation.index + 1} / {presentation.count}"
     presentation.close()
+
+
+def test_a_block_of_another_module_renders_through_its_factory(qtbot: QtBot, ui: Any) -> None:
+    from dataclasses import dataclass
+
+    from workbench.ui.presentation import slide_widgets
+    from workbench.ui.presentation.slides import Slide
+
+    @dataclass(frozen=True, slots=True)
+    class Votes:
+        text: str
+
+    made: list[str] = []
+
+    def factory(block: Votes, _case: Any, _results: Any, _theme: Any) -> QLabel:
+        made.append(block.text)
+        return QLabel(block.text)
+
+    slide_widgets.register_block(Votes, factory)
+    try:
+        case, _source = open_demo("A")
+        results = compute_case(case)
+        page = slide_widgets.SlideWidget(
+            Slide("votes", "投票", (Votes("委员甲：同意"),)), 1, 1, case, results, theme_for(1024, 768)
+        )
+        qtbot.addWidget(page)
+        assert "委员甲：同意" in _texts(page)
+        page.refresh(Slide("votes", "投票", (Votes("委员甲：同意"),)), 1, 2, case, results)
+        assert made == ["委员甲：同意"]  # an unchanged block is kept, not made again
+        page.refresh(Slide("votes", "投票", (Votes("委员乙：否决"),)), 1, 2, case, results)
+        assert made[-1] == "委员乙：否决" and "委员乙：否决" in _texts(page)
+    finally:
+        slide_widgets.BLOCK_FACTORIES.pop(Votes)

@@ -176,9 +176,8 @@ class PresenterView(QWidget):
 
     def _on_blanked(self, blank: bool) -> None:
         index = self._window.index
-        self.position.setText(
-            f"{index + 1} / {len(self._window.slides)}" + ("  · " + tr("已黑屏") if blank else "")
-        )
+        state = tr("已白屏") if self._window.stack.currentWidget() is self._window.white else tr("已黑屏")
+        self.position.setText(f"{index + 1} / {len(self._window.slides)}" + ("  · " + state if blank else ""))
 
     def _on_amendment(self, _terms: object) -> None:
         decision = next((p.decision for p in reversed(self._window.pages) if p.decision is not None), None)

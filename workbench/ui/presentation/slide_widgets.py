@@ -14,6 +14,7 @@ and the what-if and decision panels keep their state (the committee's amendment,
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -60,6 +61,18 @@ if TYPE_CHECKING:
     from workbench.reports.charts import DeviationArtists
 
 RIGHT = Qt.AlignmentFlag.AlignRight
+BlockFactory = Callable[[Any, "CaseFile", "CaseResults", Theme], QWidget]
+BLOCK_FACTORIES: dict[type, BlockFactory] = {}
+
+
+def register_block(kind: type, factory: BlockFactory) -> None:
+    """Render blocks of ``kind`` with ``factory(block, case, results, theme)``.
+
+    For slides whose blocks live in another module (the committee's decision slide): the slide
+    is laid out, titled, numbered and live-updated like the others. A live update rebuilds such a
+    block only when its spec changed.
+    """
+    BLOCK_FACTORIES[kind] = factory
 
 
 def _label(text: str, name: str = "", wrap: bool = True, align: Qt.AlignmentFlag | None = None) -> QLabel:
@@ -168,6 +181,9 @@ class SlideWidget(QWidget):
                 return widget
             old[1].setParent(None)
             old[1].deleteLater()
+        factory = BLOCK_FACTORIES.get(type(block))
+        if factory is not None:
+            return factory(block, case, results, self.theme)
         if isinstance(block, Facts):
             return facts_widget(block, self.theme)
         if isinstance(block, Table):

@@ -63,6 +63,7 @@ if TYPE_CHECKING:
 RIGHT = Qt.AlignmentFlag.AlignRight
 BlockFactory = Callable[[Any, "CaseFile", "CaseResults", Theme], QWidget]
 BLOCK_FACTORIES: dict[type, BlockFactory] = {}
+COLUMN_WEIGHTS: dict[type, int] = {Table: 4, Flags: 2}  # side-by-side blocks share the width so
 
 
 def register_block(kind: type, factory: BlockFactory) -> None:
@@ -159,8 +160,8 @@ class SlideWidget(QWidget):
                 widget.setMaximumWidth(round(theme.width * 0.72))
             grows = isinstance(block, (Chart, DecisionArea))
             fills = fills or grows
-            if slide.columns == 2:  # the readiness flags are a side column; facts get the room
-                row.addWidget(widget, 2 if isinstance(block, Flags) else 3)
+            if slide.columns == 2:  # a table's columns need the room most, the readiness flags least
+                row.addWidget(widget, COLUMN_WEIGHTS.get(type(block), 3))
             else:
                 row.addWidget(widget, 1 if grows else 0)
         for block in slide.footer:

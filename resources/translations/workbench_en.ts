@@ -544,6 +544,10 @@
         <translation>Present</translation>
     </message>
     <message>
+        <source>演示屏幕…</source>
+        <translation>Presentation screen…</translation>
+    </message>
+    <message>
         <source>关于</source>
         <translation>About</translation>
     </message>
@@ -1428,10 +1432,6 @@
         <translation>%1 months</translation>
     </message>
     <message>
-        <source>申请</source>
-        <translation>Request</translation>
-    </message>
-    <message>
         <source>案件概要</source>
         <translation>Case summary</translation>
     </message>
@@ -1442,6 +1442,14 @@
     <message>
         <source>主营业务</source>
         <translation>Main activity</translation>
+    </message>
+    <message>
+        <source>月还款占比</source>
+        <translation>Instalment / income</translation>
+    </message>
+    <message>
+        <source>期限与利率</source>
+        <translation>Term and rate</translation>
     </message>
     <message>
         <source>员工人数</source>
@@ -1576,6 +1584,10 @@
         <translation>Deviation δ</translation>
     </message>
     <message>
+        <source>审贷会调整与还款计划</source>
+        <translation>Committee what-if and schedule</translation>
+    </message>
+    <message>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -1602,6 +1614,10 @@
     <message>
         <source>检验方法</source>
         <translation>Method</translation>
+    </message>
+    <message>
+        <source>已被 %1 取代</source>
+        <translation>superseded by %1</translation>
     </message>
     <message>
         <source>交叉检验矩阵</source>
@@ -1640,16 +1656,20 @@
         <translation>Soft information and risks</translation>
     </message>
     <message>
-        <source>还款能力、建议与还款计划</source>
-        <translation>Capacity, proposal and schedule</translation>
-    </message>
-    <message>
         <source>放款后现金流预测</source>
         <translation>Cash projection after disbursement</translation>
     </message>
     <message>
         <source>审贷会决议</source>
         <translation>Committee decision</translation>
+    </message>
+    <message>
+        <source>年利率 %1 %（月 %2 ‰）</source>
+        <translation>%1 % a year (%2 ‰ a month)</translation>
+    </message>
+    <message>
+        <source>年利率 %1 %</source>
+        <translation>%1 % a year</translation>
     </message>
     <message>
         <source>%1，%2 个月，%3，%4</source>
@@ -1828,6 +1848,10 @@
         <translation>%1 more</translation>
     </message>
     <message>
+        <source>已取代（不计入）</source>
+        <translation>superseded (not counted)</translation>
+    </message>
+    <message>
         <source>建议金额</source>
         <translation>Proposed amount</translation>
     </message>
@@ -1838,10 +1862,6 @@
     <message>
         <source>委员投票：待记录</source>
         <translation>Members&apos; votes: to be recorded</translation>
-    </message>
-    <message>
-        <source>审贷会调整：%1，%2 个月，%3，%4</source>
-        <translation>Committee amendment: %1, %2 months, %3, %4</translation>
     </message>
     <message>
         <source>审贷会调整（不修改调查数据）</source>
@@ -1914,6 +1934,14 @@
     <message>
         <source>利率：%1</source>
         <translation>Rate: %1</translation>
+    </message>
+    <message>
+        <source>调查建议</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>审贷会调整</source>
+        <translation>Committee</translation>
     </message>
     <message>
         <source>占月可支比例</source>
@@ -2468,12 +2496,20 @@
         <translation>Committee amendment: none</translation>
     </message>
     <message>
+        <source>交换屏幕 (S)</source>
+        <translation>Swap screens (S)</translation>
+    </message>
+    <message>
         <source>当前</source>
         <translation>Current</translation>
     </message>
     <message>
         <source>下一张</source>
         <translation>Next</translation>
+    </message>
+    <message>
+        <source>全部幻灯片（点击跳转）</source>
+        <translation>All slides (click to jump)</translation>
     </message>
     <message>
         <source>上会条件</source>
@@ -2498,6 +2534,10 @@
     <message>
         <source>已黑屏</source>
         <translation>screen blanked</translation>
+    </message>
+    <message>
+        <source>已白屏</source>
+        <translation>white screen</translation>
     </message>
     <message>
         <source>案件库未连接</source>
@@ -3478,6 +3518,18 @@
     <message>
         <source>“%1”须填写理由</source>
         <translation>“%1” needs a reason</translation>
+    </message>
+    <message>
+        <source>（主屏幕）</source>
+        <translation>(primary)</translation>
+    </message>
+    <message>
+        <source>演示屏幕</source>
+        <translation>Presentation screen</translation>
+    </message>
+    <message>
+        <source>幻灯片全屏显示在所选屏幕（投影仪）上，演讲者视图显示在另一块屏幕上。</source>
+        <translation>The slides fill the chosen screen (the projector); the presenter view goes on the other screen.</translation>
     </message>
 </context>
 </TS>

@@ -161,6 +161,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(a["show_cases"])
         view_menu.addSeparator()
         view_menu.addAction(a["present"])
+        view_menu.addAction(a["present_screen"])
         language_menu = view_menu.addMenu(tr("界面语言"))
         group = QActionGroup(self)
         for code, label in (("zh", "中文（简体）"), ("en", "English")):
@@ -267,6 +268,7 @@ class MainWindow(QMainWindow):
             ),
             "show_cases": show_cases,
             "present": act("present", tr("演示"), self.present, "F5", "Ctrl+P"),
+            "present_screen": act("present_screen", tr("演示屏幕…"), self.choose_presentation_screen),
             "about": act("about", tr("关于"), self.about),
             **self.reports.actions(),
             "committee": act("committee", tr("审贷会…"), self.committee.open_window),
@@ -381,8 +383,9 @@ class MainWindow(QMainWindow):
     def present(self) -> PresentationWindow | None:
         """Show the active case as committee slides (projector + presenter view); ``None`` if no case.
 
-        The slides are a snapshot of the case as it is now; the committee's what-if changes are
-        amendments held by the presentation, never edits of the case.
+        The slides follow the case's edits while open; the committee's what-if changes are
+        amendments held by the presentation, never edits of the case. With several screens and no
+        projector chosen yet, the officer picks one first.
         """
         current = self.current()
         if current is None:
@@ -393,13 +396,25 @@ class MainWindow(QMainWindow):
             self.show_error(recalc.error)
             return None
         from workbench.ui.presentation.presenter import start_presentation
+        from workbench.ui.presentation.screens import needs_choice
 
+        if needs_choice(self.settings) and not self.choose_presentation_screen():
+            return None
         if self.presentation is not None:
             self.presentation.close()
-        self.presentation, self._presenter = start_presentation(current.document.state, results)
+        self.presentation, self._presenter = start_presentation(
+            current.document.state, results, settings=self.settings
+        )
+        self.presentation.follow(current.document, recalc)
         self.presentation.closed.connect(self._presentation_closed)
         self.committee.attach_presentation(self.presentation, current.document.state, self._presenter)
         return self.presentation
+
+    def choose_presentation_screen(self) -> bool:
+        """Ask which screen is the projector (remembered); ``False`` if the officer cancelled."""
+        from workbench.ui.presentation.screens import ScreenDialog
+
+        return bool(ScreenDialog(self.settings, self).exec())
 
     def _presentation_closed(self) -> None:
         for widget in (self.presentation, self._presenter):

@@ -61,10 +61,16 @@ def _short(text: str) -> str:
 
 
 def terms_text(terms: Terms) -> str:
-    """``45,000.00，18 个月，7.2 %，等额本金``."""
-    rate = f"{terms.rate.value.normalize():f}" + (
-        " ‰" if terms.rate.kind is RateKind.MONTHLY_PERMILLE else " %"
-    )
+    """``45,000.00，18 个月，年利率 7.2 %，等额本金`` — the rate always as a yearly % like the final
+    terms (a monthly ‰ quote keeps its ‰ in brackets), so the two lines of the slide compare at a glance.
+    """
+    value = terms.rate.value
+    if terms.rate.kind is RateKind.MONTHLY_PERMILLE:
+        annual = (value * 12 / 10).normalize()
+        monthly = f"{value.normalize():f}"
+        rate = tr("年利率 %1 %（月 %2 ‰）").replace("%1", f"{annual:f}").replace("%2", monthly)
+    else:
+        rate = tr("年利率 %1 %").replace("%1", f"{value.normalize():f}")
     method = METHOD_LABELS[terms.method]["en" if lang() == "en" else "zh"]
     return (
         tr("%1，%2 个月，%3，%4")
@@ -90,7 +96,8 @@ class DecisionSlidePanel(QFrame):
         box.setSpacing(theme.spacing)
         top = QHBoxLayout()
         top.setSpacing(theme.margin)
-        top.addWidget(_label(tr("建议金额：%1").replace("%1", block.proposal), "decisionProposal"), 0)
+        self.proposal = _label(tr("建议金额：%1").replace("%1", block.proposal), "decisionProposal")
+        top.addWidget(self.proposal, 0)
         self.amendment = _label(tr("审贷会调整：无"), "decisionAmendment")
         top.addWidget(self.amendment, 1)
         box.addLayout(top)
@@ -122,6 +129,10 @@ class DecisionSlidePanel(QFrame):
         bottom.addWidget(self.record_button, 0, Qt.AlignmentFlag.AlignBottom)
         box.addLayout(bottom)
         box.addStretch(1)
+
+    def refresh(self, block: DecisionArea) -> None:
+        """The officer's proposal changed (a live update); the amendment and the votes stay."""
+        self.proposal.setText(tr("建议金额：%1").replace("%1", block.proposal))
 
     def show_amendment(self, terms: Terms) -> None:
         """Say what the committee changed; the decision takes it as its final terms."""

@@ -1,42 +1,37 @@
-"""Widgets that render slide specs in the projector theme, and the committee's what-if panel.
+"""Widgets that render slide specs in the projector theme.
 
 Every text is a ``QLabel``: long Chinese text wraps (``wordWrap``), numbers never do and are
-right-aligned, so a test can measure each label against its widget. Charts are drawn by
-``reports.charts`` on a canvas the slide owns, then their text is enlarged for the projector.
+right-aligned, so a test can measure each label against its widget. Headline figures are drawn as
+large as their tile allows (up to twice body text), so a long amount shrinks a little instead of
+being cut. Charts are drawn by ``reports.charts`` on a canvas the slide owns, then their text is
+enlarged for the projector.
 
-The what-if panel holds the committee's amended terms (``domain.committee.Terms``): each change runs
-``evaluate_terms`` against the officer's statement and emits ``amendment_changed(Terms)``. It never
-touches the case or its document.
+``SlideWidget.refresh`` takes a new spec for the same slide (a live update): blocks whose spec is
+unchanged keep their widgets, charts keep their canvas and redraw only when their data changed,
+and the what-if and decision panels keep their state (the committee's amendment, the votes).
 """
 
 from __future__ import annotations
 
 import re
-import time
-from decimal import Decimal
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDoubleSpinBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QSizePolicy,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from workbench.domain.committee import Terms, TermsEvaluation, evaluate_terms
-from workbench.domain.errors import DomainError, ValidationError
-from workbench.domain.loan_request import RateKind, RateQuote
-from workbench.domain.messages import reason_text
-from workbench.domain.schedules import METHOD_LABELS, Method
-from workbench.domain.settings import DEFAULT_SETTINGS, Settings
-from workbench.reports.formatting import money, pct
+from workbench.domain.settings import DEFAULT_SETTINGS
+from workbench.domain.status import STATUS_LABELS
 from workbench.ui.i18n import lang, tr
 from workbench.ui.presentation.slides import (
     Block,
@@ -44,19 +39,39 @@ from workbench.ui.presentation.slides import (
     DecisionArea,
     Facts,
     Flags,
+    KeyFigures,
+    Legend,
     Paragraph,
     Slide,
     Table,
     WhatIf,
 )
-from workbench.ui.presentation.theme import STATUS_TEXT, Theme
+from workbench.ui.presentation.theme import STATUS_MARK, STATUS_TEXT, SUPERSEDED, SUPERSEDED_MARK, Theme
+from workbench.ui.presentation.what_if import WhatIfPanel
 
 if TYPE_CHECKING:
+    from matplotlib.artist import Artist
+    from PySide6.QtGui import QResizeEvent, QShowEvent
+
     from workbench.domain.calc import CaseResults
     from workbench.domain.case_file import CaseFile
+    from workbench.reports.charts import DeviationArtists
     from workbench.ui.presentation.decision_slide import DecisionSlidePanel
 
-WHAT_IF_METHODS = (Method.ANNUITY, Method.EQUAL_PRINCIPAL, Method.SEASONAL, Method.INTEREST_ONLY)
+RIGHT = Qt.AlignmentFlag.AlignRight
+BlockFactory = Callable[[Any, "CaseFile", "CaseResults", Theme], QWidget]
+BLOCK_FACTORIES: dict[type, BlockFactory] = {}
+COLUMN_WEIGHTS: dict[type, int] = {Table: 4, Flags: 2}  # side-by-side blocks share the width so
+
+
+def register_block(kind: type, factory: BlockFactory) -> None:
+    """Render blocks of ``kind`` with ``factory(block, case, results, theme)``.
+
+    For slides whose blocks live in another module (the committee's decision slide): the slide
+    is laid out, titled, numbered and live-updated like the others. A live update rebuilds such a
+    block only when its spec changed.
+    """
+    BLOCK_FACTORIES[kind] = factory
 
 
 def _label(text: str, name: str = "", wrap: bool = True, align: Qt.AlignmentFlag | None = None) -> QLabel:
@@ -72,11 +87,8 @@ def _label(text: str, name: str = "", wrap: bool = True, align: Qt.AlignmentFlag
     return label
 
 
-RIGHT = Qt.AlignmentFlag.AlignRight
-
-
 class SlideWidget(QWidget):
-    """One slide: a title bar, its blocks, the page number."""
+    """One slide: a title bar with the page number, its headline figures, its blocks."""
 
     def __init__(
         self,
@@ -96,44 +108,95 @@ class SlideWidget(QWidget):
         self.what_if: WhatIfPanel | None = None
         self.decision: DecisionSlidePanel | None = None
         self.charts: list[SlideChart] = []
+        self.builds = 0  # how many times the body was built (a live update rebuilds only what changed)
+        self._blocks: list[tuple[Block, QWidget]] = []
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
-        title = _label(slide.title, "slideTitle")
-        outer.addWidget(title)
+        bar = QWidget()
+        bar.setObjectName("titleBar")
+        bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        bar_box = QHBoxLayout(bar)
+        bar_box.setContentsMargins(theme.margin, theme.spacing, theme.margin, theme.spacing)
+        bar_box.setSpacing(theme.margin)
+        self.title = _label(slide.title, "slideTitle")
+        self.page_number = _label(f"{number} / {count}", "pageNumber", wrap=False, align=RIGHT)
+        bar_box.addWidget(self.title, 1)
+        bar_box.addWidget(self.page_number, 0)
+        outer.addWidget(bar)
+        self._outer = outer
+        self.body = self._build(slide, case, results, {})
+        outer.addWidget(self.body, 1)
+
+    # ---- building ------------------------------------------------------------------------------------
+
+    def _build(
+        self, slide: Slide, case: CaseFile, results: CaseResults, reuse: dict[int, tuple[Block, QWidget]]
+    ) -> QWidget:
+        """The body for ``slide``; ``reuse`` holds the previous blocks by position."""
+        theme = self.theme
+        self.builds += 1
         body = QWidget()
         body.setObjectName("slideBody")
-        box: QHBoxLayout | QVBoxLayout = QHBoxLayout(body) if slide.columns == 2 else QVBoxLayout(body)
-        box.setContentsMargins(theme.margin, theme.spacing * 2, theme.margin, theme.spacing)
-        box.setSpacing(theme.margin)
-        for block in slide.blocks:
-            widget = self._block(block, case, results)
-            stretch = slide.columns == 2 or isinstance(block, (Chart, WhatIf))
-            box.addWidget(widget, 1 if stretch else 0)
-        if slide.columns != 2 and not any(isinstance(b, Chart) for b in slide.blocks):
-            box.addStretch(1)
-        outer.addWidget(body, 1)
-        footer = _label(f"{number} / {count}", "pageNumber", wrap=False, align=RIGHT)
-        footer.setContentsMargins(theme.margin, 0, theme.margin, theme.spacing)
-        outer.addWidget(footer)
+        column = QVBoxLayout(body)
+        column.setContentsMargins(theme.margin, theme.spacing * 2, theme.margin, theme.spacing * 2)
+        column.setSpacing(theme.spacing * 2)
+        if slide.lead is not None and slide.lead.items:
+            column.addWidget(key_figures_widget(slide.lead, theme))
+        row: QHBoxLayout | QVBoxLayout = QHBoxLayout() if slide.columns == 2 else QVBoxLayout()
+        row.setSpacing(theme.margin * 2 if slide.columns == 2 else theme.spacing * 2)
+        grows_all = any(isinstance(b, (Chart, DecisionArea)) for b in slide.blocks)
+        column.addLayout(row, 1 if grows_all else 0)
+        self.charts = []
+        self._blocks = []
+        fills = False
+        for position, block in enumerate(slide.blocks):
+            widget = self._block(block, case, results, reuse.pop(position, None))
+            self._blocks.append((block, widget))
+            narrow = isinstance(block, Facts) or (isinstance(block, Table) and len(block.columns) <= 2)
+            if slide.columns != 2 and narrow:  # label and value stay within reach of each other
+                widget.setMaximumWidth(round(theme.width * 0.72))
+            grows = isinstance(block, (Chart, DecisionArea))
+            fills = fills or grows
+            if slide.columns == 2:  # a table's columns need the room most, the readiness flags least
+                row.addWidget(widget, COLUMN_WEIGHTS.get(type(block), 3))
+            else:
+                row.addWidget(widget, 1 if grows else 0)
+        for block in slide.footer:
+            column.addWidget(self._block(block, case, results, None))
+        if not fills:  # text slides keep their blocks together at the top
+            column.addStretch(1)
+        for _block, widget in reuse.values():  # blocks the new spec no longer has
+            widget.setParent(None)
+            widget.deleteLater()
+        return body
 
-    def _block(self, block: Block, case: CaseFile, results: CaseResults) -> QWidget:
+    def _block(
+        self, block: Block, case: CaseFile, results: CaseResults, old: tuple[Block, QWidget] | None
+    ) -> QWidget:
+        if old is not None:
+            widget = self._reused(block, old, case, results)
+            if widget is not None:
+                return widget
+            old[1].setParent(None)
+            old[1].deleteLater()
+        factory = BLOCK_FACTORIES.get(type(block))
+        if factory is not None:
+            return factory(block, case, results, self.theme)
         if isinstance(block, Facts):
-            facts = facts_widget(block, self.theme)
-            if self.slide.columns == 1:  # label and value stay within reach of each other
-                facts.setMaximumWidth(round(self.theme.width * 0.62))
-            return facts
+            return facts_widget(block, self.theme)
         if isinstance(block, Table):
-            table = table_widget(block, self.theme)
-            if self.slide.columns == 1 and len(block.columns) <= 2:
-                table.setMaximumWidth(round(self.theme.width * 0.62))
-            return table
+            return table_widget(block, self.theme)
         if isinstance(block, Paragraph):
             return paragraph_widget(block, self.theme)
+        if isinstance(block, Legend):
+            return _label(block.text, "legend")
         if isinstance(block, Flags):
             return flags_widget(block, self.theme)
+        if isinstance(block, KeyFigures):
+            return key_figures_widget(block, self.theme)
         if isinstance(block, Chart):
-            chart = SlideChart(block.kind, results, self.theme)
+            chart = SlideChart(block, results, self.theme)
             self.charts.append(chart)
             return chart
         if isinstance(block, WhatIf):
@@ -146,9 +209,129 @@ class SlideWidget(QWidget):
             return self.decision
         raise TypeError(block)
 
+    def _reused(
+        self, block: Block, old: tuple[Block, QWidget], case: CaseFile, results: CaseResults
+    ) -> QWidget | None:
+        """The old widget brought up to ``block``, or ``None`` when a new one must be built."""
+        from workbench.ui.presentation.decision_slide import DecisionSlidePanel
+
+        old_block, widget = old
+        if isinstance(widget, SlideChart) and isinstance(block, Chart) and block.kind == widget.kind:
+            widget.update_chart(block, results)
+            self.charts.append(widget)
+            return widget
+        if isinstance(widget, WhatIfPanel) and isinstance(block, WhatIf):
+            widget.rebase(case, results)
+            return widget
+        if isinstance(widget, DecisionSlidePanel) and isinstance(block, DecisionArea):
+            widget.refresh(block)
+            return widget
+        if old_block == block and not isinstance(widget, (WhatIfPanel, DecisionSlidePanel)):
+            return widget
+        return None
+
+    def refresh(self, slide: Slide, number: int, count: int, case: CaseFile, results: CaseResults) -> bool:
+        """Show ``slide`` (a new spec of this slide); ``True`` if the body was rebuilt.
+
+        Kept: unchanged blocks, chart canvases, the what-if panel's amendment, the decision panel.
+        """
+        self.page_number.setText(f"{number} / {count}")
+        self.title.setText(slide.title)
+        if slide == self.slide:
+            if self.what_if is not None:
+                self.what_if.rebase(case, results)  # capacity inputs the spec does not show
+            return False
+        if _without_chart_data(slide) == _without_chart_data(self.slide):
+            for (_old, widget), block in zip(self._blocks, slide.blocks, strict=True):
+                if isinstance(widget, SlideChart) and isinstance(block, Chart):
+                    widget.update_chart(block, results)  # in place: no new layout, no full render
+            self._blocks = [
+                (block, widget) for block, (_old, widget) in zip(slide.blocks, self._blocks, strict=True)
+            ]
+            self.slide = slide
+            return False
+        self.setUpdatesEnabled(False)  # one repaint for the whole swap: no flicker
+        try:
+            reuse = dict(enumerate(self._blocks))
+            self.slide = slide
+            body = self._build(slide, case, results, reuse)
+            self._outer.replaceWidget(self.body, body)
+            self.body.setParent(None)
+            self.body.deleteLater()
+            self.body = body
+            body.show()
+        finally:
+            self.setUpdatesEnabled(True)
+        return True
+
+    def lay_out(self) -> None:
+        """Lay the slide out at its size now, even while hidden (before an off-screen render)."""
+        for layout in [self.layout(), *(w.layout() for w in self.findChildren(QWidget))]:
+            if layout is not None:
+                layout.activate()
+
+    def block_widgets(self) -> list[QWidget]:
+        """The widget of each block, in order (a live update keeps those whose spec is unchanged)."""
+        return [widget for _block, widget in self._blocks]
+
     def labels(self) -> list[QLabel]:
         """Every label on the slide (for the fit tests)."""
         return self.findChildren(QLabel)
+
+
+def _without_chart_data(slide: Slide) -> Slide:
+    """``slide`` with its charts' data and its notes left out (what the layout depends on)."""
+    blocks = tuple(Chart(b.kind) if isinstance(b, Chart) else b for b in slide.blocks)
+    return replace(slide, blocks=blocks, notes="")
+
+
+# ---- blocks -------------------------------------------------------------------------------------------
+
+
+def key_figures_widget(block: KeyFigures, theme: Theme) -> QWidget:
+    """Tiles side by side: a label over a value drawn as large as the tile's width allows."""
+    widget = QWidget()
+    box = QHBoxLayout(widget)
+    box.setContentsMargins(0, 0, 0, 0)
+    box.setSpacing(theme.margin)
+    count = max(1, len(block.items))
+    pad = theme.spacing * 2
+    tile_width = (theme.width - 2 * theme.margin - (count - 1) * theme.margin) // count
+    value_px = min(
+        fit_px(item.value, tile_width - 2 * pad - theme.spacing, theme.key_px) for item in block.items
+    )
+    for item in block.items:
+        tile = QFrame()
+        tile.setObjectName("keyFigure")
+        tile.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        inner = QVBoxLayout(tile)
+        inner.setContentsMargins(pad, theme.spacing, pad, theme.spacing)
+        inner.setSpacing(0)
+        label = item.label
+        if item.status is not None:  # the status in words and a mark, not by colour alone
+            label += f"  {STATUS_MARK[item.status]} {STATUS_LABELS[item.status][lang()]}"
+        inner.addWidget(_label(label, "keyLabel"))
+        value = _label(item.value, "keyValue", wrap=False)
+        style = f"font-size: {value_px}px;"
+        if item.status is not None:
+            style += f"color: {STATUS_TEXT[item.status]};"
+        value.setStyleSheet(style)
+        inner.addWidget(value)
+        box.addWidget(tile, 1)
+    return widget
+
+
+def fit_px(text: str, width: int, largest: int) -> int:
+    """The largest bold pixel size ≤ ``largest`` at which ``text`` fits ``width`` on one line."""
+    font = QFont()
+    font.setBold(True)
+    size = largest
+    while size > 12:
+        font.setPixelSize(size)
+        if QFontMetrics(font).horizontalAdvance(text) <= width:
+            return size
+        size -= 2
+    return size
 
 
 def facts_widget(block: Facts, theme: Theme) -> QWidget:
@@ -157,7 +340,7 @@ def facts_widget(block: Facts, theme: Theme) -> QWidget:
     grid = QGridLayout(widget)
     grid.setContentsMargins(0, 0, 0, 0)
     grid.setHorizontalSpacing(theme.margin)
-    grid.setVerticalSpacing(theme.spacing)
+    grid.setVerticalSpacing(theme.spacing * 2)
     figures = all(_numeric(value) for _name, value in block.rows)  # a column of figures: right-aligned
     for row, (name, value) in enumerate(block.rows):
         grid.addWidget(_label(name, "factLabel", wrap=len(name) > 10), row, 0, Qt.AlignmentFlag.AlignTop)
@@ -170,6 +353,7 @@ def facts_widget(block: Facts, theme: Theme) -> QWidget:
     return widget
 
 
+SHORT_CELL = 16  # digit widths: a column this narrow keeps each cell on one line
 _NUMBER = re.compile(r"^(—|[+-]?[\d,]+(\.\d+)?%?)$")
 
 
@@ -179,28 +363,33 @@ def _numeric(text: str) -> bool:
 
 
 def table_widget(block: Table, theme: Theme) -> QWidget:
-    """A short table of labels; the first column wraps, figures are right-aligned and never wrap."""
+    """A short table; the first column wraps, figures are right-aligned and never wrap.
+
+    Totals are bold over a heavier rule; a superseded row is grey, its status says by which check.
+    """
     widget = QWidget()
     grid = QGridLayout(widget)
     grid.setContentsMargins(0, 0, 0, 0)
-    grid.setHorizontalSpacing(theme.spacing * 2)
+    grid.setHorizontalSpacing(0)  # cells pad themselves, so the row rules run unbroken
     grid.setVerticalSpacing(0)
-    pad = f"padding: {theme.spacing // 2}px 0px;"
     numeric = [
         all(_numeric(r[col]) for r in block.rows) and bool(block.rows) for col in range(len(block.columns))
     ]
+    short = [  # ids and statuses: never broken over lines
+        numeric[col] or (bool(block.rows) and max(_width(r[col]) for r in block.rows) <= SHORT_CELL)
+        for col in range(len(block.columns))
+    ]
     for col, heading in enumerate(block.columns):
-        header = _label(heading, "tableHeader", wrap=not numeric[col], align=RIGHT if numeric[col] else None)
-        header.setStyleSheet(pad)
+        header = _label(heading, "tableHeader", wrap=not short[col], align=RIGHT if numeric[col] else None)
         grid.addWidget(header, 0, col)
     for row, cells in enumerate(block.rows, start=1):
         status = block.statuses[row - 1] if row - 1 < len(block.statuses) else None
+        superseded = row - 1 in block.superseded
+        name = "tableSuperseded" if superseded else "tableTotal" if row - 1 in block.totals else "tableCell"
         for col, text in enumerate(cells):
-            cell = _label(text, "tableCell", wrap=not numeric[col], align=RIGHT if numeric[col] else None)
-            style = pad + ("font-weight: bold;" if row - 1 in block.totals else "")
-            if status is not None and col == len(cells) - 1:
-                style += f"color: {STATUS_TEXT[status]}; font-weight: bold;"
-            cell.setStyleSheet(style)
+            cell = _label(text, name, wrap=not short[col], align=RIGHT if numeric[col] else None)
+            if status is not None and not superseded and col == len(cells) - 1:
+                cell.setStyleSheet(f"color: {STATUS_TEXT[status]}; font-weight: bold;")
             grid.addWidget(cell, row, col)
     for col, heading in enumerate(block.columns):
         widest = max((_width(r[col]) for r in block.rows), default=0)
@@ -219,7 +408,7 @@ def paragraph_widget(block: Paragraph, theme: Theme) -> QWidget:
     widget = QWidget()
     box = QVBoxLayout(widget)
     box.setContentsMargins(0, 0, 0, 0)
-    box.setSpacing(theme.spacing // 2)
+    box.setSpacing(theme.spacing)
     if block.heading:
         box.addWidget(_label(block.heading, "blockHeading"))
     box.addWidget(_label(block.text, "paragraph"))
@@ -231,83 +420,134 @@ def flags_widget(block: Flags, theme: Theme) -> QWidget:
     widget = QWidget()
     box = QVBoxLayout(widget)
     box.setContentsMargins(0, 0, 0, 0)
-    box.setSpacing(theme.spacing // 2)
+    box.setSpacing(theme.spacing)
     if block.ready:
         box.addWidget(_label("✓ " + tr("可提交审贷会"), "flagReady"))
     else:
         box.addWidget(_label("✗ " + tr("尚未满足上会条件"), "flagNotReady"))
-    for blocking, line in block.lines[:4]:
+    for blocking, line in block.lines[:3]:
         box.addWidget(
             _label(("■ " if blocking else "· ") + line, "flagBlocking" if blocking else "flagAdvice")
         )
-    if len(block.lines) > 4:
-        box.addWidget(_label(tr("另有 %1 项").replace("%1", str(len(block.lines) - 4)), "flagAdvice"))
+    if len(block.lines) > 3:
+        box.addWidget(_label(tr("另有 %1 项").replace("%1", str(len(block.lines) - 3)), "flagAdvice"))
     box.addStretch(1)
     return widget
-
-
-class DecisionPanel(QFrame):
-    """The proposal, the committee's amendment (if any), the outcome and the votes area.
-
-    The outcome and the votes are filled by the committee session (the next step); the amendment
-    follows the what-if panel.
-    """
-
-    def __init__(self, block: DecisionArea, theme: Theme, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("decision")
-        box = QVBoxLayout(self)
-        box.setContentsMargins(theme.margin, theme.spacing, theme.margin, theme.spacing)
-        box.setSpacing(theme.spacing)
-        box.addWidget(_label(tr("建议金额") + "：" + block.proposal, "decisionProposal"))
-        self.amendment = _label(tr("审贷会调整：无"), "decisionAmendment")
-        box.addWidget(self.amendment)
-        self.outcome = _label(tr("决议：待表决"), "decisionOutcome")
-        box.addWidget(self.outcome)
-        self.votes_area = QWidget()
-        self.votes_area.setObjectName("votesArea")
-        votes_box = QVBoxLayout(self.votes_area)
-        votes_box.setContentsMargins(0, 0, 0, 0)
-        votes_box.addWidget(_label(tr("委员投票：待记录"), "votesPlaceholder"))
-        box.addWidget(self.votes_area)
-        box.addStretch(1)
-
-    def show_amendment(self, terms: Terms) -> None:
-        """Say what the committee changed (amount, term, rate, method)."""
-        rate = f"{terms.rate.value.normalize():f}" + (
-            " ‰" if terms.rate.kind is RateKind.MONTHLY_PERMILLE else " %"
-        )
-        self.amendment.setText(
-            tr("审贷会调整：%1，%2 个月，%3，%4")
-            .replace("%1", money(terms.amount))
-            .replace("%2", str(terms.term_months))
-            .replace("%3", rate)
-            .replace("%4", _short_method(terms.method))
-        )
 
 
 class SlideChart(QWidget):
     """A chart from ``reports.charts`` on a canvas, text enlarged to the theme's size."""
 
-    def __init__(self, kind: str, results: CaseResults, theme: Theme, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, block: Chart, results: CaseResults, theme: Theme, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
         from matplotlib.figure import Figure
 
-        self.kind = kind
+        self.kind = block.kind
+        self.data = block.data
+        self.draws = 0
+        self._pending: CaseResults | None = None  # results to draw when next shown
+        self._render_pending = False  # moved in place while hidden: render when next shown
+        self._artists: DeviationArtists | None = None
+        self._superseded: tuple[bool, ...] = ()
+        self._background: Any = None  # the deviation chart without its bars, for blitting
+        self.blits = 0
         self._theme = theme
-        self.setObjectName(f"chart:{kind}")
+        self.setObjectName(f"chart:{block.kind}")
         self.figure = Figure(layout="constrained")
         self.canvas = FigureCanvasQTAgg(self.figure)  # type: ignore[no-untyped-call]
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.canvas)
-        self.draw(results)
+        self.canvas.mpl_connect("draw_event", self._on_draw)
+        self.draw(results, idle=False)  # the canvas renders once it is laid out at its size
 
-    def draw(self, results: CaseResults) -> None:
-        """Draw ``results`` (once per slide build; a redraw waits for the next paint)."""
+    def update_chart(self, block: Chart, results: CaseResults) -> bool:
+        """Follow new results; ``False`` when what the chart shows is the same.
+
+        The deviation chart moves its bars in place when it can (a few ms, no new layout); a
+        hidden chart redraws only when it is next shown or rendered off screen.
+        """
+        if block.data == self.data and block.data is not None:
+            return False
+        self.data = block.data
+        if self._moved_in_place(results):
+            if self.isVisible():
+                self._repaint_bars()
+            else:
+                self._render_pending = True
+        elif self.isVisible():
+            self.draw(results)
+        else:
+            self._pending = results
+        return True
+
+    def _moved_in_place(self, results: CaseResults) -> bool:
+        from workbench.reports.charts import deviation_bars, update_deviation_chart
+
+        if self.kind != "deviation" or self._artists is None or self._pending is not None:
+            return False
+        bars = deviation_bars(results, lang())
+        if tuple(b.superseded for b in bars) != self._superseded:
+            return False
+        if not update_deviation_chart(self._artists, bars, lang()):
+            return False
+        self.draws += 1
+        return True
+
+    def ensure_drawn(self) -> None:
+        """Draw results that arrived while the chart was hidden."""
+        if self._pending is not None:
+            results, self._pending = self._pending, None
+            self._render_pending = False
+            self.draw(results)
+        elif self._render_pending:
+            self._render_pending = False
+            self._repaint_bars()
+
+    @property
+    def blit_ready(self) -> bool:
+        """The deviation chart has a saved background: moved bars repaint by blitting."""
+        return self._background is not None
+
+    def _animated(self) -> list[Any]:
+        if self._artists is None:
+            return []
+        return [*self._artists.bars.patches, *self._artists.labels]
+
+    def _on_draw(self, _event: object) -> None:
+        """After a full draw (bars left out): keep the background, then draw the bars over it."""
+        if self._artists is None:
+            return
+        self._background = self.canvas.copy_from_bbox(self.figure.bbox)  # type: ignore[no-untyped-call]
+        for artist in self._animated():
+            artist.axes.draw_artist(artist)
+
+    def _repaint_bars(self) -> None:
+        """Bars moved in place: blit them over the saved background (a full render without one)."""
+        if self._background is None:
+            self.canvas.draw_idle()  # type: ignore[no-untyped-call]
+            return
+        self.canvas.restore_region(self._background)  # type: ignore[no-untyped-call]
+        for artist in self._animated():
+            artist.axes.draw_artist(artist)
+        self.canvas.blit(self.figure.bbox)  # type: ignore[no-untyped-call]
+        self.blits += 1
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.ensure_drawn()
+        super().showEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._background = None  # the canvas redraws at its new size and saves a new one
+        super().resizeEvent(event)
+
+    def draw(self, results: CaseResults, idle: bool = True) -> None:
+        """Draw ``results``; with ``idle`` the canvas renders again at the next event-loop turn."""
         from matplotlib.lines import Line2D
-        from matplotlib.text import Text
+        from matplotlib.text import Annotation, Text
 
         from workbench.reports.charts import (
             deviation_bars,
@@ -316,6 +556,9 @@ class SlideChart(QWidget):
             draw_projection_chart,
         )
 
+        self.draws += 1
+        self._background = None
+        self._artists = None
         self.figure.clear()
         ax = self.figure.add_subplot()
         if self.kind == "monthly":
@@ -323,190 +566,40 @@ class SlideChart(QWidget):
         elif self.kind == "projection":
             draw_projection_chart(ax, results, lang())
         else:
-            draw_deviation_chart(ax, deviation_bars(results, lang()), DEFAULT_SETTINGS.flow_tolerance, lang())
-            ax.set_title("", loc="left")
+            bars = deviation_bars(results, lang())
+            self._artists = draw_deviation_chart(ax, bars, DEFAULT_SETTINGS.flow_tolerance, lang())
+            self._superseded = tuple(b.superseded for b in bars)
+            for artist in self._animated():  # drawn over a saved background: a live update blits
+                artist.set_animated(True)
             legend = ax.get_legend()
-            if legend is not None:
-                legend.set_bbox_to_anchor((1.0, 1.0))
-        if self.kind != "deviation":
-            ax.set_title("", loc="left")
+            if legend is not None:  # and a key for the hatched bars of superseded checks
+                from matplotlib.patches import Patch
+
+                handles: list[Artist] = [h for h in legend.legend_handles if h is not None]
+                labels = [t.get_text() for t in legend.get_texts()]
+                if any(b.superseded for b in deviation_bars(results, lang())):
+                    handles.append(Patch(facecolor="white", edgecolor=SUPERSEDED, hatch="//"))
+                    labels.append(SUPERSEDED_MARK + " " + tr("已取代（不计入）"))
+                ax.legend(
+                    handles,
+                    labels,
+                    loc="lower right",
+                    bbox_to_anchor=(1.0, 1.0),
+                    ncol=len(labels),
+                    frameon=False,
+                    handlelength=1.0,
+                    borderaxespad=0.2,
+                )
+        ax.set_title("", loc="left")  # the slide's title says it
         size = self._theme.chart_pt
         for text in self.figure.findobj(Text):
             text.set_fontsize(size)
+        for note in self.figure.findobj(Annotation):  # a larger label hangs below its point, on white
+            note.set_verticalalignment("top")
+            note.xyann = (note.xyann[0], -size * 0.8)
+            note.set_bbox({"facecolor": "white", "edgecolor": "none", "alpha": 0.85, "pad": 1})
         for line in self.figure.findobj(Line2D):  # thicker lines read from the back of the room
-            line.set_linewidth(max(float(line.get_linewidth()), 2.5))
-            line.set_markersize(max(float(line.get_markersize()), 6.0))
-        self.canvas.draw_idle()  # type: ignore[no-untyped-call]
-
-
-class WhatIfPanel(QFrame):
-    """Amount, term, rate and method of the committee's amendment, with its capacity figures."""
-
-    amendment_changed = Signal(object)  # Terms
-    evaluated = Signal(object)  # TermsEvaluation
-
-    def __init__(
-        self,
-        case: CaseFile,
-        results: CaseResults,
-        theme: Theme,
-        settings: Settings = DEFAULT_SETTINGS,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.setObjectName("whatIf")
-        self._statement = results.statement
-        self._liquid = results.totals.liquid
-        self._own = case.request.own_contribution
-        self._first_month = results.sizing.first_month
-        self._settings = settings
-        self._rate_kind = case.request.rate.kind
-        self._grace = case.request.grace_months
-        self.terms: Terms | None = None
-        self.evaluation: TermsEvaluation | None = None
-        self.last_eval_ms = 0.0
-
-        grid = QGridLayout(self)
-        grid.setContentsMargins(theme.spacing * 2, theme.spacing, theme.spacing * 2, theme.spacing)
-        grid.setHorizontalSpacing(theme.spacing * 2)
-        grid.setVerticalSpacing(theme.spacing // 2)
-        grid.addWidget(_label(tr("审贷会调整（不修改调查数据）"), "blockHeading"), 0, 0, 1, 2)
-
-        self.amount = QDoubleSpinBox()
-        self.amount.setObjectName("whatIfAmount")
-        self.amount.setDecimals(0)
-        self.amount.setRange(0, float(settings.product_max) * 10)
-        self.amount.setSingleStep(1000)
-        self.amount.setGroupSeparatorShown(True)
-        self.term = QSpinBox()
-        self.term.setObjectName("whatIfTerm")
-        self.term.setRange(max(1, self._grace + 1), settings.max_months)
-        self.rate = QDoubleSpinBox()
-        self.rate.setObjectName("whatIfRate")
-        self.rate.setDecimals(2)
-        self.rate.setSingleStep(0.1)
-        self.rate.setRange(0, 100)
-        self.rate.setSuffix(" ‰" if self._rate_kind is RateKind.MONTHLY_PERMILLE else " %")
-        self.method = QComboBox()
-        self.method.setObjectName("whatIfMethod")
-        for method in WHAT_IF_METHODS:
-            self.method.addItem(_short_method(method), method.value)
-        proposal = results.sizing.proposal if results.sizing.proposal > 0 else case.request.amount
-        self.amount.setValue(float(proposal))
-        self.term.setValue(case.request.term_months)
-        self.rate.setValue(float(case.request.rate.value))
-        index = self.method.findData(case.request.method.value)
-        if index < 0:
-            self.method.addItem(_short_method(case.request.method), case.request.method.value)
-            index = self.method.count() - 1
-        self.method.setCurrentIndex(index)
-        inputs = (
-            (tr("金额"), self.amount),
-            (tr("期限（月）"), self.term),
-            (tr("月息") if self._rate_kind is RateKind.MONTHLY_PERMILLE else tr("年利率"), self.rate),
-            (tr("还款方式"), self.method),
-        )
-        for row, (name, editor) in enumerate(inputs, start=1):
-            editor.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-            grid.addWidget(_label(name, "factLabel"), row, 0)
-            grid.addWidget(editor, row, 1)
-        self.instalment = _label("", "factValue", wrap=False, align=RIGHT)
-        self.ratio = _label("", "factValue", wrap=False, align=RIGHT)
-        self.capacity = _label("", "factValue", wrap=False, align=RIGHT)
-        self.verdict = _label("", "whatIfWithin")
-        self.schedule = _label("", "whatIfSchedule")
-        outputs = (
-            (tr("月还款额"), self.instalment),
-            (tr("占月可支比例"), self.ratio),
-            (tr("还款能力本金"), self.capacity),
-        )
-        for row, (name, value) in enumerate(outputs, start=len(inputs) + 1):
-            grid.addWidget(_label(name, "factLabel"), row, 0)
-            grid.addWidget(value, row, 1)
-        last = len(inputs) + len(outputs) + 1
-        grid.addWidget(self.verdict, last, 0, 1, 2)
-        grid.addWidget(self.schedule, last + 1, 0, 1, 2)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
-        grid.setRowStretch(last + 2, 1)
-        for editor in (self.amount, self.rate):
-            editor.valueChanged.connect(self._changed)
-        self.term.valueChanged.connect(self._changed)
-        self.method.currentIndexChanged.connect(self._changed)
-        self._evaluate(emit=False)
-
-    def current_terms(self) -> Terms:
-        """The terms the fields hold."""
-        method = Method(str(self.method.currentData()))
-        rate = RateQuote(self._rate_kind, Decimal(str(round(self.rate.value(), 2))))
-        return Terms(
-            Decimal(round(self.amount.value())),
-            self.term.value(),
-            rate,
-            method,
-            min(self._grace, self.term.value() - 1),
-        )
-
-    def _changed(self, *_args: object) -> None:
-        self._evaluate(emit=True)
-
-    def _evaluate(self, emit: bool) -> None:
-        start = time.perf_counter()
-        terms = self.current_terms()
-        try:
-            evaluation = evaluate_terms(
-                self._statement, terms, self._liquid, self._own, self._settings, self._first_month
-            )
-        except DomainError as error:
-            reason = _refusal(error)
-            self.evaluation = None
-            for label in (self.instalment, self.ratio, self.capacity):
-                label.setText("—")
-            self._verdict(False, reason)
-            self.schedule.setText("")
-            self.last_eval_ms = (time.perf_counter() - start) * 1000
-            return
-        self.terms, self.evaluation = terms, evaluation
-        self.instalment.setText(money(evaluation.instalment))
-        self.ratio.setText(pct(evaluation.ratio))
-        self.capacity.setText(money(evaluation.p_cap))
-        if evaluation.within_capacity:
-            self._verdict(True, "✓ " + tr("在还款能力以内"))
-        else:
-            self._verdict(False, "✗ " + tr("超出还款能力"))
-        s = evaluation.schedule
-        self.schedule.setText(
-            tr("共 %1 期，利息合计 %2，还款合计 %3")
-            .replace("%1", str(len(s.rows)))
-            .replace("%2", money(s.total_interest))
-            .replace("%3", money(s.total_payment))
-        )
-        self.last_eval_ms = (time.perf_counter() - start) * 1000
-        self.evaluated.emit(evaluation)
-        if emit:
-            self.amendment_changed.emit(terms)
-
-    def _verdict(self, within: bool, text: str) -> None:
-        name = "whatIfWithin" if within else "whatIfBeyond"
-        if self.verdict.objectName() != name:
-            self.verdict.setObjectName(name)
-            self.verdict.style().unpolish(self.verdict)
-            self.verdict.style().polish(self.verdict)
-        self.verdict.setText(text)
-
-
-def _refusal(error: DomainError) -> str:
-    """Why the amended terms cannot be evaluated, naming the field as the panel does."""
-    if not isinstance(error, ValidationError):
-        return str(error)
-    fields = {"principal": tr("金额"), "amount": tr("金额"), "months": tr("期限（月）"), "rate": tr("利率")}
-    name = next((label for key, label in fields.items() if key in error.field), error.field)
-    body = reason_text(error.reason, error.params, lang())
-    return f"{name}：{body}" if name else body
-
-
-def _short_method(method: Method) -> str:
-    label = METHOD_LABELS[method][lang()]
-    for mark in ("（", " ("):
-        label = label.split(mark, 1)[0]
-    return label
+            line.set_linewidth(max(float(line.get_linewidth()), 3.0))
+            line.set_markersize(max(float(line.get_markersize()), 8.0))
+        if idle:
+            self.canvas.draw_idle()  # type: ignore[no-untyped-call]

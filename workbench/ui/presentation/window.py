@@ -1,11 +1,14 @@
 """The presentation window: one slide at a time, full screen on the projector, keyboard driven.
 
 Keys: ←/→ and Page Up/Down step, Home/End go to the first/last slide, digits then Enter jump to
-that slide (1-based), B blanks and unblanks the screen, Esc leaves (``closed``). In a what-if field,
+that slide (1-based), B blanks the screen black and W white (again to show the slide), S swaps the
+projector and presenter screens (``swap_requested``), Esc leaves (``closed``). In a what-if field,
 Esc first hands the keys back to the slides.
 
 All slides are built when the window opens (a few hundred ms, charts included), so switching is a
-``QStackedWidget.setCurrentIndex`` and one repaint.
+``QStackedWidget.setCurrentIndex`` and one repaint. While open, the window follows the case
+(``follow``): each recomputed result rebuilds only the slides whose spec changed, in place, and
+stays on the slide being shown.
 """
 
 from __future__ import annotations
@@ -18,16 +21,21 @@ from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QStackedWidget, QVBox
 
 from workbench.reports.charts import use_shipped_font
 from workbench.ui.i18n import tr
-from workbench.ui.presentation.slide_widgets import SlideWidget, WhatIfPanel
+from workbench.ui.presentation.slide_widgets import SlideWidget
 from workbench.ui.presentation.slides import build_slides
-from workbench.ui.presentation.theme import BLANK, style_sheet, theme_for
+from workbench.ui.presentation.theme import BLANK, WHITE_OUT, style_sheet, theme_for
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QScreen, QShowEvent
 
     from workbench.domain.calc import CaseResults
     from workbench.domain.case_file import CaseFile
+    from workbench.ui.document import CaseDocument
     from workbench.ui.presentation.slides import Slide
+    from workbench.ui.presentation.what_if import WhatIfPanel
+    from workbench.ui.recalc import Recalculator
+
+WARM_AFTER_EDIT_MS = 400  # off-screen chart renders wait this long after a live update
 
 NAVIGATION = {
     Qt.Key.Key_Right: 1,
@@ -48,6 +56,8 @@ class PresentationWindow(QWidget):
     blanked = Signal(bool)
     closed = Signal()
     amendment_changed = Signal(object)  # Terms, from the what-if panel
+    slides_updated = Signal()  # a live update changed the slides (titles, notes, count)
+    swap_requested = Signal()
 
     def __init__(
         self,
@@ -65,26 +75,25 @@ class PresentationWindow(QWidget):
         self.results = results
         self.slides: tuple[Slide, ...] = build_slides(case, results)
         self.theme = theme_for(*size)
-        self.setStyleSheet(style_sheet(self.theme) + f"QWidget#blank {{ background: {BLANK}; }}")
+        self.setStyleSheet(self._style())
         self._typed = ""
         self._closing = False
+        self._document: CaseDocument | None = None
+        self.updates = 0  # live updates taken (tests, benchmark)
         self.stack = QStackedWidget()
         self.pages: list[SlideWidget] = []
         for number, slide in enumerate(self.slides, start=1):
             page = SlideWidget(slide, number, len(self.slides), case, results, self.theme)
             self.pages.append(page)
             self.stack.addWidget(page)
-            if page.what_if is not None:
-                page.what_if.amendment_changed.connect(self.amendment_changed)
-                for editor in page.what_if.findChildren(QWidget):
-                    editor.installEventFilter(self)
-        for page in self.pages:
-            if page.decision is not None:
-                self.amendment_changed.connect(page.decision.show_amendment)
+            self._adopt(page)
         self.blank = QWidget()
         self.blank.setObjectName("blank")
-        self.blank.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.stack.addWidget(self.blank)
+        self.white = QWidget()
+        self.white.setObjectName("whiteOut")
+        for cover in (self.blank, self.white):
+            cover.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+            self.stack.addWidget(cover)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.stack)
@@ -100,7 +109,7 @@ class PresentationWindow(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._to_warm:
-            self._warm_timer.start()
+            self._warm_timer.start(0)
 
     def _warm_next(self) -> None:
         """Render one chart slide off screen (matplotlib's first layout takes ~80 ms), then the next.
@@ -113,6 +122,9 @@ class PresentationWindow(QWidget):
         page = self._to_warm.pop(0)
         if page is not self.stack.currentWidget():
             page.resize(self.stack.size())
+            page.lay_out()  # a hidden page keeps its charts at their first size until laid out
+            for chart in page.charts:
+                chart.ensure_drawn()
             page.grab()
         if self._to_warm:
             self._warm_timer.start()
@@ -130,7 +142,8 @@ class PresentationWindow(QWidget):
 
     @property
     def is_blank(self) -> bool:
-        return self.stack.currentWidget() is self.blank
+        """The screen is blanked (black or white)."""
+        return self.stack.currentWidget() in (self.blank, self.white)
 
     def current_page(self) -> SlideWidget:
         return self.pages[self._index]
@@ -139,6 +152,80 @@ class PresentationWindow(QWidget):
     def what_if(self) -> WhatIfPanel | None:
         """The what-if panel (on the capacity slide)."""
         return next((p.what_if for p in self.pages if p.what_if is not None), None)
+
+    def _style(self) -> str:
+        covers = f"QWidget#blank {{ background: {BLANK}; }} QWidget#whiteOut {{ background: {WHITE_OUT}; }}"
+        return style_sheet(self.theme) + covers
+
+    def _adopt(self, page: SlideWidget) -> None:
+        """Wire a page's what-if and decision panels to the window."""
+        if page.what_if is not None:
+            page.what_if.amendment_changed.connect(self.amendment_changed)
+            for editor in page.what_if.findChildren(QWidget):
+                editor.installEventFilter(self)
+        if page.decision is not None:
+            self.amendment_changed.connect(page.decision.show_amendment)
+            panel = self.what_if
+            if panel is not None and panel.amended and panel.terms is not None:
+                page.decision.show_amendment(panel.terms)
+
+    # ---- live update ---------------------------------------------------------------------------------
+
+    def follow(self, document: CaseDocument, recalc: Recalculator) -> None:
+        """Update the slides whenever ``recalc`` has new results for ``document`` (edits, a reload)."""
+        self._document = document
+        recalc.results_ready.connect(self._on_results)
+
+    def _on_results(self, results: CaseResults) -> None:
+        if self._closing or self._document is None:
+            return
+        self.update_case(self._document.state, results)
+
+    def update_case(self, case: CaseFile, results: CaseResults) -> None:
+        """Show ``case`` as it is now, staying on the current slide (by key) without a flash.
+
+        Unchanged slides are kept as they are; changed ones are rebuilt in place; the committee's
+        what-if amendment and the decision panel keep their state.
+        """
+        slides = build_slides(case, results)
+        current_key = self.slides[self._index].key
+        old = {page.slide.key: page for page in self.pages}
+        pages: list[SlideWidget] = []
+        rebuilt: list[SlideWidget] = []
+        self.setUpdatesEnabled(False)
+        try:
+            for number, slide in enumerate(slides, start=1):
+                page = old.pop(slide.key, None)
+                if page is None:
+                    page = SlideWidget(slide, number, len(slides), case, results, self.theme)
+                    self._adopt(page)
+                    rebuilt.append(page)
+                elif page.refresh(slide, number, len(slides), case, results):
+                    rebuilt.append(page)
+                pages.append(page)
+            cover = self.stack.currentWidget() if self.is_blank else None
+            for page in old.values():  # slides the case no longer has
+                self.stack.removeWidget(page)
+                page.deleteLater()
+            for position, page in enumerate(pages):
+                if self.stack.indexOf(page) != position:
+                    self.stack.removeWidget(page)
+                    self.stack.insertWidget(position, page)
+            self.case, self.results, self.slides, self.pages = case, results, slides, pages
+            keys = [s.key for s in slides]
+            index = keys.index(current_key) if current_key in keys else min(self._index, len(slides) - 1)
+            moved = index != self._index
+            self._index = index
+            self.stack.setCurrentWidget(cover if cover is not None else pages[index])
+        finally:
+            self.setUpdatesEnabled(True)
+        self._to_warm = [p for p in rebuilt if p.charts and p is not pages[self._index]]
+        if self._to_warm and self.isVisible():
+            self._warm_timer.start(WARM_AFTER_EDIT_MS)  # once the officer's typing has paused
+        self.updates += 1
+        self.slides_updated.emit()
+        if moved:
+            self.slide_changed.emit(self._index)
 
     # ---- navigation ----------------------------------------------------------------------------------
 
@@ -158,22 +245,58 @@ class PresentationWindow(QWidget):
     def step(self, delta: int) -> None:
         self.go_to(self._index + delta)
 
-    def toggle_blank(self) -> None:
-        """Blank the screen (black), or show the slide again."""
-        if self.is_blank:
+    def toggle_blank(self, white: bool = False) -> None:
+        """Blank the screen (black, or white), or show the slide again."""
+        cover = self.white if white else self.blank
+        if self.stack.currentWidget() is cover:
             self.stack.setCurrentIndex(self._index)
             self.blanked.emit(False)
         else:
-            self.stack.setCurrentWidget(self.blank)
+            self.stack.setCurrentWidget(cover)
             self.blanked.emit(True)
 
     def show_on(self, screen: QScreen | None) -> None:
-        """Full screen on ``screen`` (the projector); the primary screen when ``None``."""
+        """Full screen on ``screen`` (the projector); the primary screen when ``None``.
+
+        A screen of another size gets slides laid out anew for it (``retheme``).
+        """
         if screen is not None:
+            size = screen.geometry().size()
+            if (size.width(), size.height()) != (self.theme.width, self.theme.height):
+                self.retheme(size.width(), size.height())
             self.setScreen(screen)
             self.move(screen.geometry().topLeft())
         self.showFullScreen()
         self.setFocus()
+
+    def retheme(self, width: int, height: int) -> None:
+        """Lay every slide out for a ``width`` × ``height`` screen, keeping the current slide and
+        the committee's amendment; the decision slide (votes) is kept as it is."""
+        panel = self.what_if
+        terms = panel.current_terms() if panel is not None and panel.amended else None
+        self.theme = theme_for(width, height)
+        self.setStyleSheet(self._style())
+        self.setUpdatesEnabled(False)
+        try:
+            for position, old in enumerate(self.pages):
+                if old.decision is not None:
+                    continue
+                page = SlideWidget(old.slide, position + 1, self.count, self.case, self.results, self.theme)
+                self._adopt(page)
+                self.stack.removeWidget(old)
+                old.deleteLater()
+                self.stack.insertWidget(position, page)
+                self.pages[position] = page
+                if page.what_if is not None and terms is not None:
+                    page.what_if.adopt_terms(terms)
+            if not self.is_blank:
+                self.stack.setCurrentIndex(self._index)
+        finally:
+            self.setUpdatesEnabled(True)
+        self.resize(width, height)
+        self._to_warm = [p for p in self.pages if p.charts and p is not self.current_page()]
+        if self._to_warm and self.isVisible():
+            self._warm_timer.start(0)
 
     # ---- keys ----------------------------------------------------------------------------------------
 
@@ -208,6 +331,12 @@ class PresentationWindow(QWidget):
         if key in (Qt.Key.Key_B, Qt.Key.Key_Period):
             self.toggle_blank()
             return True
+        if key in (Qt.Key.Key_W, Qt.Key.Key_Comma):
+            self.toggle_blank(white=True)
+            return True
+        if key == Qt.Key.Key_S:
+            self.swap_requested.emit()
+            return True
         if key == Qt.Key.Key_Escape:
             self.close()
             return True
@@ -229,6 +358,7 @@ class PresentationWindow(QWidget):
         return super().eventFilter(watched, event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._document = None  # a closed presentation follows no case
         self._warm_timer.stop()
         self._to_warm.clear()
         if not self._closing:

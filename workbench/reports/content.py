@@ -142,11 +142,10 @@ def build_dossier(
         )
         part += 1
     if minutes is not None:
-        doc = build_minutes_doc(minutes, lang)
         parts.append(
             Section(
                 tr("审贷会纪要", "Committee minutes"),
-                tuple(b for b in doc.blocks if not isinstance(b, SignatureBlock)),
+                _minutes_extract(case, minutes, decision is None, lang),
                 number=tr(f"第{'三四五'[part - 3]}部分　", f"Part {part}: "),
                 new_page=True,
             )
@@ -184,6 +183,32 @@ def build_dossier(
         subject=_subject(case, tr("贷款档案", "Loan dossier"), tr),
         keywords=_keywords(case),
     )
+
+
+def _minutes_extract(
+    case: CaseFile, minutes: MinutesData, with_decision: bool, lang: str
+) -> tuple[Block, ...]:
+    """The minutes as a borrower's file holds them: the session and attendance, and this case's
+    decision unless the dossier printed it already; other borrowers' cases stay out of it."""
+    tr = Tr(lang)
+    doc = build_minutes_doc(minutes, lang)
+    own = {case.case_number or case.id}
+    blocks: list[Block] = [doc.blocks[0]]
+    if with_decision:
+        blocks += [
+            section
+            for section, decision in zip(doc.blocks[1:], minutes.decisions, strict=False)
+            if decision.case_number in own
+        ]
+    others = sum(1 for d in minutes.decisions if d.case_number not in own)
+    if others:
+        note = tr(
+            f"纪要摘录：本次会议另审议 {others} 个案件，未列入本档案（完整纪要另行出具）。",
+            f"Extract of the minutes: {others} other case(s) of this session are left out of this "
+            "dossier (the full minutes are a report of their own).",
+        )
+        blocks.append(Para(note, TextStyle.NOTE))
+    return tuple(blocks)
 
 
 def build_minutes(minutes: MinutesData, lang: str = "zh") -> ReportDoc:

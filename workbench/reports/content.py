@@ -191,15 +191,13 @@ def _minutes_extract(
     """The minutes as a borrower's file holds them: the session and attendance, and this case's
     decision unless the dossier printed it already; other borrowers' cases stay out of it."""
     tr = Tr(lang)
-    doc = build_minutes_doc(minutes, lang)
+    titled = build_minutes_doc(minutes, lang).blocks[0]
+    assert isinstance(titled, Section)
+    parts = titled.blocks  # the session, then one section per case in agenda order
     own = {case.case_number or case.id}
-    blocks: list[Block] = [doc.blocks[0]]
+    blocks: list[Block] = [parts[0]]
     if with_decision:
-        blocks += [
-            section
-            for section, decision in zip(doc.blocks[1:], minutes.decisions, strict=False)
-            if decision.case_number in own
-        ]
+        blocks += [s for s, d in zip(parts[1:], minutes.decisions, strict=False) if d.case_number in own]
     others = sum(1 for d in minutes.decisions if d.case_number not in own)
     if others:
         note = tr(

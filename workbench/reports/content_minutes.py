@@ -48,8 +48,8 @@ QUESTIONS: tuple[Col[QuestionAnswer], ...] = (
 
 VOTES: tuple[Col[VoteData], ...] = (
     Col("委员", "Member", lambda v: v.member, width=0.9),
-    Col("表决", "Vote", lambda v: v.vote, LABEL, width=1.1),
-    Col("意见", "Comment", lambda v: v.comment, TEXT, width=2.8),
+    Col("表决", "Vote", lambda v: v.vote, LABEL, width=1.4),
+    Col("意见", "Comment", lambda v: v.comment, TEXT, width=2.5),
     Col(
         "否决权",
         "Veto",
@@ -114,6 +114,13 @@ ATTENDANCE: tuple[Col[CommitteeMember], ...] = (
 )
 
 
+def _attendance(minutes: MinutesData) -> tuple[Col[CommitteeMember], ...]:
+    """The attendance columns; the store knows no positions, so an all-empty one is left out."""
+    if any(m.title.strip() for m in minutes.members):
+        return ATTENDANCE
+    return tuple(c for c in ATTENDANCE if c.en != "Position")
+
+
 def decision_blocks(decision: CommitteeDecisionData, lang: str) -> list[Block]:
     """Decision, final terms, conditions, monitoring, questions and votes of one case."""
     tr = Tr(lang)
@@ -151,13 +158,13 @@ def decision_blocks(decision: CommitteeDecisionData, lang: str) -> list[Block]:
         blocks.append(Para(f"{tr('变更内容', 'Changes to the proposal')}{tr.colon}{changes}"))
     if decision.reason.strip():
         blocks.append(Para(f"{tr('理由', 'Reason')}{tr.colon}{decision.reason.strip()}"))
+    # Nothing to state yet for a case still pending, rather than "none".
+    empty = Para(tr("无", "none") if decision.decision else DASH)
     blocks.append(Para(tr("放款前提条件", "Conditions precedent"), TextStyle.LEAD))
-    blocks.append(
-        Bullets(decision.conditions_precedent) if decision.conditions_precedent else Para(tr("无", "none"))
-    )
+    blocks.append(Bullets(decision.conditions_precedent) if decision.conditions_precedent else empty)
     blocks.append(Para(tr("贷后监控措施", "Monitoring measures"), TextStyle.LEAD))
     monitoring = tuple(monitoring_text(m, lang) for m in decision.monitoring)
-    blocks.append(Bullets(monitoring) if monitoring else Para(tr("无", "none")))
+    blocks.append(Bullets(monitoring) if monitoring else empty)
     if decision.questions:
         caption = tr("问答记录", "Questions and answers")
         blocks.append(detail_table(QUESTIONS, decision.questions, tr, caption=caption))
@@ -171,15 +178,18 @@ def decision_blocks(decision: CommitteeDecisionData, lang: str) -> list[Block]:
         blocks.append(Para(tr("计票：", "Tally: ") + tr.sep.join(tally), TextStyle.NOTE))
     if decision.case_sha256:
         version = DASH if decision.case_version is None else str(decision.case_version)
-        blocks.append(
-            Para(
-                tr(
-                    f"决议所依据的案卷版本 {version}，案卷指纹 SHA-256 {decision.case_sha256}",
-                    f"Decided on case version {version}, case fingerprint SHA-256 {decision.case_sha256}",
-                ),
-                TextStyle.NOTE,
+        sha = decision.case_sha256
+        if decision.decision:
+            note = tr(
+                f"决议所依据的案卷版本 {version}，案卷指纹 SHA-256 {sha}",
+                f"Decided on case version {version}, case fingerprint SHA-256 {sha}",
             )
-        )
+        else:
+            note = tr(
+                f"列入议程的案卷版本 {version}，案卷指纹 SHA-256 {sha}",
+                f"On the agenda as case version {version}, case fingerprint SHA-256 {sha}",
+            )
+        blocks.append(Para(note, TextStyle.NOTE))
     return blocks
 
 
@@ -195,10 +205,12 @@ def _amount_change(decision: CommitteeDecisionData, tr: Tr) -> str:
 
 
 def minutes_signature_block(minutes: MinutesData, lang: str) -> SignatureBlock:
-    """Every voting member, the chair last but one, the secretary last."""
+    """Every voting member, the chair last but one, the secretary last (who attends without a vote
+    does not sign)."""
     tr = Tr(lang)
     order = {MemberRole.MEMBER: 0, MemberRole.CHAIR: 1, MemberRole.SECRETARY: 2}
-    people = sorted((m for m in minutes.members if m.role in order), key=lambda m: order[m.role])
+    signing = (m for m in minutes.members if m.role in order and (m.votes or m.role is not MemberRole.MEMBER))
+    people = sorted(signing, key=lambda m: order[m.role])
     return SignatureBlock(
         title=tr("审贷会成员签名", "Signatures of the committee"),
         slots=tuple(SignatureSlot(capital(label(m.role, lang), lang), m.name) for m in people),
@@ -224,11 +236,11 @@ def build_minutes_doc(minutes: MinutesData, lang: str) -> ReportDoc:
             ),
             2,
         ),
-        detail_table(ATTENDANCE, minutes.members, tr, caption=tr("出席人员", "Attendance")),
+        detail_table(_attendance(minutes), minutes.members, tr, caption=tr("出席人员", "Attendance")),
     ]
     if minutes.notes.strip():
         session.append(Para(minutes.notes.strip()))
-    blocks: list[Block] = [Section(tr("会议信息", "Session"), tuple(session), number=section_number(1, lang))]
+    parts: list[Block] = [Section(tr("会议信息", "Session"), tuple(session), number=section_number(1, lang))]
     for index, decision in enumerate(minutes.decisions, start=2):
         title = tr(
             f"案件 {decision.case_number} {decision.borrower}",
@@ -236,16 +248,18 @@ def build_minutes_doc(minutes: MinutesData, lang: str) -> ReportDoc:
         )
         if decision.business:
             title += f"（{decision.business}）" if lang == "zh" else f" ({decision.business})"
-        blocks.append(
+        parts.append(
             Section(title, tuple(decision_blocks(decision, lang)), number=section_number(index, lang))
         )
-    blocks.append(minutes_signature_block(minutes, lang))
+    # The parts under the document's title: the page then shows what it is, not only its header.
+    heading = tr("审贷会纪要", "Credit committee minutes")
+    blocks = (Section(heading, tuple(parts)), minutes_signature_block(minutes, lang))
     return ReportDoc(
         kind=ReportKind.MINUTES,
         title=tr("审贷会纪要", "Credit committee minutes"),
         lang=lang,
         reference=minutes.session_number,
-        blocks=tuple(blocks),
+        blocks=blocks,
         subject=tr("审贷会纪要", "Credit committee minutes") + f" {minutes.session_number}",
         keywords=(minutes.session_number, *(d.case_number for d in minutes.decisions)),
     )

@@ -116,6 +116,7 @@ def test_the_dossier_of_a_decided_case_has_the_decision_and_the_minutes_from_the
     assert "Chenzhuxi" in zh and "Wangwei" in zh and "同意（调减金额）" in zh and "有条件同意" in zh
     assert "".join(WANG_REASON.split()) in zh
     assert "全体一致，法定人数3人" in zh and "一票否决权" in zh and "列席（不投票）" in zh
+    assert "上会日期2024-07-02" in zh  # the session's date on the cover
     assert "本次会议另审议1个案件" in zh  # case B's borrower is not in A's file
     assert demo("b").borrower.name not in zh
 

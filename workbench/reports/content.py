@@ -48,6 +48,7 @@ from workbench.reports.texts import Tr, capital, label, pick_lang
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+    from datetime import date
 
     from workbench.domain.calc import CaseResults
     from workbench.domain.case_file import CaseFile
@@ -115,7 +116,9 @@ def build_dossier(
     lang = pick_lang(lang)
     tr = Tr(lang)
     ctx = SurveyContext(case, results, lang, details=False)
-    cover = _cover(case, results, decision, tr, lang)
+    # the session's date when the case file does not record the committee date
+    committee_on = case.dates.committee_on or (minutes.held_on if minutes else None)
+    cover = _cover(case, results, decision, committee_on, tr, lang)
     survey = Section(
         tr("调查报告", "Survey report"), survey_sections(ctx), number=tr("第一部分　", "Part 1: ")
     )
@@ -261,7 +264,12 @@ def _keywords(case: CaseFile) -> tuple[str, ...]:
 
 
 def _cover(
-    case: CaseFile, results: CaseResults, decision: CommitteeDecisionData | None, tr: Tr, lang: str
+    case: CaseFile,
+    results: CaseResults,
+    decision: CommitteeDecisionData | None,
+    committee_on: date | None,
+    tr: Tr,
+    lang: str,
 ) -> CoverSheet:
     z = results.sizing
     verdict = (
@@ -281,7 +289,7 @@ def _cover(
         (tr("批准金额", "Approved amount"), money(decision.amount) if decision else DASH),
         (tr("审贷会决议", "Committee decision"), verdict),
         (tr("调查日期", "Survey date"), day(case.dates.survey_date)),
-        (tr("上会日期", "Committee date"), day(case.dates.committee_on)),
+        (tr("上会日期", "Committee date"), day(committee_on)),
         (tr("案卷指纹 SHA-256", "Case fingerprint SHA-256"), canonical_case_sha256(case)),
     )
     return CoverSheet(

@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 
     import pytest
 
+    from workbench.domain.records import User
+    from workbench.store.db import Sessions
+
 CASE_B = str(resource_path("demo", "case-b.json"))
 
 
@@ -67,3 +70,30 @@ def test_the_minutes_of_a_stored_session_by_session_or_case_id(
         printed = "".join(text(target.read_bytes()).split())
         assert "批准贷款申请无改动" in printed and "自有资金到位后受托支付" in printed
         assert "三楼会议室" in printed and "Chenzhuxi" in printed
+
+
+def test_the_dossier_and_minutes_of_a_decided_stored_case_by_case_id(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    engine_url: str,
+    sessions: Sessions,
+    officer: User,
+) -> None:
+    from tests.services.test_report_committee import CONDITION, run_session
+    from workbench.services.store import StoreServices
+
+    decided = run_session(StoreServices.over(engine_url, sessions), officer)
+    monkeypatch.setenv("WORKBENCH_USER", officer.username)
+    pages = {}
+    for key, kind in ((decided.case_a, "dossier"), (decided.case_b, "dossier"), (decided.case_a, "minutes")):
+        target = tmp_path / f"{key}-{kind}.pdf"
+        code, _out, err = run(capsys, "report", key, "--db", engine_url, "--kind", kind, "-o", str(target))
+        assert (code, err) == (0, ""), err
+        pages[key, kind] = "".join(text(target.read_bytes()).split())
+    dossier = pages[decided.case_a, "dossier"]
+    assert "第三部分审贷会决议" in dossier and "第四部分审贷会纪要" in dossier
+    assert "45,000.00" in dossier and CONDITION in dossier and "同意（调减金额）" in dossier
+    assert "第三部分审贷会决议" not in pages[decided.case_b, "dossier"]  # never decided
+    minutes = pages[decided.case_a, "minutes"]
+    assert "审贷会纪要" in minutes and "三楼会议室" in minutes and "全体一致，法定人数3人" in minutes

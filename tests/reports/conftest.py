@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from workbench.domain.calc import CaseResults, compute_case
+from workbench.domain.committee import DecisionRule
 from workbench.paths import resource_path
 from workbench.reports.canonical import canonical_case_sha256
 from workbench.reports.content import build_dossier, build_survey_report, draft_decision
@@ -110,14 +111,15 @@ def session_minutes(a: tuple[CaseFile, CaseResults], b: tuple[CaseFile, CaseResu
         held_on=date(2024, 7, 2),
         place="县支行三楼会议室",
         members=(
-            CommitteeMember("陈主任", MemberRole.CHAIR, "小微信贷中心主任"),
+            CommitteeMember("陈主任", MemberRole.CHAIR, "小微信贷中心主任", veto=True),
             CommitteeMember("张伟", MemberRole.MEMBER, "风险经理"),
             CommitteeMember("王芳", MemberRole.MEMBER, "客户经理"),
             CommitteeMember("李娜", MemberRole.SECRETARY, "综合岗"),
             CommitteeMember("刘敏", MemberRole.PRESENTER, "客户经理"),
         ),
         decisions=(decision_a(*a), decision_b(*b)),
-        rule="一致通过（主席有否决权）",
+        rule=DecisionRule.UNANIMOUS,
+        quorum=3,
     )
 
 

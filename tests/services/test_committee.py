@@ -16,8 +16,9 @@ from workbench.domain.case_file import Stage
 from workbench.domain.committee import CommitteeRules, DecisionRule, Member, Outcome, Terms, Vote
 from workbench.domain.errors import ValidationError
 from workbench.domain.records import CommitteeError, Role, User
-from workbench.reports.inputs import DecisionKind, MemberRole, VoteKind
-from workbench.services.committee import DEFAULT_MONITORING, CommitteeService
+from workbench.reports.content import build_minutes
+from workbench.reports.inputs import DecisionKind, MemberRole, MonitoringStep, VoteKind
+from workbench.services.committee import DEFAULT_MONITORING, CommitteeService, read_monitoring
 from workbench.services.messages import describe_error
 from workbench.services.permissions import PermissionDenied
 from workbench.store.committee_repository import SqlCommitteeRepository
@@ -129,11 +130,20 @@ def test_a_full_session_from_agenda_to_decision_for_cases_a_and_b(
     assert any(m.role is MemberRole.PRESENTER for m in minutes.members)
     a, b = minutes.decisions
     assert (a.decision, b.decision) == (DecisionKind.APPROVED_WITH_CHANGES, DecisionKind.APPROVED_AS_PROPOSED)
-    assert a.amount == Decimal("45000.00") and "45,000" in a.changes
+    assert a.amount == Decimal("45000.00") and a.changes == ""  # worded by the report, in its language
+    assert "金额由申请的 60,000.00 元调整为 45,000.00 元" in build_minutes(minutes).text()
+    assert (
+        "amount changed from the requested CNY 60,000.00 to CNY 45,000.00"
+        in build_minutes(minutes, "en").text()
+    )
     assert a.votes[0].vote is VoteKind.REDUCE_AMOUNT and a.votes[0].comment == "按测算能力调减至 45 000"
     assert [v.vote for v in b.votes] == [VoteKind.APPROVE] * 3
     assert b.conditions_precedent == (CONDITION_B,)
-    assert b.monitoring == decided_b.monitoring
+    assert b.monitoring == tuple(read_monitoring(line) for line in decided_b.monitoring)
+    assert all(
+        isinstance(step, MonitoringStep) for step in (*a.monitoring, *b.monitoring)
+    )  # the standard plan
+    assert (minutes.rule, minutes.quorum) == (DecisionRule.UNANIMOUS, 3)
     assert a.case_version == item_a.case_version
 
     trail = {e.field for e in cases.audit_trail(case_a, officer)}

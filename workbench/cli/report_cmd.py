@@ -2,8 +2,10 @@
 
 CASE is a case file, or the id of a case in the store (``--db URL``, else ``WORKBENCH_DB_URL``,
 else the default SQLite file). A signed report of a stored case also goes into the store's
-report archive. The dossier's photo appendix comes from ``--attachments DIR`` (the evidence files
-by name, hashes checked), else, for a stored case, from the store's attachments of the case.
+report archive. The dossier of a decided stored case includes the committee's latest decision and
+the minutes of that session; ``--kind minutes`` takes a session id or a case id. The dossier's photo
+appendix comes from ``--attachments DIR`` (the evidence files by name, hashes checked), else, for a
+stored case, from the store's attachments of the case.
 Passphrases: ``--passphrase-file`` or ``WORKBENCH_PASSPHRASE`` (see identity_cmd).
 """
 
@@ -66,7 +68,12 @@ def run(args: argparse.Namespace, lang: str) -> int:
     from workbench.reports.document import ReportKind
     from workbench.reports.signing import SigningError, load_identity
     from workbench.services.attachment_files import AttachmentError
-    from workbench.services.reporting import ReportRequest, export_signed_report, make_report
+    from workbench.services.reporting import (
+        ReportRequest,
+        export_signed_report,
+        make_report,
+        with_stored_committee,
+    )
 
     def fail(text: str) -> int:
         print(f"workbench: {t('error_prefix', lang)}: {text}", file=sys.stderr)
@@ -120,6 +127,8 @@ def run(args: argparse.Namespace, lang: str) -> int:
                     minutes=minutes,
                     invariant=args.invariant,
                 )
+                # a decided case's dossier carries the decision and the minutes of its session
+                request = with_stored_committee(store, case_id, request, user)
                 if identity is not None:
                     report = export_signed_report(
                         store, case_id, request, identity, user, reason=reason, location=args.location

@@ -48,6 +48,7 @@ from workbench.reports.texts import Tr, capital, label, pick_lang
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+    from datetime import date
 
     from workbench.domain.calc import CaseResults
     from workbench.domain.case_file import CaseFile
@@ -115,7 +116,9 @@ def build_dossier(
     lang = pick_lang(lang)
     tr = Tr(lang)
     ctx = SurveyContext(case, results, lang, details=False)
-    cover = _cover(case, results, decision, tr, lang)
+    # the session's date when the case file does not record the committee date
+    committee_on = case.dates.committee_on or (minutes.held_on if minutes else None)
+    cover = _cover(case, results, decision, committee_on, tr, lang)
     survey = Section(
         tr("调查报告", "Survey report"), survey_sections(ctx), number=tr("第一部分　", "Part 1: ")
     )
@@ -142,11 +145,10 @@ def build_dossier(
         )
         part += 1
     if minutes is not None:
-        doc = build_minutes_doc(minutes, lang)
         parts.append(
             Section(
                 tr("审贷会纪要", "Committee minutes"),
-                tuple(b for b in doc.blocks if not isinstance(b, SignatureBlock)),
+                _minutes_extract(case, minutes, decision is None, lang),
                 number=tr(f"第{'三四五'[part - 3]}部分　", f"Part {part}: "),
                 new_page=True,
             )
@@ -184,6 +186,30 @@ def build_dossier(
         subject=_subject(case, tr("贷款档案", "Loan dossier"), tr),
         keywords=_keywords(case),
     )
+
+
+def _minutes_extract(
+    case: CaseFile, minutes: MinutesData, with_decision: bool, lang: str
+) -> tuple[Block, ...]:
+    """The minutes as a borrower's file holds them: the session and attendance, and this case's
+    decision unless the dossier printed it already; other borrowers' cases stay out of it."""
+    tr = Tr(lang)
+    titled = build_minutes_doc(minutes, lang).blocks[0]
+    assert isinstance(titled, Section)
+    parts = titled.blocks  # the session, then one section per case in agenda order
+    own = {case.case_number or case.id}
+    blocks: list[Block] = [parts[0]]
+    if with_decision:
+        blocks += [s for s, d in zip(parts[1:], minutes.decisions, strict=False) if d.case_number in own]
+    others = sum(1 for d in minutes.decisions if d.case_number not in own)
+    if others:
+        note = tr(
+            f"纪要摘录：本次会议另审议 {others} 个案件，未列入本档案（完整纪要另行出具）。",
+            f"Extract of the minutes: {others} other case(s) of this session are left out of this "
+            "dossier (the full minutes are a report of their own).",
+        )
+        blocks.append(Para(note, TextStyle.NOTE))
+    return tuple(blocks)
 
 
 def build_minutes(minutes: MinutesData, lang: str = "zh") -> ReportDoc:
@@ -238,7 +264,12 @@ def _keywords(case: CaseFile) -> tuple[str, ...]:
 
 
 def _cover(
-    case: CaseFile, results: CaseResults, decision: CommitteeDecisionData | None, tr: Tr, lang: str
+    case: CaseFile,
+    results: CaseResults,
+    decision: CommitteeDecisionData | None,
+    committee_on: date | None,
+    tr: Tr,
+    lang: str,
 ) -> CoverSheet:
     z = results.sizing
     verdict = (
@@ -258,7 +289,7 @@ def _cover(
         (tr("批准金额", "Approved amount"), money(decision.amount) if decision else DASH),
         (tr("审贷会决议", "Committee decision"), verdict),
         (tr("调查日期", "Survey date"), day(case.dates.survey_date)),
-        (tr("上会日期", "Committee date"), day(case.dates.committee_on)),
+        (tr("上会日期", "Committee date"), day(committee_on)),
         (tr("案卷指纹 SHA-256", "Case fingerprint SHA-256"), canonical_case_sha256(case)),
     )
     return CoverSheet(

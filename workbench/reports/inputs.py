@@ -1,7 +1,9 @@
 """What the dossier and the minutes need besides the case: photos, the committee's decision and session.
 
-The domain has no committee model yet (IPC-METHOD §2.14/§7.2); these small frozen values are what
-the reports draw from. The committee issue will fill them from the store; tests fill them by hand.
+These small frozen values are what the reports draw from (IPC-METHOD §2.14/§7.2):
+``CommitteeService.minutes_data`` fills them from the store, tests fill them by hand. Whatever the
+store generated (the voting rule, the members' flags, the standard monitoring plan) is carried as
+data, so the report words it in its own language; only what people typed stays text.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
+from workbench.domain.committee import DecisionRule
 from workbench.domain.schedules import Method
 
 IMAGE_TYPES = ("image/jpeg", "image/png")
@@ -70,11 +73,36 @@ class MemberRole(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class CommitteeMember:
-    """A person at the session."""
+    """A person at the session; ``title`` is the position as typed, the flags are worded by the report."""
 
     name: str
     role: MemberRole
     title: str = ""
+    veto: bool = False  # holds a veto (IPC-METHOD §7.1)
+    votes: bool = True  # False: a member who attends without a vote
+
+
+class MonitoringKind(StrEnum):
+    """A step of the standard post-loan monitoring plan (IPC-METHOD §8.3)."""
+
+    FIRST = "first"  # 首次监控：放款后 N 天内
+    REGULAR = "regular"  # 常规监控：每月
+    REMINDER = "reminder"  # 还款提醒：每期到期前 N 天
+
+
+@dataclass(frozen=True, slots=True)
+class MonitoringStep:
+    """One step of the standard plan as data: ``due_on`` is the first visit's deadline or the first
+    regular visit (``None`` while the disbursement date is unknown), ``count`` the regular visits."""
+
+    kind: MonitoringKind
+    days: int | None = None
+    due_on: date | None = None
+    count: int | None = None
+
+
+Monitoring = str | MonitoringStep
+"""A monitoring measure: typed by the committee (text, printed as is) or a step of the standard plan."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +145,7 @@ class CommitteeDecisionData:
     collateral: tuple[str, ...] = ()
     changes: str = ""
     conditions_precedent: tuple[str, ...] = ()
-    monitoring: tuple[str, ...] = ()
+    monitoring: tuple[Monitoring, ...] = ()
     reason: str = ""
     votes: tuple[VoteData, ...] = ()
     questions: tuple[QuestionAnswer, ...] = ()
@@ -135,7 +163,8 @@ class MinutesData:
     place: str
     members: tuple[CommitteeMember, ...]
     decisions: tuple[CommitteeDecisionData, ...]
-    rule: str = ""
+    rule: DecisionRule | None = None
+    quorum: int | None = None
     notes: str = ""
 
     @property

@@ -168,7 +168,18 @@ def render_pdf(doc: ReportDoc, *, meta: PdfMeta, invariant: bool = False) -> byt
     story = _Story(doc, styles, template).flowables()
     canvasmaker = functools.partial(_NumberedCanvas, footer=template.footer, info_extras=template.info_extras)
     if any(isinstance(b, Contents) for _, b in doc.walk()):
-        template.multiBuild(story, canvasmaker=canvasmaker)
+        # The first pass only finds the contents' page numbers and is thrown away: photos are laid
+        # out but not drawn in it (drawing one costs a decode and an MD5 of its bytes). Should that
+        # pass have been the last (nothing to number), the document is laid out again in full.
+        template.setProgressCallBack(template.note_pass)
+        if template.multiBuild(story, canvasmaker=canvasmaker) == 1 and template.skipped_images:
+            buf.seek(0)
+            buf.truncate()
+            template = _Template(buf, doc, meta, styles, invariant)
+            canvasmaker = functools.partial(
+                _NumberedCanvas, footer=template.footer, info_extras=template.info_extras
+            )
+            template.build(_Story(doc, styles, template).flowables(), canvasmaker=canvasmaker)
     else:
         template.build(story, canvasmaker=canvasmaker)
     return buf.getvalue()
@@ -294,6 +305,10 @@ def _lead_with(lead: list[Flowable], flowables: list[Flowable]) -> list[Flowable
 class _Template(BaseDocTemplate):  # type: ignore[misc]
     """Page layout, header, outline and contents entries, and the signature-slot record."""
 
+    def note_pass(self, kind: str, value: int) -> None:
+        if kind == "PASS":
+            self.draft_pass = value == 1
+
     def __init__(
         self, buf: io.BytesIO, doc: ReportDoc, meta: PdfMeta, styles: _Styles, invariant: bool
     ) -> None:
@@ -322,6 +337,8 @@ class _Template(BaseDocTemplate):  # type: ignore[misc]
         self.styles = styles
         self.slots: list[SlotPosition] = []
         self._keys = 0
+        self.draft_pass = False  # a first pass of a multi-pass build (its output is discarded)
+        self.skipped_images = False
         frame = Frame(
             MARGIN_X,
             MARGIN_BOTTOM,
@@ -631,7 +648,7 @@ class _Story:
         reader = ImageReader(io.BytesIO(ref.data))
         width, height = reader.getSize()
         scale = min(FRAME_WIDTH / width, ref.max_height_mm * mm / height)
-        picture = Image(io.BytesIO(ref.data), width=width * scale, height=height * scale)
+        picture = _Picture(io.BytesIO(ref.data), width=width * scale, height=height * scale)
         picture.hAlign = "CENTER"
         return KeepTogether(
             [
@@ -663,6 +680,17 @@ class _Story:
         if cover.note:
             out.append(_p(cover.note, self.s.note))
         return out
+
+
+class _Picture(Image):  # type: ignore[misc]
+    """A photo that takes its place in every layout pass but is drawn only in one that is kept."""
+
+    def draw(self) -> None:
+        template = getattr(self.canv, "_doctemplate", None)
+        if isinstance(template, _Template) and template.draft_pass:
+            template.skipped_images = True
+            return
+        super().draw()
 
 
 class _SignatureFlowable(Flowable):  # type: ignore[misc]

@@ -18,13 +18,13 @@ re-survey → ``INVESTIGATE`` (editable again, resubmitted as a new version), de
 from __future__ import annotations
 
 import dataclasses
-from datetime import UTC, datetime
+import re
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 from workbench.domain.calc import compute_case
 from workbench.domain.case_file import Stage
 from workbench.domain.committee import (
-    OUTCOME_LABELS,
     CommitteeRules,
     Decision,
     Member,
@@ -40,12 +40,16 @@ from workbench.domain.readiness import Severity
 from workbench.domain.records import ArchivedReport, CommitteeError, Role
 from workbench.domain.records import ReportKind as ArchiveKind
 from workbench.reports.content import draft_decision
+from workbench.reports.content_minutes import monitoring_text
 from workbench.reports.inputs import (
     CommitteeDecisionData,
     CommitteeMember,
     DecisionKind,
     MemberRole,
     MinutesData,
+    Monitoring,
+    MonitoringKind,
+    MonitoringStep,
     VoteData,
     VoteKind,
 )
@@ -61,7 +65,6 @@ from workbench.store.user_repository import SqlUserRepository
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
-    from datetime import date
 
     from workbench.domain.case_file import CaseFile
     from workbench.domain.committee import Terms
@@ -72,8 +75,17 @@ if TYPE_CHECKING:
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 """A placeholder ``decided_at`` until the repository's clock sets it."""
 
-DEFAULT_MONITORING = ("首次监控：放款后 7 天内", "常规监控：每月")
+FIRST_VISIT_DAYS = 7
+REMINDER_DAYS = 3
+
+DEFAULT_STEPS = (
+    MonitoringStep(MonitoringKind.FIRST, FIRST_VISIT_DAYS),
+    MonitoringStep(MonitoringKind.REGULAR),
+)
 """The monitoring plan of an approved loan whose disbursement date is not known yet."""
+
+DEFAULT_MONITORING = tuple(monitoring_text(step, "zh") for step in DEFAULT_STEPS)
+"""Its stored wording (a decision row keeps monitoring as lines of text)."""
 
 BEFORE_SUBMISSION = (Stage.APPLY, Stage.ALLOT, Stage.INVESTIGATE)
 
@@ -93,12 +105,6 @@ VOTE_KINDS: dict[Vote, VoteKind] = {
     Vote.RETURN_FOR_RESURVEY: VoteKind.RETURN,
     Vote.DEFER: VoteKind.DEFER,
     Vote.REJECT: VoteKind.REJECT,
-}
-
-RULE_LABELS = {
-    "unanimous": "全体一致",
-    "majority": "多数通过",
-    "chair_decides": "主席决定",
 }
 
 
@@ -136,19 +142,62 @@ def _require_open(info: SessionInfo) -> None:
         raise CommitteeError("session_closed", session_id=info.id)
 
 
-def monitoring_lines(case: CaseFile, term_months: int | None) -> tuple[str, ...]:
-    """The post-loan monitoring of an approved case: dated when the disbursement date is known."""
+def monitoring_steps(case: CaseFile, term_months: int | None) -> tuple[MonitoringStep, ...]:
+    """The post-loan monitoring plan of an approved case: dated when the disbursement date is known."""
     disbursed = case.dates.disbursed_on or case.request.disbursement_date
     if disbursed is None or not term_months:
-        return DEFAULT_MONITORING
-    plan = monitoring_plan(disbursed, term_months)
+        return DEFAULT_STEPS
+    plan = monitoring_plan(
+        disbursed, term_months, first_visit_days=FIRST_VISIT_DAYS, reminder_days=REMINDER_DAYS
+    )
     first = next(v for v in plan if v.kind is VisitKind.FIRST)
     regular = [v for v in plan if v.kind is VisitKind.REGULAR]
     return (
-        f"首次监控：放款后 7 天内（{first.due_on.isoformat()} 前）",
-        f"常规监控：每月（{regular[0].due_on.isoformat()} 起，共 {len(regular)} 次）",
-        "还款提醒：每期到期前 3 天",
+        MonitoringStep(MonitoringKind.FIRST, FIRST_VISIT_DAYS, first.due_on),
+        MonitoringStep(MonitoringKind.REGULAR, None, regular[0].due_on, len(regular)),
+        MonitoringStep(MonitoringKind.REMINDER, REMINDER_DAYS),
     )
+
+
+def monitoring_lines(case: CaseFile, term_months: int | None) -> tuple[str, ...]:
+    """The plan as the decision form shows it and the decision row stores it (Chinese lines)."""
+    return tuple(monitoring_text(step, "zh") for step in monitoring_steps(case, term_months))
+
+
+# The stored wording of the standard plan's steps (``monitoring_text(step, "zh")``), read back as data
+# so that the minutes word them in their own language; any other line is the committee's own text.
+_DAY = r"(\d{4}-\d{2}-\d{2})"
+_STEP_PATTERNS = (
+    (MonitoringKind.FIRST, re.compile(rf"首次监控：放款后 (\d+) 天内(?:（{_DAY} 前）)?")),
+    (MonitoringKind.REGULAR, re.compile(rf"常规监控：每月(?:（{_DAY} 起，共 (\d+) 次）)?")),
+    (MonitoringKind.REMINDER, re.compile(r"还款提醒：每期到期前 (\d+) 天")),
+)
+
+
+def read_monitoring(line: str) -> Monitoring:
+    """A stored monitoring line: a step of the standard plan when it is worded as one, else the text."""
+    for kind, pattern in _STEP_PATTERNS:
+        found = pattern.fullmatch(line.strip())
+        if found is None:
+            continue
+        if kind is MonitoringKind.REGULAR:
+            due, count = found.groups()
+            return MonitoringStep(
+                kind, None, date.fromisoformat(due) if due else None, int(count) if count else None
+            )
+        days, *rest = found.groups()
+        due_on = date.fromisoformat(rest[0]) if rest and rest[0] else None
+        return MonitoringStep(kind, int(days), due_on)
+    return line
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class CaseCommittee:
+    """A stored case's latest committee decision, and the minutes of the session that took it."""
+
+    session_id: str
+    decision: CommitteeDecisionData
+    minutes: MinutesData
 
 
 def _chair_slot(pdf: bytes) -> int | None:
@@ -464,43 +513,37 @@ class CommitteeService:
         their reasons, conditions precedent, final terms and monitoring (undecided cases: agenda only)."""
         require(user, Action.READ_CASE)
         with self._sessions.begin() as session:
-            repo = SqlCommitteeRepository(session)
-            cases = SqlCaseRepository(session)
-            users = SqlUserRepository(session)
-            info = repo.get_session(session_id)
-            people: list[CommitteeMember] = []
-            for m in info.members:
-                if m.chair:
-                    people.append(CommitteeMember(m.name, MemberRole.CHAIR))
-                elif m.votes:
-                    people.append(CommitteeMember(m.name, MemberRole.MEMBER, "一票否决权" if m.veto else ""))
-                else:
-                    people.append(CommitteeMember(m.name, MemberRole.MEMBER, "列席（不投票）"))
-            presenters: list[str] = []
-            decisions: list[CommitteeDecisionData] = []
-            for item in repo.agenda(session_id):
-                case = cases.version_document(item.case_id, item.case_version)
-                officer = users.get_user(cases.owner_of(item.case_id)).display_name
-                presenter = case.officers.lead or officer
-                if presenter and presenter not in presenters:
-                    presenters.append(presenter)
-                decisions.append(self._decision_data(repo, info, item, case, presenter))
-            if info.secretary:
-                people.append(CommitteeMember(info.secretary, MemberRole.SECRETARY))
-            people += [CommitteeMember(p, MemberRole.PRESENTER) for p in presenters]
-            return MinutesData(
-                session_number=f"{info.held_on:%Y%m%d}-{info.id[:8]}",
-                held_on=info.held_on,
-                place=info.place,
-                members=tuple(people),
-                decisions=tuple(decisions),
-                rule=f"{RULE_LABELS[info.rules.rule.value]}，法定人数 {info.rules.quorum} 人",
+            return self._minutes(
+                SqlCommitteeRepository(session),
+                SqlCaseRepository(session),
+                SqlUserRepository(session),
+                session_id,
             )
+
+    def case_committee(self, case_id: str, user: User) -> CaseCommittee | None:
+        """The committee's latest decision on a stored case (final terms, conditions precedent,
+        monitoring, votes with reasons) and the minutes of that session, for the case's dossier.
+        ``None``: the case was never decided (or is not a stored case's id)."""
+        require(user, Action.READ_CASE)
+        with self._sessions.begin() as session:
+            repo = SqlCommitteeRepository(session)
+            try:
+                item = repo.latest_decided_item_of(case_id)
+            except ValidationError:  # not a stored case's id
+                return None
+            if item is None:
+                return None
+            position = [i.id for i in repo.agenda(item.session_id)].index(item.id)
+            minutes = self._minutes(
+                repo, SqlCaseRepository(session), SqlUserRepository(session), item.session_id
+            )
+        return CaseCommittee(item.session_id, minutes.decisions[position], minutes)
 
     def stored_minutes(self, key: str, user: User) -> tuple[MinutesData, str] | None:
         """``workbench report SESSION_OR_CASE --kind minutes``: the minutes of a session id, or of the
-        newest session that had the case id on its agenda, with the case the report is filed under
-        (the given case, else the session's first agenda item). ``None``: neither is known here."""
+        session of the case id's latest decision (else the newest session that has it on its agenda),
+        with the case the report is filed under (the given case, else the session's first agenda item).
+        ``None``: neither is known here."""
         require(user, Action.READ_CASE)
         with self._sessions.begin() as session:
             repo = SqlCommitteeRepository(session)
@@ -513,7 +556,9 @@ class CommitteeService:
                 case_id = agenda[0].case_id if agenda else None
             except CommitteeError:
                 try:
-                    session_id, case_id = repo.latest_session_of(key), key
+                    decided = repo.latest_decided_item_of(key)
+                    session_id = decided.session_id if decided else repo.latest_session_of(key)
+                    case_id = key
                 except ValidationError:  # neither a session nor a case id
                     return None
         if session_id is None or case_id is None:
@@ -521,6 +566,39 @@ class CommitteeService:
         return self.minutes_data(session_id, user), case_id
 
     # ---- helpers ---------------------------------------------------------------------------------
+
+    @classmethod
+    def _minutes(
+        cls, repo: SqlCommitteeRepository, cases: SqlCaseRepository, users: SqlUserRepository, session_id: str
+    ) -> MinutesData:
+        info = repo.get_session(session_id)
+        people = [
+            CommitteeMember(
+                m.name, MemberRole.CHAIR if m.chair else MemberRole.MEMBER, veto=m.veto, votes=m.votes
+            )
+            for m in info.members
+        ]
+        presenters: list[str] = []
+        decisions: list[CommitteeDecisionData] = []
+        for item in repo.agenda(session_id):
+            case = cases.version_document(item.case_id, item.case_version)
+            officer = users.get_user(cases.owner_of(item.case_id)).display_name
+            presenter = case.officers.lead or officer
+            if presenter and presenter not in presenters:
+                presenters.append(presenter)
+            decisions.append(cls._decision_data(repo, info, item, case, presenter))
+        if info.secretary:
+            people.append(CommitteeMember(info.secretary, MemberRole.SECRETARY))
+        people += [CommitteeMember(p, MemberRole.PRESENTER) for p in presenters]
+        return MinutesData(
+            session_number=f"{info.held_on:%Y%m%d}-{info.id[:8]}",
+            held_on=info.held_on,
+            place=info.place,
+            members=tuple(people),
+            decisions=tuple(decisions),
+            rule=info.rules.rule,
+            quorum=info.rules.quorum,
+        )
 
     @staticmethod
     def _decision(
@@ -575,10 +653,8 @@ class CommitteeService:
         if stored is None:
             return draft_decision(case, results, None, **base)
         kind = DecisionKind(stored.outcome.value)
-        changes = ""
-        requested = case.request.amount
-        if stored.amount is not None and stored.amount != requested:
-            changes = f"金额由申请的 {requested:,.0f} 元调整为 {stored.amount:,.0f} 元"
+        # The reasons are the votes' (printed with each vote); an amount changed from the request
+        # and the standard monitoring plan are worded by the report in its language.
         return draft_decision(
             case,
             results,
@@ -589,8 +665,6 @@ class CommitteeService:
             annual_rate_percent=stored.annual_rate_percent,
             method=stored.method,
             conditions_precedent=stored.conditions,
-            monitoring=stored.monitoring,
-            reason=stored.reasons or OUTCOME_LABELS[stored.outcome]["zh"],
-            changes=changes,
+            monitoring=tuple(read_monitoring(line) for line in stored.monitoring),
             instalment=results.sizing.instalment if stored.amount == results.sizing.proposal else None,
         )

@@ -7,6 +7,7 @@ together and, for a case kept in the store, puts the signed PDF into the report 
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -106,6 +107,35 @@ def draft_minutes(case: CaseFile, decision: CommitteeDecisionData) -> MinutesDat
         members=members,
         decisions=(decision,),
     )
+
+
+def with_stored_committee(
+    store: StoreServices, case_id: str, request: ReportRequest, user: User
+) -> ReportRequest:
+    """``request`` completed from the store's committee for the stored case ``case_id``.
+
+    A dossier gets the committee's latest decision on the case and the minutes of that session; the
+    minutes are that session's (else those of the session the case waits in). What the request
+    already carries is kept; a case never decided gets neither (a dossier without decision pages,
+    the minutes as a draft agenda entry).
+    """
+    if request.kind is ReportKind.SURVEY:
+        return request
+    decided = store.committee.case_committee(case_id, user)
+    if request.kind is ReportKind.DOSSIER:
+        if decided is None:
+            return request
+        return dataclasses.replace(
+            request,
+            decision=request.decision or decided.decision,
+            minutes=request.minutes or decided.minutes,
+        )
+    if request.minutes is not None:
+        return request
+    if decided is not None:
+        return dataclasses.replace(request, minutes=decided.minutes)
+    found = store.committee.stored_minutes(case_id, user)
+    return request if found is None else dataclasses.replace(request, minutes=found[0])
 
 
 def make_report(

@@ -330,6 +330,18 @@ class SqlCommitteeRepository:
         )
         return None if key is None else str(key)
 
+    def latest_decided_item_of(self, case_id: str) -> AgendaItem | None:
+        """The agenda item of the case's most recent decision (by when it was recorded), if any."""
+        a, d = CommitteeAgendaItemRow, CommitteeDecisionRow
+        row = self._session.scalars(
+            select(a)
+            .join(d, d.agenda_item_id == a.id)
+            .where(a.case_id == case_uuid(case_id))
+            .order_by(d.decided_at.desc(), a.case_version.desc())
+            .limit(1)
+        ).first()
+        return None if row is None else self._item(row)
+
     def open_item_of(self, case_id: str) -> AgendaItem | None:
         """An agenda item of the case that has no decision yet (the case waits in a session)."""
         a, d = CommitteeAgendaItemRow, CommitteeDecisionRow

@@ -37,6 +37,7 @@ from workbench.services.reporting import (
     SignedReport,
     export_signed_report,
     make_report,
+    with_stored_committee,
 )
 from workbench.ui.dialogs.signing_form import (
     SigningForm,
@@ -273,6 +274,8 @@ class ReportDialog(QDialog):
             identity = signatures.load_identity(info.path, passphrase) if sign and info else None
             if stored and store is not None:
                 with_photos = dataclasses.replace(request, attachments=_report_attachments(store, case.id))
+                # the dossier and minutes of a decided case carry the committee's stored decision
+                with_photos = with_stored_committee(store.services, case.id, with_photos, store.user)
                 if identity is not None:
                     report = export_signed_report(
                         store.services,

@@ -41,6 +41,7 @@ from workbench.ui.persistence import CasePersistence, describe
 from workbench.ui.recalc import Recalculator
 from workbench.ui.recovery import RecoveryJournal
 from workbench.ui.report_actions import ReportActions
+from workbench.ui.stale_tabs import StaleTabs, is_frozen
 from workbench.ui.widgets.case_editor import CaseEditor
 from workbench.ui.widgets.case_list_panel import CaseListPanel
 
@@ -106,6 +107,7 @@ class MainWindow(QMainWindow):
         self.recovery_dialog: RecoveryDialog | None = None
         self.reports = ReportActions(self)
         self.committee = CommitteeHooks(self)
+        self.stale = StaleTabs(self)  # tabs whose stored case the committee (or anyone) moved on
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("caseTabs")
@@ -330,6 +332,9 @@ class MainWindow(QMainWindow):
         self.autosaver.watch(document)
         if self.recovery is not None:
             self.recovery.watch(document)
+        self.stale.watch(document)
+        if is_frozen(document):
+            self.autosaver.hold(document)
         index = self.tabs.addTab(editor, document.title())
         self.tabs.setCurrentIndex(index)
         self._refresh_tab(document)
@@ -341,6 +346,7 @@ class MainWindow(QMainWindow):
         editor = CaseEditor(document, recalc, charts=self._charts)
         editor.message_posted.connect(lambda text: self.statusBar().showMessage(text, 8000))
         editor.report_requested.connect(lambda: self.reports.export_report(document))
+        self.stale.decorate(editor)
         return editor
 
     def current(self) -> OpenCase | None:
@@ -352,8 +358,17 @@ class MainWindow(QMainWindow):
 
     def _on_tab_changed(self, index: int) -> None:
         if 0 <= index < len(self.cases):
-            self.undo_group.setActiveStack(self.cases[index].document.undo_stack)
+            document = self.cases[index].document
+            self.refresh_undo(document)
+            self.stale.activated(document)
         self._update_title()
+
+    def refresh_undo(self, document: CaseDocument) -> None:
+        """Edit → Undo acts on the active tab's case, unless that case is frozen (read-only)."""
+        current = self.current()
+        if current is not None and current.document is document:
+            frozen = is_frozen(document)
+            self.undo_group.setActiveStack(None if frozen else document.undo_stack)  # type: ignore[arg-type]
 
     def _refresh_tab(self, document: CaseDocument) -> None:
         if not shiboken6.isValid(document) or not shiboken6.isValid(self.tabs):
@@ -446,6 +461,7 @@ class MainWindow(QMainWindow):
         self.tabs.removeTab(index)
         self.undo_group.removeStack(open_case.document.undo_stack)
         self.autosaver.forget(open_case.document)
+        self.stale.forget(open_case.document)
         if self.recovery is not None:
             self.recovery.forget(open_case.document)  # saved, or closed with "don't save"
         open_case.editor.deleteLater()

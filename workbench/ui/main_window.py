@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from workbench import __version__
 from workbench.ui import i18n
-from workbench.ui.attachment_stash import attach_stash, flush_after_save
+from workbench.ui.attachment_stash import attach_stash, flush_after_save, waiting_files
 from workbench.ui.autosave import Autosaver
 from workbench.ui.case_io import open_demo
 from workbench.ui.committee.hooks import CommitteeHooks
@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
         self.persistence.saved.connect(flush_after_save)  # attachments follow their case into the store
         self.persistence.failed.connect(self.show_error)
         self.ask_unsaved: Callable[[str], str] = self._ask_unsaved
+        self.ask_waiting: Callable[[str, int, bool, bool], str] = self._ask_waiting
         self._store_opener = store_opener
         self.presentation: PresentationWindow | None = None
         self._presenter: PresenterView | None = None
@@ -443,8 +444,17 @@ class MainWindow(QMainWindow):
         if not 0 <= index < len(self.cases):
             return False
         open_case = self.cases[index]
-        if not open_case.document.undo_stack.isClean():
-            answer = self.ask_unsaved(open_case.document.title())
+        document = open_case.document
+        waiting = waiting_files(document)
+        if waiting:  # photos and scans of a case not in the store live only in this window
+            can_store = self.persistence.store is not None
+            answer = self.ask_waiting(document.title(), waiting, not document.undo_stack.isClean(), can_store)
+            if answer == "store":
+                self.persistence.save_new_to_store(document, on_saved=lambda: self._drop(open_case))
+            if answer != "discard":
+                return False
+        elif not document.undo_stack.isClean():
+            answer = self.ask_unsaved(document.title())
             if answer == "cancel":
                 return False
             if answer == "save":
@@ -479,6 +489,11 @@ class MainWindow(QMainWindow):
         box.exec()
         clicked = box.clickedButton()
         return "save" if clicked is save else "discard" if clicked is discard else "cancel"
+
+    def _ask_waiting(self, title: str, count: int, modified: bool, can_store: bool) -> str:
+        from workbench.ui.dialogs.close_prompt import ask_close_with_files
+
+        return ask_close_with_files(self, title, count, modified, can_store)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for open_case in list(self.cases):

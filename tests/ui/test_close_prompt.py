@@ -136,7 +136,9 @@ def test_a_case_saved_to_a_file_still_warns_and_the_store_button_takes_the_files
     store = window.persistence.store
     assert store is not None
     assert store.open(case_id).case.borrower.name == "王丽华"
-    qtbot.waitUntil(lambda: len(store.services.attachments.list_files(case_id, store.user)) == 2, timeout=10000)
+    qtbot.waitUntil(
+        lambda: len(store.services.attachments.list_files(case_id, store.user)) == 2, timeout=10000
+    )
     del stash
 
 

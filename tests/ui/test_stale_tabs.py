@@ -135,7 +135,9 @@ def test_a_tab_with_edits_keeps_them_and_offers_reload_or_a_copy(
     document = editor.document
     window.new_case()  # a second tab to switch to
 
-    theirs = dataclasses.replace(mine.case, borrower=dataclasses.replace(mine.case.borrower, phone="13900000000"))
+    theirs = dataclasses.replace(
+        mine.case, borrower=dataclasses.replace(mine.case.borrower, phone="13900000000")
+    )
     cases.save_case(theirs, mine.version, room.officer)  # elsewhere: another window, the committee …
     document.set_field(("borrower", "name"), "王秀英（改）")
     window.tabs.setCurrentIndex(0)  # back to her tab: the store has moved on
@@ -167,7 +169,9 @@ def test_keep_as_copy_stores_her_version_as_a_new_case(
     editor = open_case(qtbot, window, mine.case.id)
     document = editor.document
     window.new_case()
-    theirs = dataclasses.replace(mine.case, borrower=dataclasses.replace(mine.case.borrower, phone="13700000000"))
+    theirs = dataclasses.replace(
+        mine.case, borrower=dataclasses.replace(mine.case.borrower, phone="13700000000")
+    )
     cases.save_case(theirs, mine.version, room.officer)
     document.set_field(("borrower", "name"), "她的版本")
     window.tabs.setCurrentIndex(0)

@@ -33,4 +33,6 @@ def ask_close_with_files(parent: QWidget, title: str, count: int, modified: bool
     box.setDefaultButton(store or cancel)
     box.exec()
     clicked = box.clickedButton()
-    return "store" if store is not None and clicked is store else "discard" if clicked is discard else "cancel"
+    return (
+        "store" if store is not None and clicked is store else "discard" if clicked is discard else "cancel"
+    )

@@ -42,6 +42,7 @@ from workbench.ui.recalc import Recalculator
 from workbench.ui.recovery import RecoveryJournal
 from workbench.ui.report_actions import ReportActions
 from workbench.ui.stale_tabs import StaleTabs, is_frozen
+from workbench.ui.undo_buttons import short_twin
 from workbench.ui.widgets.case_editor import CaseEditor
 from workbench.ui.widgets.case_list_panel import CaseListPanel
 
@@ -183,8 +184,12 @@ class MainWindow(QMainWindow):
         toolbar = self.addToolBar(tr("常用"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
-        for key in ("new", "open", "save", None, "undo", "redo"):
+        for key in ("new", "open", "save", None):
             toolbar.addSeparator() if key is None else toolbar.addAction(a[key])
+        a["toolbar_undo"] = short_twin(a["undo"], False, self)  # the full text is in the Edit menu
+        a["toolbar_redo"] = short_twin(a["redo"], True, self)
+        toolbar.addAction(a["toolbar_undo"])
+        toolbar.addAction(a["toolbar_redo"])
         self.actions_by_key = a
 
         old = getattr(self, "case_list", None)

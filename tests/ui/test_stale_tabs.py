@@ -51,6 +51,15 @@ def banner(editor: CaseEditor) -> StaleBanner | None:
     return found if isinstance(found, StaleBanner) and found.isVisible() else None
 
 
+def pages_enabled(editor: CaseEditor) -> bool:
+    """Whether the open page's contents take edits (a frozen page still scrolls)."""
+    from PySide6.QtWidgets import QLineEdit
+
+    page = editor.page(editor.current_section())
+    fields = page.findChildren(QLineEdit)
+    return bool(fields) and all(f.isEnabled() for f in fields) and editor.stack.isEnabled()
+
+
 def open_window(qtbot: QtBot, make_window: Callable[..., MainWindow], room: Room, user: Any) -> MainWindow:
     window = make_window(store_opener=lambda: StoreLink(room.services, user))
     qtbot.waitUntil(lambda: window.persistence.store is not None, timeout=15000)
@@ -75,9 +84,17 @@ def test_a_decision_in_the_committee_window_reloads_the_frozen_tab(
     assert document.state.stage is Stage.APPROVAL
     shown = banner(editor)
     assert shown is not None and shown.text.text() == "案卷已提交贷审会，已冻结：只能查看，不能修改。"
-    assert not shown.reload.isVisible() and not editor.stack.isEnabled()
+    assert not shown.reload.isVisible() and not pages_enabled(editor)
+    from PySide6.QtWidgets import QScrollArea
+
+    assert all(area.isEnabled() for area in editor.page("applicant").findChildren(QScrollArea))  # it scrolls
+    editor.show_section("income")  # a page built later is locked too
+    assert not pages_enabled(editor)
+    editor.show_section("applicant")
     assert window.undo_group.activeStack() is None  # Edit → Undo cannot touch a frozen case
     assert window.autosaver.stopped(document)
+    editor.resize(1100, 700)
+    editor.grab().save(f"{SHOTS}/frozen_banner_zh.png")
 
     committee = room.services.committee
     members = [Member(m.id, "") for m in room.members]
@@ -101,7 +118,7 @@ def test_a_decision_in_the_committee_window_reloads_the_frozen_tab(
     assert stored.case.stage is Stage.CONTRACT and stored.version == before + 1
     assert document.source.version == str(stored.version)
     assert document.state == stored.case and document.undo_stack.isClean()
-    assert banner(editor) is None and editor.stack.isEnabled()
+    assert banner(editor) is None and pages_enabled(editor)
     assert window.undo_group.activeStack() is document.undo_stack
     assert not window.autosaver.stopped(document)
     committee_window.close()
@@ -115,13 +132,13 @@ def test_submitting_reloads_the_tab_in_place_read_only(
         dataclasses.replace(demo("a"), id=str(uuid.uuid4())), room.officer
     )
     editor = open_case(qtbot, window, fresh.case.id)
-    assert banner(editor) is None and editor.stack.isEnabled()
+    assert banner(editor) is None and pages_enabled(editor)
     window.committee.submit_active()
     settle(qtbot)
     assert len(window.cases) == 1 and window.current() is not None
     assert window.current().editor is editor  # the same tab, not closed and reopened
     assert editor.document.source.version == "2" and editor.document.state.stage is Stage.APPROVAL
-    assert banner(editor) is not None and not editor.stack.isEnabled()
+    assert banner(editor) is not None and not pages_enabled(editor)
     assert window.undo_group.activeStack() is None
 
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QWidget
 
 from workbench.domain.case_file import Stage
 from workbench.ui.document import CaseSource
@@ -43,6 +43,7 @@ class StaleBanner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(BANNER)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)  # a strip, not a pane
         self.setStyleSheet(f"#{BANNER} {{ background: #FFF4D6; border-bottom: 1px solid #D9B44A; }}")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
@@ -96,7 +97,10 @@ class StaleTabs(QObject):
         """Show the banner and the read-only state on ``editor`` (new, or rebuilt for a language)."""
         document = editor.document
         frozen = is_frozen(document)
-        editor.stack.setEnabled(not frozen)
+        if not editor.property("staleWatched"):
+            editor.setProperty("staleWatched", True)  # pages are built on first view: lock each then
+            editor.sections.currentRowChanged.connect(lambda _row, e=editor: _lock_pages(e))
+        _lock_pages(editor)
         record = self.newer.get(document)
         banner = editor.findChild(StaleBanner, BANNER)
         if record is None and not frozen:
@@ -190,6 +194,18 @@ class StaleTabs(QObject):
         if record.case.stage is Stage.APPROVAL:
             return text + tr("新版本已冻结：另存为副本可保留您的修改，载入新版本则放弃它们。")
         return text + tr("载入新版本后，您的修改可通过撤销找回；或另存为副本。")
+
+
+def _lock_pages(editor: CaseEditor) -> None:
+    """Frozen: the contents of each page are disabled, its scroll area not (she can still read it all)."""
+    enabled = not is_frozen(editor.document)
+    for page in editor.stack.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+        for holder_child in page.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            areas = [holder_child] if isinstance(holder_child, QScrollArea) else []
+            areas += holder_child.findChildren(QScrollArea)
+            inner = [a.widget() for a in areas if a.widget() is not None]
+            for widget in inner or [holder_child]:
+                widget.setEnabled(enabled)
 
 
 def _version(source: CaseSource) -> int:

@@ -8,10 +8,14 @@ the tooltip, and triggers it.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QWidget
 
 from workbench.ui.i18n import tr
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 
 def short_twin(full: QAction, redo: bool, parent: QWidget) -> QAction:

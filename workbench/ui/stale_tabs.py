@@ -203,7 +203,7 @@ def _lock_pages(editor: CaseEditor) -> None:
         for holder_child in page.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
             areas = [holder_child] if isinstance(holder_child, QScrollArea) else []
             areas += holder_child.findChildren(QScrollArea)
-            inner = [a.widget() for a in areas if a.widget() is not None]
+            inner = [w for w in (a.widget() for a in areas) if w is not None]
             for widget in inner or [holder_child]:
                 widget.setEnabled(enabled)
 

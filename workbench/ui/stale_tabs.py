@@ -199,6 +199,9 @@ class StaleTabs(QObject):
 def _lock_pages(editor: CaseEditor) -> None:
     """Frozen: the contents of each page are disabled, its scroll area not (she can still read it all)."""
     enabled = not is_frozen(editor.document)
+    if enabled and not editor.property("staleLocked"):
+        return  # never locked: nothing to undo (the common case, at no cost when a case opens)
+    editor.setProperty("staleLocked", not enabled)
     for page in editor.stack.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
         for holder_child in page.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
             areas = [holder_child] if isinstance(holder_child, QScrollArea) else []

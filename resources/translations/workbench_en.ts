@@ -524,8 +524,32 @@
         <translation>Save as case file…</translation>
     </message>
     <message>
+        <source>“%1”有未保存的修改，另有 %2 个照片/扫描件尚未存入案件库。</source>
+        <translation>“%1” has unsaved changes, and %2 photos/scans not yet in the case store.</translation>
+    </message>
+    <message>
+        <source>“%1”有 %2 个照片/扫描件尚未存入案件库。</source>
+        <translation>“%1” has %2 photos/scans not yet in the case store.</translation>
+    </message>
+    <message>
+        <source>案件文件不含这些文件：除非把案件保存到案件库，关闭后它们将丢失。</source>
+        <translation>A case file does not hold them: unless the case is saved to the store, they are lost when it closes.</translation>
+    </message>
+    <message>
+        <source>案件库未连接，案件文件不含这些文件：关闭后它们将丢失。</source>
+        <translation>The case store is not connected and a case file does not hold them: they are lost when the case closes.</translation>
+    </message>
+    <message>
         <source>关闭案件</source>
         <translation>Close case</translation>
+    </message>
+    <message>
+        <source>保存到案件库</source>
+        <translation>Save to the store</translation>
+    </message>
+    <message>
+        <source>不保存，关闭</source>
+        <translation>Close without saving</translation>
     </message>
     <message>
         <source>退出</source>
@@ -3530,6 +3554,26 @@
     <message>
         <source>幻灯片全屏显示在所选屏幕（投影仪）上，演讲者视图显示在另一块屏幕上。</source>
         <translation>The slides fill the chosen screen (the projector); the presenter view goes on the other screen.</translation>
+    </message>
+    <message>
+        <source>载入新版本</source>
+        <translation>Load the new version</translation>
+    </message>
+    <message>
+        <source>案卷已提交贷审会，已冻结：只能查看，不能修改。</source>
+        <translation>Submitted to the credit committee and frozen: it can be viewed, not changed.</translation>
+    </message>
+    <message>
+        <source>案件库中已有“%1”的第 %2 版（阶段：%3），此标签页有未保存的修改。</source>
+        <translation>The store has version %2 of “%1” (stage: %3); this tab has unsaved changes. </translation>
+    </message>
+    <message>
+        <source>新版本已冻结：另存为副本可保留您的修改，载入新版本则放弃它们。</source>
+        <translation>The new version is frozen: save as a copy to keep your changes; loading the new version gives them up.</translation>
+    </message>
+    <message>
+        <source>载入新版本后，您的修改可通过撤销找回；或另存为副本。</source>
+        <translation>After loading the new version your changes are one Undo away; or save yours as a copy.</translation>
     </message>
 </context>
 </TS>

@@ -156,3 +156,55 @@ def test_db_init_and_upgrade_take_url_as_the_issue_spells_it(
     assert main(["db", "upgrade", "--url", url]) == 0
     out = capsys.readouterr().out
     assert f"（版本 {head()}）" in out
+
+
+def test_cases_sort_and_filter_by_change_date(blank_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from datetime import date, timedelta
+
+    assert run(capsys, "db", "init", "--db", blank_url)[0] == 0
+    for name in ("a", "b"):
+        assert run(capsys, "import", str(demo_path(name)), "--db", blank_url)[0] == 0
+
+    def listed(*options: str) -> list[str]:
+        code, out, err = run(capsys, "cases", "--db", blank_url, "--json", *options)
+        assert code == 0, err
+        return [c["borrower"] for c in json.loads(out)]
+
+    a, b = demo("a").borrower.name, demo("b").borrower.name
+    assert listed() == [b, a]  # newest change first, as before
+    assert listed("--sort", "updated") == [a, b]  # a column runs ascending …
+    assert listed("--sort", "updated", "--desc") == [b, a]  # … unless --desc
+    by_name = sorted([a, b])
+    assert listed("--sort", "applicant") == by_name
+    assert listed("--sort", "applicant", "--desc") == by_name[::-1]
+    numbers = sorted([(demo("a").case_number, a), (demo("b").case_number, b)])
+    assert listed("--sort", "case-number") == [n for _number, n in numbers]
+    assert len(listed("--sort", "stage")) == len(listed("--sort", "officer")) == 2
+
+    today = date.today()
+    assert listed("--updated-from", today.isoformat(), "--updated-to", today.isoformat()) == [b, a]
+    assert listed("--updated-from", (today + timedelta(days=1)).isoformat()) == []
+    assert listed("--updated-to", (today - timedelta(days=1)).isoformat()) == []
+
+    code, _out, err = run(capsys, "cases", "--db", blank_url, "--updated-from", "2024-13-01")
+    assert code == 2 and "2024-13-01" in err and "YYYY-MM-DD" in err and len(err.strip().splitlines()) == 1
+    code, _out, err = run(
+        capsys, "cases", "--db", blank_url, "--updated-from", "2024-07-02", "--updated-to", "2024-07-01"
+    )
+    assert code == 2 and err.strip() == "修改日期范围有误：起始日 2024-07-02 晚于截止日 2024-07-01"
+    code, _out, err = run(
+        capsys,
+        "--lang",
+        "en",
+        "cases",
+        "--db",
+        blank_url,
+        "--updated-from",
+        "2024-07-02",
+        "--updated-to",
+        "2024-07-01",
+    )
+    assert err.strip() == "bad range of change dates: 2024-07-02 is after 2024-07-01"
+    with pytest.raises(SystemExit) as exit_info:  # argparse refuses an unknown column, with the choices
+        main(["cases", "--db", blank_url, "--sort", "nonsense"])
+    assert exit_info.value.code == 2 and "case-number" in capsys.readouterr().err

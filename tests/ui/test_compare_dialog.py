@@ -7,6 +7,7 @@ import dataclasses
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QTableView
 
@@ -105,3 +106,62 @@ def test_english(qtbot: QtBot, ui: Any) -> None:
     rows = _rows(dialog.model)
     assert "Balance sheet › Inventory › Row 1 › Unit cost" in rows
     assert dialog.reload_button.text() == "Reload"
+
+
+def _formatted_versions() -> tuple[CaseFile, CaseFile]:
+    from datetime import date
+
+    from workbench.domain.balance_sheet import StockCategory
+
+    mine, theirs = _versions()
+    stock = theirs.balance_sheet.stock
+    pl = theirs.profit_loss
+    assert pl is not None
+    theirs = dataclasses.replace(
+        theirs,
+        balance_sheet=dataclasses.replace(
+            theirs.balance_sheet,
+            stock=(dataclasses.replace(stock[0], category=StockCategory.RAW_MATERIAL), *stock[1:]),
+        ),
+        profit_loss=dataclasses.replace(
+            pl, products=(dataclasses.replace(pl.products[0], share=Decimal("0.35")), *pl.products[1:])
+        ),
+        dates=dataclasses.replace(theirs.dates, survey_date=date(2024, 7, 1)),
+    )
+    return mine, theirs
+
+
+def _shown(model: CompareModel, path: str) -> tuple[str, str]:
+    row = next(r for r, d in enumerate(model.differences) if d.path == path)
+    return model.data(model.index(row, 1)), model.data(model.index(row, 2))
+
+
+@pytest.mark.parametrize(
+    ("language", "goods", "raw"), [("zh", "商品", "原材料"), ("en", "Goods", "Raw materials")]
+)
+def test_values_read_as_the_window_writes_them(ui: Any, language: str, goods: str, raw: str) -> None:
+    i18n.set_language(language)
+    mine, theirs = _formatted_versions()
+    model = CompareModel(compare_cases(mine, theirs), None, mine, theirs)
+    paths = {d.path: d for d in model.differences}
+    assert paths["balance_sheet.stock[0].category"].theirs == "raw_material"  # the stored code …
+    assert _shown(model, "balance_sheet.stock[0].category") == (goods, raw)  # … in words (mine: default)
+    assert _shown(model, "balance_sheet.stock[0].unit_cost") == ("28,000.00", "30,000.00")
+    assert _shown(model, "profit_loss.products[0].share") == ("30%", "35%")
+    assert _shown(model, "dates.survey_date") == ("2024-06-28", "2024-07-01")
+    assert _shown(model, "balance_sheet.stock[5].label") == (ABSENT, "新增")
+    row = next(r for r, d in enumerate(model.differences) if d.path.endswith("stock[0].category"))
+    assert model.data(model.index(row, 2), Qt.ItemDataRole.ToolTipRole) == "raw_material"  # on hover
+
+
+def test_the_dialog_shows_formatted_values(qtbot: QtBot, ui: Any) -> None:
+    for language in ("zh", "en"):
+        i18n.set_language(language)
+        mine, theirs = _formatted_versions()
+        dialog = CompareDialog("王丽华", mine, theirs, "3")
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        assert any("30,000.00" in pair for pair in _rows(dialog.model).values())
+        dialog.grab().save(f"/tmp/polish/compare_dialog_{language}.png")
+        dialog.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,6 +13,7 @@ from workbench.cli.output import money
 from workbench.cli.table import render
 from workbench.cli.texts import t
 from workbench.domain.case_file import Stage
+from workbench.domain.case_list import CaseListQuery, SortKey
 from workbench.domain.errors import ValidationError
 
 if TYPE_CHECKING:
@@ -41,6 +43,10 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: 
     p.add_argument("--stage", metavar="STAGE", help=t("stage_help", lang) + ": " + ", ".join(Stage))
     p.add_argument("--name", metavar="TEXT", help=t("name_help", lang))
     p.add_argument("--limit", type=int, default=50, help=t("limit_help", lang))
+    p.add_argument("--sort", choices=tuple(SORT_KEYS), help=t("sort_help", lang))
+    p.add_argument("--desc", action="store_true", help=t("desc_help", lang))
+    p.add_argument("--updated-from", metavar="YYYY-MM-DD", help=t("updated_from_help", lang))
+    p.add_argument("--updated-to", metavar="YYYY-MM-DD", help=t("updated_to_help", lang))
     p.add_argument("--json", action="store_true", help=t("cases_json_help", lang))
     p.set_defaults(run=run_cases)
 
@@ -82,6 +88,24 @@ def run_export(args: argparse.Namespace, lang: str) -> int:
         return 0
 
     return _with_store(args.db, work)
+
+
+SORT_KEYS = {
+    "applicant": SortKey.APPLICANT,
+    "case-number": SortKey.CASE_NUMBER,
+    "stage": SortKey.STAGE,
+    "officer": SortKey.OFFICER,
+    "updated": SortKey.UPDATED,
+}
+
+
+def _day(option: str, text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValidationError(option, "invalid_date", value=text) from None
 
 
 def _stage(text: str | None) -> Stage | None:
@@ -139,13 +163,30 @@ def _table(cases: list[CaseSummary], lang: str) -> str:
 
 
 def run_cases(args: argparse.Namespace, lang: str) -> int:
-    stage = _stage(args.stage)
+    """List the stored cases: the filters, then the order.
+
+    Without ``--sort`` the newest change comes first (as before); with a column the list runs
+    ascending (stages in process order, the oldest change first) and ``--desc`` turns it round.
+    """
+    updated_from = _day("--updated-from", args.updated_from)
+    updated_to = _day("--updated-to", args.updated_to)
+    if updated_from is not None and updated_to is not None and updated_from > updated_to:
+        print(t("updated_range", lang).format(start=updated_from, end=updated_to), file=sys.stderr)
+        return 2
+    key = SORT_KEYS[args.sort] if args.sort else SortKey.UPDATED
+    query = CaseListQuery(
+        name_like=args.name or "",
+        stage=_stage(args.stage),
+        officer=args.officer,
+        updated_from=updated_from,
+        updated_to=updated_to,
+        sort=key,
+        descending=bool(args.desc) or args.sort is None,
+    )
 
     def work(store: StoreServices) -> int:
         user = store.users.current_user()
-        cases = store.cases.list_cases(
-            user, officer=args.officer, stage=stage, name_like=args.name, limit=max(args.limit, 1)
-        )
+        cases = store.cases.list_cases(user, query=query, limit=max(args.limit, 1))
         if args.json:
             print(json.dumps([_summary_json(c) for c in cases], ensure_ascii=False, indent=2))
         elif cases:

@@ -106,6 +106,23 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "limit_help": {"zh": "最多列出的条数", "en": "how many cases to list at most"},
     "cases_json_help": {"zh": "以 JSON 输出", "en": "print JSON"},
+    "sort_help": {
+        "zh": "排序依据（默认：最近修改的在前）；指定后按升序，阶段按流程顺序",
+        "en": "order by this column (default: newest change first); ascending, stages in process order",
+    },
+    "desc_help": {"zh": "按 --sort 降序排列", "en": "descending order of --sort"},
+    "updated_from_help": {
+        "zh": "只列出此日期（含）以后修改的案卷",
+        "en": "only cases changed on or after this day",
+    },
+    "updated_to_help": {
+        "zh": "只列出此日期（含）以前修改的案卷",
+        "en": "only cases changed on or before this day",
+    },
+    "updated_range": {
+        "zh": "修改日期范围有误：起始日 {start} 晚于截止日 {end}",
+        "en": "bad range of change dates: {start} is after {end}",
+    },
     "no_cases": {"zh": "没有案卷", "en": "no cases"},
     "cannot_write": {"zh": "无法写入 {path}：{detail}", "en": "cannot write {path}: {detail}"},
     "col_case_number": {"zh": "案卷号", "en": "Case no."},

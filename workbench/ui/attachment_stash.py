@@ -8,7 +8,8 @@ an undo after the next save can still put the file back.
 
 A case that is not in the store (new, demo, opened from a case file) keeps its pending files with
 the open case until it is saved to the store: a case file records each evidence item's name and
-SHA-256, never the file (the page says so). Closing such a case without storing it drops them.
+SHA-256, never the file (the page says so). Closing such a case without storing it drops them, so
+the window asks first (``waiting_files``).
 """
 
 from __future__ import annotations
@@ -214,6 +215,18 @@ def attach_stash(
     if on_error is not None:
         stash.failed.connect(on_error)
     return stash
+
+
+def waiting_files(document: CaseDocument) -> int:
+    """How many files of a case that is not in the store wait in the window (lost if it closes).
+
+    Only the files of evidence items the case still has: a pending file of a removed item is
+    kept for undo alone.
+    """
+    found = document.findChild(AttachmentStash, "attachmentStash")
+    if not isinstance(found, AttachmentStash) or not found.pending or document.source.kind == "store":
+        return 0
+    return sum(1 for e in document.state.evidence if found.state(e) == PENDING)
 
 
 def flush_after_save(document: CaseDocument) -> None:

@@ -66,6 +66,14 @@ class Autosaver(QObject):
             watched.timer.stop()
             watched.timer.deleteLater()
 
+    def hold(self, document: CaseDocument) -> None:
+        """Stop autosaving ``document`` at its current source (a newer stored version waits, or it
+        is frozen); it starts again when the source changes (reloaded or kept as a copy)."""
+        watched = self._watched.get(document)
+        if watched is not None:
+            watched.stopped_at = document.source
+            watched.timer.stop()
+
     def stopped(self, document: CaseDocument) -> bool:
         """Whether a conflict stopped the autosave of ``document``."""
         watched = self._watched.get(document)

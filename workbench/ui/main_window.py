@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from workbench import __version__
 from workbench.ui import i18n
-from workbench.ui.attachment_stash import attach_stash, flush_after_save
+from workbench.ui.attachment_stash import attach_stash, flush_after_save, waiting_files
 from workbench.ui.autosave import Autosaver
 from workbench.ui.case_io import open_demo
 from workbench.ui.committee.hooks import CommitteeHooks
@@ -41,6 +41,8 @@ from workbench.ui.persistence import CasePersistence, describe
 from workbench.ui.recalc import Recalculator
 from workbench.ui.recovery import RecoveryJournal
 from workbench.ui.report_actions import ReportActions
+from workbench.ui.stale_tabs import StaleTabs, is_frozen
+from workbench.ui.undo_buttons import short_twin
 from workbench.ui.widgets.case_editor import CaseEditor
 from workbench.ui.widgets.case_list_panel import CaseListPanel
 
@@ -94,6 +96,7 @@ class MainWindow(QMainWindow):
         self.persistence.saved.connect(flush_after_save)  # attachments follow their case into the store
         self.persistence.failed.connect(self.show_error)
         self.ask_unsaved: Callable[[str], str] = self._ask_unsaved
+        self.ask_waiting: Callable[[str, int, bool, bool], str] = self._ask_waiting
         self._store_opener = store_opener
         self.presentation: PresentationWindow | None = None
         self._presenter: PresenterView | None = None
@@ -106,6 +109,7 @@ class MainWindow(QMainWindow):
         self.recovery_dialog: RecoveryDialog | None = None
         self.reports = ReportActions(self)
         self.committee = CommitteeHooks(self)
+        self.stale = StaleTabs(self)  # tabs whose stored case the committee (or anyone) moved on
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("caseTabs")
@@ -180,8 +184,12 @@ class MainWindow(QMainWindow):
         toolbar = self.addToolBar(tr("常用"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
-        for key in ("new", "open", "save", None, "undo", "redo"):
+        for key in ("new", "open", "save", None):
             toolbar.addSeparator() if key is None else toolbar.addAction(a[key])
+        a["toolbar_undo"] = short_twin(a["undo"], False, self)  # the full text is in the Edit menu
+        a["toolbar_redo"] = short_twin(a["redo"], True, self)
+        toolbar.addAction(a["toolbar_undo"])
+        toolbar.addAction(a["toolbar_redo"])
         self.actions_by_key = a
 
         old = getattr(self, "case_list", None)
@@ -330,6 +338,9 @@ class MainWindow(QMainWindow):
         self.autosaver.watch(document)
         if self.recovery is not None:
             self.recovery.watch(document)
+        self.stale.watch(document)
+        if is_frozen(document):
+            self.autosaver.hold(document)
         index = self.tabs.addTab(editor, document.title())
         self.tabs.setCurrentIndex(index)
         self._refresh_tab(document)
@@ -341,6 +352,7 @@ class MainWindow(QMainWindow):
         editor = CaseEditor(document, recalc, charts=self._charts)
         editor.message_posted.connect(lambda text: self.statusBar().showMessage(text, 8000))
         editor.report_requested.connect(lambda: self.reports.export_report(document))
+        self.stale.decorate(editor)
         return editor
 
     def current(self) -> OpenCase | None:
@@ -352,8 +364,17 @@ class MainWindow(QMainWindow):
 
     def _on_tab_changed(self, index: int) -> None:
         if 0 <= index < len(self.cases):
-            self.undo_group.setActiveStack(self.cases[index].document.undo_stack)
+            document = self.cases[index].document
+            self.refresh_undo(document)
+            self.stale.activated(document)
         self._update_title()
+
+    def refresh_undo(self, document: CaseDocument) -> None:
+        """Edit → Undo acts on the active tab's case, unless that case is frozen (read-only)."""
+        current = self.current()
+        if current is not None and current.document is document:
+            frozen = is_frozen(document)
+            self.undo_group.setActiveStack(None if frozen else document.undo_stack)  # type: ignore[arg-type]
 
     def _refresh_tab(self, document: CaseDocument) -> None:
         if not shiboken6.isValid(document) or not shiboken6.isValid(self.tabs):
@@ -428,8 +449,17 @@ class MainWindow(QMainWindow):
         if not 0 <= index < len(self.cases):
             return False
         open_case = self.cases[index]
-        if not open_case.document.undo_stack.isClean():
-            answer = self.ask_unsaved(open_case.document.title())
+        document = open_case.document
+        waiting = waiting_files(document)
+        if waiting:  # photos and scans of a case not in the store live only in this window
+            can_store = self.persistence.store is not None
+            answer = self.ask_waiting(document.title(), waiting, not document.undo_stack.isClean(), can_store)
+            if answer == "store":
+                self.persistence.save_new_to_store(document, on_saved=lambda: self._drop(open_case))
+            if answer != "discard":
+                return False
+        elif not document.undo_stack.isClean():
+            answer = self.ask_unsaved(document.title())
             if answer == "cancel":
                 return False
             if answer == "save":
@@ -446,6 +476,7 @@ class MainWindow(QMainWindow):
         self.tabs.removeTab(index)
         self.undo_group.removeStack(open_case.document.undo_stack)
         self.autosaver.forget(open_case.document)
+        self.stale.forget(open_case.document)
         if self.recovery is not None:
             self.recovery.forget(open_case.document)  # saved, or closed with "don't save"
         open_case.editor.deleteLater()
@@ -463,6 +494,11 @@ class MainWindow(QMainWindow):
         box.exec()
         clicked = box.clickedButton()
         return "save" if clicked is save else "discard" if clicked is discard else "cancel"
+
+    def _ask_waiting(self, title: str, count: int, modified: bool, can_store: bool) -> str:
+        from workbench.ui.dialogs.close_prompt import ask_close_with_files
+
+        return ask_close_with_files(self, title, count, modified, can_store)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for open_case in list(self.cases):

@@ -57,6 +57,9 @@ class CommitteeHooks(QObject):
         committee = CommitteeWindow(store, self.amendments.get)
         committee.votes_changed.connect(self._votes_changed)
         committee.session_closed.connect(lambda _id: self._refresh_slide())
+        # a decision saves the case at its new stage; closing may too: the open tabs follow
+        committee.votes_changed.connect(lambda _session, case_id: self._window.stale.case_changed(case_id))
+        committee.session_closed.connect(lambda _id: self._window.stale.case_changed())
         self.committee_window = committee
         committee.show()
         return committee
@@ -105,12 +108,7 @@ class CommitteeHooks(QObject):
 
         def submitted(version: int) -> None:
             self._tell(tr("已提交贷审会（第 %1 版），案卷已冻结").replace("%1", str(version)))
-            window = self._window
-            for index, open_case in enumerate(window.cases):
-                if open_case.document is document:
-                    window.close_tab(index)
-                    break
-            window.open_stored(case_id)  # the frozen, submitted version
+            self._window.stale.case_changed(case_id)  # the tab reloads the frozen, submitted version
 
         run_in_background(lambda: services.committee.submit_case(case_id, user), submitted, self._failed)
 

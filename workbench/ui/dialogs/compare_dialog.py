@@ -1,7 +1,8 @@
 """Compare the officer's version with the one someone else saved, field by field, then choose.
 
 The differences come from ``services.compare.compare_cases`` (the audit's field paths); the table
-names each field in words (``field_names``) with the raw path as its tooltip. From here the officer
+names each field in words (``field_names``) with the raw path as its tooltip, and each value as the
+window shows it (``compare_values``), the stored text as its tooltip. From here the officer
 can still reload theirs, save hers as a copy, or cancel and keep editing.
 """
 
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.services.compare import FieldDifference, compare_cases
+from workbench.ui.compare_values import ABSENT, version_value_text
 from workbench.ui.dialogs.conflict_dialog import ConflictChoice
 from workbench.ui.field_names import field_path_text
 from workbench.ui.i18n import tr
@@ -33,7 +35,6 @@ if TYPE_CHECKING:
 
     from workbench.domain.case_file import CaseFile
 
-ABSENT = "—"
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -42,10 +43,20 @@ class CompareModel(QAbstractTableModel):
 
     FIELD, MINE, THEIRS = range(3)
 
-    def __init__(self, differences: Sequence[FieldDifference], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        differences: Sequence[FieldDifference],
+        parent: QWidget | None = None,
+        mine: CaseFile | None = None,
+        theirs: CaseFile | None = None,
+    ) -> None:
         super().__init__(parent)
         self.differences = tuple(differences)
         self._names = [field_path_text(d.parts, field_label) for d in self.differences]
+        self._shown = [
+            (version_value_text(mine, d.parts, d.mine), version_value_text(theirs, d.parts, d.theirs))
+            for d in self.differences
+        ]
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.differences)
@@ -61,8 +72,10 @@ class CompareModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == self.FIELD:
                 return self._names[index.row()] if role == Qt.ItemDataRole.DisplayRole else difference.path
-            value = difference.mine if column == self.MINE else difference.theirs
-            return ABSENT if value is None else value
+            if role == Qt.ItemDataRole.ToolTipRole:
+                value = difference.mine if column == self.MINE else difference.theirs
+                return ABSENT if value is None else value
+            return self._shown[index.row()][0 if column == self.MINE else 1]
         return None
 
     def headerData(
@@ -95,7 +108,7 @@ class CompareDialog(QDialog):
         self.setObjectName("compareDialog")
         self.setWindowTitle(tr("比较差异"))
         self.choice = ConflictChoice.CANCEL
-        self.model = CompareModel(compare_cases(mine, theirs), self)
+        self.model = CompareModel(compare_cases(mine, theirs), self, mine, theirs)
         count = self.model.rowCount()
         if count:
             heading = tr("“%1”：您的版本与他人保存的版本有 %2 处不同。").replace("%2", str(count))

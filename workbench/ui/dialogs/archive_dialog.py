@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.domain.records import ArchivedReport
 from workbench.domain.records import ReportKind as ArchiveKind
 from workbench.services import signatures
 from workbench.services.reporting import counter_sign_report
@@ -38,12 +39,12 @@ from workbench.ui.dialogs.signing_form import (
     show_error,
 )
 from workbench.ui.i18n import tr
+from workbench.ui.models.records_model import RecordsModel
 from workbench.ui.ops import run_in_background
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from workbench.domain.records import ArchivedReport
     from workbench.services.reporting import SignedReport
     from workbench.ui.store_link import StoreLink
 
@@ -63,30 +64,13 @@ def pdf_name(report: ArchivedReport) -> str:
     return f"{report.kind.value}-v{report.case_version}-{report.sha256[:8]}.pdf"
 
 
-class ArchiveModel(QAbstractTableModel):
+class ArchiveModel(RecordsModel[ArchivedReport]):
     """Archived reports of one case, read-only: kind, case version, signers, time, SHA-256."""
 
-    COLUMNS = 5
+    def headers(self) -> tuple[str, ...]:
+        return (tr("报告"), tr("案件版本"), tr("签署人"), tr("签署时间"), tr("SHA-256"))
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[ArchivedReport] = []
-
-    def set_rows(self, rows: list[ArchivedReport]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        report = self.rows[index.row()]
+    def cell(self, report: ArchivedReport, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             values = (
                 archive_kind_labels().get(report.kind, report.kind.value),
@@ -95,19 +79,11 @@ class ArchiveModel(QAbstractTableModel):
                 report.signed_at.astimezone().strftime("%Y-%m-%d %H:%M"),
                 report.sha256[:12],
             )
-            return values[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 4:
+            return values[column]
+        if role == Qt.ItemDataRole.ToolTipRole and column == 4:
             return report.sha256
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (1, 4):
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (1, 4):
             return int(Qt.AlignmentFlag.AlignCenter)
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            headers = (tr("报告"), tr("案件版本"), tr("签署人"), tr("签署时间"), tr("SHA-256"))
-            return headers[section] if 0 <= section < len(headers) else None
         return None
 
 

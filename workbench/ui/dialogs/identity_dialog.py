@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -30,12 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.services import signatures
+from workbench.services.signatures import IdentityInfo
 from workbench.ui.dialogs.signing_form import error_label, report_error_text, show_error
 from workbench.ui.i18n import tr
+from workbench.ui.models.records_model import RecordsModel
 from workbench.ui.ops import run_in_background
-
-if TYPE_CHECKING:
-    from workbench.services.signatures import IdentityInfo
 
 Index = QModelIndex | QPersistentModelIndex
 MIN_PASSPHRASE = 8
@@ -50,33 +49,21 @@ def issuer_text(info: IdentityInfo) -> str:
     return tr("自签名") if info.self_signed else info.issuer
 
 
-class IdentityModel(QAbstractTableModel):
+class IdentityModel(RecordsModel[IdentityInfo]):
     """The identities of one folder, read-only."""
 
     def __init__(self, folder: Path | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.folder = folder
-        self.rows: list[IdentityInfo] = []
         self.reload()
 
     def reload(self) -> None:
-        self.beginResetModel()
-        self.rows = signatures.list_identities(self.folder)
-        self.endResetModel()
+        self.set_rows(signatures.list_identities(self.folder))
 
     def headers(self) -> list[str]:
         return [tr("姓名"), tr("角色"), tr("单位"), tr("颁发者"), tr("有效期至"), tr("证书指纹")]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 6
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        info = self.rows[index.row()]
+    def cell(self, info: IdentityInfo, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             values = (
                 info.name,
@@ -86,17 +73,9 @@ class IdentityModel(QAbstractTableModel):
                 _date(info.not_after),
                 info.fingerprint[:16] + "…",
             )
-            return values[index.column()]
+            return values[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             return describe_identity(info)
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            headers = self.headers()
-            return headers[section] if 0 <= section < len(headers) else None
         return None
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QPointF, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,12 +30,14 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.services import signatures
+from workbench.services.signatures import SignatureReport
 from workbench.ui.dialogs.signing_form import error_label, report_error_text, show_error
 from workbench.ui.i18n import lang, tr
+from workbench.ui.models.records_model import RecordsModel
 from workbench.ui.ops import run_in_background
 
 if TYPE_CHECKING:
-    from workbench.services.signatures import SignatureReport, VerificationReport
+    from workbench.services.signatures import VerificationReport
     from workbench.ui.store_link import StoreLink
 
 Index = QModelIndex | QPersistentModelIndex
@@ -67,30 +69,13 @@ def verdict_icon(ok: bool, size: int = 48) -> QPixmap:
     return pixmap
 
 
-class SignatureModel(QAbstractTableModel):
+class SignatureModel(RecordsModel[SignatureReport]):
     """One row per signature: signer, role, time, integrity, trust, what it covers."""
 
-    COLUMNS = 6
+    def headers(self) -> tuple[str, ...]:
+        return (tr("签署人"), tr("角色"), tr("签署时间"), tr("完整性"), tr("证书"), tr("覆盖范围"))
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[SignatureReport] = []
-
-    def set_rows(self, rows: list[SignatureReport]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        sig, column = self.rows[index.row()], index.column()
+    def cell(self, sig: SignatureReport, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(sig, column)
         if role == Qt.ItemDataRole.ForegroundRole and column in (3, 4, 5):
@@ -122,14 +107,6 @@ class SignatureModel(QAbstractTableModel):
         if sig.acceptable:
             return tr("其后仅追加了签名")
         return "✗ " + tr("其后文件被修改")
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            headers = (tr("签署人"), tr("角色"), tr("签署时间"), tr("完整性"), tr("证书"), tr("覆盖范围"))
-            return headers[section] if 0 <= section < len(headers) else None
-        return None
 
 
 class VerifyDialog(QDialog):

@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 
 from workbench.domain.cross_checks import INPUTS_BY_METHOD, CheckKind, CheckMethod, CrossCheck, Target
 from workbench.domain.errors import ValidationError
-from workbench.domain.money import percent, signed_percent
+from workbench.domain.money import percent
 from workbench.domain.status import Status
+from workbench.reports.formatting import deviation as deviation_text
 from workbench.ui.dialogs.add_check_dialog import AddCheckDialog, targets_for
 from workbench.ui.i18n import tr
 from workbench.ui.labels import enum_label, field_label
@@ -93,7 +94,7 @@ class CrossChecksPage(QTabWidget):
                 return tr("一致") if result.status is Status.OK else tr("不一致")
             if result.inside:
                 return tr("在区间内")
-            return signed_percent(result.deviation)
+            return deviation_text(result.deviation)
 
         def status(item: Any, _row: int) -> str:
             result = self._results.get(item.id)
@@ -290,11 +291,11 @@ class CheckDetail(QWidget):
         if result.kind is CheckKind.RANGE:
             self.result.set(
                 "deviation",
-                tr("在区间内") if result.inside else signed_percent(result.deviation),
+                tr("在区间内") if result.inside else deviation_text(result.deviation),
                 result.status,
             )
         else:
-            self.result.set("deviation", signed_percent(result.deviation), result.status)
+            self.result.set("deviation", deviation_text(result.deviation), result.status)
         self.result.set("status", enum_label(result.status), result.status)
         needed = result.status is not Status.OK and not result.explained
         self.explanation.setStyleSheet(REQUIRED_STYLE if needed else "")

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout, QWidget
 
 from workbench.domain.equity import EquityCheck
-from workbench.domain.money import signed_percent
 from workbench.domain.status import Status
+from workbench.reports.formatting import deviation as deviation_text
 from workbench.ui.i18n import tr
 from workbench.ui.labels import enum_label
 from workbench.ui.sections.base import FigureGrid, OptionalPart, group, result_view, scroll_page, table_tabs
@@ -73,7 +73,7 @@ def passes_table(results: CaseResults) -> Table:
             money_text(p.total_liabilities),
             money_text(p.actual),
             money_text(p.expected),
-            signed_percent(p.deviation),
+            deviation_text(p.deviation),
             enum_label(p.status),
         ]
         for p in equity.passes
@@ -124,8 +124,8 @@ def _present(ctx: SectionContext) -> QWidget:
             figures.set(key, money_text(getattr(equity, key)))
         figures.set("actual", money_text(current.actual))
         figures.set("difference", money_text(current.difference))
-        figures.set("deviation", signed_percent(current.deviation), current.status)
-        figures.set("s3_ratio", signed_percent(current.s3_ratio))
+        figures.set("deviation", deviation_text(current.deviation), current.status)
+        figures.set("s3_ratio", deviation_text(current.s3_ratio))
         figures.set("status", enum_label(current.status), current.status)
         needed = current.status is not Status.OK
         explanation.setStyleSheet(REQUIRED_STYLE if needed and not current.finding.strip() else "")

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from workbench.domain.attachments import AttachmentInfo
-from workbench.domain.case_file import Stage
 from workbench.reports.inputs import IMAGE_TYPES, AttachmentImage
 from workbench.services.attachment_files import (
     MAX_BYTES,
@@ -28,9 +27,9 @@ from workbench.services.attachment_files import (
     sha256_of,
     sniff,
 )
+from workbench.services.cases import frozen_stage
 from workbench.services.permissions import Action, require
 from workbench.store.attachment_repository import SqlAttachmentRepository
-from workbench.store.committee_repository import SqlCommitteeRepository
 from workbench.store.repository import SqlCaseRepository
 
 if TYPE_CHECKING:
@@ -173,8 +172,7 @@ class AttachmentService:
     def _editable(session: Session, case_id: str, user: User) -> CaseFile:
         repo = SqlCaseRepository(session)
         require(user, Action.EDIT_CASE, _Owned(repo.owner_of(case_id)))
-        stage, version = repo.stage_of(case_id)
-        if stage is Stage.APPROVAL and SqlCommitteeRepository(session).submitted_version(case_id) == version:
+        if frozen_stage(session, repo, case_id)[1]:
             raise AttachmentError("case_frozen")
         return repo.get(case_id).case
 

@@ -50,6 +50,15 @@ def stage_change_allowed(stored: Stage, new: Stage) -> bool:
     return stored in AFTER_APPROVAL_FROM and new in AFTER_APPROVAL_TO
 
 
+def frozen_stage(session: Session, repo: SqlCaseRepository, case_id: str) -> tuple[Stage, bool]:
+    """The stored stage, and whether the case is frozen: submitted to the committee and still at the
+    version it was submitted as, while the committee has it (waiting, or deferred).
+    """
+    stage, version = repo.stage_of(case_id)
+    frozen = stage is Stage.APPROVAL and SqlCommitteeRepository(session).submitted_version(case_id) == version
+    return stage, frozen
+
+
 class CaseService:
     def __init__(self, sessions: Sessions) -> None:
         self._sessions = sessions
@@ -201,14 +210,9 @@ class CaseService:
 
     @staticmethod
     def _require_editable(session: Session, repo: SqlCaseRepository, case_id: str) -> Stage:
-        """A case submitted to the committee is frozen while it waits for (or was deferred by) it.
-
-        Returns the stored stage.
-        """
-        stage, version = repo.stage_of(case_id)
-        if stage is not Stage.APPROVAL:
-            return stage
-        if SqlCommitteeRepository(session).submitted_version(case_id) == version:
+        """Refuse a frozen case (``frozen_stage``); returns the stored stage."""
+        stage, frozen = frozen_stage(session, repo, case_id)
+        if frozen:
             raise CommitteeError("case_frozen", case_id=case_id)
         return stage
 

@@ -3452,30 +3452,6 @@
         <translation>Passphrase of the identity:</translation>
     </message>
     <message>
-        <source>无法读取身份文件 %1</source>
-        <translation>Cannot read the identity file %1</translation>
-    </message>
-    <message>
-        <source>身份文件 %1 无法打开：口令错误，或不是 PKCS#12 文件</source>
-        <translation>Cannot open the identity %1: wrong passphrase, or not a PKCS#12 file</translation>
-    </message>
-    <message>
-        <source>签名证书已过期（有效期至 %1）</source>
-        <translation>The signing certificate has expired (valid until %1)</translation>
-    </message>
-    <message>
-        <source>纪要上没有空的签名位置</source>
-        <translation>The minutes have no free signature box</translation>
-    </message>
-    <message>
-        <source>纪要上没有“%1”的签名框</source>
-        <translation>The minutes have no signature box for “%1”</translation>
-    </message>
-    <message>
-        <source>无法签署纪要：%1</source>
-        <translation>Cannot sign the minutes: %1</translation>
-    </message>
-    <message>
         <source>全体一致</source>
         <translation>Unanimous</translation>
     </message>

@@ -1,7 +1,7 @@
 """The chair's identity for signing the minutes: a PKCS#12 file and its passphrase, asked in turn.
 
-Kept small on purpose (the full identity dialogs are elsewhere); the texts of the signing errors
-are here so a wrong passphrase reads as one, not as a traceback.
+Kept small on purpose (the full identity dialogs are elsewhere); a signing error reads as the report
+dialogs word it (``dialogs.signing_form.signing_error_text``).
 """
 
 from __future__ import annotations
@@ -30,17 +30,3 @@ def ask_identity(parent: QWidget) -> tuple[Path, str] | None:
     if not ok:
         return None
     return Path(name), passphrase
-
-
-def signing_error_text(reason: str, params: dict[str, object]) -> str:
-    """One line for a ``SigningError``."""
-    texts = {
-        "identity_unreadable": tr("无法读取身份文件 %1"),
-        "identity_locked": tr("身份文件 %1 无法打开：口令错误，或不是 PKCS#12 文件"),
-        "identity_expired": tr("签名证书已过期（有效期至 %1）"),
-        "no_free_slot": tr("纪要上没有空的签名位置"),
-        "no_slot_for_role": tr("纪要上没有“%1”的签名框"),
-    }
-    template = texts.get(reason, tr("无法签署纪要：%1"))
-    value = params.get("path") or params.get("until") or params.get("role") or reason
-    return template.replace("%1", str(value))

@@ -34,9 +34,10 @@ from workbench.domain.errors import DomainError
 from workbench.reports.formatting import money
 from workbench.ui.committee.decision_form import DecisionForm
 from workbench.ui.committee.models import AgendaModel, AgendaRow, AwaitingModel, SessionListModel
-from workbench.ui.committee.signing_prompt import ask_identity, signing_error_text
+from workbench.ui.committee.signing_prompt import ask_identity
 from workbench.ui.committee.texts import rule_text, status_text
 from workbench.ui.committee.vote_panel import REFUSED_STYLE, VotePanel
+from workbench.ui.dialogs.signing_form import signing_error_text
 from workbench.ui.i18n import lang, tr
 from workbench.ui.ops import run_in_background
 
@@ -59,7 +60,7 @@ def error_message(error: BaseException) -> str:
     from workbench.services.messages import describe_error
 
     if isinstance(error, SigningError):
-        return signing_error_text(error.reason, error.params)
+        return signing_error_text(error)
     if isinstance(error, DomainError):
         return describe_error(error, lang())
     return str(error) or type(error).__name__

@@ -225,14 +225,15 @@ class MainWindow(QMainWindow):
         welcome = getattr(self, "welcome", None)
         if welcome is None or not shiboken6.isValid(self.central):
             return
+        if self.cases:  # every committed edit comes through here: the hidden page is left alone
+            if self.central.currentWidget() is not self.tabs:
+                self.central.setCurrentWidget(self.tabs)
+            return
         welcome.set_recent(self._recent())
         welcome.set_store_state(self.case_list.store_state.text())
-        showing = self.central.currentWidget() is welcome
-        wanted = welcome if not self.cases else self.tabs
-        if self.central.currentWidget() is not wanted:
-            self.central.setCurrentWidget(wanted)
-            if wanted is welcome and not showing:
-                welcome.setFocus()
+        if self.central.currentWidget() is not welcome:
+            self.central.setCurrentWidget(welcome)
+            welcome.setFocus()
 
     def _actions(self) -> dict[str, QAction]:
         def act(

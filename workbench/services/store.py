@@ -1,4 +1,9 @@
-"""Opening a store: the one place that turns a database URL into ready services.
+"""Opening a store: the composition root that turns a database URL into ready services.
+
+``StoreServices.over`` builds every service over one database and hands each what it needs (the
+sessions; the reports take the services themselves, see ``services.reporting.ReportStore``). No
+module of ``workbench.services`` imports this one (``tests/test_architecture.py``): the window
+(``ui/store_link.py``) and the command line (``cli/``) do, and pass the services on.
 
 ``open_store`` brings the schema up to date first (the app upgrades on start), so a fresh SQLite
 file or an empty PostgreSQL database is usable at once. The URL comes from ``--db``, else

@@ -103,21 +103,17 @@ def run(args: argparse.Namespace, lang: str) -> int:
             # A case id (or, for the minutes, a session id): the store, as the window does it.
             from workbench.services.store import open_store
 
-            store = open_store(args.db)
-            try:
-                user = store.users.current_user()
+            with open_store(args.db) as store:
                 report = stored_report(
                     store,
                     args.case,
                     request,
-                    user,
+                    store.users.current_user(),
                     identity,
                     photos_folder=photos,
                     reason=reason,
                     location=args.location,
                 )
-            finally:
-                store.close()
     except AttachmentError as error:
         return fail(error.describe(lang))
     except SigningError as error:

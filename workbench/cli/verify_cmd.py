@@ -83,12 +83,8 @@ def _current_hash(args: argparse.Namespace, lang: str) -> str | int:
         return case_fingerprint(read_case_file(path))
     from workbench.services.store import open_store
 
-    store = open_store(args.db)
-    try:
-        record = store.cases.open_case(args.case, store.users.current_user())
-        return record.content_sha256
-    finally:
-        store.close()
+    with open_store(args.db) as store:
+        return store.cases.open_case(args.case, store.users.current_user()).content_sha256
 
 
 def signature_line(number: int, sig: SignatureReport, lang: str) -> str:

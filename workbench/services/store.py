@@ -61,6 +61,12 @@ class StoreServices:
     def close(self) -> None:
         self.sessions.engine.dispose()
 
+    def __enter__(self) -> StoreServices:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
 
 @dataclass(frozen=True, slots=True)
 class SchemaState:
@@ -97,9 +103,6 @@ def init_store(url: str | None = None, login: str | None = None) -> tuple[Schema
     """``workbench db init``: the schema at the newest revision and the first administrator."""
     resolved = database_url(url)
     migrate.init(resolved)
-    store = open_store(resolved, upgrade=False)
-    try:
+    with open_store(resolved, upgrade=False) as store:
         admin = store.users.ensure_first_admin(login)
-    finally:
-        store.close()
     return SchemaState(shown_url(resolved), migrate.current(resolved), migrate.head()), admin

@@ -266,8 +266,8 @@ def stored_report(
     - the minutes are the stored session's (else the draft agenda entry); a decided case's dossier
       carries the latest decision and the minutes of that session (``with_stored_committee``);
     - the dossier's photo appendix is the request's own photos if it has any, else the case's
-      photos in ``photos_folder`` (``workbench report --attachments DIR``), else the store's JPEG
-      and PNG attachments of the case (``dossier_photos``). Other kinds have no photo appendix.
+      photos in ``photos_folder`` (``dossier_photos``; ``workbench report --attachments DIR``),
+      else the store's JPEG and PNG attachments of the case. Other kinds have no photo appendix.
 
     Signed (``identity``), the stored version is rendered, signed and put into the archive. Unsigned,
     nothing is archived; the report shows ``shown`` (the case as the window shows it, pinned to
@@ -285,17 +285,16 @@ def stored_report(
         if found is not None:
             minutes, case_id = found
             request = dataclasses.replace(request, minutes=minutes)
-    record = None
-    if identity is not None or shown is None:
-        record = _open_stored(store, case_id, user, expected_version if identity is not None else None)
-    request = with_stored_committee(store, case_id, request, user)
     if identity is not None:
-        assert record is not None
-        request = _with_photos(store, case_id, record.case, request, photos_folder, user)
+        record = _open_stored(store, case_id, user, expected_version)
+        request = _completed(store, case_id, record.case, request, photos_folder, user)
         return _sign_and_archive(store, record, request, identity, user, reason, location)
-    case, version = (shown, expected_version) if record is None else (record.case, record.version)
-    assert case is not None
-    request = _with_photos(store, case_id, case, request, photos_folder, user)
+    if shown is not None:
+        case, version = shown, expected_version
+    else:
+        record = store.cases.open_case(case_id, user)
+        case, version = record.case, record.version
+    request = _completed(store, case_id, case, request, photos_folder, user)
     return make_report(case, request, None, case_version=version)
 
 
@@ -367,10 +366,12 @@ def _open_stored(store: ReportStore, case_id: str, user: User, expected_version:
     return record
 
 
-def _with_photos(
+def _completed(
     store: ReportStore, case_id: str, case: CaseFile, request: ReportRequest, folder: Path | None, user: User
 ) -> ReportRequest:
-    """The dossier's photo appendix: the request's, else the folder's, else the store's."""
+    """``request`` with the committee's pages and the dossier's photo appendix (the request's, else
+    the folder's, else the store's)."""
+    request = with_stored_committee(store, case_id, request, user)
     if request.kind is not ReportKind.DOSSIER or request.attachments:
         return request
     photos = (

@@ -91,6 +91,59 @@ def test_import_linter_run_fails_on_a_broken_contract(tmp_path: Path) -> None:
     assert "BROKEN" in result.stdout
 
 
+def test_import_cycles_count_lazy_and_type_checking_imports(tmp_path: Path) -> None:
+    """The services' "no import cycle" contract type sees a loop closed only inside a function or
+    under ``if TYPE_CHECKING:`` (the loop services/store → committee → reporting → store was one)."""
+    pkg = tmp_path / "fakeapp"
+    (pkg / "services").mkdir(parents=True)
+    (pkg / "__init__.py").write_text("")
+    (pkg / "services" / "__init__.py").write_text("")
+    (pkg / "services" / "root.py").write_text("from fakeapp.services import committee\n")
+    (pkg / "services" / "committee.py").write_text(
+        "def close():\n    from fakeapp.services import reporting\n"
+    )
+    (pkg / "services" / "reporting.py").write_text(
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from fakeapp.services import root\n"
+    )
+    config = tmp_path / "contracts.ini"
+    config.write_text(
+        textwrap.dedent(
+            """\
+            [importlinter]
+            root_package = fakeapp
+
+            [importlinter:contract:acyclic]
+            name = No import cycle among services
+            type = acyclic_siblings
+            ancestors = fakeapp.services
+            """
+        )
+    )
+    result = run_lint_imports(tmp_path, "--config", str(config), pythonpath=tmp_path)
+    assert result.returncode != 0, result.stdout
+    assert "BROKEN" in result.stdout
+
+
+SERVICES_ROOT = "workbench.services.store"
+
+
+def test_no_service_imports_the_composition_root() -> None:
+    """``services/store.py`` builds every service; a service that imported it would depend on all of
+    them (and close a loop as soon as one of them depends back). Type-only imports count."""
+    import grimp
+
+    graph = grimp.build_graph("workbench", cache_dir=None)
+    importers = sorted(
+        module
+        for module in graph.find_modules_that_directly_import(SERVICES_ROOT)
+        if module.startswith("workbench.services.")
+    )
+    assert importers == [], f"{SERVICES_ROOT} is the composition root; imported by {importers}"
+    window_and_cli = graph.find_modules_that_directly_import(SERVICES_ROOT)
+    assert any(m.startswith("workbench.ui.") for m in window_and_cli)
+    assert any(m.startswith("workbench.cli.") for m in window_and_cli)
+
+
 # --------------------------------------------------------------------------- AST scan of the domain
 
 

@@ -91,3 +91,21 @@ def test_a_stored_file_that_is_not_the_evidence_any_more_is_refused(
     _out, err = capsys.readouterr()
     assert code == 2
     assert "shelf.png does not match the SHA-256 recorded for evidence E3" in err
+
+
+def test_attachments_dir_wins_over_the_stores_photos(
+    stored: tuple[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url, case_id = stored
+    folder = tmp_path / "photos"
+    folder.mkdir()
+    (folder / "door.jpg").write_bytes(PHOTO)
+    target = tmp_path / "dossier.pdf"
+    code = main(
+        ["report", case_id, "--kind", "dossier", "-o", str(target), "--attachments", str(folder), "--db", url]
+    )
+    _out, err = capsys.readouterr()
+    assert (code, err) == (0, ""), err
+    images = subprocess.run(["pdfimages", "-list", str(target)], capture_output=True, text=True, check=True)
+    sizes = {tuple(line.split()[3:5]) for line in images.stdout.splitlines()[2:]}
+    assert ("640", "480") in sizes and ("480", "640") not in sizes  # the folder's photo only

@@ -1,5 +1,6 @@
 """``workbench identity create|show``: signing identities in passphrase-protected PKCS#12 files.
 
+Both go through ``workbench.services.signatures``, as the window's identity dialog does.
 Passphrases never travel on the command line: ``--passphrase-file F`` (first line), the
 ``WORKBENCH_PASSPHRASE`` environment variable, or a prompt when a terminal is attached.
 """
@@ -16,8 +17,9 @@ from workbench.cli.texts import t
 
 if TYPE_CHECKING:
     import argparse
+    from datetime import datetime
 
-    from workbench.reports.signing import SigningError
+    from workbench.services.signatures import SigningError
 
 EXIT_BAD_INPUT = 2
 PASSPHRASE_ENV = "WORKBENCH_PASSPHRASE"
@@ -87,15 +89,15 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: s
 
 
 def run_create(args: argparse.Namespace, lang: str) -> int:
-    from workbench.reports.signing import SigningError, create_identity, load_identity
+    from workbench.services.signatures import SigningError, create_identity_file
 
     target = Path(args.output)
     cert_path = Path(args.cert_out) if args.cert_out else target.with_name(target.stem + ".cert.pem")
     try:
         passphrase = read_passphrase(args.passphrase_file, lang, confirm=True)
-        create_identity(args.name, args.role, passphrase, target, args.valid_days, unit=args.unit)
-        identity = load_identity(target, passphrase)
-        cert_path.write_bytes(identity.certificate_pem)
+        info = create_identity_file(
+            args.name, args.role, args.unit, passphrase, target, cert_path, valid_days=args.valid_days
+        )
     except PassphraseError as error:
         print(f"workbench: {t('error_prefix', lang)}: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -107,12 +109,12 @@ def run_create(args: argparse.Namespace, lang: str) -> int:
         return EXIT_BAD_INPUT
     print(t("identity_created", lang, path=target))
     print(t("identity_cert_written", lang, path=cert_path))
-    print(_describe(identity, lang))
+    print(_describe(info.name, info.role, info.unit, info.not_after, info.fingerprint, lang))
     return 0
 
 
 def run_show(args: argparse.Namespace, lang: str) -> int:
-    from workbench.reports.signing import SigningError, load_identity
+    from workbench.services.signatures import SigningError, load_identity
 
     try:
         identity = load_identity(Path(args.identity), read_passphrase(args.passphrase_file, lang))
@@ -122,20 +124,18 @@ def run_show(args: argparse.Namespace, lang: str) -> int:
     except SigningError as error:
         print(f"workbench: {t('error_prefix', lang)}: {signing_error_text(error, lang)}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    print(_describe(identity, lang))
+    until = identity.certificate.not_valid_after_utc
+    print(_describe(identity.name, identity.role, identity.unit, until, identity.fingerprint, lang))
     return 0
 
 
-def _describe(identity: object, lang: str) -> str:
-    from workbench.reports.signing import SigningIdentity
-
-    assert isinstance(identity, SigningIdentity)
+def _describe(name: str, role: str, unit: str, until: datetime, fingerprint: str, lang: str) -> str:
     return t(
         "identity_line",
         lang,
-        name=identity.name,
-        role=identity.role or "—",
-        unit=identity.unit,
-        until=identity.certificate.not_valid_after_utc.date().isoformat(),
-        fingerprint=identity.fingerprint,
+        name=name,
+        role=role or "—",
+        unit=unit,
+        until=until.date().isoformat(),
+        fingerprint=fingerprint,
     )

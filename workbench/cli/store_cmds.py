@@ -54,11 +54,8 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: 
 def _with_store(url: str | None, work: Callable[[StoreServices], int]) -> int:
     from workbench.services.store import open_store  # SQLAlchemy and Alembic: only when needed
 
-    store = open_store(url)
-    try:
+    with open_store(url) as store:
         return work(store)
-    finally:
-        store.close()
 
 
 def run_import(args: argparse.Namespace, lang: str) -> int:

@@ -2,7 +2,8 @@
 
 Exit status: 0 when every signature is intact and valid, nothing was changed after the last one
 (and, with ``--case``, the embedded case fingerprint equals the current case's); 1 otherwise;
-2 for input that cannot be read (missing file, not a PDF, not a certificate).
+2 for input that cannot be read (missing file, not a PDF, not a certificate). The checking is
+``workbench.services.signatures.verify_report``, the window's; only the ``--trust`` files are trusted.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from workbench.cli.texts import t
 if TYPE_CHECKING:
     import argparse
 
-    from workbench.reports.verify import SignatureReport, VerificationReport
+    from workbench.services.signatures import SignatureReport, VerificationReport
 
 EXIT_FAILED = 1
 EXIT_BAD_INPUT = 2
@@ -35,7 +36,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: s
 
 
 def run(args: argparse.Namespace, lang: str) -> int:
-    from workbench.reports.verify import VerificationError, verify_pdf
+    from workbench.services.signatures import VerificationError, verify_report
 
     def fail(text: str) -> int:
         print(f"workbench: {t('error_prefix', lang)}: {text}", file=sys.stderr)
@@ -56,7 +57,7 @@ def run(args: argparse.Namespace, lang: str) -> int:
     if isinstance(expected, int):
         return expected
     try:
-        report = verify_pdf(data, certificates, expected)
+        report = verify_report(data, certificates, expected)
     except VerificationError as error:
         if error.reason == "bad_certificate":
             return fail(t("bad_certificate", lang, path=", ".join(args.trust)))
@@ -68,8 +69,8 @@ def run(args: argparse.Namespace, lang: str) -> int:
 def _current_hash(args: argparse.Namespace, lang: str) -> str | int:
     """The canonical hash of ``--case`` (a file, or a stored case's content hash); an exit code on error."""
     from workbench.cli.report_cmd import is_case_file
-    from workbench.reports.canonical import canonical_case_sha256
     from workbench.services.case_files import read_case_file
+    from workbench.services.reporting import case_fingerprint
 
     if is_case_file(args.case):
         path = Path(args.case)
@@ -79,15 +80,11 @@ def _current_hash(args: argparse.Namespace, lang: str) -> str | int:
                 file=sys.stderr,
             )
             return EXIT_BAD_INPUT
-        return canonical_case_sha256(read_case_file(path))
+        return case_fingerprint(read_case_file(path))
     from workbench.services.store import open_store
 
-    store = open_store(args.db)
-    try:
-        record = store.cases.open_case(args.case, store.users.current_user())
-        return record.content_sha256
-    finally:
-        store.close()
+    with open_store(args.db) as store:
+        return store.cases.open_case(args.case, store.users.current_user()).content_sha256
 
 
 def signature_line(number: int, sig: SignatureReport, lang: str) -> str:

@@ -1,8 +1,14 @@
 """Reports as use cases (STYLE §2.9 step 5): load → results → content → render → sign → archive.
 
-The command line calls these today; the window will call them through ``ui/ops.py``. Nothing here
-draws or signs by itself: ``workbench.reports`` does, this module only strings the pure steps
-together and, for a case kept in the store, puts the signed PDF into the report archive.
+The window (``ui/dialogs``) and the command line (``workbench report``) both make reports here, so
+one set of rules decides what a report shows, whose photos and committee pages it carries, and what
+is archived. ``workbench.reports`` draws and signs; this module strings the pure steps together and,
+for a case kept in the store (``stored_report``), completes the request from the store and puts the
+signed PDF into the report archive.
+
+The store's services come in as an argument (``ReportStore``: ``services.store.StoreServices`` is
+one); this module imports none of them at run time, so the service that builds them all
+(``services/store.py``) stays the only place that knows them all.
 """
 
 from __future__ import annotations
@@ -11,7 +17,10 @@ import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from io import BytesIO
+from typing import TYPE_CHECKING, Protocol
+
+from pyhanko.pdf_utils.reader import PdfFileReader
 
 from workbench.domain.calc import compute_case
 from workbench.domain.errors import ConcurrentEditError, DomainError
@@ -21,29 +30,87 @@ from workbench.reports.canonical import canonical_case_sha256
 from workbench.reports.content import build_dossier, build_minutes, build_survey_report, draft_decision
 from workbench.reports.document import ReportKind as ReportKind
 from workbench.reports.inputs import (
-    AttachmentImage as AttachmentImage,
-)
-from workbench.reports.inputs import (
+    IMAGE_TYPES,
     CommitteeDecisionData,
     CommitteeMember,
     MemberRole,
     MinutesData,
 )
+from workbench.reports.inputs import AttachmentImage as AttachmentImage
 from workbench.reports.render import PdfMeta, render_pdf
 from workbench.reports.signing import sign_pdf
 from workbench.reports.verify import verify_pdf
+from workbench.services.attachment_files import AttachmentError, sha256_of, sniff
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from workbench.domain.case_file import CaseFile
-    from workbench.domain.records import User
+    from workbench.domain.records import CaseRecord, User
     from workbench.reports.signing import SigningIdentity
-    from workbench.services.store import StoreServices
+    from workbench.services.archive import ArchiveService
+    from workbench.services.attachments import AttachmentService
+    from workbench.services.cases import CaseService
+
+
+class CaseCommitteeData(Protocol):
+    """A stored case's latest committee decision and the minutes of that session."""
+
+    @property
+    def decision(self) -> CommitteeDecisionData: ...
+
+    @property
+    def minutes(self) -> MinutesData: ...
+
+
+class CommitteeReader(Protocol):
+    """What a report reads of the committee (``services.committee.CommitteeService`` is one)."""
+
+    def case_committee(self, case_id: str, user: User) -> CaseCommitteeData | None: ...
+
+    def stored_minutes(self, key: str, user: User) -> tuple[MinutesData, str] | None: ...
+
+
+class ReportStore(Protocol):
+    """The services a stored case's report needs (``services.store.StoreServices`` is one)."""
+
+    @property
+    def cases(self) -> CaseService: ...
+
+    @property
+    def archive(self) -> ArchiveService: ...
+
+    @property
+    def attachments(self) -> AttachmentService: ...
+
+    @property
+    def committee(self) -> CommitteeReader: ...
+
 
 ARCHIVE_KINDS = {
     ReportKind.SURVEY: ArchiveKind.SURVEY_REPORT,
     ReportKind.DOSSIER: ArchiveKind.DOSSIER,
     ReportKind.MINUTES: ArchiveKind.MINUTES,
 }
+
+
+SIGNING_REASONS = {
+    "zh": {
+        ReportKind.SURVEY: "调查报告签署",
+        ReportKind.DOSSIER: "贷款档案签署",
+        ReportKind.MINUTES: "审贷会纪要签署",
+    },
+    "en": {
+        ReportKind.SURVEY: "survey report",
+        ReportKind.DOSSIER: "loan dossier",
+        ReportKind.MINUTES: "committee minutes",
+    },
+}
+
+
+def signing_reason(kind: ReportKind, lang: str) -> str:
+    """The signature's reason when the signer gives none, in the report's language."""
+    return SIGNING_REASONS["en" if lang == "en" else "zh"][kind]
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +177,7 @@ def draft_minutes(case: CaseFile, decision: CommitteeDecisionData) -> MinutesDat
 
 
 def with_stored_committee(
-    store: StoreServices, case_id: str, request: ReportRequest, user: User
+    store: ReportStore, case_id: str, request: ReportRequest, user: User
 ) -> ReportRequest:
     """``request`` completed from the store's committee for the stored case ``case_id``.
 
@@ -119,7 +186,9 @@ def with_stored_committee(
     already carries is kept; a case never decided gets neither (a dossier without decision pages,
     the minutes as a draft agenda entry).
     """
-    if request.kind is ReportKind.SURVEY:
+    if request.kind is ReportKind.SURVEY or (
+        request.kind is ReportKind.MINUTES and request.minutes is not None
+    ):
         return request
     decided = store.committee.case_committee(case_id, user)
     if request.kind is ReportKind.DOSSIER:
@@ -130,8 +199,6 @@ def with_stored_committee(
             decision=request.decision or decided.decision,
             minutes=request.minutes or decided.minutes,
         )
-    if request.minutes is not None:
-        return request
     if decided is not None:
         return dataclasses.replace(request, minutes=decided.minutes)
     found = store.committee.stored_minutes(case_id, user)
@@ -155,7 +222,7 @@ def make_report(
 
 
 def export_signed_report(
-    store: StoreServices,
+    store: ReportStore,
     case_id: str,
     request: ReportRequest,
     identity: SigningIdentity,
@@ -168,14 +235,160 @@ def export_signed_report(
     """Render and sign a stored case's report and put it into the archive (immutable row).
 
     The PDF embeds the version and hash of the case as loaded; the archive row pins the same.
+    ``request`` is used as given (``stored_report`` completes it from the store first).
 
     Raises:
         ConcurrentEditError: ``expected_version`` is given and the stored case is at another
             version (someone saved meanwhile: the report would not show what the signer saw).
     """
+    record = _open_stored(store, case_id, user, expected_version)
+    return _sign_and_archive(store, record, request, identity, user, reason, location)
+
+
+def stored_report(
+    store: ReportStore,
+    key: str,
+    request: ReportRequest,
+    user: User,
+    identity: SigningIdentity | None = None,
+    *,
+    photos_folder: Path | None = None,
+    shown: CaseFile | None = None,
+    expected_version: int | None = None,
+    reason: str = "",
+    location: str = "",
+) -> SignedReport:
+    """The report of a stored case: the one way the window and ``workbench report`` make it.
+
+    ``key`` is the case's id; for minutes it may also be a session's id (the report is then filed
+    under the session's first agenda case). The request is completed from the store:
+
+    - the minutes are the stored session's (else the draft agenda entry); a decided case's dossier
+      carries the latest decision and the minutes of that session (``with_stored_committee``);
+    - the dossier's photo appendix is the request's own photos if it has any, else the case's
+      photos in ``photos_folder`` (``dossier_photos``; ``workbench report --attachments DIR``),
+      else the store's JPEG and PNG attachments of the case. Other kinds have no photo appendix.
+
+    Signed (``identity``), the stored version is rendered, signed and put into the archive. Unsigned,
+    nothing is archived; the report shows ``shown`` (the case as the window shows it, pinned to
+    ``expected_version``, ``None`` for unsaved edits) if given, else the stored case.
+
+    Raises:
+        ConcurrentEditError: signed, ``expected_version`` is given and the stored case is at
+            another version.
+        AttachmentError: ``hash_mismatch``, a photo is not the file its evidence item names.
+        SigningError: the identity cannot sign this report.
+    """
+    case_id = key
+    if request.kind is ReportKind.MINUTES and request.minutes is None:
+        found = store.committee.stored_minutes(key, user)
+        if found is not None:
+            minutes, case_id = found
+            request = dataclasses.replace(request, minutes=minutes)
+    if identity is not None:
+        record = _open_stored(store, case_id, user, expected_version)
+        request = _completed(store, case_id, record.case, request, photos_folder, user)
+        return _sign_and_archive(store, record, request, identity, user, reason, location)
+    if shown is not None:
+        case, version = shown, expected_version
+    else:
+        record = store.cases.open_case(case_id, user)
+        case, version = record.case, record.version
+    request = _completed(store, case_id, case, request, photos_folder, user)
+    return make_report(case, request, None, case_version=version)
+
+
+def file_report(
+    case: CaseFile,
+    request: ReportRequest,
+    identity: SigningIdentity | None = None,
+    *,
+    photos_folder: Path | None = None,
+    reason: str = "",
+    location: str = "",
+) -> SignedReport:
+    """The report of a case that is not in the store (a case file): made, maybe signed, never
+    archived. The dossier's photos are the request's, else the case's photos in ``photos_folder``.
+
+    Raises:
+        AttachmentError: ``hash_mismatch``, a photo is not the file its evidence item names.
+    """
+    if request.kind is ReportKind.DOSSIER and not request.attachments and photos_folder is not None:
+        request = dataclasses.replace(request, attachments=dossier_photos(case, photos_folder))
+    return make_report(case, request, identity, reason=reason, location=location)
+
+
+def dossier_photos(case: CaseFile, folder: Path) -> tuple[AttachmentImage, ...]:
+    """The photos of ``case`` found in ``folder``, by the file names of its evidence items.
+
+    The store's rule for its own attachments (``AttachmentService.report_images``): a file is a
+    photo when its bytes are a JPEG or PNG the store would keep (a PDF scan, or a file the store
+    would refuse, stays out), captioned with its evidence item's title, in the order of the
+    evidence list; and it must be the file the item's SHA-256 names.
+
+    Raises:
+        AttachmentError: ``hash_mismatch``.
+    """
+    out = []
+    for evidence in case.evidence:
+        if not evidence.file_name:
+            continue
+        path = folder / evidence.file_name
+        if not path.is_file():
+            continue
+        data = path.read_bytes()
+        try:
+            media_type = sniff(data, evidence.file_name).media_type
+        except AttachmentError:
+            continue  # not a file the store would keep
+        if media_type not in IMAGE_TYPES:
+            continue
+        if evidence.sha256 and sha256_of(data) != evidence.sha256.lower():
+            raise AttachmentError("hash_mismatch", name=evidence.file_name, evidence_id=evidence.id)
+        out.append(AttachmentImage(evidence.file_name, media_type, data, evidence.title))
+    return tuple(out)
+
+
+def case_fingerprint(case: CaseFile) -> str:
+    """SHA-256 of the case's canonical JSON: what a report embeds, the store's ``content_sha256``."""
+    return canonical_case_sha256(case)
+
+
+def page_count(pdf: bytes) -> int:
+    """The number of pages of a PDF made here."""
+    return int(PdfFileReader(BytesIO(pdf)).root["/Pages"]["/Count"])
+
+
+def _open_stored(store: ReportStore, case_id: str, user: User, expected_version: int | None) -> CaseRecord:
     record = store.cases.open_case(case_id, user)
     if expected_version is not None and record.version != expected_version:
         raise ConcurrentEditError(case_id, expected_version, record.version)
+    return record
+
+
+def _completed(
+    store: ReportStore, case_id: str, case: CaseFile, request: ReportRequest, folder: Path | None, user: User
+) -> ReportRequest:
+    """``request`` with the committee's pages and the dossier's photo appendix (the request's, else
+    the folder's, else the store's)."""
+    request = with_stored_committee(store, case_id, request, user)
+    if request.kind is not ReportKind.DOSSIER or request.attachments:
+        return request
+    photos = (
+        dossier_photos(case, folder) if folder is not None else store.attachments.report_images(case_id, user)
+    )
+    return dataclasses.replace(request, attachments=photos)
+
+
+def _sign_and_archive(
+    store: ReportStore,
+    record: CaseRecord,
+    request: ReportRequest,
+    identity: SigningIdentity,
+    user: User,
+    reason: str,
+    location: str,
+) -> SignedReport:
     report = make_report(
         record.case, request, identity, case_version=record.version, reason=reason, location=location
     )
@@ -195,7 +408,7 @@ class ArchiveChangedError(DomainError):
 
 
 def counter_sign_report(
-    store: StoreServices,
+    store: ReportStore,
     original: ArchivedReport,
     identity: SigningIdentity,
     user: User,

@@ -1,10 +1,12 @@
-"""Signing identities of this computer's user, and checking signed PDFs (the window's way in).
+"""Signing identities and checking signed PDFs: the way in for the window and the command line.
 
-Identities live as PKCS#12 files (mode 0600) in ``identities/`` of the user data directory, each
-with its certificate as ``NAME.cert.pem`` beside it, so the list and the trust roots can be shown
-without a passphrase. Private keys never go into the store; a passphrase is asked each time a key
-is used and never kept. ``workbench.reports`` does the cryptography; this module files the
-identities and hands verification the user's own certificates as trust roots.
+The window keeps the user's identities as PKCS#12 files (mode 0600) in ``identities/`` of the user
+data directory, each with its certificate as ``NAME.cert.pem`` beside it, so the list and the trust
+roots can be shown without a passphrase; ``workbench identity create -o FILE`` writes the same pair
+where it is told (``create_identity_file``). Private keys never go into the store; a passphrase is
+asked each time a key is used and never kept. ``workbench.reports`` does the cryptography; this
+module files the identities and hands verification its trust roots (the window: the user's own
+certificates and any chosen file; ``workbench verify``: the ``--trust`` files).
 """
 
 from __future__ import annotations
@@ -89,9 +91,29 @@ def create_identity(
     """
     folder = folder or identities_dir()
     target = _free_path(folder, name)
+    return create_identity_file(name, role, unit, passphrase, target, valid_days=valid_days)
+
+
+def create_identity_file(
+    name: str,
+    role: str,
+    unit: str,
+    passphrase: str,
+    target: Path,
+    cert_path: Path | None = None,
+    *,
+    valid_days: int = 3650,
+) -> IdentityInfo:
+    """A new key and self-signed certificate in ``target`` (``workbench identity create -o``), the
+    certificate also as PEM in ``cert_path`` (default: ``NAME.cert.pem`` beside it).
+
+    Raises:
+        SigningError: empty name, short passphrase, ``target`` exists.
+        OSError: the certificate cannot be written.
+    """
     signing.create_identity(name, role, passphrase, target, valid_days, unit=unit)
     identity = signing.load_identity(target, passphrase)
-    cert_path = _cert_path(target)
+    cert_path = cert_path or _cert_path(target)
     cert_path.write_bytes(identity.certificate_pem)
     return _info(target, cert_path, identity.certificate)
 

@@ -1,4 +1,9 @@
-"""Opening a store: the one place that turns a database URL into ready services.
+"""Opening a store: the composition root that turns a database URL into ready services.
+
+``StoreServices.over`` builds every service over one database and hands each what it needs (the
+sessions; the reports take the services themselves, see ``services.reporting.ReportStore``). No
+module of ``workbench.services`` imports this one (``tests/test_architecture.py``): the window
+(``ui/store_link.py``) and the command line (``cli/``) do, and pass the services on.
 
 ``open_store`` brings the schema up to date first (the app upgrades on start), so a fresh SQLite
 file or an empty PostgreSQL database is usable at once. The URL comes from ``--db``, else
@@ -56,6 +61,12 @@ class StoreServices:
     def close(self) -> None:
         self.sessions.engine.dispose()
 
+    def __enter__(self) -> StoreServices:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
 
 @dataclass(frozen=True, slots=True)
 class SchemaState:
@@ -92,9 +103,6 @@ def init_store(url: str | None = None, login: str | None = None) -> tuple[Schema
     """``workbench db init``: the schema at the newest revision and the first administrator."""
     resolved = database_url(url)
     migrate.init(resolved)
-    store = open_store(resolved, upgrade=False)
-    try:
+    with open_store(resolved, upgrade=False) as store:
         admin = store.users.ensure_first_admin(login)
-    finally:
-        store.close()
     return SchemaState(shown_url(resolved), migrate.current(resolved), migrate.head()), admin

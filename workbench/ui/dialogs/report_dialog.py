@@ -1,10 +1,11 @@
 """Export a report of the open case: kind, language, unit, maybe a signature, the file to write.
 
-The job (render, sign, archive, write) runs in the background on a snapshot of the case. A signed
-report of a stored case goes through ``export_signed_report``, which reloads the stored version
-(refused when someone saved since the tab loaded it) and archives the PDF pinned to that version;
-so a stored case with unsaved edits must be saved first, or the PDF would show what the archive
-does not. Any other report is made from the case as it is on screen.
+The job (render, sign, archive, write) runs in the background on a snapshot of the case. A report
+of a stored case is made as ``workbench report`` makes it (``services.reporting.stored_report``:
+the store's photos and committee pages); signed, it reloads the stored version (refused when
+someone saved since the tab loaded it) and archives the PDF pinned to that version, so a stored
+case with unsaved edits must be saved first, or the PDF would show what the archive does not. Any
+other report is made from the case as it is on screen.
 """
 
 from __future__ import annotations
@@ -35,9 +36,9 @@ from workbench.services.reporting import (
     ReportKind,
     ReportRequest,
     SignedReport,
-    export_signed_report,
     make_report,
-    with_stored_committee,
+    signing_reason,
+    stored_report,
 )
 from workbench.ui.dialogs.signing_form import (
     SigningForm,
@@ -52,23 +53,8 @@ from workbench.ui.i18n import lang, tr
 from workbench.ui.ops import run_in_background
 
 if TYPE_CHECKING:
-    from workbench.services.reporting import AttachmentImage
     from workbench.ui.document import CaseDocument
     from workbench.ui.store_link import StoreLink
-
-# The signature's reason is printed in the report's language, whatever the window's.
-DEFAULT_REASONS = {
-    "zh": {
-        ReportKind.SURVEY: "调查报告签署",
-        ReportKind.DOSSIER: "贷款档案签署",
-        ReportKind.MINUTES: "审贷会纪要签署",
-    },
-    "en": {
-        ReportKind.SURVEY: "survey report",
-        ReportKind.DOSSIER: "loan dossier",
-        ReportKind.MINUTES: "committee minutes",
-    },
-}
 
 
 def kind_labels() -> dict[ReportKind, str]:
@@ -77,11 +63,6 @@ def kind_labels() -> dict[ReportKind, str]:
         ReportKind.DOSSIER: tr("贷款档案"),
         ReportKind.MINUTES: tr("审贷会纪要（上会表格）"),
     }
-
-
-def _report_attachments(store: StoreLink, case_id: str) -> tuple[AttachmentImage, ...]:
-    """The photos of a stored case for the dossier's photo appendix (its JPEG and PNG attachments)."""
-    return store.services.attachments.report_images(case_id, store.user)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -209,7 +190,7 @@ class ReportDialog(QDialog):
     def _defaults(self) -> None:
         """Reason and file name follow kind and language until the officer types her own."""
         kind, report_lang = self.chosen_kind(), str(self.language.currentData())
-        reason = DEFAULT_REASONS[report_lang][kind]
+        reason = signing_reason(kind, report_lang)  # printed in the report's language
         if self.signing.reason.text() in ("", self._reason_shown):
             self.signing.reason.setText(reason)
         self._reason_shown = reason
@@ -273,23 +254,19 @@ class ReportDialog(QDialog):
         def job() -> ExportResult:
             identity = signatures.load_identity(info.path, passphrase) if sign and info else None
             if stored and store is not None:
-                with_photos = dataclasses.replace(request, attachments=_report_attachments(store, case.id))
-                # the dossier and minutes of a decided case carry the committee's stored decision
-                with_photos = with_stored_committee(store.services, case.id, with_photos, store.user)
-                if identity is not None:
-                    report = export_signed_report(
-                        store.services,
-                        case.id,
-                        with_photos,
-                        identity,
-                        store.user,
-                        reason=reason,
-                        location=location,
-                        expected_version=int(source.version),
-                    )
-                else:
-                    version = int(source.version) if clean else None
-                    report = make_report(case, with_photos, None, case_version=version)
+                # signed: the stored version, which must be the one the tab loaded; unsigned: the
+                # case on screen, pinned to its version only without unsaved edits
+                report = stored_report(
+                    store.services,
+                    case.id,
+                    request,
+                    store.user,
+                    identity,
+                    shown=case,
+                    expected_version=int(source.version) if identity is not None or clean else None,
+                    reason=reason,
+                    location=location,
+                )
             else:
                 report = make_report(case, request, identity, reason=reason, location=location)
             tmp = target.with_name(target.name + ".tmp")

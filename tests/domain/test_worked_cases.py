@@ -217,6 +217,8 @@ def test_case_a_check_values(
 ) -> None:
     result = next(r for r in case_a.checks if r.id == check)
     assert cents(result.check_value) == D(value)
+    assert pct(result.deviation) == D(percent)
+    assert result.status is status
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""Every fixture key of worked cases A and B (IPC-METHOD §9), to the cent, from the demo files."""
+"""Every fixture key of worked cases A and B (docs/sources.md), to the cent, from the demo files."""
 
 from __future__ import annotations
 

@@ -48,7 +48,7 @@ def round_to_unit(value: Decimal, unit: Decimal, mode: Rounding = Rounding.HALF_
 
 
 def floor_to(value: Decimal, unit: Decimal) -> Decimal:
-    """Round ``value`` down to a multiple of ``unit`` (loan amounts, IPC-METHOD §6.2)."""
+    """Round ``value`` down to a multiple of ``unit`` (loan amounts are rounded down to the loan unit)."""
     return round_to_unit(value, unit, Rounding.DOWN)
 
 

@@ -1,4 +1,4 @@
-"""Is the case ready for the committee? The validation rules of IPC-METHOD §5.2 and §11.
+"""Is the case ready for the committee? The validation rules of docs/domain-decisions.md.
 
 Decided here (the write-up leaves it open): sales must carry ≥ ``min_checks_per_item`` counted
 checks (not superseded; OK, or explained) and blocks readiness; other items (margin, inventory,

@@ -1,4 +1,4 @@
-"""Charts drawn by one piece of code for the screen and for the PDF (STYLE §2.9–2.10).
+"""Charts drawn by one piece of code for the screen and for the PDF.
 
 The functions draw on a matplotlib ``Axes`` they are given: the window passes the axes of its
 ``FigureCanvasQTAgg``, the reports an Agg/SVG figure. No pyplot, no global figure state.

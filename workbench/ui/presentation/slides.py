@@ -121,7 +121,8 @@ class WhatIf:
 
 @dataclass(frozen=True, slots=True)
 class DecisionArea:
-    """Outcome and votes: filled by the committee session (next step)."""
+    """The decision slide's area: the proposal as printed here. ``decision_slide.DecisionSlidePanel``
+    adds the what-if amendment and, once the case is on a session's agenda, the votes, tally and outcome."""
 
     proposal: str
 

@@ -1,6 +1,6 @@
 """Is the case ready for the committee? The validation rules of docs/domain-decisions.md.
 
-Decided here (the write-up leaves it open): sales must carry ≥ ``min_checks_per_item`` counted
+Decided here (the method leaves it open): sales must carry ≥ ``min_checks_per_item`` counted
 checks (not superseded; OK, or explained) and blocks readiness; other items (margin, inventory,
 receivables, …) with fewer checks get advice, because the worked cases themselves check them once.
 """

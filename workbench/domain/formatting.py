@@ -2,7 +2,7 @@
 
 Rules, the same for every output:
 
-- **Rounding** is half-up, and only here, at the printed figure: ``0.125 → 0.13``, ``0.005 → 0.01``,
+- **Rounding** is half-up, at the printed figure, from the exact value: ``0.125 → 0.13``, ``0.005 → 0.01``,
   ``4,500.125 → 4,500.13``. (Python's ``format()`` alone rounds half-even, ``0.125 → 0.12``; every
   function below quantizes first, so ``format()`` never rounds.)
 - **No negative zero**: a value that rounds to zero prints as zero, ``−0.004 → 0.00``; a deviation of
@@ -10,7 +10,8 @@ Rules, the same for every output:
 - **Minus sign**: ``minus`` says which character a negative figure starts with. The default is the
   real minus ``−`` (U+2212, as wide as the plus), which the window, its charts and the PDF reports
   use; the command line passes ``HYPHEN`` (``-``) so its output stays plain ASCII that shells, ``grep``
-  and the amount parser take back. Editor text (``plain``) always uses ``-``: the officer types it.
+  and the amount parser take back. Editor text (``plain``, ``share``) uses ``-`` unless told
+  otherwise: the officer types it.
 - **Separators**: money, numbers and counts group thousands with ``,``; percentages do not
   (``103.67%``); ``plain`` and ``fixed`` never do.
 - **Missing figures** (``None``) print as ``empty``: ``—`` by default, ``""`` in the window's cells.

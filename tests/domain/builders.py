@@ -90,6 +90,6 @@ def check_result(
 
 
 def pct(ratio: Decimal | None) -> Decimal:
-    """A ratio as a percentage to 0.01, half-up, the way IPC-METHOD prints it."""
+    """A ratio as a percentage to 0.01, half-up, the way the worked cases print it."""
     assert ratio is not None
     return quantize(ratio * 100)

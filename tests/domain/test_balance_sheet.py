@@ -1,4 +1,4 @@
-"""balance_sheet.compute_totals: a hand-made sheet and the demo cases A and B (IPC-METHOD §3.1, A4, B4)."""
+"""balance_sheet.compute_totals: a hand-made sheet and the demo cases A and B (worked-case tables A4, B4)."""
 
 from __future__ import annotations
 

@@ -32,7 +32,7 @@ signed = st.decimals(min_value=Decimal(-10_000_000), max_value=Decimal(10_000_00
 
 @given(adopted=nonzero, check=signed)
 def test_deviation_conventions_have_equal_size_and_opposite_sign(adopted: Decimal, check: Decimal) -> None:
-    """S1's (adopted − check)/adopted against the other common form (check − adopted)/adopted (§5.1)."""
+    """(adopted − check)/adopted, the one kept, against the other common form (check − adopted)/adopted."""
     s1 = deviation_rate(adopted, check)
     other = (check - adopted) / adopted
     assert s1 is not None

@@ -1,5 +1,5 @@
-"""cross_checks: every method M1…M17 on a hand-computed example, the conventions of IPC-METHOD §5.1,
-status bands, references, superseding, and the fixture checks of cases A and B (§9 A6, B6)."""
+"""cross_checks: every method M1…M17 on a hand-computed example, the deviation convention,
+status bands, references, superseding, and the fixture checks of cases A and B (tables A6, B6)."""
 
 from __future__ import annotations
 
@@ -556,7 +556,7 @@ def test_adopted_default(target: Target, season: Season | None, expected: str | 
     assert adopted_default(target, season, FIGURES) == (None if expected is None else FIGURES[expected])
 
 
-# ---- deviation convention (§5.1) and status bands ------------------------------------------------
+# ---- deviation convention and status bands ------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -683,7 +683,17 @@ def test_the_result_carries_the_officers_text() -> None:
     assert r.inside is None
 
 
-# ---- the worked cases: every fixture check of §9 --------------------------------------------------
+def test_a_faulty_check_is_named_by_its_place_in_the_list() -> None:
+    ref = object.__new__(FigureRef)
+    object.__setattr__(ref, "name", "nope")  # slipped past construction
+    good = CrossCheck("A", T.SALES_MONTH, M.M2, EstimationInputs(daily=D(4000)))
+    bad = CrossCheck("B", T.SALES_MONTH, M.M2, EstimationInputs(daily=D(4000)), adopted=ref)
+    with pytest.raises(ValidationError) as caught:
+        run_cross_checks((good, bad), CTX, BAND, BAND)
+    assert (caught.value.field, caught.value.reason) == ("cross_checks[1].adopted", "unknown_reference")
+
+
+# ---- the worked cases: every fixture check --------------------------------------------------------
 
 CASE_A_CHECKS = [
     ("C1", "118500.00", "120000.00", "1.25", OK, ""),

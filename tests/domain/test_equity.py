@@ -1,4 +1,4 @@
-"""equity: reconcile_equity and equity_pass (IPC-METHOD §4, A5, B5)."""
+"""equity: reconcile_equity and equity_pass (worked-case tables A5, B5)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """profit_loss: weighted margin, unit cost structure and the 12-month statement.
 
-IPC-METHOD §3.2 and the worked tables A1–A3, B1–B3.
+The worked-case tables A1–A3, B1–B3 (docs/sources.md).
 """
 
 from __future__ import annotations
@@ -286,7 +286,7 @@ def test_instalments_come_from_the_sheets_debts_by_scope() -> None:
     assert m.business_interest == D("170.00")  # household interest is not a business cost
     assert m.net_profit_accounting == D("1929.50")  # OP − interest (equity check)
     assert m.business_instalments == D("900.00")
-    assert m.net_profit_cash == D("1199.50")  # OP − instalments (S2 净利润)
+    assert m.net_profit_cash == D("1199.50")  # OP − instalments (净利润 of the survey template)
     assert m.household == D("1200.00")
     assert m.private_instalments == D("1100.00")  # household-scope debt
     assert m.other_expenses == D("100.00")

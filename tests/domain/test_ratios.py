@@ -1,4 +1,4 @@
-"""ratios.evaluation_ratios: balance-sheet evaluation ratios (IPC-METHOD §3.1, A4, B4)."""
+"""ratios.evaluation_ratios: balance-sheet evaluation ratios (worked-case tables A4, B4)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Schedules and capacity inverses against the IPC-METHOD §9 fixtures (A7, B7), plus small hand checks."""
+"""Schedules and capacity inverses against worked-case tables A7 and B7, plus small hand checks."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ R0 = Rate(D(0))
 
 
 def table(text: str) -> list[tuple[Decimal, ...]]:
-    """Parse a pasted IPC-METHOD table: one row per line, columns split on '|', thousands commas allowed."""
+    """Parse a pasted worked-case table: one row per line, columns split on '|', thousands commas allowed."""
     rows = []
     for line in text.strip().splitlines():
         cells = [cell.strip().replace(",", "") for cell in line.strip().strip("|").split("|")]

@@ -1,4 +1,4 @@
-"""Every fixture key of worked cases A and B (IPC-METHOD §9), to the cent, from the demo files."""
+"""Every fixture key of worked cases A and B (docs/sources.md), to the cent, from the demo files."""
 
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ def cents(value: Decimal | None) -> Decimal:
 
 
 def pct(value: Decimal | None) -> Decimal:
-    """A ratio as a percentage with two places, as the write-up prints it."""
+    """A ratio as a percentage with two places, as the worked cases print it."""
     assert value is not None
     return quantize(value * 100)
 
@@ -163,7 +163,7 @@ def test_case_b_ratios(case_b: CaseResults, key: str, percent: str) -> None:
     assert pct(key_figures(case_b)[key]) == D(percent)
 
 
-def test_case_b_ratios_to_the_write_ups_five_places(case_b: CaseResults) -> None:
+def test_case_b_ratios_to_five_places(case_b: CaseResults) -> None:
     figures = key_figures(case_b)
     assert quantize(figures["material_ratio"], D("0.00001")) == D("0.50486")
     assert quantize(figures["wage_ratio"], D("0.00001")) == D("0.19757")
@@ -217,6 +217,8 @@ def test_case_a_check_values(
 ) -> None:
     result = next(r for r in case_a.checks if r.id == check)
     assert cents(result.check_value) == D(value)
+    assert pct(result.deviation) == D(percent)
+    assert result.status is status
 
 
 @pytest.mark.parametrize(

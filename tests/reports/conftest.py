@@ -59,7 +59,7 @@ def case_b() -> tuple[CaseFile, CaseResults]:
 
 
 def decision_a(case: CaseFile, results: CaseResults) -> CommitteeDecisionData:
-    """Case A: approve 45,000 instead of 60,000 (IPC-METHOD §9.A expected outcome)."""
+    """Case A: approve 45,000 instead of 60,000 (the worked case's expected outcome)."""
     return draft_decision(
         case,
         results,
@@ -85,7 +85,7 @@ def decision_a(case: CaseFile, results: CaseResults) -> CommitteeDecisionData:
 
 
 def decision_b(case: CaseFile, results: CaseResults) -> CommitteeDecisionData:
-    """Case B: approve 100,000 as proposed with a condition precedent (§9.B)."""
+    """Case B: approve 100,000 as proposed with a condition precedent (the worked case's outcome)."""
     return draft_decision(
         case,
         results,

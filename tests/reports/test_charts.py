@@ -23,6 +23,7 @@ from workbench.reports.charts import (
     draw_deviation_chart,
     draw_monthly_chart,
     draw_projection_chart,
+    percent_text,
     update_deviation_chart,
 )
 from workbench.services.case_files import read_case_file
@@ -119,3 +120,11 @@ def test_projection_minimum_label_stays_inside_a_narrow_panel(case_a: CaseResult
     (label,) = [t for t in ax.texts if t.get_text().startswith("最低")]
     box = label.get_window_extent(canvas.get_renderer())
     assert ax.bbox.x0 <= box.x0 and box.x1 <= ax.bbox.x1  # not over the tick labels or the edge
+
+
+@pytest.mark.parametrize(
+    ("percent", "text"),
+    [(12.125, "+12.13%"), (-3.107, "−3.11%"), (-0.001, "0.00%"), (0.0, "0.00%"), (-9.0, "−9.00%")],
+)
+def test_a_bar_label_is_the_tables_text(percent: float, text: str) -> None:
+    assert percent_text(percent) == text

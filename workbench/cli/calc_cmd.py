@@ -10,11 +10,12 @@ from workbench.cli.output import display, money, pct, plain, plain_figures
 from workbench.cli.table import render
 from workbench.cli.texts import LIMIT_LABELS, label, t
 from workbench.domain.calc import CaseResults, compute_case
-from workbench.domain.cross_checks import METHOD_LABELS, CheckKind, CheckMethod, CrossCheckResult, Target
+from workbench.domain.cross_checks import METHOD_LABELS, CheckKind, CrossCheckResult
 from workbench.domain.errors import ValidationError
+from workbench.domain.formatting import check_figure_kind
 from workbench.domain.readiness import ISSUE_TEXTS, ITEM_NAMES
 from workbench.domain.status import STATUS_LABELS
-from workbench.domain.summary import FIGURE_KINDS, MONEY, NUMBER, RATIO, key_figures
+from workbench.domain.summary import FIGURE_KINDS, MONEY, RATIO, key_figures
 from workbench.services.case_files import CaseFileError, read_case_file
 
 if TYPE_CHECKING:
@@ -111,12 +112,8 @@ def pass_label(number: int, label: str, count: int, lang: str) -> str:
 
 
 def _kind_of(check: CrossCheckResult) -> str:
-    """How a check's figures read: margins and utilisation as %, factors and M3 ratios as numbers."""
-    if check.target in (Target.GROSS_MARGIN, Target.LABOUR_CAPACITY):
-        return RATIO
-    if check.target is Target.SEASONAL_FACTOR or check.method is CheckMethod.M3:
-        return NUMBER
-    return MONEY
+    """How a check's figures read (``domain.formatting.check_figure_kind``), as in the window and reports."""
+    return check_figure_kind(check.target, check.method)
 
 
 def calc_table(results: CaseResults, lang: str) -> str:

@@ -1,4 +1,4 @@
-"""Reconstructed balance sheet (资产负债表还原) with its detail lists and totals (IPC-METHOD §3.1).
+"""Reconstructed balance sheet (资产负债表还原) with its detail lists and totals.
 
 Assets at present value, stock at cost, only what the family really owns. Household assets
 and debts belong to the same sheet (IPC treats family and business as one unit); each line
@@ -111,7 +111,7 @@ class FixedAsset:
 
     @property
     def depreciation_rate(self) -> Decimal | None:
-        """折旧率 = 折旧金额 / 原值 (S1 OperationUtil.depreciation)."""
+        """折旧率 = 折旧金额 / 原值 (as the reference micro-credit system computes it)."""
         if not self.original_value:
             return None
         return self.depreciation / self.original_value

@@ -24,7 +24,7 @@ class LoanClass(StrEnum):
 
 
 class Stage(StrEnum):
-    """Case stages (S1 LoanProcessTypeEnum) with the side exits."""
+    """Case stages (the process stages of the reference micro-credit system) with the side exits."""
 
     APPLY = "apply"
     ALLOT = "allot"
@@ -41,7 +41,7 @@ class Stage(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class CaseDates:
-    """Dates of the process; the answer is due ≤ 3 days after the survey (SEED-002)."""
+    """Dates of the process; the answer is due ≤ 3 days after the survey (bank practice)."""
 
     applied_on: date | None = None
     assigned_on: date | None = None
@@ -64,7 +64,7 @@ class Officers:
 
 @dataclass(frozen=True, slots=True)
 class ReportNotes:
-    """The officer's written judgement for the survey report (§8.1 items 12–13)."""
+    """The officer's written judgement for the survey report (sections 12 and 13)."""
 
     financial_assessment: LongText = ""
     strengths: LongText = ""

@@ -1,8 +1,8 @@
 """The credit committee (审贷会): votes, decision rules, amended terms and the monitoring plan.
 
-IPC-METHOD §7.2 leaves the voting rule open; the workbench offers unanimity (default for micro
+No source fixes the voting rule; the workbench offers unanimity (default for micro
 loans), simple majority and "the chair decides", each with an optional quorum and veto holders
-(IPC experts held a veto in Chinese partner banks, §7.1). Committee what-if changes are *amended
+(IPC experts held a veto in Chinese partner banks' committees). Committee what-if changes are *amended
 terms*, evaluated here against the officer's figures, never written into them.
 """
 
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
 
 class Vote(StrEnum):
-    """A member's vote (merged vocabularies of S4/S5/S6, IPC-METHOD §7.2)."""
+    """A member's vote (the vote words of several Chinese micro-loan systems, merged)."""
 
     APPROVE_AS_PROPOSED = "approve_as_proposed"  # 批准，无改动 / 同意
     APPROVE_WITH_CHANGES = "approve_with_changes"  # 批准，有变更
@@ -318,7 +318,7 @@ def monitoring_plan(
     disbursed_on: date, term_months: int, *, first_visit_days: int = 7, reminder_days: int = 3
 ) -> tuple[PlannedVisit, ...]:
     """First visit within 7 days, a monthly visit until repaid, a reminder 3 days before each due date
-    (SEED-002, IPC-METHOD §7.3). Instalment k falls due k months after disbursement."""
+    (bank practice). Instalment k falls due k months after disbursement."""
     plan = [PlannedVisit(VisitKind.FIRST, disbursed_on + timedelta(days=first_visit_days))]
     for k in range(1, term_months + 1):
         due = add_months(disbursed_on, k)

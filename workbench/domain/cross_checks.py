@@ -1,8 +1,9 @@
-"""The cross-check catalogue (交叉检验), IPC-METHOD §5: methods M1–M17, deviations, statuses.
+"""The cross-check catalogue (交叉检验): methods M1–M17, deviations, statuses.
 
-Deviation convention (S1): δ = (adopted − check) / adopted. δ > 0 means the independent check is
-*lower* than the adopted figure (the adopted figure may be overstated). Range checks (ratio
-analysis, peer comparison, capacity) report inside/outside; outside, δ is taken to the nearest bound.
+Deviation convention (the reference system's 偏差率): δ = (adopted − check) / adopted. δ > 0 means the
+independent check is *lower* than the adopted figure (the adopted figure may be overstated). Range
+checks (ratio analysis, peer comparison, capacity) report inside/outside; outside, δ is taken to the
+nearest bound.
 """
 
 from __future__ import annotations
@@ -441,7 +442,7 @@ def deviation_rate(adopted: Decimal | None, check: Decimal | None) -> Decimal | 
 def adopted_default(
     target: Target, season: Season | None, figures: dict[str, Decimal | None]
 ) -> Decimal | None:
-    """The adopted figure a target is compared with when the check names none (§5.1 comparability)."""
+    """The adopted figure a target is compared with when the check names none (like with like)."""
     if target is Target.SALES_MONTH:
         return figures.get(f"sales_{(season or Season.NORMAL).value}")
     key = {
@@ -641,9 +642,15 @@ def run_cross_checks(
     """Run every check; mark those another check supersedes (kept, but not counted).
 
     Raises:
-        ValidationError: with the field path ``cross_checks[i]…`` of the faulty check.
+        ValidationError: with the field path ``cross_checks[i]…`` of the faulty check (``run_check``
+            names only the field inside the check, e.g. ``adopted``).
     """
-    results = [run_check(check, ctx, flow, equity) for check in checks]
+    results = []
+    for index, check in enumerate(checks):
+        try:
+            results.append(run_check(check, ctx, flow, equity))
+        except ValidationError as error:
+            raise error.at(f"cross_checks[{index}]") from None
     superseding = {c.supersedes: c.id for c in checks if c.supersedes}
     return tuple(_replace_superseded(r, superseding[r.id]) if r.id in superseding else r for r in results)
 

@@ -1,9 +1,9 @@
-"""Equity reconciliation (权益检验), IPC-METHOD §4.
+"""Equity reconciliation (权益检验).
 
     E_exp = E_0 + Π + I + A − W − D          (应有权益)
     E_act = TA − TL of the current sheet     (实际权益)
-    Δ     = E_act − E_exp;  δ = Δ / E_act    (S1 sign and base)
-    S3 ratio = (E_exp − E_act) / Π           (secondary display for users of that template)
+    Δ     = E_act − E_exp;  δ = Δ / E_act    (sign and base of the reference system's equity check)
+    S3 ratio = (E_exp − E_act) / Π           (another system's form, on the period profit; shown beside δ)
 
 Δ > 0: more net worth than profits explain (hidden debts, understated profit, overstated assets,
 unrecorded injections). Δ < 0: profit overstated, unrecorded withdrawals, omitted assets.

@@ -1,4 +1,4 @@
-"""Evidence items (证据 / 影像资料) that figures and checks point to (IPC-METHOD §2.16)."""
+"""Evidence items (证据 / 影像资料) that figures and checks point to."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Loan request, purpose analysis and rate quotes (IPC-METHOD §2.10, §6.3)."""
+"""Loan request, purpose analysis and rate quotes."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ class RateQuote:
 
 
 class PurposeFamily(StrEnum):
-    """Why the need arises, by A = L + E (SEED-003, IPC-METHOD §2.10)."""
+    """Why the need arises, by A = L + E: driven by assets, liabilities or equity."""
 
     ASSET_WORKING_CAPITAL = "asset_working_capital"  # 营运投入变动
     ASSET_INVESTMENT = "asset_investment"  # 投资性支出变动

@@ -1,14 +1,14 @@
 """Decimal helpers: parsing, rounding at named points, minor units.
 
 Money is ``Decimal`` built from ``str`` or ``int``, never from ``float``. Amounts are
-rounded half-up to the cent (IPC-METHOD §11) only where a figure is shown or booked;
+rounded half-up to the cent only where a figure is booked (here) or shown (``domain.formatting``);
 ratios stay unrounded until display.
 """
 
 from __future__ import annotations
 
 import re
-from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal, localcontext
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
 from workbench.domain.errors import ValidationError
@@ -48,7 +48,7 @@ def round_to_unit(value: Decimal, unit: Decimal, mode: Rounding = Rounding.HALF_
 
 
 def floor_to(value: Decimal, unit: Decimal) -> Decimal:
-    """Round ``value`` down to a multiple of ``unit`` (loan amounts, IPC-METHOD §6.2)."""
+    """Round ``value`` down to a multiple of ``unit`` (loan amounts are rounded down to the loan unit)."""
     return round_to_unit(value, unit, Rounding.DOWN)
 
 
@@ -56,8 +56,9 @@ def parse_amount(text: str | int | Decimal, field: str = "", *, allow_negative: 
     """Parse an amount the way Chinese officers type it into an exact Decimal.
 
     Accepted: ``"12,500"``, ``"12500.00"``, ``"1.25万"`` (× 10,000), ``"0.3亿"`` (× 100,000,000),
-    full-width digits and punctuation (``"１２，５００"``), a trailing ``元`` or ``¥``/``￥`` in front,
-    blanks anywhere. Refused: anything else — never silently turned into 0.
+    full-width digits and punctuation (``"１２，５００"``), the minus sign ``−`` the window prints, a
+    trailing ``元`` or ``¥``/``￥`` in front, blanks anywhere. Refused: anything else — never silently
+    turned into 0.
 
     Args:
         text: the typed value.
@@ -105,7 +106,8 @@ def _parse_text(text: str, field: str) -> Decimal:
     return value * scale if scale != ONE else value
 
 
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９．，－＋　", "0123456789.,-+ ")
+# Full-width digits and signs, and the minus sign (U+2212) the window and the reports print with.
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．，－＋　\u2212", "0123456789.,-+ -")
 
 
 def to_minor_units(amount: Decimal) -> int:
@@ -135,28 +137,6 @@ def safe_div(numerator: Decimal, denominator: Decimal) -> Decimal | None:
     if denominator == 0:
         return None
     return numerator / denominator
-
-
-def percent(ratio: Decimal | None, places: int = 2) -> str:
-    """Format a ratio as a signed-less percentage string, e.g. ``0.0311 → '3.11%'``; ``None → '—'``."""
-    if ratio is None:
-        return "—"
-    return f"{_percent_value(ratio, places)}%"
-
-
-def signed_percent(ratio: Decimal | None, places: int = 2) -> str:
-    """Format a ratio with an explicit sign, e.g. ``+1.25%`` or ``-7.98%``."""
-    if ratio is None:
-        return "—"
-    value = _percent_value(ratio, places)
-    return f"{'+' if value > 0 else ''}{value}%"
-
-
-def _percent_value(ratio: Decimal, places: int) -> Decimal:
-    # A wide context: a deviation can be astronomically large and must still print.
-    with localcontext() as wide:
-        wide.prec = max(60, ratio.adjusted() + places + 10)
-        return _no_negative_zero(quantize(ratio * HUNDRED, Decimal(1).scaleb(-places)))
 
 
 def _no_negative_zero(value: Decimal) -> Decimal:

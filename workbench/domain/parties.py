@@ -1,4 +1,4 @@
-"""Applicant, household, business, guarantors and collateral (IPC-METHOD §2.2–2.4, 2.11, 2.12)."""
+"""Applicant, household, business, guarantors and collateral."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Reconstructed income statement (损益表还原), monthly, IPC cash-flow style (IPC-METHOD §3.2).
+"""Reconstructed income statement (损益表还原), monthly, IPC cash-flow style.
 
 Sales follow a 12-month seasonal calendar; variable costs follow the weighted margin of the
 product table (trade) or its unit cost structure (production). Existing instalments come from
@@ -9,7 +9,7 @@ Per month m::
     GP   = S − VC                      VC = S × (1 − weighted margin)
     OP   = GP − OPEX                   OPEX = fixed costs + variable expense rates × S
     NP_acc  = OP − interest on business debts          (for the equity check)
-    NP_cash = OP − business instalments                (S2/S3 净利润)
+    NP_cash = OP − business instalments                (净利润 of the survey templates)
     MD   = NP_cash − household − private instalments − other expenses + other income
 """
 
@@ -171,7 +171,7 @@ class IncomeStatement:
 
 
 def cost_structure(pl: ProfitLoss) -> CostStructure:
-    """Weighted gross margin and cost shares of the product table (S1 加权毛利率).
+    """Weighted gross margin and cost shares of the product table (加权毛利率).
 
     Each product's weight is its sales share, or quantity × price where quantities are given;
     weights are normalised by their sum.

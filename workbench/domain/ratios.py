@@ -1,4 +1,4 @@
-"""Balance-sheet evaluation ratios (资产负债评价), IPC-METHOD §3.1 and case A4."""
+"""Balance-sheet evaluation ratios (资产负债评价), as in worked case A's balance sheet."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
-"""Is the case ready for the committee? The validation rules of IPC-METHOD §5.2 and §11.
+"""Is the case ready for the committee? The validation rules of docs/domain-decisions.md.
 
-Decided here (the write-up leaves it open): sales must carry ≥ ``min_checks_per_item`` counted
+Decided here (the method leaves it open): sales must carry ≥ ``min_checks_per_item`` counted
 checks (not superseded; OK, or explained) and blocks readiness; other items (margin, inventory,
 receivables, …) with fewer checks get advice, because the worked cases themselves check them once.
 """
@@ -12,7 +12,8 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from workbench.domain.cross_checks import CheckKind
-from workbench.domain.money import signed_percent
+from workbench.domain.formatting import HYPHEN
+from workbench.domain.formatting import deviation as deviation_text
 from workbench.domain.status import Status
 
 if TYPE_CHECKING:
@@ -109,7 +110,10 @@ def check_issues(checks: tuple[CrossCheckResult, ...], min_checks: int) -> list[
                     Severity.BLOCKING,
                     "check_unexplained",
                     result.id,
-                    {"deviation": signed_percent(result.deviation), "status": result.status.value},
+                    {
+                        "deviation": deviation_text(result.deviation, minus=HYPHEN),
+                        "status": result.status.value,
+                    },
                 )
             )
     for item in BLOCKING_ITEMS + ADVISED_ITEMS:
@@ -128,7 +132,7 @@ def equity_issues(equity: EquityResult | None, business_loan: bool) -> list[Issu
         return [Issue(Severity.BLOCKING, "equity_missing")] if business_loan else []
     current = equity.current
     if current.status is not Status.OK and not current.finding.strip():
-        deviation = signed_percent(current.deviation)
+        deviation = deviation_text(current.deviation, minus=HYPHEN)
         return [
             Issue(
                 Severity.BLOCKING,

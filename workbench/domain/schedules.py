@@ -1,4 +1,4 @@
-"""Instalment schedules and the capacity inverses used for loan sizing (IPC-METHOD §6.2, §6.3).
+"""Instalment schedules and the capacity inverses used for loan sizing.
 
 Money is ``Decimal`` throughout. Intermediate figures (annuity payment, seasonal factor, capacity
 inverses) are computed in a local context of ``PRECISION`` significant digits and stay unrounded;
@@ -45,7 +45,7 @@ _MONTHS_PER_YEAR = 12
 
 
 class Method(StrEnum):
-    """Repayment method of a schedule (IPC-METHOD §6.3)."""
+    """Repayment method of a schedule."""
 
     ANNUITY = "annuity"
     EQUAL_PRINCIPAL = "equal-principal"
@@ -304,7 +304,7 @@ def annuity_payment(principal: Decimal, r: Rate | Decimal, n: int) -> Decimal:
 def max_principal_annuity(instalment: Decimal, r: Rate | Decimal, n: int) -> Decimal:
     """Largest principal an annuity instalment can carry: P = A·(1 − (1+r)^−n)/r; A·n at r = 0.
 
-    Computed as A·Σ_{k=1}^{n} (1+r)^−k (IPC-METHOD §6.2 ``P_cap``). Linear in ``instalment``.
+    Computed as A·Σ_{k=1}^{n} (1+r)^−k (``P_cap`` of loan sizing). Linear in ``instalment``.
 
     Args:
         instalment: affordable monthly instalment A (CNY), e.g. α × average monthly disposable.
@@ -479,7 +479,7 @@ def build_schedule(
     weights: Sequence[Decimal] | None = None,
     max_months: int = DEFAULT_MAX_MONTHS,
 ) -> Schedule:
-    """Build the repayment schedule of a loan (IPC-METHOD §6.3).
+    """Build the repayment schedule of a loan.
 
     Interest of a period is the opening balance × r, half-up to the cent (flat: principal × r).
     The constant part of the method is rounded to ``rounding.instalment_unit`` with

@@ -1,6 +1,6 @@
-"""Product settings: tolerances, usable share α, rounding, limits (IPC-METHOD §11).
+"""Product settings: tolerances, usable share α, rounding, limits.
 
-The tolerance numbers are training practice, not published rules (IPC-METHOD §1, "important gap"),
+The tolerance numbers are training practice, not published rules (no written source gives them),
 so every one of them is a setting.
 """
 
@@ -35,7 +35,7 @@ class RoundingSettings:
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    """Everything a product or a branch may tune; defaults are those of IPC-METHOD §9 and §11."""
+    """Everything a product or a branch may tune; defaults are those of the worked cases (docs/sources.md)."""
 
     flow_tolerance: ToleranceBand = field(default_factory=ToleranceBand)
     equity_tolerance: ToleranceBand = field(default_factory=ToleranceBand)

@@ -1,6 +1,6 @@
-"""Repayment capacity and loan sizing (还款能力 / 贷款建议), IPC-METHOD §6.
+"""Repayment capacity and loan sizing (还款能力 / 贷款建议).
 
-    MD_avg = average monthly disposable cash            A_max = α × MD_avg   (α = 80 %, SEED-002)
+    MD_avg = average monthly disposable cash            A_max = α × MD_avg   (α = 80 %, bank practice)
     P_cap  = the largest principal whose instalment ≤ A_max for the requested repayment method
     P_prop = floor_unit(min(request, P_cap, purpose need − own funds, product max, first-loan cap))
     ratio  = regular instalment / MD_avg                (月还款额占月可支比例, ≤ α)

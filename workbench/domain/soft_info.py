@@ -1,4 +1,4 @@
-"""Soft information (软信息): the categorical matrix, narratives and soft cross-checks (IPC-METHOD §2.5)."""
+"""Soft information (软信息): the categorical matrix, narratives and soft cross-checks."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ class Rating(StrEnum):
 
 
 SOFT_MATRIX_OPTIONS: dict[str, tuple[str, ...]] = {
-    # 软件信息不对称偏差分析 (S4): the factor and its ordered options, worst first.
+    # 软件信息不对称偏差分析 (a soft-information form): the factor and its ordered options, worst first.
     "marriage": ("未婚", "离婚", "再婚", "已婚"),
     "age": ("30以下", "55以上", "45-55", "30-45"),
     "business_years": ("1年以下", "1-3年", "3-5年", "5年以上"),

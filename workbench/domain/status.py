@@ -1,4 +1,4 @@
-"""Check status from a signed deviation and a tolerance band (IPC-METHOD §5.1)."""
+"""Check status from a signed deviation and a tolerance band."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The key figures of a case under the names of the worked cases' fixture keys (IPC-METHOD §9).
+"""The key figures of a case under the names of the worked cases' fixture keys (docs/sources.md).
 
 Shared by ``workbench calc``, the reports and the committee slides, so a figure has one name
 everywhere. Values stay exact; callers round for display (money to the cent, ratios to 0.01 %).

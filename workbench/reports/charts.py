@@ -1,4 +1,4 @@
-"""Charts drawn by one piece of code for the screen and for the PDF (STYLE §2.9–2.10).
+"""Charts drawn by one piece of code for the screen and for the PDF.
 
 The functions draw on a matplotlib ``Axes`` they are given: the window passes the axes of its
 ``FigureCanvasQTAgg``, the reports an Agg/SVG figure. No pyplot, no global figure state.
@@ -12,6 +12,7 @@ redraws with ``draw_deviation_chart``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from matplotlib import font_manager
@@ -23,11 +24,9 @@ from matplotlib.ticker import FuncFormatter
 from workbench.domain.cross_checks import METHOD_LABELS, CheckKind
 from workbench.domain.status import STATUS_LABELS, Status
 from workbench.paths import resource_path
-from workbench.reports.formatting import minus
+from workbench.reports.formatting import deviation, minus, money
 
 if TYPE_CHECKING:
-    from decimal import Decimal
-
     from matplotlib.axes import Axes
 
     from workbench.domain.calc import CaseResults
@@ -114,6 +113,15 @@ def deviation_bars(results: CaseResults, lang: str = "zh") -> tuple[DeviationBar
 
 def _pct(value: Decimal | None) -> float | None:
     return None if value is None else float(value * 100)
+
+
+def percent_text(percent: float) -> str:
+    """A bar's deviation as the tables print it: ``-3.107 → "−3.11%"``, half-up like the tables.
+
+    The float's shortest decimal form goes through ``domain.formatting.deviation``; ``f"{x:+.2f}"``
+    would round the binary float half-even (12.125 → ``+12.12%``) and print ``−0.00%``.
+    """
+    return deviation(Decimal(repr(percent)) / 100)
 
 
 @dataclass(slots=True)
@@ -230,7 +238,7 @@ def _place_labels(
             text.set_x(pad)
             text.set_horizontalalignment("left")
             continue
-        text.set_text(minus(f"{bar.percent:+.2f}%"))
+        text.set_text(percent_text(bar.percent))
         inside = abs(width) > limit * 0.8  # near the edge: write inside the bar
         if (width >= 0) != inside:
             text.set_x(width + pad if not inside else width - pad)
@@ -334,7 +342,7 @@ def draw_projection_chart(ax: Axes, results: CaseResults, lang: str = "zh") -> N
         # At either end of the year a centred label would hang over the axes' edge in a narrow panel.
         edge = "left" if low.index <= 1 else "right" if low.index >= len(projection) - 2 else "center"
         ax.annotate(
-            f"{'最低' if lang == 'zh' else 'lowest'} {minus(f'{float(low.balance):,.2f}')}",
+            f"{'最低' if lang == 'zh' else 'lowest'} {money(low.balance)}",
             (low.index, float(low.balance)),
             textcoords="offset points",
             xytext=({"left": -4, "right": 4, "center": 0}[edge], -14),

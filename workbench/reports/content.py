@@ -1,8 +1,10 @@
-"""Pure builders of the three documents (STYLE §2.9 step 1): case + results → ``ReportDoc``.
+"""Pure builders of the three documents (**build** → render → sign → archive): case + results → ``ReportDoc``.
 
-    build_survey_report(case, results, lang)                       调查报告, IPC-METHOD §8.1
-    build_dossier(case, results, attachments, decision, lang)     贷款档案, §8.2
-    build_minutes(minutes, lang)                                   审贷会纪要, §7.2
+    build_survey_report(case, results, lang)                       调查报告, fourteen sections
+    build_dossier(case, results, attachments, decision, lang)     贷款档案: cover, report, appendices
+    build_minutes(minutes, lang)                                   审贷会纪要: session, votes, decisions
+
+The sections and their order are described in docs/sources.md.
 
 They read nothing but their arguments and return frozen values with every figure formatted;
 ``render.render_pdf`` draws them.

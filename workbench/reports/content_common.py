@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from workbench.domain.loan_request import RateKind
 from workbench.domain.money import ZERO
 from workbench.domain.schedules import METHOD_LABELS as SCHEDULE_METHOD_LABELS
-from workbench.reports.formatting import DASH, count, number
+from workbench.reports.formatting import DASH, number, per_mille
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -45,7 +45,7 @@ def method_name(method: Method | None, lang: str) -> str:
 def rate_text(quote: RateQuote, rate: Rate, tr: Tr) -> str:
     """``7.20%（月息 6‰）`` — the annual rate, with the monthly per-mille the officer quoted."""
     annual = number(rate.annual_percent, 2) + "%"
-    permille = f"{count(rate.monthly_permille)}‰"
+    permille = per_mille(rate.monthly_permille)
     if quote.kind is RateKind.MONTHLY_PERMILLE:
         return tr(f"年利率 {annual}（月息 {permille}）", f"{annual} p.a. ({permille} a month)")
     return tr(f"年利率 {annual}（折合月息 {permille}）", f"{annual} p.a. ({permille} a month)")

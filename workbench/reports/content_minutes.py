@@ -1,4 +1,4 @@
-"""The committee minutes (审贷会纪要) and the per-case decision (决议), IPC-METHOD §7.
+"""The committee minutes (审贷会纪要) and the per-case decision (决议).
 
 ``decision_blocks`` is shared by the minutes and the dossier's decision section. What the store
 generated (the voting rule, attendance flags, the standard monitoring plan, an amount changed from the

@@ -1,4 +1,4 @@
-"""The survey report (调查报告), IPC-METHOD §8.1: fourteen sections from the case and its results.
+"""The survey report (调查报告): fourteen sections from the case and its results.
 
 ``survey_sections`` is shared by the standalone report and the dossier; with ``details=False`` the
 detail lists, the monthly table, the schedule and the projection move to the dossier's appendices
@@ -40,7 +40,7 @@ __all__ = [
     "survey_signature_block",
 ]
 
-# (key, zh, en) in the order of §8.1.
+# (key, zh, en) in the order of the survey templates (docs/sources.md, "fourteen sections").
 SECTION_TITLES: tuple[tuple[str, str, str], ...] = (
     ("survey", "调查信息", "Survey information"),
     ("application", "贷款申请信息", "Loan application"),
@@ -77,7 +77,7 @@ _BUILDERS: dict[str, Callable[[SurveyContext], list[Block]]] = {
 
 
 def survey_sections(ctx: SurveyContext) -> tuple[Section, ...]:
-    """The fourteen numbered sections of §8.1, in order."""
+    """The fourteen numbered sections, in the templates' order."""
     return tuple(
         Section(ctx.tr(zh, en), tuple(_BUILDERS[key](ctx)), number=section_number(index, ctx.lang))
         for index, (key, zh, en) in enumerate(SECTION_TITLES, start=1)

@@ -1,70 +1,42 @@
-"""Figures as printed: money with thousands separators and two places, ratios as percentages.
+"""Figures as the reports print them: ``domain.formatting`` with its defaults, plus dates and user text.
 
-Rounding is half-up to the cent (IPC-METHOD §11) and happens only here, at the printed figure;
-deviations carry their sign (``+1.25%``, ``−3.11%``), other percentages do not. A negative figure
-prints with a real minus sign (U+2212, as wide as the plus), not a hyphen.
+Money, percentages, deviations, numbers and counts are the domain formatter's functions, so a PDF
+prints a figure exactly as the window and the command line do: half-up, thousands separators, a real
+minus sign (U+2212), ``—`` for a missing figure.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from workbench.domain.money import percent, quantize, signed_percent
+from workbench.domain.formatting import DASH, MINUS, count, deviation, money, number, per_mille
+from workbench.domain.formatting import percent as pct
 
 if TYPE_CHECKING:
     from datetime import date
 
-DASH = "—"
-MINUS = "\u2212"
+__all__ = [
+    "DASH",
+    "MINUS",
+    "count",
+    "day",
+    "deviation",
+    "minus",
+    "money",
+    "number",
+    "pct",
+    "per_mille",
+    "text",
+]
 
 
 def minus(shown: str) -> str:
-    """``-3.11%`` → ``−3.11%``: the hyphen of a formatted negative number as a minus sign."""
+    """``-3.11%`` → ``−3.11%``: the hyphen of a number formatted elsewhere (a chart axis) as a minus sign."""
     return MINUS + shown[1:] if shown.startswith("-") else shown
 
 
-def money(value: Decimal | None) -> str:
-    """``Decimal("722780") → "722,780.00"``; ``None → "—"``."""
-    if value is None:
-        return DASH
-    shown = quantize(value)
-    if shown == 0:
-        shown = abs(shown)  # never "-0.00"
-    return minus(f"{shown:,.2f}")
-
-
-def pct(ratio: Decimal | None) -> str:
-    """A ratio as a percentage with two places: ``0.792246 → "79.22%"``."""
-    return minus(percent(ratio))
-
-
-def deviation(ratio: Decimal | None) -> str:
-    """A deviation with its sign: ``-0.031070 → "−3.11%"``, ``0.0125 → "+1.25%"``."""
-    return minus(signed_percent(ratio))
-
-
-def number(value: Decimal | int | None, places: int = 2) -> str:
-    """A plain number with thousands separators and ``places`` decimals (days, hours, factors)."""
-    if value is None:
-        return DASH
-    shown = quantize(Decimal(value), Decimal(1).scaleb(-places)) if places else Decimal(value)
-    if shown == 0:
-        shown = abs(shown)
-    return minus(f"{shown:,.{places}f}" if places else f"{int(shown):,}")
-
-
-def count(value: int | Decimal | None) -> str:
-    """Counts and short factors without forced decimals: ``30``, ``2.5``, ``1,248``."""
-    if value is None:
-        return DASH
-    d = Decimal(value)
-    if d == d.to_integral_value():
-        return minus(f"{int(d):,}")
-    return minus(f"{d.normalize():,f}")
-
-
 def day(value: date | None) -> str:
+    """A date as ``2024-06-28``, or a dash."""
     return DASH if value is None else value.isoformat()
 
 

@@ -1,6 +1,6 @@
 """What the dossier and the minutes need besides the case: photos, the committee's decision and session.
 
-These small frozen values are what the reports draw from (IPC-METHOD §2.14/§7.2):
+These small frozen values are what the reports draw from (the committee session and its decisions):
 ``CommitteeService.minutes_data`` fills them from the store, tests fill them by hand. Whatever the
 store generated (the voting rule, the members' flags, the standard monitoring plan) is carried as
 data, so the report words it in its own language; only what people typed stays text.
@@ -34,7 +34,7 @@ class AttachmentImage:
 
 
 class DecisionKind(StrEnum):
-    """The committee's decision (IPC-METHOD §7.2, merged from the S4/S5/S6 vocabularies)."""
+    """The committee's decision: a bank's resolution-form options merged with other systems' vote words."""
 
     APPROVED_AS_PROPOSED = "approved_as_proposed"  # 批准贷款申请无改动
     APPROVED_WITH_CHANGES = "approved_with_changes"  # 批准贷款申请有变更
@@ -78,12 +78,12 @@ class CommitteeMember:
     name: str
     role: MemberRole
     title: str = ""
-    veto: bool = False  # holds a veto (IPC-METHOD §7.1)
+    veto: bool = False  # holds a veto (as IPC experts did in Chinese partner banks' committees)
     votes: bool = True  # False: a member who attends without a vote
 
 
 class MonitoringKind(StrEnum):
-    """A step of the standard post-loan monitoring plan (IPC-METHOD §8.3)."""
+    """A step of the standard post-loan monitoring plan (first visit ≤ 7 days, then monthly)."""
 
     FIRST = "first"  # 首次监控：放款后 N 天内
     REGULAR = "regular"  # 常规监控：每月

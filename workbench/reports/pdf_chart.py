@@ -6,7 +6,7 @@ picture the screen shows, as vector paths (sharp at any zoom, small) and real te
 embedded font (selectable, searchable by ``pdftotext``), without an intermediate PNG or SVG and
 without another dependency. Layout metrics come from the same font file matplotlib uses on screen.
 
-Floats appear here only, at the pixel (STYLE §2.7).
+Floats appear here only, at the pixel: money stays ``Decimal`` everywhere else.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""``ReportDoc`` → A4 PDF bytes with reportlab platypus (STYLE §2.9 step 2).
+"""``ReportDoc`` → A4 PDF bytes with reportlab platypus (build → **render** → sign → archive).
 
 * One embedded TrueType font for everything: the shipped WenQuanYi Micro Hei (subfont 0 of the
   ``.ttc``, CJK + Latin + digits), subset into each PDF. It has no bold face: headings stand out by

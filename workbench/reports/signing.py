@@ -1,4 +1,4 @@
-"""Signing identities and PAdES signatures (STYLE §2.9 step 3, pyHanko).
+"""Signing identities and PAdES signatures with pyHanko (build → render → **sign** → archive).
 
 * ``create_identity``: an RSA-2048 key and a self-signed certificate (CN = name, title = role) in a
   passphrase-protected PKCS#12 file (PBES2, AES-256-CBC, SHA-256 MAC). The key never exists on disk

@@ -1,4 +1,4 @@
-"""Undoable edits of a case (STYLE §2.5): each holds the immutable state before and after.
+"""Undoable edits of a case: each holds the immutable state before and after.
 
 ``redo``/``undo`` hand one of the two states to ``CaseDocument._replace_state``; a command never
 touches a model or a widget. Consecutive edits of the same field merge into one undo step, and a

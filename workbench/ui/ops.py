@@ -1,4 +1,4 @@
-"""Run a services call off the GUI thread and get its result back on it (STYLE §2.5, Anki's ops).
+"""Run a services call off the GUI thread and get its result back on it (as Anki's ops do).
 
 The function runs on ``QThreadPool.globalInstance()`` with immutable inputs (a case snapshot, a
 path) and returns an immutable result; it must not touch any widget. ``on_done`` / ``on_error`` are

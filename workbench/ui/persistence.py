@@ -1,12 +1,11 @@
 """Saving and loading open cases: to the store through ``CaseService``, or to case files.
 
-Every save runs in the background on an immutable snapshot (STYLE §2.5). On success the undo stack is
-marked clean, but only if nothing was typed meanwhile. A conflict (someone saved the stored case, or
-the file changed on disk) asks the officer: reload (her edits stay one undo step away), save as a
-copy, cancel, or first compare hers with theirs field by field. Nothing here decides *where* a new
-case goes: the window asks ``target_for``. One save per case runs at a time: a save asked for
-while one is under way (Ctrl+S during an autosave) runs after it, so the two never conflict with
-each other.
+Every save runs in the background on an immutable snapshot, never on the GUI thread. On success the undo
+stack is marked clean, but only if nothing was typed meanwhile. A conflict (someone saved the stored
+case, or the file changed on disk) asks the officer: reload (her edits stay one undo step away), save as
+a copy, cancel, or first compare hers with theirs field by field. Nothing here decides *where* a new
+case goes: the window asks ``target_for``. One save per case runs at a time: a save asked for while one
+is under way (Ctrl+S during an autosave) runs after it, so the two never conflict with each other.
 """
 
 from __future__ import annotations

@@ -1,10 +1,11 @@
 """Live recomputation: every change of a document, coalesced, gives one ``compute_case``.
 
 A burst of edits in one event-loop turn (a paste, a merged undo step, two setData calls) restarts a
-single-shot 0-ms timer, so the domain runs once, after the burst. ``compute_case`` takes about
-0.35 ms for the worked cases, so it runs on the GUI thread (STYLE §2.6: go to a worker only above
-~50 ms). A ``DomainError`` (a rate above the legal maximum, a reference to an unknown figure) is
-reported through ``recalc_failed`` and never raised into Qt; the last good results stay shown.
+single-shot 0-ms timer, so the domain runs once, after the burst. ``compute_case`` takes about 0.35 ms
+for the worked cases, so it runs on the GUI thread (work moves to a worker thread only when it takes
+more than about 50 ms). A ``DomainError`` (a rate above the legal maximum, a reference to an unknown
+figure) is reported through ``recalc_failed`` and never raised into Qt; the last good results stay
+shown.
 """
 
 from __future__ import annotations

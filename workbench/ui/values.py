@@ -17,6 +17,7 @@ from decimal import Decimal
 from enum import Enum, StrEnum
 from typing import Any, Union
 
+from workbench.domain import formatting
 from workbench.domain.codec import decode
 from workbench.domain.errors import ValidationError
 from workbench.domain.fields import LONG_TEXT, Bounds, MaxLength
@@ -90,16 +91,9 @@ def is_optional(hint: Any) -> bool:
 # ---- value → text ------------------------------------------------------------------------------------
 
 
-def _plain(value: Decimal) -> str:
-    text = format(value, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text or "0"
-
-
 def money_text(value: Decimal | None) -> str:
-    """``12500`` → ``12,500.00`` (half-up to the cent by Decimal formatting); ``None`` → ``""``."""
-    return "" if value is None else f"{value:,.2f}"
+    """``12500`` → ``12,500.00`` (``domain.formatting.money``: half-up, real minus); ``None`` → ``""``."""
+    return formatting.money(value, empty="")
 
 
 def display_text(value: Any, kind: Kind) -> str:
@@ -118,8 +112,8 @@ def display_text(value: Any, kind: Kind) -> str:
         if kind is Kind.MONEY:
             return money_text(value)
         if kind is Kind.SHARE:
-            return f"{_plain(value * 100)}%"
-        return _plain(value)
+            return formatting.share(value, minus=formatting.MINUS)
+        return formatting.plain(value, minus=formatting.MINUS)
     if isinstance(value, date):
         return value.isoformat()
     return str(value)
@@ -130,7 +124,7 @@ def edit_text(value: Any, kind: Kind) -> str:
     if value is None:
         return ""
     if isinstance(value, Decimal):
-        return f"{_plain(value * 100)}%" if kind is Kind.SHARE else _plain(value)
+        return formatting.share(value) if kind is Kind.SHARE else formatting.plain(value)
     if isinstance(value, Enum):
         return str(value.value)
     return display_text(value, kind)

@@ -1,4 +1,4 @@
-"""The survey report's sections (调查报告, IPC-METHOD §8.1), one module per part of the report.
+"""The survey report's sections (调查报告, docs/sources.md), one module per part of the report.
 
 context      SurveyContext and the small block helpers every section uses
 parties      1–4 and 12: survey, application, applicant and household, credit history, guarantees

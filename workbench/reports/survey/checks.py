@@ -9,16 +9,15 @@ from typing import TYPE_CHECKING
 from workbench.domain.cross_checks import (
     METHOD_LABELS,
     CheckKind,
-    CheckMethod,
     CrossCheck,
     CrossCheckResult,
     EquityInputs,
     IncomeInputs,
     LogicInputs,
     MarginSampleInputs,
-    Target,
 )
 from workbench.domain.figures import REFERABLE_FIGURES, FigureRef
+from workbench.domain.formatting import check_figure_kind, figure
 from workbench.domain.money import ONE
 from workbench.domain.readiness import ITEM_NAMES, counted
 from workbench.domain.settings import DEFAULT_SETTINGS
@@ -45,27 +44,6 @@ MATRIX = (
     Head("结论", "Status", C, 0.7),
     Head("说明", "Explanation", L, 1.6),
 )
-
-
-def _value_kind(check: CrossCheckResult) -> str:
-    """How a check's figures read: margins and utilisation as %, factors and M3 ratios as numbers."""
-    if check.target in (Target.GROSS_MARGIN, Target.LABOUR_CAPACITY):
-        return "ratio"
-    if check.target is Target.SEASONAL_FACTOR:
-        return "factor"
-    if check.method is CheckMethod.M3:
-        return "number"
-    return "money"
-
-
-def _fmt(value: Decimal | None, kind: str) -> str:
-    if kind == "ratio":
-        return pct(value)
-    if kind == "factor":
-        return number(value, 4)
-    if kind == "number":
-        return number(value, 2)
-    return money(value)
 
 
 def inputs_summary(check: CrossCheck, figures: dict[str, Decimal | None], lang: str) -> str:
@@ -113,20 +91,20 @@ def _input_value(name: str, value: Decimal) -> str:
 
 
 def _matrix_row(result: CrossCheckResult, check: CrossCheck, results: CaseResults, tr: Tr) -> tuple[str, ...]:
-    lang, kind = tr.lang, _value_kind(result)
+    lang, kind = tr.lang, check_figure_kind(result.target, result.method)
     title = f"{result.title}{tr.colon}" if result.title else ""
     summary = title + inputs_summary(check, results.figures, lang)
     if result.kind is CheckKind.RANGE:
-        value = f"{_fmt(result.low, kind)} –\n{_fmt(result.high, kind)}"  # one bound per line
-        adopted = _fmt(result.adopted, kind)
+        value = f"{figure(result.low, kind)} –\n{figure(result.high, kind)}"  # one bound per line
+        adopted = figure(result.adopted, kind)
         dev = tr("在区间内", "inside range") if result.inside else deviation(result.deviation)
     elif result.kind is CheckKind.LOGIC:
         value = tr("一致", "consistent") if result.status is Status.OK else tr("不一致", "inconsistent")
         adopted, dev = DASH, DASH
     else:
         value, adopted, dev = (
-            _fmt(result.check_value, kind),
-            _fmt(result.adopted, kind),
+            figure(result.check_value, kind),
+            figure(result.adopted, kind),
             deviation(result.deviation),
         )
     status = STATUS_LABELS[result.status][lang]

@@ -16,10 +16,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from workbench.domain.committee import APPROVALS, Vote
+from workbench.domain.formatting import money, plain
 from workbench.domain.loan_request import RateKind
 from workbench.domain.schedules import METHOD_LABELS
 from workbench.domain.status import Status
-from workbench.reports.formatting import money
 from workbench.ui.committee.texts import outcome_text, rule_text, tally_text, vote_text
 from workbench.ui.i18n import lang, tr
 from workbench.ui.presentation.theme import STATUS_TEXT
@@ -66,11 +66,11 @@ def terms_text(terms: Terms) -> str:
     """
     value = terms.rate.value
     if terms.rate.kind is RateKind.MONTHLY_PERMILLE:
-        annual = (value * 12 / 10).normalize()
-        monthly = f"{value.normalize():f}"
-        rate = tr("年利率 %1 %（月 %2 ‰）").replace("%1", f"{annual:f}").replace("%2", monthly)
+        annual = plain(value * 12 / 10)
+        monthly = plain(value)
+        rate = tr("年利率 %1 %（月 %2 ‰）").replace("%1", annual).replace("%2", monthly)
     else:
-        rate = tr("年利率 %1 %").replace("%1", f"{value.normalize():f}")
+        rate = tr("年利率 %1 %").replace("%1", plain(value))
     method = METHOD_LABELS[terms.method]["en" if lang() == "en" else "zh"]
     return (
         tr("%1，%2 个月，%3，%4")
@@ -197,7 +197,7 @@ class DecisionSlidePanel(QFrame):
                     tr("最终条件：%1，%2 个月，年利率 %3 %，%4")
                     .replace("%1", money(decided.amount))
                     .replace("%2", str(decided.term_months))
-                    .replace("%3", f"{rate.normalize():f}")
+                    .replace("%3", plain(rate))
                     .replace("%4", METHOD_LABELS[decided.method]["en" if lang() == "en" else "zh"])
                 )
                 self.final_terms.show()

@@ -15,13 +15,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from workbench.domain.cross_checks import METHOD_LABELS, CheckKind
+from workbench.domain.formatting import deviation, money, plain
+from workbench.domain.formatting import percent as pct
 from workbench.domain.loan_request import RateKind
 from workbench.domain.profit_loss import Season
 from workbench.domain.readiness import Severity
 from workbench.domain.schedules import METHOD_LABELS as SCHEDULE_LABELS
 from workbench.domain.status import STATUS_LABELS, Status
 from workbench.reports.charts import deviation_bars
-from workbench.reports.formatting import deviation, money, pct
 from workbench.ui.i18n import lang, tr
 from workbench.ui.presentation.theme import STATUS_MARK, SUPERSEDED_MARK
 from workbench.ui.sections.capacity import limit_labels
@@ -120,7 +121,8 @@ class WhatIf:
 
 @dataclass(frozen=True, slots=True)
 class DecisionArea:
-    """Outcome and votes: filled by the committee session (next step)."""
+    """The decision slide's area: the proposal as printed here. ``decision_slide.DecisionSlidePanel``
+    adds the what-if amendment and, once the case is on a session's agenda, the votes, tally and outcome."""
 
     proposal: str
 
@@ -154,8 +156,8 @@ def readiness_flags(results: CaseResults) -> Flags:
 def _rate_text(case: CaseFile) -> str:
     quote = case.request.rate
     if quote.kind is RateKind.MONTHLY_PERMILLE:
-        return tr("月息 %1‰").replace("%1", f"{quote.value.normalize():f}")
-    return tr("年利率 %1%").replace("%1", f"{quote.value.normalize():f}")
+        return tr("月息 %1‰").replace("%1", plain(quote.value))
+    return tr("年利率 %1%").replace("%1", plain(quote.value))
 
 
 def _method(case: CaseFile) -> str:

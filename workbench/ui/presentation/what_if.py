@@ -27,11 +27,12 @@ from PySide6.QtWidgets import (
 
 from workbench.domain.committee import Terms, TermsEvaluation, evaluate_terms
 from workbench.domain.errors import DomainError, ValidationError
+from workbench.domain.formatting import money, plain
+from workbench.domain.formatting import percent as pct
 from workbench.domain.loan_request import RateKind, RateQuote
 from workbench.domain.messages import reason_text
 from workbench.domain.schedules import METHOD_LABELS, Method
 from workbench.domain.settings import DEFAULT_SETTINGS, Settings
-from workbench.reports.formatting import money, pct
 from workbench.ui.i18n import lang, tr
 
 if TYPE_CHECKING:
@@ -64,7 +65,7 @@ def short_method(method: Method) -> str:
 
 
 def _rate_text(quote: RateQuote) -> str:
-    return f"{quote.value.normalize():f}" + (" ‰" if quote.kind is RateKind.MONTHLY_PERMILLE else " %")
+    return plain(quote.value) + (" ‰" if quote.kind is RateKind.MONTHLY_PERMILLE else " %")
 
 
 class WhatIfPanel(QFrame):

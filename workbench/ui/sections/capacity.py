@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QTabWidget
 
-from workbench.domain.money import percent
+from workbench.domain.formatting import percent
 from workbench.ui.i18n import tr
 from workbench.ui.labels import enum_label
 from workbench.ui.models.result_tables import Table, projection_table, schedule_table

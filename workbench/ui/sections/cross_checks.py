@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 
 from workbench.domain.cross_checks import INPUTS_BY_METHOD, CheckKind, CheckMethod, CrossCheck, Target
 from workbench.domain.errors import ValidationError
-from workbench.domain.money import percent
+from workbench.domain.formatting import check_figure_kind, figure
+from workbench.domain.formatting import deviation as deviation_text
 from workbench.domain.status import Status
-from workbench.reports.formatting import deviation as deviation_text
 from workbench.ui.dialogs.add_check_dialog import AddCheckDialog, targets_for
 from workbench.ui.i18n import tr
 from workbench.ui.labels import enum_label, field_label
@@ -36,13 +36,11 @@ from workbench.ui.models.columns import columns_for
 from workbench.ui.models.list_model import Column, DataclassListModel
 from workbench.ui.paths import blank, get_in
 from workbench.ui.sections.base import FigureGrid, group, scroll_page, table
-from workbench.ui.values import Kind, money_text, refusal_text
+from workbench.ui.values import Kind, refusal_text
 from workbench.ui.widgets.fields import REFUSED_STYLE, REQUIRED_STYLE
 from workbench.ui.widgets.table_editor import TableEditor
 
 if TYPE_CHECKING:
-    from decimal import Decimal
-
     from workbench.domain.calc import CaseResults
     from workbench.domain.cross_checks import CrossCheckResult
     from workbench.ui.sections.base import SectionContext
@@ -286,8 +284,9 @@ class CheckDetail(QWidget):
         """Show the check's result and whether an explanation is required."""
         if result is None:
             return
-        self.result.set("check_value", figure_text(result.check_value, result.target))
-        self.result.set("adopted", figure_text(result.adopted, result.target))
+        kind = check_figure_kind(result.target, result.method)
+        self.result.set("check_value", figure(result.check_value, kind))
+        self.result.set("adopted", figure(result.adopted, kind))
         if result.kind is CheckKind.RANGE:
             self.result.set(
                 "deviation",
@@ -308,17 +307,6 @@ class CheckDetail(QWidget):
             p.strip() for p in self.evidence.text().split(",") if p.strip()
         ):
             self.evidence.setText(", ".join(current.evidence))
-
-
-def figure_text(value: Decimal | None, target: Target) -> str:
-    """A check's figure: a percentage for margins and utilisation, money for amounts, else a number."""
-    if value is None:
-        return "—"
-    if target in (Target.GROSS_MARGIN, Target.LABOUR_CAPACITY):
-        return percent(value)
-    if abs(value) < 100:
-        return f"{value:.4f}".rstrip("0").rstrip(".")
-    return money_text(value)
 
 
 def build(ctx: SectionContext) -> CrossChecksPage:

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout, QWidget
 
 from workbench.domain.equity import EquityCheck
+from workbench.domain.formatting import deviation as deviation_text
 from workbench.domain.status import Status
-from workbench.reports.formatting import deviation as deviation_text
 from workbench.ui.i18n import tr
 from workbench.ui.labels import enum_label
 from workbench.ui.sections.base import FigureGrid, OptionalPart, group, result_view, scroll_page, table_tabs

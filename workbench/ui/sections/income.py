@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QGridLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from workbench.domain.money import percent
+from workbench.domain.formatting import percent
 from workbench.ui.i18n import tr
 from workbench.ui.models.result_tables import month_label, monthly_statement
 from workbench.ui.sections.base import FigureGrid, group, result_view, scroll_page, table

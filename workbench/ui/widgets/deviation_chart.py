@@ -1,4 +1,4 @@
-"""The live deviation chart beside the editor (STYLE §2.10): a sink for results.
+"""The live deviation chart beside the editor: a sink for results, redrawn with ``draw_idle``/blitting.
 
 The first results are drawn with ``reports.charts.draw_deviation_chart`` (the same code the PDF
 uses). Later results move the existing bars with ``update_deviation_chart`` and repaint by

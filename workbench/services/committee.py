@@ -437,8 +437,8 @@ class CommitteeService:
 
     def awaiting_cases(self, user: User, *, limit: int = AWAITING_PAGE, offset: int = 0) -> Page[CaseSummary]:
         """Submitted cases that wait for a session (stage ``APPROVAL``, on no undecided agenda), the
-        longest waiting first: one query, ``limit`` cases from ``offset``; ``Page.more`` says whether
-        more wait beyond them."""
+        newest change first as in the case list: one query, ``limit`` cases from ``offset``;
+        ``Page.more`` says whether more wait beyond them."""
         require(user, Action.READ_CASE)
         with self._sessions.begin() as session:
             return SqlCommitteeRepository(session).awaiting_cases(limit, offset)

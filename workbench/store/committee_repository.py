@@ -348,7 +348,7 @@ class SqlCommitteeRepository:
         return None if outcome is None else Outcome(outcome)
 
     def awaiting_cases(self, limit: int, offset: int = 0) -> Page[CaseSummary]:
-        """Submitted cases (stage ``APPROVAL``) on no undecided agenda, oldest change first; one query.
+        """Submitted cases (stage ``APPROVAL``) on no undecided agenda, newest change first; one query.
 
         ``limit`` cases from ``offset``; ``Page.more`` says whether more follow.
         """
@@ -369,7 +369,7 @@ class SqlCommitteeRepository:
             )
             .join(u, u.id == c.officer_id)
             .where(c.stage == Stage.APPROVAL.value, ~exists(waiting))
-            .order_by(c.updated_at, c.id)
+            .order_by(c.updated_at.desc(), c.id)
             .limit(limit + 1)
             .offset(offset)
         )

@@ -286,7 +286,9 @@ class CommitteeWindow(QMainWindow):
             self.info = info
             self.agenda.set_rows(rows)
             self.awaiting.set_rows(awaiting.items)
-            more = tr("只列出等待最久的 %1 个案卷；其余的待这些上会后列出").replace("%1", str(len(awaiting)))
+            more = tr("只列出最近提交的 %1 个待上会案卷；其余的在这些列入议程后列出").replace(
+                "%1", str(len(awaiting))
+            )
             self.awaiting_box.setToolTip(more if awaiting.more else "")
             self._show_session()
             wanted = select_case or self.case_id

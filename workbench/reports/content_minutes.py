@@ -205,7 +205,7 @@ def _amount_change(decision: CommitteeDecisionData, tr: Tr) -> str:
     )
 
 
-SIGNS_AS: dict[MemberRole, SignatureRole] = {
+BOX_OF_MEMBER: dict[MemberRole, SignatureRole] = {
     MemberRole.CHAIR: SignatureRole.CHAIR,
     MemberRole.MEMBER: SignatureRole.MEMBER,
     MemberRole.SECRETARY: SignatureRole.SECRETARY,
@@ -223,7 +223,7 @@ def minutes_signature_block(minutes: MinutesData, lang: str) -> SignatureBlock:
     return SignatureBlock(
         title=tr("审贷会成员签名", "Signatures of the committee"),
         slots=tuple(
-            SignatureSlot(capital(label(m.role, lang), lang), m.name, SIGNS_AS[m.role]) for m in people
+            SignatureSlot(capital(label(m.role, lang), lang), m.name, BOX_OF_MEMBER[m.role]) for m in people
         ),
         note=tr(
             "纪要经签署后不可更改；修改须另行签署新版本。",

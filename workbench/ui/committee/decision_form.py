@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.domain.calc import compute_case
-from workbench.domain.committee import Terms
+from workbench.domain.committee import OPEN, Terms
 from workbench.domain.errors import ValidationError
 from workbench.domain.loan_request import RateKind, RateQuote
 from workbench.domain.messages import error_text
@@ -181,7 +181,7 @@ class DecisionForm(QWidget):
         approved = board.standing is not None and board.standing.approved
         for widget in (self.amount, self.term, self.rate, self.method, self.conditions, self.monitoring):
             widget.setEnabled(approved and board.decision is None)
-        self.record.setEnabled(board.decision is None and board.session.status == "open")
+        self.record.setEnabled(board.decision is None and board.session.status == OPEN)
 
     def current_terms(self) -> Terms | str:
         """The terms the fields hold, or why they are not terms."""

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.domain.committee import OPEN
 from workbench.domain.errors import DomainError
 from workbench.reports.formatting import money
 from workbench.ui.committee.decision_form import DecisionForm
@@ -305,7 +306,7 @@ class CommitteeWindow(QMainWindow):
     def _show_session(self) -> None:
         info = self.info
         has = info is not None
-        is_open = has and info is not None and info.status == "open"
+        is_open = has and info is not None and info.status == OPEN
         for widget in (self.add_button, self.awaiting_box, self.close_button):
             widget.setEnabled(is_open)
         self.tabs.setEnabled(has)

@@ -2744,6 +2744,10 @@
         <translation>Session created</translation>
     </message>
     <message>
+        <source>只列出最近提交的 %1 个待上会案卷；其余的在这些列入议程后列出</source>
+        <translation>Only the %1 most recently submitted waiting cases are listed; the others appear once these are on an agenda</translation>
+    </message>
+    <message>
         <source>%1 · %2 · 主席 %3 · %4，法定人数 %5 · %6</source>
         <translation>%1 · %2 · chair %3 · %4, quorum %5 · %6</translation>
     </message>

@@ -11,6 +11,7 @@ from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 
 from tests.reports import pdf_tools
+from workbench.domain.records import SignatureRole
 from workbench.reports.canonical import canonical_case_sha256
 from workbench.reports.signing import (
     SignatureBox,
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 
     from workbench.domain.calc import CaseResults
     from workbench.domain.case_file import CaseFile
+    from workbench.reports.inputs import MinutesData
 
 PASS_1 = "officer-passphrase"
 PASS_2 = "reviewer-passphrase"
@@ -220,3 +222,61 @@ def test_a_signer_takes_the_box_of_their_kind_of_role_and_never_anothers(
     assert refused.value.reason == "no_slot_for_role"
     # The dossier's boxes are 主办客户经理, 审查人, 审贷会主席: the chair takes the last.
     assert _field_names(sign_pdf(dossier_pdfs["a"], chair)) == ["Signature3"]
+
+
+def test_boxes_carry_their_kind_as_data_from_the_content_that_placed_them(
+    survey_pdfs: dict[str, bytes], dossier_pdfs: dict[str, bytes], minutes: MinutesData
+) -> None:
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    from workbench.reports.content import build_minutes
+    from workbench.reports.content_minutes import minutes_signature_block
+    from workbench.reports.metadata import read_report_info
+    from workbench.reports.render import PdfMeta, render_pdf
+    from workbench.services.committee import chair_box
+
+    def kinds(pdf: bytes) -> list[str]:
+        return [s.kind for s in read_report_info(PdfFileReader(io.BytesIO(pdf))).slots]
+
+    minutes_pdf = render_pdf(build_minutes(minutes), meta=PdfMeta(), invariant=True)
+    assert kinds(survey_pdfs["a"]) == ["officer", "assistant", "reviewer"]
+    assert kinds(dossier_pdfs["a"]) == ["officer", "reviewer", "chair"]
+    assert kinds(minutes_pdf) == ["member", "member", "chair", "secretary"]  # presenters do not sign
+    block = minutes_signature_block(minutes, "en")
+    assert [s.kind for s in block.slots] == [
+        SignatureRole.MEMBER,
+        SignatureRole.MEMBER,
+        SignatureRole.CHAIR,
+        SignatureRole.SECRETARY,
+    ]
+    assert chair_box(minutes, "zh") == chair_box(minutes, "en") == 2  # from the content, not the PDF
+
+
+def test_a_signer_is_matched_to_a_box_by_kind_not_by_the_words_of_a_title(
+    survey_pdfs: dict[str, bytes],
+    dossier_pdfs: dict[str, bytes],
+    minutes: MinutesData,
+    identities: tuple[SigningIdentity, SigningIdentity, Path],
+) -> None:
+    from workbench.reports.content import build_minutes
+    from workbench.reports.render import PdfMeta, render_pdf
+
+    officer, reviewer, folder = identities
+    # certificates without a kind (a bank CA's, or older files) get one from their title, once
+    assert (officer.kind, reviewer.kind) == (SignatureRole.OFFICER, SignatureRole.REVIEWER)
+    # a certificate that carries its kind: the title says nothing a word list would know
+    create_identity("赵行", "分管行长", PASS_2, folder / "zhao.p12", kind=SignatureRole.CHAIR)
+    chair = load_identity(folder / "zhao.p12", PASS_2)
+    assert (chair.role, chair.kind) == ("分管行长", SignatureRole.CHAIR)
+    assert _field_names(sign_pdf(dossier_pdfs["b"], chair)) == ["Signature3"]  # 审贷会主席's box
+    with pytest.raises(SigningError) as refused:
+        sign_pdf(survey_pdfs["b"], chair)  # the survey has no chair's box
+    assert refused.value.reason == "no_slot_for_role"
+    # the caller may say as whom one signs (a service knows the user's role)
+    assert _field_names(sign_pdf(survey_pdfs["b"], chair, signs_as=SignatureRole.REVIEWER)) == ["Signature3"]
+    # the committee's minutes have no officer's box: an officer cannot sign them; the chair can
+    minutes_pdf = render_pdf(build_minutes(minutes), meta=PdfMeta(), invariant=True)
+    with pytest.raises(SigningError) as refused:
+        sign_pdf(minutes_pdf, officer)
+    assert refused.value.reason == "no_slot_for_role"
+    assert _field_names(sign_pdf(minutes_pdf, chair)) == ["Signature3"]

@@ -13,12 +13,22 @@ import pytest
 
 from tests.store.helpers import add_user, demo
 from workbench.domain.case_file import Stage
-from workbench.domain.committee import CommitteeRules, DecisionRule, Member, Outcome, Terms, Vote
+from workbench.domain.committee import (
+    DEFAULT_MONITORING,
+    CommitteeRules,
+    DecisionRule,
+    Member,
+    MonitoringKind,
+    MonitoringStep,
+    Outcome,
+    Terms,
+    Vote,
+)
 from workbench.domain.errors import ValidationError
 from workbench.domain.records import CommitteeError, Role, User
 from workbench.reports.content import build_minutes
-from workbench.reports.inputs import DecisionKind, MemberRole, MonitoringStep, VoteKind
-from workbench.services.committee import DEFAULT_MONITORING, CommitteeService, read_monitoring
+from workbench.reports.inputs import DecisionKind, MemberRole, VoteKind
+from workbench.services.committee import CommitteeService
 from workbench.services.messages import describe_error
 from workbench.services.permissions import PermissionDenied
 from workbench.store.committee_repository import SqlCommitteeRepository
@@ -107,7 +117,7 @@ def test_a_full_session_from_agenda_to_decision_for_cases_a_and_b(
     assert decided_a.outcome is Outcome.APPROVED_WITH_CHANGES
     assert (decided_a.amount, decided_a.term_months) == (Decimal("45000.00"), 12)
     assert decided_a.annual_rate_percent == Decimal("7.2")
-    assert decided_a.monitoring[0].startswith("首次监控：放款后 7 天内（2024-07-12")  # disbursement known
+    assert decided_a.monitoring[0] == MonitoringStep(MonitoringKind.FIRST, 7, date(2024, 7, 12))  # dated
 
     for member in (chair, wang, li):
         committee.cast_vote(session_id, case_b, member.id, Vote.APPROVE_AS_PROPOSED, "", (), member)
@@ -139,7 +149,7 @@ def test_a_full_session_from_agenda_to_decision_for_cases_a_and_b(
     assert a.votes[0].vote is VoteKind.REDUCE_AMOUNT and a.votes[0].comment == "按测算能力调减至 45 000"
     assert [v.vote for v in b.votes] == [VoteKind.APPROVE] * 3
     assert b.conditions_precedent == (CONDITION_B,)
-    assert b.monitoring == tuple(read_monitoring(line) for line in decided_b.monitoring)
+    assert b.monitoring == decided_b.monitoring
     assert all(
         isinstance(step, MonitoringStep) for step in (*a.monitoring, *b.monitoring)
     )  # the standard plan

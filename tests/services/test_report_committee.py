@@ -15,7 +15,6 @@ from workbench.domain.committee import CommitteeRules, DecisionRule, Member, Ter
 from workbench.domain.records import Role, User
 from workbench.reports.content import build_minutes
 from workbench.reports.inputs import MonitoringKind, MonitoringStep
-from workbench.services.committee import read_monitoring
 from workbench.services.reporting import ReportKind, ReportRequest, make_report, with_stored_committee
 from workbench.services.store import StoreServices
 
@@ -170,12 +169,29 @@ def test_the_minutes_of_a_decided_case_are_its_sessions_and_english_minutes_word
         assert "常规监控：每月（2024-08-05起，共12次）" in zh and "还款提醒：每期到期前3天" in zh
 
 
-def test_stored_monitoring_lines_are_read_back_as_the_plan_or_kept_as_typed() -> None:
+def test_the_monitoring_plan_is_data_worded_by_the_report_in_its_language() -> None:
+    """The plan is steps (and typed measures); the report words them in zh and en, nothing is parsed."""
+    from workbench.domain.committee import DEFAULT_MONITORING
     from workbench.reports.content_minutes import monitoring_text
-    from workbench.services.committee import DEFAULT_STEPS, monitoring_steps
+    from workbench.services.committee import monitoring_steps, monitoring_wording
 
-    steps = (*monitoring_steps(demo("a"), 12), *DEFAULT_STEPS)
-    for step in steps:
-        assert read_monitoring(monitoring_text(step, "zh")) == step
-    assert read_monitoring("每两周走访一次") == "每两周走访一次"
-    assert read_monitoring("首次监控：放款后 7 天内，核实备货") == "首次监控：放款后 7 天内，核实备货"
+    first, regular, reminder = monitoring_steps(demo("a"), 12)
+    assert first == MonitoringStep(MonitoringKind.FIRST, 7, date(2024, 7, 12))
+    assert regular == MonitoringStep(MonitoringKind.REGULAR, None, date(2024, 8, 5), 12)
+    assert reminder == MonitoringStep(MonitoringKind.REMINDER, 3)
+    assert monitoring_wording((first, regular, reminder), "zh") == (
+        "首次监控：放款后 7 天内（2024-07-12 前）",
+        "常规监控：每月（2024-08-05 起，共 12 次）",
+        "还款提醒：每期到期前 3 天",
+    )
+    assert monitoring_wording((first, regular, reminder), "en") == (
+        "First monitoring visit: within 7 days of disbursement (by 2024-07-12)",
+        "Regular monitoring: monthly (from 2024-08-05, 12 visits)",
+        "Repayment reminder: 3 days before each instalment",
+    )
+    assert monitoring_wording(DEFAULT_MONITORING, "en") == (
+        "First monitoring visit: within 7 days of disbursement",
+        "Regular monitoring: monthly",
+    )
+    assert monitoring_steps(demo("a"), None) == DEFAULT_MONITORING
+    assert monitoring_text("每两周走访一次", "en") == "每两周走访一次"  # typed text stays as typed

@@ -45,7 +45,7 @@ def test_migrations_ship_inside_the_package() -> None:
     assert package / "migrations" == migrate.MIGRATIONS_DIR
     assert (migrate.MIGRATIONS_DIR / "env.py").is_file()
     assert (migrate.MIGRATIONS_DIR / "script.py.mako").is_file()
-    assert migrate.head() == "0004"
+    assert migrate.head() == "0006"
 
 
 def test_every_domain_field_has_its_columns() -> None:
@@ -115,5 +115,81 @@ def test_0002_fills_search_text_for_existing_cases_and_adds_the_search_indexes(b
                 trgm = connection.scalar(text("SELECT count(*) FROM pg_extension WHERE extname = 'pg_trgm'"))
             assert ("ix_case_file_search_text_trgm" in indexes) == bool(trgm)
         engine.dispose()
+    finally:
+        sessions.engine.dispose()
+
+
+def test_0006_keeps_submitted_versions_and_monitoring_plans_as_data(blank_url: str) -> None:
+    """A store of before 0006 (here: at head, then taken back a revision) kept the submitted
+    version only in the audit trail and the monitoring plan as Chinese lines; the upgrade fills
+    ``case_submission`` from the audit rows (the case stays frozen) and turns the lines into data."""
+    import dataclasses
+    from datetime import date
+
+    from tests.store.helpers import add_user, demo
+    from workbench.domain.case_file import Stage
+    from workbench.domain.committee import (
+        DEFAULT_MONITORING,
+        CommitteeRules,
+        MonitoringKind,
+        MonitoringStep,
+        Outcome,
+        StoredDecision,
+    )
+    from workbench.domain.records import Role
+    from workbench.store.committee_repository import SqlCommitteeRepository
+    from workbench.store.db import make_sessions
+    from workbench.store.repository import SqlCaseRepository
+
+    migrate.init(blank_url)
+    sessions = make_sessions(make_engine(blank_url))
+    dated = (
+        MonitoringStep(MonitoringKind.FIRST, 7, date(2024, 7, 12)),
+        MonitoringStep(MonitoringKind.REGULAR, None, date(2024, 8, 5), 12),
+        MonitoringStep(MonitoringKind.REMINDER, 3),
+        "每两周走访一次",
+        "首次监控：放款后 7 天内，核实备货",  # typed, close to the plan's words: stays text
+    )
+    try:
+        officer = add_user(sessions, "liumin")
+        chair = add_user(sessions, "chen", Role.COMMITTEE_CHAIR)
+        a, b = demo("a"), demo("b")
+        with sessions.begin() as session:
+            cases, committee = SqlCaseRepository(session), SqlCommitteeRepository(session)
+            for case in (a, b):
+                cases.add(case, officer.id)
+                version = cases.save(dataclasses.replace(case, stage=Stage.APPROVAL), 1, officer.id)
+                committee.mark_submitted(case.id, version, officer.id)
+            meeting = committee.add_session(
+                date(2024, 7, 2), "三楼", chair.id, (), "", CommitteeRules(), chair.id
+            )
+            for case, plan in ((a, dated), (b, DEFAULT_MONITORING)):
+                item = committee.add_agenda_item(meeting, case.id, 2, chair.id)
+                decision = StoredDecision(
+                    Outcome.APPROVED_AS_PROPOSED, None, None, None, None, (), plan, "", committee.now(), False
+                )
+                committee.add_decision(item, decision, chair.id)
+        sessions.engine.dispose()
+
+        assert migrate.downgrade(blank_url, "0006-1") is not None
+        assert "case_submission" not in _tables(blank_url)
+        with sessions.begin() as session:
+            lines = session.execute(text("SELECT monitoring FROM committee_decision")).scalars().all()
+        assert (
+            "首次监控：放款后 7 天内（2024-07-12 前）\n常规监控：每月（2024-08-05 起，共 12 次）"
+            in "".join(lines)
+        )
+        sessions.engine.dispose()
+
+        assert migrate.upgrade(blank_url) == migrate.head()
+        migrate.check(blank_url)
+        with sessions.begin() as session:
+            committee = SqlCommitteeRepository(session)
+            assert [committee.submitted_version(c.id) for c in (a, b)] == [2, 2]
+            plans = {
+                item.case_id: committee.decision(item.id).monitoring  # type: ignore[union-attr]
+                for item in committee.agenda(meeting)
+            }
+        assert plans == {a.id: dated, b.id: DEFAULT_MONITORING}
     finally:
         sessions.engine.dispose()

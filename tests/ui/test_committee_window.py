@@ -16,7 +16,7 @@ from PySide6.QtCore import QDate, Qt
 from tests.store.helpers import demo
 from tests.ui.committee_room import PASSPHRASE, SHOTS, Room, make_room, settle
 from workbench.domain.case_file import Stage
-from workbench.domain.committee import Outcome, Terms, Vote
+from workbench.domain.committee import MonitoringStep, Outcome, Terms, Vote
 from workbench.domain.records import (
     ReportKind,
     User,
@@ -173,12 +173,19 @@ def test_a_full_session_from_agenda_to_signed_minutes(
     assert form.message.text().startswith("金额：")  # refused in place
     form.amount.setText("4.5万")
     form.conditions.setPlainText("放款前办妥抵押登记")
+    plan = form.monitoring_items()  # the lines the form worded are the plan's steps, as data
+    assert plan and all(isinstance(step, MonitoringStep) for step in plan)
+    lines = form.monitoring.toPlainText().splitlines()
+    form.monitoring.setPlainText("\n".join([*lines[:-1], lines[-1] + "，电话提醒", "每两周走访一次"]))
+    measures = (*plan[:-1], lines[-1] + "，电话提醒", "每两周走访一次")
+    assert form.monitoring_items() == measures
     qtbot.mouseClick(form.record, Qt.MouseButton.LeftButton)
     settle(qtbot, window)
     stored = room.services.committee.decision(window.info.id, room.case_a, chair)
     assert stored is not None and stored.outcome is Outcome.APPROVED_WITH_CHANGES
     assert (stored.amount, stored.term_months) == (Decimal("45000.00"), 18)
     assert stored.conditions == ("放款前办妥抵押登记",)
+    assert stored.monitoring == measures  # steps stay steps, typed lines stay text
     assert window.agenda.rows[0].outcome is Outcome.APPROVED_WITH_CHANGES
     assert not window.votes.record.isEnabled()
 

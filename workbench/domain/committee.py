@@ -11,7 +11,7 @@ from __future__ import annotations
 import calendar
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -325,3 +325,123 @@ def monitoring_plan(
         plan.append(PlannedVisit(VisitKind.REMINDER, due - timedelta(days=reminder_days), k))
         plan.append(PlannedVisit(VisitKind.REGULAR, due, k))
     return tuple(sorted(plan, key=lambda v: (v.due_on, v.kind != VisitKind.FIRST)))
+
+
+FIRST_VISIT_DAYS = 7
+REMINDER_DAYS = 3
+
+MonitoringKind = VisitKind
+"""A step of the standard monitoring plan is one kind of planned visit."""
+
+
+@dataclass(frozen=True, slots=True)
+class MonitoringStep:
+    """One step of the standard plan as data: ``due_on`` is the first visit's deadline or the first
+    regular visit (``None`` while the disbursement date is unknown), ``count`` the regular visits.
+    The reports and the window word it in their language; it is never read back from words."""
+
+    kind: MonitoringKind
+    days: int | None = None
+    due_on: date | None = None
+    count: int | None = None
+
+
+Monitoring = str | MonitoringStep
+"""A monitoring measure: typed by the committee (text, printed as is) or a step of the standard plan."""
+
+DEFAULT_MONITORING: tuple[MonitoringStep, ...] = (
+    MonitoringStep(MonitoringKind.FIRST, FIRST_VISIT_DAYS),
+    MonitoringStep(MonitoringKind.REGULAR),
+)
+"""The monitoring plan of an approved loan whose disbursement date is not known yet."""
+
+
+def standard_monitoring(disbursed_on: date | None, term_months: int | None) -> tuple[MonitoringStep, ...]:
+    """The standard post-loan plan as steps: dated when the disbursement date and term are known.
+
+    Args:
+        disbursed_on: the (planned) disbursement date, ``None`` while unknown.
+        term_months: the loan's term; ``None`` or 0 gives the undated plan.
+
+    Returns:
+        ``DEFAULT_MONITORING`` without a date or term; else the first visit with its deadline, the
+        monthly visits from the first due date with their count, and the reminder before each due date.
+    """
+    if disbursed_on is None or not term_months:
+        return DEFAULT_MONITORING
+    plan = monitoring_plan(
+        disbursed_on, term_months, first_visit_days=FIRST_VISIT_DAYS, reminder_days=REMINDER_DAYS
+    )
+    first = next(v for v in plan if v.kind is VisitKind.FIRST)
+    regular = [v for v in plan if v.kind is VisitKind.REGULAR]
+    return (
+        MonitoringStep(MonitoringKind.FIRST, FIRST_VISIT_DAYS, first.due_on),
+        MonitoringStep(MonitoringKind.REGULAR, None, regular[0].due_on, len(regular)),
+        MonitoringStep(MonitoringKind.REMINDER, REMINDER_DAYS),
+    )
+
+
+# ---- what the store keeps of sessions and decisions ----------------------------------------------
+
+OPEN = "open"
+"""A session that takes agenda cases, votes and decisions."""
+MINUTES_SIGNED = "minutes_signed"
+"""A closed session: every agenda case decided, the chair's signed minutes archived for each case."""
+
+
+@dataclass(frozen=True, slots=True)
+class SessionInfo:
+    """A stored session; ``members`` carry user ids and display names (the chair first)."""
+
+    id: str
+    held_on: date
+    place: str
+    chair_id: str
+    secretary: str
+    rules: CommitteeRules
+    status: str
+    members: tuple[Member, ...]
+    usernames: dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class SessionSummary:
+    """One line of the session list."""
+
+    id: str
+    held_on: date
+    place: str
+    chair: str
+    status: str
+    cases: int
+    decided: int
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaItem:
+    """A case on a session's agenda, pinned to the version the committee sees."""
+
+    id: str
+    session_id: str
+    case_id: str
+    position: int
+    case_version: int
+
+
+@dataclass(frozen=True, slots=True)
+class StoredDecision:
+    """A decision as recorded: outcome, final terms (``None`` unless approved), conditions, monitoring.
+
+    ``monitoring`` is data: steps of the standard plan and the committee's typed measures.
+    """
+
+    outcome: Outcome
+    amount: Decimal | None
+    term_months: int | None
+    annual_rate_percent: Decimal | None
+    method: Method | None
+    conditions: tuple[str, ...]
+    monitoring: tuple[Monitoring, ...]
+    reasons: str
+    decided_at: datetime
+    minutes_signed: bool

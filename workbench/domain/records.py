@@ -14,9 +14,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from workbench.domain.case_file import CaseFile, Stage
 from workbench.domain.errors import DomainError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 class Role(StrEnum):
@@ -28,6 +32,26 @@ class Role(StrEnum):
     COMMITTEE_CHAIR = "committee_chair"  # 贷审会主席
     BACK_OFFICE = "back_office"  # 后台: prints, archives
     ADMIN = "admin"
+
+
+class SignatureRole(StrEnum):
+    """Whose signature a box of a report takes, and as whom a signer signs (data, not a title)."""
+
+    OFFICER = "officer"  # 主办客户经理
+    ASSISTANT = "assistant"  # 协办客户经理
+    REVIEWER = "reviewer"  # 审查人
+    CHAIR = "chair"  # 审贷会主席
+    MEMBER = "member"  # 贷审会委员
+    SECRETARY = "secretary"  # 记录人
+
+
+SIGNS_AS: dict[Role, SignatureRole] = {
+    Role.OFFICER: SignatureRole.OFFICER,
+    Role.REVIEWER: SignatureRole.REVIEWER,
+    Role.COMMITTEE_CHAIR: SignatureRole.CHAIR,
+    Role.COMMITTEE_MEMBER: SignatureRole.MEMBER,
+}
+"""The box a user of each role signs in (back office and administrators sign none)."""
 
 
 class ChangeAction(StrEnum):
@@ -89,6 +113,24 @@ class CaseSummary:
     requested: Decimal
     updated_at: datetime
     version: int
+
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Page(Generic[T]):
+    """A page of a longer list: its ``items`` and whether ``more`` follow (the caller asks again
+    with a larger offset). Iterating a page iterates its items."""
+
+    items: tuple[T, ...]
+    more: bool = False
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from workbench.domain.evidence import EvidenceKind
 from workbench.domain.parties import GuarantorRole
+from workbench.domain.records import SignatureRole
 from workbench.reports.canonical import canonical_case_sha256
 from workbench.reports.content_common import appendix_number
 from workbench.reports.content_minutes import build_minutes_doc, decision_blocks
@@ -170,9 +171,15 @@ def build_dossier(
                 SignatureBlock(
                     title=tr("签字", "Signatures"),
                     slots=(
-                        SignatureSlot(tr("主办客户经理", "Lead loan officer"), case.officers.lead),
-                        SignatureSlot(tr("审查人", "Reviewer")),
-                        SignatureSlot(tr("审贷会主席", "Committee chair"), minutes.chair if minutes else ""),
+                        SignatureSlot(
+                            tr("主办客户经理", "Lead loan officer"), case.officers.lead, SignatureRole.OFFICER
+                        ),
+                        SignatureSlot(tr("审查人", "Reviewer"), kind=SignatureRole.REVIEWER),
+                        SignatureSlot(
+                            tr("审贷会主席", "Committee chair"),
+                            minutes.chair if minutes else "",
+                            SignatureRole.CHAIR,
+                        ),
                     ),
                 ),
             ),

@@ -2,8 +2,8 @@
 
 ``decision_blocks`` is shared by the minutes and the dossier's decision section. What the store
 generated (the voting rule, attendance flags, the standard monitoring plan, an amount changed from the
-request) is worded here in the report's language; ``monitoring_text(step, "zh")`` is also the wording
-the committee service stores for the standard plan.
+request) is worded here in the report's language from data; the committee window shows the plan in
+the same words (``monitoring_text``), and nothing is read back from them.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from workbench.domain.committee import DecisionRule
+from workbench.domain.records import SignatureRole
 from workbench.reports.content_common import method_name, section_number
 from workbench.reports.document import (
     Align,
@@ -204,6 +205,14 @@ def _amount_change(decision: CommitteeDecisionData, tr: Tr) -> str:
     )
 
 
+BOX_OF_MEMBER: dict[MemberRole, SignatureRole] = {
+    MemberRole.CHAIR: SignatureRole.CHAIR,
+    MemberRole.MEMBER: SignatureRole.MEMBER,
+    MemberRole.SECRETARY: SignatureRole.SECRETARY,
+}
+"""The box kind of each person who signs the minutes (presenting officers do not sign them)."""
+
+
 def minutes_signature_block(minutes: MinutesData, lang: str) -> SignatureBlock:
     """Every voting member, the chair last but one, the secretary last (who attends without a vote
     does not sign)."""
@@ -213,7 +222,9 @@ def minutes_signature_block(minutes: MinutesData, lang: str) -> SignatureBlock:
     people = sorted(signing, key=lambda m: order[m.role])
     return SignatureBlock(
         title=tr("审贷会成员签名", "Signatures of the committee"),
-        slots=tuple(SignatureSlot(capital(label(m.role, lang), lang), m.name) for m in people),
+        slots=tuple(
+            SignatureSlot(capital(label(m.role, lang), lang), m.name, BOX_OF_MEMBER[m.role]) for m in people
+        ),
         note=tr(
             "纪要经签署后不可更改；修改须另行签署新版本。",
             "Once signed the minutes are final; a change needs a new signed version.",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from workbench.domain.records import SignatureRole
 from workbench.reports.content_common import section_number
 from workbench.reports.document import Section, SignatureBlock, SignatureSlot
 from workbench.reports.survey.balance import balance_details, balance_sheet, ratios_table
@@ -90,9 +91,11 @@ def survey_signature_block(ctx: SurveyContext) -> SignatureBlock:
     return SignatureBlock(
         title=tr("签字", "Signatures"),
         slots=(
-            SignatureSlot(tr("主办客户经理", "Lead loan officer"), officers.lead),
-            SignatureSlot(tr("协办客户经理", "Assisting loan officer"), officers.assistant),
-            SignatureSlot(tr("审查人", "Reviewer")),
+            SignatureSlot(tr("主办客户经理", "Lead loan officer"), officers.lead, SignatureRole.OFFICER),
+            SignatureSlot(
+                tr("协办客户经理", "Assisting loan officer"), officers.assistant, SignatureRole.ASSISTANT
+            ),
+            SignatureSlot(tr("审查人", "Reviewer"), kind=SignatureRole.REVIEWER),
         ),
         note=tr(
             "本报告以数字签名签署；签名框内显示签署人、角色与签署时间。",

@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
+from workbench.domain.records import SignatureRole
+
 
 class ReportKind(StrEnum):
     """The documents of issue 5 (the archive's ``ReportKind`` uses the same words)."""
@@ -113,10 +115,12 @@ class PageBreak:
 
 @dataclass(frozen=True, slots=True)
 class SignatureSlot:
-    """One box of a signature block: who signs here (role) and, if known, the name."""
+    """One box of a signature block: who signs here (``role`` as printed, ``kind`` as data for the
+    signing step) and, if known, the name."""
 
     role: str
     name: str = ""
+    kind: SignatureRole | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,9 @@ from decimal import Decimal
 from enum import StrEnum
 
 from workbench.domain.committee import DecisionRule
+from workbench.domain.committee import Monitoring as Monitoring  # the plan is domain data
+from workbench.domain.committee import MonitoringKind as MonitoringKind
+from workbench.domain.committee import MonitoringStep as MonitoringStep
 from workbench.domain.schedules import Method
 
 IMAGE_TYPES = ("image/jpeg", "image/png")
@@ -80,29 +83,6 @@ class CommitteeMember:
     title: str = ""
     veto: bool = False  # holds a veto (as IPC experts did in Chinese partner banks' committees)
     votes: bool = True  # False: a member who attends without a vote
-
-
-class MonitoringKind(StrEnum):
-    """A step of the standard post-loan monitoring plan (first visit ≤ 7 days, then monthly)."""
-
-    FIRST = "first"  # 首次监控：放款后 N 天内
-    REGULAR = "regular"  # 常规监控：每月
-    REMINDER = "reminder"  # 还款提醒：每期到期前 N 天
-
-
-@dataclass(frozen=True, slots=True)
-class MonitoringStep:
-    """One step of the standard plan as data: ``due_on`` is the first visit's deadline or the first
-    regular visit (``None`` while the disbursement date is unknown), ``count`` the regular visits."""
-
-    kind: MonitoringKind
-    days: int | None = None
-    due_on: date | None = None
-    count: int | None = None
-
-
-Monitoring = str | MonitoringStep
-"""A monitoring measure: typed by the committee (text, printed as is) or a step of the standard plan."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -54,6 +54,7 @@ def read_report_info(reader: PdfFileReader) -> ReportInfo:
                             str(entry.get("name", "")),
                             int(entry["page"]),
                             rect,
+                            str(entry.get("kind", "")),
                         )
                     )
         except (ValueError, KeyError, TypeError):

@@ -125,13 +125,15 @@ class PdfMeta:
 
 @dataclass(frozen=True, slots=True)
 class SlotPosition:
-    """Where a signature box landed: page index (0-based) and rectangle in PDF points."""
+    """Where a signature box landed: page index (0-based) and rectangle in PDF points; ``kind`` is
+    whose box it is as data (``SignatureRole`` value, ``""`` for a box of no kind)."""
 
     index: int
     role: str
     name: str
     page: int
     rect: tuple[float, float, float, float]
+    kind: str = ""
 
 
 # Binary (not ASCII85) streams: reportlab's pure-Python ASCII85 encoder takes ~0.4 s per camera
@@ -414,6 +416,7 @@ class _Template(BaseDocTemplate):  # type: ignore[misc]
                 "name": s.name,
                 "page": s.page,
                 "rect": [round(v, 2) for v in s.rect],
+                **({"kind": s.kind} if s.kind else {}),
             }
             for s in self.slots
         ]
@@ -732,7 +735,10 @@ class _SignatureFlowable(Flowable):  # type: ignore[misc]
             c.setDash([], 0)
             x1, y1 = c.absolutePosition(x, box_y)
             x2, y2 = c.absolutePosition(x + self.box_width, box_y + SLOT_HEIGHT)
-            self.template.slots.append(SlotPosition(index, slot.role, slot.name, page, (x1, y1, x2, y2)))
+            kind = slot.kind.value if slot.kind is not None else ""
+            self.template.slots.append(
+                SlotPosition(index, slot.role, slot.name, page, (x1, y1, x2, y2), kind)
+            )
         if self.block.note:
             c.setFont(FONT_NAME, 7.5)
             c.setFillColor(MUTED)

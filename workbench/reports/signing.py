@@ -1,11 +1,13 @@
 """Signing identities and PAdES signatures with pyHanko (build → render → **sign** → archive).
 
-* ``create_identity``: an RSA-2048 key and a self-signed certificate (CN = name, title = role) in a
-  passphrase-protected PKCS#12 file (PBES2, AES-256-CBC, SHA-256 MAC). The key never exists on disk
-  unencrypted. An identity issued by the bank's CA is a PKCS#12 file too and loads the same way.
+* ``create_identity``: an RSA-2048 key and a self-signed certificate (CN = name, title = role as
+  printed, X.520 ``role`` = the box kind as data, ``SignatureRole``) in a passphrase-protected
+  PKCS#12 file (PBES2, AES-256-CBC, SHA-256 MAC). The key never exists on disk unencrypted. An
+  identity issued by the bank's CA is a PKCS#12 file too and loads the same way.
 * ``sign_pdf``: a PAdES baseline B-B signature (``ETSI.CAdES.detached``, SHA-256) as an incremental
   update, with a visible stamp (name, role, time, certificate fingerprint) in the next free box of
-  the document's signature block. A second signer signs a new field the same way: the first
+  the document's signature block for the signer's kind (``SignatureRole``: the boxes carry theirs as
+  data from the report's content). A second signer signs a new field the same way: the first
   signature stays intact and its modification level is "form filling".
 
 The stamp is drawn by reportlab with the report's embedded font (Chinese names need it) and
@@ -38,6 +40,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from workbench.domain.errors import DomainError
+from workbench.domain.records import SignatureRole
 from workbench.reports.metadata import read_report_info
 from workbench.reports.render import FONT_NAME, register_fonts
 
@@ -51,6 +54,8 @@ if TYPE_CHECKING:
 
 RSA_BITS = 2048
 KDF_ROUNDS = 200_000
+ROLE_OID = x509.ObjectIdentifier("2.5.4.72")
+"""X.520 ``role``: the certificate's box kind as data (a ``SignatureRole`` value)."""
 
 
 class SigningError(DomainError):
@@ -72,6 +77,9 @@ class SigningIdentity:
     unit: str
     certificate: x509.Certificate
     signer: signers.SimpleSigner
+    kind: SignatureRole | None = None
+    """The box the signer signs in: the certificate's ``role`` attribute, else read once from its
+    title (certificates that carry no kind: a bank CA's, or made before kinds were written)."""
 
     @property
     def fingerprint(self) -> str:
@@ -99,6 +107,7 @@ def create_identity(
     valid_days: int = 3650,
     *,
     unit: str = "",
+    kind: SignatureRole | None = None,
 ) -> Path:
     """Make a key pair and a self-signed certificate and store them in a PKCS#12 file.
 
@@ -109,6 +118,8 @@ def create_identity(
         path: where to write; an existing file is never overwritten.
         valid_days: certificate validity from now.
         unit: optional organisation (certificate O), e.g. the bank's unit.
+        kind: the box the signer signs in (certificate X.520 ``role``); ``None``: the kind is
+            read from ``role`` when the identity is loaded.
 
     Returns:
         ``path``. The file is written atomically with mode 0600.
@@ -129,6 +140,8 @@ def create_identity(
         attributes.append(x509.NameAttribute(NameOID.TITLE, role.strip()))
     if unit.strip():
         attributes.append(x509.NameAttribute(NameOID.ORGANIZATION_NAME, unit.strip()))
+    if kind is not None:
+        attributes.append(x509.NameAttribute(ROLE_OID, kind.value))
     subject = x509.Name(attributes)
     now = datetime.now(UTC)
     certificate = (
@@ -191,12 +204,16 @@ def load_identity(path: Path, passphrase: str | bytes) -> SigningIdentity:
     if key is None or certificate is None:
         raise SigningError("identity_locked", path=str(path))
     signer = signers.SimpleSigner.load_pkcs12_data(data, (), _secret(passphrase))
+    title = _attribute(certificate, NameOID.TITLE)
+    carried = _attribute(certificate, ROLE_OID)
+    kind = SignatureRole(carried) if carried in set(SignatureRole) else role_family(title)
     return SigningIdentity(
         name=_attribute(certificate, NameOID.COMMON_NAME),
-        role=_attribute(certificate, NameOID.TITLE),
+        role=title,
         unit=_attribute(certificate, NameOID.ORGANIZATION_NAME),
         certificate=certificate,
         signer=signer,
+        kind=kind,
     )
 
 
@@ -208,6 +225,7 @@ def sign_pdf(
     location: str = "",
     field_name: str | None = None,
     box_position: int | SignatureBox | None = None,
+    signs_as: SignatureRole | None = None,
 ) -> bytes:
     """Add a PAdES B-B signature as an incremental update and return the new file.
 
@@ -218,8 +236,10 @@ def sign_pdf(
         location: where it was signed.
         field_name: the new signature field; default ``Signature<n>`` for slot n.
         box_position: the slot of the document's signature block (0-based), an explicit
-            ``SignatureBox``, or ``None`` for the first free slot. A PDF without signature
-            slots and no explicit box gets an invisible signature.
+            ``SignatureBox``, or ``None`` for the first free slot of the signer's kind. A PDF
+            without signature slots and no explicit box gets an invisible signature.
+        signs_as: the box kind to sign in (e.g. ``SIGNS_AS[user.role]``); default the
+            identity's ``kind``.
 
     Raises:
         SigningError: not a PDF, the slot is taken or does not exist, no free slot, or the
@@ -235,7 +255,8 @@ def sign_pdf(
         taken = _taken_rects(reader)
     except Exception as error:  # pyHanko raises several types for a broken file
         raise SigningError("not_a_pdf", detail=str(error)[:80]) from None
-    box, slot_index = _choose_box(info.slots, taken, box_position, identity)
+    kind = signs_as if signs_as is not None else identity.kind
+    box, slot_index = _choose_box(info.slots, taken, box_position, identity, kind)
     existing = {name for name, _value, _ref in fields.enumerate_sig_fields(reader)}
     if field_name is None:
         base = f"Signature{(slot_index if slot_index is not None else len(existing)) + 1}"
@@ -312,25 +333,34 @@ def _overlaps(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
     return min(a[2], b[2]) - max(a[0], b[0]) > 2 and min(a[3], b[3]) - max(a[1], b[1]) > 2
 
 
-# Words that say which box a role signs in, whatever the bank calls it (审查人 / 审查员 / 风险经理 …).
-# Order matters: 协办客户经理 is an assistant before it is an officer.
-_ROLE_FAMILIES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("chair", ("主席", "主任委员", "审贷会主任", "chair")),
-    ("secretary", ("秘书", "记录", "secretary")),
-    ("assistant", ("协办", "assist")),
-    ("reviewer", ("审查", "审核", "风控", "风险", "review", "risk")),
-    ("officer", ("客户经理", "信贷员", "主办", "loan officer", "officer")),
-    ("member", ("委员", "member")),
+# Words that say which box a title means, whatever the bank calls it (审查人 / 审查员 / 风险经理 …),
+# for what carries no kind as data: a certificate without the ``role`` attribute, a box of a PDF
+# rendered before boxes carried their kind. Order matters: 协办客户经理 is an assistant before it is
+# an officer.
+_ROLE_FAMILIES: tuple[tuple[SignatureRole, tuple[str, ...]], ...] = (
+    (SignatureRole.CHAIR, ("主席", "主任委员", "审贷会主任", "chair")),
+    (SignatureRole.SECRETARY, ("秘书", "记录", "secretary")),
+    (SignatureRole.ASSISTANT, ("协办", "assist")),
+    (SignatureRole.REVIEWER, ("审查", "审核", "风控", "风险", "review", "risk")),
+    (SignatureRole.OFFICER, ("客户经理", "信贷员", "主办", "loan officer", "officer")),
+    (SignatureRole.MEMBER, ("委员", "member")),
 )
 
 
-def role_family(role: str) -> str:
-    """``"chair"``, ``"reviewer"``, ``"officer"`` … for a role as written on a box or a certificate."""
+def role_family(role: str) -> SignatureRole | None:
+    """The box kind a title written without one means (``chair``, ``reviewer`` …), if any."""
     text = role.strip().lower()
     for family, words in _ROLE_FAMILIES:
         if any(word in text for word in words):
             return family
-    return ""
+    return None
+
+
+def _slot_kind(slot: SlotPosition) -> SignatureRole | None:
+    """The box's kind as the report placed it (older PDFs: read once from its printed label)."""
+    if slot.kind:
+        return SignatureRole(slot.kind) if slot.kind in set(SignatureRole) else None
+    return role_family(slot.role)
 
 
 def _choose_box(
@@ -338,12 +368,13 @@ def _choose_box(
     taken: list[tuple[float, float, float, float]],
     position: int | SignatureBox | None,
     identity: SigningIdentity,
+    kind: SignatureRole | None,
 ) -> tuple[SignatureBox | None, int | None]:
     """The explicit box, the slot asked for, or the first free slot for this signer.
 
-    Without a position, a free slot named for the signer wins, then one whose label holds the
-    signer's role, then one of the same kind of role (:func:`role_family`); a signer whose kind of
-    role has no box is refused rather than put in another's box.
+    Without a position, a free slot named for the signer wins, then one of the signer's kind; a
+    signer whose kind has no box is refused rather than put in another's box (a box of no kind
+    takes anyone).
     """
     if isinstance(position, SignatureBox):
         return position, None
@@ -354,16 +385,14 @@ def _choose_box(
         if not free:
             raise SigningError("no_free_slot", slots=len(slots))
         by_name = [s for s in free if s.name and s.name == identity.name]
-        by_role = [s for s in free if identity.role and identity.role in s.role]
-        family = role_family(identity.role)
-        by_family = [s for s in free if family and role_family(s.role) == family]
-        if not (by_name or by_role or by_family):
-            # A signer whose role has no box here must not take someone else's (a chair under 协办).
-            unclaimed = [s for s in free if not s.name and not role_family(s.role)]
-            if family and not unclaimed:
-                raise SigningError("no_slot_for_role", role=identity.role)
-            by_family = unclaimed or free
-        slot = (by_name or by_role or by_family)[0]
+        by_kind = [s for s in free if kind is not None and _slot_kind(s) is kind]
+        if not (by_name or by_kind):
+            # A signer whose kind has no box here must not take someone else's (a chair under 协办).
+            unclaimed = [s for s in free if not s.name and _slot_kind(s) is None]
+            if kind is not None and not unclaimed:
+                raise SigningError("no_slot_for_role", role=identity.role or kind.value)
+            by_kind = unclaimed or free
+        slot = (by_name or by_kind)[0]
     else:
         matching = [s for s in slots if s.index == position]
         if not matching:

@@ -1,7 +1,9 @@
 """``CaseService``: the use cases on stored cases. Each public method is one unit of work.
 
 Permissions are checked first (``workbench.services.permissions``); the repository does the rest
-inside one transaction, so a refused or failed call changes nothing.
+inside one transaction, so a refused or failed call changes nothing. A save that would change the
+case's stage, or touch a frozen case, is checked against the lifecycle's state machine
+(``workbench.domain.lifecycle``) with the case's status as the store keeps it.
 """
 
 from __future__ import annotations
@@ -11,10 +13,13 @@ import uuid
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
-from workbench.domain.case_file import Stage
+from workbench.domain import lifecycle
 from workbench.domain.case_list import CaseListQuery
 from workbench.domain.errors import ValidationError
-from workbench.domain.records import CaseRecord, ChangeAction, CommitteeError, Role, UserNotFoundError
+from workbench.domain.lifecycle import BEFORE_COMMITTEE as BEFORE_COMMITTEE
+from workbench.domain.lifecycle import CaseStatus, Step
+from workbench.domain.lifecycle import stage_change_allowed as stage_change_allowed
+from workbench.domain.records import CaseRecord, ChangeAction, Role, UserNotFoundError
 from workbench.services.case_files import CaseFileError, dumps_case, read_case_file
 from workbench.services.permissions import Action, require
 from workbench.store.committee_repository import SqlCommitteeRepository
@@ -26,37 +31,28 @@ if TYPE_CHECKING:
 
     from sqlalchemy.orm import Session
 
-    from workbench.domain.case_file import CaseFile
+    from workbench.domain.case_file import CaseFile, Stage
     from workbench.domain.records import AuditRecord, CaseSummary, CaseVersionInfo, User
     from workbench.store.db import Sessions
 
 
-BEFORE_COMMITTEE = frozenset({Stage.APPLY, Stage.ALLOT, Stage.INVESTIGATE, Stage.CANCELLED})
-AFTER_APPROVAL_FROM = frozenset({Stage.CONTRACT, Stage.SIGN, Stage.LOAN, Stage.AFTER_LOAN, Stage.CLEARANCE})
-AFTER_APPROVAL_TO = frozenset({Stage.SIGN, Stage.LOAN, Stage.AFTER_LOAN, Stage.CLEARANCE, Stage.CANCELLED})
+def case_status(session: Session, repo: SqlCaseRepository, case_id: str) -> CaseStatus:
+    """Where the stored case stands in the lifecycle: stage and version, and the submitted version
+    as the store keeps it (``case_submission``).
 
-
-def stage_change_allowed(stored: Stage, new: Stage) -> bool:
-    """Whether an ordinary save may move a case from ``stored`` to ``new``.
-
-    The committee owns the way through it: submission (to ``APPROVAL``) and the decision
-    (``CONTRACT``, ``REFUSED``, back to ``INVESTIGATE``) happen only in ``CommitteeService``, so a
-    save moves freely before the committee, and onwards after an approval, but never across.
+    Raises:
+        CaseNotFoundError: no such case.
     """
-    if new is stored:
-        return True
-    if stored in BEFORE_COMMITTEE:
-        return new in BEFORE_COMMITTEE
-    return stored in AFTER_APPROVAL_FROM and new in AFTER_APPROVAL_TO
+    stage, version = repo.stage_of(case_id)
+    submitted = SqlCommitteeRepository(session).submitted_version(case_id)
+    return CaseStatus(case_id, stage, version, submitted)
 
 
 def frozen_stage(session: Session, repo: SqlCaseRepository, case_id: str) -> tuple[Stage, bool]:
-    """The stored stage, and whether the case is frozen: submitted to the committee and still at the
-    version it was submitted as, while the committee has it (waiting, or deferred).
-    """
-    stage, version = repo.stage_of(case_id)
-    frozen = stage is Stage.APPROVAL and SqlCommitteeRepository(session).submitted_version(case_id) == version
-    return stage, frozen
+    """The stored stage, and whether the case is frozen (``CaseStatus.frozen``): submitted to the
+    committee and still at the version it was submitted as, while the committee has it."""
+    status = case_status(session, repo, case_id)
+    return status.stage, status.frozen
 
 
 class CaseService:
@@ -107,8 +103,7 @@ class CaseService:
         with self._sessions.begin() as session:
             repo = SqlCaseRepository(session)
             self._require_on(repo, user, Action.EDIT_CASE, case.id)
-            stored = self._require_editable(session, repo, case.id)
-            self._require_stage(case.id, stored, case.stage)
+            lifecycle.check(case_status(session, repo, case.id), Step.SAVE, case.stage)
             return repo.save(case, expected, user.id)
 
     def list_cases(
@@ -172,8 +167,8 @@ class CaseService:
         with self._sessions.begin() as session:
             repo = SqlCaseRepository(session)
             self._require_on(repo, user, Action.RESTORE_VERSION, case_id)
-            stored = self._require_editable(session, repo, case_id)
-            self._require_stage(case_id, stored, repo.version_document(case_id, version).stage)
+            target = repo.version_document(case_id, version).stage
+            lifecycle.check(case_status(session, repo, case_id), Step.SAVE, target)
             return repo.restore(case_id, version, expected_version, user.id)
 
     def import_case_file(self, path: Path, user: User, *, as_copy: bool = False) -> CaseRecord:
@@ -207,19 +202,6 @@ class CaseService:
             record = repo.get(case_id)
             repo.record_export(case_id, user.id, record.content_sha256)
             return dumps_case(record.case)
-
-    @staticmethod
-    def _require_editable(session: Session, repo: SqlCaseRepository, case_id: str) -> Stage:
-        """Refuse a frozen case (``frozen_stage``); returns the stored stage."""
-        stage, frozen = frozen_stage(session, repo, case_id)
-        if frozen:
-            raise CommitteeError("case_frozen", case_id=case_id)
-        return stage
-
-    @staticmethod
-    def _require_stage(case_id: str, stored: Stage, new: Stage) -> None:
-        if not stage_change_allowed(stored, new):
-            raise CommitteeError("stage_committee_owned", case_id=case_id, stage=new.value)
 
     @staticmethod
     def _require_on(repo: SqlCaseRepository, user: User, action: Action, case_id: str) -> None:

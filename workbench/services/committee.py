@@ -9,62 +9,69 @@ Closing a session (``close_session``, every agenda case decided) renders the min
 stored session, has the chair sign them, archives the signed PDF under each case (immutable) and
 marks the session ``minutes_signed``; nothing can be added, voted or decided in it afterwards.
 
-Stages: submitting moves a ready case to ``APPROVAL`` (frozen: ``CaseService.save_case`` refuses
-it); the decision moves it on — approved → ``CONTRACT``, rejected → ``REFUSED``, returned for
-re-survey → ``INVESTIGATE`` (editable again, resubmitted as a new version), deferred → stays in
-``APPROVAL`` (it can go on another session's agenda).
+Stages follow the state machine of ``workbench.domain.lifecycle``: every step here (submit, add to
+the agenda, the decision's step) is checked against it, with the case's submitted version and the
+decision on it read as data from the store. Submitting moves a ready case to ``APPROVAL`` (frozen:
+``CaseService.save_case`` refuses it); the decision moves it on — approved → ``CONTRACT``, rejected
+→ ``REFUSED``, returned for re-survey → ``INVESTIGATE`` (editable again, resubmitted as a new
+version), deferred → stays in ``APPROVAL`` (it can go on another session's agenda).
+
+Monitoring plans are data (``domain.committee.MonitoringStep`` and the committee's typed measures);
+the reports and the window word them in their language (``monitoring_wording``).
 """
 
 from __future__ import annotations
 
 import dataclasses
-import re
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
+from workbench.domain import lifecycle
 from workbench.domain.calc import compute_case
-from workbench.domain.case_file import Stage
 from workbench.domain.committee import (
+    OPEN,
+    AgendaItem,
     CommitteeRules,
     Decision,
     Member,
     MemberVote,
+    Monitoring,
+    MonitoringStep,
     Outcome,
-    VisitKind,
+    SessionInfo,
+    SessionSummary,
+    StoredDecision,
     Vote,
     decide,
-    monitoring_plan,
+    standard_monitoring,
 )
 from workbench.domain.errors import ValidationError
+from workbench.domain.lifecycle import CaseStatus, Step
 from workbench.domain.readiness import Severity
-from workbench.domain.records import ArchivedReport, CommitteeError, Role
+from workbench.domain.records import ArchivedReport, CommitteeError, Page, Role, SignatureRole
 from workbench.domain.records import ReportKind as ArchiveKind
 from workbench.reports.content import draft_decision
-from workbench.reports.content_minutes import monitoring_text
+from workbench.reports.content_minutes import minutes_signature_block, monitoring_text
 from workbench.reports.inputs import (
     CommitteeDecisionData,
     CommitteeMember,
     DecisionKind,
     MemberRole,
     MinutesData,
-    Monitoring,
-    MonitoringKind,
-    MonitoringStep,
     VoteData,
     VoteKind,
 )
+from workbench.services.cases import case_status
 from workbench.services.permissions import Action, require
 from workbench.store.archive_repository import SqlArchiveRepository
-from workbench.store.committee_repository import OPEN, SqlCommitteeRepository
-from workbench.store.committee_repository import AgendaItem as AgendaItem  # re-exported for the UI
-from workbench.store.committee_repository import SessionInfo as SessionInfo
-from workbench.store.committee_repository import SessionSummary as SessionSummary
-from workbench.store.committee_repository import StoredDecision as StoredDecision
+from workbench.store.committee_repository import SqlCommitteeRepository
 from workbench.store.repository import SqlCaseRepository
 from workbench.store.user_repository import SqlUserRepository
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+
+    from sqlalchemy.orm import Session
 
     from workbench.domain.case_file import CaseFile
     from workbench.domain.committee import Terms
@@ -75,28 +82,8 @@ if TYPE_CHECKING:
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 """A placeholder ``decided_at`` until the repository's clock sets it."""
 
-FIRST_VISIT_DAYS = 7
-REMINDER_DAYS = 3
-
-DEFAULT_STEPS = (
-    MonitoringStep(MonitoringKind.FIRST, FIRST_VISIT_DAYS),
-    MonitoringStep(MonitoringKind.REGULAR),
-)
-"""The monitoring plan of an approved loan whose disbursement date is not known yet."""
-
-DEFAULT_MONITORING = tuple(monitoring_text(step, "zh") for step in DEFAULT_STEPS)
-"""Its stored wording (a decision row keeps monitoring as lines of text)."""
-
-BEFORE_SUBMISSION = (Stage.APPLY, Stage.ALLOT, Stage.INVESTIGATE)
-
-STAGE_AFTER: dict[Outcome, Stage] = {
-    Outcome.APPROVED_AS_PROPOSED: Stage.CONTRACT,
-    Outcome.APPROVED_WITH_CHANGES: Stage.CONTRACT,
-    Outcome.APPROVED_WITH_CONDITIONS: Stage.CONTRACT,
-    Outcome.REJECTED: Stage.REFUSED,
-    Outcome.RETURNED_FOR_RESURVEY: Stage.INVESTIGATE,
-    Outcome.DEFERRED: Stage.APPROVAL,
-}
+AWAITING_PAGE = 200
+"""How many waiting cases ``awaiting_cases`` returns at once (``Page.more`` says when more wait)."""
 
 VOTE_KINDS: dict[Vote, VoteKind] = {
     Vote.APPROVE_AS_PROPOSED: VoteKind.APPROVE,
@@ -144,51 +131,26 @@ def _require_open(info: SessionInfo) -> None:
 
 def monitoring_steps(case: CaseFile, term_months: int | None) -> tuple[MonitoringStep, ...]:
     """The post-loan monitoring plan of an approved case: dated when the disbursement date is known."""
-    disbursed = case.dates.disbursed_on or case.request.disbursement_date
-    if disbursed is None or not term_months:
-        return DEFAULT_STEPS
-    plan = monitoring_plan(
-        disbursed, term_months, first_visit_days=FIRST_VISIT_DAYS, reminder_days=REMINDER_DAYS
-    )
-    first = next(v for v in plan if v.kind is VisitKind.FIRST)
-    regular = [v for v in plan if v.kind is VisitKind.REGULAR]
-    return (
-        MonitoringStep(MonitoringKind.FIRST, FIRST_VISIT_DAYS, first.due_on),
-        MonitoringStep(MonitoringKind.REGULAR, None, regular[0].due_on, len(regular)),
-        MonitoringStep(MonitoringKind.REMINDER, REMINDER_DAYS),
-    )
+    return standard_monitoring(case.dates.disbursed_on or case.request.disbursement_date, term_months)
 
 
-def monitoring_lines(case: CaseFile, term_months: int | None) -> tuple[str, ...]:
-    """The plan as the decision form shows it and the decision row stores it (Chinese lines)."""
-    return tuple(monitoring_text(step, "zh") for step in monitoring_steps(case, term_months))
+def monitoring_wording(items: Sequence[Monitoring], lang: str) -> tuple[str, ...]:
+    """The measures as the window shows them in ``lang`` (the reports' own wording)."""
+    return tuple(monitoring_text(item, lang) for item in items)
 
 
-# The stored wording of the standard plan's steps (``monitoring_text(step, "zh")``), read back as data
-# so that the minutes word them in their own language; any other line is the committee's own text.
-_DAY = r"(\d{4}-\d{2}-\d{2})"
-_STEP_PATTERNS = (
-    (MonitoringKind.FIRST, re.compile(rf"首次监控：放款后 (\d+) 天内(?:（{_DAY} 前）)?")),
-    (MonitoringKind.REGULAR, re.compile(rf"常规监控：每月(?:（{_DAY} 起，共 (\d+) 次）)?")),
-    (MonitoringKind.REMINDER, re.compile(r"还款提醒：每期到期前 (\d+) 天")),
-)
+def decided_status(session: Session, case_id: str) -> CaseStatus:
+    """Where a stored case stands in the lifecycle (``services.cases.case_status``) with the
+    committee's decision on its submitted version, all from the store's data.
 
-
-def read_monitoring(line: str) -> Monitoring:
-    """A stored monitoring line: a step of the standard plan when it is worded as one, else the text."""
-    for kind, pattern in _STEP_PATTERNS:
-        found = pattern.fullmatch(line.strip())
-        if found is None:
-            continue
-        if kind is MonitoringKind.REGULAR:
-            due, count = found.groups()
-            return MonitoringStep(
-                kind, None, date.fromisoformat(due) if due else None, int(count) if count else None
-            )
-        days, *rest = found.groups()
-        due_on = date.fromisoformat(rest[0]) if rest and rest[0] else None
-        return MonitoringStep(kind, int(days), due_on)
-    return line
+    Raises:
+        CaseNotFoundError: no such case.
+    """
+    status = case_status(session, SqlCaseRepository(session), case_id)
+    if status.submitted_version is None:
+        return status
+    decision = SqlCommitteeRepository(session).decision_on(case_id, status.submitted_version)
+    return dataclasses.replace(status, decision=decision)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -200,18 +162,10 @@ class CaseCommittee:
     minutes: MinutesData
 
 
-def _chair_slot(pdf: bytes) -> int | None:
-    """The chair's box of the minutes' signature block (by its printed role), else the first free."""
-    import io
-
-    from pyhanko.pdf_utils.reader import PdfFileReader
-
-    from workbench.reports.metadata import read_report_info
-    from workbench.reports.texts import label
-
-    slots = read_report_info(PdfFileReader(io.BytesIO(pdf), strict=False)).slots
-    chair_words = {label(MemberRole.CHAIR, "zh"), label(MemberRole.CHAIR, "en")}
-    return next((s.index for s in slots if s.role in chair_words), None)
+def chair_box(minutes: MinutesData, lang: str) -> int | None:
+    """The chair's box in the minutes' signature block, as the minutes' content places it."""
+    slots = minutes_signature_block(minutes, lang).slots
+    return next((i for i, slot in enumerate(slots) if slot.kind is SignatureRole.CHAIR), None)
 
 
 class CommitteeService:
@@ -262,12 +216,11 @@ class CommitteeService:
             cases = SqlCaseRepository(session)
             require(user, Action.SUBMIT_CASE, _Owned(cases.owner_of(case_id)))
             record = cases.get(case_id)
-            if record.case.stage not in BEFORE_SUBMISSION:
-                raise CommitteeError("case_not_submittable", case_id=case_id, stage=record.case.stage.value)
+            target = lifecycle.check(decided_status(session, case_id), Step.SUBMIT).target
             blocking = [i.code for i in compute_case(record.case).issues if i.severity is Severity.BLOCKING]
             if blocking:
                 raise CommitteeError("case_not_ready", case_id=case_id, issues=", ".join(blocking))
-            submitted = dataclasses.replace(record.case, stage=Stage.APPROVAL)
+            submitted = dataclasses.replace(record.case, stage=target)
             version = cases.save(submitted, record.version, user.id)
             SqlCommitteeRepository(session).mark_submitted(case_id, version, user.id)
             return version
@@ -282,12 +235,11 @@ class CommitteeService:
         with self._sessions.begin() as session:
             repo = SqlCommitteeRepository(session)
             _require_open(repo.get_session(session_id))
-            record = SqlCaseRepository(session).get(case_id)
-            if record.case.stage is not Stage.APPROVAL:
-                raise CommitteeError("case_not_submitted", case_id=case_id, stage=record.case.stage.value)
+            status = decided_status(session, case_id)
+            lifecycle.check(status, Step.ADD_TO_AGENDA)
             if repo.open_item_of(case_id) is not None:
                 raise CommitteeError("already_on_agenda", case_id=case_id, session_id=session_id)
-            return repo.add_agenda_item(session_id, case_id, record.version, user.id)
+            return repo.add_agenda_item(session_id, case_id, status.version, user.id)
 
     # ---- votes and decision ----------------------------------------------------------------------
 
@@ -333,14 +285,16 @@ class CommitteeService:
         case_id: str,
         terms: Terms | None,
         conditions: Sequence[str],
-        monitoring: str,
+        monitoring: Sequence[Monitoring] | str,
         user: User,
     ) -> StoredDecision:
         """Apply the session's rule to the stored votes and record the decision (the chair).
 
         Approved: the final terms are the committee's amendment ``terms`` or else the officer's
         proposal; conditions precedent are the approving members' plus ``conditions``; monitoring is
-        ``monitoring`` (one measure a line) or the standard plan. The case's stage follows the outcome.
+        ``monitoring`` (steps of the standard plan and typed measures; a text is one typed measure a
+        line) or, when empty, the standard plan. The case's stage follows the outcome by the
+        lifecycle's decision step.
 
         Raises:
             CommitteeError: ``no_quorum`` (nothing is recorded), ``already_decided``, ``not_on_agenda``.
@@ -367,8 +321,9 @@ class CommitteeService:
             )
             stored = dataclasses.replace(stored, reasons=reasons, decided_at=repo.now())
             repo.add_decision(item, stored, user.id)
+            status = dataclasses.replace(decided_status(session, case_id), decision=outcome.outcome)
+            stage = lifecycle.check(status, lifecycle.STEP_OF_OUTCOME[outcome.outcome]).target
             current = cases.get(case_id)
-            stage = STAGE_AFTER[outcome.outcome]
             if current.case.stage is not stage:
                 cases.save(dataclasses.replace(current.case, stage=stage), current.version, user.id)
             return stored
@@ -446,12 +401,11 @@ class CommitteeService:
             records = [cases.get(item.case_id) for item in agenda]
         minutes = self.minutes_data(session_id, user)
         request = ReportRequest(ReportKind.MINUTES, lang, unit, minutes=minutes)
+        chair = chair_box(minutes, lang)
         signed: list[bytes] = []
         for record in records:
             pdf = render_report(record.case, request, record.version)
-            signed.append(
-                sign_pdf(pdf, identity, reason=reason, location=location, box_position=_chair_slot(pdf))
-            )
+            signed.append(sign_pdf(pdf, identity, reason=reason, location=location, box_position=chair))
         signed_at = datetime.now(UTC)
         with self._sessions.begin() as session:
             repo = SqlCommitteeRepository(session)
@@ -481,13 +435,13 @@ class CommitteeService:
         with self._sessions.begin() as session:
             return SqlCommitteeRepository(session).list_sessions()
 
-    def awaiting_cases(self, user: User) -> list[CaseSummary]:
-        """Submitted cases that wait for a session: stage ``APPROVAL`` and on no undecided agenda."""
+    def awaiting_cases(self, user: User, *, limit: int = AWAITING_PAGE, offset: int = 0) -> Page[CaseSummary]:
+        """Submitted cases that wait for a session (stage ``APPROVAL``, on no undecided agenda), the
+        newest change first as in the case list: one query, ``limit`` cases from ``offset``;
+        ``Page.more`` says whether more wait beyond them."""
         require(user, Action.READ_CASE)
         with self._sessions.begin() as session:
-            repo = SqlCommitteeRepository(session)
-            submitted = SqlCaseRepository(session).list_cases(None, Stage.APPROVAL, None, 500, 0)
-            return [c for c in submitted if repo.open_item_of(c.id) is None]
+            return SqlCommitteeRepository(session).awaiting_cases(limit, offset)
 
     def session_of_case(self, case_id: str, user: User) -> str | None:
         """The session a case waits in (undecided on its agenda), else the newest that had it."""
@@ -520,24 +474,32 @@ class CommitteeService:
                 session_id,
             )
 
-    def case_committee(self, case_id: str, user: User) -> CaseCommittee | None:
-        """The committee's latest decision on a stored case (final terms, conditions precedent,
-        monitoring, votes with reasons) and the minutes of that session, for the case's dossier.
-        ``None``: the case was never decided (or is not a stored case's id)."""
+    def case_decision(self, case_id: str, user: User) -> tuple[str, CommitteeDecisionData] | None:
+        """The committee's latest decision on a stored case and the session that took it, read
+        from that one agenda item (final terms, conditions precedent, monitoring, votes with
+        reasons). ``None``: the case was never decided (or is not a stored case's id)."""
         require(user, Action.READ_CASE)
         with self._sessions.begin() as session:
-            repo = SqlCommitteeRepository(session)
-            try:
-                item = repo.latest_decided_item_of(case_id)
-            except ValidationError:  # not a stored case's id
+            found = self._case_decision(session, case_id)
+            return None if found is None else (found[0].session_id, found[1])
+
+    def case_committee(self, case_id: str, user: User) -> CaseCommittee | None:
+        """The committee's latest decision on a stored case (as ``case_decision``) and the minutes
+        of that session, for the case's dossier. ``None``: the case was never decided (or is not a
+        stored case's id)."""
+        require(user, Action.READ_CASE)
+        with self._sessions.begin() as session:
+            found = self._case_decision(session, case_id)
+            if found is None:
                 return None
-            if item is None:
-                return None
-            position = [i.id for i in repo.agenda(item.session_id)].index(item.id)
+            item, decision = found
             minutes = self._minutes(
-                repo, SqlCaseRepository(session), SqlUserRepository(session), item.session_id
+                SqlCommitteeRepository(session),
+                SqlCaseRepository(session),
+                SqlUserRepository(session),
+                item.session_id,
             )
-        return CaseCommittee(item.session_id, minutes.decisions[position], minutes)
+        return CaseCommittee(item.session_id, decision, minutes)
 
     def stored_minutes(self, key: str, user: User) -> tuple[MinutesData, str] | None:
         """``workbench report SESSION_OR_CASE --kind minutes``: the minutes of a session id, or of the
@@ -566,6 +528,23 @@ class CommitteeService:
         return self.minutes_data(session_id, user), case_id
 
     # ---- helpers ---------------------------------------------------------------------------------
+
+    @classmethod
+    def _case_decision(
+        cls, session: Session, case_id: str
+    ) -> tuple[AgendaItem, CommitteeDecisionData] | None:
+        repo = SqlCommitteeRepository(session)
+        try:
+            item = repo.latest_decided_item_of(case_id)
+        except ValidationError:  # not a stored case's id
+            return None
+        if item is None:
+            return None
+        cases, users = SqlCaseRepository(session), SqlUserRepository(session)
+        info = repo.get_session(item.session_id)
+        case = cases.version_document(item.case_id, item.case_version)
+        presenter = case.officers.lead or users.get_user(cases.owner_of(item.case_id)).display_name
+        return item, cls._decision_data(repo, info, item, case, presenter)
 
     @classmethod
     def _minutes(
@@ -607,7 +586,7 @@ class CommitteeService:
         voted_conditions: Sequence[str],
         terms: Terms | None,
         conditions: Sequence[str],
-        monitoring: str,
+        monitoring: Sequence[Monitoring] | str,
     ) -> StoredDecision:
         all_conditions = tuple(
             dict.fromkeys(c.strip() for c in (*voted_conditions, *conditions) if c.strip())
@@ -624,7 +603,13 @@ class CommitteeService:
         else:
             z = compute_case(case).sizing
             amount, months, percent, method = z.proposal, z.months, z.rate.annual_percent, z.method
-        lines = tuple(line.strip() for line in monitoring.splitlines() if line.strip())
+        if isinstance(monitoring, str):
+            measures: tuple[Monitoring, ...] = tuple(
+                line.strip() for line in monitoring.splitlines() if line.strip()
+            )
+        else:
+            measures = tuple(m.strip() if isinstance(m, str) else m for m in monitoring)
+            measures = tuple(m for m in measures if m)
         return StoredDecision(
             outcome,
             amount,
@@ -632,7 +617,7 @@ class CommitteeService:
             percent,
             method,
             all_conditions,
-            lines or monitoring_lines(case, months),
+            measures or monitoring_steps(case, months),
             "",
             EPOCH,
             False,
@@ -665,6 +650,6 @@ class CommitteeService:
             annual_rate_percent=stored.annual_rate_percent,
             method=stored.method,
             conditions_precedent=stored.conditions,
-            monitoring=tuple(read_monitoring(line) for line in stored.monitoring),
+            monitoring=stored.monitoring,
             instalment=results.sizing.instalment if stored.amount == results.sizing.proposal else None,
         )

@@ -119,6 +119,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "case {case_id} was changed meanwhile (you edited version {expected}, the store has "
         "version {actual}); reload, compare or save as a copy",
     },
+    "decision_missing": {
+        "zh": "案卷 {case_id} 的提交版本尚无相应的贷审会决议，不能执行此步骤",
+        "en": "case {case_id} has no committee decision on its submitted version for this step",
+    },
 }
 
 

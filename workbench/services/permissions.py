@@ -1,7 +1,9 @@
 """Who may do what: roles × actions, plus "officers change only their own cases".
 
 The rules live here and only here; the services call ``require`` at the start of every use case,
-and the screens may call ``allowed`` to grey out what the user cannot do.
+and the screens may call ``allowed`` to grey out what the user cannot do. Who may take the steps of
+a case's lifecycle (edit and so move its stage, submit it, run the committee's agenda and decision)
+is not repeated here: it is taken from the state machine's transitions (``domain.lifecycle``).
 """
 
 from __future__ import annotations
@@ -9,7 +11,9 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol
 
+from workbench.domain import lifecycle
 from workbench.domain.errors import DomainError
+from workbench.domain.lifecycle import DECISION_STEPS, Step
 from workbench.domain.records import Role
 
 if TYPE_CHECKING:
@@ -37,35 +41,50 @@ class Action(StrEnum):
     VOTE = "vote"  # cast a vote in a session (members and the chair)
 
 
-ALLOWED: dict[Role, frozenset[Action]] = {
+STEP_ACTIONS: dict[Action, frozenset[Step]] = {
+    Action.EDIT_CASE: frozenset({Step.SAVE}),
+    Action.RESTORE_VERSION: frozenset({Step.SAVE}),
+    Action.SUBMIT_CASE: frozenset({Step.SUBMIT}),
+    Action.RUN_SESSION: frozenset({Step.ADD_TO_AGENDA, *DECISION_STEPS}),
+}
+"""The actions that take lifecycle steps: who may take them is the machine's ``Transition.roles``."""
+
+_OTHER_ACTIONS: dict[Role, frozenset[Action]] = {
     Role.OFFICER: frozenset(
-        {
-            Action.READ_CASE,
-            Action.CREATE_CASE,
-            Action.IMPORT_CASE,
-            Action.EDIT_CASE,
-            Action.RESTORE_VERSION,
-            Action.EXPORT_CASE,
-            Action.ARCHIVE_REPORT,
-            Action.SUBMIT_CASE,
-        }
+        {Action.READ_CASE, Action.CREATE_CASE, Action.IMPORT_CASE, Action.EXPORT_CASE, Action.ARCHIVE_REPORT}
     ),
     # Those who sign a report (reviewer's counter-signature, the chair's minutes) archive what they signed.
     Role.REVIEWER: frozenset({Action.READ_CASE, Action.EXPORT_CASE, Action.ARCHIVE_REPORT}),
     Role.COMMITTEE_MEMBER: frozenset({Action.READ_CASE, Action.VOTE}),
-    Role.COMMITTEE_CHAIR: frozenset(
-        {Action.READ_CASE, Action.ARCHIVE_REPORT, Action.VOTE, Action.RUN_SESSION}
-    ),
+    Role.COMMITTEE_CHAIR: frozenset({Action.READ_CASE, Action.ARCHIVE_REPORT, Action.VOTE}),
     Role.BACK_OFFICE: frozenset({Action.READ_CASE, Action.EXPORT_CASE, Action.ARCHIVE_REPORT}),
-    Role.ADMIN: frozenset(Action),
+    Role.ADMIN: frozenset(a for a in Action if a not in STEP_ACTIONS),
 }
 
-OWN_CASES_ONLY: dict[Role, frozenset[Action]] = {
-    # An officer signs and archives the survey report of her own cases only.
-    Role.OFFICER: frozenset(
-        {Action.EDIT_CASE, Action.RESTORE_VERSION, Action.ARCHIVE_REPORT, Action.SUBMIT_CASE}
-    ),
-}
+
+def _allowed() -> dict[Role, frozenset[Action]]:
+    by_step = {action: lifecycle.roles_for(*steps) for action, steps in STEP_ACTIONS.items()}
+    return {
+        role: others | {action for action, roles in by_step.items() if role in roles}
+        for role, others in _OTHER_ACTIONS.items()
+    }
+
+
+ALLOWED: dict[Role, frozenset[Action]] = _allowed()
+
+
+def _own_cases_only() -> dict[Role, frozenset[Action]]:
+    """Lifecycle actions an officer takes on her own cases only (``Transition.own_case``), and
+    the survey reports she signs and archives."""
+    own = {
+        action
+        for action, steps in STEP_ACTIONS.items()
+        if any(t.own_case and t.step in steps for t in lifecycle.TRANSITIONS)
+    }
+    return {Role.OFFICER: frozenset({*own, Action.ARCHIVE_REPORT})}
+
+
+OWN_CASES_ONLY: dict[Role, frozenset[Action]] = _own_cases_only()
 """Actions a role may take only on cases it owns (``officer_id``)."""
 
 ROLE_NAMES: dict[Role, dict[str, str]] = {

@@ -10,18 +10,35 @@ from __future__ import annotations
 
 import json
 import uuid
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import exists, func, insert, select
 
-from workbench.domain.committee import CommitteeRules, DecisionRule, Member, MemberVote, Outcome, Vote
+from workbench.domain.case_file import Stage
+from workbench.domain.committee import (
+    MINUTES_SIGNED,
+    OPEN,
+    AgendaItem,
+    CommitteeRules,
+    DecisionRule,
+    Member,
+    MemberVote,
+    Monitoring,
+    MonitoringKind,
+    MonitoringStep,
+    Outcome,
+    SessionInfo,
+    SessionSummary,
+    StoredDecision,
+    Vote,
+)
 from workbench.domain.money import from_minor_units, to_minor_units
-from workbench.domain.records import ChangeAction, CommitteeError, UserNotFoundError
+from workbench.domain.records import CaseSummary, ChangeAction, CommitteeError, Page, UserNotFoundError
 from workbench.domain.schedules import Method
+from workbench.store.case_rows import CaseFileRow
 from workbench.store.committee_rows import (
+    CaseSubmissionRow,
     CommitteeAgendaItemRow,
     CommitteeDecisionRow,
     CommitteeMemberRow,
@@ -38,11 +55,10 @@ if TYPE_CHECKING:
 
     from sqlalchemy.orm import Session
 
-OPEN = "open"
-MINUTES_SIGNED = "minutes_signed"
-"""A closed session: every agenda case decided, the chair's signed minutes archived for each case."""
+__all__ = ["MINUTES_SIGNED", "OPEN", "SqlCommitteeRepository"]
+
 SUBMITTED = "committee.submitted"
-"""The audit field of a submission; ``after`` is the submitted version."""
+"""The audit field of a submission; ``after`` is the submitted version (the data is ``case_submission``)."""
 
 
 def utc_now() -> datetime:
@@ -58,59 +74,6 @@ def _session_uuid(session_id: str) -> uuid.UUID:
         return uuid.UUID(session_id)
     except ValueError:
         raise CommitteeError("session_not_found", session_id=session_id) from None
-
-
-@dataclass(frozen=True, slots=True)
-class SessionInfo:
-    """A stored session; ``members`` carry user ids and display names (the chair first)."""
-
-    id: str
-    held_on: date
-    place: str
-    chair_id: str
-    secretary: str
-    rules: CommitteeRules
-    status: str
-    members: tuple[Member, ...]
-    usernames: dict[str, str]
-
-
-@dataclass(frozen=True, slots=True)
-class SessionSummary:
-    """One line of the session list."""
-
-    id: str
-    held_on: date
-    place: str
-    chair: str
-    status: str
-    cases: int
-    decided: int
-
-
-@dataclass(frozen=True, slots=True)
-class AgendaItem:
-    id: str
-    session_id: str
-    case_id: str
-    position: int
-    case_version: int
-
-
-@dataclass(frozen=True, slots=True)
-class StoredDecision:
-    """A decision as recorded: outcome, final terms (``None`` unless approved), conditions, monitoring."""
-
-    outcome: Outcome
-    amount: Decimal | None
-    term_months: int | None
-    annual_rate_percent: Decimal | None
-    method: Method | None
-    conditions: tuple[str, ...]
-    monitoring: tuple[str, ...]
-    reasons: str
-    decided_at: datetime
-    minutes_signed: bool
 
 
 class SqlCommitteeRepository:
@@ -353,19 +316,65 @@ class SqlCommitteeRepository:
         return None if row is None else self._item(row)
 
     def mark_submitted(self, case_id: str, version: int, user_id: str) -> None:
-        """Note that ``version`` of the case went to the committee (it is frozen while in ``APPROVAL``)."""
+        """Keep ``version`` as the case's submitted version (``case_submission``) and audit it."""
+        self._session.add(
+            CaseSubmissionRow(
+                case_id=case_uuid(case_id),
+                case_version=version,
+                submitted_at=self._clock(),
+                submitted_by=uuid.UUID(user_id),
+            )
+        )
+        self._session.flush()
         self.audit(user_id, case_uuid(case_id), ChangeAction.UPDATE, SUBMITTED, None, str(version))
 
     def submitted_version(self, case_id: str) -> int | None:
         """The version of the case last submitted to the committee, if any."""
-        a = AuditEntryRow
-        after = self._session.scalar(
-            select(a.after)
-            .where(a.case_id == case_uuid(case_id), a.field == SUBMITTED)
-            .order_by(a.id.desc())
+        s = CaseSubmissionRow
+        return self._session.scalar(
+            select(s.case_version).where(s.case_id == case_uuid(case_id)).order_by(s.id.desc()).limit(1)
+        )
+
+    def decision_on(self, case_id: str, version: int) -> Outcome | None:
+        """The committee's newest decision on ``version`` of the case, if any."""
+        a, d = CommitteeAgendaItemRow, CommitteeDecisionRow
+        outcome = self._session.scalar(
+            select(d.outcome)
+            .join(a, a.id == d.agenda_item_id)
+            .where(a.case_id == case_uuid(case_id), a.case_version == version)
+            .order_by(d.decided_at.desc())
             .limit(1)
         )
-        return None if after is None else int(after)
+        return None if outcome is None else Outcome(outcome)
+
+    def awaiting_cases(self, limit: int, offset: int = 0) -> Page[CaseSummary]:
+        """Submitted cases (stage ``APPROVAL``) on no undecided agenda, newest change first; one query.
+
+        ``limit`` cases from ``offset``; ``Page.more`` says whether more follow.
+        """
+        c, a, d, u = CaseFileRow, CommitteeAgendaItemRow, CommitteeDecisionRow, AppUserRow
+        waiting = select(a.id).outerjoin(d, d.agenda_item_id == a.id).where(a.case_id == c.id, d.id.is_(None))
+        query = (
+            select(
+                c.id,
+                c.case_number,
+                c.borrower_name,
+                c.business_name,
+                c.stage,
+                c.officer_id,
+                u.username,
+                c.requested_minor,
+                c.updated_at,
+                c.version_id,
+            )
+            .join(u, u.id == c.officer_id)
+            .where(c.stage == Stage.APPROVAL.value, ~exists(waiting))
+            .order_by(c.updated_at.desc(), c.id)
+            .limit(limit + 1)
+            .offset(offset)
+        )
+        rows = list(self._session.execute(query))
+        return Page(tuple(_summary(r) for r in rows[:limit]), more=len(rows) > limit)
 
     # ---- votes -----------------------------------------------------------------------------------
 
@@ -407,6 +416,7 @@ class SqlCommitteeRepository:
     # ---- decisions -------------------------------------------------------------------------------
 
     def decision(self, item_id: str) -> StoredDecision | None:
+        """The decision of an agenda item, if it is decided."""
         row = self._session.scalars(
             select(CommitteeDecisionRow).where(CommitteeDecisionRow.agenda_item_id == uuid.UUID(item_id))
         ).one_or_none()
@@ -419,7 +429,7 @@ class SqlCommitteeRepository:
             annual_rate_percent=row.annual_rate,
             method=None if row.method is None else Method(row.method),
             conditions=tuple(json.loads(row.conditions)),
-            monitoring=tuple(line for line in row.monitoring.split("\n") if line),
+            monitoring=monitoring_from_text(row.monitoring),
             reasons=row.reasons,
             decided_at=row.decided_at,
             minutes_signed=row.minutes_signed,
@@ -443,7 +453,7 @@ class SqlCommitteeRepository:
                 annual_rate=decision.annual_rate_percent,
                 method=None if decision.method is None else decision.method.value,
                 conditions=json.dumps(list(decision.conditions), ensure_ascii=False),
-                monitoring="\n".join(decision.monitoring),
+                monitoring=monitoring_to_text(decision.monitoring),
                 reasons=decision.reasons,
                 decided_at=decision.decided_at,
                 minutes_signed=decision.minutes_signed,
@@ -459,7 +469,7 @@ class SqlCommitteeRepository:
             "annual_rate_percent": decision.annual_rate_percent,
             "method": None if decision.method is None else decision.method.value,
             "conditions": list(decision.conditions),
-            "monitoring": list(decision.monitoring),
+            "monitoring": [monitoring_value(m) for m in decision.monitoring],
         }
         self.audit(
             user_id, case_uuid(item.case_id), ChangeAction.UPDATE, "committee.decision", None, _dumps(after)
@@ -516,3 +526,68 @@ class SqlCommitteeRepository:
     @staticmethod
     def _vote_value(vote: str, reason: str, conditions: str) -> dict[str, object]:
         return {"vote": vote, "reason": reason, "conditions": json.loads(conditions)}
+
+
+def _summary(r: Any) -> CaseSummary:
+    return CaseSummary(
+        id=str(r.id),
+        case_number=r.case_number,
+        borrower_name=r.borrower_name,
+        business_name=r.business_name or "",
+        stage=Stage(r.stage),
+        officer_id=str(r.officer_id),
+        officer_username=r.username,
+        requested=from_minor_units(r.requested_minor),
+        updated_at=r.updated_at,
+        version=r.version_id,
+    )
+
+
+# ---- monitoring as data ---------------------------------------------------------------------------
+
+
+def monitoring_value(item: Monitoring) -> dict[str, object]:
+    """A monitoring measure as plain JSON data: ``{"text": …}`` or the step's fields."""
+    if isinstance(item, str):
+        return {"text": item}
+    value: dict[str, object] = {"kind": item.kind.value}
+    if item.days is not None:
+        value["days"] = item.days
+    if item.due_on is not None:
+        value["due_on"] = item.due_on.isoformat()
+    if item.count is not None:
+        value["count"] = item.count
+    return value
+
+
+def monitoring_item(value: dict[str, Any]) -> Monitoring:
+    """The measure of ``monitoring_value``'s data."""
+    if "text" in value:
+        return str(value["text"])
+    due = value.get("due_on")
+    return MonitoringStep(
+        MonitoringKind(value["kind"]),
+        None if value.get("days") is None else int(value["days"]),
+        None if due is None else date.fromisoformat(str(due)),
+        None if value.get("count") is None else int(value["count"]),
+    )
+
+
+def monitoring_to_text(items: tuple[Monitoring, ...]) -> str:
+    """The ``committee_decision.monitoring`` column: a JSON list of ``monitoring_value``."""
+    return json.dumps([monitoring_value(m) for m in items], ensure_ascii=False, sort_keys=True)
+
+
+def monitoring_from_text(stored: str) -> tuple[Monitoring, ...]:
+    """The measures of the ``monitoring`` column.
+
+    Migration 0006 turned every older row (one measure a line, in words) into data; a line-per-measure
+    text that still turns up is kept as typed text, never parsed.
+    """
+    try:
+        values = json.loads(stored) if stored.strip() else []
+    except ValueError:
+        values = None
+    if not isinstance(values, list):
+        return tuple(line for line in stored.split("\n") if line)
+    return tuple(monitoring_item(v) for v in values)

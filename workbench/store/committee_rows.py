@@ -82,3 +82,23 @@ class CommitteeDecisionRow(Base):
     reasons: Mapped[Long]
     decided_at: Mapped[Moment]
     minutes_signed: Mapped[bool]
+
+
+class CaseSubmissionRow(Base):
+    """A case version handed to the committee (``domain.lifecycle``: the submitted version).
+
+    One row per submission, oldest first; the newest is the case's submitted version. A returned
+    case that is submitted again adds a row for its new version.
+    """
+
+    __tablename__ = "case_submission"
+
+    id: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
+    )
+    case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"))
+    case_version: Mapped[int] = mapped_column(Integer)
+    submitted_at: Mapped[Moment]
+    submitted_by: Mapped[uuid.UUID] = mapped_column(ForeignKey("app_user.id"))
+
+    __table_args__ = (UniqueConstraint("case_id", "case_version"),)

@@ -15,6 +15,7 @@ from workbench.store.balance_rows import (
 )
 from workbench.store.case_rows import CaseFileRow
 from workbench.store.committee_rows import (
+    CaseSubmissionRow,
     CommitteeAgendaItemRow,
     CommitteeDecisionRow,
     CommitteeMemberRow,
@@ -47,6 +48,7 @@ __all__ = [
     "BsReceivableRow",
     "BsStockItemRow",
     "CaseFileRow",
+    "CaseSubmissionRow",
     "CaseVersionRow",
     "CollateralRow",
     "CommitteeAgendaItemRow",

@@ -17,7 +17,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QWidget
 
-from workbench.domain.case_file import Stage
+from workbench.domain import lifecycle
 from workbench.ui.document import CaseSource
 from workbench.ui.i18n import tr
 from workbench.ui.labels import enum_label
@@ -33,8 +33,8 @@ BANNER = "staleBanner"
 
 
 def is_frozen(document: CaseDocument) -> bool:
-    """A stored case submitted to the committee (stage ``APPROVAL``) cannot be edited."""
-    return document.source.kind == "store" and document.state.stage is Stage.APPROVAL
+    """A stored case submitted to the committee cannot be edited (``domain.lifecycle.is_frozen``)."""
+    return document.source.kind == "store" and lifecycle.is_frozen(document.state.stage)
 
 
 class StaleBanner(QFrame):
@@ -191,7 +191,7 @@ class StaleTabs(QObject):
             .replace("%2", str(record.version))
             .replace("%3", enum_label(record.case.stage))
         )
-        if record.case.stage is Stage.APPROVAL:
+        if lifecycle.is_frozen(record.case.stage):
             return text + tr("新版本已冻结：另存为副本可保留您的修改，载入新版本则放弃它们。")
         return text + tr("载入新版本后，您的修改可通过撤销找回；或另存为副本。")
 

@@ -1,7 +1,9 @@
 """``DecisionForm``: the committee's decision on one case — final terms, conditions, monitoring.
 
 Prefilled from the presentation's what-if amendment when one was made, else from the officer's
-proposal; the monitoring measures from ``services.committee.monitoring_lines`` (the domain's plan).
+proposal; the monitoring measures from ``services.committee.monitoring_steps`` (the domain's plan as
+data), worded in the window's language. A line left as the form worded it goes back as its step;
+a line the chair typed or changed is her own measure, kept as typed.
 Terms are checked here (an amount the way officers type it, a rate the case's kind allows) before
 ``decision_submitted(terms, conditions, monitoring)`` goes to the window.
 """
@@ -27,20 +29,21 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.domain.calc import compute_case
-from workbench.domain.committee import Terms
+from workbench.domain.committee import OPEN, Terms
 from workbench.domain.errors import ValidationError
 from workbench.domain.loan_request import RateKind, RateQuote
 from workbench.domain.messages import error_text
 from workbench.domain.money import parse_amount
 from workbench.domain.schedules import METHOD_LABELS, Method
 from workbench.reports.formatting import money
-from workbench.services.committee import monitoring_lines
+from workbench.services.committee import monitoring_steps, monitoring_wording
 from workbench.ui.committee.texts import outcome_text
 from workbench.ui.committee.vote_panel import REFUSED_STYLE
 from workbench.ui.i18n import lang, tr
 
 if TYPE_CHECKING:
     from workbench.domain.case_file import CaseFile
+    from workbench.domain.committee import Monitoring, MonitoringStep
     from workbench.services.committee import CaseBoard
 
 
@@ -57,14 +60,16 @@ def proposal_terms(case: CaseFile) -> Terms:
 
 
 class DecisionForm(QWidget):
-    """``decision_submitted(terms | None, conditions, monitoring)``: terms only for an approval."""
+    """``decision_submitted(terms | None, conditions, monitoring)``: terms only for an approval;
+    ``monitoring`` is a tuple of measures (``Monitoring``: plan steps and typed text)."""
 
-    decision_submitted = Signal(object, object, str)
+    decision_submitted = Signal(object, object, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("decisionForm")
         self.case: CaseFile | None = None
+        self._plan: dict[str, MonitoringStep] = {}  # the lines this form worded → their steps
         self._rate_kind = RateKind.ANNUAL_PERCENT
         self._grace = 0
         self.source = QLabel()
@@ -148,12 +153,22 @@ class DecisionForm(QWidget):
         self.method.setCurrentIndex(max(index, 0))
         lines = [line.strip() for line in case.notes.conditions.splitlines() if line.strip()]
         self.conditions.setPlainText("\n".join(lines))
-        self.monitoring.setPlainText("\n".join(monitoring_lines(case, terms.term_months)))
+        self._show_plan(monitoring_steps(case, terms.term_months))
         self.message.clear()
 
     def _refresh_monitoring(self, months: int) -> None:
         if self.case is not None:
-            self.monitoring.setPlainText("\n".join(monitoring_lines(self.case, months)))
+            self._show_plan(monitoring_steps(self.case, months))
+
+    def _show_plan(self, steps: tuple[MonitoringStep, ...]) -> None:
+        words = monitoring_wording(steps, lang())
+        self._plan = dict(zip(words, steps, strict=True))
+        self.monitoring.setPlainText("\n".join(words))
+
+    def monitoring_items(self) -> tuple[Monitoring, ...]:
+        """The measures in the box: the plan's steps where a line is as worded here, else the text."""
+        lines = (line.strip() for line in self.monitoring.toPlainText().splitlines())
+        return tuple(self._plan.get(line, line) for line in lines if line)
 
     def show_board(self, board: CaseBoard) -> None:
         """Say what the rule makes of the votes; terms apply only to an approval."""
@@ -166,7 +181,7 @@ class DecisionForm(QWidget):
         approved = board.standing is not None and board.standing.approved
         for widget in (self.amount, self.term, self.rate, self.method, self.conditions, self.monitoring):
             widget.setEnabled(approved and board.decision is None)
-        self.record.setEnabled(board.decision is None and board.session.status == "open")
+        self.record.setEnabled(board.decision is None and board.session.status == OPEN)
 
     def current_terms(self) -> Terms | str:
         """The terms the fields hold, or why they are not terms."""
@@ -196,4 +211,4 @@ class DecisionForm(QWidget):
             terms = checked
         conditions = tuple(c.strip() for c in self.conditions.toPlainText().splitlines() if c.strip())
         self.message.clear()
-        self.decision_submitted.emit(terms, conditions if approving else (), self.monitoring.toPlainText())
+        self.decision_submitted.emit(terms, conditions if approving else (), self.monitoring_items())

@@ -22,9 +22,8 @@ from workbench.ui.i18n import lang, tr
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from workbench.domain.committee import MemberVote
+    from workbench.domain.committee import MemberVote, SessionSummary
     from workbench.domain.records import User
-    from workbench.services.committee import SessionSummary
 
 Index = QModelIndex | QPersistentModelIndex
 DISPLAY = Qt.ItemDataRole.DisplayRole

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from workbench.domain.committee import OUTCOME_LABELS, VOTE_LABELS, DecisionRule, Outcome, Vote
+from workbench.domain.committee import (
+    MINUTES_SIGNED,
+    OUTCOME_LABELS,
+    VOTE_LABELS,
+    DecisionRule,
+    Outcome,
+    Vote,
+)
 from workbench.ui.i18n import lang, tr
 
 
@@ -24,7 +31,7 @@ def rule_text(rule: DecisionRule) -> str:
 
 def status_text(status: str) -> str:
     """A session's state: open, or closed with the minutes signed."""
-    return tr("纪要已签署") if status == "minutes_signed" else tr("进行中")
+    return tr("纪要已签署") if status == MINUTES_SIGNED else tr("进行中")
 
 
 def tally_text(counts: dict[Vote, int], voters: int, seats: int, quorum: int) -> str:

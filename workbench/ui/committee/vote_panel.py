@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.domain.committee import MemberVote, Vote
+from workbench.domain.committee import OPEN, MemberVote, Vote
 from workbench.domain.errors import ValidationError
 from workbench.ui.committee.models import VoteModel
 from workbench.ui.committee.texts import outcome_text, rule_text, tally_text, vote_text
@@ -153,7 +153,7 @@ class VotePanel(QWidget):
         keep = self.member.findData(current) if current not in voted else -1
         self.member.setCurrentIndex(keep if keep >= 0 else max(waiting, 0))
         self.member.blockSignals(False)
-        open_ = board.decision is None and board.session.status == "open"
+        open_ = board.decision is None and board.session.status == OPEN
         for widget in (self.member, self.vote, self.reason, self.conditions, self.record):
             widget.setEnabled(open_)
 

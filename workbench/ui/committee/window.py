@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.domain.committee import OPEN
 from workbench.domain.errors import DomainError
 from workbench.reports.formatting import money
 from workbench.ui.committee.decision_form import DecisionForm
@@ -46,8 +47,9 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from workbench.domain.case_file import CaseFile
-    from workbench.domain.committee import Terms, Vote
-    from workbench.services.committee import CaseBoard, SessionInfo, SignedMinutes
+    from workbench.domain.committee import Monitoring, SessionInfo, Terms, Vote
+    from workbench.domain.records import CaseSummary, Page
+    from workbench.services.committee import CaseBoard, SignedMinutes
     from workbench.ui.committee.session_dialog import SessionDialog, SessionSpec
     from workbench.ui.store_link import StoreLink
 
@@ -66,7 +68,7 @@ def error_message(error: BaseException) -> str:
     return str(error) or type(error).__name__
 
 
-LoadedSession = tuple["SessionInfo", tuple[AgendaRow, ...], tuple[Any, ...]]
+LoadedSession = tuple["SessionInfo", tuple[AgendaRow, ...], "Page[CaseSummary]"]
 LoadedCase = tuple["CaseBoard", "CaseFile"]
 
 
@@ -278,13 +280,17 @@ class CommitteeWindow(QMainWindow):
                         None if decided is None else decided.outcome,
                     )
                 )
-            return info, tuple(rows), tuple(services.committee.awaiting_cases(user))
+            return info, tuple(rows), services.committee.awaiting_cases(user)
 
         def loaded(result: LoadedSession) -> None:
             info, rows, awaiting = result
             self.info = info
             self.agenda.set_rows(rows)
-            self.awaiting.set_rows(awaiting)
+            self.awaiting.set_rows(awaiting.items)
+            more = tr("只列出最近提交的 %1 个待上会案卷；其余的在这些列入议程后列出").replace(
+                "%1", str(len(awaiting))
+            )
+            self.awaiting_box.setToolTip(more if awaiting.more else "")
             self._show_session()
             wanted = select_case or self.case_id
             ids = [r.case_id for r in rows]
@@ -300,7 +306,7 @@ class CommitteeWindow(QMainWindow):
     def _show_session(self) -> None:
         info = self.info
         has = info is not None
-        is_open = has and info is not None and info.status == "open"
+        is_open = has and info is not None and info.status == OPEN
         for widget in (self.add_button, self.awaiting_box, self.close_button):
             widget.setEnabled(is_open)
         self.tabs.setEnabled(has)
@@ -408,7 +414,9 @@ class CommitteeWindow(QMainWindow):
 
         self._run(cast, cast_done)
 
-    def _record_decision(self, terms: Terms | None, conditions: tuple[str, ...], monitoring: str) -> None:
+    def _record_decision(
+        self, terms: Terms | None, conditions: tuple[str, ...], monitoring: tuple[Monitoring, ...]
+    ) -> None:
         if self.info is None or self.case_id is None:
             return
         session_id, case_id = self.info.id, self.case_id

@@ -10,6 +10,9 @@ part of a ``CaseFile`` goes:
   header fields as ``*_json`` and each list in its own table, keyed by (case, [sheet | kind,] position);
 * the case's own lists (guarantors, collateral, cross-checks, evidence) have tables of their own.
 
+Every detail row keeps its stable id (``workbench.domain.row_ids``) in ``row_id``; cross-checks and
+evidence items keep theirs in ``check_id`` / ``evidence_id``.
+
 Field ⇄ column conversion follows one convention (``workbench.store.row_codec``).
 """
 
@@ -69,7 +72,8 @@ class ListSlot:
     row: type[Base]
     item: type
     key: tuple[tuple[str, str], ...] = ()
-    renames: tuple[tuple[str, str], ...] = ()
+    renames: tuple[tuple[str, str], ...] = (("id", "row_id"),)
+    """Field → column; a row's ``id`` is ``row_id`` (the tables' key is case, [sheet | kind,] position)."""
 
     @property
     def table(self) -> Table:

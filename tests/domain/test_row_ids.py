@@ -18,7 +18,15 @@ from workbench.domain.balance_sheet import StockItem
 from workbench.domain.case_file import CaseFile
 from workbench.domain.codec import FORMAT_VERSION, SUPPORTED_VERSIONS, case_from_document, case_to_document
 from workbench.domain.errors import ValidationError
-from workbench.domain.row_ids import OWN_ID_LISTS, Row, derived_row_id, fill_row_ids, new_row_id, with_new_id
+from workbench.domain.row_ids import (
+    OWN_ID_LISTS,
+    Row,
+    derived_row_id,
+    fill_row_ids,
+    new_row_id,
+    rows_lack_ids,
+    with_new_id,
+)
 from workbench.paths import resource_path
 from workbench.services.case_files import dumps_case, loads_case, read_case_file
 
@@ -211,3 +219,11 @@ def test_fill_row_ids_leaves_checks_evidence_and_rows_with_ids_alone() -> None:
     assert fill_row_ids({"members": [{"name": "x"}]}, "c", "household")["members"][0]["id"] == derived_row_id(
         "c", "household.members", 0
     )
+
+
+def test_rows_lack_ids_tells_an_old_document_by_its_first_row() -> None:
+    old = json.loads((DATA / "case-a-v1.json").read_text(encoding="utf-8"))["case"]
+    assert rows_lack_ids(old) and not rows_lack_ids(_document()["case"])
+    assert not rows_lack_ids({"id": "x", "cross_checks": [{"id": "C1"}], "evidence": [{"id": "e"}]})
+    assert rows_lack_ids({"cross_checks": [{"id": "C1", "inputs": {"items": [{"name": "烟"}]}}]})
+    assert not rows_lack_ids(fill_row_ids(old, "x"))

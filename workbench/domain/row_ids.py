@@ -97,6 +97,35 @@ def fill_row_ids(case: Any, case_id: str, prefix: str = "") -> Any:
     return _fill(case, case_id, prefix, 0)
 
 
+def rows_lack_ids(case: Any) -> bool:
+    """Whether plain case data was written before rows had ids: its first row has none.
+
+    A document is written whole by one version of the workbench, so one row tells (a cheap test
+    before ``fill_row_ids`` on a stored snapshot). ``False`` when there is no row at all.
+    """
+    return _first_row_lacks_id(case, "") is True
+
+
+def _first_row_lacks_id(node: Any, key: str) -> bool | None:
+    """``True`` / ``False`` for the first row found under ``node`` (``key``: its field), else ``None``."""
+    if isinstance(node, dict):
+        for name, value in node.items():
+            if isinstance(value, dict | list) and value:
+                found = _first_row_lacks_id(value, name)
+                if found is not None:
+                    return found
+    elif isinstance(node, list):
+        first = node[0]
+        if isinstance(first, dict) and key not in OWN_ID_LISTS:
+            return not first.get("id")
+        for item in node:
+            if isinstance(item, dict | list) and item:
+                found = _first_row_lacks_id(item, "")
+                if found is not None:
+                    return found
+    return None
+
+
 def _fill(node: Any, case_id: str, path: str, depth: int) -> Any:
     if depth > MAX_FILL_DEPTH:  # deeper than any case; the codec refuses it (too_deep)
         return node

@@ -194,9 +194,10 @@ def _list_rows(
     for slot in section.lists:
         key = {"case_id": case_id, **dict(section.key), **dict(slot.key)}
         rows = into.setdefault(slot.table, [])
+        codecs = _codecs(slot)
         for position, item in enumerate(getattr(value, slot.field)):
             where = f"{path}{slot.field}[{position}]"
-            rows.append({**key, "position": position, **item_to_columns(item, _codecs(slot), where)})
+            rows.append({**key, "position": position, **item_to_columns(item, codecs, where)})
 
 
 def _section_plain(plain: Mapping[str, Any] | None, name: str, value: Any) -> Any:
@@ -262,7 +263,8 @@ def _lists_from(section: SectionSlot, children: Mapping[Table, Sequence[Row]]) -
         rows = sorted(
             (r for r in children.get(slot.table, ()) if _matches(r, key)), key=lambda r: r["position"]
         )
-        out[slot.field] = tuple(item_from_columns(slot.item, r, _codecs(slot)) for r in rows)
+        codecs = _codecs(slot)
+        out[slot.field] = tuple(item_from_columns(slot.item, r, codecs) for r in rows)
     return out
 
 

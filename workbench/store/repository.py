@@ -62,7 +62,7 @@ from workbench.domain.records import (
     CaseVersionInfo,
     ChangeAction,
 )
-from workbench.domain.row_ids import fill_row_ids
+from workbench.domain.row_ids import fill_row_ids, rows_lack_ids
 from workbench.store.case_rows import CaseFileRow
 from workbench.store.changes import FieldChange, canonical_text, diff, sha256_text
 from workbench.store.history_rows import AuditEntryRow, CaseVersionRow
@@ -590,7 +590,8 @@ class SqlCaseRepository:
 
     def _snapshot_plain(self, case_id: uuid.UUID, version: int) -> Any:
         """The plain data of a snapshot, every row with an id (``row_ids.fill_row_ids``)."""
-        return fill_row_ids(json.loads(self._document_text(case_id, version)), str(case_id))
+        plain = json.loads(self._document_text(case_id, version))
+        return fill_row_ids(plain, str(case_id)) if rows_lack_ids(plain) else plain
 
     def _write_children(self, case_id: uuid.UUID, rows: CaseRows, *, replace: bool) -> None:
         connection = self._session.connection()

@@ -54,7 +54,11 @@ def derived_row_id(case_id: str, list_path: str, index: int) -> str:
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class Row:
-    """Base of every detail-row dataclass: its stable ``id`` (keyword-only, first, not compared)."""
+    """Base of every detail-row dataclass: its stable ``id`` (keyword-only, first, not compared).
+
+    A row type with a ``__post_init__`` of its own calls ``Row.__post_init__(self)`` from it (zero-argument
+    ``super()`` does not work in a slotted dataclass).
+    """
 
     id: RowId = dataclasses.field(default="", compare=False, kw_only=True)
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import inspect, text
 
 from tests.store.helpers import add_user, demo, new_id, with_sheet
+from workbench.domain.cross_checks import CheckMethod, CrossCheck, MarginItem, MarginSampleInputs, Target
 from workbench.domain.records import ChangeAction
 from workbench.domain.row_ids import Row, derived_row_id
 from workbench.services.case_files import dumps_case, read_case_file
@@ -106,7 +107,12 @@ def test_0005_gives_rows_of_an_older_store_the_ids_a_version_1_import_gives(blan
     sessions = make_sessions(make_engine(blank_url))
     try:
         officer = add_user(sessions, "liumin")
-        a, b = demo("a"), dataclasses.replace(demo("b"), id=new_id())
+        sample = MarginSampleInputs(
+            (MarginItem("烟", Decimal(18), Decimal(20)), MarginItem("酒", Decimal(40), Decimal(52)))
+        )
+        m14 = CrossCheck("M14a", Target.GROSS_MARGIN, CheckMethod.M14, sample)  # rows inside a check's inputs
+        b = dataclasses.replace(demo("b"), id=new_id(), cross_checks=(*demo("b").cross_checks, m14))
+        a = demo("a")
         stock = a.balance_sheet.stock
         a2 = with_sheet(a, stock=(dataclasses.replace(stock[0], quantity=Decimal(2)), *stock[1:]))
         with sessions.begin() as session:
@@ -147,6 +153,7 @@ def test_0005_gives_rows_of_an_older_store_the_ids_a_version_1_import_gives(blan
             path: [derived_row_id(b.id, path, i) for i in range(len(ids))] for path, ids in all_ids(b).items()
         }
         assert loaded_a == a2 and loaded_b == b
+        assert f"cross_checks[{len(b.cross_checks) - 1}].inputs.items" in all_ids(loaded_b)
         assert all_ids(first) == all_ids(a)  # an old snapshot gets the same ids
 
         with sessions.begin() as session:  # saving unchanged content lists no field

@@ -110,9 +110,9 @@ def test_schema_is_a_valid_draft_2020_12_schema() -> None:
     schema = case_file_schema()
     Draft202012Validator.check_schema(schema)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert schema["$id"] == "https://workbench.invalid/schema/case-file-1.json"
+    assert schema["$id"] == "https://workbench.invalid/schema/case-file-2.json"
     assert schema["properties"]["format"] == {"const": "workbench-case"}
-    assert schema["properties"]["version"] == {"const": 1}
+    assert schema["properties"]["version"] == {"const": 2}
 
 
 def test_schema_has_one_closed_definition_per_dataclass() -> None:
@@ -484,7 +484,7 @@ HOSTILE: list[Any] = [
     # envelope
     edit("wrong-format", "format", "excel", "invalid_choice"),
     Hostile("missing-format", _delete("format"), "format", ("invalid_choice",)),
-    edit("future-version", "version", 2, "unsupported_version"),
+    edit("future-version", "version", 3, "unsupported_version"),
     edit("version-as-text", "version", "1", "unsupported_version"),
     edit("version-as-boolean", "version", True, "unsupported_version"),
     # references and cross-checks
@@ -730,6 +730,7 @@ ALIAS_MEANINGS = {
     "Count": "a whole count (人数/次数)",
     "Text": "short text (单行文本)",
     "LongText": "long text (说明/叙述)",
+    "RowId": "the stable id of a row, unique in its list (行标识)",
 }
 
 
@@ -959,7 +960,7 @@ def test_docs_state_the_limits_of_the_code() -> None:
         f"{SHORT_TEXT}",
         "20000",
         '"format": "workbench-case"',
-        '"version": 1',
+        '"version": 2',
     ):
         assert fact in text, fact
 

@@ -19,13 +19,14 @@ from workbench.store.changes import content_sha256
 from workbench.store.repository import SqlCaseRepository
 
 if TYPE_CHECKING:
+    from workbench.domain.case_file import CaseFile
     from workbench.domain.records import User
     from workbench.store.db import Sessions
 
 PDF = b"%PDF-1.7\n% signed survey report\n%%EOF\n"
 
 
-def three_versions(sessions: Sessions, user: User) -> list[object]:
+def three_versions(sessions: Sessions, user: User) -> list[CaseFile]:
     """Case A at v1, a new request amount at v2, an extra asset at v3."""
     v1 = demo("a")
     v2 = dataclasses.replace(v1, request=dataclasses.replace(v1.request, amount=Decimal("50000")))
@@ -57,10 +58,11 @@ def test_each_save_keeps_a_snapshot_and_restore_adds_a_version(sessions: Session
         (4, ChangeAction.RESTORE),
     ]
     assert history[1].changed_fields == ("request.amount",)
+    extra = v3.balance_sheet.assets[3]
     assert history[2].changed_fields == (
-        "balance_sheet.assets[3].amount",
-        "balance_sheet.assets[3].category",
-        "balance_sheet.assets[3].label",
+        f"balance_sheet.assets[id={extra.id}].amount",
+        f"balance_sheet.assets[id={extra.id}].category",
+        f"balance_sheet.assets[id={extra.id}].label",
     )
     assert history[3].changed_count == 4
     assert all(h.saved_by == "liumin" for h in history)
@@ -69,7 +71,8 @@ def test_each_save_keeps_a_snapshot_and_restore_adds_a_version(sessions: Session
 
 
 def test_audit_entries_record_each_field_before_and_after(sessions: Sessions, officer: User) -> None:
-    three_versions(sessions, officer)
+    _v1, _v2, v3 = three_versions(sessions, officer)
+    row = f"balance_sheet.assets[id={v3.balance_sheet.assets[3].id}]"
     with sessions.begin() as session:
         trail = SqlCaseRepository(session).audit_trail(demo("a").id)
     created, *updates = trail
@@ -80,9 +83,9 @@ def test_audit_entries_record_each_field_before_and_after(sessions: Sessions, of
     )
     assert [(a.action, a.field, a.before, a.after) for a in updates] == [
         (ChangeAction.UPDATE, "request.amount", "60000", "50000"),
-        (ChangeAction.UPDATE, "balance_sheet.assets[3].amount", None, "12000.50"),
-        (ChangeAction.UPDATE, "balance_sheet.assets[3].category", None, "deposit"),
-        (ChangeAction.UPDATE, "balance_sheet.assets[3].label", None, "定期存款"),
+        (ChangeAction.UPDATE, f"{row}.amount", None, "12000.50"),
+        (ChangeAction.UPDATE, f"{row}.category", None, "deposit"),
+        (ChangeAction.UPDATE, f"{row}.label", None, "定期存款"),
     ]
     assert {a.user_id for a in trail} == {officer.id}
     assert [a.id for a in trail] == sorted(a.id for a in trail)

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QTableView
 
+from workbench.domain.row_ids import with_new_id
 from workbench.services.compare import compare_cases
 from workbench.ui import i18n
 from workbench.ui.case_io import open_demo
@@ -32,7 +33,9 @@ def _versions() -> tuple[CaseFile, CaseFile]:
         mine,
         product="他人修改",
         borrower=dataclasses.replace(mine.borrower, name="王丽华（他人）"),
-        balance_sheet=dataclasses.replace(sheet, stock=(*stock, dataclasses.replace(stock[0], label="新增"))),
+        balance_sheet=dataclasses.replace(
+            sheet, stock=(*stock, with_new_id(dataclasses.replace(stock[0], label="新增")))
+        ),
     )
     return mine, theirs
 
@@ -144,14 +147,27 @@ def test_values_read_as_the_window_writes_them(ui: Any, language: str, goods: st
     mine, theirs = _formatted_versions()
     model = CompareModel(compare_cases(mine, theirs), None, mine, theirs)
     paths = {d.path: d for d in model.differences}
-    assert paths["balance_sheet.stock[0].category"].theirs == "raw_material"  # the stored code …
-    assert _shown(model, "balance_sheet.stock[0].category") == (goods, raw)  # … in words (mine: default)
-    assert _shown(model, "balance_sheet.stock[0].unit_cost") == ("28,000.00", "30,000.00")
-    assert _shown(model, "profit_loss.products[0].share") == ("30%", "35%")
+    stock = f"balance_sheet.stock[id={mine.balance_sheet.stock[0].id}]"
+    added = f"balance_sheet.stock[id={theirs.balance_sheet.stock[5].id}]"
+    product = f"profit_loss.products[id={mine.profit_loss.products[0].id}]"
+    assert paths[f"{stock}.category"].theirs == "raw_material"  # the stored code …
+    assert _shown(model, f"{stock}.category") == (goods, raw)  # … in words (mine: default)
+    assert _shown(model, f"{stock}.unit_cost") == ("28,000.00", "30,000.00")
+    assert _shown(model, f"{product}.share") == ("30%", "35%")
     assert _shown(model, "dates.survey_date") == ("2024-06-28", "2024-07-01")
-    assert _shown(model, "balance_sheet.stock[5].label") == (ABSENT, "新增")
-    row = next(r for r, d in enumerate(model.differences) if d.path.endswith("stock[0].category"))
+    assert _shown(model, f"{added}.label") == (ABSENT, "新增")
+    row = next(r for r, d in enumerate(model.differences) if d.path == f"{stock}.category")
     assert model.data(model.index(row, 2), Qt.ItemDataRole.ToolTipRole) == "raw_material"  # on hover
+
+
+def test_a_moved_row_shows_its_row_number_in_each_version(ui: Any) -> None:
+    i18n.set_language("zh")
+    mine, _source = open_demo("A")
+    sheet = mine.balance_sheet
+    first, second, *rest = sheet.stock
+    theirs = dataclasses.replace(mine, balance_sheet=dataclasses.replace(sheet, stock=(second, first, *rest)))
+    rows = _rows(CompareModel(compare_cases(mine, theirs), None, mine, theirs))
+    assert rows == {"资产负债表 › 存货 › 第 1 行": ("第 1 行", "第 2 行")}
 
 
 def test_the_dialog_shows_formatted_values(qtbot: QtBot, ui: Any) -> None:

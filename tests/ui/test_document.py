@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -91,3 +92,33 @@ def test_many_emits_do_not_leak(doc_a: CaseDocument) -> None:
     for i in range(2000):
         doc_a.set_field((*STOCK, i % 5, "quantity"), Decimal(i % 7 + 2))
     assert doc_a.undo_stack.count() >= 1
+
+
+def _stock_ids(document: CaseDocument) -> list[str]:
+    return [row.id for row in document.state.balance_sheet.stock]
+
+
+def test_rows_keep_their_ids_through_edits_undo_and_redo(doc_a: CaseDocument) -> None:
+    ids = _stock_ids(doc_a)
+    doc_a.set_field(COST, Decimal(30000))
+    assert _stock_ids(doc_a) == ids  # an edited row is the same row
+    doc_a.insert_row(STOCK, 1)
+    added = _stock_ids(doc_a)[1]
+    assert added not in ids and _stock_ids(doc_a) == [ids[0], added, *ids[1:]]
+    doc_a.undo_stack.undo()
+    assert _stock_ids(doc_a) == ids
+    doc_a.undo_stack.redo()
+    assert _stock_ids(doc_a)[1] == added  # redo brings back the same row, not a new one
+    doc_a.remove_row(STOCK, 0)
+    doc_a.undo_stack.undo()
+    assert _stock_ids(doc_a)[0] == ids[0]
+
+
+def test_a_duplicated_row_is_a_new_row_with_a_new_id(doc_a: CaseDocument) -> None:
+    first = doc_a.state.balance_sheet.stock[0]
+    doc_a.insert_row(STOCK, 1, first)
+    copy = doc_a.state.balance_sheet.stock[1]
+    assert copy == first and copy.id != first.id  # same values, its own id
+    with pytest.raises(ValidationError) as caught:  # two rows with one id are refused
+        doc_a.set_list_item(STOCK, 1, dataclasses.replace(first, label="另一行"))
+    assert caught.value.reason == "duplicate_id"

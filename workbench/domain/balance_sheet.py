@@ -14,6 +14,7 @@ from enum import StrEnum
 
 from workbench.domain.fields import Amount, Count, Factor, Months, Text
 from workbench.domain.money import ZERO
+from workbench.domain.row_ids import Row, check_unique_row_ids
 
 
 class Scope(StrEnum):
@@ -45,7 +46,7 @@ CURRENT_CATEGORIES = frozenset({AssetCategory.CASH, AssetCategory.BANK, AssetCat
 
 
 @dataclass(frozen=True, slots=True)
-class AssetItem:
+class AssetItem(Row):
     """A counted or documented asset line (cash in till, bank balance, rent deposit …)."""
 
     category: AssetCategory
@@ -64,7 +65,7 @@ class StockCategory(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class StockItem:
+class StockItem(Row):
     """存货明细: quantity × unit cost (at cost, not selling price)."""
 
     label: Text
@@ -89,7 +90,7 @@ class FixedCategory(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class FixedAsset:
+class FixedAsset(Row):
     """固定资产明细: original value and present value of the whole line (all ``quantity`` units);
     depreciation is their difference."""
 
@@ -118,7 +119,7 @@ class FixedAsset:
 
 
 @dataclass(frozen=True, slots=True)
-class Receivable:
+class Receivable(Row):
     """应收账款明细 by customer."""
 
     counterparty: Text
@@ -135,7 +136,7 @@ class PayableKind(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class Payable:
+class Payable(Row):
     """应付/预收明细 by counterparty."""
 
     counterparty: Text
@@ -156,7 +157,7 @@ class DebtKind(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class Debt:
+class Debt(Row):
     """负债明细. Its monthly instalment feeds the P&L (分期还款 经营 / 私人用途 by scope)."""
 
     lender: Text
@@ -175,7 +176,7 @@ class Debt:
 
 
 @dataclass(frozen=True, slots=True)
-class OffBalanceItem:
+class OffBalanceItem(Row):
     """表外资产/负债: shown and evaluated, not added to the totals."""
 
     label: Text
@@ -185,7 +186,7 @@ class OffBalanceItem:
 
 
 @dataclass(frozen=True, slots=True)
-class GuaranteeGiven:
+class GuaranteeGiven(Row):
     """对外担保 (contingent liability): shown, flagged, not added to TL."""
 
     beneficiary: Text
@@ -208,6 +209,21 @@ class BalanceSheet:
     debts: tuple[Debt, ...] = ()
     off_balance: tuple[OffBalanceItem, ...] = ()
     guarantees_given: tuple[GuaranteeGiven, ...] = ()
+
+    def __post_init__(self) -> None:
+        check_unique_row_ids(self, *SHEET_LISTS)
+
+
+SHEET_LISTS = (
+    "assets",
+    "stock",
+    "fixed_assets",
+    "receivables",
+    "payables",
+    "debts",
+    "off_balance",
+    "guarantees_given",
+)
 
 
 @dataclass(frozen=True, slots=True)

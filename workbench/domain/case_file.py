@@ -15,6 +15,7 @@ from workbench.domain.fields import LongText, Text
 from workbench.domain.loan_request import LoanRequest
 from workbench.domain.parties import Borrower, Business, Collateral, Guarantor, Household
 from workbench.domain.profit_loss import ProfitLoss
+from workbench.domain.row_ids import check_unique_row_ids
 from workbench.domain.soft_info import SoftInformation
 
 
@@ -103,6 +104,7 @@ class CaseFile:
     notes: ReportNotes = field(default_factory=ReportNotes)
 
     def __post_init__(self) -> None:
+        check_unique_row_ids(self, "guarantors", "collateral")
         seen: set[str] = set()
         for index, check in enumerate(self.cross_checks):
             if check.id in seen:

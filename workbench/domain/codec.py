@@ -25,10 +25,13 @@ from workbench.domain.case_file import CaseFile
 from workbench.domain.errors import ValidationError
 from workbench.domain.fields import MAX_ITEMS, Bounds, MaxLength
 from workbench.domain.figures import FigureRef
+from workbench.domain.row_ids import fill_row_ids
 
 FORMAT_NAME = "workbench-case"
-FORMAT_VERSION = 1
-SUPPORTED_VERSIONS = (1,)
+FORMAT_VERSION = 2
+"""Version 2: every detail row carries its stable ``id`` (``workbench.domain.row_ids``)."""
+SUPPORTED_VERSIONS = (1, 2)
+"""Version 1 (no row ids) still reads: its rows get ids derived from the case id, list and index."""
 MAX_DEPTH = 24
 MAX_DECIMAL_TEXT = 40
 
@@ -315,6 +318,9 @@ def _short(data: Any) -> str:
 def case_from_document(document: Any) -> CaseFile:
     """Check the envelope (format name, version) and decode the case.
 
+    A row without an id (every row of a version-1 file) gets the id ``row_ids.derived_row_id``
+    gives it, so reading the same file twice gives the same ids.
+
     Raises:
         ValidationError: wrong envelope or any invalid field (paths start at ``case``).
     """
@@ -337,4 +343,6 @@ def case_from_document(document: Any) -> CaseFile:
         raise ValidationError(_printable(sorted(extra)[0][:60]), "unknown_field")
     if "case" not in document:
         raise ValidationError("case", "required")
-    return decode(CaseFile, document["case"], "case")
+    case = document["case"]
+    case_id = case.get("id") if isinstance(case, dict) else None
+    return decode(CaseFile, fill_row_ids(case, case_id if isinstance(case_id, str) else ""), "case")

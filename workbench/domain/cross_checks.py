@@ -19,6 +19,7 @@ from workbench.domain.fields import CalendarMonth, LongText, Text
 from workbench.domain.figures import FigureRef, Operand, resolve
 from workbench.domain.money import ONE, ZERO, safe_div
 from workbench.domain.profit_loss import Season
+from workbench.domain.row_ids import Row, check_unique_row_ids
 from workbench.domain.status import Status, status_for
 
 if TYPE_CHECKING:
@@ -248,7 +249,7 @@ class CapacityInputs:
 
 
 @dataclass(frozen=True, slots=True)
-class MarginItem:
+class MarginItem(Row):
     """One sampled article: buying and selling price, and its weight in the sample."""
 
     name: Text
@@ -263,9 +264,12 @@ class MarginSampleInputs:
 
     items: tuple[MarginItem, ...]
 
+    def __post_init__(self) -> None:
+        check_unique_row_ids(self, "items")
+
 
 @dataclass(frozen=True, slots=True)
-class IncomeSource:
+class IncomeSource(Row):
     """One documented income source (payslip, bank credits, tax slip)."""
 
     source: Text
@@ -277,6 +281,9 @@ class IncomeInputs:
     """M15: documented income per source, summed."""
 
     sources: tuple[IncomeSource, ...]
+
+    def __post_init__(self) -> None:
+        check_unique_row_ids(self, "sources")
 
 
 @dataclass(frozen=True, slots=True)

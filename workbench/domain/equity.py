@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from workbench.domain.fields import Amount, Factor, LongText, SignedAmount, Text
 from workbench.domain.money import ONE, ZERO, safe_div
+from workbench.domain.row_ids import Row, check_unique_row_ids
 from workbench.domain.status import Status, status_for
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True, slots=True)
-class EquityItem:
+class EquityItem(Row):
     """One line of the reconciliation; its value is ``amount × times`` (e.g. 6 months × 6,000)."""
 
     label: Text
@@ -42,7 +43,7 @@ class EquityItem:
 
 
 @dataclass(frozen=True, slots=True)
-class EquityPass:
+class EquityPass(Row):
     """An earlier pass, frozen as it was computed, with what the officer found afterwards."""
 
     label: Text
@@ -70,6 +71,19 @@ class EquityCheck:
     include_off_balance: bool = False
     explanation: LongText = ""
     earlier_passes: tuple[EquityPass, ...] = ()
+
+    def __post_init__(self) -> None:
+        check_unique_row_ids(
+            self,
+            "initial_assets",
+            "initial_liabilities",
+            "period_profit",
+            "injections",
+            "appreciation",
+            "withdrawals",
+            "depreciation",
+            "earlier_passes",
+        )
 
 
 @dataclass(frozen=True, slots=True)

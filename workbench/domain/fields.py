@@ -49,3 +49,7 @@ CalendarMonth = Annotated[int, Bounds(Decimal(1), Decimal(12))]
 Count = Annotated[int, Bounds(Decimal(0), Decimal(1000000))]
 Text = Annotated[str, MaxLength(SHORT_TEXT)]
 LongText = Annotated[str, MaxLength(LONG_TEXT)]
+
+ROW_ID_LENGTH = 40
+RowId = Annotated[str, MaxLength(ROW_ID_LENGTH)]
+"""The stable id of a detail row (``workbench.domain.row_ids``): short text, unique within its list."""

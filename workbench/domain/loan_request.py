@@ -9,6 +9,7 @@ from enum import StrEnum
 
 from workbench.domain.fields import Amount, LongText, Months, Percent, Text
 from workbench.domain.money import ZERO
+from workbench.domain.row_ids import Row, check_unique_row_ids
 from workbench.domain.schedules import Method, Rate
 
 
@@ -42,7 +43,7 @@ class PurposeFamily(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class FundsLine:
+class FundsLine(Row):
     """One line of the uses-of-funds or sources-of-funds plan (资金使用/来源计划)."""
 
     label: Text
@@ -67,6 +68,9 @@ class LoanRequest:
     disbursement_date: date | None = None
     first_loan: bool = True
     guarantee_mode: Text = ""
+
+    def __post_init__(self) -> None:
+        check_unique_row_ids(self, "uses", "other_sources")
 
     @property
     def need(self) -> Decimal:

@@ -8,6 +8,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from workbench.domain.fields import Amount, Count, Factor, LongText, Share, Text
+from workbench.domain.row_ids import Row, check_unique_row_ids
 
 
 class Sex(StrEnum):
@@ -43,7 +44,7 @@ class Housing(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class CreditRecord:
+class CreditRecord(Row):
     """One line of the credit report summary (信贷历史 / 信用卡)."""
 
     lender: Text
@@ -77,6 +78,9 @@ class Borrower:
     loan_overdue_count: Count = 0
     note: LongText = ""
 
+    def __post_init__(self) -> None:
+        check_unique_row_ids(self, "credit_history")
+
 
 class Relationship(StrEnum):
     SPOUSE = "spouse"
@@ -97,7 +101,7 @@ class ChildStatus(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class HouseholdMember:
+class HouseholdMember(Row):
     """A member of the family unit; income here is informational (the P&L holds the money)."""
 
     name: Text
@@ -121,6 +125,9 @@ class Household:
     other_income_sources: LongText = ""
     note: LongText = ""
 
+    def __post_init__(self) -> None:
+        check_unique_row_ids(self, "members")
+
 
 class PremisesTenure(StrEnum):
     OWNED = "owned"
@@ -139,7 +146,7 @@ class LegalForm(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class Counterparty:
+class Counterparty(Row):
     """A main supplier or customer: share of purchases/sales, terms, years of dealing."""
 
     name: Text
@@ -175,6 +182,9 @@ class Business:
     changes_since_last: LongText = ""
     plans: LongText = ""
 
+    def __post_init__(self) -> None:
+        check_unique_row_ids(self, "suppliers", "customers")
+
 
 class GuarantorRole(StrEnum):
     CO_BORROWER = "co_borrower"
@@ -182,7 +192,7 @@ class GuarantorRole(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class Guarantor:
+class Guarantor(Row):
     """A co-borrower or guarantor with a mini balance sheet and the leverage over the borrower."""
 
     name: Text
@@ -207,7 +217,7 @@ class CollateralKind(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class Collateral:
+class Collateral(Row):
     """A pledge or mortgage (抵质押物); optional in IPC lending."""
 
     kind: CollateralKind

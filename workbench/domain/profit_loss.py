@@ -24,6 +24,7 @@ from workbench.domain.balance_sheet import BalanceSheet, Scope
 from workbench.domain.errors import ValidationError
 from workbench.domain.fields import Amount, Factor, Share, Text
 from workbench.domain.money import ONE, ZERO, quantize, safe_div
+from workbench.domain.row_ids import Row, check_unique_row_ids
 
 
 class Season(StrEnum):
@@ -36,7 +37,7 @@ MONTHS = tuple(range(1, 13))
 
 
 @dataclass(frozen=True, slots=True)
-class ProductLine:
+class ProductLine(Row):
     """One row of the product-margin table / unit cost structure.
 
     Give either ``share`` (sales share, trade shops) or ``quantity`` per normal month
@@ -56,7 +57,7 @@ class ProductLine:
 
 
 @dataclass(frozen=True, slots=True)
-class ExpenseItem:
+class ExpenseItem(Row):
     """A monthly amount: fixed cost, household expense, other expense or other income."""
 
     label: Text
@@ -65,7 +66,7 @@ class ExpenseItem:
 
 
 @dataclass(frozen=True, slots=True)
-class VariableExpense:
+class VariableExpense(Row):
     """An expense proportional to sales (shrinkage 损耗, commissions, card fees)."""
 
     label: Text
@@ -93,6 +94,15 @@ class ProfitLoss:
     def __post_init__(self) -> None:
         if len(self.calendar) != 12:
             raise ValidationError("calendar", "wrong_length", expected=12, count=len(self.calendar))
+        check_unique_row_ids(
+            self,
+            "products",
+            "fixed_costs",
+            "variable_expenses",
+            "household_expenses",
+            "other_expenses",
+            "other_income",
+        )
 
 
 @dataclass(frozen=True, slots=True)

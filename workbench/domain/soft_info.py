@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from workbench.domain.fields import LongText, Text
+from workbench.domain.row_ids import Row, check_unique_row_ids
 
 
 class Rating(StrEnum):
@@ -30,7 +31,7 @@ SOFT_MATRIX_OPTIONS: dict[str, tuple[str, ...]] = {
 
 
 @dataclass(frozen=True, slots=True)
-class SoftFactor:
+class SoftFactor(Row):
     """One row of the matrix: the factor key, the chosen option and a note."""
 
     factor: Text
@@ -39,7 +40,7 @@ class SoftFactor:
 
 
 @dataclass(frozen=True, slots=True)
-class SoftCheck:
+class SoftCheck(Row):
     """A soft item checked by two sources (软信息交叉检验)."""
 
     topic: Text
@@ -67,3 +68,6 @@ class SoftInformation:
     bad_habits: LongText = ""
     checks: tuple[SoftCheck, ...] = ()
     overall: Rating = Rating.NEUTRAL
+
+    def __post_init__(self) -> None:
+        check_unique_row_ids(self, "matrix", "checks")

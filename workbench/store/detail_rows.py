@@ -5,7 +5,19 @@ from __future__ import annotations
 from sqlalchemy import UniqueConstraint
 from sqlalchemy.orm import Mapped
 
-from workbench.store.orm_base import Base, CaseChild, Code, Day, Exact, Json, Long, Minor, Scale, Short
+from workbench.store.orm_base import (
+    Base,
+    CaseChild,
+    Code,
+    Day,
+    Exact,
+    Json,
+    Long,
+    Minor,
+    RowChild,
+    Scale,
+    Short,
+)
 
 
 class CrossCheckRow(CaseChild, Base):
@@ -30,7 +42,7 @@ class CrossCheckRow(CaseChild, Base):
     __table_args__ = (UniqueConstraint("case_id", "check_id"),)
 
 
-class GuarantorRow(CaseChild, Base):
+class GuarantorRow(RowChild, Base):
     __tablename__ = "guarantor"
 
     name: Mapped[Short]
@@ -49,7 +61,7 @@ class GuarantorRow(CaseChild, Base):
     leverage: Mapped[Long]
 
 
-class CollateralRow(CaseChild, Base):
+class CollateralRow(RowChild, Base):
     __tablename__ = "collateral"
 
     kind: Mapped[Code]

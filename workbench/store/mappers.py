@@ -10,6 +10,9 @@ part of a ``CaseFile`` goes:
   header fields as ``*_json`` and each list in its own table, keyed by (case, [sheet | kind,] position);
 * the case's own lists (guarantors, collateral, cross-checks, evidence) have tables of their own.
 
+Every detail row keeps its stable id (``workbench.domain.row_ids``) in ``row_id``; cross-checks and
+evidence items keep theirs in ``check_id`` / ``evidence_id``.
+
 Field ⇄ column conversion follows one convention (``workbench.store.row_codec``).
 """
 
@@ -69,7 +72,8 @@ class ListSlot:
     row: type[Base]
     item: type
     key: tuple[tuple[str, str], ...] = ()
-    renames: tuple[tuple[str, str], ...] = ()
+    renames: tuple[tuple[str, str], ...] = (("id", "row_id"),)
+    """Field → column; a row's ``id`` is ``row_id`` (the tables' key is case, [sheet | kind,] position)."""
 
     @property
     def table(self) -> Table:
@@ -190,9 +194,10 @@ def _list_rows(
     for slot in section.lists:
         key = {"case_id": case_id, **dict(section.key), **dict(slot.key)}
         rows = into.setdefault(slot.table, [])
+        codecs = _codecs(slot)
         for position, item in enumerate(getattr(value, slot.field)):
             where = f"{path}{slot.field}[{position}]"
-            rows.append({**key, "position": position, **item_to_columns(item, _codecs(slot), where)})
+            rows.append({**key, "position": position, **item_to_columns(item, codecs, where)})
 
 
 def _section_plain(plain: Mapping[str, Any] | None, name: str, value: Any) -> Any:
@@ -258,7 +263,8 @@ def _lists_from(section: SectionSlot, children: Mapping[Table, Sequence[Row]]) -
         rows = sorted(
             (r for r in children.get(slot.table, ()) if _matches(r, key)), key=lambda r: r["position"]
         )
-        out[slot.field] = tuple(item_from_columns(slot.item, r, _codecs(slot)) for r in rows)
+        codecs = _codecs(slot)
+        out[slot.field] = tuple(item_from_columns(slot.item, r, codecs) for r in rows)
     return out
 
 

@@ -80,10 +80,21 @@ class CaseChild:
     position: Mapped[int] = mapped_column(Integer, primary_key=True, sort_order=-1)
 
 
+ROW_ID = 40
+"""Length of a row id (``fields.ROW_ID_LENGTH``)."""
+
+
+class RowChild(CaseChild):
+    """A detail row of the case (not a cross-check or evidence item): ``row_id`` is the domain row's
+    stable ``id``; the position still gives the order."""
+
+    row_id: Mapped[str] = mapped_column(String(ROW_ID))
+
+
 SHEETS = ("current", "prior")
 
 
-class SheetChild(CaseChild):
+class SheetChild(RowChild):
     """A balance-sheet detail row: ``sheet`` says whether it belongs to the current or the prior sheet."""
 
     sheet: Mapped[str] = mapped_column(String(8), primary_key=True, sort_order=-2)

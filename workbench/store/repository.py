@@ -62,6 +62,7 @@ from workbench.domain.records import (
     CaseVersionInfo,
     ChangeAction,
 )
+from workbench.domain.row_ids import fill_row_ids, rows_lack_ids
 from workbench.store.case_rows import CaseFileRow
 from workbench.store.changes import FieldChange, canonical_text, diff, sha256_text
 from workbench.store.history_rows import AuditEntryRow, CaseVersionRow
@@ -268,7 +269,7 @@ class SqlCaseRepository:
         if root.version_id != expected_version:
             raise ConcurrentEditError(case.id, expected_version, root.version_id)
         rows = case_to_rows(case, plain)
-        before = json.loads(self._document_text(case_id, root.version_id))
+        before = self._snapshot_plain(case_id, root.version_id)
         changes = diff(before, plain)
         user = uuid.UUID(user_id)
         now = self._clock()
@@ -534,9 +535,9 @@ class SqlCaseRepository:
         return out
 
     def version_document(self, case_id: str, version: int) -> CaseFile:
-        """The case exactly as it was saved in ``version``."""
-        data = json.loads(self._document_text(case_uuid(case_id), version))
-        return decode(CaseFile, data, "case")
+        """The case exactly as it was saved in ``version`` (rows of a snapshot taken before rows had ids
+        get the ids migration 0005 gave the stored rows)."""
+        return decode(CaseFile, self._snapshot_plain(case_uuid(case_id), version), "case")
 
     def audit_trail(self, case_id: str) -> list[AuditRecord]:
         """The audit entries of a case, in the order they were written."""
@@ -586,6 +587,11 @@ class SqlCaseRepository:
         if text is None:
             raise CaseNotFoundError(case_id=str(case_id), version=version)
         return text
+
+    def _snapshot_plain(self, case_id: uuid.UUID, version: int) -> Any:
+        """The plain data of a snapshot, every row with an id (``row_ids.fill_row_ids``)."""
+        plain = json.loads(self._document_text(case_id, version))
+        return fill_row_ids(plain, str(case_id)) if rows_lack_ids(plain) else plain
 
     def _write_children(self, case_id: uuid.UUID, rows: CaseRows, *, replace: bool) -> None:
         connection = self._session.connection()

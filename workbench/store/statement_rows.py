@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from workbench.store.orm_base import Base, CaseChild, Day, Exact, Json, Long, Minor, Scale, Short, one_of
+from workbench.store.orm_base import Base, Day, Exact, Json, Long, Minor, RowChild, Scale, Short, one_of
 
 EXPENSE_KINDS = ("fixed", "household", "other_expense", "other_income")
 EQUITY_ITEM_KINDS = (
@@ -19,7 +19,7 @@ EQUITY_ITEM_KINDS = (
 )
 
 
-class PlProductRow(CaseChild, Base):
+class PlProductRow(RowChild, Base):
     """Per-unit prices and costs may carry fractions of a cent: exact text, not minor units."""
 
     __tablename__ = "pl_product"
@@ -36,7 +36,7 @@ class PlProductRow(CaseChild, Base):
     unit: Mapped[Short]
 
 
-class PlExpenseRow(CaseChild, Base):
+class PlExpenseRow(RowChild, Base):
     """Fixed costs, household expenses, other expenses and other income: ``kind`` says which list."""
 
     __tablename__ = "pl_expense"
@@ -50,14 +50,14 @@ class PlExpenseRow(CaseChild, Base):
     __table_args__ = (one_of("kind", EXPENSE_KINDS),)
 
 
-class PlVariableExpenseRow(CaseChild, Base):
+class PlVariableExpenseRow(RowChild, Base):
     __tablename__ = "pl_variable_expense"
 
     label: Mapped[Short]
     rate: Mapped[Exact]
 
 
-class EquityItemRow(CaseChild, Base):
+class EquityItemRow(RowChild, Base):
     """One line of the equity reconciliation; ``kind`` says which of its seven lists."""
 
     __tablename__ = "equity_item"
@@ -73,7 +73,7 @@ class EquityItemRow(CaseChild, Base):
     __table_args__ = (one_of("kind", EQUITY_ITEM_KINDS),)
 
 
-class EquityPassRow(CaseChild, Base):
+class EquityPassRow(RowChild, Base):
     """An earlier pass of the equity check, frozen as computed."""
 
     __tablename__ = "equity_pass"

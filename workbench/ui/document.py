@@ -19,6 +19,7 @@ from workbench.domain.case_file import CaseFile
 from workbench.domain.equity import EquityCheck
 from workbench.domain.loan_request import LoanRequest, RateKind, RateQuote
 from workbench.domain.parties import Borrower, Business
+from workbench.domain.row_ids import Row, with_new_id
 from workbench.ui.commands import InsertRow, RemoveRow, ReplaceCase, SetValue, StateCommand
 from workbench.ui.i18n import tr
 from workbench.ui.paths import Path, blank, get_in, hint_at, insert_in, path_text, remove_in, set_in, unwrap
@@ -114,9 +115,14 @@ class CaseDocument(QObject):
         return self.set_field((*list_path, row), item)
 
     def insert_row(self, list_path: Path, row: int, item: Any = None) -> None:
-        """Insert ``item`` (a blank row of the list's type if ``None``) at ``row``."""
+        """Insert ``item`` (a blank row of the list's type if ``None``) at ``row``.
+
+        An inserted row is a new row: a given detail row (a duplicate, a pasted row) gets a fresh id.
+        """
         if item is None:
             item = self.blank_row(list_path)
+        elif isinstance(item, Row):
+            item = with_new_id(item)
         after = insert_in(self._state, list_path, row, item)
         self.undo_stack.push(InsertRow(self, self._state, after, frozenset({path_text(list_path)}), "insert"))
 

@@ -2,7 +2,8 @@
 
 The differences come from ``services.compare.compare_cases`` (the audit's field paths); the table
 names each field in words (``field_names``) with the raw path as its tooltip, and each value as the
-window shows it (``compare_values``), the stored text as its tooltip. From here the officer
+window shows it (``compare_values``), the stored text as its tooltip; a row that only changed place
+shows its row number in each version. From here the officer
 can still reload theirs, save hers as a copy, or cancel and keep editing.
 """
 
@@ -54,7 +55,9 @@ class CompareModel(QAbstractTableModel):
         self.differences = tuple(differences)
         self._names = [field_path_text(d.parts, field_label) for d in self.differences]
         self._shown = [
-            (version_value_text(mine, d.parts, d.mine), version_value_text(theirs, d.parts, d.theirs))
+            (_row_number(d.mine), _row_number(d.theirs))
+            if d.moved
+            else (version_value_text(mine, d.parts, d.mine), version_value_text(theirs, d.parts, d.theirs))
             for d in self.differences
         ]
 
@@ -91,6 +94,11 @@ class CompareModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+def _row_number(position: str | None) -> str:
+    """Where a moved row stands in a version: "第 3 行" for position 2."""
+    return ABSENT if position is None else tr("第 %1 行").replace("%1", str(int(position) + 1))
 
 
 class CompareDialog(QDialog):

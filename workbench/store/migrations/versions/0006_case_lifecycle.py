@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 # revision identifiers, used by Alembic.
 revision: str = "0006"
-down_revision: str | Sequence[str] | None = "0004"
+down_revision: str | Sequence[str] | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -55,7 +55,7 @@ _submission = sa.table(
 )
 _decision = sa.table("committee_decision", sa.column("id", sa.Uuid()), sa.column("monitoring", sa.Text()))
 
-# The standard plan's Chinese wording as revisions up to 0004 stored it (one line per step).
+# The standard plan's Chinese wording as revisions up to 0005 stored it (one line per step).
 _DAY = r"(\d{4}-\d{2}-\d{2})"
 _FIRST = re.compile(rf"首次监控：放款后 (\d+) 天内(?:（{_DAY} 前）)?")
 _REGULAR = re.compile(rf"常规监控：每月(?:（{_DAY} 起，共 (\d+) 次）)?")
@@ -80,7 +80,7 @@ def _measure(line: str) -> dict[str, Any]:
 
 
 def _words(measure: dict[str, Any]) -> str:
-    """A measure in the Chinese wording of revisions up to 0004 (for the downgrade)."""
+    """A measure in the Chinese wording of revisions up to 0005 (for the downgrade)."""
     kind = measure.get("kind")
     if kind == "first":
         due = measure.get("due_on")

@@ -26,7 +26,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from workbench.domain import messages
 from workbench.domain.case_file import CaseFile
 from workbench.domain.codec import MAX_DEPTH, case_from_document, decode, encode
 from workbench.domain.errors import ValidationError
@@ -41,6 +40,8 @@ from workbench.services.case_files import (
     read_case_file,
     write_case_file,
 )
+from workbench.texts import gettext
+from workbench.texts import reasons as messages
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -920,7 +921,7 @@ def docs_reference() -> str:
 
 def docs_reasons() -> str:
     rows = ["| Reason key | 中文 | English |", "|---|---|---|"]
-    rows += [f"| `{key}` | {text['zh']} | {text['en']} |" for key, text in messages.REASONS.items()]
+    rows += [f"| `{key}` | {gettext(t, 'zh')} | {gettext(t, 'en')} |" for key, t in messages.REASONS.items()]
     return "\n".join(rows).replace("{", "`{").replace("}", "}`")
 
 

@@ -7,7 +7,6 @@ from decimal import Decimal
 import pytest
 
 from workbench.domain.errors import ValidationError
-from workbench.domain.messages import reason_text
 from workbench.domain.money import MAX_AMOUNT, Rounding, quantize
 from workbench.domain.schedules import (
     METHOD_LABELS,
@@ -21,6 +20,7 @@ from workbench.domain.schedules import (
     seasonal_factor,
 )
 from workbench.domain.settings import RoundingSettings
+from workbench.texts.reasons import reason_text
 
 D = Decimal
 R_A = Rate.from_annual_percent(D("7.2"))  # r = 0.006

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from workbench.domain.cross_checks import METHOD_LABELS, CheckMethod
-from workbench.domain.labels import enum_label as domain_label
+from workbench.texts.labels import enum_label as domain_label
 from workbench.ui.i18n import lang, tr
 
 if TYPE_CHECKING:

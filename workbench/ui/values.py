@@ -21,8 +21,8 @@ from workbench.domain.codec import decode
 from workbench.domain.errors import ValidationError
 from workbench.domain.fields import LONG_TEXT, Bounds, MaxLength
 from workbench.domain.figures import FigureRef
-from workbench.domain.messages import reason_text
 from workbench.domain.money import MAX_AMOUNT, parse_amount
+from workbench.texts.reasons import reason_text
 from workbench.ui.i18n import lang, tr
 from workbench.ui.paths import unwrap
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from workbench.domain.cross_checks import METHOD_LABELS, CheckKind
 from workbench.domain.loan_request import RateKind
+from workbench.domain.parties import Relationship
 from workbench.domain.profit_loss import Season
 from workbench.domain.readiness import Severity
 from workbench.domain.schedules import METHOD_LABELS as SCHEDULE_LABELS
@@ -23,6 +24,7 @@ from workbench.domain.status import STATUS_LABELS, Status
 from workbench.reports.charts import deviation_bars
 from workbench.reports.formatting import deviation, money, pct
 from workbench.ui.i18n import lang, tr
+from workbench.ui.labels import enum_label
 from workbench.ui.presentation.theme import STATUS_MARK, SUPERSEDED_MARK
 from workbench.ui.sections.capacity import limit_labels
 from workbench.ui.sections.readiness import issue_text
@@ -253,16 +255,11 @@ def business_slide(case: CaseFile) -> Slide:
 
 
 def _relationship(value: str) -> str:
-    names = {
-        "spouse": tr("配偶"),
-        "child": tr("子女"),
-        "parent": tr("父母"),
-        "sibling": tr("兄弟姐妹"),
-        "relative": tr("亲属"),
-        "friend": tr("朋友"),
-        "business_partner": tr("合伙人"),
-    }
-    return names.get(value, tr("其他"))
+    """A household member's relationship in the words of the applicant page (one enum label)."""
+    try:
+        return enum_label(Relationship(value))
+    except ValueError:
+        return enum_label(Relationship.OTHER)
 
 
 def balance_slides(results: CaseResults) -> list[Slide]:

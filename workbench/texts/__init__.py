@@ -1,0 +1,100 @@
+"""The texts of everything outside the window's Qt files: one gettext catalogue per language.
+
+The command line, the services' messages, the domain's reasons and labels and the printed reports
+say their words through this package. Texts are written in the code in Chinese, the source
+language (as the window's ``tr("…")`` texts are), marked with ``N_("…")`` (or ``NC_(context,
+"…")`` where one Chinese text needs two different English words) so that Babel can extract them.
+English lives only in ``resources/locale/en/LC_MESSAGES/workbench.po``, compiled to the
+``workbench.mo`` the app loads; ``scripts/update-translations.sh`` refreshes both. Chinese needs no
+catalogue: the text in the code is the Chinese text, so a missing or stale file can never blank the
+officer's language, and a text someone forgets to translate still shows (in Chinese).
+
+Parameters are named, ``{name}``, filled by ``str.format`` after the lookup; a template whose
+parameter is missing is shown unfilled rather than failing.
+
+The domain stays free of files: it keeps reason keys, enum values and their parameters; the tables
+that turn them into words (``workbench.texts.reasons``, ``workbench.texts.labels``) are here.
+"""
+
+from __future__ import annotations
+
+import functools
+import gettext as _gettext
+import os
+
+from workbench.paths import resource_path
+
+DOMAIN = "workbench"
+SOURCE_LANGUAGE = "zh"
+LANGUAGES = ("zh", "en")
+ENV_VAR = "WORKBENCH_LANG"
+
+
+def N_(msgid: str) -> str:
+    """Mark a Chinese source text for extraction; translated later by ``gettext``."""
+    return msgid
+
+
+def NC_(context: str, msgid: str) -> tuple[str, str]:
+    """Mark a Chinese source text with a context (``msgctxt``) for extraction."""
+    return (context, msgid)
+
+
+Msg = str | tuple[str, str]
+"""A marked text: the Chinese msgid, or ``(context, msgid)`` from ``NC_``."""
+
+
+def pick_language(lang: str | None) -> str:
+    """``en`` for anything starting with ``en`` (``en``, ``en_GB``), else Chinese."""
+    return "en" if (lang or "").lower().startswith("en") else SOURCE_LANGUAGE
+
+
+def language_from_env(explicit: str | None = None) -> str:
+    """``--lang`` if given, then ``WORKBENCH_LANG``, then Chinese."""
+    return pick_language(explicit or os.environ.get(ENV_VAR) or SOURCE_LANGUAGE)
+
+
+def locale_dir() -> str:
+    """The directory holding ``<lang>/LC_MESSAGES/workbench.mo``."""
+    return str(resource_path("locale"))
+
+
+@functools.cache
+def catalogue(lang: str) -> _gettext.NullTranslations:
+    """The compiled catalogue of ``lang``; Chinese (the source) and a missing file give the msgids."""
+    lang = pick_language(lang)
+    if lang == SOURCE_LANGUAGE:
+        return _gettext.NullTranslations()
+    return _gettext.translation(DOMAIN, locale_dir(), languages=[lang], fallback=True)
+
+
+def gettext(msg: Msg, lang: str) -> str:
+    """The text ``msg`` (a msgid or ``(context, msgid)``) in ``lang``, without parameters."""
+    if isinstance(msg, tuple):
+        return catalogue(lang).pgettext(msg[0], msg[1])
+    return catalogue(lang).gettext(msg)
+
+
+def ngettext(singular: str, plural: str, n: int, lang: str, **params: object) -> str:
+    """A text that depends on a count ``n`` (passed to the template as ``{n}`` too)."""
+    return fill(catalogue(lang).ngettext(singular, plural, n), n=n, **params)
+
+
+def fill(template: str, **params: object) -> str:
+    """``template.format(**params)``; the template as it is when a parameter is missing or odd."""
+    if not params:
+        return template
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return template
+
+
+def text(msg: Msg, lang: str, **params: object) -> str:
+    """The text ``msg`` in ``lang`` with its ``{name}`` parameters filled in."""
+    return fill(gettext(msg, lang), **params)
+
+
+def colon(lang: str) -> str:
+    """``：`` in Chinese, ``: `` in English."""
+    return ": " if pick_language(lang) == "en" else "："

@@ -30,7 +30,7 @@ from workbench.domain.case_file import CaseFile
 from workbench.domain.codec import MAX_DEPTH, case_from_document, decode, encode
 from workbench.domain.errors import ValidationError
 from workbench.domain.fields import MAX_ITEMS, SHORT_TEXT, Bounds, MaxLength
-from workbench.domain.figures import REFERABLE_FIGURES, FigureRef
+from workbench.domain.figures import FigureRef
 from workbench.domain.schema import case_file_schema, main
 from workbench.services import case_files
 from workbench.services.case_files import (
@@ -42,6 +42,7 @@ from workbench.services.case_files import (
 )
 from workbench.texts import gettext
 from workbench.texts import reasons as messages
+from workbench.texts.labels import FIGURE_LABELS as REFERABLE_FIGURES
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -803,7 +804,8 @@ def docs_figures() -> str:
 
 
 def docs_methods() -> str:
-    from workbench.domain.cross_checks import INPUTS_BY_METHOD, METHOD_LABELS, CheckMethod
+    from workbench.domain.cross_checks import INPUTS_BY_METHOD, CheckMethod
+    from workbench.texts.labels import CHECK_METHOD_LABELS as METHOD_LABELS
 
     rows = [
         "| Method | 中文 | English | Inputs class | Inputs (required in **bold**; `name = default`) |",

@@ -13,7 +13,7 @@ from workbench.domain.cross_checks import CheckMethod, Target
 from workbench.domain.parties import Education
 from workbench.domain.readiness import Severity
 from workbench.texts import gettext
-from workbench.texts.labels import KEPT_LABELS, LABELS, enum_label
+from workbench.texts.labels import LABELS, enum_label
 
 
 def _case_file_enums() -> set[type[Enum]]:
@@ -50,12 +50,8 @@ def test_every_member_of_every_case_file_enum_has_both_labels() -> None:
     for enum in sorted(_case_file_enums() | {Target, Severity}, key=lambda e: e.__name__):
         for member in enum:
             key = (enum, str(member.value))
-            if key in LABELS:
-                zh, en = LABELS[key], gettext(LABELS[key], "en")
-            elif key in KEPT_LABELS:
-                zh, en = KEPT_LABELS[key]["zh"], KEPT_LABELS[key]["en"]
-            else:
-                zh = en = ""
+            zh = gettext(LABELS[key], "zh") if key in LABELS else ""
+            en = gettext(LABELS[key], "en") if key in LABELS else ""
             if not zh.strip() or not en.strip() or zh == en:
                 missing.append(f"{enum.__name__}.{member.name}")
     assert missing == []

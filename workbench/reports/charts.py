@@ -20,10 +20,12 @@ from matplotlib.patches import Patch
 from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter
 
-from workbench.domain.cross_checks import METHOD_LABELS, CheckKind
-from workbench.domain.status import STATUS_LABELS, Status
+from workbench.domain.cross_checks import CheckKind
+from workbench.domain.status import Status
 from workbench.paths import resource_path
 from workbench.reports.formatting import minus
+from workbench.texts.labels import CHECK_METHOD_LABELS as METHOD_LABELS
+from workbench.texts.labels import STATUS_LABELS
 
 if TYPE_CHECKING:
     from decimal import Decimal

@@ -21,8 +21,12 @@ from __future__ import annotations
 import functools
 import gettext as _gettext
 import os
+from collections.abc import Iterator, Mapping
+from typing import Generic, TypeVar
 
 from workbench.paths import resource_path
+
+K = TypeVar("K")
 
 DOMAIN = "workbench"
 SOURCE_LANGUAGE = "zh"
@@ -98,3 +102,53 @@ def text(msg: Msg, lang: str, **params: object) -> str:
 def colon(lang: str) -> str:
     """``：`` in Chinese, ``: `` in English."""
     return ": " if pick_language(lang) == "en" else "："
+
+
+class Wording(Mapping[str, str]):
+    """One text in each language, read like the old ``{"zh": …, "en": …}`` dicts: ``wording["en"]``."""
+
+    __slots__ = ("msg",)
+
+    def __init__(self, msg: Msg) -> None:
+        self.msg = msg
+
+    def __getitem__(self, lang: str) -> str:
+        if lang not in LANGUAGES:
+            raise KeyError(lang)
+        return gettext(self.msg, lang)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(LANGUAGES)
+
+    def __len__(self) -> int:
+        return len(LANGUAGES)
+
+
+class Words(Mapping[K, Wording], Generic[K]):
+    """A table of marked texts by key (an enum member, a code): ``table[key][lang]``, ``table.msgids``."""
+
+    __slots__ = ("msgids",)
+
+    def __init__(self, msgids: Mapping[K, Msg]) -> None:
+        self.msgids = dict(msgids)
+
+    def __getitem__(self, key: K) -> Wording:
+        return Wording(self.msgids[key])
+
+    def __iter__(self) -> Iterator[K]:
+        return iter(self.msgids)
+
+    def __len__(self) -> int:
+        return len(self.msgids)
+
+    def get(self, key: K, default: Mapping[str, str] | None = None) -> Mapping[str, str]:  # type: ignore[override]
+        """``table.get(key, {}).get(lang, fallback)``, as the old dicts were read; no default is ``{}``."""
+        msg = self.msgids.get(key)
+        if msg is None:
+            return {} if default is None else default
+        return Wording(msg)
+
+    def text(self, key: K, lang: str, **params: object) -> str:
+        """The text of ``key`` in ``lang`` with its parameters; the key itself if it has none."""
+        msg = self.msgids.get(key)
+        return str(getattr(key, "value", key)) if msg is None else text(msg, lang, **params)

@@ -1,13 +1,14 @@
-"""Labels of the domain's choice values (enums), for the window, the command line and the PDF.
+"""The words of the domain's values, for the window, the command line and the PDF.
 
-One table, so the officer reads the same words on screen and on paper: the Chinese source texts
-here, their English in the catalogue (``workbench.texts``). Keyed by (enum class, value): StrEnum
-members of different enums with the same value compare equal (``Scope.BUSINESS ==
-LoanClass.BUSINESS == "business"``), so the member alone is not a key. Check methods, repayment
-methods and check statuses still keep their zh/en tables next to their enums in the domain
-(``METHOD_LABELS``, ``STATUS_LABELS``); they are folded in here so every enum has a label.
+The domain keeps keys (enum members, figure names, readiness codes); their words are here, as
+Chinese source texts whose English is in the catalogue (``workbench.texts``), so the officer reads
+the same words on screen and on paper. Enum labels are keyed by (enum class, value): StrEnum members
+of different enums with the same value compare equal (``Scope.BUSINESS == LoanClass.BUSINESS ==
+"business"``), so the member alone is not a key.
 
-Also the labels the command line and the reports share (the limits of the loan size).
+The tables named like the domain's old ``{key: {"zh": …, "en": …}}`` dicts read the same way
+(``STATUS_LABELS[status][lang]``, a ``workbench.texts.Words``). Also the labels the command line
+and the reports share (the limits of the loan size).
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ from workbench.domain.balance_sheet import (
     StockCategory,
 )
 from workbench.domain.case_file import LoanClass, Stage
-from workbench.domain.cross_checks import METHOD_LABELS, Target
+from workbench.domain.committee import Outcome, Vote
+from workbench.domain.cross_checks import CheckMethod, Target
 from workbench.domain.evidence import EvidenceKind, SourcePerson
 from workbench.domain.loan_request import PurposeFamily, RateKind
 from workbench.domain.parties import (
@@ -42,15 +44,15 @@ from workbench.domain.parties import (
 )
 from workbench.domain.profit_loss import Season
 from workbench.domain.readiness import Severity
-from workbench.domain.schedules import METHOD_LABELS as SCHEDULE_LABELS
+from workbench.domain.schedules import Method
 from workbench.domain.soft_info import Rating
-from workbench.domain.status import STATUS_LABELS
-from workbench.texts import N_, gettext, pick_language
+from workbench.domain.status import Status
+from workbench.texts import N_, NC_, Msg, Words, gettext
 
 if TYPE_CHECKING:
     from enum import Enum
 
-_PAIRS: tuple[tuple[Enum, str, str], ...] = (
+_PAIRS: tuple[tuple[Enum, Msg], ...] = (
     # parties
     (Sex.FEMALE, N_("女")),
     (Sex.MALE, N_("男")),
@@ -192,29 +194,155 @@ _PAIRS: tuple[tuple[Enum, str, str], ...] = (
     (Severity.ADVICE, N_("建议")),
 )
 
-# Tables the domain still keeps in zh/en next to their enums.
-_KEPT: tuple[tuple[Enum, dict[str, str]], ...] = (
-    *METHOD_LABELS.items(),
-    *SCHEDULE_LABELS.items(),
-    *STATUS_LABELS.items(),
+# Names of the check methods, repayment methods and statuses (also labels of their enums), the
+# committee's votes and outcomes, the figures a check input may refer to (``=sales_avg``), the items
+# the readiness checklist counts checks for and its findings (``Issue.code``).
+CHECK_METHOD_LABELS: Words[CheckMethod] = Words(
+    {
+        CheckMethod.M1: N_("验证法"),
+        CheckMethod.M1B: N_("银行/微信/支付宝流水"),
+        CheckMethod.M2: N_("推估法"),
+        CheckMethod.M3: N_("比率分析法"),
+        CheckMethod.M4: N_("趋势分析法"),
+        CheckMethod.M5: N_("同业比较法"),
+        CheckMethod.M6: N_("工资提成法"),
+        CheckMethod.M7: N_("进货量反推法"),
+        CheckMethod.M8: N_("季节销售额与全年销售额对比法"),
+        CheckMethod.M9: N_("用电量法"),
+        CheckMethod.M9B: N_("用电量环比法"),
+        CheckMethod.M10: N_("单位成本结构分析法"),
+        CheckMethod.M11: N_("收入成本对比法"),
+        CheckMethod.M12: N_("存货检验"),
+        CheckMethod.M13: N_("产能检验"),
+        CheckMethod.M14: N_("毛利率检验"),
+        CheckMethod.M15: N_("收入检验"),
+        CheckMethod.M16: N_("权益检验"),
+        CheckMethod.M17: N_("逻辑检验"),
+    }
 )
 
-LABELS: dict[tuple[type, str], str] = {(type(member), str(member.value)): zh for member, zh in _PAIRS}
-KEPT_LABELS: dict[tuple[type, str], dict[str, str]] = {
-    (type(member), str(member.value)): names for member, names in _KEPT
+SCHEDULE_METHOD_LABELS: Words[Method] = Words(
+    {
+        Method.ANNUITY: N_("等额本息"),
+        Method.EQUAL_PRINCIPAL: N_("等额本金"),
+        Method.FLAT: N_("平息法（按原始本金计息）"),
+        Method.INTEREST_ONLY: N_("按月还息到期还本"),
+        Method.BULLET: N_("一次性还本付息"),
+        Method.SEASONAL: N_("灵活还款（按季节现金流）"),
+    }
+)
+
+STATUS_LABELS: Words[Status] = Words(
+    {
+        Status.OK: N_("通过"),
+        Status.EXPLAIN: N_("需说明"),
+        Status.FAIL: N_("不通过"),
+    }
+)
+
+VOTE_LABELS: Words[Vote] = Words(
+    {
+        Vote.APPROVE_AS_PROPOSED: NC_("committee vote", "批准（无改动）"),
+        Vote.APPROVE_WITH_CHANGES: NC_("committee vote", "批准（有变更）"),
+        Vote.APPROVE_WITH_CONDITIONS: NC_("committee vote", "有条件批准"),
+        Vote.RETURN_FOR_RESURVEY: NC_("committee vote", "退回重新调查"),
+        Vote.DEFER: NC_("committee vote", "缓议"),
+        Vote.REJECT: NC_("committee vote", "拒绝"),
+    }
+)
+
+OUTCOME_LABELS: Words[Outcome] = Words(
+    {
+        Outcome.APPROVED_AS_PROPOSED: NC_("committee outcome", "批准贷款申请无改动"),
+        Outcome.APPROVED_WITH_CHANGES: NC_("committee outcome", "批准贷款申请有变更"),
+        Outcome.APPROVED_WITH_CONDITIONS: NC_("committee outcome", "有条件批准"),
+        Outcome.RETURNED_FOR_RESURVEY: NC_("committee outcome", "退回重新调查"),
+        Outcome.DEFERRED: NC_("committee outcome", "缓议"),
+        Outcome.REJECTED: NC_("committee outcome", "拒绝贷款申请"),
+        Outcome.NO_QUORUM: NC_("committee outcome", "未达法定人数，未作决定"),
+    }
+)
+
+FIGURE_LABELS: Words[str] = Words(
+    {
+        "sales_avg": NC_("figure", "月均销售额"),
+        "sales_normal": NC_("figure", "平季月销售额"),
+        "sales_peak": NC_("figure", "旺季月销售额"),
+        "sales_slack": NC_("figure", "淡季月销售额"),
+        "sales_annual": NC_("figure", "年销售额"),
+        "gm_weighted": NC_("figure", "加权毛利率"),
+        "cost_ratio": NC_("figure", "可变成本率 (1 − 毛利率)"),
+        "purchase_ratio": NC_("figure", "进货成本占比"),
+        "material_ratio": NC_("figure", "材料成本占比"),
+        "wage_ratio": NC_("figure", "计件工资占比"),
+        "energy_ratio": NC_("figure", "生产电费占比"),
+        "kwh_per_1000": NC_("figure", "每千元产值耗电 kWh"),
+        "labour_hours_normal": NC_("figure", "平季月所需工时"),
+        "variable_costs_avg": NC_("figure", "月均可变成本"),
+        "opex_avg": NC_("figure", "月均营业费用"),
+        "op_profit_avg": NC_("figure", "月均经营利润"),
+        "net_profit_avg": NC_("figure", "月均净利润"),
+        "household_avg": NC_("figure", "月均家庭开支"),
+        "other_income_avg": NC_("figure", "月均其他收入"),
+        "disposable_avg": NC_("figure", "月均可支配资金"),
+        "inventory": NC_("figure", "存货"),
+        "raw_materials": NC_("figure", "原材料"),
+        "receivables": NC_("figure", "应收账款"),
+        "inventory_days": NC_("figure", "存货周转天数"),
+        "raw_material_days": NC_("figure", "原材料周转天数"),
+        "ar_to_sales": NC_("figure", "应收款/月销售额"),
+        "stock_at_price_to_sales": NC_("figure", "存货售价/月销售额"),
+        "TA": NC_("figure", "总资产"),
+        "TL": NC_("figure", "总负债"),
+        "E_act": NC_("figure", "实际权益"),
+        "E_exp": NC_("figure", "应有权益"),
+    }
+)
+
+ITEM_NAMES: Words[str] = Words(
+    {
+        "sales": NC_("readiness item", "销售额"),
+        "gross_margin": NC_("readiness item", "毛利率"),
+        "inventory": NC_("readiness item", "存货"),
+        "receivables": NC_("readiness item", "应收账款"),
+        "net_profit": NC_("readiness item", "净利润"),
+        "expenses": NC_("readiness item", "营业费用"),
+        "household": NC_("readiness item", "家庭开支"),
+        "income": NC_("readiness item", "收入"),
+        "equity": NC_("readiness item", "权益"),
+        "soft": NC_("readiness item", "软信息"),
+    }
+)
+
+ISSUE_TEXTS: Words[str] = Words(
+    {
+        "equity_missing": N_("经营类贷款缺少权益检验"),
+        "equity_unexplained": N_("权益检验偏差 {deviation}（{status}）缺少书面说明"),
+        "check_unexplained": N_("交叉检验 {subject} 偏差 {deviation}（{status}）缺少书面说明"),
+        "too_few_checks": N_("{subject} 只有 {count} 项有效交叉检验，至少需要 {minimum} 项"),
+        "few_checks_advice": N_("建议：{subject} 有 {count} 项交叉检验（建议至少 {minimum} 项）"),
+        "no_capacity": N_("月可支配资金不足，无法支持任何贷款金额"),
+        "shares_not_full": N_("产品销售占比合计为 {total}，应为 100%"),
+        "unknown_evidence": N_("{subject} 引用了不存在的证据 {value}"),
+        "cash_shortfall": N_("现金流预测在 {month} 月降至 {balance}，低于最低余额 {minimum}"),
+    }
+)
+
+LABELS: dict[tuple[type, str], Msg] = {
+    (type(member), str(member.value)): msgid
+    for member, msgid in (
+        *_PAIRS,
+        *CHECK_METHOD_LABELS.msgids.items(),
+        *SCHEDULE_METHOD_LABELS.msgids.items(),
+        *STATUS_LABELS.msgids.items(),
+    )
 }
 
 
 def enum_label(member: Enum, lang: str) -> str:
     """The label of ``member`` in ``lang`` (``en`` English, anything else Chinese); its value if unknown."""
-    key = (type(member), str(member.value))
-    msgid = LABELS.get(key)
-    if msgid is not None:
-        return gettext(msgid, lang)
-    kept = KEPT_LABELS.get(key)
-    if kept is not None:
-        return kept[pick_language(lang)]
-    return str(member.value)
+    msgid = LABELS.get((type(member), str(member.value)))
+    return str(member.value) if msgid is None else gettext(msgid, lang)
 
 
 # The limits of the loan size, named by the command line (``calc``) and the survey report.

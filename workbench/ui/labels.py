@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from workbench.domain.cross_checks import METHOD_LABELS, CheckMethod
+from workbench.domain.cross_checks import CheckMethod
+from workbench.texts.labels import CHECK_METHOD_LABELS as METHOD_LABELS
 from workbench.texts.labels import enum_label as domain_label
 from workbench.ui.i18n import lang, tr
 

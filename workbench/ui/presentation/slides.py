@@ -14,15 +14,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from workbench.domain.cross_checks import METHOD_LABELS, CheckKind
+from workbench.domain.cross_checks import CheckKind
 from workbench.domain.loan_request import RateKind
 from workbench.domain.parties import Relationship
 from workbench.domain.profit_loss import Season
 from workbench.domain.readiness import Severity
-from workbench.domain.schedules import METHOD_LABELS as SCHEDULE_LABELS
-from workbench.domain.status import STATUS_LABELS, Status
+from workbench.domain.status import Status
 from workbench.reports.charts import deviation_bars
 from workbench.reports.formatting import deviation, money, pct
+from workbench.texts.labels import CHECK_METHOD_LABELS as METHOD_LABELS
+from workbench.texts.labels import SCHEDULE_METHOD_LABELS as SCHEDULE_LABELS
+from workbench.texts.labels import STATUS_LABELS
 from workbench.ui.i18n import lang, tr
 from workbench.ui.labels import enum_label
 from workbench.ui.presentation.theme import STATUS_MARK, SUPERSEDED_MARK

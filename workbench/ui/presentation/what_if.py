@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
 from workbench.domain.committee import Terms, TermsEvaluation, evaluate_terms
 from workbench.domain.errors import DomainError, ValidationError
 from workbench.domain.loan_request import RateKind, RateQuote
-from workbench.domain.schedules import METHOD_LABELS, Method
+from workbench.domain.schedules import Method
 from workbench.domain.settings import DEFAULT_SETTINGS, Settings
 from workbench.reports.formatting import money, pct
+from workbench.texts.labels import SCHEDULE_METHOD_LABELS as METHOD_LABELS
 from workbench.texts.reasons import reason_text
 from workbench.ui.i18n import lang, tr
 

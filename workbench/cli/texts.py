@@ -7,15 +7,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from workbench.texts import N_, NC_, Msg, fill, gettext
+from workbench.texts import N_, NC_, Msg, Words, fill, gettext
 from workbench.texts import language_from_env as _language_from_env
 from workbench.texts.labels import LIMIT_LABELS as _LIMIT_MSGIDS
 from workbench.texts.signing import signing_error_text
-
-if TYPE_CHECKING:
-    from collections.abc import Iterator, Mapping
 
 TEXTS: dict[str, Msg] = {
     "prog_description": N_("小微信贷案件工作台（IPC 技术）。不带子命令时打开图形界面。"),
@@ -186,32 +181,8 @@ def with_hint(reason: str | None, message: str, lang: str) -> str:
     return message if hint is None else fill(gettext(hint, lang), message=message)
 
 
-class _ByLanguage:
-    """``LIMIT_LABELS[name][lang]``: a catalogue table read like the old zh/en dicts."""
-
-    def __init__(self, msgid: Msg) -> None:
-        self._msgid = msgid
-
-    def __getitem__(self, lang: str) -> str:
-        return gettext(self._msgid, lang)
-
-
-class _Table:
-    def __init__(self, table: Mapping[str, Msg]) -> None:
-        self._table = table
-
-    def __getitem__(self, key: str) -> _ByLanguage:
-        return _ByLanguage(self._table[key])
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._table
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._table)
-
-
 # The loan-size limits (shared with the survey report: workbench.texts.labels.LIMIT_LABELS).
-LIMIT_LABELS = _Table(_LIMIT_MSGIDS)
+LIMIT_LABELS: Words[str] = Words(_LIMIT_MSGIDS)
 
 
 # ---- reports, signatures and identities (issue 5) ----------------------------------------------

@@ -39,6 +39,7 @@ from workbench.services.reporting import (
     make_report,
     with_stored_committee,
 )
+from workbench.texts import NC_, Words
 from workbench.ui.dialogs.signing_form import (
     SigningForm,
     error_label,
@@ -56,19 +57,15 @@ if TYPE_CHECKING:
     from workbench.ui.document import CaseDocument
     from workbench.ui.store_link import StoreLink
 
-# The signature's reason is printed in the report's language, whatever the window's.
-DEFAULT_REASONS = {
-    "zh": {
-        ReportKind.SURVEY: "调查报告签署",
-        ReportKind.DOSSIER: "贷款档案签署",
-        ReportKind.MINUTES: "审贷会纪要签署",
-    },
-    "en": {
-        ReportKind.SURVEY: "survey report",
-        ReportKind.DOSSIER: "loan dossier",
-        ReportKind.MINUTES: "committee minutes",
-    },
-}
+# The signature's reason is printed in the report's language, whatever the window's: so it comes from
+# the catalogue of texts outside Qt (workbench.texts), not from tr().
+DEFAULT_REASONS: Words[ReportKind] = Words(
+    {
+        ReportKind.SURVEY: NC_("signature reason", "调查报告签署"),
+        ReportKind.DOSSIER: NC_("signature reason", "贷款档案签署"),
+        ReportKind.MINUTES: NC_("signature reason", "审贷会纪要签署"),
+    }
+)
 
 
 def kind_labels() -> dict[ReportKind, str]:
@@ -209,7 +206,7 @@ class ReportDialog(QDialog):
     def _defaults(self) -> None:
         """Reason and file name follow kind and language until the officer types her own."""
         kind, report_lang = self.chosen_kind(), str(self.language.currentData())
-        reason = DEFAULT_REASONS[report_lang][kind]
+        reason = DEFAULT_REASONS[kind][report_lang]
         if self.signing.reason.text() in ("", self._reason_shown):
             self.signing.reason.setText(reason)
         self._reason_shown = reason

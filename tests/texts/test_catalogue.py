@@ -128,3 +128,62 @@ def test_plural_forms_follow_the_english_rule() -> None:
 def test_the_catalogue_is_loaded_from_the_shipped_resources() -> None:
     assert Path(texts.locale_dir()) == LOCALE
     assert texts.catalogue("en") is texts.catalogue("en")  # loaded once
+
+
+def _tables() -> dict[str, object]:
+    from workbench.cli import texts as cli_texts
+    from workbench.reports import charts
+    from workbench.reports import texts as report_texts
+    from workbench.services import attachment_files, messages, permissions
+    from workbench.texts import labels, reasons, signing
+
+    return {
+        "cli.texts.TEXTS": cli_texts.TEXTS,
+        "cli.texts.LABELS": cli_texts.LABELS,
+        "cli.texts.HINTS": cli_texts.HINTS,
+        "services.messages.TEXTS": messages.TEXTS,
+        "services.attachment_files.TEXTS": attachment_files.TEXTS,
+        "services.permissions.ROLE_NAMES": permissions.ROLE_NAMES.msgids,
+        "services.permissions.ACTION_NAMES": permissions.ACTION_NAMES.msgids,
+        "texts.reasons.REASONS": reasons.REASONS,
+        "texts.reasons.TYPE_NAMES": reasons.TYPE_NAMES,
+        "texts.signing.SIGNING_ERRORS": signing.SIGNING_ERRORS,
+        "texts.labels.LABELS": labels.LABELS,
+        "texts.labels.LIMIT_LABELS": labels.LIMIT_LABELS,
+        **{f"texts.labels.{name}": getattr(labels, name).msgids for name in (
+            "CHECK_METHOD_LABELS", "SCHEDULE_METHOD_LABELS", "STATUS_LABELS", "VOTE_LABELS", "OUTCOME_LABELS",
+            "FIGURE_LABELS", "ITEM_NAMES", "ISSUE_TEXTS")},
+        "reports.texts.ENUM_LABELS": report_texts.ENUM_LABELS,
+        "reports.texts.SOFT_FACTORS": report_texts.SOFT_FACTORS,
+        "reports.texts.RATIO_LABELS": report_texts.RATIO_LABELS,
+        "reports.texts.INPUT_LABELS": report_texts.INPUT_LABELS,
+        "reports.charts._SERIES_LABELS": charts._SERIES_LABELS.msgids,
+    }  # fmt: skip
+
+
+def test_every_table_holds_marked_texts_with_english(po: dict) -> None:
+    """A ``{"zh": …, "en": …}`` entry merged in from another branch still shows, but must be marked.
+
+    Rewrite it as ``N_("中文")`` (its English goes into the .po) and run scripts/update-translations.sh.
+    """
+    from workbench.texts import Contextual
+
+    problems = []
+    for name, table in _tables().items():
+        for key, msg in table.items():  # type: ignore[attr-defined]
+            if isinstance(msg, Contextual):
+                entry = (msg.context, msg.msgid)
+            elif isinstance(msg, str):
+                entry = (None, msg)
+            else:
+                problems.append(f"{name}[{key!r}] is not marked with N_()/NC_(): {msg!r}")
+                continue
+            if entry not in po or not po[entry].string:
+                problems.append(f"{name}[{key!r}] has no English in workbench.po: {entry}")
+    assert not problems, "\n".join(problems)
+
+
+def test_an_unmarked_entry_from_an_older_branch_still_reads() -> None:
+    legacy: object = {"zh": "旧的写法", "en": "the old way"}
+    assert gettext(legacy, "en") == "the old way" and gettext(legacy, "zh") == "旧的写法"  # type: ignore[arg-type]
+    assert gettext(("旧的写法", "the old way"), "en") == "the old way"  # type: ignore[arg-type]

@@ -22,7 +22,7 @@ import functools
 import gettext as _gettext
 import os
 from collections.abc import Iterator, Mapping
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 from workbench.paths import resource_path
 
@@ -39,13 +39,20 @@ def N_(msgid: str) -> str:
     return msgid
 
 
-def NC_(context: str, msgid: str) -> tuple[str, str]:
+class Contextual(NamedTuple):
+    """A msgid with its ``msgctxt``: one Chinese text that needs two different English words."""
+
+    context: str
+    msgid: str
+
+
+def NC_(context: str, msgid: str) -> Contextual:
     """Mark a Chinese source text with a context (``msgctxt``) for extraction."""
-    return (context, msgid)
+    return Contextual(context, msgid)
 
 
-Msg = str | tuple[str, str]
-"""A marked text: the Chinese msgid, or ``(context, msgid)`` from ``NC_``."""
+Msg = str | Contextual
+"""A marked text: the Chinese msgid, or ``Contextual(context, msgid)`` from ``NC_``."""
 
 
 def pick_language(lang: str | None) -> str:
@@ -73,10 +80,23 @@ def catalogue(lang: str) -> _gettext.NullTranslations:
 
 
 def gettext(msg: Msg, lang: str) -> str:
-    """The text ``msg`` (a msgid or ``(context, msgid)``) in ``lang``, without parameters."""
-    if isinstance(msg, tuple):
-        return catalogue(lang).pgettext(msg[0], msg[1])
-    return catalogue(lang).gettext(msg)
+    """The text ``msg`` (a msgid or ``Contextual``) in ``lang``, without parameters."""
+    if isinstance(msg, Contextual):
+        return catalogue(lang).pgettext(msg.context, msg.msgid)
+    if isinstance(msg, str):
+        return catalogue(lang).gettext(msg)
+    return _legacy(msg, lang)
+
+
+def _legacy(msg: object, lang: str) -> str:
+    """A ``{"zh": …, "en": …}`` dict or ``("中文", "English")`` pair in a table (written on a branch before
+    the catalogue): shown rather than failing; ``tests/texts/test_catalogue.py`` asks to mark it instead."""
+    english = pick_language(lang) == "en"
+    if isinstance(msg, Mapping):
+        return str(msg.get("en" if english else "zh") or msg.get("zh") or "")
+    if isinstance(msg, tuple) and len(msg) == 2:
+        return str(msg[1] if english else msg[0])
+    return str(msg)
 
 
 def ngettext(singular: str, plural: str, n: int, lang: str, **params: object) -> str:

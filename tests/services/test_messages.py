@@ -81,6 +81,13 @@ def test_the_windows_texts_name_no_command_line_flag() -> None:
     assert describe(not_uuid, "en") == (
         "field id: the case id must be a UUID: B-1 (import with --as-copy to assign a new one)"
     )
+    from workbench.services.case_files import CaseFileError
+
+    in_file = CaseFileError("/tmp/x.json", ValidationError("case.id", "not_a_uuid", value="B-1"))
+    assert describe(in_file, "en") == (
+        "/tmp/x.json: field case.id: the case id must be a UUID: B-1"
+        " (import with --as-copy to assign a new one)"
+    )
 
 
 def _all_subclasses(cls: type) -> set[type]:

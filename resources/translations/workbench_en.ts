@@ -1488,38 +1488,6 @@
         <translation>Business and household</translation>
     </message>
     <message>
-        <source>配偶</source>
-        <translation>spouse</translation>
-    </message>
-    <message>
-        <source>子女</source>
-        <translation>child</translation>
-    </message>
-    <message>
-        <source>父母</source>
-        <translation>parent</translation>
-    </message>
-    <message>
-        <source>兄弟姐妹</source>
-        <translation>sibling</translation>
-    </message>
-    <message>
-        <source>亲属</source>
-        <translation>relative</translation>
-    </message>
-    <message>
-        <source>朋友</source>
-        <translation>friend</translation>
-    </message>
-    <message>
-        <source>合伙人</source>
-        <translation>partner</translation>
-    </message>
-    <message>
-        <source>其他</source>
-        <translation>other</translation>
-    </message>
-    <message>
         <source>现金及银行存款</source>
         <translation>Cash and bank</translation>
     </message>
@@ -2964,52 +2932,8 @@
         <translation>Report not exported: %1</translation>
     </message>
     <message>
-        <source>%1 已存在，不会覆盖</source>
-        <translation>%1 exists and is not overwritten</translation>
-    </message>
-    <message>
         <source>无法读取文件 %1：%2</source>
         <translation>Cannot read %1: %2</translation>
-    </message>
-    <message>
-        <source>口令不对：无法打开签名身份 %1</source>
-        <translation>Wrong passphrase: cannot open the identity %1</translation>
-    </message>
-    <message>
-        <source>%1 不是 PKCS#12 签名身份文件（文件损坏或格式不对）</source>
-        <translation>%1 is not a PKCS#12 identity file (damaged or another format)</translation>
-    </message>
-    <message>
-        <source>此证书已导入（%1）</source>
-        <translation>This certificate is imported already (%1)</translation>
-    </message>
-    <message>
-        <source>证书已过期或尚未生效（有效期至 %1），不能用于签署</source>
-        <translation>The certificate is expired or not yet valid (valid until %1) and cannot sign</translation>
-    </message>
-    <message>
-        <source>报告的签名框已全部签满</source>
-        <translation>Every signature box of the report is signed already</translation>
-    </message>
-    <message>
-        <source>报告没有这个签名框</source>
-        <translation>The report has no such signature box</translation>
-    </message>
-    <message>
-        <source>报告上没有“%1”的签名框</source>
-        <translation>The report has no signature box for “%1”</translation>
-    </message>
-    <message>
-        <source>这个签名框已被签署</source>
-        <translation>This signature box is signed already</translation>
-    </message>
-    <message>
-        <source>签名域 %1 已存在</source>
-        <translation>The signature field %1 exists already</translation>
-    </message>
-    <message>
-        <source>不是可签署的 PDF：%1</source>
-        <translation>Not a PDF that can be signed: %1</translation>
     </message>
     <message>
         <source>不是可读取的证书文件：%1</source>

@@ -101,7 +101,7 @@ def test_bad_input_is_one_line_and_exit_2(
     assert code == 2 and "不是可读取的 PDF" in err and "Traceback" not in err
     monkeypatch.setenv("WORKBENCH_PASSPHRASE", "wrong-passphrase")
     code, _, err = run(capsys, "report", CASE_A, "-o", str(tmp_path / "x.pdf"), "--sign", str(p12))
-    assert code == 2 and "口令错误" in err and not (tmp_path / "x.pdf").exists()
+    assert code == 2 and "口令不对" in err and not (tmp_path / "x.pdf").exists()
     monkeypatch.delenv("WORKBENCH_PASSPHRASE")
     monkeypatch.setattr("sys.stdin", None)
     code, _, err = run(

@@ -26,12 +26,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from workbench.domain import messages
 from workbench.domain.case_file import CaseFile
 from workbench.domain.codec import MAX_DEPTH, case_from_document, decode, encode
 from workbench.domain.errors import ValidationError
 from workbench.domain.fields import MAX_ITEMS, SHORT_TEXT, Bounds, MaxLength
-from workbench.domain.figures import REFERABLE_FIGURES, FigureRef
+from workbench.domain.figures import FigureRef
 from workbench.domain.schema import case_file_schema, main
 from workbench.services import case_files
 from workbench.services.case_files import (
@@ -41,6 +40,9 @@ from workbench.services.case_files import (
     read_case_file,
     write_case_file,
 )
+from workbench.texts import gettext
+from workbench.texts import reasons as messages
+from workbench.texts.labels import FIGURE_LABELS as REFERABLE_FIGURES
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -803,7 +805,8 @@ def docs_figures() -> str:
 
 
 def docs_methods() -> str:
-    from workbench.domain.cross_checks import INPUTS_BY_METHOD, METHOD_LABELS, CheckMethod
+    from workbench.domain.cross_checks import INPUTS_BY_METHOD, CheckMethod
+    from workbench.texts.labels import CHECK_METHOD_LABELS as METHOD_LABELS
 
     rows = [
         "| Method | 中文 | English | Inputs class | Inputs (required in **bold**; `name = default`) |",
@@ -921,7 +924,7 @@ def docs_reference() -> str:
 
 def docs_reasons() -> str:
     rows = ["| Reason key | 中文 | English |", "|---|---|---|"]
-    rows += [f"| `{key}` | {text['zh']} | {text['en']} |" for key, text in messages.REASONS.items()]
+    rows += [f"| `{key}` | {gettext(t, 'zh')} | {gettext(t, 'en')} |" for key, t in messages.REASONS.items()]
     return "\n".join(rows).replace("{", "`{").replace("}", "}`")
 
 

@@ -7,10 +7,8 @@ from decimal import Decimal
 import pytest
 
 from workbench.domain.errors import ValidationError
-from workbench.domain.messages import reason_text
 from workbench.domain.money import MAX_AMOUNT, Rounding, quantize
 from workbench.domain.schedules import (
-    METHOD_LABELS,
     Method,
     Rate,
     Schedule,
@@ -21,6 +19,8 @@ from workbench.domain.schedules import (
     seasonal_factor,
 )
 from workbench.domain.settings import RoundingSettings
+from workbench.texts.labels import SCHEDULE_METHOD_LABELS as METHOD_LABELS
+from workbench.texts.reasons import reason_text
 
 D = Decimal
 R_A = Rate.from_annual_percent(D("7.2"))  # r = 0.006
@@ -672,11 +672,11 @@ def test_capacity_helpers_refuse_an_empty_term() -> None:
 
 def test_every_method_has_both_labels() -> None:
     assert set(METHOD_LABELS) == set(Method)
-    assert Method.ANNUITY.label_zh == "等额本息"
-    assert Method.EQUAL_PRINCIPAL.label_zh == "等额本金"
-    assert Method.INTEREST_ONLY.label_zh == "按月还息到期还本"
-    assert Method.BULLET.label_zh == "一次性还本付息"
-    assert all(method.label_en and method.label_zh for method in Method)
+    assert METHOD_LABELS[Method.ANNUITY]["zh"] == "等额本息"
+    assert METHOD_LABELS[Method.EQUAL_PRINCIPAL]["zh"] == "等额本金"
+    assert METHOD_LABELS[Method.INTEREST_ONLY]["zh"] == "按月还息到期还本"
+    assert METHOD_LABELS[Method.BULLET]["zh"] == "一次性还本付息"
+    assert all(METHOD_LABELS[method]["en"] and METHOD_LABELS[method]["zh"] for method in Method)
 
 
 def test_method_values_are_stable_strings() -> None:

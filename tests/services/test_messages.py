@@ -49,7 +49,45 @@ def test_errors_read_as_one_line(error: DomainError, zh: str, en: str) -> None:
 
 
 def test_an_unknown_user_is_told_who_can_help() -> None:
-    assert "workbench db init" in describe_error(UserNotFoundError(username="alice"), "en")
+    from workbench.cli.main import describe
+
+    alone = describe_error(UserNotFoundError(username="alice"), "en")
+    assert alone.endswith("ask an administrator to add you")
+    assert "workbench db init" in describe(UserNotFoundError(username="alice"), "en")
+    assert "workbench db init" not in describe(UserNotFoundError(user_id="u1"), "en")
+
+
+def test_the_windows_texts_name_no_command_line_flag() -> None:
+    """The services' and reasons' texts are the window's too: ``--as-copy`` is the command line's hint."""
+    from workbench.cli.main import describe
+    from workbench.domain.records import CaseExistsError
+    from workbench.services.messages import TEXTS
+    from workbench.texts import gettext
+    from workbench.texts.reasons import REASONS
+
+    for msgid in [*TEXTS.values(), *REASONS.values()]:
+        for lang in ("zh", "en"):
+            words = gettext(msgid, lang)
+            assert "--" not in words and "workbench " not in words, words
+    exists = CaseExistsError(case_id=CASE)
+    assert describe_error(exists, "zh") == f"案卷 {CASE} 已在数据库中"
+    assert describe(exists, "zh") == f"案卷 {CASE} 已在数据库中；如需另存一份，请加 --as-copy"
+    assert describe(exists, "en") == (
+        f"case {CASE} is already stored; add --as-copy to store a copy under a new id"
+    )
+    not_uuid = ValidationError("id", "not_a_uuid", value="B-1")
+    assert describe_error(not_uuid, "zh") == "字段 id：案卷编号须为 UUID：B-1"
+    assert describe(not_uuid, "zh") == "字段 id：案卷编号须为 UUID：B-1（导入时可加 --as-copy 分配新编号）"
+    assert describe(not_uuid, "en") == (
+        "field id: the case id must be a UUID: B-1 (import with --as-copy to assign a new one)"
+    )
+    from workbench.services.case_files import CaseFileError
+
+    in_file = CaseFileError("/tmp/x.json", ValidationError("case.id", "not_a_uuid", value="B-1"))
+    assert describe(in_file, "en") == (
+        "/tmp/x.json: field case.id: the case id must be a UUID: B-1"
+        " (import with --as-copy to assign a new one)"
+    )
 
 
 def _all_subclasses(cls: type) -> set[type]:
@@ -97,12 +135,13 @@ def test_every_store_error_class_has_chinese_and_english_text() -> None:
 
 
 def test_the_services_errors_and_the_stores_validation_reasons_have_both_languages() -> None:
-    from workbench.domain.messages import REASONS
     from workbench.domain.records import Role, User
     from workbench.services.case_files import CaseFileError
     from workbench.services.permissions import Action, PermissionDenied
+    from workbench.texts import gettext
+    from workbench.texts.reasons import REASONS
 
-    assert all(set(texts) == {"zh", "en"} for texts in REASONS.values())
+    assert all(gettext(msgid, "en") != msgid for msgid in REASONS.values())
     for reason, value in (("sub_cent", "0.001"), ("not_a_uuid", "B-1")):  # raised by workbench.store
         assert reason in REASONS
         _check_texts(ValidationError("case.id", reason, value=value))

@@ -10,13 +10,13 @@ from workbench.cli.output import display, money, pct, plain, plain_figures
 from workbench.cli.table import render
 from workbench.cli.texts import LIMIT_LABELS, label, t
 from workbench.domain.calc import CaseResults, compute_case
-from workbench.domain.cross_checks import METHOD_LABELS, CheckKind, CrossCheckResult
+from workbench.domain.cross_checks import CheckKind, CrossCheckResult
 from workbench.domain.errors import ValidationError
 from workbench.domain.formatting import check_figure_kind
-from workbench.domain.readiness import ISSUE_TEXTS, ITEM_NAMES
-from workbench.domain.status import STATUS_LABELS
 from workbench.domain.summary import FIGURE_KINDS, MONEY, RATIO, key_figures
 from workbench.services.case_files import CaseFileError, read_case_file
+from workbench.texts.labels import CHECK_METHOD_LABELS as METHOD_LABELS
+from workbench.texts.labels import ISSUE_TEXTS, ITEM_NAMES, STATUS_LABELS
 
 if TYPE_CHECKING:
     import argparse

@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING
 
 from workbench import __version__
 from workbench.cli import calc_cmd, db_cmd, identity_cmd, report_cmd, schedule_cmd, store_cmds, verify_cmd
-from workbench.cli.texts import pick_language, t
+from workbench.cli.texts import pick_language, t, with_hint
 from workbench.domain.errors import DomainError
-from workbench.domain.messages import error_text
 from workbench.services.case_files import CaseFileError
 from workbench.services.messages import describe_error
+from workbench.texts.reasons import error_text
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -52,10 +52,22 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
 
 
 def describe(error: DomainError, lang: str) -> str:
-    """One line for the user: ``FILE: 字段 PATH：REASON``."""
+    """One line for the user: ``FILE: 字段 PATH：REASON``, with the flag that helps, if one does.
+
+    The services' texts are the window's too, so they name no flag; ``--as-copy`` and the like are
+    added here (``workbench.cli.texts.HINTS``).
+    """
     if isinstance(error, CaseFileError):
-        return f"{error.source}: {error_text(error.error, lang)}"
-    return describe_error(error, lang)
+        return with_hint(_hint_reason(error.error), f"{error.source}: {error_text(error.error, lang)}", lang)
+    return with_hint(_hint_reason(error), describe_error(error, lang), lang)
+
+
+def _hint_reason(error: DomainError) -> str | None:
+    reason = getattr(error, "reason", None)
+    params = getattr(error, "params", None) or {}
+    if reason == "user_not_found" and "username" not in params:
+        return None  # a user looked up by id: nothing to create from here
+    return reason if isinstance(reason, str) else None
 
 
 def main(argv: Sequence[str] | None = None, gui: Callable[[list[str]], int] | None = None) -> int:

@@ -51,15 +51,6 @@ APPROVALS = (Vote.APPROVE_AS_PROPOSED, Vote.APPROVE_WITH_CONDITIONS, Vote.APPROV
 # Among refusals the more conservative wins a tie: reject before a re-survey before deferring.
 REFUSALS = (Vote.REJECT, Vote.RETURN_FOR_RESURVEY, Vote.DEFER)
 
-VOTE_LABELS: dict[Vote, dict[str, str]] = {
-    Vote.APPROVE_AS_PROPOSED: {"zh": "批准（无改动）", "en": "Approve as proposed"},
-    Vote.APPROVE_WITH_CHANGES: {"zh": "批准（有变更）", "en": "Approve with changes"},
-    Vote.APPROVE_WITH_CONDITIONS: {"zh": "有条件批准", "en": "Approve with conditions"},
-    Vote.RETURN_FOR_RESURVEY: {"zh": "退回重新调查", "en": "Return for re-survey"},
-    Vote.DEFER: {"zh": "缓议", "en": "Defer"},
-    Vote.REJECT: {"zh": "拒绝", "en": "Reject"},
-}
-
 
 class DecisionRule(StrEnum):
     UNANIMOUS = "unanimous"  # 全体一致（小额贷款默认）
@@ -86,16 +77,6 @@ OUTCOME_OF_VOTE = {
     Vote.RETURN_FOR_RESURVEY: Outcome.RETURNED_FOR_RESURVEY,
     Vote.DEFER: Outcome.DEFERRED,
     Vote.REJECT: Outcome.REJECTED,
-}
-
-OUTCOME_LABELS: dict[Outcome, dict[str, str]] = {
-    Outcome.APPROVED_AS_PROPOSED: {"zh": "批准贷款申请无改动", "en": "Approved as proposed"},
-    Outcome.APPROVED_WITH_CHANGES: {"zh": "批准贷款申请有变更", "en": "Approved with changes"},
-    Outcome.APPROVED_WITH_CONDITIONS: {"zh": "有条件批准", "en": "Approved with conditions"},
-    Outcome.RETURNED_FOR_RESURVEY: {"zh": "退回重新调查", "en": "Returned for re-survey"},
-    Outcome.DEFERRED: {"zh": "缓议", "en": "Deferred"},
-    Outcome.REJECTED: {"zh": "拒绝贷款申请", "en": "Rejected"},
-    Outcome.NO_QUORUM: {"zh": "未达法定人数，未作决定", "en": "No quorum: no decision"},
 }
 
 

@@ -83,29 +83,6 @@ class CheckMethod(StrEnum):
     M17 = "M17"  # 逻辑检验 / 软信息交叉检验
 
 
-METHOD_LABELS: dict[CheckMethod, dict[str, str]] = {
-    CheckMethod.M1: {"zh": "验证法", "en": "Verification against records"},
-    CheckMethod.M1B: {"zh": "银行/微信/支付宝流水", "en": "Bank & e-wallet turnover"},
-    CheckMethod.M2: {"zh": "推估法", "en": "Estimation"},
-    CheckMethod.M3: {"zh": "比率分析法", "en": "Ratio analysis"},
-    CheckMethod.M4: {"zh": "趋势分析法", "en": "Trend analysis"},
-    CheckMethod.M5: {"zh": "同业比较法", "en": "Peer comparison"},
-    CheckMethod.M6: {"zh": "工资提成法", "en": "Wage / commission method"},
-    CheckMethod.M7: {"zh": "进货量反推法", "en": "Purchases back-calculation"},
-    CheckMethod.M8: {"zh": "季节销售额与全年销售额对比法", "en": "Seasonal vs annual sales"},
-    CheckMethod.M9: {"zh": "用电量法", "en": "Energy consumption"},
-    CheckMethod.M9B: {"zh": "用电量环比法", "en": "Energy month-on-month"},
-    CheckMethod.M10: {"zh": "单位成本结构分析法", "en": "Unit cost structure"},
-    CheckMethod.M11: {"zh": "收入成本对比法", "en": "Income vs cost"},
-    CheckMethod.M12: {"zh": "存货检验", "en": "Inventory roll-forward"},
-    CheckMethod.M13: {"zh": "产能检验", "en": "Capacity"},
-    CheckMethod.M14: {"zh": "毛利率检验", "en": "Margin sample"},
-    CheckMethod.M15: {"zh": "收入检验", "en": "Income check"},
-    CheckMethod.M16: {"zh": "权益检验", "en": "Equity reconciliation"},
-    CheckMethod.M17: {"zh": "逻辑检验", "en": "Logic / soft-information check"},
-}
-
-
 # ---- typed inputs, one class per method ------------------------------------------------------
 
 

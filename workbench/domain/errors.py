@@ -12,7 +12,7 @@ class ValidationError(DomainError):
 
     Attributes:
         field: dotted path of the offending field, e.g. ``balance_sheet.stock[2].quantity``.
-        reason: a message key (see ``workbench.domain.messages``) describing what is wrong.
+        reason: a message key (worded by ``workbench.texts.reasons``) describing what is wrong.
         params: values to fill into the message.
     """
 

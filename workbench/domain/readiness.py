@@ -28,7 +28,7 @@ class Severity(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Issue:
-    """One finding; ``code`` keys a sentence in ``ISSUE_TEXTS``."""
+    """One finding; ``code`` keys its sentence (``workbench.texts.labels.ISSUE_TEXTS``)."""
 
     severity: Severity
     code: str
@@ -38,58 +38,6 @@ class Issue:
 
 BLOCKING_ITEMS = ("sales",)
 ADVISED_ITEMS = ("gross_margin", "inventory", "receivables")
-
-ISSUE_TEXTS: dict[str, dict[str, str]] = {
-    "equity_missing": {
-        "zh": "经营类贷款缺少权益检验",
-        "en": "business loan without an equity reconciliation",
-    },
-    "equity_unexplained": {
-        "zh": "权益检验偏差 {deviation}（{status}）缺少书面说明",
-        "en": "equity deviation {deviation} ({status}) has no written explanation",
-    },
-    "check_unexplained": {
-        "zh": "交叉检验 {subject} 偏差 {deviation}（{status}）缺少书面说明",
-        "en": "cross-check {subject}: deviation {deviation} ({status}) has no written explanation",
-    },
-    "too_few_checks": {
-        "zh": "{subject} 只有 {count} 项有效交叉检验，至少需要 {minimum} 项",
-        "en": "{subject} has {count} counted cross-checks; at least {minimum} are needed",
-    },
-    "few_checks_advice": {
-        "zh": "建议：{subject} 有 {count} 项交叉检验（建议至少 {minimum} 项）",
-        "en": "advice: {subject} has {count} cross-checks (at least {minimum} advised)",
-    },
-    "no_capacity": {
-        "zh": "月可支配资金不足，无法支持任何贷款金额",
-        "en": "disposable cash supports no loan amount",
-    },
-    "shares_not_full": {
-        "zh": "产品销售占比合计为 {total}，应为 100%",
-        "en": "product sales shares add up to {total}, expected 100%",
-    },
-    "unknown_evidence": {
-        "zh": "{subject} 引用了不存在的证据 {value}",
-        "en": "{subject} refers to missing evidence {value}",
-    },
-    "cash_shortfall": {
-        "zh": "现金流预测在 {month} 月降至 {balance}，低于最低余额 {minimum}",
-        "en": "projected cash falls to {balance} in month {month}, below the minimum {minimum}",
-    },
-}
-
-ITEM_NAMES: dict[str, dict[str, str]] = {
-    "sales": {"zh": "销售额", "en": "sales"},
-    "gross_margin": {"zh": "毛利率", "en": "gross margin"},
-    "inventory": {"zh": "存货", "en": "inventory"},
-    "receivables": {"zh": "应收账款", "en": "receivables"},
-    "net_profit": {"zh": "净利润", "en": "net profit"},
-    "expenses": {"zh": "营业费用", "en": "operating expenses"},
-    "household": {"zh": "家庭开支", "en": "household expenses"},
-    "income": {"zh": "收入", "en": "income"},
-    "equity": {"zh": "权益", "en": "equity"},
-    "soft": {"zh": "软信息", "en": "soft information"},
-}
 
 
 def counted(result: CrossCheckResult) -> bool:

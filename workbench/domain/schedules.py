@@ -54,29 +54,6 @@ class Method(StrEnum):
     BULLET = "bullet"
     SEASONAL = "seasonal"
 
-    @property
-    def label_zh(self) -> str:
-        """Simplified Chinese name of the method."""
-        return METHOD_LABELS[self]["zh"]
-
-    @property
-    def label_en(self) -> str:
-        """English name of the method."""
-        return METHOD_LABELS[self]["en"]
-
-
-METHOD_LABELS: dict[Method, dict[str, str]] = {
-    Method.ANNUITY: {"zh": "等额本息", "en": "Annuity (equal instalments)"},
-    Method.EQUAL_PRINCIPAL: {"zh": "等额本金", "en": "Equal principal"},
-    Method.FLAT: {"zh": "平息法（按原始本金计息）", "en": "Flat interest (on the original principal)"},
-    Method.INTEREST_ONLY: {"zh": "按月还息到期还本", "en": "Interest only, principal at maturity"},
-    Method.BULLET: {"zh": "一次性还本付息", "en": "Bullet (principal and simple interest at maturity)"},
-    Method.SEASONAL: {
-        "zh": "灵活还款（按季节现金流）",
-        "en": "Seasonal (instalments weighted by monthly cash)",
-    },
-}
-
 
 def _tidy(value: Decimal) -> Decimal:
     """Round a derived rate figure to 12 places and drop trailing zeros, without exponent notation."""
@@ -548,7 +525,6 @@ def build_schedule(
 __all__ = [
     "DEFAULT_MAX_ANNUAL",
     "DEFAULT_MAX_MONTHS",
-    "METHOD_LABELS",
     "PRECISION",
     "Method",
     "Rate",

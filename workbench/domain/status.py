@@ -16,13 +16,6 @@ class Status(StrEnum):
     FAIL = "FAIL"
 
 
-STATUS_LABELS = {
-    Status.OK: {"zh": "通过", "en": "OK"},
-    Status.EXPLAIN: {"zh": "需说明", "en": "Explain"},
-    Status.FAIL: {"zh": "不通过", "en": "Fail"},
-}
-
-
 def status_for(deviation: Decimal | None, band: ToleranceBand) -> Status:
     """|δ| ≤ ok → OK, ≤ explain → EXPLAIN, else FAIL; an undefined δ fails.
 

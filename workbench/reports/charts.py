@@ -21,10 +21,13 @@ from matplotlib.patches import Patch
 from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter
 
-from workbench.domain.cross_checks import METHOD_LABELS, CheckKind
-from workbench.domain.status import STATUS_LABELS, Status
+from workbench.domain.cross_checks import CheckKind
+from workbench.domain.status import Status
 from workbench.paths import resource_path
 from workbench.reports.formatting import deviation, minus, money
+from workbench.texts import NC_, Words, gettext
+from workbench.texts.labels import CHECK_METHOD_LABELS as METHOD_LABELS
+from workbench.texts.labels import STATUS_LABELS
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -85,7 +88,7 @@ class DeviationBar:
 
 
 EQUITY_KEY = "equity"
-_EQUITY_LABEL = {"zh": "权益检验", "en": "Equity check"}
+_EQUITY_LABEL = NC_("chart", "权益检验")
 
 
 def deviation_bars(results: CaseResults, lang: str = "zh") -> tuple[DeviationBar, ...]:
@@ -93,7 +96,8 @@ def deviation_bars(results: CaseResults, lang: str = "zh") -> tuple[DeviationBar
     bars: list[DeviationBar] = []
     if results.equity is not None:
         current = results.equity.current
-        bars.append(DeviationBar(EQUITY_KEY, _EQUITY_LABEL[lang], _pct(current.deviation), current.status))
+        label = gettext(_EQUITY_LABEL, lang)
+        bars.append(DeviationBar(EQUITY_KEY, label, _pct(current.deviation), current.status))
     for check in results.checks:
         if check.kind is CheckKind.LOGIC:
             continue
@@ -176,12 +180,12 @@ def draw_deviation_chart(
     ax.invert_yaxis()
     ax.set_xlim(-limit, limit)
     ax.set_xlabel(
-        "偏差 %（认定值 − 检验值）/ 认定值" if lang == "zh" else "deviation % (adopted − check) / adopted"
+        gettext(NC_("chart", "偏差 %（认定值 − 检验值）/ 认定值"), lang)
     )
     ax.tick_params(axis="x", labelsize=8)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
-    title = "交叉检验与权益检验偏差" if lang == "zh" else "Cross-check and equity deviations"
+    title = gettext(NC_("chart", "交叉检验与权益检验偏差"), lang)
     ax.set_title(title, fontsize=11, loc="left")
     handles = [Patch(color=STATUS_COLOURS[s], label=STATUS_LABELS[s][lang]) for s in Status]
     ax.legend(
@@ -228,13 +232,13 @@ def _place_labels(
     pad = limit * 0.02
     for text, bar, width in zip(labels, bars, widths, strict=True):
         if bar.in_range:
-            text.set_text("在区间内" if lang == "zh" else "inside range")
+            text.set_text(gettext(NC_("chart", "在区间内"), lang))
             text.set_x(pad)
             text.set_horizontalalignment("left")
             text.set_color(NEUTRAL)
             continue
         if bar.percent is None:
-            text.set_text("无法计算" if lang == "zh" else "n/a")
+            text.set_text(gettext(NC_("chart", "无法计算"), lang))
             text.set_x(pad)
             text.set_horizontalalignment("left")
             continue
@@ -251,21 +255,33 @@ def _place_labels(
 
 # ---- monthly figures and cash projection ---------------------------------------------------------
 
-_MONTH_LABELS = {
-    "zh": [f"{m}月" for m in range(1, 13)],
-    "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
-}
-_TITLES = {
-    "monthly": {"zh": "月度销售、净利润与可支配资金", "en": "Monthly sales, net profit and disposable cash"},
-    "projection": {"zh": "放款后 12 个月现金流预测", "en": "Cash projection, 12 months after disbursement"},
-}
-_SERIES_LABELS = {
-    "sales": {"zh": "销售额", "en": "Sales"},
-    "net_profit": {"zh": "净利润", "en": "Net profit"},
-    "disposable": {"zh": "可支配资金", "en": "Disposable cash"},
-    "instalment": {"zh": "月还款额", "en": "Instalment"},
-    "balance": {"zh": "累计现金", "en": "Cumulative cash"},
-}
+_MONTHS = (
+    NC_("chart", "1月"),
+    NC_("chart", "2月"),
+    NC_("chart", "3月"),
+    NC_("chart", "4月"),
+    NC_("chart", "5月"),
+    NC_("chart", "6月"),
+    NC_("chart", "7月"),
+    NC_("chart", "8月"),
+    NC_("chart", "9月"),
+    NC_("chart", "10月"),
+    NC_("chart", "11月"),
+    NC_("chart", "12月"),
+)
+_SERIES_LABELS: Words[str] = Words(
+    {
+        "sales": NC_("chart", "销售额"),
+        "net_profit": NC_("chart", "净利润"),
+        "disposable": NC_("chart", "可支配资金"),
+        "instalment": NC_("chart", "月还款额"),
+        "balance": NC_("chart", "累计现金"),
+    }
+)
+
+
+def _month_labels(lang: str) -> list[str]:
+    return [gettext(month, lang) for month in _MONTHS]
 
 
 def draw_monthly_chart(ax: Axes, results: CaseResults, lang: str = "zh") -> None:
@@ -299,10 +315,10 @@ def draw_monthly_chart(ax: Axes, results: CaseResults, lang: str = "zh") -> None
             label=_SERIES_LABELS["instalment"][lang],
         )
     ax.axhline(0, color=NEUTRAL, lw=0.6)
-    ax.set_xticks(xs, _MONTH_LABELS[lang], fontsize=8)
+    ax.set_xticks(xs, _month_labels(lang), fontsize=8)
     ax.tick_params(axis="y", labelsize=8)
     ax.set_title(
-        "月度销售、净利润与可支配资金" if lang == "zh" else "Monthly sales, net profit and disposable cash",
+        gettext(NC_("chart", "月度销售、净利润与可支配资金"), lang),
         fontsize=11,
         loc="left",
     )
@@ -351,10 +367,10 @@ def draw_projection_chart(ax: Axes, results: CaseResults, lang: str = "zh") -> N
             color=NEUTRAL,
         )
     ax.axhline(0, color=NEUTRAL, lw=0.6)
-    ax.set_xticks(xs, [_MONTH_LABELS[lang][m.month - 1] for m in projection], fontsize=8)
+    ax.set_xticks(xs, [_month_labels(lang)[m.month - 1] for m in projection], fontsize=8)
     ax.tick_params(axis="y", labelsize=8)
     ax.set_title(
-        "放款后 12 个月现金流预测" if lang == "zh" else "Cash projection, 12 months after disbursement",
+        gettext(NC_("chart", "放款后 12 个月现金流预测"), lang),
         fontsize=11,
         loc="left",
     )

@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING
 
 from workbench.domain.loan_request import RateKind
 from workbench.domain.money import ZERO
-from workbench.domain.schedules import METHOD_LABELS as SCHEDULE_METHOD_LABELS
 from workbench.reports.formatting import DASH, number, per_mille
+from workbench.texts.labels import SCHEDULE_METHOD_LABELS
 
 if TYPE_CHECKING:
     from collections.abc import Iterable

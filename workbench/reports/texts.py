@@ -1,10 +1,10 @@
-"""Words of the printed reports, Simplified Chinese first, English second.
+"""Words of the printed reports: labels by key, Chinese source texts with English from the catalogue.
 
-Sentences specific to one place sit next to their use as ``tr("中文", "English")``; labels of the
-report inputs' choice values (committee decisions, votes, roles), shared by several builders, are
-here. The domain's choice values take their words from ``workbench.domain.labels`` (the same the
-window shows); check methods, statuses, repayment methods, issues and figures are labelled by the
-domain as well and used as is.
+Labels of the report inputs' choice values (committee decisions, votes, roles) and of the ratios,
+limits, soft factors and check inputs several builders share are here, as ``N_("中文")`` msgids
+translated through ``workbench.texts`` (gettext). The domain's choice values take their words from
+``workbench.texts.labels`` (the same the window shows). Sentences specific to one place still sit
+next to their use as ``tr("中文", "English")`` (``Tr``).
 """
 
 from __future__ import annotations
@@ -12,10 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from workbench.domain.labels import enum_label
 from workbench.reports.inputs import DecisionKind, MemberRole, VoteKind
+from workbench.texts import N_, NC_, Msg, gettext
+from workbench.texts import pick_language as _pick_language
+from workbench.texts.labels import LIMIT_LABELS as _LIMIT_LABELS
+from workbench.texts.labels import enum_label
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
     from enum import Enum
 
 LANGUAGES = ("zh", "en")
@@ -42,110 +46,105 @@ class Tr:
 
 def pick_lang(lang: str) -> str:
     """``en`` for English, anything else Chinese."""
-    return "en" if lang.lower().startswith("en") else "zh"
+    return _pick_language(lang)
 
 
 # Choice values of the report inputs (committee decisions, votes, roles); the domain's own enums
-# take their words from workbench.domain.labels, the same the window shows.
-ENUM_LABELS: dict[Enum, tuple[str, str]] = {
-    DecisionKind.APPROVED_AS_PROPOSED: ("批准贷款申请无改动", "approved as proposed"),
-    DecisionKind.APPROVED_WITH_CHANGES: ("批准贷款申请有变更", "approved with changes"),
-    DecisionKind.APPROVED_WITH_CONDITIONS: ("有条件批准", "approved with conditions"),
-    DecisionKind.RETURNED_FOR_RESURVEY: ("退回补充调查", "returned for re-survey"),
-    DecisionKind.DEFERRED: ("缓议", "deferred"),
-    DecisionKind.REJECTED: ("拒绝贷款申请", "rejected"),
-    VoteKind.APPROVE: ("同意", "approve"),
-    VoteKind.APPROVE_WITH_CONDITIONS: ("有条件同意", "approve with conditions"),
-    VoteKind.REDUCE_AMOUNT: ("同意（调减金额）", "approve a reduced amount"),
-    VoteKind.REJECT: ("否决", "reject"),
-    VoteKind.RETURN: ("退回补充调查", "return for re-survey"),
-    VoteKind.DEFER: ("缓议", "defer"),
-    MemberRole.CHAIR: ("主席", "chair"),
-    MemberRole.MEMBER: ("委员", "member"),
-    MemberRole.SECRETARY: ("记录人", "secretary"),
-    MemberRole.PRESENTER: ("主办客户经理（陈述，不投票）", "presenting officer (no vote)"),
+# take their words from workbench.texts.labels, the same the window shows.
+ENUM_LABELS: dict[Enum, Msg] = {
+    DecisionKind.APPROVED_AS_PROPOSED: N_("批准贷款申请无改动"),
+    DecisionKind.APPROVED_WITH_CHANGES: N_("批准贷款申请有变更"),
+    DecisionKind.APPROVED_WITH_CONDITIONS: N_("有条件批准"),
+    DecisionKind.RETURNED_FOR_RESURVEY: NC_("decision", "退回补充调查"),
+    DecisionKind.DEFERRED: NC_("decision", "缓议"),
+    DecisionKind.REJECTED: N_("拒绝贷款申请"),
+    VoteKind.APPROVE: N_("同意"),
+    VoteKind.APPROVE_WITH_CONDITIONS: N_("有条件同意"),
+    VoteKind.REDUCE_AMOUNT: N_("同意（调减金额）"),
+    VoteKind.REJECT: N_("否决"),
+    VoteKind.RETURN: NC_("vote", "退回补充调查"),
+    VoteKind.DEFER: NC_("vote", "缓议"),
+    MemberRole.CHAIR: N_("主席"),
+    MemberRole.MEMBER: N_("委员"),
+    MemberRole.SECRETARY: N_("记录人"),
+    MemberRole.PRESENTER: N_("主办客户经理（陈述，不投票）"),
 }
 
-SOFT_FACTORS: dict[str, tuple[str, str]] = {
-    "marriage": ("婚姻", "marriage"),
-    "age": ("年龄", "age"),
-    "business_years": ("经营年限", "years in business"),
-    "residence_years": ("居住年限", "years at residence"),
-    "property": ("财产状况", "property"),
-    "credit_record": ("信用记录", "credit record"),
-    "children": ("子女", "children"),
-    "spouse": ("配偶", "spouse"),
+SOFT_FACTORS: dict[str, Msg] = {
+    "marriage": N_("婚姻"),
+    "age": N_("年龄"),
+    "business_years": N_("经营年限"),
+    "residence_years": N_("居住年限"),
+    "property": N_("财产状况"),
+    "credit_record": N_("信用记录"),
+    "children": NC_("soft factor", "子女"),
+    "spouse": N_("配偶"),
 }
 
-LIMIT_LABELS: dict[str, tuple[str, str]] = {
-    "request": ("申请金额", "requested amount"),
-    "capacity": ("还款能力", "repayment capacity"),
-    "purpose": ("资金需求 − 自有资金", "purpose need − own funds"),
-    "product_max": ("产品上限", "product maximum"),
-    "first_loan_cap": ("首贷上限", "first-loan cap"),
-}
+# The loan-size limits, shared with the command line.
+LIMIT_LABELS: dict[str, str] = _LIMIT_LABELS
 
-RATIO_LABELS: dict[str, tuple[str, str]] = {
-    "debt_ratio": ("资产负债率", "debt ratio"),
-    "current_ratio": ("流动比率", "current ratio"),
-    "quick_ratio": ("速动比率", "quick ratio"),
-    "cash_ratio": ("现金比率", "cash ratio"),
-    "liquidity_to_liabilities": ("（现金+存款+应收）/总负债", "(cash + bank + receivables) / liabilities"),
-    "inventory_days": ("存货周转天数", "inventory days"),
-    "raw_material_days": ("原材料周转天数", "raw-material days"),
-    "receivable_days": ("应收账款天数", "receivable days"),
-    "ar_to_sales": ("应收款与月平均营业额对比", "receivables / monthly sales"),
-    "stock_at_price_to_sales": ("存货可销售与月平均营业额对比", "stock at selling value / monthly sales"),
-    "equity_to_household": ("权益与月家庭开支对比（月）", "equity / monthly household spending (months)"),
-    "debt_to_sales": ("销货比（借款/年营业额）", "debts / annual sales"),
+RATIO_LABELS: dict[str, str] = {
+    "debt_ratio": N_("资产负债率"),
+    "current_ratio": N_("流动比率"),
+    "quick_ratio": N_("速动比率"),
+    "cash_ratio": N_("现金比率"),
+    "liquidity_to_liabilities": N_("（现金+存款+应收）/总负债"),
+    "inventory_days": N_("存货周转天数"),
+    "raw_material_days": N_("原材料周转天数"),
+    "receivable_days": N_("应收账款天数"),
+    "ar_to_sales": N_("应收款与月平均营业额对比"),
+    "stock_at_price_to_sales": N_("存货可销售与月平均营业额对比"),
+    "equity_to_household": N_("权益与月家庭开支对比（月）"),
+    "debt_to_sales": N_("销货比（借款/年营业额）"),
 }
 
 # Inputs of the cross-check methods, by field name.
-INPUT_LABELS: dict[str, tuple[str, str]] = {
-    "documented": ("记录销售额", "documented sales"),
-    "coverage": ("覆盖比例", "coverage"),
-    "months": ("月数", "months"),
-    "tax_rate": ("税率", "tax rate"),
-    "receipts": ("收款", "receipts"),
-    "channel_share": ("渠道占比", "channel share"),
-    "delta_receivables": ("应收变动", "Δ receivables"),
-    "daily": ("日均销售", "daily sales"),
-    "days": ("天数", "days"),
-    "customers": ("客流", "customers"),
-    "average_ticket": ("客单价", "average ticket"),
-    "low": ("下限", "low"),
-    "high": ("上限", "high"),
-    "value": ("数值", "value"),
-    "scale": ("倍数", "scale"),
-    "stated": ("客户陈述", "stated"),
-    "growth": ("增长率", "growth"),
-    "wages_paid": ("已付工资", "wages paid"),
-    "wage_share": ("工资占比", "wage share"),
-    "purchases": ("进货额", "purchases"),
-    "cost_share": ("成本占比", "cost share"),
-    "weeks": ("周数", "weeks"),
-    "delta_inventory": ("存货变动", "Δ inventory"),
-    "line_share": ("品类占比", "line share"),
-    "stated_annual": ("客户陈述年销售额", "stated annual sales"),
-    "kwh": ("用电量 kWh", "kWh"),
-    "base_kwh": ("基础用电 kWh", "base load kWh"),
-    "kwh_per_1000": ("每千元耗电 kWh", "kWh per 1,000 CNY"),
-    "kwh_a": ("月份 a 用电 kWh", "kWh month a"),
-    "kwh_b": ("月份 b 用电 kWh", "kWh month b"),
-    "month_a": ("月份 a", "month a"),
-    "month_b": ("月份 b", "month b"),
-    "material_share": ("材料占比", "material share"),
-    "energy_share": ("电费占比", "energy share"),
-    "purchase_share": ("进货成本占比", "purchase share"),
-    "other_share": ("其他成本占比", "other cost share"),
-    "sales": ("销售额", "sales"),
-    "costs": ("成本合计", "costs"),
-    "previous": ("上次盘点存货", "previous stock"),
-    "cost_of_sales": ("销售成本", "cost of sales"),
-    "workers": ("工人数", "workers"),
-    "hours_per_day": ("每日工时", "hours per day"),
-    "required_hours": ("所需工时", "hours needed"),
-    "max_utilisation": ("最高利用率", "max utilisation"),
+INPUT_LABELS: dict[str, str] = {
+    "documented": N_("记录销售额"),
+    "coverage": N_("覆盖比例"),
+    "months": N_("月数"),
+    "tax_rate": N_("税率"),
+    "receipts": N_("收款"),
+    "channel_share": N_("渠道占比"),
+    "delta_receivables": N_("应收变动"),
+    "daily": N_("日均销售"),
+    "days": N_("天数"),
+    "customers": N_("客流"),
+    "average_ticket": N_("客单价"),
+    "low": N_("下限"),
+    "high": N_("上限"),
+    "value": N_("数值"),
+    "scale": N_("倍数"),
+    "stated": N_("客户陈述"),
+    "growth": N_("增长率"),
+    "wages_paid": N_("已付工资"),
+    "wage_share": N_("工资占比"),
+    "purchases": N_("进货额"),
+    "cost_share": N_("成本占比"),
+    "weeks": N_("周数"),
+    "delta_inventory": N_("存货变动"),
+    "line_share": N_("品类占比"),
+    "stated_annual": N_("客户陈述年销售额"),
+    "kwh": N_("用电量 kWh"),
+    "base_kwh": N_("基础用电 kWh"),
+    "kwh_per_1000": N_("每千元耗电 kWh"),
+    "kwh_a": N_("月份 a 用电 kWh"),
+    "kwh_b": N_("月份 b 用电 kWh"),
+    "month_a": N_("月份 a"),
+    "month_b": N_("月份 b"),
+    "material_share": N_("材料占比"),
+    "energy_share": N_("电费占比"),
+    "purchase_share": N_("进货成本占比"),
+    "other_share": N_("其他成本占比"),
+    "sales": N_("销售额"),
+    "costs": N_("成本合计"),
+    "previous": N_("上次盘点存货"),
+    "cost_of_sales": N_("销售成本"),
+    "workers": N_("工人数"),
+    "hours_per_day": N_("每日工时"),
+    "required_hours": N_("所需工时"),
+    "max_utilisation": N_("最高利用率"),
 }
 
 SHARE_INPUTS = frozenset(
@@ -190,9 +189,9 @@ def label(value: Enum | None, lang: str) -> str:
     if value is None:
         return "—"
     if isinstance(value, (DecisionKind, VoteKind, MemberRole)):
-        pair = ENUM_LABELS.get(value)
-        if pair is not None:
-            return pair[1] if lang == "en" else pair[0]
+        msg = ENUM_LABELS.get(value)
+        if msg is not None:
+            return gettext(msg, lang)
     return enum_label(value, lang)
 
 
@@ -201,9 +200,7 @@ def capital(text: str, lang: str) -> str:
     return text[:1].upper() + text[1:] if lang == "en" else text
 
 
-def pair_label(table: dict[str, tuple[str, str]], key: str, lang: str) -> str:
-    """A label from one of the (zh, en) tables, or the key itself."""
-    pair = table.get(key)
-    if pair is None:
-        return key
-    return pair[1] if lang == "en" else pair[0]
+def pair_label(table: Mapping[str, Msg], key: str, lang: str) -> str:
+    """A label from one of the tables above (translated through the catalogue), or the key itself."""
+    msg = table.get(key)
+    return key if msg is None else gettext(msg, lang)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from workbench.domain.errors import DomainError
+from workbench.texts import N_, text
 
 if TYPE_CHECKING:
     from workbench.domain.evidence import Evidence
@@ -25,38 +26,16 @@ MAX_SIDE = 30_000
 JPEG, PNG, PDF = "image/jpeg", "image/png", "application/pdf"
 MEDIA_TYPES = (JPEG, PNG, PDF)
 
-TEXTS: dict[str, dict[str, str]] = {
-    "empty": {"zh": "文件 {name} 是空的", "en": "the file {name} is empty"},
-    "too_large": {
-        "zh": "文件 {name} 有 {size}，超过上限 {limit}",
-        "en": "the file {name} is {size}, more than the limit of {limit}",
-    },
-    "unknown_type": {
-        "zh": "文件 {name} 不是 JPEG、PNG 图片或 PDF 扫描件（按内容判断，与扩展名无关）",
-        "en": "the file {name} is not a JPEG or PNG image or a PDF scan "
-        "(judged by its content, not its name)",
-    },
-    "malformed": {
-        "zh": "文件 {name} 已损坏或不完整（{kind}：{detail}）",
-        "en": "the file {name} is damaged or incomplete ({kind}: {detail})",
-    },
-    "too_many_pixels": {
-        "zh": "图片 {name} 为 {width}×{height} 像素，过大（上限 {limit} 万像素）",
-        "en": "the image {name} is {width}×{height} pixels, too large (limit {limit} million pixels)",
-    },
-    "hash_mismatch": {
-        "zh": "文件 {name} 与证据 {evidence_id} 记录的 SHA-256 不符",
-        "en": "the file {name} does not match the SHA-256 recorded for evidence {evidence_id}",
-    },
-    "unknown_evidence": {
-        "zh": "案卷中没有证据 {evidence_id}，请先保存案卷",
-        "en": "the case has no evidence {evidence_id}; save the case first",
-    },
-    "no_file": {"zh": "证据 {evidence_id} 没有存入的文件", "en": "evidence {evidence_id} has no stored file"},
-    "case_frozen": {
-        "zh": "案卷已提交贷审会，附件不能修改",
-        "en": "the case is submitted to the committee; its attachments cannot change",
-    },
+TEXTS: dict[str, str] = {
+    "empty": N_("文件 {name} 是空的"),
+    "too_large": N_("文件 {name} 有 {size}，超过上限 {limit}"),
+    "unknown_type": N_("文件 {name} 不是 JPEG、PNG 图片或 PDF 扫描件（按内容判断，与扩展名无关）"),
+    "malformed": N_("文件 {name} 已损坏或不完整（{kind}：{detail}）"),
+    "too_many_pixels": N_("图片 {name} 为 {width}×{height} 像素，过大（上限 {limit} 万像素）"),
+    "hash_mismatch": N_("文件 {name} 与证据 {evidence_id} 记录的 SHA-256 不符"),
+    "unknown_evidence": N_("案卷中没有证据 {evidence_id}，请先保存案卷"),
+    "no_file": N_("证据 {evidence_id} 没有存入的文件"),
+    "case_frozen": N_("案卷已提交贷审会，附件不能修改"),
 }
 
 
@@ -69,8 +48,7 @@ class AttachmentError(DomainError):
         super().__init__(f"{reason}: {params}")
 
     def describe(self, lang: str = "zh") -> str:
-        texts = TEXTS[self.reason]
-        return texts["en" if lang == "en" else "zh"].format(**self.params)
+        return text(TEXTS[self.reason], lang, **self.params)
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ from workbench.domain import lifecycle
 from workbench.domain.errors import DomainError
 from workbench.domain.lifecycle import DECISION_STEPS, Step
 from workbench.domain.records import Role
+from workbench.texts import N_, NC_, Words, text
 
 if TYPE_CHECKING:
     from workbench.domain.records import User
@@ -87,27 +88,31 @@ def _own_cases_only() -> dict[Role, frozenset[Action]]:
 OWN_CASES_ONLY: dict[Role, frozenset[Action]] = _own_cases_only()
 """Actions a role may take only on cases it owns (``officer_id``)."""
 
-ROLE_NAMES: dict[Role, dict[str, str]] = {
-    Role.OFFICER: {"zh": "客户经理", "en": "loan officer"},
-    Role.REVIEWER: {"zh": "审查员", "en": "reviewer"},
-    Role.COMMITTEE_MEMBER: {"zh": "贷审会委员", "en": "committee member"},
-    Role.COMMITTEE_CHAIR: {"zh": "贷审会主席", "en": "committee chair"},
-    Role.BACK_OFFICE: {"zh": "后台", "en": "back office"},
-    Role.ADMIN: {"zh": "管理员", "en": "administrator"},
-}
-ACTION_NAMES: dict[Action, dict[str, str]] = {
-    Action.READ_CASE: {"zh": "查看案卷", "en": "read cases"},
-    Action.CREATE_CASE: {"zh": "新建案卷", "en": "create cases"},
-    Action.IMPORT_CASE: {"zh": "导入案卷", "en": "import cases"},
-    Action.EDIT_CASE: {"zh": "修改案卷", "en": "edit this case"},
-    Action.RESTORE_VERSION: {"zh": "恢复历史版本", "en": "restore an earlier version of this case"},
-    Action.EXPORT_CASE: {"zh": "导出案卷", "en": "export cases"},
-    Action.ARCHIVE_REPORT: {"zh": "归档已签署报告", "en": "archive signed reports"},
-    Action.MANAGE_USERS: {"zh": "管理用户", "en": "manage users"},
-    Action.SUBMIT_CASE: {"zh": "提交此案卷上会", "en": "submit this case to the committee"},
-    Action.RUN_SESSION: {"zh": "主持贷审会、记录决议", "en": "run committee sessions and record decisions"},
-    Action.VOTE: {"zh": "在贷审会上投票", "en": "vote in the committee"},
-}
+ROLE_NAMES: Words[Role] = Words(
+    {
+        Role.OFFICER: NC_("user role", "客户经理"),
+        Role.REVIEWER: NC_("user role", "审查员"),
+        Role.COMMITTEE_MEMBER: NC_("user role", "贷审会委员"),
+        Role.COMMITTEE_CHAIR: NC_("user role", "贷审会主席"),
+        Role.BACK_OFFICE: NC_("user role", "后台"),
+        Role.ADMIN: NC_("user role", "管理员"),
+    }
+)
+ACTION_NAMES: Words[Action] = Words(
+    {
+        Action.READ_CASE: N_("查看案卷"),
+        Action.CREATE_CASE: N_("新建案卷"),
+        Action.IMPORT_CASE: N_("导入案卷"),
+        Action.EDIT_CASE: N_("修改案卷"),
+        Action.RESTORE_VERSION: N_("恢复历史版本"),
+        Action.EXPORT_CASE: N_("导出案卷"),
+        Action.ARCHIVE_REPORT: N_("归档已签署报告"),
+        Action.MANAGE_USERS: N_("管理用户"),
+        Action.SUBMIT_CASE: N_("提交此案卷上会"),
+        Action.RUN_SESSION: N_("主持贷审会、记录决议"),
+        Action.VOTE: N_("在贷审会上投票"),
+    }
+)
 
 
 class PermissionDenied(DomainError):
@@ -119,13 +124,15 @@ class PermissionDenied(DomainError):
         super().__init__(f"{user.username} ({user.role.value}) may not {action.value}")
 
     def describe(self, lang: str = "zh") -> str:
-        lang = "en" if lang == "en" else "zh"
-        role, action = ROLE_NAMES[self.user.role][lang], ACTION_NAMES[self.action][lang]
-        if lang == "zh":
-            head = f"用户 {self.user.username}（{role}）无权{action}"
-            return head if self.user.active else f"{head}（账户已停用）"
-        head = f"user {self.user.username} ({role}) may not {action}"
-        return head if self.user.active else f"{head} (account disabled)"
+        role, action = ROLE_NAMES.text(self.user.role, lang), ACTION_NAMES.text(self.action, lang)
+        head = text(
+            N_("用户 {username}（{role}）无权{action}"),
+            lang,
+            username=self.user.username,
+            role=role,
+            action=action,
+        )
+        return head if self.user.active else text(N_("{message}（账户已停用）"), lang, message=head)
 
 
 def allowed(user: User, action: Action, case: OwnedCase | None = None) -> bool:

@@ -41,6 +41,7 @@ from workbench.reports.render import PdfMeta, render_pdf
 from workbench.reports.signing import sign_pdf
 from workbench.reports.verify import verify_pdf
 from workbench.services.attachment_files import AttachmentError, sha256_of, sniff
+from workbench.texts import NC_, Words, pick_language
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -94,23 +95,18 @@ ARCHIVE_KINDS = {
 }
 
 
-SIGNING_REASONS = {
-    "zh": {
-        ReportKind.SURVEY: "调查报告签署",
-        ReportKind.DOSSIER: "贷款档案签署",
-        ReportKind.MINUTES: "审贷会纪要签署",
-    },
-    "en": {
-        ReportKind.SURVEY: "survey report",
-        ReportKind.DOSSIER: "loan dossier",
-        ReportKind.MINUTES: "committee minutes",
-    },
-}
+SIGNING_REASONS: Words[ReportKind] = Words(
+    {
+        ReportKind.SURVEY: NC_("signature reason", "调查报告签署"),
+        ReportKind.DOSSIER: NC_("signature reason", "贷款档案签署"),
+        ReportKind.MINUTES: NC_("signature reason", "审贷会纪要签署"),
+    }
+)
 
 
 def signing_reason(kind: ReportKind, lang: str) -> str:
     """The signature's reason when the signer gives none, in the report's language."""
-    return SIGNING_REASONS["en" if lang == "en" else "zh"][kind]
+    return SIGNING_REASONS[kind][pick_language(lang)]
 
 
 @dataclass(frozen=True, slots=True)

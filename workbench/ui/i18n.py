@@ -7,8 +7,9 @@ someone forgets to translate still shows in the officer's language. English come
 ``pyside6-lupdate``: a module-level ``tr()`` call lands in one global context (``""``), so one
 Chinese term has one English translation wherever it appears.
 
-Texts owned by the domain (check methods, figure names, error reasons, readiness issues) keep their
-own zh/en tables, shared with the command line and the PDF; ``lang()`` picks the column.
+Words shared with the command line and the PDF (enum labels, check methods, figure names, error
+reasons, readiness issues, signing refusals) come from the gettext catalogue outside Qt
+(``workbench.texts``, ``resources/locale``), in the language ``lang()`` names.
 """
 
 from __future__ import annotations

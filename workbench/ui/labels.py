@@ -1,6 +1,6 @@
 """Labels of the domain's enums and of the check-input fields, in the window's language.
 
-Enum labels come from the domain's zh/en table (``workbench.domain.labels``), so the window, the
+Enum labels come from the catalogue's table (``workbench.texts.labels``), so the window, the
 command line and the PDF say the same words; check-input field names are translated through Qt.
 """
 
@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from workbench.domain.cross_checks import METHOD_LABELS, CheckMethod
-from workbench.domain.labels import enum_label as domain_label
+from workbench.domain.cross_checks import CheckMethod
+from workbench.texts.labels import CHECK_METHOD_LABELS as METHOD_LABELS
+from workbench.texts.labels import enum_label as domain_label
 from workbench.ui.i18n import lang, tr
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ def clear_cache() -> None:
 def enum_label(member: Enum) -> str:
     """The label of an enum member in the current language (its value if none is known).
 
-    The words come from the domain's table (``workbench.domain.labels``), the same the printed
+    The words come from the catalogue's table (``workbench.texts.labels``), the same the printed
     reports use; check methods are shown with their code (``M2 推估法``).
     """
     if isinstance(member, CheckMethod):

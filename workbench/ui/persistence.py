@@ -19,8 +19,8 @@ import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 from workbench.domain.errors import ConcurrentEditError, DomainError, ValidationError
-from workbench.domain.messages import error_text
 from workbench.services.messages import describe_error
+from workbench.texts.reasons import error_text
 from workbench.ui.case_io import FileChangedError, open_case_file, save_case_file
 from workbench.ui.dialogs.conflict_dialog import ConflictChoice, ask_compare, ask_conflict
 from workbench.ui.document import CaseSource

@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from workbench.domain.calc import compute_case
 from workbench.domain.errors import DomainError, ValidationError
-from workbench.domain.messages import error_text
+from workbench.texts.reasons import error_text
 from workbench.ui.i18n import lang
 
 if TYPE_CHECKING:

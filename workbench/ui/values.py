@@ -22,8 +22,8 @@ from workbench.domain.codec import decode
 from workbench.domain.errors import ValidationError
 from workbench.domain.fields import LONG_TEXT, Bounds, MaxLength
 from workbench.domain.figures import FigureRef
-from workbench.domain.messages import reason_text
 from workbench.domain.money import MAX_AMOUNT, parse_amount
+from workbench.texts.reasons import reason_text
 from workbench.ui.i18n import lang, tr
 from workbench.ui.paths import unwrap
 
@@ -153,7 +153,7 @@ def parse_value(text: str, hint: Any, field: str, kind: Kind | None = None) -> A
         The value, already checked against the field's bounds.
 
     Raises:
-        ValidationError: the text is not a value of the field (reason keys of ``domain.messages``).
+        ValidationError: the text is not a value of the field (reason keys of ``workbench.texts.reasons``).
     """
     kind = kind or kind_of(hint)
     base, meta, optional = unwrap(hint)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from workbench.domain.readiness import ISSUE_TEXTS, ITEM_NAMES, Severity
-from workbench.domain.status import STATUS_LABELS, Status
+from workbench.domain.readiness import Severity
+from workbench.domain.status import Status
 from workbench.reports.charts import draw_projection_chart
 from workbench.reports.content_common import method_name, months_label, rate_text
 from workbench.reports.document import Align, Block, Bullets, ChartRef, DataTable, Para, TextStyle
@@ -14,6 +14,7 @@ from workbench.reports.formatting import DASH, deviation, money, number, pct
 from workbench.reports.survey.context import SurveyContext, kv, paras_if
 from workbench.reports.tables import MONEY, PCT, Col, Head, detail_table, grid_table
 from workbench.reports.texts import LIMIT_LABELS, Tr, capital, pair_label
+from workbench.texts.labels import ISSUE_TEXTS, ITEM_NAMES, STATUS_LABELS
 
 if TYPE_CHECKING:
     from workbench.domain.schedules import Schedule, ScheduleRow

@@ -7,7 +7,6 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from workbench.domain.cross_checks import (
-    METHOD_LABELS,
     CheckKind,
     CrossCheck,
     CrossCheckResult,
@@ -16,17 +15,20 @@ from workbench.domain.cross_checks import (
     LogicInputs,
     MarginSampleInputs,
 )
-from workbench.domain.figures import REFERABLE_FIGURES, FigureRef
+from workbench.domain.figures import FigureRef
 from workbench.domain.formatting import check_figure_kind, figure
 from workbench.domain.money import ONE
-from workbench.domain.readiness import ITEM_NAMES, counted
+from workbench.domain.readiness import counted
 from workbench.domain.settings import DEFAULT_SETTINGS
-from workbench.domain.status import STATUS_LABELS, Status
+from workbench.domain.status import Status
 from workbench.reports.charts import deviation_bars, draw_deviation_chart
 from workbench.reports.document import Align, Block, ChartRef, Para, TextStyle
 from workbench.reports.formatting import DASH, count, deviation, money, number, pct, text
 from workbench.reports.tables import Head, grid_table
 from workbench.reports.texts import COUNT_INPUTS, INPUT_LABELS, SHARE_INPUTS, Tr, pair_label
+from workbench.texts.labels import CHECK_METHOD_LABELS as METHOD_LABELS
+from workbench.texts.labels import FIGURE_LABELS as REFERABLE_FIGURES
+from workbench.texts.labels import ITEM_NAMES, STATUS_LABELS
 
 if TYPE_CHECKING:
     from workbench.domain.calc import CaseResults

@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from workbench.domain.money import ONE
-from workbench.domain.status import STATUS_LABELS
 from workbench.reports.content_common import yes_no
 from workbench.reports.document import Align, Block, DataTable, Para, TextStyle
 from workbench.reports.formatting import count, day, money, text
 from workbench.reports.survey.context import SurveyContext, kv
 from workbench.reports.tables import DEVIATION, MONEY, Col, Head, detail_table, grid_table
+from workbench.texts.labels import STATUS_LABELS
 
 if TYPE_CHECKING:
     from workbench.domain.equity import EquityCheck, EquityPassResult, EquityResult

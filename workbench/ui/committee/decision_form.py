@@ -32,11 +32,12 @@ from workbench.domain.calc import compute_case
 from workbench.domain.committee import OPEN, Terms
 from workbench.domain.errors import ValidationError
 from workbench.domain.loan_request import RateKind, RateQuote
-from workbench.domain.messages import error_text
 from workbench.domain.money import parse_amount
-from workbench.domain.schedules import METHOD_LABELS, Method
+from workbench.domain.schedules import Method
 from workbench.reports.formatting import money
 from workbench.services.committee import monitoring_steps, monitoring_wording
+from workbench.texts.labels import SCHEDULE_METHOD_LABELS as METHOD_LABELS
+from workbench.texts.reasons import error_text
 from workbench.ui.committee.texts import outcome_text
 from workbench.ui.committee.vote_panel import REFUSED_STYLE
 from workbench.ui.i18n import lang, tr

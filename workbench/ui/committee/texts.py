@@ -2,14 +2,8 @@
 
 from __future__ import annotations
 
-from workbench.domain.committee import (
-    MINUTES_SIGNED,
-    OUTCOME_LABELS,
-    VOTE_LABELS,
-    DecisionRule,
-    Outcome,
-    Vote,
-)
+from workbench.domain.committee import MINUTES_SIGNED, DecisionRule, Outcome, Vote
+from workbench.texts.labels import OUTCOME_LABELS, VOTE_LABELS
 from workbench.ui.i18n import lang, tr
 
 

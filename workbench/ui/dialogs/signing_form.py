@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 
 from workbench.services.reporting import ArchiveChangedError
 from workbench.services.signatures import SigningError, VerificationError, list_identities
-from workbench.ui.i18n import tr
+from workbench.texts.signing import signing_error_text as signing_refusal
+from workbench.ui.i18n import lang, tr
 from workbench.ui.persistence import describe
 
 if TYPE_CHECKING:
@@ -35,31 +36,11 @@ ERROR_STYLE = "color: #B00020; padding: 2px 0;"
 
 
 def signing_error_text(error: SigningError) -> str:
-    """One translated sentence for a ``SigningError``."""
-    p = {k: str(v) for k, v in error.params.items()}
-    texts = {
-        "identity_name_missing": tr("请填写签署人姓名"),
-        "passphrase_too_short": tr("口令至少需要 %1 个字符").replace("%1", p.get("minimum", "8")),
-        "identity_exists": tr("%1 已存在，不会覆盖").replace("%1", p.get("path", "")),
-        "identity_unreadable": tr("无法读取文件 %1：%2")
-        .replace("%1", p.get("path", ""))
-        .replace("%2", p.get("detail", "")),
-        "identity_locked": tr("口令不对：无法打开签名身份 %1").replace("%1", Path(p.get("path", "")).name),
-        "identity_malformed": tr("%1 不是 PKCS#12 签名身份文件（文件损坏或格式不对）").replace(
-            "%1", Path(p.get("path", "")).name
-        ),
-        "identity_imported": tr("此证书已导入（%1）").replace("%1", p.get("name", "")),
-        "identity_expired": tr("证书已过期或尚未生效（有效期至 %1），不能用于签署").replace(
-            "%1", p.get("until", "")
-        ),
-        "no_free_slot": tr("报告的签名框已全部签满"),
-        "no_such_slot": tr("报告没有这个签名框"),
-        "no_slot_for_role": tr("报告上没有“%1”的签名框").replace("%1", p.get("role", "")),
-        "slot_taken": tr("这个签名框已被签署"),
-        "field_exists": tr("签名域 %1 已存在").replace("%1", p.get("field", "")),
-        "not_a_pdf": tr("不是可签署的 PDF：%1").replace("%1", p.get("detail", "")),
-    }
-    return texts.get(error.reason, str(error))
+    """One translated sentence for a ``SigningError`` (the table the command line uses too)."""
+    params = {k: str(v) for k, v in error.params.items()}
+    if error.reason in ("identity_locked", "identity_malformed"):
+        params["path"] = Path(params.get("path", "")).name  # the dialog shows the folder already
+    return signing_refusal(error.reason, params, lang()) or str(error)
 
 
 def report_error_text(error: BaseException) -> str:

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushBut
 from workbench.domain.committee import APPROVALS, Vote
 from workbench.domain.formatting import money, plain
 from workbench.domain.loan_request import RateKind
-from workbench.domain.schedules import METHOD_LABELS
 from workbench.domain.status import Status
+from workbench.texts.labels import SCHEDULE_METHOD_LABELS as METHOD_LABELS
 from workbench.ui.committee.texts import outcome_text, rule_text, tally_text, vote_text
 from workbench.ui.i18n import lang, tr
 from workbench.ui.presentation.theme import STATUS_TEXT

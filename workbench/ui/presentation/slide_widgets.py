@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.domain.settings import DEFAULT_SETTINGS
-from workbench.domain.status import STATUS_LABELS
+from workbench.texts.labels import STATUS_LABELS
 from workbench.ui.i18n import lang, tr
 from workbench.ui.presentation.slides import (
     Block,

@@ -14,16 +14,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from workbench.domain.cross_checks import METHOD_LABELS, CheckKind
+from workbench.domain.cross_checks import CheckKind
 from workbench.domain.formatting import deviation, money, plain
 from workbench.domain.formatting import percent as pct
 from workbench.domain.loan_request import RateKind
+from workbench.domain.parties import Relationship
 from workbench.domain.profit_loss import Season
 from workbench.domain.readiness import Severity
-from workbench.domain.schedules import METHOD_LABELS as SCHEDULE_LABELS
-from workbench.domain.status import STATUS_LABELS, Status
+from workbench.domain.status import Status
 from workbench.reports.charts import deviation_bars
+from workbench.texts.labels import CHECK_METHOD_LABELS as METHOD_LABELS
+from workbench.texts.labels import SCHEDULE_METHOD_LABELS as SCHEDULE_LABELS
+from workbench.texts.labels import STATUS_LABELS
 from workbench.ui.i18n import lang, tr
+from workbench.ui.labels import enum_label
 from workbench.ui.presentation.theme import STATUS_MARK, SUPERSEDED_MARK
 from workbench.ui.sections.capacity import limit_labels
 from workbench.ui.sections.readiness import issue_text
@@ -255,16 +259,11 @@ def business_slide(case: CaseFile) -> Slide:
 
 
 def _relationship(value: str) -> str:
-    names = {
-        "spouse": tr("配偶"),
-        "child": tr("子女"),
-        "parent": tr("父母"),
-        "sibling": tr("兄弟姐妹"),
-        "relative": tr("亲属"),
-        "friend": tr("朋友"),
-        "business_partner": tr("合伙人"),
-    }
-    return names.get(value, tr("其他"))
+    """A household member's relationship in the words of the applicant page (one enum label)."""
+    try:
+        return enum_label(Relationship(value))
+    except ValueError:
+        return enum_label(Relationship.OTHER)
 
 
 def balance_slides(results: CaseResults) -> list[Slide]:

@@ -30,9 +30,10 @@ from workbench.domain.errors import DomainError, ValidationError
 from workbench.domain.formatting import money, plain
 from workbench.domain.formatting import percent as pct
 from workbench.domain.loan_request import RateKind, RateQuote
-from workbench.domain.messages import reason_text
-from workbench.domain.schedules import METHOD_LABELS, Method
+from workbench.domain.schedules import Method
 from workbench.domain.settings import DEFAULT_SETTINGS, Settings
+from workbench.texts.labels import SCHEDULE_METHOD_LABELS as METHOD_LABELS
+from workbench.texts.reasons import reason_text
 from workbench.ui.i18n import lang, tr
 
 if TYPE_CHECKING:

@@ -8,7 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem
 
-from workbench.domain.readiness import ISSUE_TEXTS, ITEM_NAMES, Issue, Severity
+from workbench.domain.readiness import Issue, Severity
+from workbench.texts.labels import ISSUE_TEXTS, ITEM_NAMES
 from workbench.ui.i18n import lang, tr
 from workbench.ui.labels import enum_label
 from workbench.ui.sections.base import group, scroll_page

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.domain.errors import ValidationError
-from workbench.domain.figures import REFERABLE_FIGURES
+from workbench.texts.labels import FIGURE_LABELS as REFERABLE_FIGURES
 from workbench.ui.i18n import lang, tr
 from workbench.ui.labels import enum_label
 from workbench.ui.paths import Path, get_in, hint_at, path_text, touches

@@ -1,4 +1,4 @@
-"""Every choice value of the case file has a Chinese and an English label, in one table."""
+"""Every choice value of the case file has a Chinese label and its English, in one table."""
 
 from __future__ import annotations
 
@@ -10,9 +10,10 @@ from workbench.domain.balance_sheet import Scope
 from workbench.domain.case_file import CaseFile, LoanClass
 from workbench.domain.codec import dataclass_fields
 from workbench.domain.cross_checks import CheckMethod, Target
-from workbench.domain.labels import ENUM_LABELS, enum_label
 from workbench.domain.parties import Education
 from workbench.domain.readiness import Severity
+from workbench.texts import gettext
+from workbench.texts.labels import LABELS, enum_label
 
 
 def _case_file_enums() -> set[type[Enum]]:
@@ -48,8 +49,10 @@ def test_every_member_of_every_case_file_enum_has_both_labels() -> None:
     missing = []
     for enum in sorted(_case_file_enums() | {Target, Severity}, key=lambda e: e.__name__):
         for member in enum:
-            pair = ENUM_LABELS.get((enum, str(member.value)))
-            if pair is None or not pair[0].strip() or not pair[1].strip():
+            key = (enum, str(member.value))
+            zh = gettext(LABELS[key], "zh") if key in LABELS else ""
+            en = gettext(LABELS[key], "en") if key in LABELS else ""
+            if not zh.strip() or not en.strip() or zh == en:
                 missing.append(f"{enum.__name__}.{member.name}")
     assert missing == []
 

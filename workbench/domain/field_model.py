@@ -40,13 +40,13 @@ class FieldKind(StrEnum):
     UNIT_PRICE = "unit_price"  # UnitPrice: exact, may carry fractions of a cent
     SHARE = "share"  # a fraction 0 … 1
     DECIMAL = "decimal"  # any other Decimal (factors, rates, percentages as typed)
+    OPERAND = "operand"  # Decimal | FigureRef
     INT = "int"
+    BOOL = "bool"
+    DATE = "date"
+    ENUM = "enum"
     TEXT = "text"
     LONG_TEXT = "long_text"
-    ENUM = "enum"
-    DATE = "date"
-    BOOL = "bool"
-    OPERAND = "operand"  # Decimal | FigureRef
     DATACLASS = "dataclass"
     LIST = "list"  # tuple[X, ...]
     UNION = "union"  # several dataclasses: a field says which through tagged_by/types

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from workbench.domain.calc import compute_case
 from workbench.domain.committee import Terms
 from workbench.domain.errors import ValidationError
+from workbench.domain.field_model import check_whole_cents, field_map
 from workbench.domain.loan_request import RateKind, RateQuote
 from workbench.domain.messages import error_text
 from workbench.domain.money import parse_amount
@@ -172,6 +173,7 @@ class DecisionForm(QWidget):
         """The terms the fields hold, or why they are not terms."""
         try:
             amount = parse_amount(self.amount.text(), "amount")
+            check_whole_cents(field_map(Terms)["amount"].spec, amount, "amount")
         except ValidationError as error:
             return tr("金额：%1").replace("%1", error_text(error, lang()))
         if amount <= 0:

@@ -24,6 +24,7 @@ __all__ = [
     "get_in",
     "hint_at",
     "insert_in",
+    "item_type_at",
     "path_text",
     "remove_in",
     "set_in",
@@ -125,6 +126,14 @@ def unwrap(hint: Any) -> tuple[Any, tuple[Any, ...], bool]:
 def hint_at(root: Any, path: Path) -> Any:
     """The declared type hint of the value at ``path`` (walking the live values for unions)."""
     return spec_at(root, path).hint
+
+
+def item_type_at(root: Any, list_path: Path) -> type:
+    """The dataclass of the items of the list at ``list_path``."""
+    item = spec_at(root, list_path).item
+    if item is None or item.cls is None:
+        raise TypeError(f"not a list of dataclasses: {path_text(list_path)}")
+    return item.cls
 
 
 def empty_value(hint: Any) -> Any:

@@ -45,6 +45,8 @@ MAX_DEPTH = 24
 MAX_DECIMAL_TEXT = 40
 
 T = TypeVar("T")
+dataclass_fields = fields_of
+"""The fields of a dataclass as the codec reads them: the field model's ``fields_of`` (its older name)."""
 _DATE_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _DECIMAL_TEXT = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 

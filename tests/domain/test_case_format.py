@@ -29,6 +29,7 @@ from jsonschema import Draft202012Validator
 from workbench.domain.case_file import CaseFile
 from workbench.domain.codec import MAX_DEPTH, case_from_document, decode, encode
 from workbench.domain.errors import ValidationError
+from workbench.domain.field_model import type_spec
 from workbench.domain.fields import MAX_ITEMS, SHORT_TEXT, Bounds, MaxLength
 from workbench.domain.figures import FigureRef
 from workbench.domain.schema import case_file_schema, main
@@ -257,8 +258,8 @@ def _set(document: dict[str, Any], path: str, value: Any) -> None:
 HOSTILE_TEXTS = (SQL_TEXT, "<b>x</b>", '"quoted" \\ back', "a\nb\tc", "\u2028\u2029", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 💰", "  ", "")
 
 
-def _decimal_text(low: Decimal, high: Decimal) -> st.SearchStrategy[Any]:
-    values = st.sampled_from([0, 1, 2, 6]).flatmap(
+def _decimal_text(low: Decimal, high: Decimal, whole_cents: bool = False) -> st.SearchStrategy[Any]:
+    values = st.sampled_from([0, 1, 2] if whole_cents else [0, 1, 2, 6]).flatmap(
         lambda places: st.decimals(low, high, places=places, allow_nan=False, allow_infinity=False)
     )
     # as text, and as a JSON integer where it is one
@@ -288,7 +289,7 @@ def _value(hint: Any) -> st.SearchStrategy[Any]:
     if base is Decimal:
         low = bounds.low if bounds is not None and bounds.low is not None else Decimal(-(10**9))
         high = bounds.high if bounds is not None and bounds.high is not None else Decimal(10**9)
-        return _decimal_text(low, high)
+        return _decimal_text(low, high, type_spec(hint).whole_cents)
     if base is str:
         limit = next(m.limit for m in meta if isinstance(m, MaxLength))
         # NUL and lone surrogates are refused by design (invalid_text); everything else is text.
@@ -721,8 +722,9 @@ TREE_TERMS = {
 
 # What each annotated field type in workbench.domain.fields is for.
 ALIAS_MEANINGS = {
-    "Amount": "money in CNY, not negative (金额)",
-    "SignedAmount": "money that may be negative, e.g. Δ inventory",
+    "Amount": "money in CNY in whole cents, not negative (金额)",
+    "SignedAmount": "money in whole cents that may be negative, e.g. Δ inventory",
+    "UnitPrice": "a price per unit, not negative, that may carry fractions of a cent (单价)",
     "Share": "a fraction 0 … 1 (占比)",
     "Factor": "a non-negative multiplier or count with decimals (months, kWh, hours)",
     "SignedFactor": "a signed rate such as a growth rate",
@@ -845,6 +847,8 @@ def docs_aliases() -> str:
         else:
             assert bound is not None
             json_kind, limit = "decimal string (or number)", f"{bound.low} … {bound.high}"
+            if type_spec(hint).whole_cents:
+                limit += ", whole cents"
         rows.append(f"| `{name}` | {json_kind} | {limit} | {ALIAS_MEANINGS[name]} |")
     return "\n".join(rows)
 

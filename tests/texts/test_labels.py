@@ -8,8 +8,8 @@ from enum import Enum
 
 from workbench.domain.balance_sheet import Scope
 from workbench.domain.case_file import CaseFile, LoanClass
-from workbench.domain.codec import dataclass_fields
 from workbench.domain.cross_checks import CheckMethod, Target
+from workbench.domain.field_model import fields_of
 from workbench.domain.parties import Education
 from workbench.domain.readiness import Severity
 from workbench.texts import gettext
@@ -31,7 +31,7 @@ def _case_file_enums() -> set[type[Enum]]:
             enums.add(hint)
         elif dataclasses.is_dataclass(hint) and hint not in seen:
             seen.add(hint)
-            for f in dataclass_fields(hint):
+            for f in fields_of(hint):
                 walk(f.hint)
                 for tagged in (f.tag_types or {}).values():
                     walk(tagged)

@@ -171,6 +171,9 @@ def test_a_full_session_from_agenda_to_signed_minutes(
     form.amount.setText("四万五")
     qtbot.mouseClick(form.record, Qt.MouseButton.LeftButton)
     assert form.message.text().startswith("金额：")  # refused in place
+    form.amount.setText("4.5000125万")
+    qtbot.mouseClick(form.record, Qt.MouseButton.LeftButton)
+    assert form.message.text().startswith("金额：") and "金额不能小于一分：45000.125" in form.message.text()
     form.amount.setText("4.5万")
     form.conditions.setPlainText("放款前办妥抵押登记")
     plan = form.monitoring_items()  # the lines the form worded are the plan's steps, as data

@@ -110,3 +110,25 @@ def test_kinds_and_display(ui: Any) -> None:
 def test_refusal_names_the_column_and_the_reason(ui: Any) -> None:
     error = ValidationError("x", "negative", value="-5")
     assert refusal_text(error, "单位成本") == "单位成本：不能为负数：-5"
+
+
+AMOUNT = field_hints(Debt)["balance"]
+
+
+@pytest.mark.parametrize("text", ["4,500.125", "0.45001250万", "4500.001元"])
+def test_a_cent_amount_with_a_fraction_of_a_cent_is_refused_not_rounded(ui: Any, text: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        parse_value(text, AMOUNT, "balance_sheet.debts[0].balance")
+    assert (caught.value.field, caught.value.reason) == ("balance_sheet.debts[0].balance", "sub_cent")
+    assert refusal_text(caught.value, "余额").startswith("余额：金额不能小于一分：4500.")
+
+
+def test_unit_prices_keep_fractions_of_a_cent() -> None:
+    assert parse_value("0.125", UNIT_COST, "f") == Decimal("0.125")
+    assert parse_value("0.653", field_hints(ProductLine)["unit_price"], "f") == Decimal("0.653")
+    assert parse_value("4,500.10", AMOUNT, "f") == Decimal("4500.10")
+
+
+def test_every_money_kind_reads_as_money() -> None:
+    assert {kind_of(AMOUNT), kind_of(SIGNED), kind_of(UNIT_COST)} == {Kind.MONEY}
+    assert kind_of(MONTHS) is Kind.INT and kind_of(START) is Kind.DATE and kind_of(SCOPE) is Kind.ENUM

@@ -12,7 +12,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from workbench.domain.fields import Amount, Count, Factor, Months, Text
+from workbench.domain.fields import Amount, Count, Factor, Months, Text, UnitPrice
 from workbench.domain.money import ZERO
 from workbench.domain.row_ids import Row, check_unique_row_ids
 
@@ -70,7 +70,7 @@ class StockItem(Row):
 
     label: Text
     quantity: Factor
-    unit_cost: Amount
+    unit_cost: UnitPrice
     category: StockCategory = StockCategory.GOODS
     evidence: tuple[Text, ...] = ()
 

@@ -1,9 +1,10 @@
-"""Case file ⇄ plain data (dicts, lists, strings), driven by the dataclasses' type hints.
+"""Case file ⇄ plain data (dicts, lists, strings), driven by the field model (``field_model``).
 
 It lives in the domain, with no JSON import, because both the store (version snapshots) and the
 services (the exchange format) need the same mapping. The annotations in ``fields`` bound every
 value, so a hostile file (huge numbers, 50 MB strings, deep nesting, wrong types) is refused
-with the path of the first bad field and nothing else happens.
+with the path of the first bad field and nothing else happens. A cent-money field (``Amount``,
+``SignedAmount``) with a fraction of a cent is refused (``sub_cent``); a ``UnitPrice`` may carry one.
 
 Encoding rules: Decimal → plain decimal string (never exponent form), date → ``YYYY-MM-DD``,
 enum → its value, tuple → list, ``FigureRef`` → ``"=name"``; fields equal to their default are
@@ -14,18 +15,29 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import types
 import typing
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from enum import Enum
-from typing import Any, TypeVar, Union
+from typing import Any, TypeVar
 
 from workbench.domain.case_file import CaseFile
 from workbench.domain.errors import ValidationError
-from workbench.domain.fields import MAX_ITEMS, Bounds, MaxLength
+from workbench.domain.field_model import (
+    DECIMAL_KINDS,
+    FieldKind,
+    TypeSpec,
+    check_whole_cents,
+    field_map,
+    fields_of,
+    type_spec,
+)
+from workbench.domain.fields import MAX_ITEMS, Bounds
 from workbench.domain.figures import FigureRef
 from workbench.domain.row_ids import fill_row_ids
+
+if typing.TYPE_CHECKING:
+    from collections.abc import Callable
 
 FORMAT_NAME = "workbench-case"
 FORMAT_VERSION = 2
@@ -36,62 +48,10 @@ MAX_DEPTH = 24
 MAX_DECIMAL_TEXT = 40
 
 T = TypeVar("T")
+dataclass_fields = fields_of
+"""The fields of a dataclass as the codec reads them: the field model's ``fields_of`` (its older name)."""
 _DATE_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _DECIMAL_TEXT = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class CodecField:
-    """A dataclass field as the codec (and the schema) see it."""
-
-    name: str
-    hint: Any
-    default: Any
-    has_default: bool
-    tagged_by: str | None
-    tag_types: dict[str, type] | None
-
-
-_FIELDS: dict[type, tuple[CodecField, ...]] = {}
-
-
-def dataclass_fields(cls: type) -> tuple[CodecField, ...]:
-    """The fields of ``cls`` with their resolved hints and defaults (cached per class)."""
-    cached = _FIELDS.get(cls)
-    if cached is not None:
-        return cached
-    hints = typing.get_type_hints(cls, include_extras=True)
-    out = []
-    for f in dataclasses.fields(cls):
-        if f.default is not dataclasses.MISSING:
-            default, has_default = f.default, True
-        elif f.default_factory is not dataclasses.MISSING:
-            default, has_default = f.default_factory(), True
-        else:
-            default, has_default = None, False
-        out.append(
-            CodecField(
-                f.name,
-                hints[f.name],
-                default,
-                has_default,
-                f.metadata.get("tagged_by"),
-                f.metadata.get("types"),
-            )
-        )
-    _FIELDS[cls] = tuple(out)
-    return _FIELDS[cls]
-
-
-def _split_annotated(hint: Any) -> tuple[Any, tuple[Any, ...]]:
-    if typing.get_origin(hint) is typing.Annotated:
-        args = typing.get_args(hint)
-        return args[0], tuple(args[1:])
-    return hint, ()
-
-
-def _is_union(hint: Any) -> bool:
-    return typing.get_origin(hint) in (Union, types.UnionType)
 
 
 # ---- encode ------------------------------------------------------------------------------------
@@ -103,7 +63,7 @@ def encode(value: Any) -> Any:
         return f"={value.name}"
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         out: dict[str, Any] = {}
-        for f in dataclass_fields(type(value)):
+        for f in fields_of(type(value)):
             item = getattr(value, f.name)
             if f.has_default and item == f.default and type(item) is type(f.default):
                 continue
@@ -144,115 +104,143 @@ def decode(cls: type[T], data: Any, path: str = "", depth: int = 0) -> T:
 
 
 def _decode(hint: Any, data: Any, path: str, depth: int) -> Any:
+    return _decode_spec(type_spec(hint), data, path, depth)
+
+
+def _decode_spec(spec: TypeSpec, data: Any, path: str, depth: int) -> Any:
     if depth > MAX_DEPTH:
         raise ValidationError(path, "too_deep")
-    base, meta = _split_annotated(hint)
-    if _is_union(base):
-        return _decode_union(base, meta, data, path, depth)
-    if isinstance(base, type) and dataclasses.is_dataclass(base):
-        return _decode_dataclass(base, data, path, depth)
-    origin = typing.get_origin(base)
-    if origin is tuple:
-        if not isinstance(data, list):
-            raise ValidationError(path, "wrong_type", expected="array")
-        if len(data) > MAX_ITEMS:
-            raise ValidationError(path, "too_many", count=len(data), limit=MAX_ITEMS)
-        (item_hint, *_rest) = typing.get_args(base)
-        return tuple(_decode(item_hint, item, f"{path}[{i}]", depth + 1) for i, item in enumerate(data))
-    if isinstance(base, type) and issubclass(base, Enum):
-        choices = [m.value for m in base]
-        if not isinstance(data, str) or data not in choices:
-            raise ValidationError(path, "invalid_choice", value=_short(data), choices=", ".join(choices))
-        return base(data)
-    if base is bool:
-        if not isinstance(data, bool):
-            raise ValidationError(path, "wrong_type", expected="boolean")
-        return data
-    if base is int:
-        if isinstance(data, bool) or not isinstance(data, int):
-            raise ValidationError(path, "wrong_type", expected="integer")
-        _check_bounds(Decimal(data), meta, path)
-        return data
-    if base is Decimal:
-        value = _to_decimal(data, path)
-        _check_bounds(value, meta, path)
-        return value
-    if base is str:
-        if not isinstance(data, str):
-            raise ValidationError(path, "wrong_type", expected="string")
-        for m in meta:
-            if isinstance(m, MaxLength) and len(data) > m.limit:
-                raise ValidationError(path, "too_long", length=len(data), limit=m.limit)
-        # Lone surrogates cannot be written back as UTF-8; NUL is refused by PostgreSQL text.
-        if "\x00" in data or not _encodable(data):
-            raise ValidationError(path, "invalid_text")
-        return data
-    if base is date:
-        if not isinstance(data, str):
-            raise ValidationError(path, "wrong_type", expected="date")
-        try:
-            return date.fromisoformat(data) if _DATE_TEXT.fullmatch(data) else _bad_date(data, path)
-        except ValueError:
-            raise ValidationError(path, "invalid_date", value=_short(data)) from None
-    raise TypeError(f"no decoder for {hint!r} at {path}")  # pragma: no cover - a programming error
-
-
-def _bad_date(data: str, path: str) -> date:
-    raise ValidationError(path, "invalid_date", value=_short(data))
-
-
-def _decode_union(base: Any, meta: tuple[Any, ...], data: Any, path: str, depth: int) -> Any:
-    args = [a for a in typing.get_args(base) if a is not type(None)]
-    if data is None:
-        if len(args) < len(typing.get_args(base)):
+    kind = spec.kind
+    if data is None and (spec.optional or kind in (FieldKind.OPERAND, FieldKind.UNION)):
+        if spec.optional:
             return None
         raise ValidationError(path, "required")
-    if set(args) == {Decimal, FigureRef}:
-        if isinstance(data, str) and data.startswith("="):
-            try:
-                return FigureRef(data[1:])
-            except ValidationError as error:
-                raise error.at(path) from None
-        value = _to_decimal(data, path)
-        _check_bounds(value, meta, path)
-        return value
-    if len(args) == 1:
-        return _decode(typing.Annotated[args[0], *meta] if meta else args[0], data, path, depth)
-    raise TypeError(f"ambiguous union at {path}")  # pragma: no cover - tagged unions go through metadata
+    decoder = _DECODERS.get(kind)
+    if decoder is None:
+        raise TypeError(f"no decoder for {spec.hint!r} at {path}")  # pragma: no cover - a programming error
+    return decoder(spec, data, path, depth)
 
 
-def _decode_dataclass(cls: type, data: Any, path: str, depth: int) -> Any:
+def _decode_list(spec: TypeSpec, data: Any, path: str, depth: int) -> Any:
+    if not isinstance(data, list):
+        raise ValidationError(path, "wrong_type", expected="array")
+    if len(data) > MAX_ITEMS:
+        raise ValidationError(path, "too_many", count=len(data), limit=MAX_ITEMS)
+    item = typing.cast("TypeSpec", spec.item)
+    return tuple(_decode_spec(item, value, f"{path}[{i}]", depth + 1) for i, value in enumerate(data))
+
+
+def _decode_enum(spec: TypeSpec, data: Any, path: str, _depth: int) -> Any:
+    choices = [m.value for m in spec.base]
+    if not isinstance(data, str) or data not in choices:
+        raise ValidationError(path, "invalid_choice", value=_short(data), choices=", ".join(choices))
+    return spec.base(data)
+
+
+def _decode_bool(_spec: TypeSpec, data: Any, path: str, _depth: int) -> Any:
+    if not isinstance(data, bool):
+        raise ValidationError(path, "wrong_type", expected="boolean")
+    return data
+
+
+def _decode_int(spec: TypeSpec, data: Any, path: str, _depth: int) -> Any:
+    if isinstance(data, bool) or not isinstance(data, int):
+        raise ValidationError(path, "wrong_type", expected="integer")
+    _check_bounds(Decimal(data), spec.bounds, path)
+    return data
+
+
+def _decode_decimal(spec: TypeSpec, data: Any, path: str, _depth: int) -> Any:
+    value = _to_decimal(data, path)
+    _check_bounds(value, spec.bounds, path)
+    check_whole_cents(spec, value, path)
+    return value
+
+
+def _decode_text(spec: TypeSpec, data: Any, path: str, _depth: int) -> Any:
+    if not isinstance(data, str):
+        raise ValidationError(path, "wrong_type", expected="string")
+    if spec.max_length is not None and len(data) > spec.max_length:
+        raise ValidationError(path, "too_long", length=len(data), limit=spec.max_length)
+    # Lone surrogates cannot be written back as UTF-8; NUL is refused by PostgreSQL text.
+    if "\x00" in data or not _encodable(data):
+        raise ValidationError(path, "invalid_text")
+    return data
+
+
+def _decode_date(_spec: TypeSpec, data: Any, path: str, _depth: int) -> Any:
+    if not isinstance(data, str):
+        raise ValidationError(path, "wrong_type", expected="date")
+    if not _DATE_TEXT.fullmatch(data):
+        raise ValidationError(path, "invalid_date", value=_short(data))
+    try:
+        return date.fromisoformat(data)
+    except ValueError:
+        raise ValidationError(path, "invalid_date", value=_short(data)) from None
+
+
+def _decode_operand(spec: TypeSpec, data: Any, path: str, _depth: int) -> Any:
+    if isinstance(data, str) and data.startswith("="):
+        try:
+            return FigureRef(data[1:])
+        except ValidationError as error:
+            raise error.at(path) from None
+    value = _to_decimal(data, path)
+    _check_bounds(value, spec.bounds, path)
+    return value
+
+
+def _decode_dataclass(spec: TypeSpec, data: Any, path: str, depth: int) -> Any:
     if not isinstance(data, dict):
         raise ValidationError(path, "wrong_type", expected="object")
-    fields = dataclass_fields(cls)
-    names = {f.name for f in fields}
+    cls = spec.base
+    fields = field_map(cls)
     for key in data:
-        if key not in names:
+        if key not in fields:
             raise ValidationError(_join(path, _printable(str(key)[:60])), "unknown_field")
     kwargs: dict[str, Any] = {}
-    for f in fields:
+    for f in fields.values():
         where = _join(path, f.name)
         if f.name not in data:
             if not f.has_default:
                 raise ValidationError(where, "required")
             continue
-        hint = f.hint
-        if f.tagged_by is not None and f.tag_types is not None:
+        spec_of_value = f.spec
+        if f.tag_types is not None and f.tagged_by is not None:
             tag = data.get(f.tagged_by)
-            tag_value = tag.value if isinstance(tag, Enum) else tag
-            if tag_value not in f.tag_types:
+            chosen = f.type_for(tag)
+            if chosen is None:
                 raise ValidationError(
                     _join(path, f.tagged_by),
                     "invalid_choice",
                     value=_short(tag),
                     choices=", ".join(f.tag_types),
                 )
-            hint = f.tag_types[tag_value]
-        kwargs[f.name] = _decode(hint, data[f.name], where, depth + 1)
+            spec_of_value = type_spec(chosen)
+        kwargs[f.name] = _decode_spec(spec_of_value, data[f.name], where, depth + 1)
     try:
         return cls(**kwargs)
     except ValidationError as error:
         raise error.at(path) from None
+
+
+def _decode_union(spec: TypeSpec, _data: Any, path: str, _depth: int) -> Any:
+    raise TypeError(f"ambiguous union at {path}")  # pragma: no cover - tagged unions go through metadata
+
+
+_DECODERS: dict[FieldKind, Callable[[TypeSpec, Any, str, int], Any]] = {
+    FieldKind.DATACLASS: _decode_dataclass,
+    FieldKind.LIST: _decode_list,
+    FieldKind.ENUM: _decode_enum,
+    FieldKind.BOOL: _decode_bool,
+    FieldKind.INT: _decode_int,
+    FieldKind.TEXT: _decode_text,
+    FieldKind.LONG_TEXT: _decode_text,
+    FieldKind.DATE: _decode_date,
+    FieldKind.OPERAND: _decode_operand,
+    FieldKind.UNION: _decode_union,
+    **dict.fromkeys(DECIMAL_KINDS, _decode_decimal),
+}
 
 
 def _to_decimal(data: Any, path: str) -> Decimal:
@@ -281,20 +269,16 @@ def _to_decimal(data: Any, path: str) -> Decimal:
     return value
 
 
-def _check_bounds(value: Decimal, meta: tuple[Any, ...], path: str) -> None:
-    for m in meta:
-        if not isinstance(m, Bounds):
-            continue
-        if m.low is not None and value < m.low:
-            if m.low == 0:
-                raise ValidationError(path, "negative", value=format(value, "f"))
-            raise ValidationError(
-                path, "out_of_range", min=str(m.low), max=str(m.high), value=format(value, "f")
-            )
-        if m.high is not None and value > m.high:
-            raise ValidationError(
-                path, "out_of_range", min=str(m.low), max=str(m.high), value=format(value, "f")
-            )
+def _check_bounds(value: Decimal, bounds: Bounds | None, path: str) -> None:
+    if bounds is None:
+        return
+    low, high = bounds.low, bounds.high
+    if low is not None and value < low:
+        if low == 0:
+            raise ValidationError(path, "negative", value=format(value, "f"))
+        raise ValidationError(path, "out_of_range", min=str(low), max=str(high), value=format(value, "f"))
+    if high is not None and value > high:
+        raise ValidationError(path, "out_of_range", min=str(low), max=str(high), value=format(value, "f"))
 
 
 def _encodable(text: str) -> bool:

@@ -22,7 +22,7 @@ from enum import StrEnum
 
 from workbench.domain.balance_sheet import BalanceSheet, Scope
 from workbench.domain.errors import ValidationError
-from workbench.domain.fields import Amount, Factor, Share, Text
+from workbench.domain.fields import Amount, Factor, Share, Text, UnitPrice
 from workbench.domain.money import ONE, ZERO, quantize, safe_div
 from workbench.domain.row_ids import Row, check_unique_row_ids
 
@@ -45,12 +45,12 @@ class ProductLine(Row):
     """
 
     name: Text
-    unit_price: Amount
-    unit_cost: Amount = ZERO
+    unit_price: UnitPrice
+    unit_cost: UnitPrice = ZERO
     share: Share | None = None
     quantity: Factor | None = None
-    material: Amount = ZERO
-    piece_wage: Amount = ZERO
+    material: UnitPrice = ZERO
+    piece_wage: UnitPrice = ZERO
     kwh: Factor = ZERO
     labour_hours: Factor = ZERO
     unit: Text = ""
@@ -78,7 +78,7 @@ class ProfitLoss:
     """The officer's inputs for the 12-month income statement."""
 
     products: tuple[ProductLine, ...] = ()
-    energy_tariff: Amount = ZERO
+    energy_tariff: UnitPrice = ZERO
     calendar: tuple[Season, ...] = (Season.NORMAL,) * 12
     peak_sales: Amount = ZERO
     normal_sales: Amount = ZERO

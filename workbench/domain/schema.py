@@ -1,4 +1,4 @@
-"""JSON Schema (draft 2020-12) of the case-file exchange format, built from the same type hints as ``codec``.
+"""JSON Schema (draft 2020-12) of the case-file exchange format, built from the same field model as ``codec``.
 
 The schema is for people and tools outside the workbench (editors, other systems producing case files);
 the workbench itself validates with ``codec.decode``, which is the authority. The two are derived from the
@@ -12,7 +12,8 @@ same annotations, so they agree wherever JSON Schema can say what the codec chec
 * an ``Operand`` is a decimal or a ``"=name"`` reference to one of ``REFERABLE_FIGURES``;
 * the inputs of a cross-check must match the class its ``method`` selects (``allOf`` of ``if``/``then``).
 
-What it cannot say, the codec still refuses: numeric strings out of bounds, duplicate ids,
+What it cannot say, the codec still refuses: numeric strings out of bounds, fractions of a cent in a
+cent-money field (``Amount``, ``SignedAmount``; a ``UnitPrice`` may carry them), duplicate ids,
 ``supersedes`` naming no earlier check, and non-existent dates such as 2024-02-30 (only a validator that
 checks ``format`` catches those).
 
@@ -23,31 +24,21 @@ Regenerate the committed copy with::
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import sys
-import types
-import typing
-from datetime import date
-from decimal import Decimal
 from enum import Enum
-from typing import TYPE_CHECKING, Any, Union
+from typing import TYPE_CHECKING, Any
 
 from workbench.domain.case_file import CaseFile
-from workbench.domain.codec import (
-    FORMAT_NAME,
-    FORMAT_VERSION,
-    MAX_DECIMAL_TEXT,
-    CodecField,
-    dataclass_fields,
-    encode,
-)
-from workbench.domain.fields import MAX_ITEMS, Bounds, MaxLength
+from workbench.domain.codec import FORMAT_NAME, FORMAT_VERSION, MAX_DECIMAL_TEXT, encode
+from workbench.domain.field_model import DECIMAL_KINDS, FieldKind, FieldSpec, TypeSpec, fields_of, type_spec
+from workbench.domain.fields import MAX_ITEMS, Bounds
 from workbench.domain.figures import REFERABLE_FIGURES, FigureRef
 from workbench.domain.profit_loss import ProfitLoss
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from decimal import Decimal
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_ID = f"https://workbench.invalid/schema/case-file-{FORMAT_VERSION}.json"
@@ -118,7 +109,7 @@ class _Builder:
             "Operand",
             lambda: {
                 "description": 'A decimal, or a reference "=name" to a figure the statements derive.',
-                "anyOf": [self._named("Decimal", lambda: _decimal(())), self.ref(FigureRef)],
+                "anyOf": [self._named("Decimal", lambda: _decimal(None)), self.ref(FigureRef)],
             },
         )
 
@@ -134,7 +125,7 @@ class _Builder:
             names = "|".join(re.escape(name) for name in REFERABLE_FIGURES)
             out.update(type="string", pattern=f"^=({names})$")
             return out
-        fields = dataclass_fields(cls)
+        fields = fields_of(cls)
         out["type"] = "object"
         properties: dict[str, Any] = {}
         for f in fields:
@@ -144,7 +135,7 @@ class _Builder:
                     "description": f"Its fields depend on `{f.tagged_by}` (see allOf).",
                 }
             else:
-                prop = self.value(f.hint)
+                prop = self.spec(f.spec)
             prop.update(_FIELD_EXTRAS.get((cls, f.name), {}))
             if f.has_default:
                 prop["default"] = encode(f.default)
@@ -159,7 +150,7 @@ class _Builder:
             out["allOf"] = branches
         return out
 
-    def _tagged(self, f: CodecField) -> list[dict[str, Any]]:
+    def _tagged(self, f: FieldSpec) -> list[dict[str, Any]]:
         """One ``if``/``then`` per inputs class: the tag values that select it, and its schema."""
         assert f.tag_types is not None and f.tagged_by is not None
         by_class: dict[type, list[str]] = {}
@@ -178,54 +169,12 @@ class _Builder:
 
     def value(self, hint: Any) -> dict[str, Any]:
         """The schema of one field type (mirrors ``codec._decode``)."""
-        base: Any = hint
-        meta: tuple[Any, ...] = ()
-        if typing.get_origin(hint) is typing.Annotated:
-            base, *rest = typing.get_args(hint)
-            meta = tuple(rest)
-        if typing.get_origin(base) in (Union, types.UnionType):
-            return self._union(base, meta)
-        if isinstance(base, type) and dataclasses.is_dataclass(base):
-            return self.ref(base)
-        if typing.get_origin(base) is tuple:
-            (item, *_rest) = typing.get_args(base)
-            return {"type": "array", "items": self.value(item), "maxItems": MAX_ITEMS}
-        if isinstance(base, type) and issubclass(base, Enum):
-            return self.ref(base)
-        if base is bool:
-            return {"type": "boolean"}
-        if base is int:
-            out: dict[str, Any] = {"type": "integer"}
-            for bound in _bounds(meta):
-                if bound.low is not None:
-                    out["minimum"] = _number(bound.low)
-                if bound.high is not None:
-                    out["maximum"] = _number(bound.high)
-            return out
-        if base is Decimal:
-            return _decimal(meta) if _bounds(meta) else self._named("Decimal", lambda: _decimal(()))
-        if base is str:
-            out = {"type": "string"}
-            for m in meta:
-                if isinstance(m, MaxLength):
-                    out["maxLength"] = m.limit
-            return out
-        if base is date:
-            return {"type": "string", "format": "date", "pattern": DATE_PATTERN}
-        raise TypeError(f"no schema for {hint!r}")  # pragma: no cover - codec would refuse it too
+        return self.spec(type_spec(hint))
 
-    def _union(self, base: Any, meta: tuple[Any, ...]) -> dict[str, Any]:
-        args = [a for a in typing.get_args(base) if a is not type(None)]
-        nullable = len(args) < len(typing.get_args(base))
-        if set(args) == {Decimal, FigureRef}:
-            inner: dict[str, Any] = (
-                {"anyOf": [_decimal(meta), self.ref(FigureRef)]} if _bounds(meta) else self._operand()
-            )
-        elif len(args) == 1:
-            inner = self.value(typing.Annotated[args[0], *meta] if meta else args[0])
-        else:  # pragma: no cover - tagged unions go through field metadata
-            raise TypeError(f"ambiguous union {base!r}")
-        if not nullable:
+    def spec(self, spec: TypeSpec) -> dict[str, Any]:
+        """The schema of one field type from the field model."""
+        inner = self._inner(spec)
+        if not spec.optional:
             return inner
         return (
             {"anyOf": [*inner["anyOf"], {"type": "null"}]}
@@ -233,17 +182,42 @@ class _Builder:
             else {"anyOf": [inner, {"type": "null"}]}
         )
 
+    def _inner(self, spec: TypeSpec) -> dict[str, Any]:
+        kind, bounds = spec.kind, spec.bounds
+        if kind is FieldKind.OPERAND:
+            if bounds is None:
+                return self._operand()
+            return {"anyOf": [_decimal(bounds), self.ref(FigureRef)]}
+        if kind in (FieldKind.DATACLASS, FieldKind.ENUM):
+            return self.ref(spec.base)
+        if kind is FieldKind.LIST:
+            assert spec.item is not None
+            return {"type": "array", "items": self.spec(spec.item), "maxItems": MAX_ITEMS}
+        if kind is FieldKind.BOOL:
+            return {"type": "boolean"}
+        if kind is FieldKind.INT:
+            out: dict[str, Any] = {"type": "integer"}
+            if bounds is not None and bounds.low is not None:
+                out["minimum"] = _number(bounds.low)
+            if bounds is not None and bounds.high is not None:
+                out["maximum"] = _number(bounds.high)
+            return out
+        if kind in DECIMAL_KINDS:
+            return _decimal(bounds) if bounds is not None else self._named("Decimal", lambda: _decimal(None))
+        if kind in (FieldKind.TEXT, FieldKind.LONG_TEXT):
+            out = {"type": "string"}
+            if spec.max_length is not None:
+                out["maxLength"] = spec.max_length
+            return out
+        if kind is FieldKind.DATE:
+            return {"type": "string", "format": "date", "pattern": DATE_PATTERN}
+        raise TypeError(f"no schema for {spec.hint!r}")  # pragma: no cover - codec would refuse it too
 
-def _bounds(meta: tuple[Any, ...]) -> list[Bounds]:
-    return [m for m in meta if isinstance(m, Bounds)]
 
-
-def _decimal(meta: tuple[Any, ...]) -> dict[str, Any]:
+def _decimal(bounds: Bounds | None) -> dict[str, Any]:
     """A decimal string (bounds in the description) or a JSON number (bounds as keywords)."""
-    low: Decimal | None = None
-    high: Decimal | None = None
-    for bound in _bounds(meta):
-        low, high = bound.low, bound.high
+    low = bounds.low if bounds is not None else None
+    high = bounds.high if bounds is not None else None
     if low is None and high is None:
         description = 'Decimal, preferably as text such as "1250.00".'
     else:

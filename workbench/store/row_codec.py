@@ -1,10 +1,10 @@
-"""One convention maps a domain dataclass field to its column(s), read from the field's type hint.
+"""One convention maps a domain dataclass field to its column(s), read from the domain's field model.
 
 ==============================================  =============================================
 domain field                                    column(s)
 ==============================================  =============================================
 money (``Amount`` / ``SignedAmount``)           ``x_minor`` BigInteger + ``x_scale`` SmallInteger
-money in ``EXACT_MONEY`` (per-unit prices)      ``x`` DecimalText (may hold fractions of a cent)
+per-unit prices (``UnitPrice``)                 ``x`` DecimalText (may hold fractions of a cent)
 other ``Decimal`` (quantity, share, rate)       ``x`` DecimalText
 ``Decimal | FigureRef`` (check operands)        ``x`` text: ``=name`` or the decimal
 enum                                            ``x`` its value
@@ -14,35 +14,27 @@ tuple, nested dataclass, tagged union           ``x_json``: codec plain data as 
 
 ``x_scale`` keeps the decimal places as entered, so ``60000`` and ``18.00`` come back as written and
 an export is byte-identical to the file imported. An amount with fractions of a cent in a minor-unit
-column is refused (``ValidationError`` reason ``sub_cent``), never truncated.
+column is refused (``ValidationError`` reason ``sub_cent``), never truncated; the field model makes the
+codec refuse it on the way in already, so this is the last guard, not the rule.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
-import types
-import typing
 from collections.abc import Callable
-from datetime import date
 from decimal import Decimal
-from enum import Enum
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from workbench.domain.balance_sheet import StockItem
 from workbench.domain.codec import decode, encode
 from workbench.domain.errors import ValidationError
-from workbench.domain.fields import Amount, SignedAmount
+from workbench.domain.field_model import FieldKind, FieldSpec, fields_of
 from workbench.domain.figures import FigureRef
 from workbench.domain.money import to_minor_units
-from workbench.domain.profit_loss import ProductLine
 
-EXACT_MONEY: dict[type, frozenset[str]] = {
-    StockItem: frozenset({"unit_cost"}),
-    ProductLine: frozenset({"unit_price", "unit_cost", "material", "piece_wage"}),
-}
-"""Per-unit prices that may legitimately carry fractions of a cent (a screw at 0.125, 0.653/kWh)."""
+if TYPE_CHECKING:
+    from enum import Enum
 
 Columns = dict[str, Any]
 
@@ -82,23 +74,6 @@ class FieldCodec:
     to_columns: Callable[[Any, str], Columns]
     from_columns: Callable[[Any, Any], Any]
     """``(row, owner_values)`` → value; ``owner_values`` holds the fields read so far (for tags)."""
-
-
-def _is_union(hint: Any) -> bool:
-    return typing.get_origin(hint) in (typing.Union, types.UnionType)
-
-
-def _split(hint: Any) -> tuple[Any, bool]:
-    """The hint without ``| None`` and whether ``None`` is allowed."""
-    if _is_union(hint):
-        args = [a for a in typing.get_args(hint) if a is not type(None)]
-        optional = len(args) < len(typing.get_args(hint))
-        return (args[0] if len(args) == 1 else typing.Union[tuple(args)]), optional  # noqa: UP007
-    return hint, False
-
-
-def _base(hint: Any) -> Any:
-    return typing.get_args(hint)[0] if typing.get_origin(hint) is typing.Annotated else hint
 
 
 def _money(name: str) -> FieldCodec:
@@ -144,19 +119,16 @@ def _operand(name: str) -> FieldCodec:
     )
 
 
-def _json(field: dataclasses.Field[Any], hint: Any) -> FieldCodec:
+def _json(field: FieldSpec) -> FieldCodec:
     column = f"{field.name}_json"
-    tagged_by = field.metadata.get("tagged_by")
-    tag_types: dict[str, type] = field.metadata.get("types", {})
 
     def from_columns(row: Any, values: Any) -> Any:
         text = row[column]
         if text is None:
             return None
-        target = hint
-        if tagged_by is not None:
-            tag = values[tagged_by]
-            target = tag_types[tag.value if isinstance(tag, Enum) else tag]
+        target = field.hint
+        if field.tagged_by is not None:
+            target = field.type_for(values[field.tagged_by])
         return decode(target, json.loads(text), field.name)
 
     return FieldCodec(
@@ -167,31 +139,38 @@ def _json(field: dataclasses.Field[Any], hint: Any) -> FieldCodec:
     )
 
 
-def _codec_for(owner: type, field: dataclasses.Field[Any], hint: Any, renames: dict[str, str]) -> FieldCodec:
-    name = field.name
-    column = renames.get(name, name)
-    inner, _optional = _split(hint)
-    base = _base(inner)
-    if inner in (Amount, SignedAmount) and name not in EXACT_MONEY.get(owner, frozenset()):
+_PLAIN_KINDS = frozenset(
+    {
+        FieldKind.UNIT_PRICE,
+        FieldKind.SHARE,
+        FieldKind.DECIMAL,
+        FieldKind.INT,
+        FieldKind.TEXT,
+        FieldKind.LONG_TEXT,
+        FieldKind.DATE,
+        FieldKind.BOOL,
+    }
+)
+
+
+def _codec_for(field: FieldSpec, renames: dict[str, str]) -> FieldCodec:
+    name, kind = field.name, field.kind
+    if field.spec.whole_cents:
         return _money(name)
-    if _is_union(base):
-        members = set(typing.get_args(base))
-        if members == {Decimal, FigureRef}:
-            return _operand(name)
-        return _json(field, hint)
-    if isinstance(base, type) and issubclass(base, Enum):
-        return _enum(name, base)
-    if base in (str, int, bool, date, Decimal):
-        return _plain(name, column)
-    return _json(field, hint)
+    if kind is FieldKind.OPERAND:
+        return _operand(name)
+    if kind is FieldKind.ENUM:
+        return _enum(name, field.spec.base)
+    if kind in _PLAIN_KINDS:
+        return _plain(name, renames.get(name, name))
+    return _json(field)
 
 
 @cache
 def field_codecs(owner: type, renames: tuple[tuple[str, str], ...] = ()) -> tuple[FieldCodec, ...]:
     """The codecs of every field of the dataclass ``owner``, in field order."""
-    hints = typing.get_type_hints(owner, include_extras=True)
     names = dict(renames)
-    return tuple(_codec_for(owner, f, hints[f.name], names) for f in dataclasses.fields(owner))
+    return tuple(_codec_for(f, names) for f in fields_of(owner))
 
 
 def item_to_columns(item: Any, codecs: tuple[FieldCodec, ...], path: str) -> Columns:

@@ -22,7 +22,7 @@ from workbench.domain.parties import Borrower, Business
 from workbench.domain.row_ids import Row, with_new_id
 from workbench.ui.commands import InsertRow, RemoveRow, ReplaceCase, SetValue, StateCommand
 from workbench.ui.i18n import tr
-from workbench.ui.paths import Path, blank, get_in, hint_at, insert_in, path_text, remove_in, set_in, unwrap
+from workbench.ui.paths import Path, blank, get_in, insert_in, item_type_at, path_text, remove_in, set_in
 
 if TYPE_CHECKING:
     from pathlib import Path as FilePath
@@ -150,10 +150,7 @@ class CaseDocument(QObject):
 
     def blank_row(self, list_path: Path) -> Any:
         """An empty item of the list at ``list_path``."""
-        base, _meta, _optional = unwrap(hint_at(self._state, list_path))
-        (item_hint, *_rest) = base.__args__
-        item_type, _m, _o = unwrap(item_hint)
-        return blank(item_type)
+        return blank(item_type_at(self._state, list_path))
 
     def _replace_state(self, state: CaseFile, changed: frozenset[str]) -> None:
         """Called by the undo commands only: install ``state`` and say so, once."""

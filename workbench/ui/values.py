@@ -1,31 +1,31 @@
-"""Typed text ⇄ field values, decided by the domain's own field annotations.
+"""Typed text ⇄ field values, decided by the domain's field model.
 
-The kind of a field (money, share, date …) is read from its ``Annotated`` hint in the domain, and
-every parsed value is passed through the domain codec's ``decode`` so the bounds the file format
-enforces (no negative amounts, shares 0–1, text length) are the bounds the screen enforces. Amounts
-go through ``money.parse_amount`` (``12,500``, ``1.25万``, full-width digits, ``元``): anything else
-is refused with a ``ValidationError``, never turned into 0.
+The kind of a field (money, share, date …) is the domain field model's (``field_model.type_spec``), and
+every parsed value is passed through the domain codec's ``decode`` so the rules the file format
+enforces (no negative amounts, shares 0–1, text length, whole cents in a cent-money field) are the
+rules the screen enforces. Amounts go through ``money.parse_amount`` (``12,500``, ``1.25万``, full-width
+digits, ``元``): anything else is refused with a ``ValidationError``, never turned into 0 or rounded.
 """
 
 from __future__ import annotations
 
 import re
-import types
-import typing
 from datetime import date
 from decimal import Decimal
 from enum import Enum, StrEnum
-from typing import Any, Union
+from typing import TYPE_CHECKING, Any
 
 from workbench.domain import formatting
 from workbench.domain.codec import decode
 from workbench.domain.errors import ValidationError
-from workbench.domain.fields import LONG_TEXT, Bounds, MaxLength
+from workbench.domain.field_model import FieldKind, type_spec
 from workbench.domain.figures import FigureRef
-from workbench.domain.money import MAX_AMOUNT, parse_amount
+from workbench.domain.money import parse_amount
 from workbench.texts.reasons import reason_text
 from workbench.ui.i18n import lang, tr
-from workbench.ui.paths import unwrap
+
+if TYPE_CHECKING:
+    from workbench.domain.fields import Bounds
 
 
 class Kind(StrEnum):
@@ -47,45 +47,36 @@ class Kind(StrEnum):
 NUMERIC_KINDS = frozenset({Kind.MONEY, Kind.DECIMAL, Kind.SHARE, Kind.INT, Kind.OPERAND, Kind.COMPUTED})
 
 
-def _bounds(meta: tuple[Any, ...]) -> Bounds | None:
-    return next((m for m in meta if isinstance(m, Bounds)), None)
+_KINDS = {
+    FieldKind.MONEY: Kind.MONEY,
+    FieldKind.SIGNED_MONEY: Kind.MONEY,
+    FieldKind.UNIT_PRICE: Kind.MONEY,
+    FieldKind.SHARE: Kind.SHARE,
+    FieldKind.DECIMAL: Kind.DECIMAL,
+    FieldKind.INT: Kind.INT,
+    FieldKind.TEXT: Kind.TEXT,
+    FieldKind.LONG_TEXT: Kind.LONG_TEXT,
+    FieldKind.ENUM: Kind.ENUM,
+    FieldKind.DATE: Kind.DATE,
+    FieldKind.BOOL: Kind.BOOL,
+    FieldKind.OPERAND: Kind.OPERAND,
+    FieldKind.UNION: Kind.OPERAND,
+}
 
 
 def kind_of(hint: Any) -> Kind:
-    """The display kind of a field from its type hint."""
-    base, meta, _optional = unwrap(hint)
-    if typing.get_origin(base) in (Union, types.UnionType):
-        return Kind.OPERAND
-    if base is Decimal:
-        bounds = _bounds(meta)
-        if bounds is not None and bounds.high == MAX_AMOUNT:
-            return Kind.MONEY
-        if bounds is not None and bounds.low == 0 and bounds.high == 1:
-            return Kind.SHARE
-        return Kind.DECIMAL
-    if base is bool:
-        return Kind.BOOL
-    if base is int:
-        return Kind.INT
-    if base is date:
-        return Kind.DATE
-    if isinstance(base, type) and issubclass(base, Enum):
-        return Kind.ENUM
-    if base is str:
-        limit = next((m.limit for m in meta if isinstance(m, MaxLength)), 0)
-        return Kind.LONG_TEXT if limit >= LONG_TEXT else Kind.TEXT
-    return Kind.TEXT
+    """The display kind of a field from its type hint (the field model's kind)."""
+    return _KINDS.get(type_spec(hint).kind, Kind.TEXT)
 
 
 def enum_type(hint: Any) -> type[Enum] | None:
     """The enum class of an enum field, else ``None``."""
-    base, _meta, _optional = unwrap(hint)
-    return base if isinstance(base, type) and issubclass(base, Enum) else None
+    return type_spec(hint).choices
 
 
 def is_optional(hint: Any) -> bool:
     """Whether the field may be empty (``None``)."""
-    return unwrap(hint)[2]
+    return type_spec(hint).optional
 
 
 # ---- value → text ------------------------------------------------------------------------------------
@@ -155,11 +146,12 @@ def parse_value(text: str, hint: Any, field: str, kind: Kind | None = None) -> A
     Raises:
         ValidationError: the text is not a value of the field (reason keys of ``workbench.texts.reasons``).
     """
+    spec = type_spec(hint)
     kind = kind or kind_of(hint)
-    base, meta, optional = unwrap(hint)
+    base = spec.base
     text = text.strip()
     if not text and kind is not Kind.BOOL:
-        if optional:
+        if spec.optional:
             return None
         if base is str:
             return ""
@@ -169,17 +161,14 @@ def parse_value(text: str, hint: Any, field: str, kind: Kind | None = None) -> A
             return FigureRef(text[1:].strip())
         except ValidationError as error:
             raise error.at(field) from None
-    checked: Any = typing.Annotated[base, *meta] if meta else base
     if base is Decimal or kind is Kind.OPERAND:
-        bounds = _bounds(meta)
-        number = _parse_number(text, field, kind, bounds)
-        decimal_hint: Any = typing.Annotated[Decimal, *meta] if meta else Decimal
-        return decode(decimal_hint, format(number, "f"), field)
+        number = _parse_number(text, field, kind, spec.bounds)
+        return decode(hint, format(number, "f"), field)
     if base is int:
         number = parse_amount(text, field, allow_negative=True)
         if number != number.to_integral_value():
             raise ValidationError(field, "wrong_type", expected="integer")
-        return decode(checked, int(number), field)
+        return decode(hint, int(number), field)
     if base is bool:
         lowered = text.lower()
         if lowered in _TRUE or lowered in _FALSE:
@@ -187,10 +176,9 @@ def parse_value(text: str, hint: Any, field: str, kind: Kind | None = None) -> A
         raise ValidationError(field, "wrong_type", expected="boolean")
     if base is date:
         return _parse_date(text, field)
-    enum = enum_type(hint)
-    if enum is not None:
-        return _parse_enum(text, enum, field)
-    return decode(checked, text, field)
+    if spec.choices is not None:
+        return _parse_enum(text, spec.choices, field)
+    return decode(hint, text, field)
 
 
 def _parse_number(text: str, field: str, kind: Kind, bounds: Bounds | None) -> Decimal:

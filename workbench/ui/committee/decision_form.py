@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from workbench.domain.calc import compute_case
 from workbench.domain.committee import OPEN, Terms
 from workbench.domain.errors import ValidationError
+from workbench.domain.field_model import check_whole_cents, field_map
 from workbench.domain.loan_request import RateKind, RateQuote
 from workbench.domain.money import parse_amount
 from workbench.domain.schedules import Method
@@ -188,6 +189,7 @@ class DecisionForm(QWidget):
         """The terms the fields hold, or why they are not terms."""
         try:
             amount = parse_amount(self.amount.text(), "amount")
+            check_whole_cents(field_map(Terms)["amount"].spec, amount, "amount")
         except ValidationError as error:
             return tr("金额：%1").replace("%1", error_text(error, lang()))
         if amount <= 0:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from workbench.ui.models.columns import columns_for
 from workbench.ui.models.list_model import Column, DataclassListModel
-from workbench.ui.paths import hint_at, unwrap
+from workbench.ui.paths import item_type_at as _item_type_at
 
 if TYPE_CHECKING:
     from workbench.ui.document import CaseDocument
@@ -15,10 +15,7 @@ if TYPE_CHECKING:
 
 def item_type_at(document: CaseDocument, list_path: Path) -> type:
     """The item type of the list at ``list_path``."""
-    base, _meta, _optional = unwrap(hint_at(document.state, list_path))
-    item = unwrap(base.__args__[0])[0]
-    assert isinstance(item, type)
-    return item
+    return _item_type_at(document.state, list_path)
 
 
 def list_model(

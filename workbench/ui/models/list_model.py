@@ -23,7 +23,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from workbench.domain.errors import ValidationError
 from workbench.ui.i18n import tr
 from workbench.ui.labels import enum_label
-from workbench.ui.paths import Path, field_hints, get_in, hint_at, path_text, touches, unwrap
+from workbench.ui.paths import Path, field_hints, get_in, item_type_at, path_text, touches
 from workbench.ui.values import (
     NUMERIC_KINDS,
     Kind,
@@ -69,9 +69,7 @@ class DataclassListModel(QAbstractTableModel):
         self.list_path = list_path
         self.path_key = path_text(list_path)
         self.columns = columns
-        list_hint, _meta, _optional = unwrap(hint_at(document.state, list_path))
-        item_hint = list_hint.__args__[0]
-        self.item_type: type = unwrap(item_hint)[0]
+        self.item_type: type = item_type_at(document.state, list_path)
         hints = field_hints(self.item_type)
         self._hints = [hints.get(c.field) for c in columns]
         self._kinds = [

@@ -1,6 +1,7 @@
 """The case lifecycle as a state machine: stages, the steps between them and who may take each.
 
-A case moves through the stages of ``Stage`` (S1 LoanProcessTypeEnum, IPC-METHOD §7) by *steps*.
+A case moves through the stages of ``Stage`` (the process stages apply … clearance
+of the reference loan system, plus the side exits refused and cancelled; see docs/sources.md) by *steps*.
 Every allowed move is one ``Transition`` in ``TRANSITIONS`` — data, not code — saying from which
 stage to which, by which step, which roles may take it, whether only on the officer's own case,
 and whether it needs the committee's decision on the case's submitted version:

@@ -1,4 +1,4 @@
-"""Reports as use cases (STYLE §2.9 step 5): load → results → content → render → sign → archive.
+"""Reports as use cases: load → results → content → render → sign → archive.
 
 The window (``ui/dialogs``) and the command line (``workbench report``) both make reports here, so
 one set of rules decides what a report shows, whose photos and committee pages it carries, and what

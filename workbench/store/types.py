@@ -15,7 +15,7 @@ class DecimalText(TypeDecorator[Decimal]):
 
     For non-money decimals (quantities, shares, rates) and per-unit prices that may carry
     fractions of a cent. ``SUM`` and ``ORDER BY`` over it are meaningless: amounts that are
-    summed use ``BigInteger`` minor units instead (STYLE 2.7).
+    summed use ``BigInteger`` minor units instead, so money never passes through a float.
     """
 
     impl = Text

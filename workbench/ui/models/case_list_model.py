@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from shiboken6 import isValid
 
 from workbench.domain.case_list import CaseListQuery, SortKey
 from workbench.ui.i18n import tr
@@ -111,7 +112,8 @@ class CaseListModel(QAbstractTableModel):
         )
 
     def _append(self, generation: int, page: list[CaseSummary]) -> None:
-        if generation != self._generation:
+        # A page can arrive after the panel (and this model) closed: its C++ side is gone then.
+        if not isValid(self) or generation != self._generation:
             return
         self._loading = False
         self._exhausted = len(page) < PAGE_SIZE
@@ -122,7 +124,7 @@ class CaseListModel(QAbstractTableModel):
             self.endInsertRows()
 
     def _failed(self, generation: int, error: BaseException) -> None:
-        if generation == self._generation:
+        if isValid(self) and generation == self._generation:
             self._loading = False
             self._exhausted = True
             self._on_error(error)

@@ -179,9 +179,7 @@ def draw_deviation_chart(
     ax.set_yticks(ys, [b.label for b in bars], fontsize=9)
     ax.invert_yaxis()
     ax.set_xlim(-limit, limit)
-    ax.set_xlabel(
-        gettext(NC_("chart", "偏差 %（认定值 − 检验值）/ 认定值"), lang)
-    )
+    ax.set_xlabel(gettext(NC_("chart", "偏差 %（认定值 − 检验值）/ 认定值"), lang))
     ax.tick_params(axis="x", labelsize=8)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from workbench.domain.loan_request import RateKind
 from workbench.domain.money import ZERO
 from workbench.reports.formatting import DASH, number, per_mille
+from workbench.texts import N_
 from workbench.texts.labels import SCHEDULE_METHOD_LABELS
 
 if TYPE_CHECKING:
@@ -47,12 +48,12 @@ def rate_text(quote: RateQuote, rate: Rate, tr: Tr) -> str:
     annual = number(rate.annual_percent, 2) + "%"
     permille = per_mille(rate.monthly_permille)
     if quote.kind is RateKind.MONTHLY_PERMILLE:
-        return tr(f"年利率 {annual}（月息 {permille}）", f"{annual} p.a. ({permille} a month)")
-    return tr(f"年利率 {annual}（折合月息 {permille}）", f"{annual} p.a. ({permille} a month)")
+        return tr(N_("年利率 {annual}（月息 {permille}）"), annual=annual, permille=permille)
+    return tr(N_("年利率 {annual}（折合月息 {permille}）"), annual=annual, permille=permille)
 
 
 def yes_no(value: bool, tr: Tr) -> str:
-    return tr("是", "yes") if value else tr("否", "no")
+    return tr(N_("是")) if value else tr(N_("否"))
 
 
 def months_label(month: int, lang: str) -> str:

@@ -4,7 +4,8 @@ Labels of the report inputs' choice values (committee decisions, votes, roles) a
 limits, soft factors and check inputs several builders share are here, as ``N_("中文")`` msgids
 translated through ``workbench.texts`` (gettext). The domain's choice values take their words from
 ``workbench.texts.labels`` (the same the window shows). Sentences specific to one place still sit
-next to their use as ``tr("中文", "English")`` (``Tr``).
+next to their use, marked the same way and said with ``tr(N_("中文"))`` (``Tr``) in the report's
+language, whatever the window's.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from workbench.reports.inputs import DecisionKind, MemberRole, VoteKind
-from workbench.texts import N_, NC_, Msg, gettext
+from workbench.texts import N_, NC_, Msg, gettext, text
 from workbench.texts import pick_language as _pick_language
 from workbench.texts.labels import LIMIT_LABELS as _LIMIT_LABELS
 from workbench.texts.labels import enum_label
@@ -27,12 +28,12 @@ LANGUAGES = ("zh", "en")
 
 @dataclass(frozen=True, slots=True)
 class Tr:
-    """Picks one of two wordings: ``tr("申请金额", "Requested amount")``."""
+    """Says a marked text in the report's language: ``tr(N_("申请金额"))``, ``tr(N_("第 {n} 轮"), n=2)``."""
 
     lang: str
 
-    def __call__(self, zh: str, en: str) -> str:
-        return en if self.lang == "en" else zh
+    def __call__(self, msg: Msg, **params: object) -> str:
+        return text(msg, self.lang, **params)
 
     @property
     def colon(self) -> str:

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 from workbench.domain.loan_request import RateKind
 from workbench.domain.money import ZERO
 from workbench.reports.formatting import DASH, number, per_mille
-from workbench.texts import N_
-from workbench.texts.labels import SCHEDULE_METHOD_LABELS
+from workbench.texts import N_, gettext, text
+from workbench.texts.labels import MONTH_NAMES, SCHEDULE_METHOD_LABELS
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -35,7 +35,7 @@ def section_number(index: int, lang: str) -> str:
 def appendix_number(index: int, lang: str) -> str:
     """``附录 A`` / ``Appendix A`` (1-based)."""
     letter = chr(ord("A") + index - 1)
-    return f"Appendix {letter}: " if lang == "en" else f"附录 {letter}　"
+    return text(N_("附录 {letter}　"), lang, letter=letter)
 
 
 def method_name(method: Method | None, lang: str) -> str:
@@ -58,9 +58,7 @@ def yes_no(value: bool, tr: Tr) -> str:
 
 def months_label(month: int, lang: str) -> str:
     """``1月`` / ``Jan``."""
-    if lang == "en":
-        return ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")[month - 1]
-    return f"{month}月"
+    return gettext(MONTH_NAMES[month - 1], lang)
 
 
 def total(values: Iterable[Decimal]) -> Decimal:

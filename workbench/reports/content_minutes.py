@@ -245,7 +245,7 @@ def build_minutes_doc(minutes: MinutesData, lang: str) -> ReportDoc:
     for index, decision in enumerate(minutes.decisions, start=2):
         title = tr(N_("案件 {number} {borrower}"), number=decision.case_number, borrower=decision.borrower)
         if decision.business:
-            title += f"（{decision.business}）" if lang == "zh" else f" ({decision.business})"
+            title += tr(N_("（{business}）"), business=decision.business)
         parts.append(
             Section(title, tuple(decision_blocks(decision, lang)), number=section_number(index, lang))
         )

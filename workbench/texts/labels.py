@@ -346,6 +346,22 @@ def enum_label(member: Enum, lang: str) -> str:
 
 
 # The limits of the loan size, named by the command line (``calc``) and the survey report.
+# The months, 1月 … 12月 (Jan … Dec), for charts and tables.
+MONTH_NAMES: tuple[Msg, ...] = (
+    NC_("month", "1月"),
+    NC_("month", "2月"),
+    NC_("month", "3月"),
+    NC_("month", "4月"),
+    NC_("month", "5月"),
+    NC_("month", "6月"),
+    NC_("month", "7月"),
+    NC_("month", "8月"),
+    NC_("month", "9月"),
+    NC_("month", "10月"),
+    NC_("month", "11月"),
+    NC_("month", "12月"),
+)
+
 LIMIT_LABELS: dict[str, str] = {
     "request": N_("申请金额"),
     "capacity": N_("还款能力"),

@@ -248,208 +248,32 @@
         <translation>Soft information</translation>
     </message>
     <message>
-        <source>凭证记录销售额</source>
-        <translation>Documented sales</translation>
-    </message>
-    <message>
-        <source>凭证覆盖销售比例</source>
-        <translation>Share of sales documented</translation>
-    </message>
-    <message>
-        <source>月数</source>
-        <translation>Months</translation>
-    </message>
-    <message>
-        <source>税率</source>
-        <translation>Tax rate</translation>
-    </message>
-    <message>
-        <source>渠道收款额</source>
-        <translation>Receipts through the channel</translation>
-    </message>
-    <message>
-        <source>该渠道收款占比</source>
-        <translation>Share collected through it</translation>
-    </message>
-    <message>
-        <source>应收账款变动</source>
-        <translation>Change in receivables</translation>
-    </message>
-    <message>
-        <source>日均销售额</source>
-        <translation>Daily sales</translation>
-    </message>
-    <message>
         <source>月营业天数</source>
         <translation>Operating days per month</translation>
-    </message>
-    <message>
-        <source>日均客户数</source>
-        <translation>Customers per day</translation>
-    </message>
-    <message>
-        <source>客单价</source>
-        <translation>Average ticket</translation>
-    </message>
-    <message>
-        <source>区间下限</source>
-        <translation>Range low</translation>
-    </message>
-    <message>
-        <source>区间上限</source>
-        <translation>Range high</translation>
     </message>
     <message>
         <source>检验值</source>
         <translation>Check value</translation>
     </message>
     <message>
-        <source>换算倍数</source>
-        <translation>Scale</translation>
-    </message>
-    <message>
-        <source>以往期间数额</source>
-        <translation>Earlier figure</translation>
-    </message>
-    <message>
-        <source>增长率</source>
-        <translation>Growth rate</translation>
-    </message>
-    <message>
-        <source>已付工资或提成</source>
-        <translation>Wages or commissions paid</translation>
-    </message>
-    <message>
-        <source>工资占销售额比例</source>
-        <translation>Wage share of sales</translation>
-    </message>
-    <message>
-        <source>进货额</source>
-        <translation>Purchases</translation>
-    </message>
-    <message>
-        <source>成本占销售额比例</source>
-        <translation>Cost share of sales</translation>
-    </message>
-    <message>
-        <source>周数</source>
-        <translation>Weeks</translation>
-    </message>
-    <message>
-        <source>存货变动</source>
-        <translation>Change in inventory</translation>
-    </message>
-    <message>
-        <source>品类销售占比</source>
-        <translation>Product-line share</translation>
-    </message>
-    <message>
-        <source>客户自述年销售额</source>
-        <translation>Annual sales as stated</translation>
-    </message>
-    <message>
-        <source>用电量 kWh</source>
-        <translation>Electricity kWh</translation>
-    </message>
-    <message>
-        <source>基础用电量 kWh</source>
-        <translation>Base load kWh</translation>
-    </message>
-    <message>
-        <source>每千元产值耗电 kWh</source>
-        <translation>kWh per 1,000 CNY output</translation>
-    </message>
-    <message>
-        <source>月份甲用电量 kWh</source>
-        <translation>kWh in month A</translation>
-    </message>
-    <message>
-        <source>月份乙用电量 kWh</source>
-        <translation>kWh in month B</translation>
-    </message>
-    <message>
-        <source>月份甲</source>
-        <translation>Month A</translation>
-    </message>
-    <message>
-        <source>月份乙</source>
-        <translation>Month B</translation>
-    </message>
-    <message>
         <source>材料占比</source>
         <translation>Material share</translation>
-    </message>
-    <message>
-        <source>电费占比</source>
-        <translation>Energy share</translation>
     </message>
     <message>
         <source>进货成本占比</source>
         <translation>Purchase share</translation>
     </message>
     <message>
-        <source>其他成本占比</source>
-        <translation>Other cost share</translation>
-    </message>
-    <message>
         <source>销售额</source>
         <translation>Sales</translation>
-    </message>
-    <message>
-        <source>成本费用合计</source>
-        <translation>Total costs</translation>
-    </message>
-    <message>
-        <source>上次盘点存货</source>
-        <translation>Inventory at last count</translation>
-    </message>
-    <message>
-        <source>销售成本</source>
-        <translation>Cost of sales</translation>
-    </message>
-    <message>
-        <source>劳动力人数</source>
-        <translation>Workers</translation>
-    </message>
-    <message>
-        <source>每日工时</source>
-        <translation>Hours per day</translation>
-    </message>
-    <message>
-        <source>所需工时</source>
-        <translation>Hours needed</translation>
-    </message>
-    <message>
-        <source>最高利用率</source>
-        <translation>Maximum utilisation</translation>
-    </message>
-    <message>
-        <source>抽样商品</source>
-        <translation>Sampled articles</translation>
-    </message>
-    <message>
-        <source>收入来源</source>
-        <translation>Income sources</translation>
-    </message>
-    <message>
-        <source>信息来源甲</source>
-        <translation>Source A</translation>
     </message>
     <message>
         <source>说法甲</source>
         <translation>Statement A</translation>
     </message>
     <message>
-        <source>信息来源乙</source>
-        <translation>Source B</translation>
-    </message>
-    <message>
         <source>说法乙</source>
         <translation>Statement B</translation>
-    </message>
-    <message>
-        <source>两种说法一致</source>
-        <translation>Statements agree</translation>
     </message>
     <message>
         <source>小微信贷案件工作台</source>
@@ -1790,22 +1614,6 @@
     <message>
         <source>添加经营主体</source>
         <translation>Add a business</translation>
-    </message>
-    <message>
-        <source>还款能力</source>
-        <translation>Repayment capacity</translation>
-    </message>
-    <message>
-        <source>资金需求缺口</source>
-        <translation>Financing gap</translation>
-    </message>
-    <message>
-        <source>产品上限</source>
-        <translation>Product maximum</translation>
-    </message>
-    <message>
-        <source>首贷上限</source>
-        <translation>First-loan cap</translation>
     </message>
     <message>
         <source>月均可支配资金 MD</source>

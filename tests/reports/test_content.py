@@ -120,10 +120,10 @@ def test_cross_check_matrix_has_a_row_per_check_with_inputs_and_explanations(cas
     matrix = next(b for _, b in doc.walk() if isinstance(b, DataTable) and b.caption == "交叉检验矩阵")
     assert [row[0] for row in matrix.rows] == ["C1", "C2", "C3", "C4a", "C4b", "C5", "C6", "C7"]
     c1 = matrix.rows[0]
-    assert c1[1] == "M2 推估法" and "日均销售 3,950.00" in c1[2] and "天数 30" in c1[2]
+    assert c1[1] == "M2 推估法" and "日均销售额 3,950.00" in c1[2] and "月营业天数 30" in c1[2]
     assert c1[3:6] == ("118,500.00", "120,000.00", "+1.25%")
     c2 = matrix.rows[1]
-    assert "渠道占比 70.00%" in c2[2]
+    assert "该渠道收款占比 70.00%" in c2[2]
     c4a = matrix.rows[3]
     assert c4a[5] == "−7.00%" and "烟草占比" in c4a[7]
     c7 = matrix.rows[7]
@@ -184,7 +184,7 @@ def test_minutes_of_a_session_with_cases_a_and_b(minutes: MinutesData) -> None:
         ("记录人", "李娜"),
     ]
     english = build_minutes(minutes, "en").text()
-    assert "approved with changes" in english and "approved as proposed" in english
+    assert "Approved with changes" in english and "Approved as proposed" in english
 
 
 def test_a_draft_decision_carries_the_proposal_and_the_case_fingerprint(case_b: Case) -> None:

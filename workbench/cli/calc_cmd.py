@@ -15,6 +15,7 @@ from workbench.domain.errors import ValidationError
 from workbench.domain.formatting import check_figure_kind
 from workbench.domain.summary import FIGURE_KINDS, MONEY, RATIO, key_figures
 from workbench.services.case_files import CaseFileError, read_case_file
+from workbench.texts import N_, colon, text
 from workbench.texts.labels import CHECK_METHOD_LABELS as METHOD_LABELS
 from workbench.texts.labels import ISSUE_TEXTS, ITEM_NAMES, STATUS_LABELS
 
@@ -103,11 +104,11 @@ def calc_document(results: CaseResults) -> dict[str, Any]:
 
 def pass_label(number: int, label: str, count: int, lang: str) -> str:
     """``第 1 轮（…）`` for earlier passes, ``第 2 轮（当前）`` for the current one."""
-    name = f"第 {number} 轮" if lang == "zh" else f"Pass {number}"
+    name = text(N_("第 {n} 轮"), lang, n=number)
     if number == count:
-        return f"{name}（当前）" if lang == "zh" else f"{name} (current)"
+        return name + text(N_("（当前）"), lang)
     if label and not label.startswith(name):
-        return f"{name}：{label}" if lang == "zh" else f"{name}: {label}"
+        return name + colon(lang) + label
     return label or name
 
 

@@ -27,7 +27,7 @@ from workbench.paths import resource_path
 from workbench.reports.formatting import deviation, minus, money
 from workbench.texts import NC_, Words, gettext
 from workbench.texts.labels import CHECK_METHOD_LABELS as METHOD_LABELS
-from workbench.texts.labels import STATUS_LABELS
+from workbench.texts.labels import MONTH_NAMES, STATUS_LABELS
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -179,9 +179,7 @@ def draw_deviation_chart(
     ax.set_yticks(ys, [b.label for b in bars], fontsize=9)
     ax.invert_yaxis()
     ax.set_xlim(-limit, limit)
-    ax.set_xlabel(
-        gettext(NC_("chart", "偏差 %（认定值 − 检验值）/ 认定值"), lang)
-    )
+    ax.set_xlabel(gettext(NC_("chart", "偏差 %（认定值 − 检验值）/ 认定值"), lang))
     ax.tick_params(axis="x", labelsize=8)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
@@ -255,20 +253,6 @@ def _place_labels(
 
 # ---- monthly figures and cash projection ---------------------------------------------------------
 
-_MONTHS = (
-    NC_("chart", "1月"),
-    NC_("chart", "2月"),
-    NC_("chart", "3月"),
-    NC_("chart", "4月"),
-    NC_("chart", "5月"),
-    NC_("chart", "6月"),
-    NC_("chart", "7月"),
-    NC_("chart", "8月"),
-    NC_("chart", "9月"),
-    NC_("chart", "10月"),
-    NC_("chart", "11月"),
-    NC_("chart", "12月"),
-)
 _SERIES_LABELS: Words[str] = Words(
     {
         "sales": NC_("chart", "销售额"),
@@ -281,7 +265,7 @@ _SERIES_LABELS: Words[str] = Words(
 
 
 def _month_labels(lang: str) -> list[str]:
-    return [gettext(month, lang) for month in _MONTHS]
+    return [gettext(month, lang) for month in MONTH_NAMES]
 
 
 def draw_monthly_chart(ax: Axes, results: CaseResults, lang: str = "zh") -> None:

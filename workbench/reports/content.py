@@ -48,6 +48,7 @@ from workbench.reports.formatting import DASH, day, money, text
 from workbench.reports.inputs import CommitteeDecisionData, DecisionKind
 from workbench.reports.tables import DAY, LABEL, TEXT, Col, detail_table
 from workbench.reports.texts import Tr, capital, label, pick_lang
+from workbench.texts import N_, NC_
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -63,14 +64,17 @@ def _short_hash(sha256: str) -> str:
     return sha256[:16] + ("…" if len(sha256) > 16 else "") if sha256 else DASH
 
 
+# The numbers of the dossier's parts after the report and its appendices.
+PART_NUMBERS = {3: N_("第三部分　"), 4: N_("第四部分　"), 5: N_("第五部分　")}
+
 EVIDENCE: tuple[Col[Evidence], ...] = (
-    Col("编号", "Id", lambda e: e.id, width=0.5),
-    Col("类别", "Kind", lambda e: e.kind, LABEL, width=0.8),
-    Col("标题", "Title", lambda e: e.title, width=2),
-    Col("来源", "Source", lambda e: e.source, LABEL, width=0.8),
-    Col("日期", "Date", lambda e: e.taken_on, DAY, Align.CENTER, 0.8),
-    Col("文件", "File", lambda e: e.file_name, TEXT, width=1.2),
-    Col("SHA-256", "SHA-256", lambda e: _short_hash(e.sha256), width=1.1),
+    Col(N_("编号"), lambda e: e.id, width=0.5),
+    Col(N_("类别"), lambda e: e.kind, LABEL, width=0.8),
+    Col(N_("标题"), lambda e: e.title, width=2),
+    Col(N_("来源"), lambda e: e.source, LABEL, width=0.8),
+    Col(N_("日期"), lambda e: e.taken_on, DAY, Align.CENTER, 0.8),
+    Col(N_("文件"), lambda e: e.file_name, TEXT, width=1.2),
+    Col(N_("SHA-256"), lambda e: _short_hash(e.sha256), width=1.1),
 )
 
 
@@ -88,11 +92,11 @@ def build_survey_report(case: CaseFile, results: CaseResults, lang: str = "zh") 
     blocks: tuple[Block, ...] = (*survey_sections(ctx), survey_signature_block(ctx))
     return ReportDoc(
         kind=ReportKind.SURVEY,
-        title=tr("贷款调查报告", "Loan survey report"),
+        title=tr(N_("贷款调查报告")),
         lang=lang,
         reference=case.case_number or case.id,
         blocks=blocks,
-        subject=_subject(case, tr("贷款调查报告", "Loan survey report"), tr),
+        subject=_subject(case, tr(N_("贷款调查报告")), tr),
         keywords=_keywords(case),
     )
 
@@ -122,27 +126,23 @@ def build_dossier(
     # the session's date when the case file does not record the committee date
     committee_on = case.dates.committee_on or (minutes.held_on if minutes else None)
     cover = _cover(case, results, decision, committee_on, tr, lang)
-    survey = Section(
-        tr("调查报告", "Survey report"), survey_sections(ctx), number=tr("第一部分　", "Part 1: ")
-    )
+    survey = Section(tr(N_("调查报告")), survey_sections(ctx), number=tr(N_("第一部分　")))
     appendices = _appendices(ctx, attachments)
     parts: list[Block] = [
         cover,
         PageBreak(),
-        Contents(tr("目录", "Contents")),
+        Contents(tr(N_("目录"))),
         PageBreak(),
         survey,
-        Section(
-            tr("附录", "Appendices"), tuple(appendices), number=tr("第二部分　", "Part 2: "), new_page=True
-        ),
+        Section(tr(N_("附录")), tuple(appendices), number=tr(N_("第二部分　")), new_page=True),
     ]
     part = 3
     if decision is not None:
         parts.append(
             Section(
-                tr("审贷会决议", "Committee decision"),
+                tr(N_("审贷会决议")),
                 tuple(decision_blocks(decision, lang)),
-                number=tr(f"第{'三四五'[part - 3]}部分　", f"Part {part}: "),
+                number=tr(PART_NUMBERS[part]),
                 new_page=True,
             )
         )
@@ -150,33 +150,31 @@ def build_dossier(
     if minutes is not None:
         parts.append(
             Section(
-                tr("审贷会纪要", "Committee minutes"),
+                tr(NC_("report", "审贷会纪要")),
                 _minutes_extract(case, minutes, decision is None, lang),
-                number=tr(f"第{'三四五'[part - 3]}部分　", f"Part {part}: "),
+                number=tr(PART_NUMBERS[part]),
                 new_page=True,
             )
         )
         part += 1
     parts.append(
         Section(
-            tr("签字页", "Signature page"),
+            tr(N_("签字页")),
             (
                 Para(
                     tr(
-                        "以下签署人确认本档案内容与案卷一致。签名为数字签名，可用 workbench verify 验证。",
-                        "The signers confirm that this dossier matches the case file. The signatures are "
-                        "digital and can be checked with workbench verify.",
+                        N_(
+                            "以下签署人确认本档案内容与案卷一致。签名为数字签名，可用 workbench verify 验证。"
+                        ),
                     )
                 ),
                 SignatureBlock(
-                    title=tr("签字", "Signatures"),
+                    title=tr(N_("签字")),
                     slots=(
+                        SignatureSlot(tr(N_("主办客户经理")), case.officers.lead, SignatureRole.OFFICER),
+                        SignatureSlot(tr(N_("审查人")), kind=SignatureRole.REVIEWER),
                         SignatureSlot(
-                            tr("主办客户经理", "Lead loan officer"), case.officers.lead, SignatureRole.OFFICER
-                        ),
-                        SignatureSlot(tr("审查人", "Reviewer"), kind=SignatureRole.REVIEWER),
-                        SignatureSlot(
-                            tr("审贷会主席", "Committee chair"),
+                            tr(N_("审贷会主席")),
                             minutes.chair if minutes else "",
                             SignatureRole.CHAIR,
                         ),
@@ -188,11 +186,11 @@ def build_dossier(
     )
     return ReportDoc(
         kind=ReportKind.DOSSIER,
-        title=tr("贷款档案", "Loan dossier"),
+        title=tr(N_("贷款档案")),
         lang=lang,
         reference=case.case_number or case.id,
         blocks=tuple(parts),
-        subject=_subject(case, tr("贷款档案", "Loan dossier"), tr),
+        subject=_subject(case, tr(N_("贷款档案")), tr),
         keywords=_keywords(case),
     )
 
@@ -213,9 +211,7 @@ def _minutes_extract(
     others = sum(1 for d in minutes.decisions if d.case_number not in own)
     if others:
         note = tr(
-            f"纪要摘录：本次会议另审议 {others} 个案件，未列入本档案（完整纪要另行出具）。",
-            f"Extract of the minutes: {others} other case(s) of this session are left out of this "
-            "dossier (the full minutes are a report of their own).",
+            N_("纪要摘录：本次会议另审议 {others} 个案件，未列入本档案（完整纪要另行出具）。"), others=others
         )
         blocks.append(Para(note, TextStyle.NOTE))
     return tuple(blocks)
@@ -284,32 +280,32 @@ def _cover(
     verdict = (
         capital(label(decision.decision, lang), lang)
         if decision and decision.decision
-        else tr("尚未上会", "not yet decided")
+        else tr(N_("尚未上会"))
     )
     facts = (
-        (tr("案件编号", "Case number"), text(case.case_number)),
-        (tr("借款人", "Borrower"), case.borrower.name),
-        (tr("经营主体", "Business"), case.business.name if case.business else DASH),
-        (tr("贷款产品", "Product"), text(case.product)),
-        (tr("主办客户经理", "Lead loan officer"), text(case.officers.lead)),
-        (tr("协办客户经理", "Assisting loan officer"), text(case.officers.assistant)),
-        (tr("申请金额", "Requested amount"), money(case.request.amount)),
-        (tr("建议金额", "Proposed amount"), money(z.proposal)),
-        (tr("批准金额", "Approved amount"), money(decision.amount) if decision else DASH),
-        (tr("审贷会决议", "Committee decision"), verdict),
-        (tr("调查日期", "Survey date"), day(case.dates.survey_date)),
-        (tr("上会日期", "Committee date"), day(committee_on)),
-        (tr("案卷指纹 SHA-256", "Case fingerprint SHA-256"), canonical_case_sha256(case)),
+        (tr(N_("案件编号")), text(case.case_number)),
+        (tr(N_("借款人")), case.borrower.name),
+        (tr(N_("经营主体")), case.business.name if case.business else DASH),
+        (tr(N_("贷款产品")), text(case.product)),
+        (tr(N_("主办客户经理")), text(case.officers.lead)),
+        (tr(N_("协办客户经理")), text(case.officers.assistant)),
+        (tr(NC_("report", "申请金额")), money(case.request.amount)),
+        (tr(N_("建议金额")), money(z.proposal)),
+        (tr(N_("批准金额")), money(decision.amount) if decision else DASH),
+        (tr(N_("审贷会决议")), verdict),
+        (tr(N_("调查日期")), day(case.dates.survey_date)),
+        (tr(N_("上会日期")), day(committee_on)),
+        (tr(N_("案卷指纹 SHA-256")), canonical_case_sha256(case)),
     )
     return CoverSheet(
-        title=tr("贷款档案", "Loan dossier"),
+        title=tr(N_("贷款档案")),
         subtitle=f"{case.borrower.name}" + (f" · {case.business.name}" if case.business else ""),
         facts=facts,
         note=tr(
-            "本档案由小微信贷案件工作台生成；"
-            "案卷指纹与 PDF 元数据中的指纹一致时，本档案描述的即是该版本的案卷。",
-            "Generated by the case workbench; when the fingerprint equals the one in the PDF metadata, "
-            "this dossier describes that version of the case.",
+            N_(
+                "本档案由小微信贷案件工作台生成；"
+                "案卷指纹与 PDF 元数据中的指纹一致时，本档案描述的即是该版本的案卷。"
+            ),
         ),
     )
 
@@ -323,44 +319,37 @@ def _appendices(ctx: SurveyContext, attachments: Sequence[AttachmentImage]) -> l
             Section(title, tuple(blocks), number=appendix_number(len(out) + 1, lang), new_page=new_page)
         )
 
-    add(tr("资产负债表明细", "Balance-sheet detail lists"), balance_details(ctx))
-    add(tr("月份损益表", "Monthly income statement"), monthly_tables(ctx))
-    add(tr("现金流预测", "Cash projection"), projection_blocks(ctx) or [Para(tr("无", "none"))])
+    add(tr(N_("资产负债表明细")), balance_details(ctx))
+    add(tr(N_("月份损益表")), monthly_tables(ctx))
+    add(tr(N_("现金流预测")), projection_blocks(ctx) or [Para(tr(N_("无")))])
     schedules: list[Block] = []
     if z.schedule is not None:
-        schedules.append(
-            schedule_table(z.schedule, tr, tr("还款计划表（建议方式）", "Repayment schedule (proposed)"))
-        )
+        schedules.append(schedule_table(z.schedule, tr, tr(N_("还款计划表（建议方式）"))))
     if z.equal_principal is not None and z.method.value != "equal-principal":
-        schedules.append(
-            schedule_table(z.equal_principal, tr, tr("等额本金（比较）", "Equal principal (for comparison)"))
-        )
+        schedules.append(schedule_table(z.equal_principal, tr, tr(N_("等额本金（比较）"))))
     if z.seasonal is not None:
-        schedules.append(
-            schedule_table(z.seasonal, tr, tr("灵活还款（按季节现金流，比较）", "Seasonal (for comparison)"))
-        )
+        schedules.append(schedule_table(z.seasonal, tr, tr(N_("灵活还款（按季节现金流，比较）"))))
     add(
-        tr("还款计划表", "Repayment schedules"),
-        schedules or [Para(tr("无建议金额，无还款计划。", "No proposal, no schedule."))],
+        tr(N_("还款计划表")),
+        schedules or [Para(tr(N_("无建议金额，无还款计划。")))],
     )
     if case.evidence:
-        add(tr("证据清单", "Evidence"), [detail_table(EVIDENCE, case.evidence, tr, small=True)])
+        add(tr(N_("证据清单")), [detail_table(EVIDENCE, case.evidence, tr, small=True)])
     photos: list[Block] = []
     for index, image in enumerate(attachments, start=1):
-        caption = f"{tr('图', 'Photo')} {index}{tr.colon}{image.caption or image.name}"
+        caption = tr(N_("图")) + f" {index}{tr.colon}{image.caption or image.name}"
         photos.append(ImageRef(image.name, image.media_type, image.data, caption))
     if not photos:
-        note = tr("本案未附照片。", "No photos are attached to this case.")
+        note = tr(N_("本案未附照片。"))
         photos.append(Para(note, TextStyle.NOTE))
         if any(e.kind is EvidenceKind.PHOTO for e in case.evidence):
             photos.append(
                 Para(
                     tr(
-                        "照片文件未随本档案提供，见证据清单。",
-                        "Photo files not supplied; see the evidence list.",
+                        N_("照片文件未随本档案提供，见证据清单。"),
                     ),
                     TextStyle.NOTE,
                 )
             )
-    add(tr("照片附件", "Photo appendix"), photos, new_page=bool(attachments))
+    add(tr(N_("照片附件")), photos, new_page=bool(attachments))
     return out

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 from workbench.domain.loan_request import RateKind
 from workbench.domain.money import ZERO
 from workbench.reports.formatting import DASH, number, per_mille
-from workbench.texts.labels import SCHEDULE_METHOD_LABELS
+from workbench.texts import N_, gettext, text
+from workbench.texts.labels import MONTH_NAMES, SCHEDULE_METHOD_LABELS
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -34,7 +35,7 @@ def section_number(index: int, lang: str) -> str:
 def appendix_number(index: int, lang: str) -> str:
     """``附录 A`` / ``Appendix A`` (1-based)."""
     letter = chr(ord("A") + index - 1)
-    return f"Appendix {letter}: " if lang == "en" else f"附录 {letter}　"
+    return text(N_("附录 {letter}　"), lang, letter=letter)
 
 
 def method_name(method: Method | None, lang: str) -> str:
@@ -47,19 +48,17 @@ def rate_text(quote: RateQuote, rate: Rate, tr: Tr) -> str:
     annual = number(rate.annual_percent, 2) + "%"
     permille = per_mille(rate.monthly_permille)
     if quote.kind is RateKind.MONTHLY_PERMILLE:
-        return tr(f"年利率 {annual}（月息 {permille}）", f"{annual} p.a. ({permille} a month)")
-    return tr(f"年利率 {annual}（折合月息 {permille}）", f"{annual} p.a. ({permille} a month)")
+        return tr(N_("年利率 {annual}（月息 {permille}）"), annual=annual, permille=permille)
+    return tr(N_("年利率 {annual}（折合月息 {permille}）"), annual=annual, permille=permille)
 
 
 def yes_no(value: bool, tr: Tr) -> str:
-    return tr("是", "yes") if value else tr("否", "no")
+    return tr(N_("是")) if value else tr(N_("否"))
 
 
 def months_label(month: int, lang: str) -> str:
     """``1月`` / ``Jan``."""
-    if lang == "en":
-        return ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")[month - 1]
-    return f"{month}月"
+    return gettext(MONTH_NAMES[month - 1], lang)
 
 
 def total(values: Iterable[Decimal]) -> Decimal:

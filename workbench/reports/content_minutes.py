@@ -30,6 +30,7 @@ from workbench.reports.formatting import DASH, day, money, number, text
 from workbench.reports.inputs import APPROVALS, MemberRole, MonitoringKind, VoteKind
 from workbench.reports.tables import LABEL, TEXT, Col, detail_table
 from workbench.reports.texts import Tr, capital, label
+from workbench.texts import N_, NC_, Msg
 
 if TYPE_CHECKING:
     from workbench.reports.inputs import (
@@ -42,29 +43,28 @@ if TYPE_CHECKING:
     )
 
 QUESTIONS: tuple[Col[QuestionAnswer], ...] = (
-    Col("提问人", "Asked by", lambda q: q.asked_by, TEXT, width=0.8),
-    Col("问题", "Question", lambda q: q.question, width=2),
-    Col("回答", "Answer", lambda q: q.answer, width=2.4),
+    Col(N_("提问人"), lambda q: q.asked_by, TEXT, width=0.8),
+    Col(N_("问题"), lambda q: q.question, width=2),
+    Col(N_("回答"), lambda q: q.answer, width=2.4),
 )
 
 VOTES: tuple[Col[VoteData], ...] = (
-    Col("委员", "Member", lambda v: v.member, width=0.9),
-    Col("表决", "Vote", lambda v: v.vote, LABEL, width=1.4),
-    Col("意见", "Comment", lambda v: v.comment, TEXT, width=2.5),
+    Col(NC_("column", "委员"), lambda v: v.member, width=0.9),
+    Col(N_("表决"), lambda v: v.vote, LABEL, width=1.4),
+    Col(N_("意见"), lambda v: v.comment, TEXT, width=2.5),
     Col(
-        "否决权",
-        "Veto",
+        N_("否决权"),
         lambda v: v.veto,
-        lambda veto, tr: tr("是", "yes") if veto else "",
+        lambda veto, tr: tr(N_("是")) if veto else "",
         Align.CENTER,
         0.6,
     ),
 )
 
-RULES: dict[DecisionRule, tuple[str, str]] = {
-    DecisionRule.UNANIMOUS: ("全体一致", "unanimous"),
-    DecisionRule.MAJORITY: ("多数通过", "simple majority"),
-    DecisionRule.CHAIR_DECIDES: ("主席决定", "the chair decides"),
+RULES: dict[DecisionRule, tuple[Msg, Msg]] = {
+    DecisionRule.UNANIMOUS: (N_("全体一致"), N_("全体一致，法定人数 {quorum} 人")),
+    DecisionRule.MAJORITY: (N_("多数通过"), N_("多数通过，法定人数 {quorum} 人")),
+    DecisionRule.CHAIR_DECIDES: (N_("主席决定"), N_("主席决定，法定人数 {quorum} 人")),
 }
 
 
@@ -73,16 +73,16 @@ def rule_text(minutes: MinutesData, lang: str) -> str:
     tr = Tr(lang)
     if minutes.rule is None:
         return DASH
-    zh, en = RULES[minutes.rule]
+    alone, with_quorum = RULES[minutes.rule]
     if minutes.quorum is None:
-        return tr(zh, capital(en, lang))
-    return tr(f"{zh}，法定人数 {minutes.quorum} 人", f"{capital(en, lang)}, quorum {minutes.quorum}")
+        return tr(alone)
+    return tr(with_quorum, quorum=minutes.quorum)
 
 
 def attendance_note(member: CommitteeMember, tr: Tr) -> str:
     if member.role is MemberRole.MEMBER and not member.votes:
-        return tr("列席（不投票）", "attends, no vote")
-    return tr("一票否决权", "holds a veto") if member.veto else ""
+        return tr(N_("列席（不投票）"))
+    return tr(N_("一票否决权")) if member.veto else ""
 
 
 def monitoring_text(item: Monitoring, lang: str) -> str:
@@ -91,27 +91,25 @@ def monitoring_text(item: Monitoring, lang: str) -> str:
         return item
     tr = Tr(lang)
     if item.kind is MonitoringKind.FIRST:
-        zh = f"首次监控：放款后 {item.days} 天内"
-        en = f"First monitoring visit: within {item.days} days of disbursement"
         if item.due_on is not None:
-            zh, en = f"{zh}（{item.due_on.isoformat()} 前）", f"{en} (by {item.due_on.isoformat()})"
-        return tr(zh, en)
+            return tr(
+                N_("首次监控：放款后 {days} 天内（{due} 前）"), days=item.days, due=item.due_on.isoformat()
+            )
+        return tr(N_("首次监控：放款后 {days} 天内"), days=item.days)
     if item.kind is MonitoringKind.REGULAR:
-        zh, en = "常规监控：每月", "Regular monitoring: monthly"
         if item.due_on is not None and item.count is not None:
-            zh = f"{zh}（{item.due_on.isoformat()} 起，共 {item.count} 次）"
-            en = f"{en} (from {item.due_on.isoformat()}, {item.count} visits)"
-        return tr(zh, en)
-    return tr(
-        f"还款提醒：每期到期前 {item.days} 天", f"Repayment reminder: {item.days} days before each instalment"
-    )
+            return tr(
+                N_("常规监控：每月（{due} 起，共 {count} 次）"), due=item.due_on.isoformat(), count=item.count
+            )
+        return tr(N_("常规监控：每月"))
+    return tr(N_("还款提醒：每期到期前 {days} 天"), days=item.days)
 
 
 ATTENDANCE: tuple[Col[CommitteeMember], ...] = (
-    Col("姓名", "Name", lambda m: m.name),
-    Col("角色", "Role", lambda m: m.role, LABEL, width=1.6),
-    Col("职务", "Position", lambda m: m.title, TEXT, width=1.4),
-    Col("备注", "Note", lambda m: m, lambda m, tr: attendance_note(m, tr) or DASH, width=1.2),
+    Col(N_("姓名"), lambda m: m.name),
+    Col(N_("角色"), lambda m: m.role, LABEL, width=1.6),
+    Col(N_("职务"), lambda m: m.title, TEXT, width=1.4),
+    Col(N_("备注"), lambda m: m, lambda m, tr: attendance_note(m, tr) or DASH, width=1.2),
 )
 
 
@@ -119,77 +117,71 @@ def _attendance(minutes: MinutesData) -> tuple[Col[CommitteeMember], ...]:
     """The attendance columns; the store knows no positions, so an all-empty one is left out."""
     if any(m.title.strip() for m in minutes.members):
         return ATTENDANCE
-    return tuple(c for c in ATTENDANCE if c.en != "Position")
+    return tuple(c for c in ATTENDANCE if c.heading != N_("职务"))
 
 
 def decision_blocks(decision: CommitteeDecisionData, lang: str) -> list[Block]:
     """Decision, final terms, conditions, monitoring, questions and votes of one case."""
     tr = Tr(lang)
-    verdict = label(decision.decision, lang) if decision.decision else tr("待审议", "pending")
+    verdict = label(decision.decision, lang) if decision.decision else tr(N_("待审议"))
     rate = f"{number(decision.annual_rate_percent, 2)}%" if decision.annual_rate_percent is not None else DASH
     blocks: list[Block] = [
         KeyValues(
             (
-                (tr("案件编号", "Case number"), text(decision.case_number)),
-                (tr("借款人", "Borrower"), decision.borrower),
-                (tr("经营主体", "Business"), text(decision.business)),
-                (tr("主办客户经理", "Presenting officer"), text(decision.presenter)),
-                (tr("申请金额", "Requested"), money(decision.requested)),
-                (tr("建议金额", "Proposed"), money(decision.proposed)),
-                (tr("决议", "Decision"), capital(verdict, lang)),
-                (tr("批准金额", "Approved amount"), money(decision.amount)),
+                (tr(N_("案件编号")), text(decision.case_number)),
+                (tr(N_("借款人")), decision.borrower),
+                (tr(N_("经营主体")), text(decision.business)),
+                (tr(NC_("report", "主办客户经理")), text(decision.presenter)),
+                (tr(NC_("column", "申请金额")), money(decision.requested)),
+                (tr(NC_("column", "建议金额")), money(decision.proposed)),
+                (tr(N_("决议")), capital(verdict, lang)),
+                (tr(N_("批准金额")), money(decision.amount)),
                 (
-                    tr("期限（月）", "Term (months)"),
+                    tr(NC_("report", "期限（月）")),
                     DASH if decision.term_months is None else str(decision.term_months),
                 ),
-                (tr("年利率", "Annual rate"), rate),
-                (tr("还款方式", "Repayment method"), method_name(decision.method, lang)),
-                (tr("月还款额", "Monthly instalment"), money(decision.instalment)),
-                (tr("共同借款人", "Co-borrowers"), tr.sep.join(decision.co_borrowers) or DASH),
-                (tr("保证人", "Guarantors"), tr.sep.join(decision.guarantors) or DASH),
-                (tr("抵质押物", "Collateral"), tr.sep.join(decision.collateral) or DASH),
-                (tr("贷款用途", "Purpose"), text(decision.purpose)),
+                (tr(N_("年利率")), rate),
+                (tr(NC_("report", "还款方式")), method_name(decision.method, lang)),
+                (tr(N_("月还款额")), money(decision.instalment)),
+                (tr(NC_("report", "共同借款人")), tr.sep.join(decision.co_borrowers) or DASH),
+                (tr(NC_("report", "保证人")), tr.sep.join(decision.guarantors) or DASH),
+                (tr(N_("抵质押物")), tr.sep.join(decision.collateral) or DASH),
+                (tr(N_("贷款用途")), text(decision.purpose)),
             ),
             2,
         ),
-        Para(f"{tr('决议结论', 'Decision')}{tr.colon}{verdict}", TextStyle.LEAD),
+        Para(tr(N_("决议结论")) + tr.colon + verdict, TextStyle.LEAD),
     ]
     changes = decision.changes.strip() or _amount_change(decision, tr)
     if changes:
-        blocks.append(Para(f"{tr('变更内容', 'Changes to the proposal')}{tr.colon}{changes}"))
+        blocks.append(Para(tr(N_("变更内容")) + tr.colon + changes))
     if decision.reason.strip():
-        blocks.append(Para(f"{tr('理由', 'Reason')}{tr.colon}{decision.reason.strip()}"))
+        blocks.append(Para(tr(N_("理由")) + tr.colon + decision.reason.strip()))
     # Nothing to state yet for a case still pending, rather than "none".
-    empty = Para(tr("无", "none") if decision.decision else DASH)
-    blocks.append(Para(tr("放款前提条件", "Conditions precedent"), TextStyle.LEAD))
+    empty = Para(tr(N_("无")) if decision.decision else DASH)
+    blocks.append(Para(tr(N_("放款前提条件")), TextStyle.LEAD))
     blocks.append(Bullets(decision.conditions_precedent) if decision.conditions_precedent else empty)
-    blocks.append(Para(tr("贷后监控措施", "Monitoring measures"), TextStyle.LEAD))
+    blocks.append(Para(tr(N_("贷后监控措施")), TextStyle.LEAD))
     monitoring = tuple(monitoring_text(m, lang) for m in decision.monitoring)
     blocks.append(Bullets(monitoring) if monitoring else empty)
     if decision.questions:
-        caption = tr("问答记录", "Questions and answers")
+        caption = tr(N_("问答记录"))
         blocks.append(detail_table(QUESTIONS, decision.questions, tr, caption=caption))
     if decision.votes:
-        blocks.append(detail_table(VOTES, decision.votes, tr, caption=tr("表决情况", "Votes")))
+        blocks.append(detail_table(VOTES, decision.votes, tr, caption=tr(N_("表决情况"))))
         tally = []
         for kind in VoteKind:
             n = sum(1 for v in decision.votes if v.vote is kind)
             if n:
-                tally.append(tr(f"{label(kind, 'zh')} {n} 票", f"{label(kind, 'en')}: {n}"))
-        blocks.append(Para(tr("计票：", "Tally: ") + tr.sep.join(tally), TextStyle.NOTE))
+                tally.append(tr(N_("{vote} {n} 票"), vote=label(kind, lang), n=n))
+        blocks.append(Para(tr(N_("计票：")) + tr.sep.join(tally), TextStyle.NOTE))
     if decision.case_sha256:
         version = DASH if decision.case_version is None else str(decision.case_version)
         sha = decision.case_sha256
         if decision.decision:
-            note = tr(
-                f"决议所依据的案卷版本 {version}，案卷指纹 SHA-256 {sha}",
-                f"Decided on case version {version}, case fingerprint SHA-256 {sha}",
-            )
+            note = tr(N_("决议所依据的案卷版本 {version}，案卷指纹 SHA-256 {sha}"), version=version, sha=sha)
         else:
-            note = tr(
-                f"列入议程的案卷版本 {version}，案卷指纹 SHA-256 {sha}",
-                f"On the agenda as case version {version}, case fingerprint SHA-256 {sha}",
-            )
+            note = tr(N_("列入议程的案卷版本 {version}，案卷指纹 SHA-256 {sha}"), version=version, sha=sha)
         blocks.append(Para(note, TextStyle.NOTE))
     return blocks
 
@@ -200,8 +192,7 @@ def _amount_change(decision: CommitteeDecisionData, tr: Tr) -> str:
     if decision.decision not in APPROVALS or amount is None or requested is None or amount == requested:
         return ""
     return tr(
-        f"金额由申请的 {money(requested)} 元调整为 {money(amount)} 元",
-        f"amount changed from the requested CNY {money(requested)} to CNY {money(amount)}",
+        N_("金额由申请的 {requested} 元调整为 {amount} 元"), requested=money(requested), amount=money(amount)
     )
 
 
@@ -221,13 +212,12 @@ def minutes_signature_block(minutes: MinutesData, lang: str) -> SignatureBlock:
     signing = (m for m in minutes.members if m.role in order and (m.votes or m.role is not MemberRole.MEMBER))
     people = sorted(signing, key=lambda m: order[m.role])
     return SignatureBlock(
-        title=tr("审贷会成员签名", "Signatures of the committee"),
+        title=tr(N_("审贷会成员签名")),
         slots=tuple(
             SignatureSlot(capital(label(m.role, lang), lang), m.name, BOX_OF_MEMBER[m.role]) for m in people
         ),
         note=tr(
-            "纪要经签署后不可更改；修改须另行签署新版本。",
-            "Once signed the minutes are final; a change needs a new signed version.",
+            N_("纪要经签署后不可更改；修改须另行签署新版本。"),
         ),
     )
 
@@ -238,39 +228,36 @@ def build_minutes_doc(minutes: MinutesData, lang: str) -> ReportDoc:
     session: list[Block] = [
         KeyValues(
             (
-                (tr("会议编号", "Session"), text(minutes.session_number)),
-                (tr("日期", "Date"), day(minutes.held_on)),
-                (tr("地点", "Place"), text(minutes.place)),
-                (tr("主席", "Chair"), text(minutes.chair)),
-                (tr("表决规则", "Voting rule"), rule_text(minutes, lang)),
-                (tr("审议案件数", "Cases"), str(len(minutes.decisions))),
+                (tr(N_("会议编号")), text(minutes.session_number)),
+                (tr(N_("日期")), day(minutes.held_on)),
+                (tr(N_("地点")), text(minutes.place)),
+                (tr(NC_("report", "主席")), text(minutes.chair)),
+                (tr(N_("表决规则")), rule_text(minutes, lang)),
+                (tr(N_("审议案件数")), str(len(minutes.decisions))),
             ),
             2,
         ),
-        detail_table(_attendance(minutes), minutes.members, tr, caption=tr("出席人员", "Attendance")),
+        detail_table(_attendance(minutes), minutes.members, tr, caption=tr(N_("出席人员"))),
     ]
     if minutes.notes.strip():
         session.append(Para(minutes.notes.strip()))
-    parts: list[Block] = [Section(tr("会议信息", "Session"), tuple(session), number=section_number(1, lang))]
+    parts: list[Block] = [Section(tr(N_("会议信息")), tuple(session), number=section_number(1, lang))]
     for index, decision in enumerate(minutes.decisions, start=2):
-        title = tr(
-            f"案件 {decision.case_number} {decision.borrower}",
-            f"Case {decision.case_number} {decision.borrower}",
-        )
+        title = tr(N_("案件 {number} {borrower}"), number=decision.case_number, borrower=decision.borrower)
         if decision.business:
-            title += f"（{decision.business}）" if lang == "zh" else f" ({decision.business})"
+            title += tr(N_("（{business}）"), business=decision.business)
         parts.append(
             Section(title, tuple(decision_blocks(decision, lang)), number=section_number(index, lang))
         )
     # The parts under the document's title: the page then shows what it is, not only its header.
-    heading = tr("审贷会纪要", "Credit committee minutes")
+    heading = tr(N_("审贷会纪要"))
     blocks = (Section(heading, tuple(parts)), minutes_signature_block(minutes, lang))
     return ReportDoc(
         kind=ReportKind.MINUTES,
-        title=tr("审贷会纪要", "Credit committee minutes"),
+        title=tr(N_("审贷会纪要")),
         lang=lang,
         reference=minutes.session_number,
         blocks=blocks,
-        subject=tr("审贷会纪要", "Credit committee minutes") + f" {minutes.session_number}",
+        subject=tr(N_("审贷会纪要")) + f" {minutes.session_number}",
         keywords=(minutes.session_number, *(d.case_number for d in minutes.decisions)),
     )

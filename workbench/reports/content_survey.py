@@ -20,6 +20,7 @@ from workbench.reports.survey.context import SurveyContext
 from workbench.reports.survey.equity import equity
 from workbench.reports.survey.income import expense_tables, income_statement, monthly_tables, product_table
 from workbench.reports.survey.parties import applicant, application, credit_history, guarantees, survey_info
+from workbench.texts import N_, Msg
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -41,22 +42,22 @@ __all__ = [
     "survey_signature_block",
 ]
 
-# (key, zh, en) in the order of the survey templates (docs/sources.md, "fourteen sections").
-SECTION_TITLES: tuple[tuple[str, str, str], ...] = (
-    ("survey", "调查信息", "Survey information"),
-    ("application", "贷款申请信息", "Loan application"),
-    ("applicant", "申请人及其家庭信息", "Applicant and household"),
-    ("credit", "信贷历史", "Credit history"),
-    ("business", "业务信息", "Business"),
-    ("soft", "软信息", "Soft information"),
-    ("purpose", "贷款原因分析", "Loan purpose analysis"),
-    ("balance", "资产负债表", "Balance sheet"),
-    ("income", "损益表", "Income statement"),
-    ("checks", "交叉检验", "Cross-checks"),
-    ("equity", "权益检验", "Equity reconciliation"),
-    ("guarantees", "担保措施", "Guarantees and collateral"),
-    ("evaluation", "综合评价", "Overall evaluation"),
-    ("conclusion", "结论及建议", "Conclusion and proposal"),
+# (key, title) in the order of the survey templates (docs/sources.md, "fourteen sections").
+SECTION_TITLES: tuple[tuple[str, Msg], ...] = (
+    ("survey", N_("调查信息")),
+    ("application", N_("贷款申请信息")),
+    ("applicant", N_("申请人及其家庭信息")),
+    ("credit", N_("信贷历史")),
+    ("business", N_("业务信息")),
+    ("soft", N_("软信息")),
+    ("purpose", N_("贷款原因分析")),
+    ("balance", N_("资产负债表")),
+    ("income", N_("损益表")),
+    ("checks", N_("交叉检验")),
+    ("equity", N_("权益检验")),
+    ("guarantees", N_("担保措施")),
+    ("evaluation", N_("综合评价")),
+    ("conclusion", N_("结论及建议")),
 )
 
 _BUILDERS: dict[str, Callable[[SurveyContext], list[Block]]] = {
@@ -80,8 +81,8 @@ _BUILDERS: dict[str, Callable[[SurveyContext], list[Block]]] = {
 def survey_sections(ctx: SurveyContext) -> tuple[Section, ...]:
     """The fourteen numbered sections, in the templates' order."""
     return tuple(
-        Section(ctx.tr(zh, en), tuple(_BUILDERS[key](ctx)), number=section_number(index, ctx.lang))
-        for index, (key, zh, en) in enumerate(SECTION_TITLES, start=1)
+        Section(ctx.tr(title), tuple(_BUILDERS[key](ctx)), number=section_number(index, ctx.lang))
+        for index, (key, title) in enumerate(SECTION_TITLES, start=1)
     )
 
 
@@ -89,16 +90,13 @@ def survey_signature_block(ctx: SurveyContext) -> SignatureBlock:
     """主办 / 协办客户经理 and the reviewer sign the report."""
     tr, officers = ctx.tr, ctx.case.officers
     return SignatureBlock(
-        title=tr("签字", "Signatures"),
+        title=tr(N_("签字")),
         slots=(
-            SignatureSlot(tr("主办客户经理", "Lead loan officer"), officers.lead, SignatureRole.OFFICER),
-            SignatureSlot(
-                tr("协办客户经理", "Assisting loan officer"), officers.assistant, SignatureRole.ASSISTANT
-            ),
-            SignatureSlot(tr("审查人", "Reviewer"), kind=SignatureRole.REVIEWER),
+            SignatureSlot(tr(N_("主办客户经理")), officers.lead, SignatureRole.OFFICER),
+            SignatureSlot(tr(N_("协办客户经理")), officers.assistant, SignatureRole.ASSISTANT),
+            SignatureSlot(tr(N_("审查人")), kind=SignatureRole.REVIEWER),
         ),
         note=tr(
-            "本报告以数字签名签署；签名框内显示签署人、角色与签署时间。",
-            "Signed digitally; each box shows the signer, the role and the time of signing.",
+            N_("本报告以数字签名签署；签名框内显示签署人、角色与签署时间。"),
         ),
     )

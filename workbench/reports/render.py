@@ -73,6 +73,8 @@ from workbench.reports.document import (
 from workbench.reports.pdf_chart import ChartFlowable
 from workbench.reports.pdf_layout import KeepStart, fit_widths
 from workbench.reports.pdf_text import WrappingParagraph
+from workbench.texts import N_
+from workbench.texts import text as say
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -389,8 +391,7 @@ class _Template(BaseDocTemplate):  # type: ignore[misc]
 
     def footer(self, canv: Canvas, page: int, pages: int) -> None:
         """Drawn on every page once the page count is known."""
-        zh = self.report.lang == "zh"
-        text = f"第 {page} 页 / 共 {pages} 页" if zh else f"Page {page} of {pages}"
+        text = say(N_("第 {page} 页 / 共 {pages} 页"), self.report.lang, page=page, pages=pages)
         y = MARGIN_BOTTOM - 9 * mm
         canv.saveState()
         canv.setFont(FONT_NAME, 8)
@@ -398,13 +399,14 @@ class _Template(BaseDocTemplate):  # type: ignore[misc]
         canv.drawCentredString(PAGE_WIDTH / 2, y, text)
         if self.meta.case_sha256:
             short = self.meta.case_sha256[:12]
+            lang = self.report.lang
             version = (
                 ""
                 if self.meta.case_version is None
-                else (f" · 版本 {self.meta.case_version}" if zh else f" · version {self.meta.case_version}")
+                else say(N_(" · 版本 {version}"), lang, version=self.meta.case_version)
             )
             canv.setFont(FONT_NAME, 6.5)
-            canv.drawString(MARGIN_X, y, (f"案卷指纹 {short}…" if zh else f"case {short}…") + version)
+            canv.drawString(MARGIN_X, y, say(N_("案卷指纹 {short}…"), lang, short=short) + version)
         canv.restoreState()
 
     def info_extras(self) -> dict[str, str]:

@@ -2,8 +2,8 @@
 and a width, so each detail list of a report is a short spec instead of a hand-built row loop.
 
     ASSETS = (
-        Col("项目", "Item", lambda a: a.label, width=2),
-        Col("金额", "Amount", lambda a: a.amount, MONEY, total=True),
+        Col(N_("项目"), lambda a: a.label, width=2),
+        Col(N_("金额"), lambda a: a.amount, MONEY, total=True),
     )
     detail_table(ASSETS, sheet.assets, tr, caption=...)
 
@@ -22,6 +22,7 @@ from workbench.reports.content_common import yes_no
 from workbench.reports.document import Align, Column, DataTable
 from workbench.reports.formatting import count, day, deviation, money, number, pct, text
 from workbench.reports.texts import Tr, capital, label
+from workbench.texts import N_, Msg
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -78,12 +79,22 @@ def YES_NO(value: bool, tr: Tr) -> str:
 _RIGHT: frozenset[Formatter] = frozenset({MONEY, PCT, DEVIATION, COUNT, NUMBER})
 
 
+class Said(str):
+    """A heading made from data and already in the report's language (``一月（旺季）``): printed as it is."""
+
+    __slots__ = ()
+
+
+def _heading(heading: Msg, tr: Tr) -> str:
+    return heading if isinstance(heading, Said) else tr(heading)
+
+
 @dataclass(frozen=True, slots=True)
 class Col(Generic[T]):
     """One column of a detail table.
 
     Attributes:
-        zh, en: the heading in either language.
+        heading: the heading, a marked text (``N_("金额")``) said in the report's language.
         get: reads the cell's value off a row item.
         fmt: turns the value into the printed string.
         align: ``None`` = right for figures, left for words.
@@ -91,8 +102,7 @@ class Col(Generic[T]):
         total: sum this column into the total row.
     """
 
-    zh: str
-    en: str
+    heading: Msg
     get: Callable[[T], Any]
     fmt: Formatter = AS_TYPED
     align: Align | None = None
@@ -101,7 +111,7 @@ class Col(Generic[T]):
 
     def column(self, tr: Tr) -> Column:
         align = self.align or (Align.RIGHT if self.fmt in _RIGHT else Align.LEFT)
-        return Column(tr(self.zh, self.en), align, self.width)
+        return Column(_heading(self.heading, tr), align, self.width)
 
     def cell(self, item: T, tr: Tr) -> str:
         return self.fmt(self.get(item), tr)
@@ -137,15 +147,14 @@ def detail_table(
 def _total_cell(index: int, col: Col[T], items: Sequence[T], tr: Tr) -> str:
     if col.total:
         return col.fmt(sum((col.get(item) for item in items), ZERO), tr)
-    return tr("合计", "Total") if index == 0 else ""
+    return tr(N_("合计")) if index == 0 else ""
 
 
 @dataclass(frozen=True, slots=True)
 class Head:
     """The heading of a column in a table whose rows are computed (statements, summaries)."""
 
-    zh: str
-    en: str
+    heading: Msg
     align: Align = Align.LEFT
     width: float = 1.0
 
@@ -161,7 +170,7 @@ def grid_table(
 ) -> DataTable:
     """A table of already-formatted rows under ``heads``."""
     return DataTable(
-        columns=tuple(Column(tr(h.zh, h.en), h.align, h.width) for h in heads),
+        columns=tuple(Column(_heading(h.heading, tr), h.align, h.width) for h in heads),
         rows=tuple(tuple(r) for r in rows),
         emphasis=frozenset(emphasis or ()),
         caption=caption,

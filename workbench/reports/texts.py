@@ -4,7 +4,8 @@ Labels of the report inputs' choice values (committee decisions, votes, roles) a
 limits, soft factors and check inputs several builders share are here, as ``N_("中文")`` msgids
 translated through ``workbench.texts`` (gettext). The domain's choice values take their words from
 ``workbench.texts.labels`` (the same the window shows). Sentences specific to one place still sit
-next to their use as ``tr("中文", "English")`` (``Tr``).
+next to their use, marked the same way and said with ``tr(N_("中文"))`` (``Tr``) in the report's
+language, whatever the window's.
 """
 
 from __future__ import annotations
@@ -12,11 +13,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from workbench.domain.committee import Outcome
 from workbench.reports.inputs import DecisionKind, MemberRole, VoteKind
-from workbench.texts import N_, NC_, Msg, gettext
+from workbench.texts import N_, NC_, Msg, gettext, text
+from workbench.texts import capital as _capital
 from workbench.texts import pick_language as _pick_language
+from workbench.texts.labels import CHECK_INPUT_LABELS, OUTCOME_LABELS, enum_label
 from workbench.texts.labels import LIMIT_LABELS as _LIMIT_LABELS
-from workbench.texts.labels import enum_label
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -27,12 +30,12 @@ LANGUAGES = ("zh", "en")
 
 @dataclass(frozen=True, slots=True)
 class Tr:
-    """Picks one of two wordings: ``tr("申请金额", "Requested amount")``."""
+    """Says a marked text in the report's language: ``tr(N_("申请金额"))``, ``tr(N_("第 {n} 轮"), n=2)``."""
 
     lang: str
 
-    def __call__(self, zh: str, en: str) -> str:
-        return en if self.lang == "en" else zh
+    def __call__(self, msg: Msg, **params: object) -> str:
+        return text(msg, self.lang, **params)
 
     @property
     def colon(self) -> str:
@@ -52,12 +55,8 @@ def pick_lang(lang: str) -> str:
 # Choice values of the report inputs (committee decisions, votes, roles); the domain's own enums
 # take their words from workbench.texts.labels, the same the window shows.
 ENUM_LABELS: dict[Enum, Msg] = {
-    DecisionKind.APPROVED_AS_PROPOSED: N_("批准贷款申请无改动"),
-    DecisionKind.APPROVED_WITH_CHANGES: N_("批准贷款申请有变更"),
-    DecisionKind.APPROVED_WITH_CONDITIONS: N_("有条件批准"),
-    DecisionKind.RETURNED_FOR_RESURVEY: NC_("decision", "退回补充调查"),
-    DecisionKind.DEFERRED: NC_("decision", "缓议"),
-    DecisionKind.REJECTED: N_("拒绝贷款申请"),
+    # A decision of the printed minutes is the committee's outcome: the window's words.
+    **{kind: OUTCOME_LABELS.msgids[Outcome(kind.value)] for kind in DecisionKind},
     VoteKind.APPROVE: N_("同意"),
     VoteKind.APPROVE_WITH_CONDITIONS: N_("有条件同意"),
     VoteKind.REDUCE_AMOUNT: N_("同意（调减金额）"),
@@ -99,53 +98,8 @@ RATIO_LABELS: dict[str, str] = {
     "debt_to_sales": N_("销货比（借款/年营业额）"),
 }
 
-# Inputs of the cross-check methods, by field name.
-INPUT_LABELS: dict[str, str] = {
-    "documented": N_("记录销售额"),
-    "coverage": N_("覆盖比例"),
-    "months": N_("月数"),
-    "tax_rate": N_("税率"),
-    "receipts": N_("收款"),
-    "channel_share": N_("渠道占比"),
-    "delta_receivables": N_("应收变动"),
-    "daily": N_("日均销售"),
-    "days": N_("天数"),
-    "customers": N_("客流"),
-    "average_ticket": N_("客单价"),
-    "low": N_("下限"),
-    "high": N_("上限"),
-    "value": N_("数值"),
-    "scale": N_("倍数"),
-    "stated": N_("客户陈述"),
-    "growth": N_("增长率"),
-    "wages_paid": N_("已付工资"),
-    "wage_share": N_("工资占比"),
-    "purchases": N_("进货额"),
-    "cost_share": N_("成本占比"),
-    "weeks": N_("周数"),
-    "delta_inventory": N_("存货变动"),
-    "line_share": N_("品类占比"),
-    "stated_annual": N_("客户陈述年销售额"),
-    "kwh": N_("用电量 kWh"),
-    "base_kwh": N_("基础用电 kWh"),
-    "kwh_per_1000": N_("每千元耗电 kWh"),
-    "kwh_a": N_("月份 a 用电 kWh"),
-    "kwh_b": N_("月份 b 用电 kWh"),
-    "month_a": N_("月份 a"),
-    "month_b": N_("月份 b"),
-    "material_share": N_("材料占比"),
-    "energy_share": N_("电费占比"),
-    "purchase_share": N_("进货成本占比"),
-    "other_share": N_("其他成本占比"),
-    "sales": N_("销售额"),
-    "costs": N_("成本合计"),
-    "previous": N_("上次盘点存货"),
-    "cost_of_sales": N_("销售成本"),
-    "workers": N_("工人数"),
-    "hours_per_day": N_("每日工时"),
-    "required_hours": N_("所需工时"),
-    "max_utilisation": N_("最高利用率"),
-}
+# Inputs of the cross-check methods, by field name: the same words as the window's check form.
+INPUT_LABELS: dict[str, Msg] = CHECK_INPUT_LABELS.msgids
 
 SHARE_INPUTS = frozenset(
     {
@@ -197,7 +151,7 @@ def label(value: Enum | None, lang: str) -> str:
 
 def capital(text: str, lang: str) -> str:
     """A label that starts a table row or names a box: ``debt ratio`` → ``Debt ratio`` in English."""
-    return text[:1].upper() + text[1:] if lang == "en" else text
+    return _capital(text, lang)
 
 
 def pair_label(table: Mapping[str, Msg], key: str, lang: str) -> str:

@@ -124,6 +124,20 @@ def colon(lang: str) -> str:
     return ": " if pick_language(lang) == "en" else "："
 
 
+def capital(words: str, lang: str) -> str:
+    """A label that starts a line or names a field: ``debt ratio`` → ``Debt ratio`` in English.
+
+    The catalogue keeps labels lower-case where they also stand mid-sentence; a label that starts
+    with a unit or code (``kWh per 1,000 CNY output``) is left as it is.
+    """
+    if pick_language(lang) != "en" or not words:
+        return words
+    first = words.split(" ", 1)[0]
+    if any(ch.isupper() for ch in first[1:]):
+        return words
+    return words[:1].upper() + words[1:]
+
+
 class Wording(Mapping[str, str]):
     """One text in each language, read like the old ``{"zh": …, "en": …}`` dicts: ``wording["en"]``."""
 

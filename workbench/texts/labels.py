@@ -345,11 +345,85 @@ def enum_label(member: Enum, lang: str) -> str:
     return str(member.value) if msgid is None else gettext(msgid, lang)
 
 
-# The limits of the loan size, named by the command line (``calc``) and the survey report.
+# The months, 1月 … 12月 (Jan … Dec), for charts and tables.
+MONTH_NAMES: tuple[Msg, ...] = (
+    NC_("month", "1月"),
+    NC_("month", "2月"),
+    NC_("month", "3月"),
+    NC_("month", "4月"),
+    NC_("month", "5月"),
+    NC_("month", "6月"),
+    NC_("month", "7月"),
+    NC_("month", "8月"),
+    NC_("month", "9月"),
+    NC_("month", "10月"),
+    NC_("month", "11月"),
+    NC_("month", "12月"),
+)
+
+# The inputs of the cross-check methods, by field name: the window's form, the comparison and the
+# printed check matrix say the same words.
+CHECK_INPUT_LABELS: Words[str] = Words(
+    {
+        "documented": NC_("check input", "凭证记录销售额"),
+        "coverage": NC_("check input", "凭证覆盖销售比例"),
+        "months": NC_("check input", "月数"),
+        "tax_rate": NC_("check input", "税率"),
+        "receipts": NC_("check input", "渠道收款额"),
+        "channel_share": NC_("check input", "该渠道收款占比"),
+        "delta_receivables": NC_("check input", "应收账款变动"),
+        "daily": NC_("check input", "日均销售额"),
+        "days": NC_("check input", "月营业天数"),
+        "customers": NC_("check input", "日均客户数"),
+        "average_ticket": NC_("check input", "客单价"),
+        "low": NC_("check input", "区间下限"),
+        "high": NC_("check input", "区间上限"),
+        "value": NC_("check input", "检验值"),
+        "scale": NC_("check input", "换算倍数"),
+        "stated": NC_("check input", "以往期间数额"),
+        "growth": NC_("check input", "增长率"),
+        "wages_paid": NC_("check input", "已付工资或提成"),
+        "wage_share": NC_("check input", "工资占销售额比例"),
+        "purchases": NC_("check input", "进货额"),
+        "cost_share": NC_("check input", "成本占销售额比例"),
+        "weeks": NC_("check input", "周数"),
+        "delta_inventory": NC_("check input", "存货变动"),
+        "line_share": NC_("check input", "品类销售占比"),
+        "stated_annual": NC_("check input", "客户自述年销售额"),
+        "kwh": NC_("check input", "用电量 kWh"),
+        "base_kwh": NC_("check input", "基础用电量 kWh"),
+        "kwh_per_1000": NC_("check input", "每千元产值耗电 kWh"),
+        "kwh_a": NC_("check input", "月份甲用电量 kWh"),
+        "kwh_b": NC_("check input", "月份乙用电量 kWh"),
+        "month_a": NC_("check input", "月份甲"),
+        "month_b": NC_("check input", "月份乙"),
+        "material_share": NC_("check input", "材料占比"),
+        "energy_share": NC_("check input", "电费占比"),
+        "purchase_share": NC_("check input", "进货成本占比"),
+        "other_share": NC_("check input", "其他成本占比"),
+        "sales": NC_("check input", "销售额"),
+        "costs": NC_("check input", "成本费用合计"),
+        "previous": NC_("check input", "上次盘点存货"),
+        "cost_of_sales": NC_("check input", "销售成本"),
+        "workers": NC_("check input", "劳动力人数"),
+        "hours_per_day": NC_("check input", "每日工时"),
+        "required_hours": NC_("check input", "所需工时"),
+        "max_utilisation": NC_("check input", "最高利用率"),
+        "items": NC_("check input", "抽样商品"),
+        "sources": NC_("check input", "收入来源"),
+        "source_a": NC_("check input", "信息来源甲"),
+        "statement_a": NC_("check input", "说法甲"),
+        "source_b": NC_("check input", "信息来源乙"),
+        "statement_b": NC_("check input", "说法乙"),
+        "consistent": NC_("check input", "两种说法一致"),
+    }
+)
+
+# The limits of the loan size, named by the window, the command line (``calc``) and the survey report.
 LIMIT_LABELS: dict[str, str] = {
     "request": N_("申请金额"),
     "capacity": N_("还款能力"),
-    "purpose": N_("资金需求 − 自有资金"),
+    "purpose": N_("资金需求缺口"),
     "product_max": N_("产品上限"),
     "first_loan_cap": N_("首贷上限"),
 }

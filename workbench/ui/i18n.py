@@ -82,9 +82,6 @@ def set_language(language: str) -> str:
             app.installTranslator(translator)
             _translator = translator
             _current = language
-    from workbench.ui import labels
-
-    labels.clear_cache()
     return _current
 
 

@@ -26,6 +26,7 @@ from workbench.reports.document import Align, Block, ChartRef, Para, TextStyle
 from workbench.reports.formatting import DASH, count, deviation, money, number, pct, text
 from workbench.reports.tables import Head, grid_table
 from workbench.reports.texts import COUNT_INPUTS, INPUT_LABELS, SHARE_INPUTS, Tr, pair_label
+from workbench.texts import N_, NC_
 from workbench.texts.labels import CHECK_METHOD_LABELS as METHOD_LABELS
 from workbench.texts.labels import FIGURE_LABELS as REFERABLE_FIGURES
 from workbench.texts.labels import ITEM_NAMES, STATUS_LABELS
@@ -37,14 +38,14 @@ if TYPE_CHECKING:
 L, R, C = Align.LEFT, Align.RIGHT, Align.CENTER
 
 MATRIX = (
-    Head("编号", "No.", L, 0.45),
-    Head("检验方法", "Method", L, 1.0),
-    Head("检验内容及输入", "Inputs", L, 2.0),
-    Head("检验值", "Check value", R, 1.0),
-    Head("认定值", "Adopted", R, 0.95),
-    Head("偏差", "δ", R, 0.65),
-    Head("结论", "Status", C, 0.7),
-    Head("说明", "Explanation", L, 1.6),
+    Head(NC_("column", "编号"), L, 0.45),
+    Head(N_("检验方法"), L, 1.0),
+    Head(N_("检验内容及输入"), L, 2.0),
+    Head(N_("检验值"), R, 1.0),
+    Head(N_("认定值"), R, 0.95),
+    Head(NC_("column", "偏差"), R, 0.65),
+    Head(N_("结论"), C, 0.7),
+    Head(NC_("column", "说明"), L, 1.6),
 )
 
 
@@ -54,7 +55,7 @@ def inputs_summary(check: CrossCheck, figures: dict[str, Decimal | None], lang: 
     inp = check.inputs
     sep = "；" if lang == "zh" else "; "
     if isinstance(inp, EquityInputs):
-        return tr("见权益检验", "see the equity reconciliation")
+        return tr(N_("见权益检验"))
     if isinstance(inp, LogicInputs):
         return sep.join(
             (f"{inp.source_a}{tr.colon}{inp.statement_a}", f"{inp.source_b}{tr.colon}{inp.statement_b}")
@@ -80,7 +81,7 @@ def inputs_summary(check: CrossCheck, figures: dict[str, Decimal | None], lang: 
         elif isinstance(value, Decimal | int):
             parts.append(f"{name} {_input_value(f.name, Decimal(value))}")
     if check.evidence:
-        parts.append(tr("证据 ", "evidence ") + ", ".join(check.evidence))
+        parts.append(tr(N_("证据 ")) + ", ".join(check.evidence))
     return sep.join(parts)
 
 
@@ -99,9 +100,9 @@ def _matrix_row(result: CrossCheckResult, check: CrossCheck, results: CaseResult
     if result.kind is CheckKind.RANGE:
         value = f"{figure(result.low, kind)} –\n{figure(result.high, kind)}"  # one bound per line
         adopted = figure(result.adopted, kind)
-        dev = tr("在区间内", "inside range") if result.inside else deviation(result.deviation)
+        dev = tr(N_("在区间内")) if result.inside else deviation(result.deviation)
     elif result.kind is CheckKind.LOGIC:
-        value = tr("一致", "consistent") if result.status is Status.OK else tr("不一致", "inconsistent")
+        value = tr(N_("一致")) if result.status is Status.OK else tr(N_("不一致"))
         adopted, dev = DASH, DASH
     else:
         value, adopted, dev = (
@@ -111,7 +112,7 @@ def _matrix_row(result: CrossCheckResult, check: CrossCheck, results: CaseResult
         )
     status = STATUS_LABELS[result.status][lang]
     if result.superseded_by:
-        status += tr(f"（已由 {result.superseded_by} 取代）", f" (superseded by {result.superseded_by})")
+        status += tr(N_("（已由 {check} 取代）"), check=result.superseded_by)
     method = f"{result.method.value} {METHOD_LABELS[result.method][lang]}"
     return (result.id, method, summary, value, adopted, dev, status, text(result.explanation))
 
@@ -121,11 +122,10 @@ def cross_checks(ctx: SurveyContext) -> list[Block]:
     blocks: list[Block] = [
         Para(
             tr(
-                "偏差 = （认定值 − 检验值）/ 认定值；偏差为正表示检验值低于认定值。"
-                "|偏差| ≤ 5% 通过，≤ 10% 需书面说明，> 10% 不通过；区间检验在区间内即为通过。",
-                "Deviation = (adopted − check) / adopted; positive means the check is lower than the "
-                "adopted figure. |δ| ≤ 5 % OK, ≤ 10 % needs a written explanation, above that it fails; "
-                "a range check passes inside its range.",
+                N_(
+                    "偏差 = （认定值 − 检验值）/ 认定值；偏差为正表示检验值低于认定值。"
+                    "|偏差| ≤ 5% 通过，≤ 10% 需书面说明，> 10% 不通过；区间检验在区间内即为通过。"
+                ),
             ),
             TextStyle.NOTE,
         )
@@ -133,21 +133,20 @@ def cross_checks(ctx: SurveyContext) -> list[Block]:
     by_id = {c.id: c for c in ctx.case.cross_checks}
     rows = [_matrix_row(result, by_id[result.id], results, tr) for result in results.checks]
     if rows:
-        caption = tr("交叉检验矩阵", "Cross-check matrix")
+        caption = tr(N_("交叉检验矩阵"))
         blocks.append(grid_table(MATRIX, rows, tr, caption=caption, small=True))
         counts = []
         for item in sorted({r.item for r in results.checks}, key=list(ITEM_NAMES).index):
             n = sum(1 for r in results.checks if r.item == item and counted(r))
-            counts.append(tr(f"{ITEM_NAMES[item]['zh']} {n} 项", f"{ITEM_NAMES[item]['en']}: {n}"))
+            counts.append(tr(N_("{item} {n} 项"), item=ITEM_NAMES[item][lang], n=n))
         blocks.append(
             Para(
-                tr("有效检验（未被取代，通过或已说明）：", "Counted checks (standing, OK or explained): ")
-                + tr.sep.join(counts),
+                tr(N_("有效检验（未被取代，通过或已说明）：")) + tr.sep.join(counts),
                 TextStyle.NOTE,
             )
         )
     else:
-        blocks.append(Para(tr("未录入交叉检验。", "No cross-checks recorded.")))
+        blocks.append(Para(tr(N_("未录入交叉检验。"))))
     bars = deviation_bars(results, lang)
     if bars:
         blocks.append(
@@ -156,8 +155,7 @@ def cross_checks(ctx: SurveyContext) -> list[Block]:
                 (bars, DEFAULT_SETTINGS.flow_tolerance, lang),
                 height_mm=max(55.0, 18.0 + 8.0 * len(bars)),
                 caption=tr(
-                    "图：交叉检验与权益检验偏差（阴影为通过/需说明/不通过区间）",
-                    "Chart: deviations with the OK / explain / fail bands",
+                    N_("图：交叉检验与权益检验偏差（阴影为通过/需说明/不通过区间）"),
                 ),
             )
         )

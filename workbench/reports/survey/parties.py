@@ -15,6 +15,7 @@ from workbench.reports.formatting import DASH, count, day, money, text
 from workbench.reports.survey.context import SurveyContext, kv, para_if, paras_if, sub
 from workbench.reports.tables import COUNT, LABEL, MONEY, PCT, TEXT, YES_NO, Col, detail_table
 from workbench.reports.texts import label
+from workbench.texts import N_, NC_
 
 if TYPE_CHECKING:
     from workbench.domain.balance_sheet import Debt, GuaranteeGiven
@@ -23,50 +24,50 @@ if TYPE_CHECKING:
 C = Align.CENTER
 
 MEMBERS: tuple[Col[HouseholdMember], ...] = (
-    Col("姓名", "Name", lambda m: m.name),
-    Col("关系", "Relation", lambda m: m.relationship, LABEL, width=0.8),
-    Col("年龄", "Age", lambda m: m.age, COUNT, width=0.5),
-    Col("职业", "Occupation", lambda m: m.occupation, TEXT, width=1.4),
-    Col("子女状况", "Child status", lambda m: m.child_status, LABEL, width=0.8),
-    Col("参与经营", "In business", lambda m: m.works_in_business, YES_NO, C, 0.7),
-    Col("月收入", "Monthly income", lambda m: m.monthly_income, MONEY),
-    Col("被供养", "Dependant", lambda m: m.dependent, YES_NO, C, 0.6),
+    Col(N_("姓名"), lambda m: m.name),
+    Col(N_("关系"), lambda m: m.relationship, LABEL, width=0.8),
+    Col(NC_("column", "年龄"), lambda m: m.age, COUNT, width=0.5),
+    Col(N_("职业"), lambda m: m.occupation, TEXT, width=1.4),
+    Col(N_("子女状况"), lambda m: m.child_status, LABEL, width=0.8),
+    Col(N_("参与经营"), lambda m: m.works_in_business, YES_NO, C, 0.7),
+    Col(N_("月收入"), lambda m: m.monthly_income, MONEY),
+    Col(N_("被供养"), lambda m: m.dependent, YES_NO, C, 0.6),
 )
 
 CREDIT_RECORDS: tuple[Col[CreditRecord], ...] = (
-    Col("机构/卡主", "Lender / card", lambda r: r.lender, width=1.4),
-    Col("类别", "Kind", lambda r: r.kind, TEXT, width=0.8),
-    Col("金额/额度", "Amount / limit", lambda r: r.amount, MONEY),
-    Col("余额", "Balance", lambda r: r.balance, MONEY),
-    Col("担保形式", "Guarantee", lambda r: r.guarantee, TEXT, width=0.9),
-    Col("逾期信息", "Overdue", lambda r: r.overdue, TEXT, width=1.1),
+    Col(N_("机构/卡主"), lambda r: r.lender, width=1.4),
+    Col(N_("类别"), lambda r: r.kind, TEXT, width=0.8),
+    Col(N_("金额/额度"), lambda r: r.amount, MONEY),
+    Col(N_("余额"), lambda r: r.balance, MONEY),
+    Col(N_("担保形式"), lambda r: r.guarantee, TEXT, width=0.9),
+    Col(N_("逾期信息"), lambda r: r.overdue, TEXT, width=1.1),
 )
 
 BORROWINGS: tuple[Col[Debt], ...] = (
-    Col("债权人", "Lender", lambda d: d.lender, width=1.6),
-    Col("类别", "Kind", lambda d: d.kind, LABEL, width=0.8),
-    Col("归属", "Scope", lambda d: d.scope, LABEL, C, 0.6),
-    Col("余额", "Balance", lambda d: d.balance, MONEY),
-    Col("月供", "Instalment", lambda d: d.monthly_instalment, MONEY, width=0.9),
-    Col("剩余期数", "Months left", lambda d: d.remaining_months, COUNT, width=0.6),
-    Col("用途", "Purpose", lambda d: d.purpose, TEXT),
+    Col(N_("债权人"), lambda d: d.lender, width=1.6),
+    Col(N_("类别"), lambda d: d.kind, LABEL, width=0.8),
+    Col(N_("归属"), lambda d: d.scope, LABEL, C, 0.6),
+    Col(N_("余额"), lambda d: d.balance, MONEY),
+    Col(N_("月供"), lambda d: d.monthly_instalment, MONEY, width=0.9),
+    Col(NC_("column", "剩余期数"), lambda d: d.remaining_months, COUNT, width=0.6),
+    Col(NC_("column", "用途"), lambda d: d.purpose, TEXT),
 )
 
 GUARANTEES_GIVEN: tuple[Col[GuaranteeGiven], ...] = (
-    Col("被担保人", "Beneficiary", lambda g: g.beneficiary, width=1.2),
-    Col("贷款机构", "Lender", lambda g: g.lender, TEXT),
-    Col("担保金额", "Amount", lambda g: g.amount, MONEY),
-    Col("说明", "Note", lambda g: g.note, TEXT, width=1.6),
+    Col(N_("被担保人"), lambda g: g.beneficiary, width=1.2),
+    Col(N_("贷款机构"), lambda g: g.lender, TEXT),
+    Col(N_("担保金额"), lambda g: g.amount, MONEY),
+    Col(N_("说明"), lambda g: g.note, TEXT, width=1.6),
 )
 
 COLLATERAL: tuple[Col[Collateral], ...] = (
-    Col("类型", "Kind", lambda c: c.kind, LABEL, width=0.6),
-    Col("描述", "Description", lambda c: c.description, width=2),
-    Col("所有权人", "Owner", lambda c: c.owner, TEXT, width=0.8),
-    Col("评估机构", "Appraiser", lambda c: c.appraiser, TEXT, width=0.8),
-    Col("权证号", "Certificate", lambda c: c.certificate_number, TEXT, width=0.9),
-    Col("评估价值", "Value", lambda c: c.value, MONEY, width=0.9),
-    Col("抵押率", "LTV", lambda c: c.loan_to_value, PCT, width=0.6),
+    Col(N_("类型"), lambda c: c.kind, LABEL, width=0.6),
+    Col(N_("描述"), lambda c: c.description, width=2),
+    Col(N_("所有权人"), lambda c: c.owner, TEXT, width=0.8),
+    Col(N_("评估机构"), lambda c: c.appraiser, TEXT, width=0.8),
+    Col(N_("权证号"), lambda c: c.certificate_number, TEXT, width=0.9),
+    Col(N_("评估价值"), lambda c: c.value, MONEY, width=0.9),
+    Col(N_("抵押率"), lambda c: c.loan_to_value, PCT, width=0.6),
 )
 
 
@@ -78,20 +79,20 @@ def survey_info(ctx: SurveyContext) -> list[Block]:
     d = case.dates
     return [
         kv(
-            (tr("案件编号", "Case number"), text(case.case_number)),
-            (tr("案卷 ID", "Case id"), case.id),
-            (tr("贷款产品", "Product"), text(case.product)),
-            (tr("贷款类别", "Loan class"), label(case.loan_class, ctx.lang)),
-            (tr("案件阶段", "Stage"), label(case.stage, ctx.lang)),
-            (tr("受理团队", "Team"), text(case.officers.team)),
-            (tr("主办客户经理", "Lead loan officer"), text(case.officers.lead)),
-            (tr("协办客户经理", "Assisting loan officer"), text(case.officers.assistant)),
-            (tr("申请日期", "Applied on"), day(d.applied_on)),
-            (tr("分配日期", "Assigned on"), day(d.assigned_on)),
-            (tr("调查开始", "Survey started"), day(d.survey_started_on)),
-            (tr("调查日期", "Survey date"), day(d.survey_date)),
-            (tr("上会日期", "Committee date"), day(d.committee_on)),
-            (tr("答复日期", "Answered on"), day(d.answered_on)),
+            (tr(N_("案件编号")), text(case.case_number)),
+            (tr(N_("案卷 ID")), case.id),
+            (tr(N_("贷款产品")), text(case.product)),
+            (tr(N_("贷款类别")), label(case.loan_class, ctx.lang)),
+            (tr(N_("案件阶段")), label(case.stage, ctx.lang)),
+            (tr(N_("受理团队")), text(case.officers.team)),
+            (tr(N_("主办客户经理")), text(case.officers.lead)),
+            (tr(N_("协办客户经理")), text(case.officers.assistant)),
+            (tr(N_("申请日期")), day(d.applied_on)),
+            (tr(N_("分配日期")), day(d.assigned_on)),
+            (tr(N_("调查开始")), day(d.survey_started_on)),
+            (tr(N_("调查日期")), day(d.survey_date)),
+            (tr(N_("上会日期")), day(d.committee_on)),
+            (tr(N_("答复日期")), day(d.answered_on)),
         )
     ]
 
@@ -103,22 +104,22 @@ def application(ctx: SurveyContext) -> list[Block]:
     tr, req, z = ctx.tr, ctx.case.request, ctx.results.sizing
     blocks: list[Block] = [
         kv(
-            (tr("申请金额", "Requested amount"), money(req.amount)),
-            (tr("期限（月）", "Term (months)"), str(req.term_months)),
-            (tr("利率", "Interest rate"), rate_text(req.rate, z.rate, tr)),
-            (tr("还款方式", "Repayment method"), method_name(req.method, ctx.lang)),
+            (tr(NC_("report", "申请金额")), money(req.amount)),
+            (tr(NC_("report", "期限（月）")), str(req.term_months)),
+            (tr(N_("利率")), rate_text(req.rate, z.rate, tr)),
+            (tr(NC_("report", "还款方式")), method_name(req.method, ctx.lang)),
             (
-                tr("按申请金额测算的月还款额", "Instalment at the requested amount"),
+                tr(N_("按申请金额测算的月还款额")),
                 _requested_instalment(ctx),
             ),
-            (tr("本金宽限期（月）", "Grace months"), str(req.grace_months)),
-            (tr("担保方式", "Guarantee"), text(req.guarantee_mode)),
-            (tr("首次贷款", "First loan"), yes_no(req.first_loan, tr)),
-            (tr("拟放款日期", "Planned disbursement"), day(req.disbursement_date)),
-            (tr("自有资金", "Own contribution"), money(req.own_contribution)),
+            (tr(NC_("report", "本金宽限期（月）")), str(req.grace_months)),
+            (tr(N_("担保方式")), text(req.guarantee_mode)),
+            (tr(N_("首次贷款")), yes_no(req.first_loan, tr)),
+            (tr(N_("拟放款日期")), day(req.disbursement_date)),
+            (tr(N_("自有资金")), money(req.own_contribution)),
         )
     ]
-    blocks += para_if(tr("贷款用途", "Purpose"), req.purpose, tr)
+    blocks += para_if(tr(N_("贷款用途")), req.purpose, tr)
     return blocks
 
 
@@ -148,33 +149,33 @@ def applicant(ctx: SurveyContext) -> list[Block]:
     tr, b, h, lang = ctx.tr, ctx.case.borrower, ctx.case.household, ctx.lang
     blocks: list[Block] = [
         kv(
-            (tr("姓名", "Name"), b.name),
-            (tr("性别", "Sex"), label(b.sex, lang)),
-            (tr("年龄", "Age"), count(b.age)),
-            (tr("出生日期", "Born"), day(b.birth_date)),
-            (tr("身份证号", "ID number"), text(b.id_number)),
-            (tr("学历", "Education"), label(b.education, lang)),
-            (tr("户籍", "Hukou"), label(b.hukou, lang)),
-            (tr("婚姻状况", "Marital status"), label(b.marital_status, lang)),
-            (tr("居住地址", "Address"), text(b.address)),
-            (tr("居住年限", "Years at address"), count(b.years_at_address)),
-            (tr("住房状况", "Housing"), label(b.housing, lang)),
-            (tr("联系电话", "Phone"), text(b.phone)),
-            (tr("职业", "Occupation"), text(b.occupation)),
-            (tr("从业年限", "Years in industry"), count(b.years_in_industry)),
-            (tr("家庭人口数", "Household size"), count(h.size)),
-            (tr("经济上依赖的人数", "Dependants"), count(h.dependents)),
+            (tr(N_("姓名")), b.name),
+            (tr(N_("性别")), label(b.sex, lang)),
+            (tr(NC_("report", "年龄")), count(b.age)),
+            (tr(N_("出生日期")), day(b.birth_date)),
+            (tr(N_("身份证号")), text(b.id_number)),
+            (tr(N_("学历")), label(b.education, lang)),
+            (tr(N_("户籍")), label(b.hukou, lang)),
+            (tr(N_("婚姻状况")), label(b.marital_status, lang)),
+            (tr(N_("居住地址")), text(b.address)),
+            (tr(NC_("report", "居住年限")), count(b.years_at_address)),
+            (tr(N_("住房状况")), label(b.housing, lang)),
+            (tr(N_("联系电话")), text(b.phone)),
+            (tr(N_("职业")), text(b.occupation)),
+            (tr(N_("从业年限")), count(b.years_in_industry)),
+            (tr(N_("家庭人口数")), count(h.size)),
+            (tr(N_("经济上依赖的人数")), count(h.dependents)),
         )
     ]
-    blocks += para_if(tr("家庭结构", "Household structure"), h.structure, tr)
+    blocks += para_if(tr(N_("家庭结构")), h.structure, tr)
     if h.members:
-        blocks.append(detail_table(MEMBERS, h.members, tr, caption=tr("家庭成员", "Household members")))
+        blocks.append(detail_table(MEMBERS, h.members, tr, caption=tr(N_("家庭成员"))))
     blocks += paras_if(
         tr,
-        (tr("家庭其他收入来源", "Other household income"), h.other_income_sources),
-        (tr("家庭情况分析", "Family situation"), ctx.case.soft_info.family),
-        (tr("家庭备注", "Household note"), h.note),
-        (tr("借款人备注", "Note on the applicant"), b.note),
+        (tr(N_("家庭其他收入来源")), h.other_income_sources),
+        (tr(N_("家庭情况分析")), ctx.case.soft_info.family),
+        (tr(N_("家庭备注")), h.note),
+        (tr(N_("借款人备注")), b.note),
     )
     return blocks
 
@@ -187,24 +188,20 @@ def credit_history(ctx: SurveyContext) -> list[Block]:
     sheet, totals = ctx.case.balance_sheet, ctx.results.totals
     blocks: list[Block] = [
         kv(
-            (tr("信用卡逾期次数", "Credit-card overdues"), str(b.card_overdue_count)),
-            (tr("贷款逾期次数", "Loan overdues"), str(b.loan_overdue_count)),
-            (tr("现有负债余额", "Debts outstanding"), money(total([d.balance for d in sheet.debts]))),
-            (tr("对外担保余额", "Guarantees given"), money(totals.guarantees_given)),
+            (tr(N_("信用卡逾期次数")), str(b.card_overdue_count)),
+            (tr(N_("贷款逾期次数")), str(b.loan_overdue_count)),
+            (tr(N_("现有负债余额")), money(total([d.balance for d in sheet.debts]))),
+            (tr(N_("对外担保余额")), money(totals.guarantees_given)),
         )
     ]
     if b.credit_history:
-        blocks.append(
-            detail_table(CREDIT_RECORDS, b.credit_history, tr, caption=tr("征信记录", "Credit report"))
-        )
+        blocks.append(detail_table(CREDIT_RECORDS, b.credit_history, tr, caption=tr(N_("征信记录"))))
     else:
-        blocks.append(
-            Para(tr("征信报告未列明贷款或信用卡记录。", "The credit report lists no loans or cards."))
-        )
+        blocks.append(Para(tr(N_("征信报告未列明贷款或信用卡记录。"))))
     if sheet.debts:
-        blocks.append(detail_table(BORROWINGS, sheet.debts, tr, caption=tr("融资及负债信息", "Borrowings")))
+        blocks.append(detail_table(BORROWINGS, sheet.debts, tr, caption=tr(N_("融资及负债信息"))))
     if sheet.guarantees_given:
-        caption = tr("对外担保（或有负债，不计入负债总计）", "Guarantees given (contingent, not in TL)")
+        caption = tr(N_("对外担保（或有负债，不计入负债总计）"))
         blocks.append(detail_table(GUARANTEES_GIVEN, sheet.guarantees_given, tr, caption=caption))
     return blocks
 
@@ -214,32 +211,28 @@ def credit_history(ctx: SurveyContext) -> list[Block]:
 
 def guarantees(ctx: SurveyContext) -> list[Block]:
     tr, case, lang = ctx.tr, ctx.case, ctx.lang
-    blocks: list[Block] = [kv((tr("担保方式", "Guarantee"), text(case.request.guarantee_mode)), columns=1)]
+    blocks: list[Block] = [kv((tr(N_("担保方式")), text(case.request.guarantee_mode)), columns=1)]
     for g in case.guarantors:
         blocks.append(
             sub(
                 f"{label(g.role, lang)}{tr.colon}{g.name}",
                 [
                     kv(
-                        (tr("与借款人关系", "Relationship"), label(g.relationship, lang)),
-                        (tr("身份证号", "ID number"), text(g.id_number)),
-                        (tr("职业", "Occupation"), text(g.occupation)),
-                        (tr("月收入", "Monthly income"), money(g.monthly_income)),
-                        (tr("资产", "Assets"), money(g.assets)),
-                        (tr("负债", "Liabilities"), money(g.liabilities)),
-                        (tr("信用记录", "Credit record"), text(g.credit_record)),
-                        (tr("担保意愿", "Willingness"), text(g.willingness)),
+                        (tr(N_("与借款人关系")), label(g.relationship, lang)),
+                        (tr(N_("身份证号")), text(g.id_number)),
+                        (tr(N_("职业")), text(g.occupation)),
+                        (tr(N_("月收入")), money(g.monthly_income)),
+                        (tr(N_("资产")), money(g.assets)),
+                        (tr(NC_("report", "负债")), money(g.liabilities)),
+                        (tr(NC_("report", "信用记录")), text(g.credit_record)),
+                        (tr(N_("担保意愿")), text(g.willingness)),
                     ),
-                    *para_if(tr("制约能力", "Leverage over the borrower"), g.leverage, tr),
+                    *para_if(tr(N_("制约能力")), g.leverage, tr),
                 ],
             )
         )
     if case.collateral:
-        blocks.append(detail_table(COLLATERAL, case.collateral, tr, caption=tr("抵质押物", "Collateral")))
+        blocks.append(detail_table(COLLATERAL, case.collateral, tr, caption=tr(N_("抵质押物"))))
     if not case.guarantors and not case.collateral:
-        blocks.append(
-            Para(
-                tr("无共同借款人、保证人或抵质押物（信用方式）。", "No co-borrower, guarantor or collateral.")
-            )
-        )
+        blocks.append(Para(tr(N_("无共同借款人、保证人或抵质押物（信用方式）。"))))
     return blocks

@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QTabWidget
 
 from workbench.domain.formatting import percent
-from workbench.ui.i18n import tr
+from workbench.texts import capital
+from workbench.texts.labels import LIMIT_LABELS, limit_label
+from workbench.ui.i18n import lang, tr
 from workbench.ui.labels import enum_label
 from workbench.ui.models.result_tables import Table, projection_table, schedule_table
 from workbench.ui.sections.base import FigureGrid, group, result_view, scroll_page
@@ -21,14 +23,9 @@ if TYPE_CHECKING:
 
 
 def limit_labels() -> dict[str, str]:
-    """Names of the limits a proposal can be bound by."""
-    return {
-        "request": tr("申请金额"),
-        "capacity": tr("还款能力"),
-        "purpose": tr("资金需求缺口"),
-        "product_max": tr("产品上限"),
-        "first_loan_cap": tr("首贷上限"),
-    }
+    """Names of the limits a proposal can be bound by: the catalogue's, as the report and the command line."""
+    language = lang()
+    return {key: capital(limit_label(key, language), language) for key in LIMIT_LABELS}
 
 
 def _figures() -> list[tuple[str, str]]:

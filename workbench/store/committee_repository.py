@@ -33,7 +33,7 @@ from workbench.domain.committee import (
     StoredDecision,
     Vote,
 )
-from workbench.domain.money import from_minor_units, to_minor_units
+from workbench.domain.money import from_minor_units
 from workbench.domain.records import CaseSummary, ChangeAction, CommitteeError, Page, UserNotFoundError
 from workbench.domain.schedules import Method
 from workbench.store.case_rows import CaseFileRow
@@ -49,6 +49,7 @@ from workbench.store.history_rows import AuditEntryRow
 from workbench.store.mappers import case_uuid
 from workbench.store.orm_base import table_of
 from workbench.store.people_rows import AppUserRow
+from workbench.store.row_codec import minor_units
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -440,15 +441,17 @@ class SqlCommitteeRepository:
 
         Raises:
             CommitteeError: ``already_decided``.
+            ValidationError: ``sub_cent`` at ``terms.amount``, an amount with a fraction of a cent.
         """
         if self.decision(item.id) is not None:
             raise CommitteeError("already_decided", case_id=item.case_id, session_id=item.session_id)
+        amount = decision.amount
         self._session.add(
             CommitteeDecisionRow(
                 id=uuid.uuid4(),
                 agenda_item_id=uuid.UUID(item.id),
                 outcome=decision.outcome.value,
-                amount_minor=None if decision.amount is None else to_minor_units(decision.amount),
+                amount_minor=None if amount is None else minor_units(amount, "terms.amount"),
                 term_months=decision.term_months,
                 annual_rate=decision.annual_rate_percent,
                 method=None if decision.method is None else decision.method.value,

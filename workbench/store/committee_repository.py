@@ -49,6 +49,7 @@ from workbench.store.history_rows import AuditEntryRow
 from workbench.store.mappers import case_uuid
 from workbench.store.orm_base import table_of
 from workbench.store.people_rows import AppUserRow
+from workbench.store.repository import SUMMARY_COLUMNS, case_summary
 from workbench.store.row_codec import minor_units
 
 if TYPE_CHECKING:
@@ -356,18 +357,7 @@ class SqlCommitteeRepository:
         c, a, d, u = CaseFileRow, CommitteeAgendaItemRow, CommitteeDecisionRow, AppUserRow
         waiting = select(a.id).outerjoin(d, d.agenda_item_id == a.id).where(a.case_id == c.id, d.id.is_(None))
         query = (
-            select(
-                c.id,
-                c.case_number,
-                c.borrower_name,
-                c.business_name,
-                c.stage,
-                c.officer_id,
-                u.username,
-                c.requested_minor,
-                c.updated_at,
-                c.version_id,
-            )
+            select(*SUMMARY_COLUMNS)
             .join(u, u.id == c.officer_id)
             .where(c.stage == Stage.APPROVAL.value, ~exists(waiting))
             .order_by(c.updated_at.desc(), c.id)
@@ -375,7 +365,7 @@ class SqlCommitteeRepository:
             .offset(offset)
         )
         rows = list(self._session.execute(query))
-        return Page(tuple(_summary(r) for r in rows[:limit]), more=len(rows) > limit)
+        return Page(tuple(case_summary(r) for r in rows[:limit]), more=len(rows) > limit)
 
     # ---- votes -----------------------------------------------------------------------------------
 
@@ -529,21 +519,6 @@ class SqlCommitteeRepository:
     @staticmethod
     def _vote_value(vote: str, reason: str, conditions: str) -> dict[str, object]:
         return {"vote": vote, "reason": reason, "conditions": json.loads(conditions)}
-
-
-def _summary(r: Any) -> CaseSummary:
-    return CaseSummary(
-        id=str(r.id),
-        case_number=r.case_number,
-        borrower_name=r.borrower_name,
-        business_name=r.business_name or "",
-        stage=Stage(r.stage),
-        officer_id=str(r.officer_id),
-        officer_username=r.username,
-        requested=from_minor_units(r.requested_minor),
-        updated_at=r.updated_at,
-        version=r.version_id,
-    )
 
 
 # ---- monitoring as data ---------------------------------------------------------------------------

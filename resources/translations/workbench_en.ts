@@ -724,6 +724,10 @@
         <translation>Makes an RSA-2048 key and a self-signed certificate, saved as a passphrase-encrypted PKCS#12 file. A forgotten passphrase cannot be recovered.</translation>
     </message>
     <message>
+        <source>签署栏</source>
+        <translation>Signs in box</translation>
+    </message>
+    <message>
         <source>口令</source>
         <translation>Passphrase</translation>
     </message>

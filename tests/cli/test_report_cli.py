@@ -170,3 +170,21 @@ def test_a_stored_case_is_reported_signed_and_archived(
         assert store.archive.report_pdf(row.id, user) == target.read_bytes()
     finally:
         store.close()
+
+
+def test_identity_create_writes_the_kind_chosen_or_read_from_the_role(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workbench.domain.records import SignatureRole
+    from workbench.services.signatures import load_identity
+
+    monkeypatch.setenv("WORKBENCH_PASSPHRASE", "cli-passphrase-1")
+    base = ("identity", "create", "--name", "张伟", "--role", "岗位甲")
+    code, _, err = run(capsys, *base, "-o", str(tmp_path / "a.p12"))
+    assert code == 2 and "看不出签在哪一栏" in err  # a role that names no box, and no --kind
+    code, _, err = run(capsys, *base, "--kind", "reviewer", "-o", str(tmp_path / "b.p12"))
+    assert (code, err) == (0, "")
+    assert load_identity(tmp_path / "b.p12", "cli-passphrase-1").kind is SignatureRole.REVIEWER
+    with pytest.raises(SystemExit):
+        main(["identity", "create", "--help"])
+    assert "--kind {officer,assistant,reviewer,chair,member,secretary}" in capsys.readouterr().out

@@ -245,6 +245,23 @@ def test_the_session_rule_decides_and_the_stage_follows(
         assert cases.save_case(edit, record.version, officer) == record.version + 1
 
 
+def test_a_decided_amount_with_a_fraction_of_a_cent_is_refused_as_the_case_store_refuses_it(
+    cases: CaseService, committee: CommitteeService, officer: User, board: Board
+) -> None:
+    session_id = open_session(committee, board)
+    case_id = submitted(cases, committee, officer, "a")
+    committee.add_to_agenda(session_id, case_id, board.chair)
+    votes = [(member, Vote.APPROVE_AS_PROPOSED, "") for member in (board.chair, *board.members)]
+    vote_all(committee, session_id, case_id, votes, board.chair)
+    request = cases.open_case(case_id, officer).case.request
+    terms = Terms(Decimal("45000.005"), request.term_months, request.rate, request.method)
+    with pytest.raises(ValidationError) as refused:
+        committee.record_decision(session_id, case_id, terms, (), "", board.chair)
+    assert (refused.value.field, refused.value.reason) == ("terms.amount", "sub_cent")
+    assert refused.value.params == {"value": "45000.005"}
+    assert committee.decision(session_id, case_id, board.chair) is None
+
+
 def test_without_quorum_nothing_is_recorded(
     cases: CaseService, committee: CommitteeService, officer: User, board: Board
 ) -> None:

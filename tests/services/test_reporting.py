@@ -20,7 +20,7 @@ from tests.store.helpers import demo
 from workbench.domain.case_file import CaseFile
 from workbench.domain.errors import ConcurrentEditError
 from workbench.domain.evidence import Evidence, EvidenceKind
-from workbench.domain.records import ArchivedReport, CaseRecord
+from workbench.domain.records import ArchivedReport, CaseRecord, Role, SignatureRole, User
 from workbench.domain.records import ReportKind as ArchiveKind
 from workbench.services import reporting
 from workbench.services.attachment_files import AttachmentError
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 
 DOOR, SHELF, SCAN = jpeg(64, 48), png(48, 64), pdf()
 STORED_PHOTO = AttachmentImage("stored.jpg", "image/jpeg", DOOR, "库里的照片")
-USER: Any = object()
+USER = User("u1", "liu", "刘敏", Role.OFFICER)
 IDENTITY: Any = dataclasses.make_dataclass("Identity", ["name"])("刘敏")
 MINUTES: Any = object()
 
@@ -138,6 +138,7 @@ def made(monkeypatch: pytest.MonkeyPatch) -> list[Made]:
         case_version: int | None = None,
         reason: str = "",
         location: str = "",
+        signs_as: SignatureRole | None = None,
     ) -> SignedReport:
         out.append(Made(case, request, identity, case_version))
         return SignedReport(b"%PDF", "sha", case_version)
@@ -244,3 +245,50 @@ def test_the_minutes_of_a_session_id_are_filed_under_its_first_case(made: list[M
 def test_the_signing_reason_is_in_the_reports_language() -> None:
     assert signing_reason(ReportKind.DOSSIER, "zh") == "贷款档案签署"
     assert signing_reason(ReportKind.MINUTES, "en") == "committee minutes"
+
+
+# ---- signing by the signed-in user's role ---------------------------------------------------------
+
+
+def _field_names(pdf_bytes: bytes) -> list[str]:
+    import io
+
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign import fields
+
+    reader = PdfFileReader(io.BytesIO(pdf_bytes))
+    return [name for name, _value, _ref in fields.enumerate_sig_fields(reader)]
+
+
+def test_a_reviewer_signs_in_the_reviewers_box_whatever_the_title_says(tmp_path: Path) -> None:
+    from workbench.reports.signing import create_identity, load_identity
+    from workbench.services import signatures
+
+    reviewer = User("u2", "zhang", "张伟", Role.REVIEWER)
+    made = signatures.create_identity(
+        "张伟", "岗位甲", "", "reviewer-pass", tmp_path, kind=SignatureRole.REVIEWER
+    )
+    carried = signatures.load_identity(made.path, "reviewer-pass")
+    # a foreign certificate (no kind, a title no word list knows) signed by the same user
+    create_identity("张伟", "岗位甲", "foreign-pass", tmp_path / "foreign.p12")
+    foreign = load_identity(tmp_path / "foreign.p12", "foreign-pass")
+    assert (carried.kind, foreign.kind) == (SignatureRole.REVIEWER, None)
+    for identity in (carried, foreign):
+        store = FakeStore(_case())
+        report = stored_report(store, "c1", ReportRequest(ReportKind.SURVEY), reviewer, identity)
+        # survey boxes: 主办客户经理, 协办客户经理, 审查人
+        assert _field_names(report.pdf) == ["Signature3"]
+
+
+def test_an_officer_cannot_sign_the_minutes_even_with_a_chairs_certificate(tmp_path: Path) -> None:
+    from workbench.services import signatures
+    from workbench.services.signatures import SigningError
+
+    made = signatures.create_identity(
+        "刘敏", "审贷会主席", "officer-pass", "officer-pass", tmp_path, kind=SignatureRole.CHAIR
+    )
+    identity = signatures.load_identity(made.path, "officer-pass")
+    store = FakeStore(_case())  # the agenda entry's minutes: boxes of members, chair, secretary
+    with pytest.raises(SigningError) as refused:
+        stored_report(store, "c1", ReportRequest(ReportKind.MINUTES), USER, identity)
+    assert refused.value.reason == "no_slot_for_role" and store.archived == []

@@ -205,3 +205,35 @@ def test_business_page_swaps_when_the_business_is_removed_and_restored(
     assert page.findChild(QLineEdit, "addPart") is None
     editor.document.undo_stack.undo()
     qtbot.waitUntil(lambda: page.findChild(QLineEdit, "field:business.name") is not None, timeout=1000)
+
+
+def test_the_stage_field_offers_only_the_stages_a_save_may_reach(
+    qtbot: QtBot, make_editor: Callable[..., CaseEditor]
+) -> None:
+    import dataclasses
+
+    from PySide6.QtWidgets import QComboBox
+
+    from tests.store.helpers import demo
+    from workbench.domain import lifecycle
+    from workbench.domain.case_file import Stage
+
+    def offered(combo: QComboBox) -> set[Stage]:
+        model = combo.model()
+        return {Stage(combo.itemData(i)) for i in range(combo.count()) if model.item(i).isEnabled()}
+
+    editor = make_editor(dataclasses.replace(demo("a"), stage=Stage.INVESTIGATE))
+    editor.show_section("applicant")
+    combo = editor.findChild(QComboBox, "field:stage")
+    assert combo.count() == len(Stage)  # every stage listed, the committee's greyed
+    assert offered(combo) == {Stage.APPLY, Stage.ALLOT, Stage.INVESTIGATE, Stage.CANCELLED}
+    assert not offered(combo) & {Stage.APPROVAL, Stage.CONTRACT, Stage.REFUSED}
+    combo.setCurrentIndex(combo.findData(Stage.CANCELLED.value))
+    assert editor.document.state.stage is Stage.CANCELLED
+    # the offer follows the stage: from a decided case on, only the steps after approval
+    editor.document.set_field(("stage",), Stage.CONTRACT)
+    assert offered(combo) == {Stage.CONTRACT} | {
+        t.target for t in lifecycle.transitions_from(Stage.CONTRACT, lifecycle.Step.SAVE)
+    }
+    editor.document.set_field(("stage",), Stage.APPROVAL)  # with the committee: no save moves it
+    assert offered(combo) == {Stage.APPROVAL}

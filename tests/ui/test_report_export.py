@@ -130,6 +130,24 @@ def test_export_signed_survey_archive_counter_sign_and_verify(
     assert [model.data(model.index(0, c)) for c in range(3)] == ["调查报告", "1", "刘敏"]
     assert model.data(model.index(0, 4)) == result.report.archived.sha256[:12]
 
+    # The officer signed in cannot counter-sign as the reviewer: she signs in her role's box (taken).
+    refused_here = archive.ask_counter_sign()
+    assert refused_here is not None
+    _choose(refused_here.form, reviewer_id, "review-pass-11")
+    with qtbot.waitSignal(refused_here.failed, timeout=SLOW) as refused:
+        refused_here.ok_button.click()
+    assert "签名框" in refused.args[0]
+    refused_here.close()
+    # The reviewer, signed in, counter-signs in 审查人's box.
+    from tests.store.helpers import add_user
+    from workbench.domain.records import Role
+    from workbench.ui.store_link import StoreLink as Link
+
+    reviewer = Link(store.services, add_user(store.services.sessions, "zhangwei", Role.REVIEWER))
+    archive = ArchiveDialog(reviewer, stored.state.id, stored.title(), folder)
+    qtbot.addWidget(archive)
+    qtbot.waitUntil(lambda: archive.model.rowCount() == 1, timeout=SLOW)
+    model = archive.model
     countersign = archive.ask_counter_sign()
     assert countersign is not None
     _choose(countersign.form, reviewer_id, "review-pass-11")

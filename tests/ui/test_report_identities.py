@@ -16,6 +16,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
+from workbench.domain.records import SignatureRole
 from workbench.services import signatures
 from workbench.ui.dialogs.identity_dialog import (
     CreateIdentityDialog,
@@ -108,6 +109,20 @@ def test_create_an_identity_in_the_dialog(ui: Any, qtbot: QtBot, folder: Path) -
     assert manager.model.data(manager.model.index(0, 3)) == "自签名"
     assert "SHA-256" in manager.detail.text() and info.fingerprint in manager.detail.text()
     assert signatures.load_identity(info.path, PASS).name == "刘敏"
+    assert info.kind is SignatureRole.OFFICER  # the box chosen (the first), kept in the certificate
+
+
+def test_a_created_identity_signs_in_the_box_chosen(ui: Any, qtbot: QtBot, folder: Path) -> None:
+    dialog = CreateIdentityDialog(folder)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("张伟")
+    dialog.kind.setCurrentIndex(dialog.kind.findData(SignatureRole.REVIEWER))
+    dialog.passphrase.setText(PASS)
+    dialog.again.setText(PASS)
+    with qtbot.waitSignal(dialog.created, timeout=30000) as created:
+        dialog.ok_button.click()
+    info = created.args[0]
+    assert (info.kind, info.role) == (SignatureRole.REVIEWER, "审查人")  # no title typed: the box's name
 
 
 def test_a_short_passphrase_is_refused_in_place(ui: Any, qtbot: QtBot, folder: Path) -> None:

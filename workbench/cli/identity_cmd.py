@@ -1,6 +1,7 @@
 """``workbench identity create|show``: signing identities in passphrase-protected PKCS#12 files.
 
-Both go through ``workbench.services.signatures``, as the window's identity dialog does.
+Both go through ``workbench.services.signatures``, as the window's identity dialog does. A created
+identity carries the box it signs in (``--kind``, else read once from ``--role``'s words).
 Passphrases never travel on the command line: ``--passphrase-file F`` (first line), the
 ``WORKBENCH_PASSPHRASE`` environment variable, or a prompt when a terminal is attached.
 """
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.cli.texts import t
+from workbench.domain.records import SignatureRole
 
 if TYPE_CHECKING:
     import argparse
@@ -72,6 +74,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: s
     )
     create.add_argument("--name", required=True, help=t("identity_name_help", lang))
     create.add_argument("--role", default="", help=t("identity_role_help", lang))
+    create.add_argument(
+        "--kind", choices=[k.value for k in SignatureRole], help=t("identity_kind_help", lang)
+    )
     create.add_argument("--unit", default="", help=t("identity_unit_help", lang))
     create.add_argument("--valid-days", type=int, default=3650, help=t("identity_days_help", lang))
     create.add_argument(
@@ -96,7 +101,14 @@ def run_create(args: argparse.Namespace, lang: str) -> int:
     try:
         passphrase = read_passphrase(args.passphrase_file, lang, confirm=True)
         info = create_identity_file(
-            args.name, args.role, args.unit, passphrase, target, cert_path, valid_days=args.valid_days
+            args.name,
+            args.role,
+            args.unit,
+            passphrase,
+            target,
+            cert_path,
+            valid_days=args.valid_days,
+            kind=SignatureRole(args.kind) if args.kind else None,
         )
     except PassphraseError as error:
         print(f"workbench: {t('error_prefix', lang)}: {error}", file=sys.stderr)

@@ -212,6 +212,10 @@ TEXTS.update(
         "identity_show_help": N_("显示签名身份的证书信息"),
         "identity_name_help": N_("签署人姓名（证书 CN）"),
         "identity_role_help": N_("角色，如“客户经理”"),
+        "identity_kind_help": N_(
+            "签在报告的哪一栏（证书中的 X.520 role）：officer 主办客户经理、assistant 协办客户经理、"
+            "reviewer 审查人、chair 审贷会主席、member 贷审会委员、secretary 记录人；默认由 --role 判断"
+        ),
         "identity_unit_help": N_("所属机构（证书 O，可选）"),
         "identity_days_help": N_("证书有效天数"),
         "identity_output_help": N_("PKCS#12 输出文件"),

@@ -73,17 +73,19 @@ class EquityCheck:
     earlier_passes: tuple[EquityPass, ...] = ()
 
     def __post_init__(self) -> None:
-        check_unique_row_ids(
-            self,
-            "initial_assets",
-            "initial_liabilities",
-            "period_profit",
-            "injections",
-            "appreciation",
-            "withdrawals",
-            "depreciation",
-            "earlier_passes",
-        )
+        check_unique_row_ids(self, *EQUITY_ITEM_LISTS, "earlier_passes")
+
+
+EQUITY_ITEM_LISTS = (
+    "initial_assets",
+    "initial_liabilities",
+    "period_profit",
+    "injections",
+    "appreciation",
+    "withdrawals",
+    "depreciation",
+)
+"""The lists of ``EquityItem`` rows of an ``EquityCheck``, in the order the window shows them."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -205,8 +205,9 @@ def load_identity(path: Path, passphrase: str | bytes) -> SigningIdentity:
         raise SigningError("identity_locked", path=str(path))
     signer = signers.SimpleSigner.load_pkcs12_data(data, (), _secret(passphrase))
     title = _attribute(certificate, NameOID.TITLE)
-    carried = _attribute(certificate, ROLE_OID)
-    kind = SignatureRole(carried) if carried in set(SignatureRole) else role_family(title)
+    # Every identity the workbench makes carries its kind; reading the title is only for foreign
+    # certificates without one (a bank CA's, or one made before kinds were written).
+    kind = carried_kind(certificate) or role_family(title)
     return SigningIdentity(
         name=_attribute(certificate, NameOID.COMMON_NAME),
         role=title,
@@ -334,9 +335,11 @@ def _overlaps(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
 
 
 # Words that say which box a title means, whatever the bank calls it (审查人 / 审查员 / 风险经理 …),
-# for what carries no kind as data: a certificate without the ``role`` attribute, a box of a PDF
-# rendered before boxes carried their kind. Order matters: 协办客户经理 is an assistant before it is
-# an officer.
+# only for what carries no kind as data: a foreign certificate without the ``role`` attribute (a
+# bank CA's, or one made before kinds were written) signed with no ``signs_as``, and a box of a PDF
+# rendered before boxes carried their kind. Every identity the workbench creates carries its kind,
+# and a signed-in user signs as their role's kind (``SIGNS_AS``). Order matters: 协办客户经理 is an
+# assistant before it is an officer.
 _ROLE_FAMILIES: tuple[tuple[SignatureRole, tuple[str, ...]], ...] = (
     (SignatureRole.CHAIR, ("主席", "主任委员", "审贷会主任", "chair")),
     (SignatureRole.SECRETARY, ("秘书", "记录", "secretary")),
@@ -345,6 +348,12 @@ _ROLE_FAMILIES: tuple[tuple[SignatureRole, tuple[str, ...]], ...] = (
     (SignatureRole.OFFICER, ("客户经理", "信贷员", "主办", "loan officer", "officer")),
     (SignatureRole.MEMBER, ("委员", "member")),
 )
+
+
+def carried_kind(certificate: x509.Certificate) -> SignatureRole | None:
+    """The box kind the certificate carries as data (X.520 ``role``), if any."""
+    carried = _attribute(certificate, ROLE_OID)
+    return SignatureRole(carried) if carried in set(SignatureRole) else None
 
 
 def role_family(role: str) -> SignatureRole | None:

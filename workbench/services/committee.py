@@ -381,7 +381,7 @@ class CommitteeService:
         """
         from workbench.reports.document import ReportKind
         from workbench.reports.signing import sign_pdf
-        from workbench.services.reporting import ReportRequest, render_report
+        from workbench.services.reporting import ReportRequest, render_report, signs_as_user
 
         require(user, Action.RUN_SESSION)
         require(user, Action.ARCHIVE_REPORT)
@@ -405,7 +405,16 @@ class CommitteeService:
         signed: list[bytes] = []
         for record in records:
             pdf = render_report(record.case, request, record.version)
-            signed.append(sign_pdf(pdf, identity, reason=reason, location=location, box_position=chair))
+            signed.append(
+                sign_pdf(
+                    pdf,
+                    identity,
+                    reason=reason,
+                    location=location,
+                    box_position=chair,
+                    signs_as=signs_as_user(user),
+                )
+            )
         signed_at = datetime.now(UTC)
         with self._sessions.begin() as session:
             repo = SqlCommitteeRepository(session)

@@ -24,7 +24,7 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 
 from workbench.domain.calc import compute_case
 from workbench.domain.errors import ConcurrentEditError, DomainError
-from workbench.domain.records import ArchivedReport
+from workbench.domain.records import SIGNS_AS, ArchivedReport, SignatureRole
 from workbench.domain.records import ReportKind as ArchiveKind
 from workbench.reports.canonical import canonical_case_sha256
 from workbench.reports.content import build_dossier, build_minutes, build_survey_report, draft_decision
@@ -201,6 +201,12 @@ def with_stored_committee(
     return request if found is None else dataclasses.replace(request, minutes=found[0])
 
 
+def signs_as_user(user: User) -> SignatureRole | None:
+    """The box kind a signed-in user signs in: their role's (``SIGNS_AS``), whatever the
+    certificate's title says; ``None`` (the identity's own kind) for a role that signs no box."""
+    return SIGNS_AS.get(user.role)
+
+
 def make_report(
     case: CaseFile,
     request: ReportRequest,
@@ -209,11 +215,16 @@ def make_report(
     case_version: int | None = None,
     reason: str = "",
     location: str = "",
+    signs_as: SignatureRole | None = None,
 ) -> SignedReport:
-    """Render ``case`` and sign it when an identity is given (no store involved)."""
+    """Render ``case`` and sign it when an identity is given (no store involved).
+
+    ``signs_as``: the box kind to sign in (a signed-in user's, ``signs_as_user``); default the
+    identity's kind.
+    """
     pdf = render_report(case, request, case_version)
     if identity is not None:
-        pdf = sign_pdf(pdf, identity, reason=reason, location=location)
+        pdf = sign_pdf(pdf, identity, reason=reason, location=location, signs_as=signs_as)
     return SignedReport(pdf, canonical_case_sha256(case), case_version)
 
 
@@ -386,7 +397,13 @@ def _sign_and_archive(
     location: str,
 ) -> SignedReport:
     report = make_report(
-        record.case, request, identity, case_version=record.version, reason=reason, location=location
+        record.case,
+        request,
+        identity,
+        case_version=record.version,
+        reason=reason,
+        location=location,
+        signs_as=signs_as_user(user),
     )
     archived = store.archive.archive_report(
         record.case.id, ARCHIVE_KINDS[request.kind], report.pdf, identity.name, datetime.now(UTC), user
@@ -425,7 +442,13 @@ def counter_sign_report(
     record = store.cases.open_case(original.case_id, user)
     if record.version != original.case_version:
         raise ArchiveChangedError(original.case_version, record.version)
-    pdf = sign_pdf(store.archive.report_pdf(original.id, user), identity, reason=reason, location=location)
+    pdf = sign_pdf(
+        store.archive.report_pdf(original.id, user),
+        identity,
+        reason=reason,
+        location=location,
+        signs_as=signs_as_user(user),
+    )
     signers = [s.signer for s in verify_pdf(pdf).signatures if s.signer]
     archived = store.archive.archive_report(
         original.case_id, original.kind, pdf, " · ".join(signers) or identity.name, datetime.now(UTC), user

@@ -23,6 +23,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.x509.oid import NameOID
 
+from workbench.domain.records import SignatureRole
 from workbench.paths import user_data_dir
 from workbench.reports import signing
 from workbench.reports.signing import SigningError as SigningError
@@ -53,6 +54,8 @@ class IdentityInfo:
     not_before: datetime
     not_after: datetime
     fingerprint: str
+    kind: SignatureRole | None = None
+    """The box kind the certificate carries as data (X.520 ``role``); ``None`` for a foreign one."""
 
     @property
     def self_signed(self) -> bool:
@@ -82,16 +85,25 @@ def list_identities(folder: Path | None = None) -> list[IdentityInfo]:
 
 
 def create_identity(
-    name: str, role: str, unit: str, passphrase: str, folder: Path | None = None, valid_days: int = 3650
+    name: str,
+    role: str,
+    unit: str,
+    passphrase: str,
+    folder: Path | None = None,
+    valid_days: int = 3650,
+    *,
+    kind: SignatureRole | None = None,
 ) -> IdentityInfo:
     """A new key and self-signed certificate in ``folder`` (default: the user's identities).
 
+    ``kind`` as in ``create_identity_file``.
+
     Raises:
-        SigningError: empty name, short passphrase.
+        SigningError: empty name, short passphrase, no kind.
     """
     folder = folder or identities_dir()
     target = _free_path(folder, name)
-    return create_identity_file(name, role, unit, passphrase, target, valid_days=valid_days)
+    return create_identity_file(name, role, unit, passphrase, target, valid_days=valid_days, kind=kind)
 
 
 def create_identity_file(
@@ -103,15 +115,23 @@ def create_identity_file(
     cert_path: Path | None = None,
     *,
     valid_days: int = 3650,
+    kind: SignatureRole | None = None,
 ) -> IdentityInfo:
     """A new key and self-signed certificate in ``target`` (``workbench identity create -o``), the
     certificate also as PEM in ``cert_path`` (default: ``NAME.cert.pem`` beside it).
 
+    Every identity made here carries its box kind as data: ``kind``, else the kind ``role``'s
+    words name, read once here (``workbench identity create --role 审查员``).
+
     Raises:
-        SigningError: empty name, short passphrase, ``target`` exists.
+        SigningError: empty name, short passphrase, ``target`` exists, ``identity_kind_missing``
+            (no ``kind`` and a ``role`` that names none).
         OSError: the certificate cannot be written.
     """
-    signing.create_identity(name, role, passphrase, target, valid_days, unit=unit)
+    kind = kind if kind is not None else signing.role_family(role)
+    if kind is None:
+        raise SigningError("identity_kind_missing", role=role)
+    signing.create_identity(name, role, passphrase, target, valid_days, unit=unit, kind=kind)
     identity = signing.load_identity(target, passphrase)
     cert_path = cert_path or _cert_path(target)
     cert_path.write_bytes(identity.certificate_pem)
@@ -257,4 +277,5 @@ def _info(path: Path, cert_path: Path, certificate: x509.Certificate) -> Identit
         not_before=certificate.not_valid_before_utc,
         not_after=certificate.not_valid_after_utc,
         fingerprint=certificate.fingerprint(hashes.SHA256()).hex(),
+        kind=signing.carried_kind(certificate),
     )

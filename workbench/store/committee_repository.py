@@ -33,7 +33,7 @@ from workbench.domain.committee import (
     StoredDecision,
     Vote,
 )
-from workbench.domain.money import from_minor_units, to_minor_units
+from workbench.domain.money import from_minor_units
 from workbench.domain.records import CaseSummary, ChangeAction, CommitteeError, Page, UserNotFoundError
 from workbench.domain.schedules import Method
 from workbench.store.case_rows import CaseFileRow
@@ -49,6 +49,8 @@ from workbench.store.history_rows import AuditEntryRow
 from workbench.store.mappers import case_uuid
 from workbench.store.orm_base import table_of
 from workbench.store.people_rows import AppUserRow
+from workbench.store.repository import SUMMARY_COLUMNS, case_summary
+from workbench.store.row_codec import minor_units
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -355,18 +357,7 @@ class SqlCommitteeRepository:
         c, a, d, u = CaseFileRow, CommitteeAgendaItemRow, CommitteeDecisionRow, AppUserRow
         waiting = select(a.id).outerjoin(d, d.agenda_item_id == a.id).where(a.case_id == c.id, d.id.is_(None))
         query = (
-            select(
-                c.id,
-                c.case_number,
-                c.borrower_name,
-                c.business_name,
-                c.stage,
-                c.officer_id,
-                u.username,
-                c.requested_minor,
-                c.updated_at,
-                c.version_id,
-            )
+            select(*SUMMARY_COLUMNS)
             .join(u, u.id == c.officer_id)
             .where(c.stage == Stage.APPROVAL.value, ~exists(waiting))
             .order_by(c.updated_at.desc(), c.id)
@@ -374,7 +365,7 @@ class SqlCommitteeRepository:
             .offset(offset)
         )
         rows = list(self._session.execute(query))
-        return Page(tuple(_summary(r) for r in rows[:limit]), more=len(rows) > limit)
+        return Page(tuple(case_summary(r) for r in rows[:limit]), more=len(rows) > limit)
 
     # ---- votes -----------------------------------------------------------------------------------
 
@@ -440,15 +431,17 @@ class SqlCommitteeRepository:
 
         Raises:
             CommitteeError: ``already_decided``.
+            ValidationError: ``sub_cent`` at ``terms.amount``, an amount with a fraction of a cent.
         """
         if self.decision(item.id) is not None:
             raise CommitteeError("already_decided", case_id=item.case_id, session_id=item.session_id)
+        amount = decision.amount
         self._session.add(
             CommitteeDecisionRow(
                 id=uuid.uuid4(),
                 agenda_item_id=uuid.UUID(item.id),
                 outcome=decision.outcome.value,
-                amount_minor=None if decision.amount is None else to_minor_units(decision.amount),
+                amount_minor=None if amount is None else minor_units(amount, "terms.amount"),
                 term_months=decision.term_months,
                 annual_rate=decision.annual_rate_percent,
                 method=None if decision.method is None else decision.method.value,
@@ -526,21 +519,6 @@ class SqlCommitteeRepository:
     @staticmethod
     def _vote_value(vote: str, reason: str, conditions: str) -> dict[str, object]:
         return {"vote": vote, "reason": reason, "conditions": json.loads(conditions)}
-
-
-def _summary(r: Any) -> CaseSummary:
-    return CaseSummary(
-        id=str(r.id),
-        case_number=r.case_number,
-        borrower_name=r.borrower_name,
-        business_name=r.business_name or "",
-        stage=Stage(r.stage),
-        officer_id=str(r.officer_id),
-        officer_username=r.username,
-        requested=from_minor_units(r.requested_minor),
-        updated_at=r.updated_at,
-        version=r.version_id,
-    )
 
 
 # ---- monitoring as data ---------------------------------------------------------------------------

@@ -83,6 +83,37 @@ MAX_LISTED_CHANGES = 200
 """How many changed paths a version snapshot lists (the audit trail has them all)."""
 
 
+SUMMARY_COLUMNS = (
+    CaseFileRow.id,
+    CaseFileRow.case_number,
+    CaseFileRow.borrower_name,
+    CaseFileRow.business_name,
+    CaseFileRow.stage,
+    CaseFileRow.officer_id,
+    AppUserRow.username,
+    CaseFileRow.requested_minor,
+    CaseFileRow.updated_at,
+    CaseFileRow.version_id,
+)
+"""What a case list shows of a case (``case_summary``); the query joins the officer's user row."""
+
+
+def case_summary(r: Any) -> CaseSummary:
+    """A case list's line from a row of ``SUMMARY_COLUMNS``."""
+    return CaseSummary(
+        id=str(r.id),
+        case_number=r.case_number,
+        borrower_name=r.borrower_name,
+        business_name=r.business_name or "",
+        stage=Stage(r.stage),
+        officer_id=str(r.officer_id),
+        officer_username=r.username,
+        requested=from_minor_units(r.requested_minor),
+        updated_at=r.updated_at,
+        version=r.version_id,
+    )
+
+
 def utc_now() -> datetime:
     return datetime.now(UTC)
 
@@ -407,34 +438,9 @@ class SqlCaseRepository:
             ids = self._sorted_page(filters, sort, descending, limit, offset, after)
         if not ids:
             return []
-        query = select(
-            c.id,
-            c.case_number,
-            c.borrower_name,
-            c.business_name,
-            c.stage,
-            c.officer_id,
-            AppUserRow.username,
-            c.requested_minor,
-            c.updated_at,
-            c.version_id,
-        ).join(AppUserRow, AppUserRow.id == c.officer_id)
+        query = select(*SUMMARY_COLUMNS).join(AppUserRow, AppUserRow.id == c.officer_id)
         found = {r.id: r for r in self._session.execute(query.where(c.id.in_(ids)))}
-        return [
-            CaseSummary(
-                id=str(r.id),
-                case_number=r.case_number,
-                borrower_name=r.borrower_name,
-                business_name=r.business_name or "",
-                stage=Stage(r.stage),
-                officer_id=str(r.officer_id),
-                officer_username=r.username,
-                requested=from_minor_units(r.requested_minor),
-                updated_at=r.updated_at,
-                version=r.version_id,
-            )
-            for r in (found[i] for i in ids if i in found)
-        ]
+        return [case_summary(r) for r in (found[i] for i in ids if i in found)]
 
     def _sorted_page(
         self,

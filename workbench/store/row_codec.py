@@ -44,13 +44,21 @@ def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def minor_and_scale(amount: Decimal, path: str) -> tuple[int, int]:
-    """Exact minor units and the decimal places as written; sub-cent amounts are refused."""
+def minor_units(amount: Decimal, path: str) -> int:
+    """Exact minor units (cents) of an amount to store.
+
+    Raises:
+        ValidationError: ``sub_cent`` at ``path``, for a fraction of a cent.
+    """
     try:
-        minor = to_minor_units(amount)
+        return to_minor_units(amount)
     except ValueError:
         raise ValidationError(path, "sub_cent", value=format(amount, "f")) from None
-    return minor, -int(amount.as_tuple().exponent)
+
+
+def minor_and_scale(amount: Decimal, path: str) -> tuple[int, int]:
+    """Exact minor units and the decimal places as written; sub-cent amounts are refused."""
+    return minor_units(amount, path), -int(amount.as_tuple().exponent)
 
 
 def amount_from(minor: int, scale: int) -> Decimal:

@@ -44,6 +44,7 @@ from workbench.domain.parties import (
 )
 from workbench.domain.profit_loss import Season
 from workbench.domain.readiness import Severity
+from workbench.domain.records import SignatureRole
 from workbench.domain.schedules import Method
 from workbench.domain.soft_info import Rating
 from workbench.domain.status import Status
@@ -231,6 +232,18 @@ SCHEDULE_METHOD_LABELS: Words[Method] = Words(
         Method.SEASONAL: N_("灵活还款（按季节现金流）"),
     }
 )
+
+SIGNATURE_ROLE_LABELS: Words[SignatureRole] = Words(
+    {
+        SignatureRole.OFFICER: N_("主办客户经理"),
+        SignatureRole.ASSISTANT: N_("协办客户经理"),
+        SignatureRole.REVIEWER: N_("审查人"),
+        SignatureRole.CHAIR: N_("审贷会主席"),
+        SignatureRole.MEMBER: N_("贷审会委员"),
+        SignatureRole.SECRETARY: N_("记录人"),
+    }
+)
+"""The box a signer signs in, as the identity dialog offers it."""
 
 STATUS_LABELS: Words[Status] = Words(
     {

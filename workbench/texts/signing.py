@@ -22,6 +22,7 @@ SIGNING_ERRORS: dict[str, str] = {
     "identity_locked": N_("口令不对：无法打开签名身份 {path}"),
     "identity_malformed": N_("{path} 不是 PKCS#12 签名身份文件（文件损坏或格式不对）"),
     "identity_imported": N_("此证书已导入（{name}）"),
+    "identity_kind_missing": N_("请选择签署栏：从角色“{role}”看不出签在哪一栏"),
     "identity_expired": N_("证书已过期或尚未生效（有效期至 {until}），不能用于签署"),
     "no_free_slot": N_("报告的签名框已全部签满"),
     "no_such_slot": N_("报告没有这个签名框"),

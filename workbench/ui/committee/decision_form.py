@@ -32,10 +32,10 @@ from workbench.domain.calc import compute_case
 from workbench.domain.committee import OPEN, Terms
 from workbench.domain.errors import ValidationError
 from workbench.domain.field_model import check_whole_cents, field_map
+from workbench.domain.formatting import money
 from workbench.domain.loan_request import RateKind, RateQuote
 from workbench.domain.money import parse_amount
 from workbench.domain.schedules import Method
-from workbench.reports.formatting import money
 from workbench.services.committee import monitoring_steps, monitoring_wording
 from workbench.texts.labels import SCHEDULE_METHOD_LABELS as METHOD_LABELS
 from workbench.texts.reasons import error_text

@@ -14,7 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from workbench.domain.case_file import Stage
 from workbench.domain.committee import Outcome
-from workbench.reports.formatting import money
+from workbench.domain.formatting import money
 from workbench.texts.labels import enum_label
 from workbench.ui.committee.texts import outcome_text, status_text, vote_text
 from workbench.ui.i18n import lang, tr

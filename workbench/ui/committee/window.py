@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from workbench.domain.committee import OPEN
 from workbench.domain.errors import DomainError
-from workbench.reports.formatting import money
+from workbench.domain.formatting import money
 from workbench.ui.committee.decision_form import DecisionForm
 from workbench.ui.committee.models import AgendaModel, AgendaRow, AwaitingModel, SessionListModel
 from workbench.ui.committee.signing_prompt import ask_identity
@@ -58,8 +58,8 @@ OK_STYLE = "color: #00704F;"
 
 def error_message(error: BaseException) -> str:
     """The translated one-line reason of a failed committee step."""
-    from workbench.reports.signing import SigningError
     from workbench.services.messages import describe_error
+    from workbench.services.signatures import SigningError
 
     if isinstance(error, SigningError):
         return signing_error_text(error)
@@ -460,7 +460,7 @@ class CommitteeWindow(QMainWindow):
         unit_lang = lang()
 
         def close() -> SignedMinutes:
-            from workbench.reports.signing import load_identity
+            from workbench.services.signatures import load_identity
 
             identity = load_identity(path, passphrase)
             return committee.close_session(session_id, identity, user, lang=unit_lang)

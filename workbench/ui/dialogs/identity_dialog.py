@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -29,10 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.domain.records import SignatureRole
 from workbench.services import signatures
 from workbench.services.signatures import IdentityInfo
+from workbench.texts.labels import SIGNATURE_ROLE_LABELS
 from workbench.ui.dialogs.signing_form import error_label, report_error_text, show_error
-from workbench.ui.i18n import tr
+from workbench.ui.i18n import lang, tr
 from workbench.ui.models.records_model import RecordsModel
 from workbench.ui.ops import run_in_background
 
@@ -194,6 +197,11 @@ class CreateIdentityDialog(QDialog):
         self.role = QLineEdit()
         self.role.setObjectName("role")
         self.role.setPlaceholderText(tr("如：客户经理、审查员、审贷会主任"))
+        # The box the identity signs in, kept in the certificate as data (its title is only words).
+        self.kind = QComboBox()
+        self.kind.setObjectName("kind")
+        for kind in SignatureRole:
+            self.kind.addItem(SIGNATURE_ROLE_LABELS[kind][lang()], kind)
         self.unit = QLineEdit()
         self.unit.setObjectName("unit")
         self.unit.setPlaceholderText(tr("如：某某农商银行 小微信贷中心"))
@@ -211,6 +219,7 @@ class CreateIdentityDialog(QDialog):
         note.setWordWrap(True)
         form = QFormLayout()
         form.addRow(tr("姓名"), self.name)
+        form.addRow(tr("签署栏"), self.kind)
         form.addRow(tr("角色"), self.role)
         form.addRow(tr("单位"), self.unit)
         form.addRow(tr("口令"), self.passphrase)
@@ -247,10 +256,12 @@ class CreateIdentityDialog(QDialog):
             return
         name, role, unit = self.name.text().strip(), self.role.text().strip(), self.unit.text().strip()
         passphrase, folder = self.passphrase.text(), self.folder
+        kind = SignatureRole(self.kind.currentData())
+        role = role or self.kind.currentText()
         self.ok_button.setEnabled(False)
         self.ok_button.setText(tr("正在生成…"))
         run_in_background(
-            lambda: signatures.create_identity(name, role, unit, passphrase, folder),
+            lambda: signatures.create_identity(name, role, unit, passphrase, folder, kind=kind),
             self._done,
             self._failed,
         )

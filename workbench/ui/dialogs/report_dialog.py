@@ -38,6 +38,7 @@ from workbench.services.reporting import (
     SignedReport,
     make_report,
     signing_reason,
+    signs_as_user,
     stored_report,
 )
 from workbench.ui.dialogs.signing_form import (
@@ -268,7 +269,14 @@ class ReportDialog(QDialog):
                     location=location,
                 )
             else:
-                report = make_report(case, request, identity, reason=reason, location=location)
+                report = make_report(
+                    case,
+                    request,
+                    identity,
+                    reason=reason,
+                    location=location,
+                    signs_as=signs_as_user(store.user) if store is not None else None,
+                )
             tmp = target.with_name(target.name + ".tmp")
             tmp.write_bytes(report.pdf)
             tmp.replace(target)

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from workbench.domain.balance_sheet import SHEET_LISTS
 from workbench.ui.i18n import tr
 from workbench.ui.sections.base import FigureGrid, group, table_tabs
 from workbench.ui.values import money_text
@@ -13,17 +14,6 @@ from workbench.ui.values import money_text
 if TYPE_CHECKING:
     from workbench.domain.calc import CaseResults
     from workbench.ui.sections.base import SectionContext
-
-LISTS = (
-    "assets",
-    "stock",
-    "fixed_assets",
-    "receivables",
-    "payables",
-    "debts",
-    "off_balance",
-    "guarantees_given",
-)
 
 
 def _titles() -> list[str]:
@@ -62,7 +52,7 @@ def build(ctx: SectionContext) -> QWidget:
     layout.addWidget(ctx.binder.form(("balance_sheet",), [("date", tr("报表日期"))]))
     totals = FigureGrid(_totals(), columns=2)
     layout.addWidget(group(tr("合计"), totals))
-    lists = [(title, ("balance_sheet", name)) for title, name in zip(_titles(), LISTS, strict=True)]
+    lists = [(title, ("balance_sheet", name)) for title, name in zip(_titles(), SHEET_LISTS, strict=True)]
     tabs = table_tabs(ctx, lists)
     tabs.setObjectName("balanceSheetTabs")
     layout.addWidget(tabs, 1)

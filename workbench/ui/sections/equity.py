@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout, QWidget
 
-from workbench.domain.equity import EquityCheck
+from workbench.domain.equity import EQUITY_ITEM_LISTS, EquityCheck
 from workbench.domain.formatting import deviation as deviation_text
 from workbench.domain.status import Status
 from workbench.ui.i18n import tr
@@ -19,16 +19,6 @@ if TYPE_CHECKING:
     from workbench.domain.calc import CaseResults
     from workbench.ui.models.result_tables import Table
     from workbench.ui.sections.base import SectionContext
-
-ITEM_LISTS = (
-    "initial_assets",
-    "initial_liabilities",
-    "period_profit",
-    "injections",
-    "appreciation",
-    "withdrawals",
-    "depreciation",
-)
 
 
 def _list_titles() -> list[str]:
@@ -95,7 +85,9 @@ def _present(ctx: SectionContext) -> QWidget:
     explanation = b.widget(("equity_check", "explanation"), tr("偏差说明"))
     assert isinstance(explanation, QPlainTextEdit)
     explanation.setMaximumHeight(90)
-    lists = [(title, ("equity_check", name)) for title, name in zip(_list_titles(), ITEM_LISTS, strict=True)]
+    lists = [
+        (title, ("equity_check", name)) for title, name in zip(_list_titles(), EQUITY_ITEM_LISTS, strict=True)
+    ]
     lists.append((tr("以往轮次"), ("equity_check", "earlier_passes")))
     tabs = table_tabs(ctx, lists)
     tabs.setObjectName("equityTabs")

@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.domain import lifecycle
+from workbench.domain.case_file import Stage
 from workbench.domain.errors import ValidationError
 from workbench.texts.labels import FIGURE_LABELS as REFERABLE_FIGURES
 from workbench.ui.i18n import lang, tr
@@ -220,6 +222,8 @@ class FieldBinder(QObject):
             if isinstance(w, QComboBox):
                 index = w.findData("" if value is None else str(value.value))
                 w.setCurrentIndex(max(index, 0))
+                if isinstance(value, Stage):
+                    _offer_stages_from(w, value)
             elif isinstance(w, QDateEdit):
                 w.setDate(NO_DATE if value is None else QDate(value.year, value.month, value.day))
             elif isinstance(w, QPlainTextEdit):
@@ -237,6 +241,19 @@ class FieldBinder(QObject):
                 w.setToolTip("")
         finally:
             blocker.unblock()
+
+
+def _offer_stages_from(combo: QComboBox, stage: Stage) -> None:
+    """Let the stage combo offer only ``stage`` and the stages a save may move a case to from it
+    (``lifecycle``); the others (the committee's, and those no save reaches) stay listed, greyed."""
+    model = combo.model()
+    if not isinstance(model, QStandardItemModel):  # pragma: no cover - QComboBox's own model is one
+        return
+    for row in range(combo.count()):
+        item = model.item(row)
+        data = combo.itemData(row)
+        if item is not None and data in {s.value for s in Stage}:
+            item.setEnabled(lifecycle.stage_change_allowed(stage, Stage(data)))
 
 
 def _figure_completer(parent: QWidget) -> QCompleter:

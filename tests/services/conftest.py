@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING
 
 import pytest
 
 from tests.store.helpers import add_user
-from workbench.domain.records import Role
+from workbench.domain.records import Role, User
 from workbench.services.cases import CaseService
+from workbench.services.committee import CommitteeService
 
 if TYPE_CHECKING:
-    from workbench.domain.records import User
     from workbench.store.db import Sessions
 
 
@@ -28,3 +29,29 @@ def reviewer(sessions: Sessions) -> User:
 @pytest.fixture
 def admin(sessions: Sessions) -> User:
     return add_user(sessions, "admin", Role.ADMIN)
+
+
+@dataclasses.dataclass
+class Board:
+    """A committee: the chair, two voting members and an expert who may sit with or without a vote."""
+
+    chair: User
+    members: tuple[User, User]
+    expert: User
+
+
+@pytest.fixture
+def committee(sessions: Sessions) -> CommitteeService:
+    return CommitteeService(sessions)
+
+
+@pytest.fixture
+def board(sessions: Sessions) -> Board:
+    return Board(
+        add_user(sessions, "chenzhuxi", Role.COMMITTEE_CHAIR),
+        (
+            add_user(sessions, "wangwei", Role.COMMITTEE_MEMBER),
+            add_user(sessions, "lina", Role.COMMITTEE_MEMBER),
+        ),
+        add_user(sessions, "expert", Role.COMMITTEE_MEMBER),
+    )

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.store.helpers import add_user, demo
+from tests.store.helpers import demo
 from workbench.domain.case_file import Stage
 from workbench.domain.committee import (
     DEFAULT_MONITORING,
@@ -25,43 +25,20 @@ from workbench.domain.committee import (
     Vote,
 )
 from workbench.domain.errors import ValidationError
-from workbench.domain.records import CommitteeError, Role, User
+from workbench.domain.records import CommitteeError, User
 from workbench.reports.content import build_minutes
 from workbench.reports.inputs import DecisionKind, MemberRole, VoteKind
-from workbench.services.committee import CommitteeService
 from workbench.services.messages import describe_error
 from workbench.services.permissions import PermissionDenied
 from workbench.store.committee_repository import SqlCommitteeRepository
 
 if TYPE_CHECKING:
+    from tests.services.conftest import Board
     from workbench.services.cases import CaseService
+    from workbench.services.committee import CommitteeService
     from workbench.store.db import Sessions
 
 CONDITION_B = "自有资金到位后受托支付"
-
-
-@dataclasses.dataclass
-class Board:
-    chair: User
-    members: tuple[User, User]
-    expert: User
-
-
-@pytest.fixture
-def committee(sessions: Sessions) -> CommitteeService:
-    return CommitteeService(sessions)
-
-
-@pytest.fixture
-def board(sessions: Sessions) -> Board:
-    return Board(
-        add_user(sessions, "chenzhuxi", Role.COMMITTEE_CHAIR),
-        (
-            add_user(sessions, "wangwei", Role.COMMITTEE_MEMBER),
-            add_user(sessions, "lina", Role.COMMITTEE_MEMBER),
-        ),
-        add_user(sessions, "expert", Role.COMMITTEE_MEMBER),
-    )
 
 
 def open_session(

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.services.test_committee import Board, open_session, submitted
+from tests.services.test_committee import open_session, submitted
 from tests.store.helpers import add_user, demo
 from workbench.domain.case_file import Stage
 from workbench.domain.committee import Outcome, Terms, Vote
@@ -23,34 +23,18 @@ from workbench.reports.signing import create_identity, load_identity
 from workbench.reports.verify import verify_pdf
 from workbench.services.archive import ArchiveService
 from workbench.services.cases import stage_change_allowed
-from workbench.services.committee import CommitteeService
 from workbench.services.messages import describe_error
 from workbench.services.permissions import PermissionDenied
 
 if TYPE_CHECKING:
+    from tests.services.conftest import Board
     from workbench.domain.records import User
     from workbench.reports.signing import SigningIdentity
     from workbench.services.cases import CaseService
+    from workbench.services.committee import CommitteeService
     from workbench.store.db import Sessions
 
 PASSPHRASE = "chair-secret-1"
-
-
-@pytest.fixture
-def committee(sessions: Sessions) -> CommitteeService:
-    return CommitteeService(sessions)
-
-
-@pytest.fixture
-def board(sessions: Sessions) -> Board:
-    return Board(
-        add_user(sessions, "chenzhuxi", Role.COMMITTEE_CHAIR),
-        (
-            add_user(sessions, "wangwei", Role.COMMITTEE_MEMBER),
-            add_user(sessions, "lina", Role.COMMITTEE_MEMBER),
-        ),
-        add_user(sessions, "expert", Role.COMMITTEE_MEMBER),
-    )
 
 
 @pytest.fixture(scope="module")

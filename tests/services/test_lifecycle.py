@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.services.test_committee import Board, open_session, submitted
+from tests.services.test_committee import open_session, submitted
 from tests.services.test_committee_session import decide_all
 from tests.store.helpers import add_user, demo, new_id
 from workbench.domain import lifecycle
@@ -27,26 +27,10 @@ from workbench.services.permissions import ALLOWED, Action, PermissionDenied
 from workbench.store.repository import SqlCaseRepository
 
 if TYPE_CHECKING:
+    from tests.services.conftest import Board
     from workbench.domain.records import User
     from workbench.services.cases import CaseService
     from workbench.store.db import Sessions
-
-
-@pytest.fixture
-def committee(sessions: Sessions) -> CommitteeService:
-    return CommitteeService(sessions)
-
-
-@pytest.fixture
-def board(sessions: Sessions) -> Board:
-    return Board(
-        add_user(sessions, "chenzhuxi", Role.COMMITTEE_CHAIR),
-        (
-            add_user(sessions, "wangwei", Role.COMMITTEE_MEMBER),
-            add_user(sessions, "lina", Role.COMMITTEE_MEMBER),
-        ),
-        add_user(sessions, "expert", Role.COMMITTEE_MEMBER),
-    )
 
 
 def test_the_permission_table_takes_the_lifecycle_roles() -> None:

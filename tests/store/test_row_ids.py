@@ -11,10 +11,11 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import inspect, text
 
+from tests.domain.test_row_ids import row_lists
 from tests.store.helpers import add_user, demo, new_id, with_sheet
 from workbench.domain.cross_checks import CheckMethod, CrossCheck, MarginItem, MarginSampleInputs, Target
 from workbench.domain.records import ChangeAction
-from workbench.domain.row_ids import Row, derived_row_id
+from workbench.domain.row_ids import derived_row_id
 from workbench.services.case_files import dumps_case, read_case_file
 from workbench.store import migrate
 from workbench.store.changes import content_sha256
@@ -28,22 +29,9 @@ if TYPE_CHECKING:
 V1_FILES = Path(__file__).parents[1] / "domain" / "data"
 
 
-def all_ids(value: Any, path: str = "") -> dict[str, list[str]]:
+def all_ids(value: Any) -> dict[str, list[str]]:
     """The ids of every list of rows in ``value``, by the list's path."""
-    out: dict[str, list[str]] = {}
-    if not dataclasses.is_dataclass(value) or isinstance(value, type):
-        return out
-    for f in dataclasses.fields(value):
-        item = getattr(value, f.name)
-        where = f"{path}.{f.name}" if path else f.name
-        if isinstance(item, tuple):
-            if item and isinstance(item[0], Row):
-                out[where] = [r.id for r in item]
-            for i, element in enumerate(item):
-                out.update(all_ids(element, f"{where}[{i}]"))
-        else:
-            out.update(all_ids(item, where))
-    return out
+    return {path: [row.id for row in rows] for path, rows in row_lists(value)}
 
 
 def _updates(sessions: Sessions, case_id: str) -> list[tuple[str | None, str | None, str | None]]:

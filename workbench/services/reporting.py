@@ -228,30 +228,6 @@ def make_report(
     return SignedReport(pdf, canonical_case_sha256(case), case_version)
 
 
-def export_signed_report(
-    store: ReportStore,
-    case_id: str,
-    request: ReportRequest,
-    identity: SigningIdentity,
-    user: User,
-    *,
-    reason: str = "",
-    location: str = "",
-    expected_version: int | None = None,
-) -> SignedReport:
-    """Render and sign a stored case's report and put it into the archive (immutable row).
-
-    The PDF embeds the version and hash of the case as loaded; the archive row pins the same.
-    ``request`` is used as given (``stored_report`` completes it from the store first).
-
-    Raises:
-        ConcurrentEditError: ``expected_version`` is given and the stored case is at another
-            version (someone saved meanwhile: the report would not show what the signer saw).
-    """
-    record = _open_stored(store, case_id, user, expected_version)
-    return _sign_and_archive(store, record, request, identity, user, reason, location)
-
-
 def stored_report(
     store: ReportStore,
     key: str,

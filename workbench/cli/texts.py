@@ -289,7 +289,7 @@ TEXTS.update(
         "users_set_role_help": N_("更改用户的角色（管理员）"),
         "users_set_admin_help": N_("授予（on）或取消（off）用户的管理员权限（管理员）"),
         "users_passwd_help": N_("修改自己的密码（先验证原密码）；管理员可重置他人的密码"),
-        "users_login_arg_help": N_("用户名"),
+        "users_login_arg_help": N_("用户名（登录名）"),
         "users_name_help": N_("姓名（默认同用户名）"),
         "users_role_help": N_("角色：{roles}"),
         "users_admin_help": N_("同时授予管理员权限（管理用户）"),

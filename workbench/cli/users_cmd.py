@@ -56,7 +56,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: s
     add = action("add", run_add)
     add.add_argument("user", metavar="LOGIN", help=t("users_login_arg_help", lang))
     add.add_argument("--name", default="", help=t("users_name_help", lang))
-    add.add_argument("--role", required=True, choices=ROLES, help=_roles_help(lang))
+    add.add_argument("--role", required=True, metavar="ROLE", choices=ROLES, help=_roles_help(lang))
     add.add_argument("--admin", action="store_true", help=t("users_admin_help", lang))
     add.add_argument("--password-stdin", action="store_true", help=t("password_stdin_help", lang))
 

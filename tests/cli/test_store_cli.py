@@ -15,7 +15,10 @@ from workbench.store.migrate import head
 HEAD = head()
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from pathlib import Path
+
+    from tests.databases import PgDatabases
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -208,3 +211,38 @@ def test_cases_sort_and_filter_by_change_date(blank_url: str, capsys: pytest.Cap
     with pytest.raises(SystemExit) as exit_info:  # argparse refuses an unknown column, with the choices
         main(["cases", "--db", blank_url, "--sort", "nonsense"])
     assert exit_info.value.code == 2 and "case-number" in capsys.readouterr().err
+
+
+@pytest.fixture
+def outdated_team_store(pg_databases: PgDatabases) -> Iterator[str]:
+    """A PostgreSQL store at an older revision, its URL with a password (trust ignores it)."""
+    from sqlalchemy.engine import make_url
+
+    from workbench.store import migrate
+
+    name = pg_databases.create(template=None)
+    url = make_url(pg_databases.url(name)).set(password="s3cret-pw").render_as_string(hide_password=False)
+    migrate.upgrade(url, "0005")
+    yield url
+    pg_databases.drop(name)
+
+
+@pytest.mark.postgres
+def test_an_outdated_team_store_is_one_line_for_every_command_until_db_upgrade(
+    outdated_team_store: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = outdated_team_store
+    for argv in (("cases", "--db", url), ("--lang", "en", "export", demo("a").id, "--db", url)):
+        code, out, err = run(capsys, *argv)
+        assert (code, out) == (2, "")
+        assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+        assert "s3cret-pw" not in err and "***" in err
+    assert err.strip().endswith(
+        f"is at schema revision 0005, this program needs {HEAD}: ask the administrator to upgrade the schema "
+        "(administrator's command: workbench db upgrade)"
+    )
+    code, out, _ = run(capsys, "db", "current", "--db", url)  # the administrator's commands still work
+    assert code == 0 and "0005" in out and "s3cret-pw" not in out
+    assert run(capsys, "db", "init", "--db", url)[0] == 0  # upgrades it (the store had no user yet)
+    code, out, err = run(capsys, "cases", "--db", url)
+    assert (code, err, out.strip()) == (0, "", "没有案卷")

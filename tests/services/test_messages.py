@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from workbench.domain.errors import ConcurrentEditError, DomainError, ValidationError
-from workbench.domain.records import CaseNotFoundError, StoreUnavailableError, UserNotFoundError
+from workbench.domain.records import (
+    CaseNotFoundError,
+    StoreBusyError,
+    StoreOutdatedError,
+    StoreUnavailableError,
+    UserNotFoundError,
+)
 from workbench.services.messages import describe_error
 
 CASE = "0b6f2c1e-6a51-4c1e-9f0a-2024a0000001"
@@ -105,6 +111,8 @@ SAMPLE_PARAMS: dict[str, dict[str, object]] = {
     "store_unavailable": {"url": "sqlite:///x", "detail": "unable to open database file"},
     "store_connection_lost": {"url": "postgresql+psycopg://h/db", "detail": "server closed the connection"},
     "store_busy": {"url": "sqlite:///x", "detail": "database is locked"},
+    "store_outdated": {"url": "postgresql+psycopg://h/db", "current": "0005", "head": "0006"},
+    "store_too_new": {"url": "postgresql+psycopg://h/db", "current": "0099", "head": "0006"},
 }
 
 
@@ -129,6 +137,8 @@ def test_every_store_error_class_has_chinese_and_english_text() -> None:
         CaseNotFoundError(case_id=CASE, version=2),
         CaseNotFoundError(report_id="r1"),
         UserNotFoundError(user_id="u1"),
+        StoreOutdatedError(url="postgresql+psycopg://h/db", current=None, head="0006"),
+        StoreBusyError(url="sqlite:///x", detail="database is locked", waited=300),
     )
     for error in variants:
         _check_texts(error)
@@ -170,3 +180,31 @@ def test_a_hostile_file_name_cannot_break_the_line() -> None:
 
     error = CaseFileError("evil\nname.json", ValidationError("", "not_json", detail="x\ry"))
     assert "\n" not in describe_error(error) and "\r" not in describe_error(error)
+
+
+def test_an_outdated_store_is_one_line_for_its_administrator_without_the_password() -> None:
+    """The window's text names no command; the command line adds the administrator's command."""
+    from workbench.cli.main import describe
+    from workbench.domain.records import StoreTooNewError
+
+    url = "postgresql+psycopg://liumin:***@db.bank/workbench"
+    older = StoreOutdatedError(url=url, current="0005", head="0006")
+    assert (
+        describe_error(older, "zh")
+        == f"数据库 {url} 的结构版本为 0005，本程序需要 0006：请管理员升级数据库结构"
+    )
+    assert describe(older, "en") == (
+        f"the database {url} is at schema revision 0005, this program needs 0006: ask the administrator to "
+        "upgrade the schema (administrator's command: workbench db upgrade)"
+    )
+    empty = StoreOutdatedError(url=url, current=None, head="0006")
+    assert describe(empty, "zh").endswith("请管理员初始化数据库（管理员命令：workbench db init）")
+    newer = StoreTooNewError(url=url, current="0099", head="0006")
+    assert (
+        describe(newer, "zh") == f"数据库 {url} 的结构版本 0099 比本程序新（本程序最高为 0006）：请更新本程序"
+    )
+    waited = StoreBusyError(url=url, detail="lock timeout", waited=300)
+    assert describe_error(waited, "en") == (
+        f"another program is upgrading the schema of the database {url} and had not finished after 300 s: "
+        "try again later"
+    )

@@ -81,6 +81,8 @@ def _hint_reason(error: DomainError) -> str | None:
     params = getattr(error, "params", None) or {}
     if reason == "user_not_found" and "username" not in params:
         return None  # a user looked up by id: nothing to create from here
+    if reason == "store_outdated" and params.get("current") is None:
+        return "store_empty"  # an empty database is made by `db init`, not `db upgrade`
     return reason if isinstance(reason, str) else None
 
 

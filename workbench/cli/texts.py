@@ -144,6 +144,8 @@ HINTS: dict[str, str] = {
     "case_exists": N_("{message}；如需另存一份，请加 --as-copy"),
     "not_a_uuid": N_("{message}（导入时可加 --as-copy 分配新编号）"),
     "user_not_found": N_("{message}（第一个管理员由 workbench db init 创建）"),
+    "store_outdated": N_("{message}（管理员命令：workbench db upgrade）"),
+    "store_empty": N_("{message}（管理员命令：workbench db init）"),
 }
 
 

@@ -265,6 +265,22 @@ class StoreBusyError(RecordError):
     reason = "store_busy"
 
 
+class StoreOutdatedError(RecordError):
+    """The store's schema is older than this program's (``current`` is ``None`` for an empty
+    database): on a shared server only its administrator may change the tables, so opening it tells
+    her to run ``workbench db upgrade`` (or ``db init``) instead of migrating it. Params: ``url``
+    (password hidden), ``current``, ``head``."""
+
+    reason = "store_outdated"
+
+
+class StoreTooNewError(RecordError):
+    """The store is at a schema revision this program does not know: a newer program upgraded it,
+    so this one must be updated before it reads or writes there. Params: ``url``, ``current``, ``head``."""
+
+    reason = "store_too_new"
+
+
 STORE_ERRORS: tuple[type[RecordError], ...] = (
     CaseNotFoundError,
     CaseExistsError,
@@ -274,6 +290,8 @@ STORE_ERRORS: tuple[type[RecordError], ...] = (
     StoreConnectionLostError,
     StoreSignInError,
     StoreBusyError,
+    StoreOutdatedError,
+    StoreTooNewError,
 )
 """Every record error the store raises (each has a text in ``workbench.services.messages``)."""
 

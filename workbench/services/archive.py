@@ -38,10 +38,10 @@ class ArchiveService:
 
     def list_reports(self, case_id: str, user: User) -> list[ArchivedReport]:
         require(user, Action.READ_CASE)
-        with self._sessions.begin() as session:
+        with self._sessions.read() as session:
             return SqlArchiveRepository(session).list_reports(case_id)
 
     def report_pdf(self, report_id: str, user: User) -> bytes:
         require(user, Action.READ_CASE)
-        with self._sessions.begin() as session:
+        with self._sessions.read() as session:
             return SqlArchiveRepository(session).report_pdf(report_id)

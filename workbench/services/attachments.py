@@ -121,7 +121,7 @@ class AttachmentService:
     def list_files(self, case_id: str, user: User) -> list[AttachmentInfo]:
         """The stored files of a case (no bytes)."""
         require(user, Action.READ_CASE)
-        with self._sessions.begin() as session:
+        with self._sessions.read() as session:
             return SqlAttachmentRepository(session).list_files(case_id)
 
     def content(self, case_id: str, evidence_id: str, user: User) -> bytes:
@@ -133,7 +133,7 @@ class AttachmentService:
         require(user, Action.READ_CASE)
         from workbench.domain.records import CaseNotFoundError
 
-        with self._sessions.begin() as session:
+        with self._sessions.read() as session:
             try:
                 return SqlAttachmentRepository(session).content(case_id, evidence_id)
             except CaseNotFoundError:
@@ -147,7 +147,7 @@ class AttachmentService:
             AttachmentError: ``hash_mismatch``, a stored file is not the one the evidence item names.
         """
         require(user, Action.READ_CASE)
-        with self._sessions.begin() as session:
+        with self._sessions.read() as session:
             case = SqlCaseRepository(session).get(case_id).case
             files = {
                 info.evidence_id: (info, data)

@@ -69,13 +69,13 @@ class CaseService:
 
     def open_case(self, case_id: str, user: User) -> CaseRecord:
         require(user, Action.READ_CASE)
-        with self._sessions.begin() as session:
+        with self._sessions.read() as session:
             return SqlCaseRepository(session).get(case_id)
 
     def open_version(self, case_id: str, version: int, user: User) -> CaseFile:
         """The case as it was saved in ``version`` (to show or compare)."""
         require(user, Action.READ_CASE)
-        with self._sessions.begin() as session:
+        with self._sessions.read() as session:
             return SqlCaseRepository(session).version_document(case_id, version)
 
     def save_case(self, case: CaseFile | CaseRecord, expected_version: int | None, user: User) -> int:
@@ -126,7 +126,7 @@ class CaseService:
         require(user, Action.READ_CASE)
         if query is None:
             query = CaseListQuery(name_like=name_like or "", stage=stage, officer=officer)
-        with self._sessions.begin() as session:
+        with self._sessions.read() as session:
             officer_id = None
             if query.officer:
                 try:
@@ -149,17 +149,17 @@ class CaseService:
     def officer_names(self, user: User) -> list[str]:
         """The user names of the officers (for the case list's officer filter), by name."""
         require(user, Action.READ_CASE)
-        with self._sessions.begin() as session:
+        with self._sessions.read() as session:
             return [u.username for u in SqlUserRepository(session).list_users() if u.role is Role.OFFICER]
 
     def history(self, case_id: str, user: User) -> list[CaseVersionInfo]:
         require(user, Action.READ_CASE)
-        with self._sessions.begin() as session:
+        with self._sessions.read() as session:
             return SqlCaseRepository(session).history(case_id)
 
     def audit_trail(self, case_id: str, user: User) -> list[AuditRecord]:
         require(user, Action.READ_CASE)
-        with self._sessions.begin() as session:
+        with self._sessions.read() as session:
             return SqlCaseRepository(session).audit_trail(case_id)
 
     def restore_version(self, case_id: str, version: int, expected_version: int, user: User) -> int:

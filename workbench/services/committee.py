@@ -194,12 +194,12 @@ class CommitteeService:
 
     def session_info(self, session_id: str, user: User) -> SessionInfo:
         require(user, Action.READ_CASE)
-        with self._sessions.begin() as session:
+        with self._sessions.read() as session:
             return SqlCommitteeRepository(session).get_session(session_id)
 
     def agenda(self, session_id: str, user: User) -> list[AgendaItem]:
         require(user, Action.READ_CASE)
-        with self._sessions.begin() as session:
+        with self._sessions.read() as session:
             repo = SqlCommitteeRepository(session)
             repo.get_session(session_id)
             return repo.agenda(session_id)
@@ -331,7 +331,7 @@ class CommitteeService:
     def board(self, session_id: str, case_id: str, user: User) -> CaseBoard:
         """The votes on an agenda case, the live outcome by the session's rule, the decision."""
         require(user, Action.READ_CASE)
-        with self._sessions.begin() as session:
+        with self._sessions.read() as session:
             repo = SqlCommitteeRepository(session)
             info = repo.get_session(session_id)
             item = repo.agenda_item(session_id, case_id)
@@ -344,13 +344,13 @@ class CommitteeService:
 
     def decision(self, session_id: str, case_id: str, user: User) -> StoredDecision | None:
         require(user, Action.READ_CASE)
-        with self._sessions.begin() as session:
+        with self._sessions.read() as session:
             repo = SqlCommitteeRepository(session)
             return repo.decision(repo.agenda_item(session_id, case_id).id)
 
     def votes(self, session_id: str, case_id: str, user: User) -> tuple[MemberVote, ...]:
         require(user, Action.READ_CASE)
-        with self._sessions.begin() as session:
+        with self._sessions.read() as session:
             repo = SqlCommitteeRepository(session)
             return repo.votes(repo.agenda_item(session_id, case_id).id)
 
@@ -441,7 +441,7 @@ class CommitteeService:
 
     def list_sessions(self, user: User) -> list[SessionSummary]:
         require(user, Action.READ_CASE)
-        with self._sessions.begin() as session:
+        with self._sessions.read() as session:
             return SqlCommitteeRepository(session).list_sessions()
 
     def awaiting_cases(self, user: User, *, limit: int = AWAITING_PAGE, offset: int = 0) -> Page[CaseSummary]:
@@ -449,13 +449,13 @@ class CommitteeService:
         newest change first as in the case list: one query, ``limit`` cases from ``offset``;
         ``Page.more`` says whether more wait beyond them."""
         require(user, Action.READ_CASE)
-        with self._sessions.begin() as session:
+        with self._sessions.read() as session:
             return SqlCommitteeRepository(session).awaiting_cases(limit, offset)
 
     def session_of_case(self, case_id: str, user: User) -> str | None:
         """The session a case waits in (undecided on its agenda), else the newest that had it."""
         require(user, Action.READ_CASE)
-        with self._sessions.begin() as session:
+        with self._sessions.read() as session:
             repo = SqlCommitteeRepository(session)
             try:
                 item = repo.open_item_of(case_id)
@@ -466,7 +466,7 @@ class CommitteeService:
     def candidate_members(self, user: User) -> list[User]:
         """The active users a session can seat (the chair picks from them)."""
         require(user, Action.RUN_SESSION)
-        with self._sessions.begin() as session:
+        with self._sessions.read() as session:
             return [u for u in SqlUserRepository(session).list_users() if u.active]
 
     # ---- minutes ---------------------------------------------------------------------------------
@@ -475,7 +475,7 @@ class CommitteeService:
         """The session as the minutes print it: attendees, and per case the decision, the votes with
         their reasons, conditions precedent, final terms and monitoring (undecided cases: agenda only)."""
         require(user, Action.READ_CASE)
-        with self._sessions.begin() as session:
+        with self._sessions.read() as session:
             return self._minutes(
                 SqlCommitteeRepository(session),
                 SqlCaseRepository(session),
@@ -488,7 +488,7 @@ class CommitteeService:
         from that one agenda item (final terms, conditions precedent, monitoring, votes with
         reasons). ``None``: the case was never decided (or is not a stored case's id)."""
         require(user, Action.READ_CASE)
-        with self._sessions.begin() as session:
+        with self._sessions.read() as session:
             found = self._case_decision(session, case_id)
             return None if found is None else (found[0].session_id, found[1])
 
@@ -497,7 +497,7 @@ class CommitteeService:
         of that session, for the case's dossier. ``None``: the case was never decided (or is not a
         stored case's id)."""
         require(user, Action.READ_CASE)
-        with self._sessions.begin() as session:
+        with self._sessions.read() as session:
             found = self._case_decision(session, case_id)
             if found is None:
                 return None
@@ -516,7 +516,7 @@ class CommitteeService:
         with the case the report is filed under (the given case, else the session's first agenda item).
         ``None``: neither is known here."""
         require(user, Action.READ_CASE)
-        with self._sessions.begin() as session:
+        with self._sessions.read() as session:
             repo = SqlCommitteeRepository(session)
             session_id: str | None
             case_id: str | None

@@ -34,6 +34,12 @@ TEXTS: dict[str, str] = {
     "signin_password_needed": N_("数据库 {url} 要求输入 {login} 的密码"),
     "signin_not_a_user": N_("{login} 已通过数据库验证，但不是本工作台的在用用户：请管理员添加或启用"),
     "store_busy": N_("数据库繁忙，请稍后重试（{url}：{detail}）"),
+    "store_migration_busy": N_(
+        "数据库 {url} 正在由另一个程序升级结构，等待 {waited} 秒后仍未完成：请稍后重试"
+    ),
+    "store_outdated": N_("数据库 {url} 的结构版本为 {current}，本程序需要 {head}：请管理员升级数据库结构"),
+    "store_empty": N_("数据库 {url} 尚未建立（本程序需要结构版本 {head}）：请管理员初始化数据库"),
+    "store_too_new": N_("数据库 {url} 的结构版本 {current} 比本程序新（本程序最高为 {head}）：请更新本程序"),
     "case_not_ready": N_("案卷 {case_id} 尚未通过上会前检查，不能提交：{issues}"),
     "case_frozen": N_("案卷 {case_id} 已提交贷审会，不能修改；退回重新调查后可以修改并作为新版本再次提交"),
     "case_not_submittable": N_("案卷 {case_id} 处于 {stage} 阶段，不能提交上会"),
@@ -77,6 +83,10 @@ def _record_key(error: RecordError) -> str:
         return "report_not_found"
     if error.reason == "user_not_found" and "username" not in error.params:
         return "user_id_not_found"
+    if error.reason == "store_busy" and "waited" in error.params:
+        return "store_migration_busy"
+    if error.reason == "store_outdated" and error.params.get("current") is None:
+        return "store_empty"
     return error.reason
 
 

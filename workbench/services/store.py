@@ -5,10 +5,19 @@ sessions; the reports take the services themselves, see ``services.reporting.Rep
 module of ``workbench.services`` imports this one (``tests/test_architecture.py``): the window
 (``ui/store_link.py``) and the command line (``cli/``) do, and pass the services on.
 
-``open_store`` brings the schema up to date first (the app upgrades on start), so a fresh SQLite
-file or an empty PostgreSQL database is usable at once. The URL comes from ``--db``, else
-``WORKBENCH_DB_URL``, else the default SQLite file (``workbench.paths.database_url``); it is never
-written anywhere, so a password in it stays where the user put it.
+``open_store`` checks the schema's revision against the program's before anything else:
+
+* PostgreSQL (a team's server): opening never migrates — the people who open the store need no right
+  to change tables. An empty or older schema gives ``StoreOutdatedError`` (the administrator runs
+  ``workbench db init|upgrade``: ``init_store``/``upgrade_store``).
+* SQLite (one laptop, whose owner is its administrator): a new file is created and an older one
+  upgraded in place, under the migration lock (``workbench.store.migrate``), so several starts at
+  once take turns.
+* A schema newer than the program (on either engine) gives ``StoreTooNewError``: update the program.
+
+The URL comes from ``--db``, else ``WORKBENCH_DB_URL``, else the default SQLite file
+(``workbench.paths.database_url``); it is never written anywhere, so a password in it stays where the
+user put it, and every message shows it without the password.
 """
 
 from __future__ import annotations
@@ -16,6 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from workbench.domain.records import StoreOutdatedError, StoreTooNewError
 from workbench.paths import database_url
 from workbench.services.accounts import AccountService
 from workbench.services.archive import ArchiveService
@@ -78,20 +88,38 @@ class SchemaState:
     head: str
 
 
-def open_store(url: str | None = None, *, upgrade: bool = True) -> StoreServices:
-    """Services over ``url`` (or the configured default), with the schema upgraded if needed.
+def open_store(url: str | None = None) -> StoreServices:
+    """Services over ``url`` (or the configured default), its schema checked (see the module doc).
 
     Raises:
         StoreUnavailableError: the database cannot be reached or opened.
+        StoreOutdatedError: a PostgreSQL store is empty or older than the program.
+        StoreTooNewError: the store is newer than the program.
+        StoreBusyError: a SQLite upgrade waited too long for another one.
     """
     resolved = database_url(url)
-    if upgrade and migrate.current(resolved) != migrate.head():
-        migrate.upgrade(resolved)
-    return StoreServices.over(resolved, make_sessions(make_engine(resolved)))
+    engine = make_engine(resolved)
+    try:
+        _check_schema(resolved, engine.dialect.name)
+    except BaseException:
+        engine.dispose()
+        raise
+    return StoreServices.over(resolved, make_sessions(engine))
+
+
+def _check_schema(url: str, dialect: str) -> None:
+    current, newest = migrate.current(url), migrate.head()
+    if current == newest:
+        return
+    if current is not None and not migrate.known(current):
+        raise StoreTooNewError(url=shown_url(url), current=current, head=newest)
+    if dialect != "sqlite":
+        raise StoreOutdatedError(url=shown_url(url), current=current, head=newest)
+    migrate.upgrade(url)  # takes the lock and re-reads: another start may have done it meanwhile
 
 
 def upgrade_store(url: str | None = None) -> SchemaState:
-    """``workbench db upgrade``: bring the schema to the newest revision."""
+    """``workbench db upgrade``: bring the schema to the newest revision (the administrator's step)."""
     resolved = database_url(url)
     return SchemaState(shown_url(resolved), migrate.upgrade(resolved), migrate.head())
 
@@ -103,9 +131,16 @@ def schema_state(url: str | None = None) -> SchemaState:
 
 
 def init_store(url: str | None = None, login: str | None = None) -> tuple[SchemaState, User]:
-    """``workbench db init``: the schema at the newest revision and the first administrator."""
+    """``workbench db init``: the schema at the newest revision and the first administrator.
+
+    Several at once take turns (``migrate``'s lock); the first administrator is made under the same
+    lock on PostgreSQL, where two inits would each see no user yet and insert the same one.
+    """
     resolved = database_url(url)
     migrate.init(resolved)
-    with open_store(resolved, upgrade=False) as store:
+    with (
+        StoreServices.over(resolved, make_sessions(make_engine(resolved))) as store,
+        migrate.serialized(resolved),
+    ):
         admin = store.users.ensure_first_admin(login)
     return SchemaState(shown_url(resolved), migrate.current(resolved), migrate.head()), admin

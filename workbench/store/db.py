@@ -2,8 +2,10 @@
 
 SQLite (the single-user default): foreign keys on, WAL journal with ``synchronous=FULL`` (a commit
 survives a power cut, and a crash mid-save leaves the old or the new case, never a mix), a busy
-timeout, and every transaction opened with ``BEGIN IMMEDIATE`` so two writers queue instead of one
-failing half-way with "database is locked" when it upgrades its read lock.
+timeout, and every unit of work that may write opened with ``BEGIN IMMEDIATE`` so two writers queue
+instead of one failing half-way with "database is locked" when it upgrades its read lock. Reads
+(``Sessions.read``) open with a deferred ``BEGIN``: in WAL mode they run beside a writer instead of
+queueing behind it. Migrations open with ``BEGIN EXCLUSIVE`` (``SQLITE_BEGIN``).
 
 PostgreSQL (a team's server): ``pool_pre_ping`` and a connect timeout.
 
@@ -60,6 +62,10 @@ BUSY_SQLSTATES = frozenset(
 )
 """PostgreSQL error codes that mean "busy, try again" rather than "cannot connect"."""
 SQLITE_BUSY_NAMES = ("SQLITE_BUSY", "SQLITE_LOCKED")
+SQLITE_BEGIN = "workbench_sqlite_begin"
+"""Execution option: how a SQLite transaction begins (``IMMEDIATE``, the default; ``DEFERRED`` for a
+read; ``EXCLUSIVE`` for a migration)."""
+_SQLITE_BEGIN_MODES = frozenset({"DEFERRED", "IMMEDIATE", "EXCLUSIVE"})
 
 
 def shown_url(url: str | URL) -> str:
@@ -97,7 +103,10 @@ def _sqlite_engine(parsed: URL, busy_timeout_ms: int) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        mode = connection.get_execution_options().get(SQLITE_BEGIN, "IMMEDIATE")
+        if mode not in _SQLITE_BEGIN_MODES:  # pragma: no cover - a typo in our own code
+            raise ValueError(f"unknown SQLite BEGIN mode: {mode!r}")
+        connection.exec_driver_sql(f"BEGIN {mode}")
 
     return engine
 
@@ -257,6 +266,11 @@ class Sessions:
         self.engine = engine
         self.factory = sessionmaker(engine, expire_on_commit=False)
         event.listen(self.factory, "after_begin", _mark_connected)
+        # Reads share the engine's pool; their connections carry the read-only options from the start.
+        self.reader = sessionmaker(
+            engine.execution_options(**_read_only_options(engine)), expire_on_commit=False
+        )
+        event.listen(self.reader, "after_begin", _mark_connected)
 
     @property
     def dialect(self) -> str:
@@ -280,6 +294,25 @@ class Sessions:
                     yield session
             finally:
                 _SQLITE_ACTOR.reset(token)
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A unit of work that only reads: on SQLite a deferred ``BEGIN`` (it takes no write lock, so a
+        list refresh runs beside an autosave instead of queueing behind it), on PostgreSQL a
+        ``READ ONLY`` transaction (a write in it is refused by the server). Otherwise as ``begin()``.
+        """
+        with self.reader() as session:
+            info = session.info
+            with store_errors(self.engine, lambda: bool(info.get(_CONNECTED))), session.begin():
+                yield session
+
+
+def _read_only_options(engine: Engine) -> dict[str, object]:
+    if engine.dialect.name == "sqlite":
+        return {SQLITE_BEGIN: "DEFERRED"}
+    if engine.dialect.name == "postgresql":
+        return {"postgresql_readonly": True}
+    return {}  # pragma: no cover - make_engine makes only these two
 
 
 _CONNECTED = "workbench_connected"

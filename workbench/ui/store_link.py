@@ -65,12 +65,19 @@ class StoreLink:
 
 
 def connect_store(url: str | None = None) -> StoreLink:
-    """Open the store at ``url`` (or the configured default), upgrading its schema, and sign in.
+    """Open the store at ``url`` (or the configured default) and sign in.
 
-    Blocking (imports SQLAlchemy, may migrate): call it through ``ops.run_in_background``.
+    A team's PostgreSQL store is only checked, never migrated (that is its administrator's
+    ``workbench db upgrade``); a laptop's SQLite file is created or upgraded in place.
+
+    Blocking (imports SQLAlchemy, may migrate a SQLite file): call it through ``ops.run_in_background``;
+    the window shows a failure as one line (``persistence.describe``).
 
     Raises:
         StoreUnavailableError: the database cannot be reached.
+        StoreOutdatedError: a PostgreSQL store is empty or older than the program.
+        StoreTooNewError: the store is newer than the program.
+        StoreBusyError: another start was still upgrading the SQLite file.
         UserNotFoundError: the OS login is not a user of a shared store.
     """
     from workbench.services.store import open_store

@@ -2,8 +2,12 @@
 
 The caller hands in an open connection (``config.attributes["connection"]``), so the engine set-up
 of ``workbench.store.db`` (SQLite pragmas, PostgreSQL timeouts) applies to migrations too. SQLite
-gets batch mode (``ALTER`` by copy-and-move) with named constraints; each migration runs in its own
-transaction.
+gets batch mode (``ALTER`` by copy-and-move) with named constraints.
+
+Transactions: on PostgreSQL each migration runs in its own (the caller holds the advisory lock
+across them); on SQLite the caller hands in a connection already inside its ``BEGIN EXCLUSIVE``
+transaction, so Alembic leaves the transaction alone and the whole upgrade commits or rolls back as
+one (``workbench.store.migrate``).
 """
 
 from __future__ import annotations

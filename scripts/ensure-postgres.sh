@@ -12,7 +12,9 @@
 #   3. a cluster in /etc/postgresql (stopped)      -> pg_ctlcluster --skip-systemctl-redirect VER main start
 #   4. root with apt-get, no server installed      -> apt-get install --no-upgrade postgresql, then 3.
 #   5. binaries in /usr/lib/postgresql/*/bin       -> throw-away cluster in a temp dir on a free port
-# One line about what it did goes to stderr. WORKBENCH_PG_STRATEGY=throwaway skips 2-4 (to test step 5);
+# Then, once, it puts SCRAM password authentication for every login but postgres first in the server's
+# pg_hba.conf (when the file is writable) and reloads it: the sign-in tests need a server that checks
+# passwords. One line about what it did goes to stderr. WORKBENCH_PG_STRATEGY=throwaway skips 2-4 (to test step 5);
 # WORKBENCH_PG_STRATEGY=none skips them all (to run without PostgreSQL, or to test the CI=true failure).
 
 _wb_pg_log() { printf '[postgres] %s\n' "$*" >&2; }
@@ -102,6 +104,32 @@ wb_stop_throwaway_postgres() {
     unset WORKBENCH_TEST_PG_TMPDIR
 }
 
+# People sign in with passwords (issue 12): logins other than the superuser the tests set up with
+# authenticate with SCRAM on 127.0.0.1, as a bank's server would; the superuser keeps what it had.
+# Our lines go first in pg_hba.conf (first match wins), once, marked; then the server reloads.
+WB_PG_HBA_MARK="# workbench (scripts/ensure-postgres.sh): people sign in with SCRAM passwords"
+_wb_pg_require_passwords() {
+    command -v psql >/dev/null 2>&1 || return 0
+    local url hba
+    url="$(_wb_pg_libpq_url "$1")"
+    hba="$(PGCONNECT_TIMEOUT=5 psql "$url" -XAtqc 'SHOW hba_file' 2>/dev/null)" || return 0
+    [[ -n "$hba" && -f "$hba" ]] || return 0
+    grep -qF "$WB_PG_HBA_MARK" "$hba" && return 0
+    [[ -w "$hba" ]] || { _wb_pg_log "cannot edit $hba: logins keep the server's own authentication"; return 0; }
+    local tmp
+    tmp="$(mktemp)" || return 0
+    {
+        printf '%s\n' "$WB_PG_HBA_MARK"
+        printf 'host all postgres 127.0.0.1/32 trust\n'
+        printf 'host all all 127.0.0.1/32 scram-sha-256\n'
+        printf 'host all all ::1/128 scram-sha-256\n'
+        cat "$hba"
+    } >"$tmp" && cat "$tmp" >"$hba"
+    rm -f "$tmp"
+    PGCONNECT_TIMEOUT=5 psql "$url" -XAtqc 'SELECT pg_reload_conf()' >/dev/null 2>&1 || true
+    _wb_pg_log "pg_hba.conf: logins other than postgres now sign in with SCRAM passwords on 127.0.0.1"
+}
+
 # Sets WB_PG_URL and returns 0, or prints the reason and returns 1.
 _wb_ensure_postgres() {
     WB_PG_URL=""
@@ -153,12 +181,14 @@ _wb_ensure_postgres() {
 if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
     set -uo pipefail
     _wb_ensure_postgres || exit 1
+    _wb_pg_require_passwords "$WB_PG_URL"
     printf '%s\n' "$WB_PG_URL"
     [[ -n "${WORKBENCH_TEST_PG_TMPDIR:-}" ]] &&
         _wb_pg_log "left running; stop it with: pg_ctl -D $WORKBENCH_TEST_PG_TMPDIR/data stop"
     exit 0
 else
     if _wb_ensure_postgres; then
+        _wb_pg_require_passwords "$WB_PG_URL"
         export WORKBENCH_TEST_PG_URL=$WB_PG_URL
     else
         unset WORKBENCH_TEST_PG_URL

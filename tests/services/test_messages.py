@@ -6,9 +6,11 @@ import pytest
 
 from workbench.domain.errors import ConcurrentEditError, DomainError, ValidationError
 from workbench.domain.records import (
+    SIGN_IN_REASONS,
     CaseNotFoundError,
     StoreBusyError,
     StoreOutdatedError,
+    StoreSignInError,
     StoreUnavailableError,
     UserNotFoundError,
 )
@@ -113,6 +115,7 @@ SAMPLE_PARAMS: dict[str, dict[str, object]] = {
     "store_busy": {"url": "sqlite:///x", "detail": "database is locked"},
     "store_outdated": {"url": "postgresql+psycopg://h/db", "current": "0005", "head": "0006"},
     "store_too_new": {"url": "postgresql+psycopg://h/db", "current": "0099", "head": "0006"},
+    "signin_refused": {"url": "postgresql+psycopg://liumin:***@h/db", "login": "liumin"},
 }
 
 
@@ -139,6 +142,10 @@ def test_every_store_error_class_has_chinese_and_english_text() -> None:
         UserNotFoundError(user_id="u1"),
         StoreOutdatedError(url="postgresql+psycopg://h/db", current=None, head="0006"),
         StoreBusyError(url="sqlite:///x", detail="database is locked", waited=300),
+        *(
+            StoreSignInError(reason, url="postgresql+psycopg://h/db", login="liumin")
+            for reason in sorted(SIGN_IN_REASONS)
+        ),
     )
     for error in variants:
         _check_texts(error)

@@ -240,7 +240,9 @@ class StoreSignInError(StoreUnavailableError):
     either, so nobody learns which logins exist).
     """
 
-    def __init__(self, reason: str, **params: object) -> None:
+    reason = "signin_refused"
+
+    def __init__(self, reason: str = "signin_refused", **params: object) -> None:
         if reason not in SIGN_IN_REASONS:
             raise ValueError(f"unknown sign-in reason {reason!r}")
         self.reason = reason

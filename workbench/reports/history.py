@@ -45,6 +45,7 @@ COLUMNS: tuple[Msg, ...] = (
     NC_("history", "最大变动"),
 )
 WIDE_COLUMNS: tuple[Msg, ...] = (
+    COLUMNS[0],
     NC_("history", "首版"),
     NC_("history", "末版"),
     *COLUMNS[1:],

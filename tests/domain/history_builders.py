@@ -10,10 +10,13 @@ import dataclasses
 import functools
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from tests.domain.builders import demo_case
-from workbench.domain.case_file import CaseFile
 from workbench.domain.proposal_history import ProposalHistory, SavedVersion, proposal_history
+
+if TYPE_CHECKING:
+    from workbench.domain.case_file import CaseFile
 
 D = Decimal
 START = datetime(2024, 6, 20, 9, 0, tzinfo=UTC)

@@ -33,7 +33,7 @@ FIGURE_NAMES: Words[str] = Words(
         "E_act": NC_("history", "所有者权益"),
         "request_amount": NC_("history", "申请金额"),
         "request_term": NC_("history", "申请期限（月）"),
-        "P_cap": NC_("history", "测算额度（还款能力）"),
+        "P_cap": NC_("history", "测算额度"),
         "P_prop": NC_("history", "建议金额"),
     }
 )
@@ -71,8 +71,10 @@ def _signed(kind: Kind, delta: Decimal, lang: str) -> str:
     return ("+" if delta > 0 else "−" if delta < 0 else "") + shown
 
 
-def _versions(swing: Swing) -> str:
-    return f"v{swing.from_version}→v{swing.to_version}"
+def _with_versions(shown: str, swing: Swing, lang: str) -> str:
+    """``+38.00%（v12→v13）``, in English ``+38.00% (v12→v13)``."""
+    versions = f"v{swing.from_version}→v{swing.to_version}"
+    return f"{shown} ({versions})" if lang == "en" else f"{shown}（{versions}）"
 
 
 def editors_text(figure: FigureHistory, lang: str) -> str:
@@ -87,10 +89,10 @@ def swing_text(figure: FigureHistory, lang: str) -> str:
     """The largest relative swing: ``+38.00%（v12→v13）``; an amount from zero by its absolute swing."""
     swing = figure.largest_relative
     if swing is not None:
-        return f"{deviation(swing.relative)}（{_versions(swing)}）"
+        return _with_versions(deviation(swing.relative), swing, lang)
     absolute = figure.largest_absolute
     if absolute is not None:
-        return f"{_signed(figure.kind, absolute.delta, lang)}（{_versions(absolute)}）"
+        return _with_versions(_signed(figure.kind, absolute.delta, lang), absolute, lang)
     return DASH
 
 
@@ -109,7 +111,7 @@ def history_table(
             first, last = f.series[0][1], f.series[-1][1]
             absolute = f.largest_absolute
             abs_text = (
-                f"{_signed(f.kind, absolute.delta, lang)}（{_versions(absolute)}）" if absolute else DASH
+                _with_versions(_signed(f.kind, absolute.delta, lang), absolute, lang) if absolute else DASH
             )
             rows.append(
                 (

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 # name, first, last, changes, who, largest relative swing, largest absolute swing
 ALIGNS = (Align.LEFT, Align.RIGHT, Align.RIGHT, Align.CENTER, Align.LEFT, Align.RIGHT, Align.RIGHT)
-WIDTHS = (1.5, 1.1, 1.1, 0.75, 1.5, 1.4, 1.75)
+WIDTHS = (1.45, 1.0, 1.0, 0.7, 1.45, 1.55, 1.75)
 
 
 def proposal_history(ctx: SurveyContext) -> list[Block]:

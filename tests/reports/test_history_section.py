@@ -100,7 +100,10 @@ def test_the_survey_report_prints_the_history_and_the_flag(survey_texts: dict[st
     assert "共13个保存版本（v1–v13，v13为提交贷审会的版本）。" in section
     assert "提示：修改模式疑似反复测算额度" in section
     assert "提交前48小时内有8次保存修改了驱动额度的数据（v5,v6,v7,v8,v9,v10,v11,v12）。" in section
-    assert "有5次修改在申请金额不变时逐次提高测算额度，使其由44,045.78向申请金额60,000.00靠拢" in section
+    assert (
+        "有5次修改在申请金额不变时逐次提高测算额度，使其由44,045.78向申请金额60,000.00靠拢，"
+        "升至60,781.14（v4,v5,v6,v8,v10）。" in section
+    )
     assert "判定规则：提交前48小时内" in section
     assert "图：测算额度与申请金额（按保存版本）" in section
 
@@ -111,7 +114,10 @@ def test_the_english_report_says_it_all_in_english(survey_texts: dict[str, str])
     section = " ".join(text.split("15. Proposal history", 1)[1].split())
     assert "13 saved versions (v1–v13; v13 is the version submitted to the committee)." in section
     assert "Note: the pattern of changes looks like re-entering data until the limit fits" in section
-    assert "8 saves changed the data that drive the limit within 48 hours before submission" in section
+    assert (
+        "8 saves changed the data that drive the limit within 48 hours before submission "
+        "(v5, v6, v7, v8, v9, v10, v11, v12)." in section
+    )
     assert "Monthly sales" in section and "刘敏: 8, 赵强: 1" in section
     assert not re.search(
         r"[\u4e00-\u9fff]", section.replace("刘敏", "").replace("赵强", "").split("Signatures")[0]

@@ -36,8 +36,14 @@ def test_the_history_follows_the_proposal() -> None:
     assert "history" not in [s.key for s in build_slides(case, compute_case(case))]
 
 
+@pytest.mark.parametrize("language", ["zh", "en"])
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_history_slides_show_the_counts_and_fit(qtbot: QtBot, ui: Any, size: tuple[int, int]) -> None:
+def test_history_slides_show_the_counts_and_fit(
+    qtbot: QtBot, ui: Any, size: tuple[int, int], language: str
+) -> None:
+    from workbench.ui import i18n
+
+    assert i18n.set_language(language) == language  # the ui fixture switches back to Chinese afterwards
     case = fitted_versions()[-1].case
     window = PresentationWindow(case, compute_case(case), size, history=fitted_history())
     qtbot.addWidget(window)
@@ -56,12 +62,17 @@ def test_history_slides_show_the_counts_and_fit(qtbot: QtBot, ui: Any, size: tup
             f"{key}: {label.text()!r}: {why}" for label in page.labels() if (why := cut_off(label, window))
         ]
         problems += [f"{key}: {why}" for why in too_small(page, window)]
-        window.grab().save(str(SHOTS / f"history_{size[0]}x{size[1]}_{key}.png"))
+        window.grab().save(str(SHOTS / f"history_{language}_{size[0]}x{size[1]}_{key}.png"))
     assert not problems, "\n".join(problems)
     window.go_to(keys.index("history"))
     texts = [label.text() for label in window.current_page().labels()]
-    assert "刘敏 8 次、赵强 1 次" in texts  # who changed the sales how often
-    assert "疑似反复测算" in texts
+    if language == "zh":
+        assert "刘敏 8 次、赵强 1 次" in texts  # who changed the sales how often
+        assert "疑似反复测算" in texts
+    else:
+        assert "刘敏: 8, 赵强: 1" in texts
+        assert "Looks like fitting" in texts
+        assert window.slides[keys.index("history")].title == "Proposal history"
     assert "13" in texts  # the saved versions
     lead = window.slides[keys.index("history")].lead
     assert isinstance(lead, KeyFigures)

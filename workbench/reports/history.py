@@ -142,31 +142,32 @@ def scope_sentence(history: ProposalHistory, lang: str) -> str:
     return text(msg, lang, n=len(history.versions), first=first, last=last)
 
 
-def flag_sentence(reason: FlagReason, lang: str) -> str:
-    """One reason of the flag in words."""
-    versions = ", ".join(f"v{v}" for v in reason.versions)
+def flag_sentence(reason: FlagReason, lang: str, *, with_versions: bool = True) -> str:
+    """One reason of the flag in words, with the versions it counted (the slides leave them to the notes)."""
     if reason.rule is FlagRule.RUSHED:
-        hours = int(RUSHED_WINDOW.total_seconds() // 3600)
-        return text(
-            NC_("history", "提交前 {hours} 小时内有 {n} 次保存修改了驱动额度的数据（{versions}）。"),
+        sentence = text(
+            NC_("history", "提交前 {hours} 小时内有 {n} 次保存修改了驱动额度的数据"),
             lang,
-            hours=hours,
+            hours=int(RUSHED_WINDOW.total_seconds() // 3600),
             n=reason.count,
-            versions=versions,
         )
-    return text(
-        NC_(
-            "history",
-            "有 {n} 次修改在申请金额不变时逐次提高测算额度，使其由 {before} 向申请金额 {requested} 靠拢"
-            "（至 {after}；{versions}）。",
-        ),
-        lang,
-        n=reason.count,
-        before=money(reason.limit_before),
-        after=money(reason.limit_after),
-        requested=money(reason.requested),
-        versions=versions,
-    )
+    else:
+        sentence = text(
+            NC_(
+                "history",
+                "有 {n} 次修改在申请金额不变时逐次提高测算额度，使其由 {before} 向申请金额 {requested} 靠拢，"
+                "升至 {after}",
+            ),
+            lang,
+            n=reason.count,
+            before=money(reason.limit_before),
+            after=money(reason.limit_after),
+            requested=money(reason.requested),
+        )
+    versions = ", ".join(f"v{v}" for v in reason.versions)
+    if lang == "en":
+        return f"{sentence} ({versions})." if with_versions else f"{sentence}."
+    return f"{sentence}（{versions}）。" if with_versions else f"{sentence}。"
 
 
 FLAG_TITLE: Msg = NC_("history", "提示：修改模式疑似反复测算额度")
@@ -174,9 +175,9 @@ NO_FLAG: Msg = NC_("history", "未发现反复录入数据测算额度的迹象�
 FLAG_ADVICE: Msg = NC_("history", "请审贷会核实上述修改的依据（凭证、现场核实记录）。")
 
 
-def flag_sentences(history: ProposalHistory, lang: str) -> tuple[str, ...]:
+def flag_sentences(history: ProposalHistory, lang: str, *, with_versions: bool = True) -> tuple[str, ...]:
     """Every reason of the flag in words (empty when not flagged)."""
-    return tuple(flag_sentence(r, lang) for r in history.reasons)
+    return tuple(flag_sentence(r, lang, with_versions=with_versions) for r in history.reasons)
 
 
 _SERIES: Words[str] = Words(

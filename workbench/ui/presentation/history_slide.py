@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from workbench.domain.proposal_history import ProposalHistory
     from workbench.ui.presentation.slides import Block, Slide
 
-FLAG_CHARS = 180  # the flag's reasons under the table (the notes hold them whole)
+FLAG_CHARS = 260  # the flag's reasons under the chart (the notes hold them with their versions)
 SLIDE_SKIPS = frozenset({"sales_annual"})  # twelve times the monthly sales: the report prints both
 
 
@@ -52,6 +52,7 @@ def history_slides(history: ProposalHistory) -> list[Slide]:
     changed = [row for row, f in shown if f.changes]
     unchanged = [FIGURE_NAMES[f.key][language] for _row, f in shown if not f.changes]
     sentences = _flag_sentences(history, language)
+    short = _flag_sentences(history, language, with_versions=False)  # the notes name the versions
     edits = sum(
         1
         for a, b in zip(history.versions, history.versions[1:], strict=False)
@@ -74,7 +75,9 @@ def history_slides(history: ProposalHistory) -> list[Slide]:
         sep = ", " if language == "en" else "、"
         footer.append(Legend(tr("未修改：") + sep.join(unchanged)))
     reasons: tuple[Block, ...] = (  # under the chart they describe (the table's slide has no room)
-        (Paragraph(tr("提示原因"), _shorten(" ".join(sentences), FLAG_CHARS)),) if sentences else ()
+        (Paragraph(tr("提示原因"), _shorten((" " if language == "en" else "").join(short), FLAG_CHARS)),)
+        if short
+        else ()
     )
     notes = "\n".join([scope_sentence(history, language), *sentences])
     title = tr("方案修改记录")

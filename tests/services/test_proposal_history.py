@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from tests.reports import pdf_tools
 from tests.store.helpers import add_user, demo
 from workbench.domain.errors import DomainError
 from workbench.domain.proposal_history import FlagRule, version_figures
@@ -16,6 +17,8 @@ from workbench.domain.records import Role
 from workbench.services.cases import CaseService
 from workbench.services.committee import CommitteeService
 from workbench.services.permissions import PermissionDenied
+from workbench.services.reporting import ReportKind, ReportRequest, stored_report
+from workbench.services.store import StoreServices
 
 if TYPE_CHECKING:
     from workbench.domain.case_file import CaseFile
@@ -76,3 +79,16 @@ def test_reading_the_history_needs_read_rights_and_a_case(sessions: Sessions, of
         cases.proposal_history(demo("a").id, nobody)
     with pytest.raises(DomainError):
         cases.proposal_history("7d5a8f0e-0000-4000-8000-000000000000", officer)
+
+
+def test_a_stored_cases_report_prints_its_history(sessions: Sessions, engine_url: str, officer: User) -> None:
+    store = StoreServices.over(engine_url, sessions)
+    case = demo("a")
+    store.cases.create_case(case, officer)
+    store.cases.save_case(with_sales(case, D(121000)), 1, officer)
+    survey = stored_report(store, case.id, ReportRequest(ReportKind.SURVEY), officer)
+    text = pdf_tools.text(survey.pdf)
+    assert "十五、方案修改记录" in text
+    assert "未发现反复录入数据测算额度的迹象。" in " ".join(text.split()).replace(" ", "")
+    minutes = stored_report(store, case.id, ReportRequest(ReportKind.MINUTES), officer)
+    assert "方案修改记录" not in pdf_tools.text(minutes.pdf)

@@ -16,6 +16,8 @@ from workbench.ui.presentation.slides import Chart, KeyFigures, Table, build_sli
 from workbench.ui.presentation.window import PresentationWindow
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from pytestqt.qtbot import QtBot
 
 SIZES = ((1366, 768), (1920, 1080))
@@ -92,3 +94,26 @@ def test_history_loaded_later_adds_its_slides(qtbot: QtBot, ui: Any) -> None:
     texts = [label.text() for label in page.labels()]
     assert "未见异常" in texts
     assert "1" in texts  # the saves that changed a driving figure
+
+
+def test_the_main_window_shows_a_stored_cases_history(
+    qtbot: QtBot, make_window: Callable[..., Any], tmp_path: Path
+) -> None:
+    from tests.ui.committee_room import make_room, settle
+    from workbench.ui.store_link import StoreLink
+
+    room = make_room(tmp_path)  # case A submitted at version 2
+    try:
+        window = make_window(store_opener=lambda: StoreLink(room.services, room.officer))
+        qtbot.waitUntil(lambda: window.persistence.store is not None, timeout=15000)
+        window.open_stored(room.case_a)
+        settle(qtbot)
+        presentation = window.present()
+        assert presentation is not None
+        qtbot.waitUntil(lambda: presentation.history is not None, timeout=15000)
+        keys = [s.key for s in presentation.slides]
+        assert "history" in keys and "history_chart" in keys
+        assert presentation.history.last_version == 2 and presentation.history.submitted
+        presentation.close()
+    finally:
+        room.services.close()

@@ -416,6 +416,10 @@
         <translation>Case files (*.json)</translation>
     </message>
     <message>
+        <source>方案修改记录无法读取：%1</source>
+        <translation>The proposal history could not be read: %1</translation>
+    </message>
+    <message>
         <source>“%1”有未保存的修改。</source>
         <translation>“%1” has unsaved changes.</translation>
     </message>
@@ -3290,6 +3294,46 @@
     <message>
         <source>载入新版本后，您的修改可通过撤销找回；或另存为副本。</source>
         <translation>After loading the new version your changes are one Undo away; or save yours as a copy.</translation>
+    </message>
+    <message>
+        <source>提示</source>
+        <translation>Flag</translation>
+    </message>
+    <message>
+        <source>疑似反复测算</source>
+        <translation>Looks like fitting</translation>
+    </message>
+    <message>
+        <source>未见异常</source>
+        <translation>Nothing unusual</translation>
+    </message>
+    <message>
+        <source>保存版本</source>
+        <translation>Saved versions</translation>
+    </message>
+    <message>
+        <source>改动额度数据的保存</source>
+        <translation>Saves changing limit data</translation>
+    </message>
+    <message>
+        <source>未修改：</source>
+        <translation>Unchanged: </translation>
+    </message>
+    <message>
+        <source>提示原因</source>
+        <translation>Why flagged</translation>
+    </message>
+    <message>
+        <source>方案修改记录</source>
+        <translation>Proposal history</translation>
+    </message>
+    <message>
+        <source>各版本之间驱动额度的数据没有变化。</source>
+        <translation>The data that drive the limit did not change between versions.</translation>
+    </message>
+    <message>
+        <source>测算额度与申请金额（按保存版本）</source>
+        <translation>Computed limit and requested amount by saved version</translation>
     </message>
 </context>
 </TS>

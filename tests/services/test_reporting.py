@@ -97,6 +97,10 @@ class FakeStore:
         moment = datetime(2024, 7, 1, tzinfo=UTC)
         return CaseRecord(self.case, self.version, "sha", "officer", moment, "u", moment, "u")
 
+    def proposal_history(self, case_id: str, user: object) -> None:
+        self.calls.append(f"proposal_history {case_id}")
+        return None
+
     def report_images(self, case_id: str, user: object) -> tuple[AttachmentImage, ...]:
         self.calls.append(f"report_images {case_id}")
         return (STORED_PHOTO,)

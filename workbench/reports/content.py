@@ -57,6 +57,7 @@ if TYPE_CHECKING:
     from workbench.domain.calc import CaseResults
     from workbench.domain.case_file import CaseFile
     from workbench.domain.evidence import Evidence
+    from workbench.domain.proposal_history import ProposalHistory
     from workbench.reports.inputs import AttachmentImage, MinutesData
 
 
@@ -78,17 +79,20 @@ EVIDENCE: tuple[Col[Evidence], ...] = (
 )
 
 
-def build_survey_report(case: CaseFile, results: CaseResults, lang: str = "zh") -> ReportDoc:
+def build_survey_report(
+    case: CaseFile, results: CaseResults, lang: str = "zh", *, history: ProposalHistory | None = None
+) -> ReportDoc:
     """The survey report: fourteen sections with detail lists, charts and the signature block.
 
     Args:
         case: the case as surveyed.
         results: ``compute_case(case)``.
         lang: ``zh`` (default) or ``en`` for the headings and labels; user text stays as typed.
+        history: the stored case's proposal history (section 方案修改记录), when there is one.
     """
     lang = pick_lang(lang)
     tr = Tr(lang)
-    ctx = SurveyContext(case, results, lang, details=True)
+    ctx = SurveyContext(case, results, lang, details=True, history=history)
     blocks: tuple[Block, ...] = (*survey_sections(ctx), survey_signature_block(ctx))
     return ReportDoc(
         kind=ReportKind.SURVEY,
@@ -109,6 +113,7 @@ def build_dossier(
     lang: str = "zh",
     *,
     minutes: MinutesData | None = None,
+    history: ProposalHistory | None = None,
 ) -> ReportDoc:
     """The loan dossier: cover, contents, the survey report, appendices, decision, minutes, signatures.
 
@@ -119,10 +124,11 @@ def build_dossier(
         decision: the committee's decision on this case, when there is one.
         lang: ``zh`` or ``en``.
         minutes: the minutes of the session that decided the case, when there are.
+        history: the stored case's proposal history (section 方案修改记录 of the report), if any.
     """
     lang = pick_lang(lang)
     tr = Tr(lang)
-    ctx = SurveyContext(case, results, lang, details=False)
+    ctx = SurveyContext(case, results, lang, details=False, history=history)
     # the session's date when the case file does not record the committee date
     committee_on = case.dates.committee_on or (minutes.held_on if minutes else None)
     cover = _cover(case, results, decision, committee_on, tr, lang)

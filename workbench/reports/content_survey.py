@@ -18,6 +18,7 @@ from workbench.reports.survey.capacity import conclusion, evaluation, projection
 from workbench.reports.survey.checks import cross_checks, inputs_summary
 from workbench.reports.survey.context import SurveyContext
 from workbench.reports.survey.equity import equity
+from workbench.reports.survey.history import proposal_history
 from workbench.reports.survey.income import expense_tables, income_statement, monthly_tables, product_table
 from workbench.reports.survey.parties import applicant, application, credit_history, guarantees, survey_info
 from workbench.texts import N_, Msg
@@ -78,12 +79,20 @@ _BUILDERS: dict[str, Callable[[SurveyContext], list[Block]]] = {
 }
 
 
+HISTORY_TITLE = N_("方案修改记录")
+
+
 def survey_sections(ctx: SurveyContext) -> tuple[Section, ...]:
-    """The fourteen numbered sections, in the templates' order."""
-    return tuple(
+    """The fourteen numbered sections, in the templates' order; with a proposal history (a stored
+    case's), the fifteenth: how the figures that drive the amount moved before the committee."""
+    sections = [
         Section(ctx.tr(title), tuple(_BUILDERS[key](ctx)), number=section_number(index, ctx.lang))
         for index, (key, title) in enumerate(SECTION_TITLES, start=1)
-    )
+    ]
+    if ctx.history is not None:
+        number = section_number(len(sections) + 1, ctx.lang)
+        sections.append(Section(ctx.tr(HISTORY_TITLE), tuple(proposal_history(ctx)), number=number))
+    return tuple(sections)
 
 
 def survey_signature_block(ctx: SurveyContext) -> SignatureBlock:

@@ -22,6 +22,7 @@ from workbench.domain.lifecycle import stage_change_allowed as stage_change_allo
 from workbench.domain.records import CaseRecord, ChangeAction, Role, UserNotFoundError
 from workbench.services.case_files import CaseFileError, dumps_case, read_case_file
 from workbench.services.permissions import Action, require
+from workbench.services.proposal_history import load_history
 from workbench.store.committee_repository import SqlCommitteeRepository
 from workbench.store.repository import SqlCaseRepository
 from workbench.store.user_repository import SqlUserRepository
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from workbench.domain.case_file import CaseFile, Stage
+    from workbench.domain.proposal_history import ProposalHistory
     from workbench.domain.records import AuditRecord, CaseSummary, CaseVersionInfo, User
     from workbench.store.db import Sessions
 
@@ -156,6 +158,18 @@ class CaseService:
         require(user, Action.READ_CASE)
         with self._sessions.read() as session:
             return SqlCaseRepository(session).history(case_id)
+
+    def proposal_history(self, case_id: str, user: User) -> ProposalHistory:
+        """How the figures that drive the loan amount moved across the saved versions, up to the
+        version submitted to the committee (else the newest), and whether that looks like fitting
+        the limit (``domain.proposal_history``; loading in ``services.proposal_history``).
+
+        Raises:
+            CaseNotFoundError: no such case.
+        """
+        require(user, Action.READ_CASE)
+        with self._sessions.begin() as session:
+            return load_history(session, case_id)
 
     def audit_trail(self, case_id: str, user: User) -> list[AuditRecord]:
         require(user, Action.READ_CASE)

@@ -24,6 +24,7 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 
 from workbench.domain.calc import compute_case
 from workbench.domain.errors import ConcurrentEditError, DomainError
+from workbench.domain.proposal_history import ProposalHistory
 from workbench.domain.records import SIGNS_AS, ArchivedReport, SignatureRole
 from workbench.domain.records import ReportKind as ArchiveKind
 from workbench.reports.canonical import canonical_case_sha256
@@ -120,6 +121,7 @@ class ReportRequest:
     decision: CommitteeDecisionData | None = None
     minutes: MinutesData | None = None
     invariant: bool = False
+    history: ProposalHistory | None = None  # a stored case's (``CaseService.proposal_history``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,10 +138,16 @@ def render_report(case: CaseFile, request: ReportRequest, case_version: int | No
     """The PDF of ``case``; the minutes of a case without a session are a draft agenda entry."""
     results = compute_case(case)
     if request.kind is ReportKind.SURVEY:
-        doc = build_survey_report(case, results, request.lang)
+        doc = build_survey_report(case, results, request.lang, history=request.history)
     elif request.kind is ReportKind.DOSSIER:
         doc = build_dossier(
-            case, results, request.attachments, request.decision, request.lang, minutes=request.minutes
+            case,
+            results,
+            request.attachments,
+            request.decision,
+            request.lang,
+            minutes=request.minutes,
+            history=request.history,
         )
     else:
         minutes = request.minutes or draft_minutes(case, request.decision or draft_decision(case, results))
@@ -352,9 +360,11 @@ def _open_stored(store: ReportStore, case_id: str, user: User, expected_version:
 def _completed(
     store: ReportStore, case_id: str, case: CaseFile, request: ReportRequest, folder: Path | None, user: User
 ) -> ReportRequest:
-    """``request`` with the committee's pages and the dossier's photo appendix (the request's, else
-    the folder's, else the store's)."""
+    """``request`` with the committee's pages, the proposal's history (survey report and dossier) and
+    the dossier's photo appendix (the request's, else the folder's, else the store's)."""
     request = with_stored_committee(store, case_id, request, user)
+    if request.kind is not ReportKind.MINUTES and request.history is None:
+        request = dataclasses.replace(request, history=store.cases.proposal_history(case_id, user))
     if request.kind is not ReportKind.DOSSIER or request.attachments:
         return request
     photos = (

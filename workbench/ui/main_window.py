@@ -428,9 +428,23 @@ class MainWindow(QMainWindow):
             current.document.state, results, settings=self.settings
         )
         self.presentation.follow(current.document, recalc)
+        self._load_proposal_history(current.document, self.presentation)
         self.presentation.closed.connect(self._presentation_closed)
         self.committee.attach_presentation(self.presentation, current.document.state, self._presenter)
         return self.presentation
+
+    def _load_proposal_history(self, document: CaseDocument, window: PresentationWindow) -> None:
+        """A stored case's slides show how its figures moved across its saved versions (loaded in
+        the background; the slides appear when it arrives)."""
+        store = self.persistence.store
+        if store is None or document.source.kind != "store" or not document.source.location:
+            return
+        case_id, services, user = document.source.location, store.services, store.user
+        run_in_background(
+            lambda: services.cases.proposal_history(case_id, user),
+            lambda history: window.set_history(history) if window is self.presentation else None,
+            lambda error: self.show_error(tr("方案修改记录无法读取：%1").replace("%1", describe(error))),
+        )
 
     def choose_presentation_screen(self) -> bool:
         """Ask which screen is the projector (remembered); ``False`` if the officer cancelled."""

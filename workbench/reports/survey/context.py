@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from workbench.domain.calc import CaseResults
 from workbench.domain.case_file import CaseFile
+from workbench.domain.proposal_history import ProposalHistory
 from workbench.reports.document import Block, KeyValues, Para, Section
 from workbench.reports.texts import Tr
 
@@ -15,13 +16,15 @@ class SurveyContext:
     """The case, its results, the language, and whether the detail lists stay in the sections.
 
     ``details=False`` (the dossier) moves the detail lists, the 12-month table, the schedule and the
-    projection to the appendices; the sections then say where to find them.
+    projection to the appendices; the sections then say where to find them. ``history`` (a stored
+    case's saved versions) adds the section 方案修改记录 after the conclusion.
     """
 
     case: CaseFile
     results: CaseResults
     lang: str
     details: bool = True
+    history: ProposalHistory | None = None
 
     @property
     def tr(self) -> Tr:

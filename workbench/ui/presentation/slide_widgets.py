@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
@@ -563,6 +563,11 @@ class SlideChart(QWidget):
         ax = self.figure.add_subplot()
         if self.kind == "monthly":
             draw_monthly_chart(ax, results, lang())
+        elif self.kind == "history":
+            from workbench.reports.history import draw_history_chart
+
+            language, series = cast("tuple[str, Any]", self.data)
+            draw_history_chart(ax, series, language)
         elif self.kind == "projection":
             draw_projection_chart(ax, results, lang())
         else:

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from workbench.domain.calc import CaseResults
     from workbench.domain.case_file import CaseFile
     from workbench.domain.cross_checks import CrossCheckResult
+    from workbench.domain.proposal_history import ProposalHistory
 
 MAX_TABLE_ROWS = 6
 MATRIX_ROWS = 6
@@ -109,7 +110,8 @@ class Flags:
 
 @dataclass(frozen=True, slots=True)
 class Chart:
-    """A chart drawn by ``reports.charts``: ``"monthly"``, ``"projection"`` or ``"deviation"``.
+    """A chart drawn by ``reports.charts``: ``"monthly"``, ``"projection"`` or ``"deviation"``
+    (``"history"``: ``reports.history``'s limit chart, from ``data``).
 
     ``data`` is what the chart draws (compared to tell whether a live update must redraw it).
     """
@@ -633,8 +635,13 @@ def decision_slide(case: CaseFile, results: CaseResults) -> Slide:
     return build(case, results)
 
 
-def build_slides(case: CaseFile, results: CaseResults) -> tuple[Slide, ...]:
-    """Every slide of ``case`` in presentation order."""
+def build_slides(
+    case: CaseFile, results: CaseResults, history: ProposalHistory | None = None
+) -> tuple[Slide, ...]:
+    """Every slide of ``case`` in presentation order; a stored case's ``history`` (how the figures
+    that drive the amount moved across its saved versions) follows the proposal."""
+    from workbench.ui.presentation.history_slide import history_slides
+
     return (
         summary_slide(case, results),
         business_slide(case),
@@ -644,6 +651,7 @@ def build_slides(case: CaseFile, results: CaseResults) -> tuple[Slide, ...]:
         *cross_check_slides(results),
         *soft_slides(case),
         proposal_slide(case, results),
+        *(history_slides(history) if history is not None else ()),
         capacity_slide(case, results),
         projection_slide(results),
         decision_slide(case, results),

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
     from workbench.domain.calc import CaseResults
     from workbench.domain.case_file import CaseFile
+    from workbench.domain.proposal_history import ProposalHistory
     from workbench.ui.document import CaseDocument
     from workbench.ui.presentation.slides import Slide
     from workbench.ui.presentation.what_if import WhatIfPanel
@@ -65,6 +66,7 @@ class PresentationWindow(QWidget):
         results: CaseResults,
         size: tuple[int, int] = (1920, 1080),
         parent: QWidget | None = None,
+        history: ProposalHistory | None = None,
     ) -> None:
         super().__init__(parent)
         use_shipped_font()
@@ -73,7 +75,8 @@ class PresentationWindow(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.case = case
         self.results = results
-        self.slides: tuple[Slide, ...] = build_slides(case, results)
+        self.history = history
+        self.slides: tuple[Slide, ...] = build_slides(case, results, history)
         self.theme = theme_for(*size)
         self.setStyleSheet(self._style())
         self._typed = ""
@@ -181,13 +184,19 @@ class PresentationWindow(QWidget):
             return
         self.update_case(self._document.state, results)
 
+    def set_history(self, history: ProposalHistory | None) -> None:
+        """Show the stored case's proposal history (loaded after the window opened)."""
+        if history != self.history:
+            self.history = history
+            self.update_case(self.case, self.results)
+
     def update_case(self, case: CaseFile, results: CaseResults) -> None:
         """Show ``case`` as it is now, staying on the current slide (by key) without a flash.
 
         Unchanged slides are kept as they are; changed ones are rebuilt in place; the committee's
         what-if amendment and the decision panel keep their state.
         """
-        slides = build_slides(case, results)
+        slides = build_slides(case, results, self.history)
         current_key = self.slides[self._index].key
         old = {page.slide.key: page for page in self.pages}
         pages: list[SlideWidget] = []

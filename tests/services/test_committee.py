@@ -373,7 +373,7 @@ def test_permissions(
     wang, li = board.members
     with pytest.raises(PermissionDenied):
         committee.cast_vote(session_id, case_id, officer.id, Vote.APPROVE_AS_PROPOSED, "", (), officer)
-    with pytest.raises(PermissionDenied):  # a member casts only her own vote
+    with pytest.raises(CommitteeError, match="vote_for_other"):  # a member casts only her own vote
         committee.cast_vote(session_id, case_id, li.id, Vote.APPROVE_AS_PROPOSED, "", (), wang)
     with pytest.raises(CommitteeError, match="not_a_voting_member"):  # not in this session
         committee.cast_vote(
@@ -382,7 +382,7 @@ def test_permissions(
     committee.cast_vote(session_id, case_id, wang.id, Vote.APPROVE_AS_PROPOSED, "", (), wang)
     committee.cast_vote(
         session_id, case_id, li.id, Vote.APPROVE_AS_PROPOSED, "", (), board.chair
-    )  # called out
+    )  # called out, recorded by the chair: she keeps the record when the session names no secretary
     committee.cast_vote(session_id, case_id, board.chair.id, Vote.APPROVE_AS_PROPOSED, "", (), board.chair)
     with pytest.raises(PermissionDenied) as caught:
         committee.record_decision(session_id, case_id, None, (), "", wang)

@@ -40,6 +40,8 @@ from workbench.domain.records import CommitteeError, Role
 if TYPE_CHECKING:
     from decimal import Decimal
 
+    from workbench.domain.case_file import CaseFile
+
 
 class Step(StrEnum):
     """What someone does to move a case (the name of a transition)."""
@@ -241,6 +243,17 @@ def check(status: CaseStatus, step: Step, target: Stage | None = None) -> Transi
     if found.needs_decision and (status.decision is None or STEP_OF_OUTCOME.get(status.decision) is not step):
         raise CommitteeError("decision_missing", case_id=status.case_id, step=step.value)
     return found
+
+
+def check_new(case: CaseFile) -> None:
+    """Refuse a new case (created or imported) in a stage only the committee's path reaches: a case
+    starts in one of ``BEFORE_COMMITTEE``.
+
+    Raises:
+        CommitteeError: ``stage_committee_owned``.
+    """
+    if case.stage not in BEFORE_COMMITTEE:
+        raise CommitteeError("stage_committee_owned", case_id=case.id, stage=case.stage.value)
 
 
 def check_decided_figures(

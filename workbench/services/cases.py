@@ -62,6 +62,7 @@ class CaseService:
     def create_case(self, case: CaseFile, user: User) -> CaseRecord:
         """Store a new case owned by ``user``; returns it at version 1."""
         require(user, Action.CREATE_CASE)
+        lifecycle.check_new(case)
         with self._sessions.begin() as session:
             repo = SqlCaseRepository(session)
             repo.add(case, user.id)
@@ -196,6 +197,7 @@ class CaseService:
         case = read_case_file(path)
         if as_copy:
             case = dataclasses.replace(case, id=str(uuid.uuid4()))
+        lifecycle.check_new(case)
         with self._sessions.begin() as session:
             repo = SqlCaseRepository(session)
             try:

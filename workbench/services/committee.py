@@ -222,7 +222,7 @@ class CommitteeService:
         voters = {chair_id} | {m.id for m in members if m.votes}
         if rules.quorum > len(voters):
             raise CommitteeError("quorum_above_members", quorum=rules.quorum, voters=len(voters))
-        with self._sessions.begin() as session:
+        with self._sessions.begin(actor=user) as session:
             users = SqlUserRepository(session)
             for voter in sorted(voters):
                 found = users.get_user(voter) if _is_uuid(voter) else None
@@ -259,7 +259,7 @@ class CommitteeService:
                 ``case_not_ready`` (the blocking issue codes of the readiness checklist in ``issues``).
             ConcurrentEditError: ``edited`` was loaded at another version than the stored one.
         """
-        with self._sessions.begin() as session:
+        with self._sessions.begin(actor=user) as session:
             cases = SqlCaseRepository(session)
             require(user, Action.SUBMIT_CASE, _Owned(cases.owner_of(case_id)))
             record = cases.get(case_id)
@@ -281,7 +281,7 @@ class CommitteeService:
             CommitteeError: ``case_not_submitted``, ``already_on_agenda`` (waiting in another session).
         """
         require(user, Action.RUN_SESSION)
-        with self._sessions.begin() as session:
+        with self._sessions.begin(actor=user) as session:
             repo = SqlCommitteeRepository(session)
             info = repo.get_session(session_id)
             _require_chair(info, user)
@@ -321,7 +321,7 @@ class CommitteeService:
         """
         require(user, Action.VOTE)
         cast = MemberVote(member_id, vote, reason, tuple(c for c in conditions if c.strip()))
-        with self._sessions.begin() as session:
+        with self._sessions.begin(actor=user) as session:
             repo = SqlCommitteeRepository(session)
             info = repo.get_session(session_id)
             _require_open(info)
@@ -360,7 +360,7 @@ class CommitteeService:
             ValidationError: the chair's vote missing under "chair decides".
         """
         require(user, Action.RUN_SESSION)
-        with self._sessions.begin() as session:
+        with self._sessions.begin(actor=user) as session:
             repo = SqlCommitteeRepository(session)
             cases = SqlCaseRepository(session)
             info = repo.get_session(session_id)
@@ -450,7 +450,7 @@ class CommitteeService:
 
         require(user, Action.RUN_SESSION)
         require(user, Action.ARCHIVE_REPORT)
-        with self._sessions.begin() as session:
+        with self._sessions.begin(actor=user) as session:
             repo = SqlCommitteeRepository(session)
             cases = SqlCaseRepository(session)
             info = repo.get_session(session_id)
@@ -481,7 +481,7 @@ class CommitteeService:
                 )
             )
         signed_at = datetime.now(UTC)
-        with self._sessions.begin() as session:
+        with self._sessions.begin(actor=user) as session:
             repo = SqlCommitteeRepository(session)
             cases = SqlCaseRepository(session)
             archive = SqlArchiveRepository(session)

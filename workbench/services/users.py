@@ -66,7 +66,7 @@ class UserService:
 
     def create_user(self, acting: User, username: str, display_name: str, role: Role) -> User:
         require(acting, Action.MANAGE_USERS)
-        with self._sessions.begin() as session:
+        with self._sessions.begin(actor=acting) as session:
             return SqlUserRepository(session).add_user(username, display_name, role)
 
     def list_users(self, acting: User) -> list[User]:

@@ -19,8 +19,10 @@ Failures of the database itself surface as domain errors, the URL shown without 
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +35,8 @@ from workbench.domain.records import StoreBusyError, StoreConnectionLostError, S
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
+
+    from workbench.domain.records import User
 
 BUSY_TIMEOUT_MS = 10_000
 CONNECT_TIMEOUT_S = 10
@@ -84,12 +88,31 @@ def _sqlite_engine(parsed: URL, busy_timeout_ms: int) -> Engine:
         for pragma in (*SQLITE_PRAGMAS, f"PRAGMA busy_timeout={int(busy_timeout_ms)}"):
             cursor.execute(pragma)
         cursor.close()
+        _register_sqlite_functions(dbapi_connection)
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
+
+
+_SQLITE_ACTOR: ContextVar[str | None] = ContextVar("workbench_sqlite_actor", default=None)
+"""The actor claimed by the unit of work running in this thread (SQLite has no logins to ask)."""
+
+
+def _sha256_hex(value: str | bytes | None) -> str | None:
+    if value is None:
+        return None
+    data = value.encode("utf-8") if isinstance(value, str) else bytes(value)
+    return hashlib.sha256(data).hexdigest()
+
+
+def _register_sqlite_functions(dbapi_connection: Any) -> None:
+    """The SQLite side of the actor contract (docs/security.md): what PostgreSQL answers from its
+    logins, a file can only take from the claim of the unit of work."""
+    dbapi_connection.create_function("workbench_actor", 0, _SQLITE_ACTOR.get, deterministic=False)
+    dbapi_connection.create_function("workbench_sha256", 1, _sha256_hex, deterministic=True)
 
 
 def make_engine(url: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
@@ -205,19 +228,46 @@ class Sessions:
         return shown_url(self.engine.url)
 
     @contextmanager
-    def begin(self) -> Iterator[Session]:
+    def begin(self, actor: User | None = None) -> Iterator[Session]:
+        """One unit of work, acting as ``actor`` (see ``_claim_actor``): the services pass the user
+        of every unit of work that writes."""
         with self.factory() as session:
             info = session.info
-            with store_errors(self.engine, lambda: bool(info.get(_CONNECTED))), session.begin():
-                yield session
+            info[_ACTOR] = actor.id if actor is not None else None
+            token = _SQLITE_ACTOR.set(_sqlite_uuid(actor.id) if actor is not None else None)
+            try:
+                with store_errors(self.engine, lambda: bool(info.get(_CONNECTED))), session.begin():
+                    yield session
+            finally:
+                _SQLITE_ACTOR.reset(token)
 
 
 _CONNECTED = "workbench_connected"
+_ACTOR = "workbench_actor"
 
 
-def _mark_connected(session: Session, _transaction: Any, _connection: Any) -> None:
-    """The unit of work has its connection: a failure from now on is a lost connection."""
+def _sqlite_uuid(user_id: str) -> str:
+    """A UUID as SQLAlchemy's ``Uuid`` type stores it in SQLite: 32 lowercase hex digits."""
+    return user_id.replace("-", "").lower()
+
+
+def _mark_connected(session: Session, _transaction: Any, connection: Any) -> None:
+    """The unit of work has its connection: a failure from now on is a lost connection. On
+    PostgreSQL the transaction claims its actor now (``_claim_actor``)."""
     session.info[_CONNECTED] = True
+    actor = session.info.get(_ACTOR)
+    if actor is not None and connection.dialect.name == "postgresql":
+        _claim_actor(connection, actor)
+
+
+def _claim_actor(connection: Any, actor: str) -> None:
+    """Tell the database who this transaction acts for (``workbench_actor()``, migration 0007).
+
+    Transaction-local, so a pooled connection never carries it into the next unit of work. It is a
+    claim, not a proof: a person's own login acts as herself whatever is claimed (the database
+    refuses a claim of anyone else); only the schema owner's connection acts as the claimed user.
+    """
+    connection.exec_driver_sql("SELECT set_config('workbench.actor', %(actor)s, true)", {"actor": actor})
 
 
 def make_sessions(engine: Engine) -> Sessions:

@@ -730,5 +730,4 @@ def downgrade() -> None:
                 f"EXECUTE 'REVOKE ALL ON SCHEMA {_quoted(schema)} FROM {_quoted(name)}'; END IF; END $$"
             )
         op.execute("DROP FUNCTION IF EXISTS workbench_role(text)")
-        op.execute(f"GRANT CREATE ON SCHEMA {_quoted(schema)} TO PUBLIC")
     _downgrade_both()

@@ -661,3 +661,45 @@ def test_the_group_roles_and_the_login_tools(store: Store) -> None:
         assert session.execute(text("SELECT count(*) FROM case_file")).scalar_one() == 0
     names = store.owner_sql("SELECT workbench_role(k) FROM unnest(ARRAY['officer','admin','people']) k")
     assert [n for (n,) in names] == [f"{store.prefix}_1_{k}" for k in ("officer", "admin", "people")]
+
+
+# ---- upgrading a store that has sessions and votes ---------------------------------------------------------
+
+
+def test_0010_keeps_votes_and_mends_a_quorum_below_one(blank_url: str) -> None:
+    from workbench.store import migrate
+    from workbench.store.repository import SqlCaseRepository
+
+    migrate.upgrade(blank_url, "0007")
+    sessions = make_sessions(make_engine(blank_url))
+    with sessions.begin() as session:  # case_file and app_user are as 0007 left them
+        wang = SqlUserRepository(session).add_user("wang", "王", Role.COMMITTEE_MEMBER)
+        SqlCaseRepository(session).add(demo("a"), wang.id)
+    hexed = sessions.dialect == "sqlite"
+
+    def key(value: str) -> object:
+        return uuid.UUID(value).hex if hexed else uuid.UUID(value)
+
+    session_id, item = str(uuid.uuid4()), str(uuid.uuid4())
+    with sessions.begin() as session:
+        for statement in (
+            "INSERT INTO committee_session (id, held_on, place, chair_id, secretary, rule, status, quorum) "
+            "VALUES (:s, '2026-12-01', '', :u, '周', 'unanimous', 'open', 0)",
+            "INSERT INTO committee_agenda_item (id, session_id, case_id, position, case_version) "
+            "VALUES (:i, :s, :c, 0, 1)",
+            "INSERT INTO committee_vote (agenda_item_id, member_id, vote, conditions, comment, cast_at) "
+            "VALUES (:i, :u, 'approve_as_proposed', '[]', '', '2026-12-01')",
+        ):
+            session.execute(
+                text(statement),
+                {"s": key(session_id), "u": key(wang.id), "i": key(item), "c": key(demo("a").id)},
+            )
+    sessions.engine.dispose()
+    assert migrate.upgrade(blank_url) == "0010"
+    sessions = make_sessions(make_engine(blank_url))
+    with sessions.begin() as session:
+        quorum, secretary = session.execute(text("SELECT quorum, secretary_id FROM committee_session")).one()
+        revision, recorded = session.execute(text("SELECT revision, recorded_by FROM committee_vote")).one()
+    sessions.engine.dispose()
+    assert (quorum, secretary, revision) == (1, None, 1)
+    assert str(recorded).replace("-", "") == uuid.UUID(wang.id).hex

@@ -644,7 +644,8 @@ def test_the_group_roles_and_the_login_tools(store: Store) -> None:
     with store.owner.begin() as session:
         connection = session.connection()
         pg_roles.set_password(connection, user.username, "s3cret'; DROP TABLE case_file; --")
-        pg_roles.set_role(connection, user.username, Role.REVIEWER)
+        pg_roles.set_role(connection, user.username, Role.REVIEWER, admin=True)
+        pg_roles.set_role(connection, user.username, Role.REVIEWER)  # no longer an administrator
         pg_roles.disable(connection, user.username)
         rows = session.execute(
             text(

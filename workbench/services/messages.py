@@ -12,6 +12,7 @@ from __future__ import annotations
 from workbench.domain.case_file import Stage
 from workbench.domain.errors import ConcurrentEditError, DomainError, ValidationError
 from workbench.domain.records import CommitteeError, RecordError
+from workbench.services.account_errors import AccountError
 from workbench.services.case_files import CaseFileError
 from workbench.services.permissions import PermissionDenied
 from workbench.texts import N_, fill, gettext
@@ -28,6 +29,10 @@ TEXTS: dict[str, str] = {
     "user_exists": N_("用户名 {username} 已被使用"),
     "store_unavailable": N_("无法连接数据库 {url}：{detail}"),
     "store_connection_lost": N_("与数据库 {url} 的连接中断，本次操作可能未完成，可直接重试：{detail}"),
+    "signin_refused": N_("登录名或密码不正确（{url}）"),
+    "signin_not_permitted": N_("登录名 {login} 不允许登录 {url}：账户可能已停用，请联系管理员"),
+    "signin_password_needed": N_("数据库 {url} 要求输入 {login} 的密码"),
+    "signin_not_a_user": N_("{login} 已通过数据库验证，但不是本工作台的在用用户：请管理员添加或启用"),
     "store_busy": N_("数据库繁忙，请稍后重试（{url}：{detail}）"),
     "case_not_ready": N_("案卷 {case_id} 尚未通过上会前检查，不能提交：{issues}"),
     "case_frozen": N_("案卷 {case_id} 已提交贷审会，不能修改；退回重新调查后可以修改并作为新版本再次提交"),
@@ -109,7 +114,7 @@ def _describe(error: DomainError, lang: str) -> str:
         if error.reason == "stage_committee_owned":
             params["stage"] = enum_label(Stage(str(params["stage"])), lang)
         return _text(error.reason, lang, **params)
-    if isinstance(error, PermissionDenied):
+    if isinstance(error, PermissionDenied | AccountError):
         return error.describe(lang)
     return str(error)
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from workbench.paths import database_url
+from workbench.services.accounts import AccountService
 from workbench.services.archive import ArchiveService
 from workbench.services.attachments import AttachmentService
 from workbench.services.cases import CaseService
@@ -40,6 +41,7 @@ class StoreServices:
     archive: ArchiveService
     committee: CommitteeService
     attachments: AttachmentService
+    accounts: AccountService
 
     @classmethod
     def over(cls, url: str, sessions: Sessions) -> StoreServices:
@@ -52,6 +54,7 @@ class StoreServices:
             ArchiveService(sessions),
             CommitteeService(sessions),
             AttachmentService(sessions),
+            AccountService(sessions),
         )
 
     @property

@@ -1,4 +1,7 @@
-"""Users: who is working (``current_user``), the first administrator, and user management."""
+"""Users: who is working (``current_user``), the first administrator, and user management.
+
+Passwords, signing in and the administrator's account work are ``services.accounts``.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +9,9 @@ import getpass
 import os
 from typing import TYPE_CHECKING
 
-from workbench.domain.records import Role, User, UserNotFoundError
+from sqlalchemy import text
+
+from workbench.domain.records import Role, StoreSignInError, User, UserNotFoundError
 from workbench.services.permissions import Action, require
 from workbench.store.user_repository import SqlUserRepository
 
@@ -34,13 +39,16 @@ class UserService:
         self._sessions = sessions
 
     def current_user(self, login: str | None = None) -> User:
-        """The user named ``login`` (default: ``os_login()``).
+        """The user named ``login`` (default: ``os_login()``), taken on trust: the window's way until
+        its sign-in dialog (the command line signs in with a password, ``services.accounts``).
 
-        On a SQLite store without any user yet (a single-user laptop) that login becomes its first
-        user, an officer. On a shared store an unknown login is refused.
+        On a SQLite store without any user yet (a new laptop file) that login becomes its owner, an
+        officer who administers the store, without a password: she sets it at her first sign-in. A
+        store that has a user already (and so any store with passwords) never makes one here; a
+        shared store refuses an unknown login.
 
         Raises:
-            UserNotFoundError: no such user (and the store is not a fresh single-user file).
+            UserNotFoundError: no such user (and the store is not a new single-user file).
         """
         name = login or os_login()
         with self._sessions.begin() as session:
@@ -50,7 +58,7 @@ class UserService:
             except UserNotFoundError:
                 if self._sessions.dialect != "sqlite" or users.count_users() > 0:
                     raise
-                return users.add_user(name, name, Role.OFFICER)
+                return users.add_user(name, name, Role.OFFICER, admin=True)
 
     def ensure_first_admin(self, login: str | None = None) -> User:
         """The first administrator of a new store (``workbench db init``); an existing user is kept."""
@@ -62,7 +70,7 @@ class UserService:
             except UserNotFoundError:
                 if users.count_users() > 0:
                     raise
-                return users.add_user(name, name, Role.ADMIN)
+                return users.add_user(name, name, Role.ADMIN, admin=True)
 
     def create_user(self, acting: User, username: str, display_name: str, role: Role) -> User:
         require(acting, Action.MANAGE_USERS)
@@ -77,3 +85,20 @@ class UserService:
     def find_user(self, username: str) -> User:
         with self._sessions.begin() as session:
             return SqlUserRepository(session).get_user_by_username(username)
+
+    def server_user(self) -> User:
+        """Who the PostgreSQL server authenticated this connection as (``session_user``): the person
+        working on a team store. Never a variable's say: the login is whatever the server let in.
+
+        Raises:
+            StoreSignInError: ``signin_not_a_user`` — the login is no active user of this store.
+        """
+        with self._sessions.begin() as session:
+            login = str(session.execute(text("SELECT session_user")).scalar_one())
+            try:
+                user = SqlUserRepository(session).get_user_by_username(login)
+            except UserNotFoundError:
+                user = None
+        if user is None or not user.active:
+            raise StoreSignInError("signin_not_a_user", url=self._sessions.shown_url, login=login)
+        return user

@@ -31,7 +31,12 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from workbench.domain.records import StoreBusyError, StoreConnectionLostError, StoreUnavailableError
+from workbench.domain.records import (
+    StoreBusyError,
+    StoreConnectionLostError,
+    StoreSignInError,
+    StoreUnavailableError,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -138,6 +143,15 @@ def make_engine(url: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
     raise StoreUnavailableError(url=shown_url(parsed), detail=f"unsupported database: {backend}")
 
 
+def with_login(url: str, login: str | None, password: str | None = None) -> str:
+    """``url`` signing in as ``login`` (PostgreSQL). Without a password libpq finds one the usual
+    way (``PGPASSWORD``, ``~/.pgpass``) or the server asks for none (peer, certificate)."""
+    parsed = _parse(url)
+    if parsed.get_backend_name() != "postgresql" or not login:
+        return url
+    return parsed.set(username=login, password=password).render_as_string(hide_password=False)
+
+
 def is_busy_error(error: BaseException) -> bool:
     """Whether ``error`` means "reachable but busy, try again": a lock wait that timed out, a
     deadlock or a serialization failure (the driver raises these as ``OperationalError`` too)."""
@@ -178,6 +192,29 @@ def is_connection_error(error: BaseException) -> bool:
     return type(error.orig) is sqlite3.DatabaseError
 
 
+SIGN_IN_SQLSTATES = {
+    "28P01": "signin_refused",  # invalid_password (also an unknown login: the server hides which)
+    "28000": "signin_not_permitted",  # invalid_authorization_specification: NOLOGIN, no pg_hba entry
+}
+
+
+def sign_in_refusal(error: BaseException) -> str | None:
+    """The ``StoreSignInError`` reason when the server refused to let the person in, else ``None``."""
+    if not isinstance(error, DBAPIError):
+        return None
+    reason = SIGN_IN_SQLSTATES.get(str(getattr(error.orig, "sqlstate", None) or ""))
+    if reason is not None:
+        return reason
+    text = str(error.orig)
+    if "no password supplied" in text:  # libpq's own refusal, before the server's (no SQLSTATE)
+        return "signin_password_needed"
+    if "password authentication failed" in text:
+        return "signin_refused"
+    if "is not permitted to log in" in text:
+        return "signin_not_permitted"
+    return None
+
+
 def _detail(error: DBAPIError, password: str | None) -> str:
     text = str(error.orig).strip().splitlines()[0] if error.orig is not None else str(error)
     if password:
@@ -196,6 +233,9 @@ def store_errors(engine: Engine, connected: Callable[[], bool] = lambda: False) 
         yield
     except DBAPIError as error:
         url, detail = shown_url(engine.url), _detail(error, engine.url.password)
+        refusal = sign_in_refusal(error)
+        if refusal is not None:
+            raise StoreSignInError(refusal, url=url, login=engine.url.username or "") from error
         if is_busy_error(error):
             raise StoreBusyError(url=url, detail=detail) from error
         if is_connection_lost(error, connected()):

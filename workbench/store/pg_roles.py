@@ -1,8 +1,9 @@
 """PostgreSQL login roles of the people of a store: what an administrator's tools call.
 
-Every person is a LOGIN role named like her ``app_user.username``, member of exactly one group role
-of the store, ``workbench_role(kind)`` (migration 0010: ``<prefix>_officer``, ``<prefix>_admin`` …),
-whose privileges, row security and triggers decide what she may do. The connection must be the
+Every person is a LOGIN role named like her ``app_user.username``, member of the group role of her
+lending role, ``workbench_role(kind)`` (migration 0010: ``<prefix>_officer`` …), and of
+``<prefix>_admin`` when she administers the store (``app_user.is_admin``, or the role ``admin``); their
+privileges, row security and triggers decide what she may do. The connection must be the
 schema owner's or another role with CREATEROLE (PostgreSQL 16 also wants ADMIN on the group roles).
 
 Identifiers are quoted with ``psycopg.sql.Identifier`` and passwords passed as ``sql.Literal``:
@@ -48,28 +49,30 @@ def _scram(connection: Connection) -> None:
     connection.exec_driver_sql("SELECT set_config('password_encryption', 'scram-sha-256', true)")
 
 
-def create_login(connection: Connection, login: str, password: str | None, role: Role) -> None:
-    """``CREATE ROLE login LOGIN PASSWORD …`` (SCRAM) and membership in the group of ``role``.
+def create_login(
+    connection: Connection, login: str, password: str | None, role: Role, *, admin: bool = False
+) -> None:
+    """``CREATE ROLE login LOGIN PASSWORD …`` (SCRAM) and membership in the group of ``role`` (and of
+    the administrators' when ``admin``).
 
     ``password`` ``None``: no password (client certificates, or ``peer`` on the server's host).
     """
     _scram(connection)
     secret = sql.SQL("NULL") if password is None else sql.Literal(password)
     _run(connection, sql.SQL("CREATE ROLE {} LOGIN PASSWORD {}").format(sql.Identifier(login), secret))
-    _run(
-        connection,
-        sql.SQL("GRANT {} TO {}").format(sql.Identifier(group_of(connection, role)), sql.Identifier(login)),
-    )
+    set_role(connection, login, role, admin=admin)
 
 
-def set_role(connection: Connection, login: str, role: Role) -> None:
-    """Make ``login`` a member of the group of ``role`` only (out of the store's other groups)."""
-    target = group_of(connection, role)
-    revoke = sql.SQL("REVOKE {} FROM {}")
+def set_role(connection: Connection, login: str, role: Role, *, admin: bool = False) -> None:
+    """Make ``login`` a member of the group of ``role``, and of the administrators' exactly when
+    ``admin`` (``app_user.is_admin``) or ``role`` is ``admin``; out of the store's other groups."""
+    wanted = {group_of(connection, role)}
+    if admin or role is Role.ADMIN:
+        wanted.add(group_of(connection, Role.ADMIN))
+    revoke, grant = sql.SQL("REVOKE {} FROM {}"), sql.SQL("GRANT {} TO {}")
     for group in _groups(connection):
-        if group != target:
-            _run(connection, revoke.format(sql.Identifier(group), sql.Identifier(login)))
-    _run(connection, sql.SQL("GRANT {} TO {}").format(sql.Identifier(target), sql.Identifier(login)))
+        statement = grant if group in wanted else revoke
+        _run(connection, statement.format(sql.Identifier(group), sql.Identifier(login)))
 
 
 def disable(connection: Connection, login: str) -> None:

@@ -1,7 +1,7 @@
 """Least privilege and the rules PostgreSQL holds itself: group roles, grants, row security, triggers.
 
 Revision ID: 0010
-Revises: 0007
+Revises: 0008
 Create Date: 2026-12-07
 
 Both engines:
@@ -46,7 +46,7 @@ if TYPE_CHECKING:
 
 # revision identifiers, used by Alembic.
 revision: str = "0010"
-down_revision: str | Sequence[str] | None = "0007"
+down_revision: str | Sequence[str] | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -510,8 +510,9 @@ def _triggers(schema: str) -> None:
         BEGIN
           IF workbench_is_owner() THEN RETURN NEW; END IF;
           IF TG_OP = 'UPDATE' AND OLD.id = workbench_actor()
-             AND (NEW.role <> OLD.role OR NEW.username <> OLD.username OR NOT NEW.active) THEN
-            {REFUSE} 'an administrator cannot change her own role, login or account';
+             AND (NEW.role <> OLD.role OR NEW.is_admin <> OLD.is_admin OR NEW.username <> OLD.username
+                  OR NOT NEW.active) THEN
+            {REFUSE} 'an administrator cannot change her own role, administrator flag, login or account';
           END IF;
           RETURN NEW;
         END""",

@@ -9,8 +9,9 @@
 They live here rather than in tests/store/conftest.py so that tests/services and tests/cli share them.
 
 Each test session makes its own PostgreSQL databases, named ``wb_test_<random>_…``, and drops them all
-(``WITH (FORCE)``) at the end. The PostgreSQL cases skip when no server can be had, except with
-``CI=true``, where that is an error.
+(``WITH (FORCE)``) at the end, then every role whose name starts so (the store's group roles,
+the login roles of tests/store/test_database_rules.py). The PostgreSQL cases skip when no server can
+be had, except with ``CI=true``, where that is an error.
 """
 
 from __future__ import annotations
@@ -85,6 +86,14 @@ class PgDatabases:
             ).scalars()
             for name in list(names):
                 connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+            # The group roles of migration 0010 are named after the template database, and the login
+            # roles the tests create after the run: all start with the prefix (roles outlive databases).
+            roles = connection.execute(
+                text("SELECT rolname FROM pg_roles WHERE starts_with(rolname, :prefix)"),
+                {"prefix": self.prefix},
+            ).scalars()
+            for role in list(roles):
+                connection.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
         self.admin.dispose()
 
 

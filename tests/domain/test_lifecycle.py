@@ -21,6 +21,8 @@ EXPECTED: set[tuple[Step, Stage, Stage]] = {
     *((Step.SAVE, a, b) for a, b in product(BEFORE, BEFORE) if a is not b),
     *((Step.SAVE, a, b) for a, b in product(AFTER_FROM, AFTER_TO) if a is not b),
     *((Step.SUBMIT, a, S.APPROVAL) for a in (S.APPLY, S.ALLOT, S.INVESTIGATE)),
+    # an approved case whose decided amount or term changes goes back before the payout
+    *((Step.SUBMIT, a, S.APPROVAL) for a in (S.CONTRACT, S.SIGN)),
     (Step.ADD_TO_AGENDA, S.APPROVAL, S.APPROVAL),
     (Step.DECIDE_APPROVE, S.APPROVAL, S.CONTRACT),
     (Step.DECIDE_REJECT, S.APPROVAL, S.REFUSED),

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.store.helpers import demo
+from tests.store.helpers import add_user, demo
 from workbench.domain.case_file import Stage
 from workbench.domain.committee import (
     DEFAULT_MONITORING,
@@ -25,7 +25,7 @@ from workbench.domain.committee import (
     Vote,
 )
 from workbench.domain.errors import ValidationError
-from workbench.domain.records import CommitteeError, User
+from workbench.domain.records import CommitteeError, Role, User
 from workbench.reports.content import build_minutes
 from workbench.reports.inputs import DecisionKind, MemberRole, VoteKind
 from workbench.services.messages import describe_error
@@ -373,7 +373,7 @@ def test_permissions(
     wang, li = board.members
     with pytest.raises(PermissionDenied):
         committee.cast_vote(session_id, case_id, officer.id, Vote.APPROVE_AS_PROPOSED, "", (), officer)
-    with pytest.raises(PermissionDenied):  # a member casts only her own vote
+    with pytest.raises(CommitteeError, match="vote_for_other"):  # a member casts only her own vote
         committee.cast_vote(session_id, case_id, li.id, Vote.APPROVE_AS_PROPOSED, "", (), wang)
     with pytest.raises(CommitteeError, match="not_a_voting_member"):  # not in this session
         committee.cast_vote(
@@ -382,7 +382,7 @@ def test_permissions(
     committee.cast_vote(session_id, case_id, wang.id, Vote.APPROVE_AS_PROPOSED, "", (), wang)
     committee.cast_vote(
         session_id, case_id, li.id, Vote.APPROVE_AS_PROPOSED, "", (), board.chair
-    )  # called out
+    )  # called out, recorded by the chair: she keeps the record when the session names no secretary
     committee.cast_vote(session_id, case_id, board.chair.id, Vote.APPROVE_AS_PROPOSED, "", (), board.chair)
     with pytest.raises(PermissionDenied) as caught:
         committee.record_decision(session_id, case_id, None, (), "", wang)
@@ -421,3 +421,100 @@ def test_the_minutes_pdf_prints_the_stored_session(
         assert label(kind, "zh") in printed
     assert CONDITION_B in printed
     assert "调减金额" in printed
+
+
+def test_the_rules_of_a_session_in_the_services(
+    cases: CaseService, committee: CommitteeService, officer: User, board: Board, sessions: Sessions
+) -> None:
+    """Quorum at least 1 and at most the voters; the session's own chair decides; the secretary
+    records a member's vote (the row says so) and never votes; the case's officer never votes on it."""
+    wang, li = board.members
+    members = [Member(wang.id, ""), Member(li.id, "")]
+    for quorum, reason in ((0, "quorum_invalid"), (-5, "quorum_invalid"), (4, "quorum_above_members")):
+        with pytest.raises(CommitteeError) as caught:
+            committee.create_session(
+                date(2024, 7, 2), "", board.chair.id, members, "", CommitteeRules(quorum=quorum), board.chair
+            )
+        assert caught.value.reason == reason
+        assert str(quorum) in describe_error(caught.value, "zh")
+    secretary = add_user(sessions, "zhoumishu", Role.SECRETARY)
+    with pytest.raises(CommitteeError, match="secretary_cannot_vote"):
+        committee.create_session(
+            date(2024, 7, 2),
+            "",
+            board.chair.id,
+            [*members, Member(secretary.id, "")],
+            "",
+            CommitteeRules(),
+            board.chair,
+        )
+    other_chair = add_user(sessions, "fuzhuxi", Role.COMMITTEE_CHAIR)
+    with pytest.raises(CommitteeError, match="chair_only"):  # a session is opened by its own chair
+        committee.create_session(
+            date(2024, 7, 2), "", board.chair.id, members, "", CommitteeRules(), other_chair
+        )
+    session_id = committee.create_session(
+        date(2024, 7, 2),
+        "",
+        board.chair.id,
+        members,
+        "周秘书",
+        CommitteeRules(),
+        board.chair,
+        secretary_id=secretary.id,
+    )
+    assert committee.session_info(session_id, board.chair).secretary_id == secretary.id
+    case_id = submitted(cases, committee, officer, "a")
+    with pytest.raises(CommitteeError, match="chair_only"):
+        committee.add_to_agenda(session_id, case_id, other_chair)
+    committee.add_to_agenda(session_id, case_id, board.chair)
+    committee.cast_vote(session_id, case_id, wang.id, Vote.APPROVE_AS_PROPOSED, "", (), secretary)
+    committee.cast_vote(session_id, case_id, li.id, Vote.APPROVE_AS_PROPOSED, "", (), li)
+    with pytest.raises(CommitteeError, match="vote_for_other"):  # the chair is no secretary here
+        committee.cast_vote(session_id, case_id, li.id, Vote.REJECT, "不同意", (), board.chair)
+    with pytest.raises(CommitteeError, match="not_a_voting_member"):
+        committee.cast_vote(session_id, case_id, secretary.id, Vote.APPROVE_AS_PROPOSED, "", (), secretary)
+    committee.cast_vote(session_id, case_id, board.chair.id, Vote.APPROVE_AS_PROPOSED, "", (), board.chair)
+    with sessions.begin() as session:
+        repo = SqlCommitteeRepository(session)
+        recorded = repo.recorded_by(repo.agenda_item(session_id, case_id).id)
+    assert recorded == {wang.id: secretary.id, li.id: li.id, board.chair.id: board.chair.id}
+    with pytest.raises(CommitteeError, match="chair_only"):
+        committee.record_decision(session_id, case_id, None, (), "", other_chair)
+    assert committee.record_decision(session_id, case_id, None, (), "", board.chair).outcome is (
+        Outcome.APPROVED_AS_PROPOSED
+    )
+    # the officer of a case is never a voting member of the session that has it
+    seated = committee.create_session(
+        date(2024, 7, 3), "", board.chair.id, [Member(officer.id, ""), Member(wang.id, "")], "",
+        CommitteeRules(quorum=2), board.chair,
+    )  # fmt: skip
+    with pytest.raises(CommitteeError) as caught:
+        committee.add_to_agenda(seated, submitted(cases, committee, officer, "b"), board.chair)
+    assert caught.value.reason == "editor_cannot_vote"
+    assert "Liumin" in describe_error(caught.value, "zh")
+
+
+def test_after_the_approval_changed_terms_go_back_to_the_committee_as_a_new_version(
+    cases: CaseService, committee: CommitteeService, officer: User, board: Board
+) -> None:
+    session_id = open_session(committee, board)
+    case_id = submitted(cases, committee, officer, "a")
+    committee.add_to_agenda(session_id, case_id, board.chair)
+    for member in (board.chair, *board.members):
+        committee.cast_vote(session_id, case_id, member.id, Vote.APPROVE_AS_PROPOSED, "", (), member)
+    committee.record_decision(session_id, case_id, None, (), "", board.chair)
+    approved = cases.open_case(case_id, officer)
+    request = approved.case.request
+    for change in ({"amount": request.amount * 10}, {"term_months": 36}):
+        edited = dataclasses.replace(approved.case, request=dataclasses.replace(request, **change))
+        with pytest.raises(CommitteeError) as caught:
+            cases.save_case(edited, approved.version, officer)
+        assert caught.value.reason == "decided_terms_changed"
+        assert "new version" in describe_error(caught.value, "en")
+    assert cases.open_case(case_id, officer).version == approved.version
+    edited = dataclasses.replace(approved.case, request=dataclasses.replace(request, term_months=36))
+    version = committee.submit_case(case_id, officer, edited=edited, expected_version=approved.version)
+    again = cases.open_case(case_id, officer)
+    assert (again.version, again.case.stage, again.case.request.term_months) == (version, Stage.APPROVAL, 36)
+    assert approved.version < version

@@ -31,6 +31,7 @@ EXPECTED: dict[Role, tuple[set[Action], set[Action]]] = {
     Role.REVIEWER: ({R, X, A}, {R, X, A}),
     Role.COMMITTEE_MEMBER: ({R, VT}, {R, VT}),
     Role.COMMITTEE_CHAIR: ({R, A, VT, RS}, {R, A, VT, RS}),
+    Role.SECRETARY: ({R, VT}, {R, VT}),  # records votes on members' behalf
     Role.BACK_OFFICE: ({R, X, A}, {R, X, A}),
     Role.ADMIN: (set(Action), set(Action)),
 }

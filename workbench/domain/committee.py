@@ -383,6 +383,7 @@ class SessionInfo:
     status: str
     members: tuple[Member, ...]
     usernames: dict[str, str]
+    secretary_id: str | None = None  # the user who records votes on members' behalf (None: older sessions)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,10 @@ and whether it needs the committee's decision on the case's submitted version:
   never into or out of the committee's hands.
 * ``submit`` — the officer hands her ready case to the committee (→ 审批). The version she submits
   is the case's *submitted version*; while the case is in 审批 at that version it is frozen.
-  A case returned for re-survey is submitted again the same way, as a new version.
+  A case returned for re-survey is submitted again the same way, as a new version; so is an approved
+  case whose decided figures (the requested amount and term) the officer changes before the loan is
+  paid out (合同, 签约 → 审批): after an approval those figures are frozen (``DECIDED_FIGURES``), and
+  a save that changes them is refused (``decided_terms_changed``).
 * ``add_to_agenda`` — the chair puts a submitted case on a session's agenda (stays in 审批).
 * ``decide_approve`` / ``decide_reject`` / ``return`` / ``defer`` — the committee's decision on the
   submitted version moves the case to 合同, 拒绝, back to 调查 (editable again), or leaves it in 审批.
@@ -28,10 +31,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 from itertools import product
+from typing import TYPE_CHECKING
 
 from workbench.domain.case_file import Stage
 from workbench.domain.committee import Outcome
 from workbench.domain.records import CommitteeError, Role
+
+if TYPE_CHECKING:
+    from decimal import Decimal
+
+    from workbench.domain.case_file import CaseFile
 
 
 class Step(StrEnum):
@@ -50,6 +59,8 @@ BEFORE_COMMITTEE = frozenset({Stage.APPLY, Stage.ALLOT, Stage.INVESTIGATE, Stage
 """Stages an ordinary save moves freely among, before the committee has the case."""
 SUBMITTABLE = (Stage.APPLY, Stage.ALLOT, Stage.INVESTIGATE)
 """Stages a case can be submitted to the committee from."""
+RESUBMITTABLE = (Stage.CONTRACT, Stage.SIGN)
+"""Approved stages from which a case with changed terms goes back to the committee (before the payout)."""
 AFTER_APPROVAL_FROM = frozenset({Stage.CONTRACT, Stage.SIGN, Stage.LOAN, Stage.AFTER_LOAN, Stage.CLEARANCE})
 AFTER_APPROVAL_TO = frozenset({Stage.SIGN, Stage.LOAN, Stage.AFTER_LOAN, Stage.CLEARANCE, Stage.CANCELLED})
 """After an approval a save moves a case from any of ``AFTER_APPROVAL_FROM`` to any of these."""
@@ -57,6 +68,11 @@ FROZEN_STAGES = frozenset({Stage.APPROVAL})
 """Stages in which a case at its submitted version cannot be edited (the committee has it)."""
 DECIDED_STAGES = frozenset({Stage.CONTRACT, Stage.REFUSED})
 """Stages a case reaches only with a committee decision on its submitted version."""
+APPROVED_STAGES = AFTER_APPROVAL_FROM
+"""Stages of an approved case: its decided figures (``DECIDED_FIGURES``) are frozen there."""
+DECIDED_FIGURES = ("request.amount", "request.term_months")
+"""The figures the committee decided on, as the case keeps them (``case_file.requested_minor`` and
+``term_months`` in the store): changing them after an approval takes the case back to the committee."""
 
 EDITORS = frozenset({Role.OFFICER, Role.ADMIN})
 """Who edits a case (an officer: her own) and so moves its stage by saving or submits it."""
@@ -99,7 +115,10 @@ def _transitions() -> tuple[Transition, ...]:
             or (a in AFTER_APPROVAL_FROM and b in AFTER_APPROVAL_TO)
         )
     ]
-    submits = [Transition(Step.SUBMIT, a, Stage.APPROVAL, EDITORS, own_case=True) for a in SUBMITTABLE]
+    submits = [
+        Transition(Step.SUBMIT, a, Stage.APPROVAL, EDITORS, own_case=True)
+        for a in (*SUBMITTABLE, *RESUBMITTABLE)
+    ]
     committee = [
         Transition(Step.ADD_TO_AGENDA, Stage.APPROVAL, Stage.APPROVAL, COMMITTEE),
         Transition(Step.DECIDE_APPROVE, Stage.APPROVAL, Stage.CONTRACT, COMMITTEE, needs_decision=True),
@@ -224,6 +243,31 @@ def check(status: CaseStatus, step: Step, target: Stage | None = None) -> Transi
     if found.needs_decision and (status.decision is None or STEP_OF_OUTCOME.get(status.decision) is not step):
         raise CommitteeError("decision_missing", case_id=status.case_id, step=step.value)
     return found
+
+
+def check_new(case: CaseFile) -> None:
+    """Refuse a new case (created or imported) in a stage only the committee's path reaches: a case
+    starts in one of ``BEFORE_COMMITTEE``.
+
+    Raises:
+        CommitteeError: ``stage_committee_owned``.
+    """
+    if case.stage not in BEFORE_COMMITTEE:
+        raise CommitteeError("stage_committee_owned", case_id=case.id, stage=case.stage.value)
+
+
+def check_decided_figures(
+    status: CaseStatus, before: tuple[Decimal, int], after: tuple[Decimal, int]
+) -> None:
+    """Refuse a save that changes the decided figures (``DECIDED_FIGURES``: amount, term) of an approved
+    case (``APPROVED_STAGES``): such a change goes back to the committee as a new version (a
+    ``submit`` from 合同 or 签约).
+
+    Raises:
+        CommitteeError: ``decided_terms_changed``.
+    """
+    if status.stage in APPROVED_STAGES and before != after:
+        raise CommitteeError("decided_terms_changed", case_id=status.case_id)
 
 
 def after_decision(outcome: Outcome) -> Stage:

@@ -30,6 +30,7 @@ class Role(StrEnum):
     REVIEWER = "reviewer"  # 审查
     COMMITTEE_MEMBER = "committee_member"  # 贷审会委员
     COMMITTEE_CHAIR = "committee_chair"  # 贷审会主席
+    SECRETARY = "secretary"  # 书记员/贷审会秘书: records votes on members' behalf, keeps the minutes
     BACK_OFFICE = "back_office"  # 后台: prints, archives
     ADMIN = "admin"
 
@@ -50,6 +51,7 @@ SIGNS_AS: dict[Role, SignatureRole] = {
     Role.REVIEWER: SignatureRole.REVIEWER,
     Role.COMMITTEE_CHAIR: SignatureRole.CHAIR,
     Role.COMMITTEE_MEMBER: SignatureRole.MEMBER,
+    Role.SECRETARY: SignatureRole.SECRETARY,
 }
 """The box a user of each role signs in (back office and administrators sign none)."""
 

@@ -64,6 +64,7 @@ class CaseService:
     def create_case(self, case: CaseFile, user: User) -> CaseRecord:
         """Store a new case owned by ``user``; returns it at version 1."""
         require(user, Action.CREATE_CASE)
+        lifecycle.check_new(case)
         with self._sessions.begin(actor=user) as session:
             repo = SqlCaseRepository(session)
             repo.add(case, user.id)
@@ -93,7 +94,9 @@ class CaseService:
             ConcurrentEditError: someone saved the case meanwhile (nothing is written).
             PermissionDenied: the user may not edit this case.
             CommitteeError: ``case_frozen``, the case is submitted to the committee;
-                ``stage_committee_owned``, the save would move the stage across the committee.
+                ``stage_committee_owned``, the save would move the stage across the committee;
+                ``decided_terms_changed``, the approved amount or term would change (resubmit
+                instead: ``CommitteeService.submit_case(…, edited=…)``).
         """
         if isinstance(case, CaseRecord):
             expected = case.version if expected_version is None else expected_version
@@ -105,7 +108,15 @@ class CaseService:
         with self._sessions.begin(actor=user) as session:
             repo = SqlCaseRepository(session)
             self._require_on(repo, user, Action.EDIT_CASE, case.id)
-            lifecycle.check(case_status(session, repo, case.id), Step.SAVE, case.stage)
+            status = case_status(session, repo, case.id)
+            lifecycle.check(status, Step.SAVE, case.stage)
+            if status.stage in lifecycle.APPROVED_STAGES:  # the decided figures are frozen there
+                stored = repo.get(case.id).case.request
+                lifecycle.check_decided_figures(
+                    status,
+                    (stored.amount, stored.term_months),
+                    (case.request.amount, case.request.term_months),
+                )
             return repo.save(case, expected, user.id)
 
     def list_cases(
@@ -200,6 +211,7 @@ class CaseService:
         case = read_case_file(path)
         if as_copy:
             case = dataclasses.replace(case, id=str(uuid.uuid4()))
+        lifecycle.check_new(case)
         with self._sessions.begin(actor=user) as session:
             repo = SqlCaseRepository(session)
             try:

@@ -23,6 +23,7 @@ the reports and the window word them in their language (``monitoring_wording``).
 from __future__ import annotations
 
 import dataclasses
+import uuid
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
@@ -124,6 +125,21 @@ class SignedMinutes:
     pdf: bytes  # the first case's copy, to save or show
 
 
+def _require_chair(info: SessionInfo, user: User) -> None:
+    """Only the session's own chair sets its agenda and records its decisions (the database holds
+    the same rule)."""
+    if user.id != info.chair_id:
+        raise CommitteeError("chair_only", session_id=info.id)
+
+
+def _is_uuid(text: str) -> bool:
+    try:
+        uuid.UUID(text)
+    except ValueError:
+        return False
+    return True
+
+
 def _require_open(info: SessionInfo) -> None:
     if info.status != OPEN:
         raise CommitteeError("session_closed", session_id=info.id)
@@ -183,13 +199,37 @@ class CommitteeService:
         secretary: str,
         rules: CommitteeRules,
         user: User,
+        *,
+        secretary_id: str | None = None,
     ) -> str:
-        """A new session; ``members`` are users (``Member.id`` = user id; the name is taken from the
-        store) with their flags; the chair votes even when not listed. Returns the session id."""
+        """A new session, opened by its chair; ``members`` are users (``Member.id`` = user id; the
+        name is taken from the store) with their flags; the chair votes even when not listed.
+        ``secretary`` is the name the minutes print; ``secretary_id`` the user who records votes on
+        members' behalf (default: the chair keeps the record herself). Returns the session id.
+
+        Raises:
+            PermissionDenied: the user may not run sessions.
+            CommitteeError: ``chair_only`` (the user opens a session for another chair),
+                ``quorum_invalid`` (below 1), ``quorum_above_members`` (more than the voting
+                members), ``secretary_cannot_vote`` (a secretary seated as a voting member).
+            UserNotFoundError: the chair, a member or the secretary is no user.
+        """
         require(user, Action.RUN_SESSION)
+        if chair_id != user.id:
+            raise CommitteeError("chair_only", session_id="")
+        if rules.quorum < 1:
+            raise CommitteeError("quorum_invalid", quorum=rules.quorum)
+        voters = {chair_id} | {m.id for m in members if m.votes}
+        if rules.quorum > len(voters):
+            raise CommitteeError("quorum_above_members", quorum=rules.quorum, voters=len(voters))
         with self._sessions.begin(actor=user) as session:
+            users = SqlUserRepository(session)
+            for voter in sorted(voters):
+                found = users.get_user(voter) if _is_uuid(voter) else None
+                if found is not None and found.role is Role.SECRETARY:
+                    raise CommitteeError("secretary_cannot_vote", member=found.display_name)
             return SqlCommitteeRepository(session).add_session(
-                held_on, place, chair_id, members, secretary, rules, user.id
+                held_on, place, chair_id, members, secretary, rules, user.id, secretary_id or chair_id
             )
 
     def session_info(self, session_id: str, user: User) -> SessionInfo:
@@ -204,24 +244,33 @@ class CommitteeService:
             repo.get_session(session_id)
             return repo.agenda(session_id)
 
-    def submit_case(self, case_id: str, user: User) -> int:
+    def submit_case(
+        self, case_id: str, user: User, *, edited: CaseFile | None = None, expected_version: int | None = None
+    ) -> int:
         """The officer submits her ready case: stage ``APPROVAL``, frozen; returns the submitted version.
+
+        ``edited`` (saved over ``expected_version``) submits an edited state of the case in the same
+        step: how an approved case whose decided amount or term changes goes back to the committee
+        as a new version (a plain save of such a change is refused, ``decided_terms_changed``).
 
         Raises:
             PermissionDenied: not the owning officer (or an administrator).
-            CommitteeError: ``case_not_submittable`` (already submitted or decided), ``case_not_ready``
-                (the blocking issue codes of the readiness checklist in ``issues``).
+            CommitteeError: ``case_not_submittable`` (already submitted, refused or paid out),
+                ``case_not_ready`` (the blocking issue codes of the readiness checklist in ``issues``).
+            ConcurrentEditError: ``edited`` was loaded at another version than the stored one.
         """
         with self._sessions.begin(actor=user) as session:
             cases = SqlCaseRepository(session)
             require(user, Action.SUBMIT_CASE, _Owned(cases.owner_of(case_id)))
             record = cases.get(case_id)
             target = lifecycle.check(decided_status(session, case_id), Step.SUBMIT).target
-            blocking = [i.code for i in compute_case(record.case).issues if i.severity is Severity.BLOCKING]
+            content = record.case if edited is None else dataclasses.replace(edited, id=case_id)
+            blocking = [i.code for i in compute_case(content).issues if i.severity is Severity.BLOCKING]
             if blocking:
                 raise CommitteeError("case_not_ready", case_id=case_id, issues=", ".join(blocking))
-            submitted = dataclasses.replace(record.case, stage=target)
-            version = cases.save(submitted, record.version, user.id)
+            submitted = dataclasses.replace(content, stage=target)
+            expected = record.version if expected_version is None else expected_version
+            version = cases.save(submitted, expected, user.id)
             SqlCommitteeRepository(session).mark_submitted(case_id, version, user.id)
             return version
 
@@ -234,11 +283,17 @@ class CommitteeService:
         require(user, Action.RUN_SESSION)
         with self._sessions.begin(actor=user) as session:
             repo = SqlCommitteeRepository(session)
-            _require_open(repo.get_session(session_id))
+            info = repo.get_session(session_id)
+            _require_chair(info, user)
+            _require_open(info)
             status = decided_status(session, case_id)
             lifecycle.check(status, Step.ADD_TO_AGENDA)
             if repo.open_item_of(case_id) is not None:
                 raise CommitteeError("already_on_agenda", case_id=case_id, session_id=session_id)
+            editors = repo.editors_of(case_id)
+            seated = next((m for m in info.members if m.votes and m.id in editors), None)
+            if seated is not None:
+                raise CommitteeError("editor_cannot_vote", member=seated.name, case_id=case_id)
             return repo.add_agenda_item(session_id, case_id, status.version, user.id)
 
     # ---- votes and decision ----------------------------------------------------------------------
@@ -253,13 +308,16 @@ class CommitteeService:
         conditions: Sequence[str],
         user: User,
     ) -> None:
-        """A member's vote (a member votes for herself; the chair may record a member's vote called
-        out in the room). Re-voting replaces the earlier vote until the decision is recorded.
+        """A member's vote: cast by the member herself, or recorded on her behalf by the session's
+        secretary (``SessionInfo.secretary_id``; the chair when no secretary was named), as called out
+        in the room; the vote row keeps who typed it. A re-vote supersedes the earlier one until the
+        decision is recorded (both stay stored). The case's officer and anyone who edited the case
+        cannot vote on it.
 
         Raises:
             ValidationError: ``reason`` missing for anything but approve as proposed.
-            CommitteeError: ``not_a_voting_member``, ``vote_for_other``, ``already_decided``,
-                ``not_on_agenda``.
+            CommitteeError: ``not_a_voting_member``, ``vote_for_other``, ``editor_cannot_vote``,
+                ``already_decided``, ``not_on_agenda``.
         """
         require(user, Action.VOTE)
         cast = MemberVote(member_id, vote, reason, tuple(c for c in conditions if c.strip()))
@@ -267,14 +325,14 @@ class CommitteeService:
             repo = SqlCommitteeRepository(session)
             info = repo.get_session(session_id)
             _require_open(info)
-            voting = {m.id for m in info.members if m.votes}
+            voting = {m.id: m for m in info.members if m.votes}
             if member_id not in voting:
                 raise CommitteeError("not_a_voting_member", member_id=member_id, session_id=session_id)
-            if member_id != user.id:
-                require(user, Action.RUN_SESSION)
-                if user.id != info.chair_id and user.role is not Role.ADMIN:
-                    raise CommitteeError("vote_for_other", member_id=member_id)
+            if member_id != user.id and user.id != info.secretary_id:
+                raise CommitteeError("vote_for_other", member_id=member_id)
             item = repo.agenda_item(session_id, case_id)
+            if member_id in repo.editors_of(case_id):
+                raise CommitteeError("editor_cannot_vote", member=voting[member_id].name, case_id=case_id)
             if repo.decision(item.id) is not None:
                 raise CommitteeError("already_decided", case_id=case_id, session_id=session_id)
             repo.put_vote(item, cast, info.usernames[member_id], user.id)
@@ -297,7 +355,8 @@ class CommitteeService:
         lifecycle's decision step.
 
         Raises:
-            CommitteeError: ``no_quorum`` (nothing is recorded), ``already_decided``, ``not_on_agenda``.
+            CommitteeError: ``chair_only`` (the user does not chair this session), ``no_quorum``
+                (nothing is recorded), ``quorum_above_members``, ``already_decided``, ``not_on_agenda``.
             ValidationError: the chair's vote missing under "chair decides".
         """
         require(user, Action.RUN_SESSION)
@@ -305,7 +364,11 @@ class CommitteeService:
             repo = SqlCommitteeRepository(session)
             cases = SqlCaseRepository(session)
             info = repo.get_session(session_id)
+            _require_chair(info, user)
             _require_open(info)
+            voters = sum(1 for m in info.members if m.votes)
+            if info.rules.quorum > voters:
+                raise CommitteeError("quorum_above_members", quorum=info.rules.quorum, voters=voters)
             item = repo.agenda_item(session_id, case_id)
             if repo.decision(item.id) is not None:
                 raise CommitteeError("already_decided", case_id=case_id, session_id=session_id)
@@ -324,8 +387,10 @@ class CommitteeService:
             status = dataclasses.replace(decided_status(session, case_id), decision=outcome.outcome)
             stage = lifecycle.check(status, lifecycle.STEP_OF_OUTCOME[outcome.outcome]).target
             current = cases.get(case_id)
-            if current.case.stage is not stage:
-                cases.save(dataclasses.replace(current.case, stage=stage), current.version, user.id)
+            if current.case.stage is not stage:  # the stage alone: the details stay the officer's
+                cases.save(
+                    dataclasses.replace(current.case, stage=stage), current.version, user.id, details=False
+                )
             return stored
 
     def board(self, session_id: str, case_id: str, user: User) -> CaseBoard:
@@ -389,7 +454,7 @@ class CommitteeService:
             repo = SqlCommitteeRepository(session)
             cases = SqlCaseRepository(session)
             info = repo.get_session(session_id)
-            if user.id != info.chair_id and user.role is not Role.ADMIN:
+            if user.id != info.chair_id:
                 raise CommitteeError("not_the_chair", session_id=session_id)
             _require_open(info)
             agenda = repo.agenda(session_id)

@@ -48,7 +48,16 @@ TEXTS: dict[str, str] = {
     "already_on_agenda": N_("案卷 {case_id} 已在贷审会议程上"),
     "not_on_agenda": N_("案卷 {case_id} 不在贷审会 {session_id} 的议程上"),
     "not_a_voting_member": N_("{member_id} 不是贷审会 {session_id} 的投票委员"),
-    "vote_for_other": N_("只能以本人身份投票（{member_id}）"),
+    "vote_for_other": N_("只能本人投票，或由本次贷审会的秘书代为记录（{member_id}）"),
+    "editor_cannot_vote": N_("{member} 是案卷 {case_id} 的客户经理或修改过该案卷，不能对其表决"),
+    "secretary_cannot_vote": N_("贷审会秘书 {member} 只记录表决，不能作为投票委员"),
+    "chair_only": N_("只有本次贷审会的主席本人可以召开会议、安排议程、记录决议"),
+    "quorum_invalid": N_("法定人数至少为 1 人（输入的是 {quorum}）"),
+    "quorum_above_members": N_("法定人数 {quorum} 人多于有表决权的委员 {voters} 人"),
+    "decided_terms_changed": N_(
+        "案卷 {case_id} 已获贷审会批准，批准的金额和期限不能直接修改；"
+        "如需变更，请把改过的案卷作为新版本重新提交贷审会"
+    ),
     "already_decided": N_("案卷 {case_id} 在本次贷审会已有决议，不能再投票或重新决议"),
     "no_quorum": N_("未达法定人数（已投 {votes} 票，至少需要 {quorum} 票），未作决议"),
     "session_closed": N_("贷审会 {session_id} 已闭会、纪要已签署，不能再修改"),

@@ -58,6 +58,9 @@ _OTHER_ACTIONS: dict[Role, frozenset[Action]] = {
     Role.REVIEWER: frozenset({Action.READ_CASE, Action.EXPORT_CASE, Action.ARCHIVE_REPORT}),
     Role.COMMITTEE_MEMBER: frozenset({Action.READ_CASE, Action.VOTE}),
     Role.COMMITTEE_CHAIR: frozenset({Action.READ_CASE, Action.ARCHIVE_REPORT, Action.VOTE}),
+    # The secretary types the votes members call out (``VOTE`` on their behalf; she never votes
+    # herself, ``CommitteeService.cast_vote``) and keeps the minutes; she edits no case.
+    Role.SECRETARY: frozenset({Action.READ_CASE, Action.VOTE}),
     Role.BACK_OFFICE: frozenset({Action.READ_CASE, Action.EXPORT_CASE, Action.ARCHIVE_REPORT}),
     Role.ADMIN: frozenset(a for a in Action if a not in STEP_ACTIONS),
 }
@@ -94,6 +97,7 @@ ROLE_NAMES: Words[Role] = Words(
         Role.REVIEWER: NC_("user role", "审查员"),
         Role.COMMITTEE_MEMBER: NC_("user role", "贷审会委员"),
         Role.COMMITTEE_CHAIR: NC_("user role", "贷审会主席"),
+        Role.SECRETARY: NC_("user role", "贷审会秘书"),
         Role.BACK_OFFICE: NC_("user role", "后台"),
         Role.ADMIN: NC_("user role", "管理员"),
     }

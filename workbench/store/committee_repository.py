@@ -45,7 +45,7 @@ from workbench.store.committee_rows import (
     CommitteeSessionRow,
     CommitteeVoteRow,
 )
-from workbench.store.history_rows import AuditEntryRow
+from workbench.store.history_rows import AuditEntryRow, CaseVersionRow
 from workbench.store.mappers import case_uuid
 from workbench.store.orm_base import table_of
 from workbench.store.people_rows import AppUserRow
@@ -59,6 +59,8 @@ if TYPE_CHECKING:
 
 __all__ = ["MINUTES_SIGNED", "OPEN", "SqlCommitteeRepository"]
 
+STAGE_ONLY = '["stage"]'
+"""``case_version.changed_json`` of a save that moved the stage only (the chair's decision step)."""
 SUBMITTED = "committee.submitted"
 """The audit field of a submission; ``after`` is the submitted version (the data is ``case_submission``)."""
 
@@ -97,11 +99,14 @@ class SqlCommitteeRepository:
         secretary: str,
         rules: CommitteeRules,
         user_id: str,
+        secretary_id: str | None = None,
     ) -> str:
         """Store a session; the chair is a voting member even when not listed. Returns its id.
+        ``secretary_id`` is the user who records votes on members' behalf (``secretary`` the name
+        the minutes print).
 
         Raises:
-            UserNotFoundError: the chair or a member is no user.
+            UserNotFoundError: the chair, a member or the secretary is no user.
         """
         chair = Member(chair_id, "", chair=True, votes=True)
         listed = [m for m in members if m.id != chair_id]
@@ -111,6 +116,8 @@ class SqlCommitteeRepository:
         people = [chair, *listed]
         for person in people:
             self._user_row(person.id)
+        if secretary_id is not None:
+            self._user_row(secretary_id)
         key = uuid.uuid4()
         self._session.add(
             CommitteeSessionRow(
@@ -119,6 +126,7 @@ class SqlCommitteeRepository:
                 place=place,
                 chair_id=uuid.UUID(chair_id),
                 secretary=secretary,
+                secretary_id=None if secretary_id is None else uuid.UUID(secretary_id),
                 rule=rules.rule.value,
                 status=OPEN,
                 quorum=rules.quorum,
@@ -143,6 +151,7 @@ class SqlCommitteeRepository:
             "place": place,
             "chair_id": chair_id,
             "secretary": secretary,
+            "secretary_id": secretary_id,
             "rule": rules.rule.value,
             "quorum": rules.quorum,
             "members": [{"id": p.id, "votes": p.votes, "veto": p.veto} for p in people],
@@ -177,6 +186,7 @@ class SqlCommitteeRepository:
             status=row.status,
             members=tuple(members),
             usernames=usernames,
+            secretary_id=None if row.secretary_id is None else str(row.secretary_id),
         )
 
     def list_sessions(self, limit: int = 200) -> list[SessionSummary]:
@@ -207,7 +217,8 @@ class SqlCommitteeRepository:
     def close_session(
         self, session_id: str, case_ids: Sequence[str], sha256: Sequence[str], user_id: str
     ) -> None:
-        """Mark the session's minutes signed (its decisions too) and audit the closing per case.
+        """Mark the session's minutes signed and audit the closing per case (a decision reads as
+        signed through its session: decisions are append-only).
 
         Raises:
             CommitteeError: ``session_closed``, the session was closed meanwhile.
@@ -218,11 +229,6 @@ class SqlCommitteeRepository:
         if row.status != OPEN:
             raise CommitteeError("session_closed", session_id=session_id)
         row.status = MINUTES_SIGNED
-        for item in self.agenda(session_id):
-            decision = self._session.scalars(
-                select(CommitteeDecisionRow).where(CommitteeDecisionRow.agenda_item_id == uuid.UUID(item.id))
-            ).one()
-            decision.minutes_signed = True
         self._session.flush()
         for case_id, digest in zip(case_ids, sha256, strict=True):
             after = _dumps({"session_id": session_id, "minutes_sha256": digest})
@@ -369,36 +375,53 @@ class SqlCommitteeRepository:
 
     # ---- votes -----------------------------------------------------------------------------------
 
-    def votes(self, item_id: str) -> tuple[MemberVote, ...]:
-        """The votes on an agenda item, in the order they were cast."""
+    def _latest_votes(self, item_id: str) -> list[CommitteeVoteRow]:
+        """Each member's newest vote on an agenda item, in the order they were cast."""
         v = CommitteeVoteRow
-        query = select(v).where(v.agenda_item_id == uuid.UUID(item_id)).order_by(v.cast_at, v.member_id)
+        query = select(v).where(v.agenda_item_id == uuid.UUID(item_id)).order_by(v.member_id, v.revision)
+        latest = {r.member_id: r for r in self._session.scalars(query)}
+        return sorted(latest.values(), key=lambda r: (r.cast_at, str(r.member_id)))
+
+    def votes(self, item_id: str) -> tuple[MemberVote, ...]:
+        """The votes on an agenda item (each member's newest), in the order they were cast."""
         return tuple(
             MemberVote(str(r.member_id), Vote(r.vote), r.comment, tuple(json.loads(r.conditions)))
-            for r in self._session.scalars(query)
+            for r in self._latest_votes(item_id)
         )
 
+    def recorded_by(self, item_id: str) -> dict[str, str]:
+        """Who typed each member's counting vote (member id → user id): herself or the secretary."""
+        return {
+            str(r.member_id): str(r.recorded_by if r.recorded_by is not None else r.member_id)
+            for r in self._latest_votes(item_id)
+        }
+
     def put_vote(self, item: AgendaItem, vote: MemberVote, username: str, user_id: str) -> None:
-        """Store a member's vote, replacing an earlier one of the same member (audited either way)."""
+        """Store a member's vote, typed by ``user_id`` (she or the session's secretary). Votes are
+        append-only: a re-vote is the member's next revision and the newest counts (audited either way)."""
+        v = CommitteeVoteRow
         key = (uuid.UUID(item.id), uuid.UUID(vote.member_id))
-        row = self._session.get(CommitteeVoteRow, key, populate_existing=True)
+        row = self._session.scalars(
+            select(v)
+            .where(v.agenda_item_id == key[0], v.member_id == key[1])
+            .order_by(v.revision.desc())
+            .limit(1)
+        ).first()
         before = None if row is None else _dumps(self._vote_value(row.vote, row.comment, row.conditions))
         conditions = json.dumps(list(vote.conditions), ensure_ascii=False)
-        now = self._clock()
-        if row is None:
-            self._session.add(
-                CommitteeVoteRow(
-                    agenda_item_id=key[0],
-                    member_id=key[1],
-                    vote=vote.vote.value,
-                    conditions=conditions,
-                    comment=vote.reason,
-                    cast_at=now,
-                )
-            )
-        else:
-            row.vote, row.comment, row.conditions, row.cast_at = vote.vote.value, vote.reason, conditions, now
-        self._session.flush()
+        self._session.execute(
+            insert(table_of(CommitteeVoteRow)),
+            {
+                "agenda_item_id": key[0],
+                "member_id": key[1],
+                "revision": 1 if row is None else row.revision + 1,
+                "vote": vote.vote.value,
+                "conditions": conditions,
+                "comment": vote.reason,
+                "cast_at": self._clock(),
+                "recorded_by": uuid.UUID(user_id),
+            },
+        )
         after = _dumps(self._vote_value(vote.vote.value, vote.reason, conditions))
         self.audit(
             user_id, case_uuid(item.case_id), ChangeAction.UPDATE, f"committee.vote.{username}", before, after
@@ -407,12 +430,17 @@ class SqlCommitteeRepository:
     # ---- decisions -------------------------------------------------------------------------------
 
     def decision(self, item_id: str) -> StoredDecision | None:
-        """The decision of an agenda item, if it is decided."""
-        row = self._session.scalars(
-            select(CommitteeDecisionRow).where(CommitteeDecisionRow.agenda_item_id == uuid.UUID(item_id))
+        """The decision of an agenda item, if it is decided (signed once its session's minutes are)."""
+        d, a, s = CommitteeDecisionRow, CommitteeAgendaItemRow, CommitteeSessionRow
+        found = self._session.execute(
+            select(d, s.status)
+            .join(a, a.id == d.agenda_item_id)
+            .join(s, s.id == a.session_id)
+            .where(d.agenda_item_id == uuid.UUID(item_id))
         ).one_or_none()
-        if row is None:
+        if found is None:
             return None
+        row, status = found
         return StoredDecision(
             outcome=Outcome(row.outcome),
             amount=None if row.amount_minor is None else from_minor_units(row.amount_minor),
@@ -423,7 +451,7 @@ class SqlCommitteeRepository:
             monitoring=monitoring_from_text(row.monitoring),
             reasons=row.reasons,
             decided_at=row.decided_at,
-            minutes_signed=row.minutes_signed,
+            minutes_signed=row.minutes_signed or status == MINUTES_SIGNED,
         )
 
     def add_decision(self, item: AgendaItem, decision: StoredDecision, user_id: str) -> None:
@@ -499,6 +527,19 @@ class SqlCommitteeRepository:
         query = select(a.after).where(a.case_id.is_(None), a.field == "committee.session").order_by(a.id)
         found = [after for after in self._session.scalars(query) if after is not None]
         return [after for after in found if json.loads(after).get("session_id") == session_id]
+
+    # ---- who may vote on a case ------------------------------------------------------------------
+
+    def editors_of(self, case_id: str) -> set[str]:
+        """Who edited a case: its officer and whoever saved a version of it that changed more than
+        the stage (the chair's decision step changes the stage only). They cannot vote on it."""
+        key = case_uuid(case_id)
+        officer = self._session.scalar(select(CaseFileRow.officer_id).where(CaseFileRow.id == key))
+        v = CaseVersionRow
+        savers = self._session.scalars(
+            select(v.saved_by).where(v.case_id == key, v.changed_json != STAGE_ONLY).distinct()
+        )
+        return {str(u) for u in (officer, *savers) if u is not None}
 
     # ---- helpers ---------------------------------------------------------------------------------
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import BigInteger, ForeignKey, Integer, UniqueConstraint
+from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from workbench.store.orm_base import Base, Code, Day, Exact, Long, Moment, Short
@@ -17,10 +17,14 @@ class CommitteeSessionRow(Base):
     held_on: Mapped[Day]
     place: Mapped[Short]
     chair_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("app_user.id"))
-    secretary: Mapped[Short]
+    secretary: Mapped[Short]  # the name the minutes print
+    # The user who keeps the record and types votes on members' behalf (migration 0010; older rows: none).
+    secretary_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"))
     rule: Mapped[Code]
     status: Mapped[Code]
     quorum: Mapped[int] = mapped_column(Integer, server_default="3")
+
+    __table_args__ = (CheckConstraint("quorum >= 1", name="quorum"),)
 
 
 class CommitteeMemberRow(Base):
@@ -53,16 +57,21 @@ class CommitteeAgendaItemRow(Base):
 
 
 class CommitteeVoteRow(Base):
+    """A vote as cast; append-only: a re-vote is the member's next ``revision`` (the newest counts).
+    ``recorded_by`` is who typed it: the member herself or the session's secretary."""
+
     __tablename__ = "committee_vote"
 
     agenda_item_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("committee_agenda_item.id", ondelete="CASCADE"), primary_key=True
     )
     member_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("app_user.id"), primary_key=True)
+    revision: Mapped[int] = mapped_column(Integer, primary_key=True, server_default="1")
     vote: Mapped[Code]
     conditions: Mapped[Long]
     comment: Mapped[Long]
     cast_at: Mapped[Moment]
+    recorded_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"))
 
 
 class CommitteeDecisionRow(Base):
@@ -102,3 +111,14 @@ class CaseSubmissionRow(Base):
     submitted_by: Mapped[uuid.UUID] = mapped_column(ForeignKey("app_user.id"))
 
     __table_args__ = (UniqueConstraint("case_id", "case_version"),)
+
+
+class StageMoveRow(Base):
+    """Every stage change the lifecycle allows and by which step (``domain.lifecycle.TRANSITIONS``,
+    written out by migration 0010); PostgreSQL's triggers read it, a test compares it with the machine."""
+
+    __tablename__ = "stage_move"
+
+    source: Mapped[str] = mapped_column(String(40), primary_key=True)
+    target: Mapped[str] = mapped_column(String(40), primary_key=True)
+    step: Mapped[str] = mapped_column(String(40))

@@ -278,8 +278,12 @@ class SqlCaseRepository:
         user_id: str,
         *,
         action: ChangeAction = ChangeAction.UPDATE,
+        details: bool = True,
     ) -> int:
         """Store ``case`` over the version the editor loaded; returns the new version.
+
+        ``details=False`` leaves the detail rows as stored (the committee's decision step changes
+        the stage only, and on PostgreSQL only the case's officer may write its details).
 
         Saving content identical to the stored version changes nothing and returns that version,
         whatever ``expected_version`` says: nothing would be lost, and a save retried after its
@@ -312,7 +316,8 @@ class SqlCaseRepository:
             self._session.flush()
         except StaleDataError:
             raise ConcurrentEditError(case.id, expected_version, self._committed_version(case_id)) from None
-        self._write_children(case_id, rows, replace=True)
+        if details:
+            self._write_children(case_id, rows, replace=True)
         self._snapshot(case_id, root.version_id, action, now, user, canonical, sha, changes)
         self._audit(now, user, case_id, action, changes)
         return root.version_id

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from workbench.domain import field_model
 from workbench.domain.balance_sheet import StockItem
 from workbench.domain.case_file import CaseFile
 from workbench.domain.codec import FORMAT_VERSION, SUPPORTED_VERSIONS, case_from_document, case_to_document
@@ -38,22 +39,13 @@ def _demo(name: str) -> Path:
     return Path(resource_path("demo", f"case-{name}.json"))
 
 
-def row_lists(value: Any, path: str = "") -> list[tuple[str, tuple[Row, ...]]]:
-    """Every list of rows in ``value`` (a case or a part of it) with its exchange-format path."""
-    out: list[tuple[str, tuple[Row, ...]]] = []
-    if not dataclasses.is_dataclass(value) or isinstance(value, type):
-        return out
-    for f in dataclasses.fields(value):
-        item = getattr(value, f.name)
-        where = f"{path}.{f.name}" if path else f.name
-        if isinstance(item, tuple):
-            if item and isinstance(item[0], Row):
-                out.append((where, item))
-            for i, element in enumerate(item):
-                out.extend(row_lists(element, f"{where}[{i}]"))
-        else:
-            out.extend(row_lists(item, where))
-    return out
+def row_lists(value: Any) -> list[tuple[str, tuple[Row, ...]]]:
+    """Every non-empty list of rows in ``value`` (a case or a part of it) with its exchange-format path."""
+    return [
+        (found.path, tuple(found.rows))
+        for found in field_model.row_lists(value)
+        if found.rows and issubclass(found.row_type, Row)
+    ]
 
 
 def _list_item_types(cls: type, seen: set[type]) -> set[tuple[type, str]]:

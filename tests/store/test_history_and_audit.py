@@ -16,10 +16,10 @@ from sqlalchemy.exc import DBAPIError
 
 from tests.store.helpers import demo, with_sheet
 from workbench.domain.balance_sheet import AssetCategory, AssetItem
-from workbench.domain.records import ChangeAction, ReportKind
-from workbench.store.archive_repository import SqlArchiveRepository
 from workbench.domain.case_file import CaseFile
 from workbench.domain.codec import decode, encode
+from workbench.domain.records import ChangeAction, ReportKind
+from workbench.store.archive_repository import SqlArchiveRepository
 from workbench.store.changes import content_sha256, diff
 from workbench.store.repository import SqlCaseRepository
 

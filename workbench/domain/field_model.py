@@ -4,7 +4,8 @@ One walk over the type hints (``Annotated`` metadata from ``fields``, ``| None``
 nested dataclasses, the tagged union of a check's inputs) gives, per dataclass, its fields with their
 kind, bounds, length limit, enum choices and money rule. The codec (import, export, calc), the JSON
 Schema, the store's columns and the window's paths and entry parsing all read this model instead of
-the hints, so they cannot disagree about a field.
+the hints, so they cannot disagree about a field. ``row_lists`` walks a case (values or plain data)
+to its lists of records by the same model: the row ids and the audit diff find their rows with it.
 
 Money rule: a cent-money field (``Amount``, ``SignedAmount``) holds whole cents; a unit price
 (``UnitPrice``) may carry fractions of a cent. Text or files with a fraction of a cent in a cent-money
@@ -15,9 +16,10 @@ the cent with ``to_field_amount`` before it is written (docs/domain-decisions.md
 from __future__ import annotations
 
 import dataclasses
+import re
 import types
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from enum import Enum, StrEnum
@@ -278,6 +280,98 @@ def spec_at(root: Any, path: Path) -> TypeSpec:
 def field_at(root: Any, path: Path) -> FieldSpec | None:
     """The field the last name of ``path`` names (``("balance_sheet", "stock", 2, "unit_cost")``)."""
     return _walk(root, path)[1]
+
+
+# ---- lists of rows -----------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class RowList:
+    """A list of records met in a case: a field ``tuple[X, ...]`` whose items are dataclasses."""
+
+    path: str
+    """Its path in the exchange format: ``balance_sheet.stock``, ``cross_checks[2].inputs.items``."""
+    keys: Path
+    """The same path as keys below the walked value: ``("cross_checks", 2, "inputs", "items")``."""
+    row_type: type
+    """The dataclass of its items: a ``Row`` subclass, or ``CrossCheck`` / ``Evidence`` (ids of their own)."""
+    rows: Sequence[Any]
+    """The items as found: plain objects (dicts) or dataclass values."""
+
+    @property
+    def shape(self) -> str:
+        """The path without positions, the same for the list in every item: ``cross_checks.inputs.items``."""
+        return _POSITION.sub("", self.path)
+
+
+_POSITION = re.compile(r"\[\d+\]")
+
+
+def row_lists(value: Any, cls: type | None = None, prefix: str = "") -> Iterator[RowList]:
+    """Every list of records below ``value``, outer lists before the lists inside their items.
+
+    ``value`` is a dataclass value (``cls`` defaults to its class) or its plain codec data (then ``cls``
+    names the dataclass it encodes; a tagged union is read by its tag, or by every class of the union
+    when the tag is missing). The types say which fields are lists of records, so a list of texts or
+    months is never taken for one and no path is guessed; fields the types do not have are skipped.
+    Empty lists are yielded too. ``prefix`` is the path of ``value`` in the whole case (``household``).
+    """
+    if cls is None:
+        cls = type(value)
+    return _row_lists(value, field_map(cls), prefix, ())
+
+
+def _row_lists(node: Any, fields: Mapping[str, FieldSpec], path: str, keys: Path) -> Iterator[RowList]:
+    if isinstance(node, dict):
+        entries: Iterator[tuple[str, Any, FieldSpec]] = (
+            (key, child, fields[key]) for key, child in node.items() if key in fields
+        )
+    elif dataclasses.is_dataclass(node) and not isinstance(node, type):
+        entries = ((f.name, getattr(node, f.name), f) for f in fields_of(type(node)))
+    else:
+        return
+    for key, child, field in entries:
+        spec = field.spec
+        kind = spec.kind
+        where = f"{path}.{key}" if path else key
+        if kind is FieldKind.LIST:
+            item = spec.item
+            if item is None or item.kind is not FieldKind.DATACLASS or not isinstance(child, list | tuple):
+                continue
+            here = (*keys, key)
+            yield RowList(where, here, item.base, child)
+            item_fields = field_map(item.base)
+            for index, row in enumerate(child):
+                yield from _row_lists(row, item_fields, f"{where}[{index}]", (*here, index))
+        elif kind is FieldKind.DATACLASS:
+            yield from _row_lists(child, field_map(spec.base), where, (*keys, key))
+        elif kind is FieldKind.UNION and child is not None:
+            yield from _row_lists(child, _member_fields(node, field), where, (*keys, key))
+
+
+def _member_fields(owner: Any, field: FieldSpec) -> Mapping[str, FieldSpec]:
+    """The fields to read a union's plain object by: its tag's class, else every class's (a dataclass
+    value is read by its own class, whatever this gives)."""
+    tag = owner.get(field.tagged_by) if isinstance(owner, dict) and field.tagged_by else None
+    chosen = field.type_for(tag) if isinstance(tag, str | Enum) else None
+    return field_map(chosen) if chosen is not None else _union_fields(field.spec)
+
+
+def _union_fields(spec: TypeSpec) -> Mapping[str, FieldSpec]:
+    """The fields of every dataclass of a union by name (the first class's where two share a name): how
+    plain data whose tag is missing is read."""
+    found = _UNION_FIELDS.get(spec)
+    if found is None:
+        merged: dict[str, FieldSpec] = {}
+        for member in spec.members:
+            if dataclasses.is_dataclass(member):
+                for name, f in field_map(member).items():
+                    merged.setdefault(name, f)
+        found = _UNION_FIELDS[spec] = merged
+    return found
+
+
+_UNION_FIELDS: dict[TypeSpec, Mapping[str, FieldSpec]] = {}
 
 
 # ---- empty values ------------------------------------------------------------------------------------

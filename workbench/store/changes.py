@@ -13,12 +13,11 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from workbench.domain.case_file import CaseFile
 from workbench.domain.codec import encode
-
-if TYPE_CHECKING:
-    from workbench.domain.case_file import CaseFile
+from workbench.domain.field_model import field_map, row_lists
 
 
 def canonical_json(case: CaseFile) -> str:
@@ -67,8 +66,8 @@ def _leaf_text(value: Any) -> str:
 
 
 def row_ids(items: list[Any]) -> list[str] | None:
-    """The ids of a list's items when every item is an object with its own simple, unique ``id``
-    (rows, cross-checks, evidence items), else ``None`` (the list is addressed by position)."""
+    """The ids of a list of records when every item is an object with a simple, unique ``id``, else
+    ``None`` (the list is then addressed by position)."""
     ids: list[str] = []
     for item in items:
         row_id = item.get("id") if isinstance(item, dict) else None
@@ -83,35 +82,44 @@ def row_path(list_path: str, row_id: str) -> str:
     return f"{list_path}[id={row_id}]"
 
 
-def flatten(data: Any, prefix: str = "", orders: dict[str, list[str]] | None = None) -> dict[str, str]:
-    """Every leaf of plain data by path: ``{"request.uses[id=08828b99dac7].amount": "40000", …}``.
+def keyed_lists(data: Any) -> frozenset[str]:
+    """Where plain case data has lists of records whose items the types give an ``id`` (rows,
+    cross-checks, evidence items), as paths without positions (``field_model.RowList.shape``)."""
+    return frozenset(found.shape for found in row_lists(data, CaseFile) if "id" in field_map(found.row_type))
 
-    The items of a list of rows are named by their id (``[id=…]``, the id itself is no leaf), so a
+
+def flatten(data: Any, orders: dict[str, list[str]] | None = None) -> dict[str, str]:
+    """Every leaf of plain case data by path: ``{"request.uses[id=08828b99dac7].amount": "40000", …}``.
+
+    The items of a list of records with ids (``keyed_lists``: rows, cross-checks, evidence) are named
+    by their id (``[id=…]``, the id itself is no leaf) as long as the ids are simple and unique, so a
     row keeps its paths when rows before it are added, removed or moved; other lists (texts, months)
     by position (``[0]``). ``orders``, when given, receives the ids of each list of rows in order.
     An empty list or object is a leaf of its own (``[]`` / ``{}``), so adding the first item or
     clearing a list shows up as a change.
     """
+    keyed = keyed_lists(data)
     out: dict[str, str] = {}
-    stack: list[tuple[str, Any, bool]] = [(prefix, data, False)]
+    # path, the path without positions (to look up in ``keyed``), the node, whether it is a row
+    stack: list[tuple[str, str, Any, bool]] = [("", "", data, False)]
     while stack:
-        path, node, is_row = stack.pop()
+        path, shape, node, is_row = stack.pop()
         if is_row and node.keys() == {"id"}:
             out[path] = "{}"  # a row with nothing but its id is still there
         elif isinstance(node, dict) and node:
             stack.extend(
-                (f"{path}.{k}" if path else str(k), v, False)
+                (f"{path}.{k}" if path else str(k), f"{shape}.{k}" if shape else str(k), v, False)
                 for k, v in node.items()
                 if not (is_row and k == "id")
             )
         elif isinstance(node, list) and node:
-            ids = row_ids(node)
+            ids = row_ids(node) if shape in keyed else None
             if ids is None:
-                stack.extend((f"{path}[{i}]", v, False) for i, v in enumerate(node))
+                stack.extend((f"{path}[{i}]", shape, v, False) for i, v in enumerate(node))
             else:
                 if orders is not None:
                     orders[path] = ids
-                stack.extend((row_path(path, i), v, True) for i, v in zip(ids, node, strict=True))
+                stack.extend((row_path(path, i), shape, v, True) for i, v in zip(ids, node, strict=True))
         else:
             out[path] = _leaf_text(node)
     return out

@@ -16,7 +16,6 @@ the cent with ``to_field_amount`` before it is written (docs/domain-decisions.md
 from __future__ import annotations
 
 import dataclasses
-import re
 import types
 import typing
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -298,80 +297,115 @@ class RowList:
     rows: Sequence[Any]
     """The items as found: plain objects (dicts) or dataclass values."""
 
-    @property
-    def shape(self) -> str:
-        """The path without positions, the same for the list in every item: ``cross_checks.inputs.items``."""
-        return _POSITION.sub("", self.path)
 
+def row_list_types(cls: type) -> Mapping[str, type]:
+    """Every list of records that values of dataclass ``cls`` may hold, by its path without positions
+    (``balance_sheet.stock``, ``cross_checks.inputs.items``), with the dataclass of its items.
 
-_POSITION = re.compile(r"\[\d+\]")
-
-
-def row_lists(value: Any, cls: type | None = None, prefix: str = "") -> Iterator[RowList]:
-    """Every list of records below ``value``, outer lists before the lists inside their items.
-
-    ``value`` is a dataclass value (``cls`` defaults to its class) or its plain codec data (then ``cls``
-    names the dataclass it encodes; a tagged union is read by its tag, or by every class of the union
-    when the tag is missing). The types say which fields are lists of records, so a list of texts or
-    months is never taken for one and no path is guessed; fields the types do not have are skipped.
-    Empty lists are yielded too. ``prefix`` is the path of ``value`` in the whole case (``household``).
+    Read from the types alone (every class of a union counts), once per class.
     """
-    if cls is None:
-        cls = type(value)
-    return _row_lists(value, field_map(cls), prefix, ())
-
-
-def _row_lists(node: Any, fields: Mapping[str, FieldSpec], path: str, keys: Path) -> Iterator[RowList]:
-    if isinstance(node, dict):
-        entries: Iterator[tuple[str, Any, FieldSpec]] = (
-            (key, child, fields[key]) for key, child in node.items() if key in fields
-        )
-    elif dataclasses.is_dataclass(node) and not isinstance(node, type):
-        entries = ((f.name, getattr(node, f.name), f) for f in fields_of(type(node)))
-    else:
-        return
-    for key, child, field in entries:
-        spec = field.spec
-        kind = spec.kind
-        where = f"{path}.{key}" if path else key
-        if kind is FieldKind.LIST:
-            item = spec.item
-            if item is None or item.kind is not FieldKind.DATACLASS or not isinstance(child, list | tuple):
-                continue
-            here = (*keys, key)
-            yield RowList(where, here, item.base, child)
-            item_fields = field_map(item.base)
-            for index, row in enumerate(child):
-                yield from _row_lists(row, item_fields, f"{where}[{index}]", (*here, index))
-        elif kind is FieldKind.DATACLASS:
-            yield from _row_lists(child, field_map(spec.base), where, (*keys, key))
-        elif kind is FieldKind.UNION and child is not None:
-            yield from _row_lists(child, _member_fields(node, field), where, (*keys, key))
-
-
-def _member_fields(owner: Any, field: FieldSpec) -> Mapping[str, FieldSpec]:
-    """The fields to read a union's plain object by: its tag's class, else every class's (a dataclass
-    value is read by its own class, whatever this gives)."""
-    tag = owner.get(field.tagged_by) if isinstance(owner, dict) and field.tagged_by else None
-    chosen = field.type_for(tag) if isinstance(tag, str | Enum) else None
-    return field_map(chosen) if chosen is not None else _union_fields(field.spec)
-
-
-def _union_fields(spec: TypeSpec) -> Mapping[str, FieldSpec]:
-    """The fields of every dataclass of a union by name (the first class's where two share a name): how
-    plain data whose tag is missing is read."""
-    found = _UNION_FIELDS.get(spec)
+    found = _LIST_TYPES.get(cls)
     if found is None:
-        merged: dict[str, FieldSpec] = {}
-        for member in spec.members:
-            if dataclasses.is_dataclass(member):
-                for name, f in field_map(member).items():
-                    merged.setdefault(name, f)
-        found = _UNION_FIELDS[spec] = merged
+        out: dict[str, type] = {}
+        _collect_list_types(cls, "", out)
+        found = _LIST_TYPES[cls] = out
     return found
 
 
-_UNION_FIELDS: dict[TypeSpec, Mapping[str, FieldSpec]] = {}
+def row_lists(value: Any, cls: type | None = None, prefix: str = "") -> Iterator[RowList]:
+    """Every list of records in ``value``, outer lists before the lists inside their items.
+
+    ``value`` is a dataclass value (``cls`` defaults to its class) or its plain codec data (then ``cls``
+    names the dataclass it encodes; a tagged union is read by its tag, or as any class of the union
+    when the tag is missing). The types say which fields are lists of records, so a list of texts or
+    months is never taken for one and no path is guessed; fields the types do not have are skipped,
+    and so are fields that cannot hold a list of records. Empty lists are yielded too. ``prefix`` is
+    the path of ``value`` in the whole case (``household``).
+    """
+    return _row_lists(value, _routes(type(value) if cls is None else cls), prefix, ())
+
+
+def _row_lists(node: Any, routes: tuple[FieldSpec, ...], path: str, keys: Path) -> Iterator[RowList]:
+    plain = isinstance(node, dict)
+    if not plain:
+        if not dataclasses.is_dataclass(node) or isinstance(node, type):
+            return
+        routes = _routes(type(node))  # a value knows its class, a union's member too
+    for field in routes:
+        name = field.name
+        child = node.get(name) if plain else getattr(node, name)
+        if child is None:
+            continue
+        spec = field.spec
+        where = f"{path}.{name}" if path else name
+        here = (*keys, name)
+        if spec.kind is FieldKind.LIST:
+            if not isinstance(child, list | tuple):
+                continue
+            item = typing.cast("TypeSpec", spec.item).base
+            yield RowList(where, here, item, child)
+            item_routes = _routes(item)
+            if item_routes:
+                for index, row in enumerate(child):
+                    yield from _row_lists(row, item_routes, f"{where}[{index}]", (*here, index))
+        elif spec.kind is FieldKind.DATACLASS:
+            yield from _row_lists(child, _routes(spec.base), where, here)
+        else:  # a union: a plain object is read by its tag, a value by its own class
+            routes_of_member = _member_routes(node, field) if plain else ()
+            yield from _row_lists(child, routes_of_member, where, here)
+
+
+def _routes(cls: type) -> tuple[FieldSpec, ...]:
+    """The fields of dataclass ``cls`` that are or may hold lists of records (cached per class)."""
+    found = _ROUTES.get(cls)
+    if found is None:
+        _ROUTES[cls] = ()  # a class that holds itself adds nothing more
+        found = _ROUTES[cls] = tuple(f for f in fields_of(cls) if _leads_to_lists(f.spec))
+    return found
+
+
+def _leads_to_lists(spec: TypeSpec) -> bool:
+    if spec.kind is FieldKind.LIST:
+        return spec.item is not None and spec.item.kind is FieldKind.DATACLASS
+    if spec.kind is FieldKind.DATACLASS:
+        return bool(_routes(spec.base))
+    if spec.kind is FieldKind.UNION:
+        return any(dataclasses.is_dataclass(m) and _routes(m) for m in spec.members)
+    return False
+
+
+def _member_routes(owner: Any, field: FieldSpec) -> tuple[FieldSpec, ...]:
+    """The routes to read a union's plain object by: its tag's class's, else every class's."""
+    tag = owner.get(field.tagged_by) if isinstance(owner, dict) and field.tagged_by else None
+    chosen = field.type_for(tag) if isinstance(tag, str | Enum) else None
+    if chosen is not None:
+        return _routes(chosen)
+    merged: dict[str, FieldSpec] = {}
+    for member in field.spec.members:
+        if dataclasses.is_dataclass(member):
+            for f in _routes(member):
+                merged.setdefault(f.name, f)
+    return tuple(merged.values())
+
+
+def _collect_list_types(cls: type, prefix: str, out: dict[str, type]) -> None:
+    for field in _routes(cls):
+        spec = field.spec
+        where = f"{prefix}.{field.name}" if prefix else field.name
+        if spec.kind is FieldKind.LIST:
+            item = typing.cast("TypeSpec", spec.item).base
+            out.setdefault(where, item)
+            _collect_list_types(item, where, out)
+        elif spec.kind is FieldKind.DATACLASS:
+            _collect_list_types(spec.base, where, out)
+        else:
+            for member in spec.members:
+                if dataclasses.is_dataclass(member):
+                    _collect_list_types(member, where, out)
+
+
+_ROUTES: dict[type, tuple[FieldSpec, ...]] = {}
+_LIST_TYPES: dict[type, Mapping[str, type]] = {}
 
 
 # ---- empty values ------------------------------------------------------------------------------------

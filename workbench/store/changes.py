@@ -9,6 +9,7 @@ its path in the exchange format with rows named by their stable id
 from __future__ import annotations
 
 import bisect
+import functools
 import hashlib
 import json
 import re
@@ -17,7 +18,7 @@ from typing import Any
 
 from workbench.domain.case_file import CaseFile
 from workbench.domain.codec import encode
-from workbench.domain.field_model import field_map, row_lists
+from workbench.domain.field_model import field_map, row_list_types
 
 
 def canonical_json(case: CaseFile) -> str:
@@ -82,10 +83,11 @@ def row_path(list_path: str, row_id: str) -> str:
     return f"{list_path}[id={row_id}]"
 
 
-def keyed_lists(data: Any) -> frozenset[str]:
-    """Where plain case data has lists of records whose items the types give an ``id`` (rows,
-    cross-checks, evidence items), as paths without positions (``field_model.RowList.shape``)."""
-    return frozenset(found.shape for found in row_lists(data, CaseFile) if "id" in field_map(found.row_type))
+@functools.cache
+def keyed_lists() -> frozenset[str]:
+    """The lists of the case whose items the types give an ``id`` (rows, cross-checks, evidence
+    items), by their paths without positions (``field_model.row_list_types``)."""
+    return frozenset(path for path, row in row_list_types(CaseFile).items() if "id" in field_map(row))
 
 
 def flatten(data: Any, orders: dict[str, list[str]] | None = None) -> dict[str, str]:
@@ -98,7 +100,7 @@ def flatten(data: Any, orders: dict[str, list[str]] | None = None) -> dict[str, 
     An empty list or object is a leaf of its own (``[]`` / ``{}``), so adding the first item or
     clearing a list shows up as a change.
     """
-    keyed = keyed_lists(data)
+    keyed = keyed_lists()
     out: dict[str, str] = {}
     # path, the path without positions (to look up in ``keyed``), the node, whether it is a row
     stack: list[tuple[str, str, Any, bool]] = [("", "", data, False)]

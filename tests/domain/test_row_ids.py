@@ -87,6 +87,19 @@ def test_every_list_of_the_case_holds_rows_with_ids_except_checks_and_evidence()
     assert len({cls for cls, _name in found if issubclass(cls, Row)}) == 23
 
 
+def test_the_field_models_row_lists_are_the_lists_the_type_hints_hold() -> None:
+    """``field_model.row_list_types`` (what the audit keys by id and the row ids fill) against the hints
+    read here on their own: the same lists of records, each under its field's name."""
+    model = field_model.row_list_types(CaseFile)
+    named = {(cls, path.rsplit(".", 1)[-1]) for path, cls in model.items()}
+    assert named == _list_item_types(CaseFile, set())
+    assert model["cross_checks.inputs.items"].__name__ == "MarginItem"
+    walked = {
+        re.sub(r"\[\d+\]", "", found.path) for found in field_model.row_lists(read_case_file(_demo("b")))
+    }
+    assert walked <= set(model) and len(walked) > 20
+
+
 def test_a_new_row_gets_a_fresh_id_an_edit_keeps_it_and_ids_take_no_part_in_equality() -> None:
     a = StockItem("烟", Decimal(1), Decimal(28000))
     b = StockItem("烟", Decimal(1), Decimal(28000))

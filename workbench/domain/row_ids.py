@@ -142,8 +142,9 @@ def _put(node: Any, keys: tuple[str | int, ...], value: Any) -> Any:
     head, rest = keys[0], keys[1:]
     if isinstance(node, dict):
         return {**node, head: _put(node[head], rest, value)}
+    index = typing.cast("int", head)
     copied = list(node)
-    copied[typing.cast("int", head)] = _put(node[typing.cast("int", head)], rest, value)
+    copied[index] = _put(node[index], rest, value)
     return copied
 
 

@@ -58,6 +58,9 @@ class FieldChange:
 
 
 _SIMPLE_ID = re.compile(r"[A-Za-z0-9_-]{1,200}")
+_POSITIONS = re.compile(r"\[[^\]]*\]")
+"""A position or a row in a path (``[3]``, ``[id=3f9a0c5e21b7]``): what a list's path loses to be looked up
+in ``keyed_lists``."""
 
 
 def _leaf_text(value: Any) -> str:
@@ -102,26 +105,25 @@ def flatten(data: Any, orders: dict[str, list[str]] | None = None) -> dict[str, 
     """
     keyed = keyed_lists()
     out: dict[str, str] = {}
-    # path, the path without positions (to look up in ``keyed``), the node, whether it is a row
-    stack: list[tuple[str, str, Any, bool]] = [("", "", data, False)]
+    stack: list[tuple[str, Any, bool]] = [("", data, False)]
     while stack:
-        path, shape, node, is_row = stack.pop()
+        path, node, is_row = stack.pop()
         if is_row and node.keys() == {"id"}:
             out[path] = "{}"  # a row with nothing but its id is still there
         elif isinstance(node, dict) and node:
             stack.extend(
-                (f"{path}.{k}" if path else str(k), f"{shape}.{k}" if shape else str(k), v, False)
+                (f"{path}.{k}" if path else str(k), v, False)
                 for k, v in node.items()
                 if not (is_row and k == "id")
             )
         elif isinstance(node, list) and node:
-            ids = row_ids(node) if shape in keyed else None
+            ids = row_ids(node) if _POSITIONS.sub("", path) in keyed else None
             if ids is None:
-                stack.extend((f"{path}[{i}]", shape, v, False) for i, v in enumerate(node))
+                stack.extend((f"{path}[{i}]", v, False) for i, v in enumerate(node))
             else:
                 if orders is not None:
                     orders[path] = ids
-                stack.extend((row_path(path, i), shape, v, True) for i, v in zip(ids, node, strict=True))
+                stack.extend((row_path(path, i), v, True) for i, v in zip(ids, node, strict=True))
         else:
             out[path] = _leaf_text(node)
     return out

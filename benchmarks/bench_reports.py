@@ -27,10 +27,11 @@ import numpy as np  # noqa: E402
 from PIL import Image  # noqa: E402
 
 from workbench.domain.calc import compute_case  # noqa: E402
+from workbench.domain.committee import Outcome  # noqa: E402
 from workbench.paths import resource_path  # noqa: E402
 from workbench.reports.canonical import canonical_case_sha256  # noqa: E402
 from workbench.reports.content import build_dossier, build_survey_report, draft_decision  # noqa: E402
-from workbench.reports.inputs import AttachmentImage, DecisionKind  # noqa: E402
+from workbench.reports.inputs import AttachmentImage  # noqa: E402
 from workbench.reports.render import PdfMeta, render_pdf  # noqa: E402
 from workbench.reports.signing import create_identity, load_identity, sign_pdf  # noqa: E402
 from workbench.reports.verify import verify_pdf  # noqa: E402
@@ -103,7 +104,7 @@ def main() -> None:
 
     def dossier() -> bytes:
         results = compute_case(case)
-        decision = draft_decision(case, results, DecisionKind.APPROVED_AS_PROPOSED)
+        decision = draft_decision(case, results, Outcome.APPROVED_AS_PROPOSED)
         doc = build_dossier(case, results, images, decision)
         return sign_pdf(render_pdf(doc, meta=meta), identity, reason="贷款档案签署")
 
@@ -122,9 +123,7 @@ def main() -> None:
 
     def dossier_40() -> bytes:
         results = compute_case(case)
-        doc = build_dossier(
-            case, results, many, draft_decision(case, results, DecisionKind.APPROVED_AS_PROPOSED)
-        )
+        doc = build_dossier(case, results, many, draft_decision(case, results, Outcome.APPROVED_AS_PROPOSED))
         return sign_pdf(render_pdf(doc, meta=meta), identity, reason="贷款档案签署")
 
     seconds, big = timed(dossier_40, repeat=3)

@@ -94,7 +94,7 @@ def test_the_dossier_and_minutes_of_a_decided_stored_case_by_case_id(
         pages[key, kind] = "".join(text(target.read_bytes()).split())
     dossier = pages[decided.case_a, "dossier"]
     assert "第三部分审贷会决议" in dossier and "第四部分审贷会纪要" in dossier
-    assert "45,000.00" in dossier and CONDITION in dossier and "同意（调减金额）" in dossier
+    assert "45,000.00" in dossier and CONDITION in dossier and "批准（有变更）" in dossier
     assert "第三部分审贷会决议" not in pages[decided.case_b, "dossier"]  # never decided
     minutes = pages[decided.case_a, "minutes"]
     assert "审贷会纪要" in minutes and "三楼会议室" in minutes and "全体一致，法定人数3人" in minutes

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from workbench.domain import field_model
 from workbench.domain.balance_sheet import StockItem
 from workbench.domain.case_file import CaseFile
 from workbench.domain.codec import FORMAT_VERSION, SUPPORTED_VERSIONS, case_from_document, case_to_document
@@ -38,22 +39,13 @@ def _demo(name: str) -> Path:
     return Path(resource_path("demo", f"case-{name}.json"))
 
 
-def row_lists(value: Any, path: str = "") -> list[tuple[str, tuple[Row, ...]]]:
-    """Every list of rows in ``value`` (a case or a part of it) with its exchange-format path."""
-    out: list[tuple[str, tuple[Row, ...]]] = []
-    if not dataclasses.is_dataclass(value) or isinstance(value, type):
-        return out
-    for f in dataclasses.fields(value):
-        item = getattr(value, f.name)
-        where = f"{path}.{f.name}" if path else f.name
-        if isinstance(item, tuple):
-            if item and isinstance(item[0], Row):
-                out.append((where, item))
-            for i, element in enumerate(item):
-                out.extend(row_lists(element, f"{where}[{i}]"))
-        else:
-            out.extend(row_lists(item, where))
-    return out
+def row_lists(value: Any) -> list[tuple[str, tuple[Row, ...]]]:
+    """Every non-empty list of rows in ``value`` (a case or a part of it) with its exchange-format path."""
+    return [
+        (found.path, tuple(found.rows))
+        for found in field_model.row_lists(value)
+        if found.rows and issubclass(found.row_type, Row)
+    ]
 
 
 def _list_item_types(cls: type, seen: set[type]) -> set[tuple[type, str]]:
@@ -93,6 +85,19 @@ def test_every_list_of_the_case_holds_rows_with_ids_except_checks_and_evidence()
     assert not_rows == {("CrossCheck", "cross_checks"), ("Evidence", "evidence")}
     assert {"cross_checks", "evidence"} == OWN_ID_LISTS
     assert len({cls for cls, _name in found if issubclass(cls, Row)}) == 23
+
+
+def test_the_field_models_row_lists_are_the_lists_the_type_hints_hold() -> None:
+    """``field_model.row_list_types`` (what the audit keys by id and the row ids fill) against the hints
+    read here on their own: the same lists of records, each under its field's name."""
+    model = field_model.row_list_types(CaseFile)
+    named = {(cls, path.rsplit(".", 1)[-1]) for path, cls in model.items()}
+    assert named == _list_item_types(CaseFile, set())
+    assert model["cross_checks.inputs.items"].__name__ == "MarginItem"
+    walked = {
+        re.sub(r"\[\d+\]", "", found.path) for found in field_model.row_lists(read_case_file(_demo("b")))
+    }
+    assert walked <= set(model) and len(walked) > 20
 
 
 def test_a_new_row_gets_a_fresh_id_an_edit_keeps_it_and_ids_take_no_part_in_equality() -> None:

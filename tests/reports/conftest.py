@@ -14,19 +14,17 @@ from typing import TYPE_CHECKING
 import pytest
 
 from workbench.domain.calc import CaseResults, compute_case
-from workbench.domain.committee import DecisionRule
+from workbench.domain.committee import DecisionRule, Outcome, Vote
 from workbench.paths import resource_path
 from workbench.reports.canonical import canonical_case_sha256
 from workbench.reports.content import build_dossier, build_survey_report, draft_decision
 from workbench.reports.inputs import (
     CommitteeDecisionData,
     CommitteeMember,
-    DecisionKind,
     MemberRole,
     MinutesData,
     QuestionAnswer,
     VoteData,
-    VoteKind,
 )
 from workbench.reports.render import PdfMeta, render_pdf
 from workbench.services.case_files import read_case_file
@@ -63,7 +61,7 @@ def decision_a(case: CaseFile, results: CaseResults) -> CommitteeDecisionData:
     return draft_decision(
         case,
         results,
-        DecisionKind.APPROVED_WITH_CHANGES,
+        Outcome.APPROVED_WITH_CHANGES,
         amount=Decimal(45000),
         changes="金额由 60,000 元调减为 45,000 元（还款能力约束）",
         conditions_precedent=("配偶陈志强签署共同借款合同",),
@@ -76,9 +74,9 @@ def decision_a(case: CaseFile, results: CaseResults) -> CommitteeDecisionData:
             ),
         ),
         votes=(
-            VoteData("张伟", VoteKind.REDUCE_AMOUNT, "按还款能力调减"),
-            VoteData("王芳", VoteKind.APPROVE, ""),
-            VoteData("陈主任", VoteKind.REDUCE_AMOUNT, "同意 45,000 元"),
+            VoteData("张伟", Vote.APPROVE_WITH_CHANGES, "按还款能力调减"),
+            VoteData("王芳", Vote.APPROVE_AS_PROPOSED, ""),
+            VoteData("陈主任", Vote.APPROVE_WITH_CHANGES, "同意 45,000 元"),
         ),
         case_version=3,
     )
@@ -89,7 +87,7 @@ def decision_b(case: CaseFile, results: CaseResults) -> CommitteeDecisionData:
     return draft_decision(
         case,
         results,
-        DecisionKind.APPROVED_AS_PROPOSED,
+        Outcome.APPROVED_AS_PROPOSED,
         conditions_precedent=(
             "借款人自有资金 30,000 元到位后，130,000 元受托支付至设备供应商",
             "配偶张秀英作为共同借款人签字",
@@ -97,9 +95,9 @@ def decision_b(case: CaseFile, results: CaseResults) -> CommitteeDecisionData:
         monitoring=("放款后 7 天内首次监控，查看设备安装情况",),
         collateral=("数控开料锯动产抵押（可选）",),
         votes=(
-            VoteData("张伟", VoteKind.APPROVE),
-            VoteData("王芳", VoteKind.APPROVE_WITH_CONDITIONS, "须受托支付"),
-            VoteData("陈主任", VoteKind.APPROVE),
+            VoteData("张伟", Vote.APPROVE_AS_PROPOSED),
+            VoteData("王芳", Vote.APPROVE_WITH_CONDITIONS, "须受托支付"),
+            VoteData("陈主任", Vote.APPROVE_AS_PROPOSED),
         ),
         case_version=2,
     )

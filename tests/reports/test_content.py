@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from tests.reports.conftest import decision_a, with_borrower_name
+from workbench.domain.committee import Outcome, Vote
 from workbench.reports.content import build_dossier, build_minutes, build_survey_report, draft_decision
 from workbench.reports.content_common import section_number
 from workbench.reports.document import (
@@ -21,7 +22,10 @@ from workbench.reports.document import (
     SignatureBlock,
 )
 from workbench.reports.formatting import deviation, money, number, pct
-from workbench.reports.inputs import AttachmentImage, DecisionKind
+from workbench.reports.inputs import APPROVALS, AttachmentImage
+from workbench.reports.texts import label
+from workbench.texts import gettext
+from workbench.texts.labels import OUTCOME_LABELS, VOTE_LABELS
 
 if TYPE_CHECKING:
     from workbench.domain.calc import CaseResults
@@ -174,7 +178,7 @@ def test_minutes_of_a_session_with_cases_a_and_b(minutes: MinutesData) -> None:
     assert "批准贷款申请有变更" in text and "批准贷款申请无改动" in text
     assert "45,000.00" in text and "100,000.00" in text
     assert "受托支付" in text and "放款后 7 天内首次监控" in text
-    assert "同意（调减金额） 2 票" in text and "同意 1 票" in text
+    assert "批准（有变更） 2 票" in text and "批准（无改动） 1 票" in text
     signatures = doc.blocks[-1]
     assert isinstance(signatures, SignatureBlock)
     assert [(s.role, s.name) for s in signatures.slots] == [
@@ -193,7 +197,7 @@ def test_a_draft_decision_carries_the_proposal_and_the_case_fingerprint(case_b: 
     assert draft.decision is None and draft.amount is None
     assert draft.proposed == Decimal(100000) and draft.co_borrowers == ("张秀英",)
     assert len(draft.case_sha256) == 64
-    decided = draft_decision(case, results, DecisionKind.APPROVED_AS_PROPOSED)
+    decided = draft_decision(case, results, Outcome.APPROVED_AS_PROPOSED)
     assert decided.amount == Decimal(100000)
     assert "待审议" in build_minutes(dataclasses.replace(session(draft), decisions=(draft,))).text()
 
@@ -209,3 +213,17 @@ def session(decision: object) -> MinutesData:
 def test_an_attachment_must_be_jpeg_or_png() -> None:
     with pytest.raises(ValueError, match="image/gif"):
         AttachmentImage("x.gif", "image/gif", b"GIF89a")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_votes_and_decisions_are_the_domains_worded_as_the_window_words_them(lang: str) -> None:
+    """One set of vote and decision words: the reports print the catalogue's labels of the domain's
+    ``Vote`` and ``Outcome`` (the committee window's), never a value or a word of their own."""
+    for member, msgid in (*VOTE_LABELS.msgids.items(), *OUTCOME_LABELS.msgids.items()):
+        assert label(member, lang) == gettext(msgid, lang) != member.value
+    assert set(VOTE_LABELS.msgids) == set(Vote) and set(OUTCOME_LABELS.msgids) == set(Outcome)
+    assert {
+        Outcome.APPROVED_AS_PROPOSED,
+        Outcome.APPROVED_WITH_CHANGES,
+        Outcome.APPROVED_WITH_CONDITIONS,
+    } == APPROVALS

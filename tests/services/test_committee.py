@@ -27,7 +27,7 @@ from workbench.domain.committee import (
 from workbench.domain.errors import ValidationError
 from workbench.domain.records import CommitteeError, Role, User
 from workbench.reports.content import build_minutes
-from workbench.reports.inputs import DecisionKind, MemberRole, VoteKind
+from workbench.reports.inputs import MemberRole
 from workbench.services.messages import describe_error
 from workbench.services.permissions import PermissionDenied
 from workbench.store.committee_repository import SqlCommitteeRepository
@@ -116,15 +116,15 @@ def test_a_full_session_from_agenda_to_decision_for_cases_a_and_b(
     assert any(m.role is MemberRole.SECRETARY and m.name == "秘书小周" for m in minutes.members)
     assert any(m.role is MemberRole.PRESENTER for m in minutes.members)
     a, b = minutes.decisions
-    assert (a.decision, b.decision) == (DecisionKind.APPROVED_WITH_CHANGES, DecisionKind.APPROVED_AS_PROPOSED)
+    assert (a.decision, b.decision) == (Outcome.APPROVED_WITH_CHANGES, Outcome.APPROVED_AS_PROPOSED)
     assert a.amount == Decimal("45000.00") and a.changes == ""  # worded by the report, in its language
     assert "金额由申请的 60,000.00 元调整为 45,000.00 元" in build_minutes(minutes).text()
     assert (
         "amount changed from the requested CNY 60,000.00 to CNY 45,000.00"
         in build_minutes(minutes, "en").text()
     )
-    assert a.votes[0].vote is VoteKind.REDUCE_AMOUNT and a.votes[0].comment == "按测算能力调减至 45 000"
-    assert [v.vote for v in b.votes] == [VoteKind.APPROVE] * 3
+    assert a.votes[0].vote is Vote.APPROVE_WITH_CHANGES and a.votes[0].comment == "按测算能力调减至 45 000"
+    assert [v.vote for v in b.votes] == [Vote.APPROVE_AS_PROPOSED] * 3
     assert b.conditions_precedent == (CONDITION_B,)
     assert b.monitoring == decided_b.monitoring
     assert all(
@@ -335,7 +335,7 @@ def test_a_returned_case_is_edited_and_resubmitted_as_a_new_version(
     second = open_session(committee, board)
     assert committee.add_to_agenda(second, case_id, board.chair).case_version == resubmitted
     minutes = committee.minutes_data(first, board.chair)
-    assert minutes.decisions[0].decision is DecisionKind.RETURNED_FOR_RESURVEY
+    assert minutes.decisions[0].decision is Outcome.RETURNED_FOR_RESURVEY
     assert minutes.decisions[0].case_version == pinned and minutes.decisions[0].amount is None
 
 
@@ -417,7 +417,7 @@ def test_the_minutes_pdf_prints_the_stored_session(
     minutes = committee.minutes_data(session_id, chair)
     pdf = render_pdf(build_minutes(minutes, "zh"), meta=PdfMeta(unit="测试农商银行"), invariant=True)
     printed = "".join(text(pdf).split())
-    for kind in (DecisionKind.APPROVED_WITH_CHANGES, DecisionKind.APPROVED_AS_PROPOSED):
+    for kind in (Outcome.APPROVED_WITH_CHANGES, Outcome.APPROVED_AS_PROPOSED):
         assert label(kind, "zh") in printed
     assert CONDITION_B in printed
     assert "调减金额" in printed

@@ -112,7 +112,7 @@ def test_the_dossier_of_a_decided_case_has_the_decision_and_the_minutes_from_the
     zh = flat(report(store, decided.case_a, ReportKind.DOSSIER, "zh", officer))
     assert "第三部分审贷会决议" in zh and "第四部分审贷会纪要" in zh
     assert "45,000.00" in zh and CONDITION in zh
-    assert "Chenzhuxi" in zh and "Wangwei" in zh and "同意（调减金额）" in zh and "有条件同意" in zh
+    assert "Chenzhuxi" in zh and "Wangwei" in zh and "批准（有变更）" in zh and "有条件批准" in zh
     assert "".join(WANG_REASON.split()) in zh
     assert "全体一致，法定人数3人" in zh and "一票否决权" in zh and "列席（不投票）" in zh
     assert "上会日期2024-07-02" in zh  # the session's date on the cover
@@ -121,7 +121,7 @@ def test_the_dossier_of_a_decided_case_has_the_decision_and_the_minutes_from_the
 
     en = flat(report(store, decided.case_a, ReportKind.DOSSIER, "en", officer))
     assert "Part3:Committeedecision" in en and "Part4:Committeeminutes" in en
-    assert "45,000.00" in en and CONDITION in en and "approveareducedamount" in en.lower()
+    assert "45,000.00" in en and CONDITION in en and "approvewithchanges" in en.lower()
     assert "Unanimous,quorum3" in en and "holdsaveto" in en and "attends,novote" in en
     assert "Firstmonitoringvisit:within7daysofdisbursement(by2024-07-12)" in en
     committee_part = en[en.rindex("Part3:Committeedecision") :]  # the survey part has typed Chinese

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
+import json
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from sqlalchemy import text
@@ -13,16 +16,18 @@ from sqlalchemy.exc import DBAPIError
 
 from tests.store.helpers import demo, with_sheet
 from workbench.domain.balance_sheet import AssetCategory, AssetItem
+from workbench.domain.case_file import CaseFile
+from workbench.domain.codec import decode, encode
 from workbench.domain.records import ChangeAction, ReportKind
 from workbench.store.archive_repository import SqlArchiveRepository
-from workbench.store.changes import content_sha256
+from workbench.store.changes import content_sha256, diff
 from workbench.store.repository import SqlCaseRepository
 
 if TYPE_CHECKING:
-    from workbench.domain.case_file import CaseFile
     from workbench.domain.records import User
     from workbench.store.db import Sessions
 
+DATA = Path(__file__).parent / "data"
 PDF = b"%PDF-1.7\n% signed survey report\n%%EOF\n"
 
 
@@ -142,3 +147,54 @@ def test_a_new_archive_adds_a_row_and_pins_the_case_version(sessions: Sessions, 
     assert reports[1] == again
     assert first_pdf == PDF
     assert reports[0].signed_at == datetime(2024, 7, 1, tzinfo=UTC)
+
+
+def _edited(name: str) -> tuple[Any, Any]:
+    """The plain data of a demo case before and after edits in many lists: rows edited, moved, removed
+    and added, checks reordered and their own rows edited, positional lists changed, a list cleared."""
+    before = encode(demo(name))
+    after = copy.deepcopy(before)
+    sheet = after["balance_sheet"]
+    stock = sheet["stock"]
+    stock[1]["unit_cost"] = "31.5"
+    stock.append(stock.pop(0))  # the first row moves to the end
+    del stock[1]
+    stock.insert(2, {"id": "added000001", "label": "新货", "quantity": "3", "unit_cost": "12"})
+    sheet["fixed_assets"][0]["label"] += "（旧）"
+    sheet["fixed_assets"][1], sheet["fixed_assets"][2] = sheet["fixed_assets"][2], sheet["fixed_assets"][1]
+    sheet["debts"] = []
+    sheet["assets"][0].setdefault("evidence", []).append("存折照片")
+    after["profit_loss"]["products"][0]["unit_price"] = "99.50"
+    after["profit_loss"]["fixed_costs"].reverse()
+    after["household"]["members"][0]["name"] = "改名"
+    del after["request"]["uses"][0]
+    after["profit_loss"]["calendar"][0] = "slack"
+    checks = after["cross_checks"]
+    checks[0], checks[1] = checks[1], checks[0]
+    checks[3]["inputs"]["purchases"] = "12345"
+    checks.append(
+        {
+            "id": "M14x",
+            "title": "毛利抽样",
+            "target": "gross_margin",
+            "method": "M14",
+            "inputs": {
+                "items": [
+                    {"id": "item0000001", "name": "烟", "cost": "20", "price": "25"},
+                    {"id": "item0000002", "name": "酒", "cost": "40", "price": "52"},
+                ]
+            },
+        }
+    )
+    return before, encode(decode(CaseFile, after, "case"))
+
+
+@pytest.mark.parametrize("name", ["a", "b"])
+def test_the_audit_diff_of_many_edits_stays_as_recorded(name: str) -> None:
+    """Pins the audit's paths, texts and moves (recorded before the walk over row lists moved to the
+    field model); a change in naming rows or lists shows here first."""
+    before, after = _edited(name)
+    changes = [[c.path, c.before, c.after] for c in diff(before, after)]
+    recorded = json.loads((DATA / f"audit-diff-{name}.json").read_text(encoding="utf-8"))
+    assert changes == recorded
+    assert any(c.is_move for c in diff(before, after))

@@ -4,7 +4,8 @@ One walk over the type hints (``Annotated`` metadata from ``fields``, ``| None``
 nested dataclasses, the tagged union of a check's inputs) gives, per dataclass, its fields with their
 kind, bounds, length limit, enum choices and money rule. The codec (import, export, calc), the JSON
 Schema, the store's columns and the window's paths and entry parsing all read this model instead of
-the hints, so they cannot disagree about a field.
+the hints, so they cannot disagree about a field. ``row_lists`` walks a case (values or plain data)
+to its lists of records by the same model: the row ids and the audit diff find their rows with it.
 
 Money rule: a cent-money field (``Amount``, ``SignedAmount``) holds whole cents; a unit price
 (``UnitPrice``) may carry fractions of a cent. Text or files with a fraction of a cent in a cent-money
@@ -17,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from enum import Enum, StrEnum
@@ -278,6 +279,133 @@ def spec_at(root: Any, path: Path) -> TypeSpec:
 def field_at(root: Any, path: Path) -> FieldSpec | None:
     """The field the last name of ``path`` names (``("balance_sheet", "stock", 2, "unit_cost")``)."""
     return _walk(root, path)[1]
+
+
+# ---- lists of rows -----------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class RowList:
+    """A list of records met in a case: a field ``tuple[X, ...]`` whose items are dataclasses."""
+
+    path: str
+    """Its path in the exchange format: ``balance_sheet.stock``, ``cross_checks[2].inputs.items``."""
+    keys: Path
+    """The same path as keys below the walked value: ``("cross_checks", 2, "inputs", "items")``."""
+    row_type: type
+    """The dataclass of its items: a ``Row`` subclass, or ``CrossCheck`` / ``Evidence`` (ids of their own)."""
+    rows: Sequence[Any]
+    """The items as found: plain objects (dicts) or dataclass values."""
+
+
+def row_list_types(cls: type) -> Mapping[str, type]:
+    """Every list of records that values of dataclass ``cls`` may hold, by its path without positions
+    (``balance_sheet.stock``, ``cross_checks.inputs.items``), with the dataclass of its items.
+
+    Read from the types alone (every class of a union counts), once per class.
+    """
+    found = _LIST_TYPES.get(cls)
+    if found is None:
+        out: dict[str, type] = {}
+        _collect_list_types(cls, "", out)
+        found = _LIST_TYPES[cls] = out
+    return found
+
+
+def row_lists(value: Any, cls: type | None = None, prefix: str = "") -> Iterator[RowList]:
+    """Every list of records in ``value``, outer lists before the lists inside their items.
+
+    ``value`` is a dataclass value (``cls`` defaults to its class) or its plain codec data (then ``cls``
+    names the dataclass it encodes; a tagged union is read by its tag, or as any class of the union
+    when the tag is missing). The types say which fields are lists of records, so a list of texts or
+    months is never taken for one and no path is guessed; fields the types do not have are skipped,
+    and so are fields that cannot hold a list of records. Empty lists are yielded too. ``prefix`` is
+    the path of ``value`` in the whole case (``household``).
+    """
+    return _row_lists(value, _routes(type(value) if cls is None else cls), prefix, ())
+
+
+def _row_lists(node: Any, routes: tuple[FieldSpec, ...], path: str, keys: Path) -> Iterator[RowList]:
+    plain = isinstance(node, dict)
+    if not plain:
+        if not dataclasses.is_dataclass(node) or isinstance(node, type):
+            return
+        routes = _routes(type(node))  # a value knows its class, a union's member too
+    for field in routes:
+        name = field.name
+        child = node.get(name) if plain else getattr(node, name)
+        if child is None:
+            continue
+        spec = field.spec
+        where = f"{path}.{name}" if path else name
+        here = (*keys, name)
+        if spec.kind is FieldKind.LIST:
+            if not isinstance(child, list | tuple):
+                continue
+            item = typing.cast("TypeSpec", spec.item).base
+            yield RowList(where, here, item, child)
+            item_routes = _routes(item)
+            if item_routes:
+                for index, row in enumerate(child):
+                    yield from _row_lists(row, item_routes, f"{where}[{index}]", (*here, index))
+        elif spec.kind is FieldKind.DATACLASS:
+            yield from _row_lists(child, _routes(spec.base), where, here)
+        else:  # a union: a plain object is read by its tag, a value by its own class
+            routes_of_member = _member_routes(node, field) if plain else ()
+            yield from _row_lists(child, routes_of_member, where, here)
+
+
+def _routes(cls: type) -> tuple[FieldSpec, ...]:
+    """The fields of dataclass ``cls`` that are or may hold lists of records (cached per class)."""
+    found = _ROUTES.get(cls)
+    if found is None:
+        _ROUTES[cls] = ()  # a class that holds itself adds nothing more
+        found = _ROUTES[cls] = tuple(f for f in fields_of(cls) if _leads_to_lists(f.spec))
+    return found
+
+
+def _leads_to_lists(spec: TypeSpec) -> bool:
+    if spec.kind is FieldKind.LIST:
+        return spec.item is not None and spec.item.kind is FieldKind.DATACLASS
+    if spec.kind is FieldKind.DATACLASS:
+        return bool(_routes(spec.base))
+    if spec.kind is FieldKind.UNION:
+        return any(dataclasses.is_dataclass(m) and _routes(m) for m in spec.members)
+    return False
+
+
+def _member_routes(owner: Any, field: FieldSpec) -> tuple[FieldSpec, ...]:
+    """The routes to read a union's plain object by: its tag's class's, else every class's."""
+    tag = owner.get(field.tagged_by) if isinstance(owner, dict) and field.tagged_by else None
+    chosen = field.type_for(tag) if isinstance(tag, str | Enum) else None
+    if chosen is not None:
+        return _routes(chosen)
+    merged: dict[str, FieldSpec] = {}
+    for member in field.spec.members:
+        if dataclasses.is_dataclass(member):
+            for f in _routes(member):
+                merged.setdefault(f.name, f)
+    return tuple(merged.values())
+
+
+def _collect_list_types(cls: type, prefix: str, out: dict[str, type]) -> None:
+    for field in _routes(cls):
+        spec = field.spec
+        where = f"{prefix}.{field.name}" if prefix else field.name
+        if spec.kind is FieldKind.LIST:
+            item = typing.cast("TypeSpec", spec.item).base
+            out.setdefault(where, item)
+            _collect_list_types(item, where, out)
+        elif spec.kind is FieldKind.DATACLASS:
+            _collect_list_types(spec.base, where, out)
+        else:
+            for member in spec.members:
+                if dataclasses.is_dataclass(member):
+                    _collect_list_types(member, where, out)
+
+
+_ROUTES: dict[type, tuple[FieldSpec, ...]] = {}
+_LIST_TYPES: dict[type, Mapping[str, type]] = {}
 
 
 # ---- empty values ------------------------------------------------------------------------------------

@@ -23,10 +23,13 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 import secrets
+import typing
 from typing import Any, TypeVar
 
 from workbench.domain.errors import ValidationError
+from workbench.domain.field_model import field_map, row_lists
 from workbench.domain.fields import RowId
 
 ROW_ID_HEX = 12
@@ -34,10 +37,9 @@ ROW_ID_HEX = 12
 
 R = TypeVar("R", bound="Row")
 
-MAX_FILL_DEPTH = 32
-
 OWN_ID_LISTS = frozenset({"cross_checks", "evidence"})
-"""Top-level lists of the case whose items have ids of their own (not row ids)."""
+"""The lists of the case whose items have ids of their own (not row ids): their item types are no
+``Row``, which is how ``fill_row_ids`` tells them."""
 
 
 def new_row_id() -> str:
@@ -94,11 +96,22 @@ def fill_row_ids(case: Any, case_id: str, prefix: str = "") -> Any:
     """Plain case data (``codec.encode`` form) with an id put first into every row that has none
     (or an empty one).
 
-    A row is an object in a list; the items of ``cross_checks`` and ``evidence`` (their own ids) are
-    left alone. ``prefix`` is the path of ``case`` in the whole case when it is one section
-    (``household``). The input is not changed; parts that needed no id are shared.
+    The rows are the items of the lists ``field_model.row_lists`` finds by the case's types; the items
+    of ``cross_checks`` and ``evidence`` (ids of their own, not ``Row``) are left alone. ``prefix`` is
+    the path of ``case`` in the whole case when it is one section (``household``). The input is not
+    changed; parts that needed no id are shared.
     """
-    return _fill(case, case_id, prefix, 0)
+    out = case
+    for found in row_lists(case, _class_at(prefix), prefix):
+        rows = found.rows
+        if not issubclass(found.row_type, Row) or all(_has_id(row) for row in rows):
+            continue
+        filled = [
+            row if _has_id(row) else {"id": derived_row_id(case_id, found.path, index), **_without_id(row)}
+            for index, row in enumerate(rows)
+        ]
+        out = _put(out, found.keys, filled)
+    return out
 
 
 def rows_lack_ids(case: Any) -> bool:
@@ -107,50 +120,44 @@ def rows_lack_ids(case: Any) -> bool:
     A document is written whole by one version of the workbench, so one row tells (a cheap test
     before ``fill_row_ids`` on a stored snapshot). ``False`` when there is no row at all.
     """
-    return _first_row_lacks_id(case, "") is True
+    for found in row_lists(case, _class_at("")):
+        if found.rows and issubclass(found.row_type, Row) and isinstance(found.rows[0], dict):
+            return not found.rows[0].get("id")
+    return False
 
 
-def _first_row_lacks_id(node: Any, key: str) -> bool | None:
-    """``True`` / ``False`` for the first row found under ``node`` (``key``: its field), else ``None``."""
+def _has_id(row: Any) -> bool:
+    """Whether a plain row needs no id: it has one, or it is no object (the codec refuses it)."""
+    return not isinstance(row, dict) or bool(row.get("id"))
+
+
+def _without_id(row: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in row.items() if key != "id"}
+
+
+def _put(node: Any, keys: tuple[str | int, ...], value: Any) -> Any:
+    """A copy of ``node`` with ``value`` at ``keys``, copying only the objects and lists on the way."""
+    if not keys:
+        return value
+    head, rest = keys[0], keys[1:]
     if isinstance(node, dict):
-        for name, value in node.items():
-            if isinstance(value, dict | list) and value:
-                found = _first_row_lacks_id(value, name)
-                if found is not None:
-                    return found
-    elif isinstance(node, list):
-        first = node[0]
-        if isinstance(first, dict) and key not in OWN_ID_LISTS:
-            return not first.get("id")
-        for item in node:
-            if isinstance(item, dict | list) and item:
-                found = _first_row_lacks_id(item, "")
-                if found is not None:
-                    return found
-    return None
+        return {**node, head: _put(node[head], rest, value)}
+    index = typing.cast("int", head)
+    copied = list(node)
+    copied[index] = _put(node[index], rest, value)
+    return copied
 
 
-def _fill(node: Any, case_id: str, path: str, depth: int) -> Any:
-    if depth > MAX_FILL_DEPTH:  # deeper than any case; the codec refuses it (too_deep)
-        return node
-    if isinstance(node, dict):
-        changed = False
-        out: dict[str, Any] = {}
-        for key, value in node.items():
-            filled = _fill(value, case_id, f"{path}.{key}" if path else str(key), depth + 1)
-            changed = changed or filled is not value
-            out[key] = filled
-        return out if changed else node
-    if isinstance(node, list):
-        own_ids = path in OWN_ID_LISTS
-        items: list[Any] = []
-        changed = False
-        for index, item in enumerate(node):
-            filled = _fill(item, case_id, f"{path}[{index}]", depth + 1)
-            if isinstance(filled, dict) and not own_ids and not filled.get("id"):
-                rest = {k: v for k, v in filled.items() if k != "id"}
-                filled = {"id": derived_row_id(case_id, path, index), **rest}
-            changed = changed or filled is not item
-            items.append(filled)
-        return items if changed else node
-    return node
+def _class_at(prefix: str) -> type:
+    """The dataclass of the section of the case at ``prefix`` (``household``, ``cross_checks[0]``)."""
+    # The case's classes import this module (``Row``), so the case is looked up when first needed.
+    from workbench.domain.case_file import CaseFile
+
+    cls: type = CaseFile
+    for name in re.sub(r"\[\d+\]", "", prefix).split(".") if prefix else ():
+        spec = field_map(cls)[name].spec
+        item = spec.item if spec.item is not None else spec
+        if item.cls is None:
+            raise KeyError(prefix)
+        cls = item.cls
+    return cls

@@ -45,7 +45,7 @@ from workbench.reports.document import (
     TextStyle,
 )
 from workbench.reports.formatting import DASH, day, money, text
-from workbench.reports.inputs import CommitteeDecisionData, DecisionKind
+from workbench.reports.inputs import CommitteeDecisionData
 from workbench.reports.tables import DAY, LABEL, TEXT, Col, detail_table
 from workbench.reports.texts import Tr, capital, label, pick_lang
 from workbench.texts import N_, NC_
@@ -56,6 +56,7 @@ if TYPE_CHECKING:
 
     from workbench.domain.calc import CaseResults
     from workbench.domain.case_file import CaseFile
+    from workbench.domain.committee import Outcome
     from workbench.domain.evidence import Evidence
     from workbench.domain.proposal_history import ProposalHistory
     from workbench.reports.inputs import AttachmentImage, MinutesData
@@ -231,7 +232,7 @@ def build_minutes(minutes: MinutesData, lang: str = "zh") -> ReportDoc:
 def draft_decision(
     case: CaseFile,
     results: CaseResults,
-    decision: DecisionKind | None = None,
+    decision: Outcome | None = None,
     **changes: object,
 ) -> CommitteeDecisionData:
     """A decision pre-filled from the case and its proposal; ``changes`` override any field.

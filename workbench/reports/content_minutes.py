@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from workbench.domain.committee import DecisionRule
+from workbench.domain.committee import DecisionRule, Vote
 from workbench.domain.records import SignatureRole
 from workbench.reports.content_common import method_name, section_number
 from workbench.reports.document import (
@@ -27,7 +27,7 @@ from workbench.reports.document import (
     TextStyle,
 )
 from workbench.reports.formatting import DASH, day, money, number, text
-from workbench.reports.inputs import APPROVALS, MemberRole, MonitoringKind, VoteKind
+from workbench.reports.inputs import APPROVALS, MemberRole, MonitoringKind
 from workbench.reports.tables import LABEL, TEXT, Col, detail_table
 from workbench.reports.texts import Tr, capital, label
 from workbench.texts import N_, NC_, Msg
@@ -170,7 +170,7 @@ def decision_blocks(decision: CommitteeDecisionData, lang: str) -> list[Block]:
     if decision.votes:
         blocks.append(detail_table(VOTES, decision.votes, tr, caption=tr(N_("表决情况"))))
         tally = []
-        for kind in VoteKind:
+        for kind in Vote:
             n = sum(1 for v in decision.votes if v.vote is kind)
             if n:
                 tally.append(tr(N_("{vote} {n} 票"), vote=label(kind, lang), n=n))

@@ -3,7 +3,9 @@
 These small frozen values are what the reports draw from (the committee session and its decisions):
 ``CommitteeService.minutes_data`` fills them from the store, tests fill them by hand. Whatever the
 store generated (the voting rule, the members' flags, the standard monitoring plan) is carried as
-data, so the report words it in its own language; only what people typed stays text.
+data, so the report words it in its own language; only what people typed stays text. Votes and
+decisions are the domain's ``Vote`` and ``Outcome``, worded from the one catalogue
+(``workbench.texts.labels``) like the window's.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from workbench.domain.committee import DecisionRule
+from workbench.domain.committee import APPROVALS as APPROVING_VOTES
+from workbench.domain.committee import OUTCOME_OF_VOTE, DecisionRule, Outcome, Vote
 from workbench.domain.committee import Monitoring as Monitoring  # the plan is domain data
 from workbench.domain.committee import MonitoringKind as MonitoringKind
 from workbench.domain.committee import MonitoringStep as MonitoringStep
@@ -36,35 +39,8 @@ class AttachmentImage:
             raise ValueError(f"{self.name}: {self.media_type} is not one of {', '.join(IMAGE_TYPES)}")
 
 
-class DecisionKind(StrEnum):
-    """The committee's decision: a bank's resolution-form options merged with other systems' vote words."""
-
-    APPROVED_AS_PROPOSED = "approved_as_proposed"  # 批准贷款申请无改动
-    APPROVED_WITH_CHANGES = "approved_with_changes"  # 批准贷款申请有变更
-    APPROVED_WITH_CONDITIONS = "approved_with_conditions"  # 有条件批准
-    RETURNED_FOR_RESURVEY = "returned_for_resurvey"  # 退回补充调查
-    DEFERRED = "deferred"  # 缓议
-    REJECTED = "rejected"  # 拒绝贷款申请
-
-
-APPROVALS = frozenset(
-    {
-        DecisionKind.APPROVED_AS_PROPOSED,
-        DecisionKind.APPROVED_WITH_CHANGES,
-        DecisionKind.APPROVED_WITH_CONDITIONS,
-    }
-)
-
-
-class VoteKind(StrEnum):
-    """One member's vote."""
-
-    APPROVE = "approve"  # 同意
-    APPROVE_WITH_CONDITIONS = "approve_with_conditions"  # 有条件同意
-    REDUCE_AMOUNT = "reduce_amount"  # 同意但调减金额
-    REJECT = "reject"  # 否决
-    RETURN = "return"  # 退回补充调查
-    DEFER = "defer"  # 缓议
+APPROVALS = frozenset(OUTCOME_OF_VOTE[vote] for vote in APPROVING_VOTES)
+"""The committee's outcomes that approve the loan (the minutes then word a changed amount)."""
 
 
 class MemberRole(StrEnum):
@@ -90,7 +66,7 @@ class VoteData:
     """A member's vote on one case, with the reason given."""
 
     member: str
-    vote: VoteKind
+    vote: Vote
     comment: str = ""
     veto: bool = False
 
@@ -110,7 +86,7 @@ class CommitteeDecisionData:
 
     case_number: str
     borrower: str
-    decision: DecisionKind | None
+    decision: Outcome | None
     business: str = ""
     presenter: str = ""
     requested: Decimal | None = None

@@ -1,11 +1,11 @@
 """Words of the printed reports: labels by key, Chinese source texts with English from the catalogue.
 
-Labels of the report inputs' choice values (committee decisions, votes, roles) and of the ratios,
-limits, soft factors and check inputs several builders share are here, as ``N_("中文")`` msgids
-translated through ``workbench.texts`` (gettext). The domain's choice values take their words from
-``workbench.texts.labels`` (the same the window shows). Sentences specific to one place still sit
-next to their use, marked the same way and said with ``tr(N_("中文"))`` (``Tr``) in the report's
-language, whatever the window's.
+Labels of the report inputs' own choice values (the session's roles) and of the ratios, limits, soft
+factors and check inputs several builders share are here, as ``N_("中文")`` msgids translated through
+``workbench.texts`` (gettext). The domain's choice values (the committee's votes and decisions too)
+take their words from ``workbench.texts.labels`` (the same the window shows). Sentences specific to
+one place still sit next to their use, marked the same way and said with ``tr(N_("中文"))`` (``Tr``)
+in the report's language, whatever the window's.
 """
 
 from __future__ import annotations
@@ -13,12 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from workbench.domain.committee import Outcome
-from workbench.reports.inputs import DecisionKind, MemberRole, VoteKind
+from workbench.reports.inputs import MemberRole
 from workbench.texts import N_, NC_, Msg, gettext, text
 from workbench.texts import capital as _capital
 from workbench.texts import pick_language as _pick_language
-from workbench.texts.labels import CHECK_INPUT_LABELS, OUTCOME_LABELS, enum_label
+from workbench.texts.labels import CHECK_INPUT_LABELS, enum_label
 from workbench.texts.labels import LIMIT_LABELS as _LIMIT_LABELS
 
 if TYPE_CHECKING:
@@ -52,17 +51,9 @@ def pick_lang(lang: str) -> str:
     return _pick_language(lang)
 
 
-# Choice values of the report inputs (committee decisions, votes, roles); the domain's own enums
-# take their words from workbench.texts.labels, the same the window shows.
+# Choice values of the report inputs (the session's roles); the domain's own enums, the committee's
+# votes and decisions among them, take their words from workbench.texts.labels, as the window does.
 ENUM_LABELS: dict[Enum, Msg] = {
-    # A decision of the printed minutes is the committee's outcome: the window's words.
-    **{kind: OUTCOME_LABELS.msgids[Outcome(kind.value)] for kind in DecisionKind},
-    VoteKind.APPROVE: N_("同意"),
-    VoteKind.APPROVE_WITH_CONDITIONS: N_("有条件同意"),
-    VoteKind.REDUCE_AMOUNT: N_("同意（调减金额）"),
-    VoteKind.REJECT: N_("否决"),
-    VoteKind.RETURN: NC_("vote", "退回补充调查"),
-    VoteKind.DEFER: NC_("vote", "缓议"),
     MemberRole.CHAIR: N_("主席"),
     MemberRole.MEMBER: N_("委员"),
     MemberRole.SECRETARY: N_("记录人"),
@@ -142,7 +133,7 @@ def label(value: Enum | None, lang: str) -> str:
     """The printed word for a choice value; ``—`` for none."""
     if value is None:
         return "—"
-    if isinstance(value, (DecisionKind, VoteKind, MemberRole)):
+    if isinstance(value, MemberRole):
         msg = ENUM_LABELS.get(value)
         if msg is not None:
             return gettext(msg, lang)

@@ -56,11 +56,9 @@ from workbench.reports.content_minutes import minutes_signature_block, monitorin
 from workbench.reports.inputs import (
     CommitteeDecisionData,
     CommitteeMember,
-    DecisionKind,
     MemberRole,
     MinutesData,
     VoteData,
-    VoteKind,
 )
 from workbench.services.cases import case_status
 from workbench.services.permissions import Action, require
@@ -85,15 +83,6 @@ EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 AWAITING_PAGE = 200
 """How many waiting cases ``awaiting_cases`` returns at once (``Page.more`` says when more wait)."""
-
-VOTE_KINDS: dict[Vote, VoteKind] = {
-    Vote.APPROVE_AS_PROPOSED: VoteKind.APPROVE,
-    Vote.APPROVE_WITH_CHANGES: VoteKind.REDUCE_AMOUNT,
-    Vote.APPROVE_WITH_CONDITIONS: VoteKind.APPROVE_WITH_CONDITIONS,
-    Vote.RETURN_FOR_RESURVEY: VoteKind.RETURN,
-    Vote.DEFER: VoteKind.DEFER,
-    Vote.REJECT: VoteKind.REJECT,
-}
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -704,20 +693,19 @@ class CommitteeService:
         results = compute_case(case)
         members = {m.id: m for m in info.members}
         votes = tuple(
-            VoteData(members[v.member_id].name, VOTE_KINDS[v.vote], v.reason, members[v.member_id].veto)
+            VoteData(members[v.member_id].name, v.vote, v.reason, members[v.member_id].veto)
             for v in repo.votes(item.id)
         )
         stored = repo.decision(item.id)
         base = {"presenter": presenter, "votes": votes, "case_version": item.case_version}
         if stored is None:
             return draft_decision(case, results, None, **base)
-        kind = DecisionKind(stored.outcome.value)
         # The reasons are the votes' (printed with each vote); an amount changed from the request
         # and the standard monitoring plan are worded by the report in its language.
         return draft_decision(
             case,
             results,
-            kind,
+            stored.outcome,
             **base,
             amount=stored.amount,
             term_months=stored.term_months if stored.amount is not None else None,

@@ -9,16 +9,16 @@ its path in the exchange format with rows named by their stable id
 from __future__ import annotations
 
 import bisect
+import functools
 import hashlib
 import json
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from workbench.domain.case_file import CaseFile
 from workbench.domain.codec import encode
-
-if TYPE_CHECKING:
-    from workbench.domain.case_file import CaseFile
+from workbench.domain.field_model import field_map, row_list_types
 
 
 def canonical_json(case: CaseFile) -> str:
@@ -58,6 +58,9 @@ class FieldChange:
 
 
 _SIMPLE_ID = re.compile(r"[A-Za-z0-9_-]{1,200}")
+_POSITIONS = re.compile(r"\[[^\]]*\]")
+"""A position or a row in a path (``[3]``, ``[id=3f9a0c5e21b7]``): what a list's path loses to be looked up
+in ``keyed_lists``."""
 
 
 def _leaf_text(value: Any) -> str:
@@ -67,8 +70,8 @@ def _leaf_text(value: Any) -> str:
 
 
 def row_ids(items: list[Any]) -> list[str] | None:
-    """The ids of a list's items when every item is an object with its own simple, unique ``id``
-    (rows, cross-checks, evidence items), else ``None`` (the list is addressed by position)."""
+    """The ids of a list of records when every item is an object with a simple, unique ``id``, else
+    ``None`` (the list is then addressed by position)."""
     ids: list[str] = []
     for item in items:
         row_id = item.get("id") if isinstance(item, dict) else None
@@ -83,17 +86,26 @@ def row_path(list_path: str, row_id: str) -> str:
     return f"{list_path}[id={row_id}]"
 
 
-def flatten(data: Any, prefix: str = "", orders: dict[str, list[str]] | None = None) -> dict[str, str]:
-    """Every leaf of plain data by path: ``{"request.uses[id=08828b99dac7].amount": "40000", …}``.
+@functools.cache
+def keyed_lists() -> frozenset[str]:
+    """The lists of the case whose items the types give an ``id`` (rows, cross-checks, evidence
+    items), by their paths without positions (``field_model.row_list_types``)."""
+    return frozenset(path for path, row in row_list_types(CaseFile).items() if "id" in field_map(row))
 
-    The items of a list of rows are named by their id (``[id=…]``, the id itself is no leaf), so a
+
+def flatten(data: Any, orders: dict[str, list[str]] | None = None) -> dict[str, str]:
+    """Every leaf of plain case data by path: ``{"request.uses[id=08828b99dac7].amount": "40000", …}``.
+
+    The items of a list of records with ids (``keyed_lists``: rows, cross-checks, evidence) are named
+    by their id (``[id=…]``, the id itself is no leaf) as long as the ids are simple and unique, so a
     row keeps its paths when rows before it are added, removed or moved; other lists (texts, months)
     by position (``[0]``). ``orders``, when given, receives the ids of each list of rows in order.
     An empty list or object is a leaf of its own (``[]`` / ``{}``), so adding the first item or
     clearing a list shows up as a change.
     """
+    keyed = keyed_lists()
     out: dict[str, str] = {}
-    stack: list[tuple[str, Any, bool]] = [(prefix, data, False)]
+    stack: list[tuple[str, Any, bool]] = [("", data, False)]
     while stack:
         path, node, is_row = stack.pop()
         if is_row and node.keys() == {"id"}:
@@ -105,7 +117,7 @@ def flatten(data: Any, prefix: str = "", orders: dict[str, list[str]] | None = N
                 if not (is_row and k == "id")
             )
         elif isinstance(node, list) and node:
-            ids = row_ids(node)
+            ids = row_ids(node) if _POSITIONS.sub("", path) in keyed else None
             if ids is None:
                 stack.extend((f"{path}[{i}]", v, False) for i, v in enumerate(node))
             else:

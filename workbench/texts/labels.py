@@ -348,6 +348,8 @@ LABELS: dict[tuple[type, str], Msg] = {
         *CHECK_METHOD_LABELS.msgids.items(),
         *SCHEDULE_METHOD_LABELS.msgids.items(),
         *STATUS_LABELS.msgids.items(),
+        *VOTE_LABELS.msgids.items(),
+        *OUTCOME_LABELS.msgids.items(),
     )
 }
 

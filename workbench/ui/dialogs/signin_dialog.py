@@ -62,6 +62,11 @@ FIRST_PASSWORD = "first_password"  # an account without a password yet: the new 
 SERVER = "server"  # PostgreSQL: server, database, login, password
 
 
+def store_place(url: str) -> str:
+    """Where a store is, as a person reads it: a SQLite store's file path, else the URL (no password)."""
+    return url.removeprefix("sqlite:///") if url.startswith("sqlite:///") else url
+
+
 def refusal_line(error: BaseException) -> str:
     """One translated line for a refused sign-in or account change."""
     if isinstance(error, AccountError):
@@ -264,7 +269,7 @@ class SignInDialog(QDialog):
             FIRST_PASSWORD: tr("账户尚未设置密码：请设置新密码并输入两次（%1）。"),
             SERVER: tr("使用 PostgreSQL 服务器的账户登录团队案件库。"),
         }
-        self.intro.setText(intros[mode].replace("%1", location))
+        self.intro.setText(intros[mode].replace("%1", store_place(location)))
         buttons = {OWNER: tr("创建账户并登录"), FIRST_PASSWORD: tr("设置密码并登录")}
         self.ok_button.setText(buttons.get(mode, tr("登录")))
         self._enable_ok()

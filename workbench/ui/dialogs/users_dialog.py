@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from workbench.domain.records import Role
 from workbench.services.permissions import ROLE_NAMES
-from workbench.ui.dialogs.signin_dialog import refusal_line
+from workbench.ui.dialogs.signin_dialog import refusal_line, store_place
 from workbench.ui.i18n import lang, tr
 from workbench.ui.ops import run_in_background
 
@@ -47,7 +47,9 @@ if TYPE_CHECKING:
     from workbench.domain.accounts import Account
     from workbench.ui.store_link import StoreLink
 
-COLUMNS = ("登录名", "姓名", "角色", "管理员", "在用", "锁定至")
+
+def columns() -> list[str]:
+    return [tr("登录名"), tr("姓名"), tr("角色"), tr("管理员"), tr("在用"), tr("锁定至")]
 
 
 def role_name(role: Role) -> str:
@@ -231,7 +233,9 @@ class UsersDialog(QDialog):
         self.note.setObjectName("usersNote")
         self.note.setWordWrap(True)
         if self.local:
-            self.note.setText(tr("本机案件库（%1）的账户：密码只保存其哈希值。").replace("%1", link.location))
+            self.note.setText(
+                tr("本机案件库（%1）的账户：密码只保存其哈希值。").replace("%1", store_place(link.location))
+            )
         else:
             self.note.setText(
                 tr(
@@ -239,9 +243,9 @@ class UsersDialog(QDialog):
                     "此处仅列出用户。"
                 )
             )
-        self.table = QTableWidget(0, len(COLUMNS))
+        self.table = QTableWidget(0, len(columns()))
         self.table.setObjectName("usersTable")
-        self.table.setHorizontalHeaderLabels([tr(c) for c in COLUMNS])
+        self.table.setHorizontalHeaderLabels(columns())
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+import keyring
 import pytest
+from keyring.backend import KeyringBackend
+from keyring.errors import PasswordDeleteError
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -179,7 +182,8 @@ def test_an_account_from_before_passwords_sets_its_first_one(
     _type(qtbot, dialog.password_edit, "anything")
     _enter(qtbot, dialog)
     assert dialog.mode == FIRST_PASSWORD
-    assert dialog.error_label.text() == "账户 zhao 尚未设置密码，请先设置新密码"
+    assert dialog.intro.text() == "账户 zhao 尚未设置密码，请先设置新密码"
+    assert dialog.error_label.text() == "" and dialog.password_edit.text() == ""
     assert dialog.form.isRowVisible(dialog.repeat_edit) and dialog.login_edit.isReadOnly()
     assert dialog.focusWidget() is dialog.password_edit
 
@@ -196,9 +200,18 @@ def test_an_account_from_before_passwords_sets_its_first_one(
 def test_the_keyring_box_says_why_it_cannot_remember(
     qtbot: QtBot, make_dialog: Callable[..., SignInDialog]
 ) -> None:
-    keychain = Keychain()
-    if keychain.available:  # a desktop with a keyring: this test is about a machine without one
-        pytest.skip("a system keyring is available here")
+    from keyring.backends import fail
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())  # what a headless machine has: no backend at all
+    try:
+        assert not Keychain().available
+        _no_keyring_dialog(qtbot, make_dialog)
+    finally:
+        keyring.set_keyring(previous)
+
+
+def _no_keyring_dialog(qtbot: QtBot, make_dialog: Callable[..., SignInDialog]) -> None:
     url = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"  # nothing connects before Enter
     dialog = make_dialog(url, SERVER)
     assert not dialog.remember_box.isEnabled()
@@ -337,3 +350,69 @@ def test_the_users_menu_follows_the_signed_in_person(
     boss = make_window(store_opener=lambda: signed_link(store_url, "owner"))
     qtbot.waitUntil(lambda: boss.persistence.store is not None, timeout=WAIT_MS)
     assert boss.actions_by_key["users"].isVisible()
+
+
+class MemoryKeyring(KeyringBackend):
+    """A keyring backend in memory: the ``keyring`` API the dialog calls, without a desktop's daemon.
+
+    ``keyring`` registers every backend class, so the tests here always say which keyring is in use.
+    """
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.kept: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.kept.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.kept[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        if self.kept.pop((service, username), None) is None:
+            raise PasswordDeleteError(username)
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.mark.postgres
+def test_remember_keeps_the_password_in_the_keyring_only(
+    qtbot: QtBot,
+    make_dialog: Callable[..., SignInDialog],
+    pg_databases: Any,
+    memory_keyring: MemoryKeyring,
+    settings: QSettings,
+) -> None:
+    url = pg_databases.url(pg_databases.create(template=pg_databases.template))
+    login = server_address(url).login
+    with open_store(url) as services:
+        services.users.ensure_first_admin(login)
+    dialog = make_dialog(url, SERVER)
+    assert dialog.remember_box.isEnabled() and not dialog.remember_box.toolTip()
+    _type(qtbot, dialog.password_edit, "kept secret")  # the test server trusts 127.0.0.1: any password
+    dialog.remember_box.setChecked(True)
+    _enter(qtbot, dialog)
+    qtbot.waitUntil(lambda: bool(dialog.links), timeout=WAIT_MS)  # type: ignore[attr-defined]
+    dialog.links[0].close()  # type: ignore[attr-defined]
+    account = f"{login}@127.0.0.1:5432/{server_address(url).database}"
+    assert memory_keyring.kept == {("workbench", account): "kept secret"}
+    settings.sync()
+    assert all("kept secret" not in str(settings.value(key)) for key in settings.allKeys())
+
+    again = make_dialog(url, SERVER)  # the next time it is filled in from the keyring
+    qtbot.waitUntil(lambda: again.password_edit.text() == "kept secret", timeout=WAIT_MS)
+    assert again.remember_box.isChecked()
+    again.remember_box.setChecked(False)  # … and signing in without the box forgets it
+    _enter(qtbot, again)
+    qtbot.waitUntil(lambda: bool(again.links), timeout=WAIT_MS)  # type: ignore[attr-defined]
+    again.links[0].close()  # type: ignore[attr-defined]
+    assert memory_keyring.kept == {}

@@ -389,9 +389,12 @@ class SignInDialog(QDialog):
                 self.door.close()
                 self.door = None
             return
-        if isinstance(error, PasswordNotSet):
+        if isinstance(error, PasswordNotSet):  # not a refusal: the intro says what to do
             self._set_mode(FIRST_PASSWORD)
-        elif isinstance(error, AccountError) and error.reason in ("store_has_users", "password_already_set"):
+            self.intro.setText(refusal_line(error))
+            self._refuse("")
+            return
+        if isinstance(error, AccountError) and error.reason in ("store_has_users", "password_already_set"):
             self._set_mode(SIGN_IN)  # someone else made the owner, or set the password, meanwhile
         self._refuse(refusal_line(error))
 

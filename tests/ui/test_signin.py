@@ -291,6 +291,10 @@ def test_esc_leaves_the_window_usable_and_the_edits_journalled(
     qtbot.waitUntil(lambda: window.persistence.store is not None, timeout=WAIT_MS)
     assert window.persistence.store.user.username == "owner"
     assert window.actions_by_key["users"].isVisible()  # she administers the store
+    users = window.manage_users()
+    assert users is not None and users.link is window.persistence.store
+    qtbot.waitUntil(lambda: [a.user.username for a in users.accounts] == ["owner"], timeout=WAIT_MS)
+    users.close()
     assert "owner" in window.case_list.store_state.text()
     assert not document.undo_stack.isClean()
 
@@ -416,3 +420,19 @@ def test_remember_keeps_the_password_in_the_keyring_only(
     qtbot.waitUntil(lambda: bool(again.links), timeout=WAIT_MS)  # type: ignore[attr-defined]
     again.links[0].close()  # type: ignore[attr-defined]
     assert memory_keyring.kept == {}
+
+
+def test_a_store_that_cannot_be_opened_leaves_the_window_on_files(
+    qtbot: QtBot, ui: Any, settings: QSettings, tmp_path: Path
+) -> None:
+    from workbench.ui.main_window import MainWindow
+
+    blocker = tmp_path / "not a directory"
+    blocker.write_text("a file where the store's directory should be", encoding="utf-8")
+    window = MainWindow(settings=settings, charts=False, sign_in_url=f"sqlite:///{blocker / 'cases.sqlite3'}")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: "案件库不可用" in window.case_list.store_state.text(), timeout=WAIT_MS)
+    assert window.sign_in_dialog is not None and not window.sign_in_dialog.isVisible()
+    assert window.persistence.store is None and window.new_case() is not None

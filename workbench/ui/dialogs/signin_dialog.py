@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.services.account_errors import AccountError, PasswordNotSet
+from workbench.texts import capital
 from workbench.ui.i18n import lang, tr
 from workbench.ui.ops import run_in_background
 from workbench.ui.persistence import describe
@@ -391,7 +392,7 @@ class SignInDialog(QDialog):
             return
         if isinstance(error, PasswordNotSet):  # not a refusal: the intro says what to do
             self._set_mode(FIRST_PASSWORD)
-            self.intro.setText(refusal_line(error))
+            self.intro.setText(capital(refusal_line(error), lang()))
             self._refuse("")
             return
         if isinstance(error, AccountError) and error.reason in ("store_has_users", "password_already_set"):

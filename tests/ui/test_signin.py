@@ -436,3 +436,19 @@ def test_a_store_that_cannot_be_opened_leaves_the_window_on_files(
     qtbot.waitUntil(lambda: "案件库不可用" in window.case_list.store_state.text(), timeout=WAIT_MS)
     assert window.sign_in_dialog is not None and not window.sign_in_dialog.isVisible()
     assert window.persistence.store is None and window.new_case() is not None
+
+
+def test_esc_while_a_try_runs_lets_nobody_in(
+    qtbot: QtBot, make_dialog: Callable[..., SignInDialog], store_url: str, owner: StoreLink
+) -> None:
+    dialog = make_dialog(store_url)
+    gave_up: list[object] = []
+    dialog.gave_up.connect(gave_up.append)
+    _type(qtbot, dialog.login_edit, "owner")
+    _type(qtbot, dialog.password_edit, PASSWORD)
+    dialog.accept()
+    assert dialog.busy and not dialog.ok_button.isEnabled()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and gave_up == [None]
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=WAIT_MS)  # the right password came back …
+    assert not dialog.links  # type: ignore[attr-defined]  # … and its link was closed, not handed on

@@ -384,12 +384,13 @@ class SignInDialog(QDialog):
         super().accept()
 
     def _refused(self, error: BaseException) -> None:
-        self._set_busy(False)
-        if self.closed:
+        if self.closed:  # cancelled (or its window closed) while the try ran: no widget is touched
+            self.busy = False
             if self.door is not None:
                 self.door.close()
                 self.door = None
             return
+        self._set_busy(False)
         if isinstance(error, PasswordNotSet):  # not a refusal: the intro says what to do
             self._set_mode(FIRST_PASSWORD)
             self.intro.setText(capital(refusal_line(error), lang()))

@@ -597,8 +597,11 @@ class MainWindow(QMainWindow):
         keeps writing); ``None`` without a sign-in URL or while signed in."""
         if self._sign_in_url is None or self.persistence.store is not None:
             return None
-        if self.sign_in_dialog is not None and self.sign_in_dialog.isVisible():
-            return self.sign_in_dialog
+        old = self.sign_in_dialog
+        if old is not None and old.isVisible():
+            return old
+        if old is not None:
+            old.deleteLater()  # it closed what it had opened when it was done
         from workbench.ui.dialogs.signin_dialog import SignInDialog
 
         dialog = SignInDialog(self._sign_in_url, self.settings, self)

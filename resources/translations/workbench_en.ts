@@ -416,6 +416,10 @@
         <translation>Sign Out and Switch User…</translation>
     </message>
     <message>
+        <source>修改我的密码…</source>
+        <translation>Change My Password…</translation>
+    </message>
+    <message>
         <source>用户管理…</source>
         <translation>Manage Users…</translation>
     </message>
@@ -466,6 +470,10 @@
     <message>
         <source>正在保存，请稍后再切换用户</source>
         <translation>Saving; switch user once it is done</translation>
+    </message>
+    <message>
+        <source>密码已修改</source>
+        <translation>Password changed</translation>
     </message>
     <message>
         <source>案件库不可用（可使用案件文件）：%1</source>
@@ -2246,6 +2254,14 @@
     <message>
         <source>重置密码</source>
         <translation>Reset Password</translation>
+    </message>
+    <message>
+        <source>修改我的密码</source>
+        <translation>Change My Password</translation>
+    </message>
+    <message>
+        <source>当前密码</source>
+        <translation>Current password</translation>
     </message>
     <message>
         <source>更改角色</source>

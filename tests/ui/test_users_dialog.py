@@ -189,3 +189,32 @@ def test_a_postgresql_store_lists_and_says_who_makes_logins(
         assert not dialog.add_button.isVisible() and not dialog.password_button.isVisible()
     finally:
         link.close()
+
+
+def test_a_person_changes_her_own_password(
+    qtbot: QtBot, make_window: Callable[..., Any], owner: StoreLink, store_url: str
+) -> None:
+    owner.add_user("li", "李明", Role.OFFICER, False, PASSWORD)
+    window = make_window(store_opener=lambda: signed_link(store_url, "li"))
+    qtbot.waitUntil(lambda: window.persistence.store is not None, timeout=WAIT_MS)
+    assert window.actions_by_key["change_password"].isVisible()
+    dialog = window.change_password()
+    assert dialog is not None
+
+    dialog.current_edit.setText("not her password")
+    dialog.password_edit.setText("a brand new password")
+    dialog.repeat_edit.setText("a brand new password")
+    dialog.accept()
+    qtbot.waitUntil(lambda: not dialog.busy and bool(dialog.error_label.text()), timeout=WAIT_MS)
+    assert dialog.error_label.text() == "用户名或密码错误"
+    assert dialog.current_edit.text() == dialog.password_edit.text() == "" and dialog.isVisible()
+
+    dialog.current_edit.setText(PASSWORD)
+    dialog.password_edit.setText("a brand new password")
+    dialog.repeat_edit.setText("a brand new password")
+    with qtbot.waitSignal(dialog.changed, timeout=WAIT_MS):
+        dialog.accept()
+    assert window.statusBar().currentMessage() == "密码已修改"
+    signed_link(store_url, "li", "a brand new password").close()
+    with pytest.raises(SignInRefused):
+        signed_link(store_url, "li", PASSWORD)

@@ -50,7 +50,7 @@ if TYPE_CHECKING:
     from workbench.domain.case_file import CaseFile
     from workbench.ui.dialogs.recovery_dialog import RecoveryDialog
     from workbench.ui.dialogs.signin_dialog import SignInDialog
-    from workbench.ui.dialogs.users_dialog import UsersDialog
+    from workbench.ui.dialogs.users_dialog import ChangePasswordDialog, UsersDialog
     from workbench.ui.presentation.presenter import PresenterView
     from workbench.ui.presentation.window import PresentationWindow
     from workbench.ui.recovery import JournalEntry
@@ -186,6 +186,7 @@ class MainWindow(QMainWindow):
             language_menu.addAction(action)
         account_menu = self.menuBar().addMenu(tr("账户(&A)"))
         account_menu.addAction(a["switch_user"])
+        account_menu.addAction(a["change_password"])
         account_menu.addAction(a["users"])
         committee_menu = self.menuBar().addMenu(tr("审贷会(&C)"))
         committee_menu.addAction(a["committee"])
@@ -294,6 +295,7 @@ class MainWindow(QMainWindow):
             "committee": act("committee", tr("审贷会…"), self.committee.open_window),
             "submit": act("submit", tr("提交贷审会"), self.committee.submit_active),
             "switch_user": act("switch_user", tr("注销并切换用户…"), self.sign_out),
+            "change_password": act("change_password", tr("修改我的密码…"), self.change_password),
             "users": act("users", tr("用户管理…"), self.manage_users),
         }
 
@@ -653,6 +655,19 @@ class MainWindow(QMainWindow):
         self.sign_in()
         return True
 
+    def change_password(self) -> ChangePasswordDialog | None:
+        """The signed-in person changes her own password (a SQLite store's local account)."""
+        store = self.persistence.store
+        if store is None or not store.local_accounts:
+            return None
+        from workbench.ui.dialogs.users_dialog import ChangePasswordDialog
+
+        dialog = ChangePasswordDialog(store, self)
+        dialog.changed.connect(lambda: self.show_error(tr("密码已修改")))
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        dialog.open()
+        return dialog
+
     def manage_users(self) -> UsersDialog | None:
         """The administrator's users window (non-blocking); ``None`` unless she administers the store."""
         store = self.persistence.store
@@ -682,6 +697,7 @@ class MainWindow(QMainWindow):
         actions = getattr(self, "actions_by_key", {})
         if "users" in actions:  # only an administrator sees the users window
             actions["users"].setVisible(store is not None and store.manages_users)
+            actions["change_password"].setVisible(store is not None and store.local_accounts)
             actions["switch_user"].setEnabled(self._sign_in_url is not None)
         if store is None:
             self.case_list.set_store_model(None, tr("案件库：未连接，案件以文件保存"))

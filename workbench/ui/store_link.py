@@ -72,6 +72,10 @@ class StoreLink:
         """Release the database connections (signing out)."""
         self.services.close()
 
+    def change_password(self, old: str, new: str) -> None:
+        """The signed-in person's own password (SQLite); ``old`` is checked as a sign-in is."""
+        self.services.accounts.change_password(self.user, old, new)
+
     # ---- the administrator's work (``services.accounts``; each refuses a non-administrator) --------
 
     @property

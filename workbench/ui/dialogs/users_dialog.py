@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -174,6 +174,55 @@ class PasswordDialog(_TwiceDialog):
         self.setObjectName("resetPasswordDialog")
         self.form.addRow(tr("用户"), QLabel(login))
         self._add_password_rows(tr("新密码"))
+
+
+class ChangePasswordDialog(_TwiceDialog):
+    """The signed-in person changes her own password (SQLite): the current one, then the new one twice.
+
+    The current password is checked as a sign-in is, with the same back-off; the work runs off the GUI
+    thread and a refusal is one line here, the fields cleared. ``changed`` when done.
+    """
+
+    changed = Signal()
+
+    def __init__(self, link: StoreLink, parent: QWidget | None = None) -> None:
+        super().__init__(parent, tr("修改我的密码"))
+        self.setObjectName("changePasswordDialog")
+        self.link = link
+        self.busy = False
+        self.current_edit = _password_edit("currentPassword")
+        self.form.addRow(tr("用户"), QLabel(link.user.username))
+        self.form.addRow(tr("当前密码"), self.current_edit)
+        self._add_password_rows(tr("新密码"))
+
+    def accept(self) -> None:
+        if self.busy:
+            return
+        line = self.problem()
+        if line is not None:
+            self._refuse(line)
+            return
+        link, old, new = self.link, self.current_edit.text(), self.password_edit.text()
+        self.busy = True
+        self.setEnabled(False)
+        run_in_background(lambda: link.change_password(old, new), self._done, self._refused)
+
+    def _done(self, _result: object) -> None:
+        self.busy = False
+        self.setEnabled(True)
+        self.changed.emit()
+        QDialog.accept(self)
+
+    def _refused(self, error: BaseException) -> None:
+        self.busy = False
+        self.setEnabled(True)
+        self._refuse(refusal_line(error))
+
+    def _refuse(self, line: str) -> None:
+        self.error_label.setText(line)
+        for edit in (self.current_edit, self.password_edit, self.repeat_edit):
+            edit.clear()
+        self.current_edit.setFocus()
 
 
 class RoleDialog(QDialog):

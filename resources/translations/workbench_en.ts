@@ -296,6 +296,10 @@
         <translation>Language</translation>
     </message>
     <message>
+        <source>账户(&amp;A)</source>
+        <translation>&amp;Account</translation>
+    </message>
+    <message>
         <source>审贷会(&amp;C)</source>
         <translation>&amp;Committee</translation>
     </message>
@@ -408,6 +412,18 @@
         <translation>Submit to the committee</translation>
     </message>
     <message>
+        <source>注销并切换用户…</source>
+        <translation>Sign Out and Switch User…</translation>
+    </message>
+    <message>
+        <source>修改我的密码…</source>
+        <translation>Change My Password…</translation>
+    </message>
+    <message>
+        <source>用户管理…</source>
+        <translation>Manage Users…</translation>
+    </message>
+    <message>
         <source>打开案件文件</source>
         <translation>Open case file</translation>
     </message>
@@ -442,6 +458,26 @@
     <message>
         <source>正在连接案件库…</source>
         <translation>Connecting to the case store…</translation>
+    </message>
+    <message>
+        <source>正在登录案件库…</source>
+        <translation>Signing in to the case store…</translation>
+    </message>
+    <message>
+        <source>已登录：%1</source>
+        <translation>Signed in: %1</translation>
+    </message>
+    <message>
+        <source>案件库：未登录，案件以文件保存（“账户”菜单可再登录）</source>
+        <translation>Case store: not signed in, cases are saved as files (sign in from the Account menu)</translation>
+    </message>
+    <message>
+        <source>正在保存，请稍后再切换用户</source>
+        <translation>Saving; switch user once it is done</translation>
+    </message>
+    <message>
+        <source>密码已修改</source>
+        <translation>Password changed</translation>
     </message>
     <message>
         <source>案件库不可用（可使用案件文件）：%1</source>
@@ -2192,8 +2228,124 @@
         <translation>Soft cross-checks</translation>
     </message>
     <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>添加用户</source>
+        <translation>Add User</translation>
+    </message>
+    <message>
+        <source>管理本案件库的用户</source>
+        <translation>Manages this store&apos;s users</translation>
+    </message>
+    <message>
+        <source>管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>在用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>锁定至</source>
+        <translation>Locked until</translation>
+    </message>
+    <message>
+        <source>初始密码</source>
+        <translation>Initial password</translation>
+    </message>
+    <message>
+        <source>重置密码</source>
+        <translation>Reset Password</translation>
+    </message>
+    <message>
+        <source>修改我的密码</source>
+        <translation>Change My Password</translation>
+    </message>
+    <message>
+        <source>当前密码</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <source>更改角色</source>
+        <translation>Change Role</translation>
+    </message>
+    <message>
+        <source>用户管理</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>本机案件库（%1）的账户：密码只保存其哈希值。</source>
+        <translation>Accounts of this computer&apos;s case store (%1): only a hash of each password is kept.</translation>
+    </message>
+    <message>
+        <source>团队案件库的登录账户由数据库服务器的管理员用 workbench users 命令创建和管理；此处仅列出用户。</source>
+        <translation>On a team store, people&apos;s logins are created and managed by the database server&apos;s administrator with the workbench users command; this window only lists the users.</translation>
+    </message>
+    <message>
+        <source>添加用户…</source>
+        <translation>Add User…</translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <translation>Disable</translation>
+    </message>
+    <message>
+        <source>重置密码…</source>
+        <translation>Reset Password…</translation>
+    </message>
+    <message>
+        <source>更改角色…</source>
+        <translation>Change Role…</translation>
+    </message>
+    <message>
+        <source>设为管理员</source>
+        <translation>Make Administrator</translation>
+    </message>
+    <message>
         <source>是</source>
         <translation>Yes</translation>
+    </message>
+    <message>
+        <source>已停用</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <translation>Enable</translation>
+    </message>
+    <message>
+        <source>取消管理员</source>
+        <translation>Revoke Administrator</translation>
+    </message>
+    <message>
+        <source>已添加用户 %1</source>
+        <translation>User %1 added</translation>
+    </message>
+    <message>
+        <source>已启用 %1</source>
+        <translation>%1 enabled</translation>
+    </message>
+    <message>
+        <source>已停用 %1</source>
+        <translation>%1 disabled</translation>
+    </message>
+    <message>
+        <source>已重置 %1 的密码（也解除了锁定）</source>
+        <translation>%1&apos;s password reset (and any lock lifted)</translation>
+    </message>
+    <message>
+        <source>%1 的角色已改为 %2</source>
+        <translation>%1&apos;s role is now %2</translation>
+    </message>
+    <message>
+        <source>%1 现在是管理员</source>
+        <translation>%1 is now an administrator</translation>
+    </message>
+    <message>
+        <source>%1 不再是管理员</source>
+        <translation>%1 is no longer an administrator</translation>
     </message>
     <message>
         <source>否</source>
@@ -3334,6 +3486,86 @@
     <message>
         <source>测算额度与申请金额（按保存版本）</source>
         <translation>Computed limit and requested amount by saved version</translation>
+    </message>
+    <message>
+        <source>系统密钥环未能保存密码：%1</source>
+        <translation>The system keyring did not keep the password: %1</translation>
+    </message>
+    <message>
+        <source>此电脑没有可用的系统密钥环（如 GNOME 密钥环、KWallet、macOS 钥匙串、Windows 凭据管理器），无法记住密码</source>
+        <translation>No system keyring is available on this computer (such as GNOME Keyring, KWallet, macOS Keychain, Windows Credential Manager), so the password cannot be remembered</translation>
+    </message>
+    <message>
+        <source>登录</source>
+        <translation>Sign In</translation>
+    </message>
+    <message>
+        <source>在系统密钥环中记住密码</source>
+        <translation>Remember the password in the system keyring</translation>
+    </message>
+    <message>
+        <source>服务器</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>数据库</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>登录名</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>再次输入</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <source>新密码</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>正在打开案件库 %1 …</source>
+        <translation>Opening the case store %1 …</translation>
+    </message>
+    <message>
+        <source>登录案件库 %1</source>
+        <translation>Sign in to the case store %1</translation>
+    </message>
+    <message>
+        <source>这是一个新的案件库（%1）。请创建第一个账户：您将是本机的客户经理，并管理本案件库的用户。</source>
+        <translation>This is a new case store (%1). Create its first account: you will be this computer&apos;s loan officer and manage the store&apos;s users.</translation>
+    </message>
+    <message>
+        <source>账户尚未设置密码：请设置新密码并输入两次（%1）。</source>
+        <translation>This account has no password yet: choose a new one and type it twice (%1).</translation>
+    </message>
+    <message>
+        <source>使用 PostgreSQL 服务器的账户登录团队案件库。</source>
+        <translation>Sign in to the team store with your PostgreSQL server account.</translation>
+    </message>
+    <message>
+        <source>创建账户并登录</source>
+        <translation>Create Account and Sign In</translation>
+    </message>
+    <message>
+        <source>设置密码并登录</source>
+        <translation>Set Password and Sign In</translation>
+    </message>
+    <message>
+        <source>请输入登录名</source>
+        <translation>Enter a login</translation>
+    </message>
+    <message>
+        <source>两次输入的密码不一致</source>
+        <translation>The two passwords differ</translation>
+    </message>
+    <message>
+        <source>正在登录…</source>
+        <translation>Signing in…</translation>
     </message>
 </context>
 </TS>

@@ -26,12 +26,12 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit
 
+from tests.ui.accounts import signed_link
 from workbench.ui import i18n
 from workbench.ui.app import ui_font
 from workbench.ui.case_io import open_demo
 from workbench.ui.main_window import MainWindow
 from workbench.ui.recovery import encode_journal, write_atomically
-from workbench.ui.store_link import connect_store
 
 if TYPE_CHECKING:
     from workbench.ui.document import CaseDocument
@@ -48,7 +48,7 @@ def run_window(data_dir: Path, store_url: str, case_file: Path) -> None:
     settings = QSettings(str(data_dir / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(
         settings=settings,
-        store_opener=lambda: connect_store(store_url),
+        store_opener=lambda: signed_link(store_url),
         charts=False,
         recovery_dir=data_dir / "recovery",
     )

@@ -27,6 +27,7 @@ def test_main_window_shows_with_title(qtbot: QtBot, ui: Any) -> None:
         "文件(&F)",
         "编辑(&E)",
         "视图(&V)",
+        "账户(&A)",
         "审贷会(&C)",
         "帮助(&H)",
     ]

@@ -211,10 +211,10 @@ def test_the_model_passes_qtmodeltester(qtmodeltester: Any, make_document: Calla
 def test_attachments_go_to_the_store_with_the_first_save_and_come_back(
     qtbot: QtBot, make_window: Callable[..., MainWindow], tmp_path: Path
 ) -> None:
-    from workbench.ui.store_link import connect_store
+    from tests.ui.accounts import signed_link
 
     url = f"sqlite:///{tmp_path / 'cases.sqlite3'}"
-    window = make_window(store_opener=lambda: connect_store(url))
+    window = make_window(store_opener=lambda: signed_link(url))
     qtbot.waitUntil(lambda: window.persistence.store is not None, timeout=15000)
     editor = window.new_case()
     page = _page(editor)

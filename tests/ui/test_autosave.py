@@ -11,11 +11,12 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from tests.ui.accounts import signed_link
 from workbench.services.case_files import read_case_file, write_case_file
 from workbench.ui.case_io import open_demo
 from workbench.ui.dialogs.conflict_dialog import ConflictChoice
 from workbench.ui.recovery import read_journal
-from workbench.ui.store_link import StoreLink, connect_store
+from workbench.ui.store_link import StoreLink, server_address
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -40,7 +41,7 @@ def store_url(tmp_path: Path) -> str:
 @pytest.fixture
 def colleague(store_url: str) -> Any:
     """Someone else on the same store (the first login of a fresh SQLite store is an officer)."""
-    link = connect_store(store_url)
+    link = signed_link(store_url)
     yield link
     link.close()
 
@@ -77,7 +78,7 @@ def test_a_stored_case_saves_itself_and_a_case_file_does_not(
     qtbot: QtBot, make_window: Callable[..., MainWindow], store_url: str, colleague: StoreLink, tmp_path: Path
 ) -> None:
     case = _stored_demo(colleague)
-    window = make_window(lambda: connect_store(store_url))
+    window = make_window(lambda: signed_link(store_url))
     stored = _open_stored(qtbot, window, case.id)
     path = tmp_path / "wang.json"
     write_case_file(open_demo("B")[0], path)
@@ -139,7 +140,7 @@ def test_an_autosave_conflict_asks_once_and_stops_until_resolved(
     qtbot: QtBot, make_window: Callable[..., MainWindow], store_url: str, colleague: StoreLink
 ) -> None:
     case = _stored_demo(colleague)
-    window = make_window(lambda: connect_store(store_url))
+    window = make_window(lambda: signed_link(store_url))
     document = _open_stored(qtbot, window, case.id)
     record = colleague.open(case.id)
     colleague.save(dataclasses.replace(record.case, product="他人修改"), record.version)  # saved meanwhile
@@ -199,7 +200,7 @@ def test_a_restored_stored_case_meets_the_save_made_meanwhile(
     colleague.save(dataclasses.replace(case, product="他人修改"), 1)
 
     asked: list[str] = []
-    window = make_window(lambda: connect_store(store_url))
+    window = make_window(lambda: signed_link(store_url))
     window.persistence.ask_conflict = lambda title, _detail: asked.append(title) or ConflictChoice.RELOAD
     qtbot.waitUntil(lambda: window.recovery_dialog is not None, timeout=5000)
     window.recovery_dialog.restore_all_button.click()
@@ -246,11 +247,11 @@ def test_a_lost_postgresql_connection_keeps_the_edits_until_it_is_back(
     name = pg_databases.create(template=pg_databases.template)
     url = pg_databases.url(name)
     setup = open_store(url)
-    setup.users.ensure_first_admin()
+    setup.users.ensure_first_admin(server_address(url).login)  # the server says who signs in
     setup.close()
-    colleague = connect_store(url)
+    colleague = signed_link(url)
     case = _stored_demo(colleague)
-    window = make_window(lambda: connect_store(url))
+    window = make_window(lambda: signed_link(url))
     try:
         document = _open_stored(qtbot, window, case.id)
         with pg_databases.admin.connect() as admin:

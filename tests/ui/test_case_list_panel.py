@@ -37,10 +37,10 @@ def _click_header(window: MainWindow, column: int) -> None:
 def test_header_clicks_sort_in_the_store_and_filters_narrow_the_list(
     qtbot: QtBot, make_window: Callable[..., MainWindow], tmp_path: Path
 ) -> None:
-    from workbench.ui.store_link import connect_store
+    from tests.ui.accounts import signed_link
 
     url = f"sqlite:///{tmp_path / 'cases.sqlite3'}"
-    seed = connect_store(url)
+    seed = signed_link(url)
     other = add_user(seed.services.sessions, "zhaoqiang")
     for i, name in enumerate(NAMES):
         case = dataclasses.replace(
@@ -59,7 +59,7 @@ def test_header_clicks_sort_in_the_store_and_filters_narrow_the_list(
                 row.officer_id = uuid.UUID(other.id)
     seed.close()
 
-    window = make_window(store_opener=lambda: connect_store(url))
+    window = make_window(store_opener=lambda: signed_link(url))
     window.resize(1400, 800)
     window.resizeDocks([window.dock], [700], Qt.Orientation.Horizontal)
     panel = window.case_list

@@ -104,10 +104,10 @@ def test_closing_a_new_case_with_photos_says_they_are_lost_without_the_store(
 def test_a_case_saved_to_a_file_still_warns_and_the_store_button_takes_the_files_along(
     qtbot: QtBot, make_window: Callable[..., MainWindow], tmp_path: Path
 ) -> None:
-    from workbench.ui.store_link import connect_store
+    from tests.ui.accounts import signed_link
 
     url = f"sqlite:///{tmp_path / 'cases.sqlite3'}"
-    window = make_window(store_opener=lambda: connect_store(url))
+    window = make_window(store_opener=lambda: signed_link(url))
     qtbot.waitUntil(lambda: window.persistence.store is not None, timeout=15000)
     editor = window.open_demo("A")
     add_photos(qtbot, editor, tmp_path)
@@ -145,10 +145,10 @@ def test_a_case_saved_to_a_file_still_warns_and_the_store_button_takes_the_files
 def test_a_stored_case_has_nothing_waiting_after_its_save(
     qtbot: QtBot, make_window: Callable[..., MainWindow], tmp_path: Path
 ) -> None:
-    from workbench.ui.store_link import connect_store
+    from tests.ui.accounts import signed_link
 
     url = f"sqlite:///{tmp_path / 'cases.sqlite3'}"
-    window = make_window(store_opener=lambda: connect_store(url))
+    window = make_window(store_opener=lambda: signed_link(url))
     qtbot.waitUntil(lambda: window.persistence.store is not None, timeout=15000)
     editor = window.new_case()
     add_photos(qtbot, editor, tmp_path)

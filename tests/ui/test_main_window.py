@@ -146,9 +146,9 @@ def store_url(tmp_path: Path) -> str:
 def test_the_store_lists_opens_saves_and_resolves_a_conflict_by_copy(
     qtbot: QtBot, make_window: Callable[..., MainWindow], store_url: str
 ) -> None:
-    from workbench.ui.store_link import connect_store
+    from tests.ui.accounts import signed_link
 
-    window = make_window(store_opener=lambda: connect_store(store_url))
+    window = make_window(store_opener=lambda: signed_link(store_url))
     qtbot.waitUntil(lambda: window.persistence.store is not None, timeout=15000)
     store = window.persistence.store
     assert store is not None
@@ -169,7 +169,7 @@ def test_the_store_lists_opens_saves_and_resolves_a_conflict_by_copy(
     assert document.source.version == "2"
 
     # A colleague saves the same case meanwhile.
-    other = connect_store(store_url)
+    other = signed_link(store_url)
     record = other.open(document.state.id)
     other.save(record.case.__class__(**{**_fields(record.case), "product": "他人修改"}), record.version)
     document.set_field(COST, Decimal(32000))

@@ -26,10 +26,10 @@ SLOW = 60000  # ms to wait for the background job: generous, never asserted on
 
 @pytest.fixture
 def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[StoreLink]:
-    from workbench.ui.store_link import connect_store
+    from tests.ui.accounts import signed_link
 
     monkeypatch.setenv("WORKBENCH_DATA_DIR", str(tmp_path / "data"))
-    link = connect_store(f"sqlite:///{tmp_path / 'cases.sqlite3'}")
+    link = signed_link(f"sqlite:///{tmp_path / 'cases.sqlite3'}")
     yield link
     link.close()
 

@@ -58,9 +58,9 @@ def reviewer_id(folder: Path) -> IdentityInfo:
 
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[StoreLink]:
-    from workbench.ui.store_link import connect_store
+    from tests.ui.accounts import signed_link
 
-    link = connect_store(f"sqlite:///{tmp_path / 'cases.sqlite3'}")
+    link = signed_link(f"sqlite:///{tmp_path / 'cases.sqlite3'}")
     yield link
     link.close()
 

@@ -3,8 +3,9 @@
 ``run_gui`` is what ``workbench`` with no subcommand calls. The shipped CJK font is registered with
 Qt first, so Chinese renders on machines without any CJK system font. The language comes from
 ``--lang``, ``WORKBENCH_LANG`` or the last choice (QSettings), Chinese by default; it can be switched
-in the View menu without a restart. The case store opens in the background after the window shows
-(``--db URL`` / ``WORKBENCH_DB_URL`` / the default SQLite file); without it, cases live in files.
+in the View menu without a restart. Once the window shows, the sign-in dialog opens the case store
+(``--db URL`` / ``WORKBENCH_DB_URL`` / the default SQLite file) in the background and asks who is working;
+cancelled or unreachable, cases live in files.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from workbench import __version__
-from workbench.paths import resource_path, user_data_dir
+from workbench.paths import database_url, resource_path, user_data_dir
 from workbench.ui import i18n
 
 if TYPE_CHECKING:
@@ -78,11 +79,13 @@ def build_main_window(
     settings: QSettings | None = None,
     charts: bool = True,
     recovery_dir: Path | None = None,
+    sign_in_url: str | None = None,
 ) -> MainWindow:
     """The main window (needs a QApplication). Without ``store_opener`` cases live in files only.
 
     With ``recovery_dir`` (``run_gui``: ``<user data>/recovery``) unsaved edits are journalled
-    there and offered back after a crash.
+    there and offered back after a crash. With ``sign_in_url`` the sign-in dialog opens that store
+    once the window shows (``store_opener`` connects without asking: a caller that signed in).
     """
     app = QApplication.instance()
     if not isinstance(app, QApplication):
@@ -90,7 +93,13 @@ def build_main_window(
     app.setFont(ui_font())
     from workbench.ui.main_window import MainWindow
 
-    return MainWindow(settings=settings, store_opener=store_opener, charts=charts, recovery_dir=recovery_dir)
+    return MainWindow(
+        settings=settings,
+        store_opener=store_opener,
+        charts=charts,
+        recovery_dir=recovery_dir,
+        sign_in_url=sign_in_url,
+    )
 
 
 def _db_url(argv: Sequence[str]) -> str | None:
@@ -113,15 +122,8 @@ def run_gui(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "workbench", *args])
     assert isinstance(app, QApplication)
     prepare_application(app, args)
-    url = _db_url(args)
-
-    def open_store() -> object:
-        from workbench.ui.store_link import connect_store
-
-        return connect_store(url)
-
     window = build_main_window(
-        store_opener=open_store,  # type: ignore[arg-type]
+        sign_in_url=database_url(_db_url(args)),  # the sign-in dialog opens it once the window shows
         recovery_dir=user_data_dir() / RECOVERY_DIRNAME,
     )
     window.show()

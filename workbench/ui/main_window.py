@@ -49,6 +49,8 @@ from workbench.ui.widgets.case_list_panel import CaseListPanel
 if TYPE_CHECKING:
     from workbench.domain.case_file import CaseFile
     from workbench.ui.dialogs.recovery_dialog import RecoveryDialog
+    from workbench.ui.dialogs.signin_dialog import SignInDialog
+    from workbench.ui.dialogs.users_dialog import ChangePasswordDialog, UsersDialog
     from workbench.ui.presentation.presenter import PresenterView
     from workbench.ui.presentation.window import PresentationWindow
     from workbench.ui.recovery import JournalEntry
@@ -83,7 +85,10 @@ class MainWindow(QMainWindow):
         store_opener: StoreOpener | None = None,
         charts: bool = True,
         recovery_dir: Path | None = None,
+        sign_in_url: str | None = None,
     ) -> None:
+        """``sign_in_url``: the store the sign-in dialog opens once the window shows (``run_gui``);
+        ``store_opener`` instead connects without asking anyone (a caller that signed in already)."""
         super().__init__()
         self.setObjectName("mainWindow")
         self.settings = settings or QSettings()
@@ -98,6 +103,9 @@ class MainWindow(QMainWindow):
         self.ask_unsaved: Callable[[str], str] = self._ask_unsaved
         self.ask_waiting: Callable[[str, int, bool, bool], str] = self._ask_waiting
         self._store_opener = store_opener
+        self._sign_in_url = sign_in_url
+        self.sign_in_dialog: SignInDialog | None = None
+        self.users_dialog: UsersDialog | None = None
         self.presentation: PresentationWindow | None = None
         self._presenter: PresenterView | None = None
         # Unsaved edits survive a crash (journal in recovery_dir) and stored cases save themselves.
@@ -131,7 +139,7 @@ class MainWindow(QMainWindow):
         self._build_chrome()
         self.resize(1280, 800)
         self.resizeDocks([self.dock], [230], Qt.Orientation.Horizontal)
-        self._store_pending = store_opener is not None  # connected after the first paint
+        self._store_pending = store_opener is not None or sign_in_url is not None  # after the first paint
         self._recovery_pending = self.recovery is not None
 
     def event(self, event: QEvent) -> bool:
@@ -176,6 +184,10 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _on=False, code=code: self.set_language(code))
             group.addAction(action)
             language_menu.addAction(action)
+        account_menu = self.menuBar().addMenu(tr("账户(&A)"))
+        account_menu.addAction(a["switch_user"])
+        account_menu.addAction(a["change_password"])
+        account_menu.addAction(a["users"])
         committee_menu = self.menuBar().addMenu(tr("审贷会(&C)"))
         committee_menu.addAction(a["committee"])
         committee_menu.addAction(a["submit"])
@@ -282,6 +294,9 @@ class MainWindow(QMainWindow):
             **self.reports.actions(),
             "committee": act("committee", tr("审贷会…"), self.committee.open_window),
             "submit": act("submit", tr("提交贷审会"), self.committee.submit_active),
+            "switch_user": act("switch_user", tr("注销并切换用户…"), self.sign_out),
+            "change_password": act("change_password", tr("修改我的密码…"), self.change_password),
+            "users": act("users", tr("用户管理…"), self.manage_users),
         }
 
     # ---- opening cases -------------------------------------------------------------------------------
@@ -522,6 +537,8 @@ class MainWindow(QMainWindow):
                 return
         if self.recovery is not None:
             self.recovery.close()
+        if self.sign_in_dialog is not None and not self.sign_in_dialog.closed:
+            self.sign_in_dialog.reject()  # closes the store it opened for signing in
         if self.persistence.store is not None:
             self.persistence.store.close()
         event.accept()
@@ -581,12 +598,102 @@ class MainWindow(QMainWindow):
     # ---- the store -----------------------------------------------------------------------------------
 
     def connect_store(self) -> None:
-        """Open the case store in the background; the case list fills when it is there."""
+        """Open the case store in the background; the case list fills when it is there.
+
+        With a sign-in URL the sign-in dialog asks who is working first."""
         opener = self._store_opener
         if opener is None:
+            self.sign_in()
             return
         self.case_list.store_state.setText(tr("正在连接案件库…"))
         run_in_background(opener, self._store_connected, self._store_failed)
+
+    def sign_in(self) -> SignInDialog | None:
+        """Show the sign-in dialog (window-modal, not blocking the event loop: the recovery journal
+        keeps writing); ``None`` without a sign-in URL or while signed in."""
+        if self._sign_in_url is None or self.persistence.store is not None:
+            return None
+        old = self.sign_in_dialog
+        if old is not None and old.isVisible():
+            return old
+        if old is not None:
+            old.deleteLater()  # it closed what it had opened when it was done
+        from workbench.ui.dialogs.signin_dialog import SignInDialog
+
+        dialog = SignInDialog(self._sign_in_url, self.settings, self)
+        dialog.signed_in.connect(self._signed_in)
+        dialog.gave_up.connect(self._sign_in_given_up)
+        self.sign_in_dialog = dialog
+        self.case_list.store_state.setText(tr("正在登录案件库…"))
+        dialog.open()
+        return dialog
+
+    def _signed_in(self, store: StoreLink) -> None:
+        self._store_connected(store)
+        note = self.sign_in_dialog.keyring_note if self.sign_in_dialog is not None else None
+        self.show_error(note or tr("已登录：%1").replace("%1", store.user.display_name))
+
+    def _sign_in_given_up(self, error: BaseException | None) -> None:
+        if error is not None:
+            self._store_failed(error)
+            return
+        self.case_list.set_store_model(None, tr("案件库：未登录，案件以文件保存（“账户”菜单可再登录）"))
+        self._sync_welcome()
+
+    def sign_out(self) -> bool:
+        """Close the store link and show the sign-in dialog again; ``False`` if it cannot be done now.
+
+        The stored cases' tabs close first (asking about unsaved edits, as closing the window does):
+        the next person must not save them under her name. Cases from files stay open.
+        """
+        if self._sign_in_url is None:
+            return False
+        if self.persistence.saving:
+            self.show_error(tr("正在保存，请稍后再切换用户"))
+            return False
+        for open_case in [c for c in self.cases if c.document.source.kind == "store"]:
+            if open_case in self.cases and not self.close_tab(self.cases.index(open_case)):
+                return False
+        if any(c.document.source.kind == "store" for c in self.cases):
+            return False  # a save asked for while closing is still running
+        store = self.persistence.store
+        if store is not None:
+            committee = self.committee.committee_window
+            if committee is not None and shiboken6.isValid(committee):
+                committee.close()
+            if self.users_dialog is not None and shiboken6.isValid(self.users_dialog):
+                self.users_dialog.close()
+            self.persistence.store = None
+            store.close()
+            self._show_store_state()
+        self.sign_in()
+        return True
+
+    def change_password(self) -> ChangePasswordDialog | None:
+        """The signed-in person changes her own password (a SQLite store's local account)."""
+        store = self.persistence.store
+        if store is None or not store.local_accounts:
+            return None
+        from workbench.ui.dialogs.users_dialog import ChangePasswordDialog
+
+        dialog = ChangePasswordDialog(store, self)
+        dialog.changed.connect(lambda: self.show_error(tr("密码已修改")))
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        dialog.open()
+        return dialog
+
+    def manage_users(self) -> UsersDialog | None:
+        """The administrator's users window (non-blocking); ``None`` unless she administers the store."""
+        store = self.persistence.store
+        if store is None or not store.manages_users:
+            return None
+        from workbench.ui.dialogs.users_dialog import UsersDialog
+
+        if self.users_dialog is not None and shiboken6.isValid(self.users_dialog):
+            self.users_dialog.close()
+        self.users_dialog = UsersDialog(store, self)
+        self.users_dialog.open()
+        return self.users_dialog
 
     def _store_connected(self, store: StoreLink) -> None:
         self.persistence.store = store
@@ -601,6 +708,11 @@ class MainWindow(QMainWindow):
 
     def _show_store_state(self) -> None:
         store = self.persistence.store
+        actions = getattr(self, "actions_by_key", {})
+        if "users" in actions:  # only an administrator sees the users window
+            actions["users"].setVisible(store is not None and store.manages_users)
+            actions["change_password"].setVisible(store is not None and store.local_accounts)
+            actions["switch_user"].setEnabled(self._sign_in_url is not None)
         if store is None:
             self.case_list.set_store_model(None, tr("案件库：未连接，案件以文件保存"))
             return

@@ -2,16 +2,25 @@
 
 Every method is a plain blocking services call; the window runs them through ``ops.run_in_background``
 with immutable inputs, so SQLAlchemy never runs on the GUI thread and the UI never sees a session.
+
+Nobody is taken on trust: a SQLite store signs its people in with the local accounts' passwords
+(``services.accounts``; a new file first makes its owner), a PostgreSQL store with the server's own
+authentication (the URL carries the login and password; the person is the server's ``session_user``).
+``LocalDoor`` is a SQLite store opened before anyone signs in, so that the sign-in dialog can tell a
+new file from one with accounts and try passwords without reopening (and re-checking) the store.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
+from urllib.parse import quote, unquote, urlsplit
 
 if TYPE_CHECKING:
+    from workbench.domain.accounts import Account
     from workbench.domain.case_file import CaseFile, Stage
     from workbench.domain.case_list import CaseListQuery
-    from workbench.domain.records import CaseRecord, CaseSummary, User
+    from workbench.domain.records import CaseRecord, CaseSummary, Role, User
     from workbench.services.store import StoreServices
 
 
@@ -60,32 +69,184 @@ class StoreLink:
         return self.services.cases.officer_names(self.user)
 
     def close(self) -> None:
-        """Release the database connections."""
+        """Release the database connections (signing out)."""
+        self.services.close()
+
+    def change_password(self, old: str, new: str) -> None:
+        """The signed-in person's own password (SQLite); ``old`` is checked as a sign-in is."""
+        self.services.accounts.change_password(self.user, old, new)
+
+    # ---- the administrator's work (``services.accounts``; each refuses a non-administrator) --------
+
+    @property
+    def local_accounts(self) -> bool:
+        """Whether the store keeps its people's passwords (SQLite) rather than the server (PostgreSQL)."""
+        return self.services.accounts.local
+
+    @property
+    def manages_users(self) -> bool:
+        """Whether the signed-in person administers the users (the menu shows the users window)."""
+        from workbench.services.permissions import Action, allowed
+
+        return allowed(self.user, Action.MANAGE_USERS)
+
+    def accounts(self) -> list[Account]:
+        return self.services.accounts.list_accounts(self.user)
+
+    def add_user(self, login: str, name: str, role: Role, admin: bool, password: str) -> User:
+        return self.services.accounts.add_user(self.user, login, name, role, password, admin=admin)
+
+    def set_active(self, login: str, active: bool) -> User:
+        if active:
+            return self.services.accounts.enable(self.user, login)
+        return self.services.accounts.disable(self.user, login)
+
+    def reset_password(self, login: str, password: str) -> None:
+        self.services.accounts.reset_password(self.user, login, password)
+
+    def set_role(self, login: str, role: Role) -> User:
+        return self.services.accounts.set_role(self.user, login, role)
+
+    def set_admin(self, login: str, admin: bool) -> User:
+        return self.services.accounts.set_admin(self.user, login, admin)
+
+
+class LocalDoor:
+    """A SQLite store opened, nobody signed in yet: the sign-in dialog's way in (blocking calls).
+
+    Each way in hands the opened services to the ``StoreLink`` it returns; on a refusal the door stays
+    open for the next try. ``close()`` when nobody got in.
+    """
+
+    __slots__ = ("has_accounts", "services")
+
+    def __init__(self, services: StoreServices, has_accounts: bool) -> None:
+        self.services = services
+        self.has_accounts = has_accounts
+
+    @property
+    def location(self) -> str:
+        return self.services.shown_url
+
+    def sign_in(self, login: str, password: str) -> StoreLink:
+        """Raises the refusals of ``AccountService.sign_in`` (wrong password, locked, disabled, not set)."""
+        return StoreLink(self.services, self.services.accounts.sign_in(login, password))
+
+    def create_owner(self, login: str, name: str, password: str) -> StoreLink:
+        """The first account of a new file: an officer who administers the store.
+
+        Raises ``AccountError``: ``store_has_users`` (someone made one meanwhile), a bad login or password.
+        """
+        user = self.services.accounts.create_first_admin(login, name, password)
+        self.has_accounts = True
+        return StoreLink(self.services, user)
+
+    def set_first_password(self, login: str, password: str) -> StoreLink:
+        """The first password of an account made before local accounts, then signed in with it."""
+        self.services.accounts.set_first_password(login, password)
+        return self.sign_in(login, password)
+
+    def close(self) -> None:
         self.services.close()
 
 
-def connect_store(url: str | None = None) -> StoreLink:
-    """Open the store at ``url`` (or the configured default) and sign in.
+def is_server_url(url: str) -> bool:
+    """Whether ``url`` names a PostgreSQL store (whose server signs people in)."""
+    return url.split(":", 1)[0].split("+", 1)[0] == "postgresql"
 
-    A team's PostgreSQL store is only checked, never migrated (that is its administrator's
-    ``workbench db upgrade``); a laptop's SQLite file is created or upgraded in place.
 
-    Blocking (imports SQLAlchemy, may migrate a SQLite file): call it through ``ops.run_in_background``;
-    the window shows a failure as one line (``persistence.describe``).
+@dataclass(frozen=True, slots=True)
+class ServerAddress:
+    """Where a PostgreSQL store is, as the sign-in dialog shows it: ``server`` is ``host[:port]``.
+
+    ``login`` and ``password`` are what the URL carried, if anything (``--db`` may hold both).
+    """
+
+    scheme: str
+    server: str
+    database: str
+    login: str = ""
+    password: str = ""
+    query: str = ""
+
+
+def server_address(url: str) -> ServerAddress:
+    """Split a ``postgresql+psycopg://login:password@host:port/database?…`` URL for the dialog."""
+    parts = urlsplit(url)
+    netloc = parts.netloc
+    credentials, _, host = netloc.rpartition("@")
+    login, _, password = credentials.partition(":")
+    return ServerAddress(
+        parts.scheme, host, unquote(parts.path.lstrip("/")), unquote(login), unquote(password), parts.query
+    )
+
+
+def server_url(address: ServerAddress, login: str, password: str) -> str:
+    """The URL that signs ``login`` in to ``address`` (``password`` may be empty: libpq then looks in
+    ``PGPASSWORD`` and ``~/.pgpass``, or the server asks for none). Quoted as SQLAlchemy unquotes."""
+    who = quote(login, safe="")
+    if password:
+        who += ":" + quote(password, safe="")
+    query = f"?{address.query}" if address.query else ""
+    return f"{address.scheme}://{who}@{address.server}/{quote(address.database, safe='')}{query}"
+
+
+def open_door(url: str | None = None) -> LocalDoor:
+    """Open the SQLite store at ``url`` (or the configured default), upgrading its schema; nobody signs in.
+
+    Blocking: call it through ``ops.run_in_background``.
 
     Raises:
-        StoreUnavailableError: the database cannot be reached.
-        StoreOutdatedError: a PostgreSQL store is empty or older than the program.
-        StoreTooNewError: the store is newer than the program.
-        StoreBusyError: another start was still upgrading the SQLite file.
-        UserNotFoundError: the OS login is not a user of a shared store.
+        StoreUnavailableError: the file cannot be opened.
     """
     from workbench.services.store import open_store
 
     services = open_store(url)
     try:
-        user = services.users.current_user()
+        return LocalDoor(services, services.accounts.has_accounts())
     except Exception:
         services.close()
         raise
-    return StoreLink(services, user)
+
+
+def connect_server(url: str, login: str, password: str) -> StoreLink:
+    """Sign ``login`` in to the PostgreSQL store at ``url`` with the server's own authentication.
+
+    Raises:
+        StoreSignInError: the server refused (wrong password, login not permitted, password needed),
+            or the login it let in is no active user of this store.
+        StoreUnavailableError: the server cannot be reached.
+    """
+    from workbench.services.store import open_store
+
+    services = open_store(server_url(server_address(url), login, password) if login else url)
+    try:
+        return StoreLink(services, services.users.server_user())
+    except Exception:
+        services.close()
+        raise
+
+
+def connect_store(url: str | None, login: str, password: str) -> StoreLink:
+    """Open the store at ``url`` (or the configured default), upgrading its schema, and sign ``login`` in.
+
+    Blocking (imports SQLAlchemy, may migrate): call it through ``ops.run_in_background``. The dialog
+    (``dialogs.signin_dialog``) goes through ``open_door`` / ``connect_server`` itself; this is the
+    one-call way for a caller that already has the password.
+
+    Raises:
+        StoreUnavailableError: the database cannot be reached.
+        StoreSignInError: the server refused the login (PostgreSQL).
+        AccountError: the refusals of a local sign-in (SQLite): wrong password, locked, disabled, not set.
+    """
+    from workbench.paths import database_url
+
+    resolved = database_url(url)
+    if is_server_url(resolved):
+        return connect_server(resolved, login, password)
+    door = open_door(resolved)
+    try:
+        return door.sign_in(login, password)
+    except Exception:
+        door.close()
+        raise

@@ -24,7 +24,7 @@ from workbench.cli.identity_cmd import (
     read_passphrase,
     signing_error_text,
 )
-from workbench.cli.signin import add_login_option, signed_in_user
+from workbench.cli.signin import add_login_option, open_signed_in_store, signed_in_user
 from workbench.cli.texts import t
 
 if TYPE_CHECKING:
@@ -103,9 +103,7 @@ def run(args: argparse.Namespace, lang: str) -> int:
             )
         else:
             # A case id (or, for the minutes, a session id): the store, as the window does it.
-            from workbench.services.store import open_store
-
-            with open_store(args.db) as store:
+            with open_signed_in_store(args, lang) as store:
                 report = stored_report(
                     store,
                     args.case,

@@ -8,8 +8,10 @@ because the password proves it. The password comes from ``WORKBENCH_PASSWORD`` (
   administers the store, with the password given (asked twice on a terminal), and says so on stderr.
 * An account from before local accounts (no password yet): on a terminal, a new password is asked
   twice and set; otherwise one line says how.
-* A PostgreSQL store: the server will authenticate its own login roles (another step of issue 12);
-  until then the login is taken as the window takes it (``UserService.current_user``).
+* A PostgreSQL store: the server authenticates its own login roles. The login is ``--login``, else
+  the URL's, else libpq's default (``PGUSER``, the OS login); the password is libpq's usual
+  (``PGPASSWORD``, ``~/.pgpass``), else asked on a terminal when the server wants one. Who is working
+  is then what the server says (``session_user``): ``WORKBENCH_USER`` plays no part.
 """
 
 from __future__ import annotations
@@ -106,6 +108,29 @@ def _owner_password(login: str, lang: str) -> str:
     raise PasswordInputError("password_missing", login=login)
 
 
+def open_signed_in_store(args: argparse.Namespace, lang: str) -> StoreServices:
+    """The store of ``--db`` opened for the person: on PostgreSQL signed in as ``--login`` (else the
+    URL's login), asking for the password on a terminal when the server wants one and libpq has none.
+
+    Raises:
+        StoreSignInError: the server refused (one translated line).
+    """
+    from workbench.domain.records import StoreSignInError
+    from workbench.services.store import open_store  # SQLAlchemy and Alembic: only when needed
+
+    given = getattr(args, "login", None)
+    login = str(given).strip() if given and str(given).strip() else None
+    try:
+        return open_store(args.db, login=login)
+    except StoreSignInError as error:
+        if error.reason != "signin_password_needed" or not interactive():
+            raise
+        who = str(error.params.get("login") or login or "")
+        return open_store(
+            args.db, login=login, password=getpass.getpass(t("password_prompt", lang, login=who))
+        )
+
+
 def signed_in_user(store: StoreServices, args: argparse.Namespace, lang: str) -> User:
     """The person working, signed in (SQLite: with her password; see the module's text).
 
@@ -113,7 +138,7 @@ def signed_in_user(store: StoreServices, args: argparse.Namespace, lang: str) ->
         the errors of ``AccountService.sign_in`` (one translated line each), ``PasswordInputError``.
     """
     if not store.accounts.local:
-        return store.users.current_user(getattr(args, "login", None))
+        return store.users.server_user()
     login = login_name(args)
     if not store.accounts.has_accounts():
         try:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from workbench.cli.db_cmd import add_db_option
 from workbench.cli.output import money
-from workbench.cli.signin import add_login_option, signed_in_user
+from workbench.cli.signin import add_login_option, open_signed_in_store, signed_in_user
 from workbench.cli.table import render
 from workbench.cli.texts import t
 from workbench.domain.case_file import Stage
@@ -55,10 +55,8 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: 
     p.set_defaults(run=run_cases)
 
 
-def _with_store(url: str | None, work: Callable[[StoreServices], int]) -> int:
-    from workbench.services.store import open_store  # SQLAlchemy and Alembic: only when needed
-
-    with open_store(url) as store:
+def _with_store(args: argparse.Namespace, lang: str, work: Callable[[StoreServices], int]) -> int:
+    with open_signed_in_store(args, lang) as store:
         return work(store)
 
 
@@ -69,7 +67,7 @@ def run_import(args: argparse.Namespace, lang: str) -> int:
         print(record.case.id)
         return 0
 
-    return _with_store(args.db, work)
+    return _with_store(args, lang, work)
 
 
 def run_export(args: argparse.Namespace, lang: str) -> int:
@@ -88,7 +86,7 @@ def run_export(args: argparse.Namespace, lang: str) -> int:
             return 2
         return 0
 
-    return _with_store(args.db, work)
+    return _with_store(args, lang, work)
 
 
 SORT_KEYS = {
@@ -196,4 +194,4 @@ def run_cases(args: argparse.Namespace, lang: str) -> int:
             print(t("no_cases", lang))
         return 0
 
-    return _with_store(args.db, work)
+    return _with_store(args, lang, work)

@@ -18,6 +18,7 @@ from workbench.cli.db_cmd import add_db_option
 from workbench.cli.signin import (
     add_login_option,
     login_name,
+    open_signed_in_store,
     read_new_password,
     signed_in_user,
     signing_in_password,
@@ -81,10 +82,8 @@ def _roles_help(lang: str) -> str:
     return t("users_role_help", lang, roles=listed)
 
 
-def _with_store(args: argparse.Namespace, work: Callable[[StoreServices], int]) -> int:
-    from workbench.services.store import open_store  # SQLAlchemy and Alembic: only when needed
-
-    with open_store(args.db) as store:
+def _with_store(args: argparse.Namespace, lang: str, work: Callable[[StoreServices], int]) -> int:
+    with open_signed_in_store(args, lang) as store:
         return work(store)
 
 
@@ -135,7 +134,7 @@ def run_list(args: argparse.Namespace, lang: str) -> int:
             print(_table(accounts, lang))
         return 0
 
-    return _with_store(args, work)
+    return _with_store(args, lang, work)
 
 
 def run_add(args: argparse.Namespace, lang: str) -> int:
@@ -146,7 +145,7 @@ def run_add(args: argparse.Namespace, lang: str) -> int:
         print(t("user_added", lang, login=user.username, role=ROLE_NAMES.text(user.role, lang)))
         return 0
 
-    return _with_store(args, work)
+    return _with_store(args, lang, work)
 
 
 def run_disable(args: argparse.Namespace, lang: str) -> int:
@@ -155,7 +154,7 @@ def run_disable(args: argparse.Namespace, lang: str) -> int:
         print(t("user_disabled", lang, login=user.username))
         return 0
 
-    return _with_store(args, work)
+    return _with_store(args, lang, work)
 
 
 def run_enable(args: argparse.Namespace, lang: str) -> int:
@@ -164,7 +163,7 @@ def run_enable(args: argparse.Namespace, lang: str) -> int:
         print(t("user_enabled", lang, login=user.username))
         return 0
 
-    return _with_store(args, work)
+    return _with_store(args, lang, work)
 
 
 def run_set_role(args: argparse.Namespace, lang: str) -> int:
@@ -173,7 +172,7 @@ def run_set_role(args: argparse.Namespace, lang: str) -> int:
         print(t("user_role_set", lang, login=user.username, role=ROLE_NAMES.text(user.role, lang)))
         return 0
 
-    return _with_store(args, work)
+    return _with_store(args, lang, work)
 
 
 def run_set_admin(args: argparse.Namespace, lang: str) -> int:
@@ -182,7 +181,7 @@ def run_set_admin(args: argparse.Namespace, lang: str) -> int:
         print(t("user_admin_on" if user.admin else "user_admin_off", lang, login=user.username))
         return 0
 
-    return _with_store(args, work)
+    return _with_store(args, lang, work)
 
 
 def run_passwd(args: argparse.Namespace, lang: str) -> int:
@@ -212,4 +211,4 @@ def run_passwd(args: argparse.Namespace, lang: str) -> int:
         print(t("password_changed", lang, login=me))
         return 0
 
-    return _with_store(args, work)
+    return _with_store(args, lang, work)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.cli.db_cmd import add_db_option
-from workbench.cli.signin import add_login_option, signed_in_user
+from workbench.cli.signin import add_login_option, open_signed_in_store, signed_in_user
 from workbench.cli.texts import t
 
 if TYPE_CHECKING:
@@ -83,9 +83,7 @@ def _current_hash(args: argparse.Namespace, lang: str) -> str | int:
             )
             return EXIT_BAD_INPUT
         return case_fingerprint(read_case_file(path))
-    from workbench.services.store import open_store
-
-    with open_store(args.db) as store:
+    with open_signed_in_store(args, lang) as store:
         return store.cases.open_case(args.case, signed_in_user(store, args, lang)).content_sha256
 
 

@@ -34,7 +34,7 @@ from workbench.services.cases import CaseService
 from workbench.services.committee import CommitteeService
 from workbench.services.users import UserService
 from workbench.store import migrate
-from workbench.store.db import Sessions, make_engine, make_sessions, shown_url
+from workbench.store.db import Sessions, make_engine, make_sessions, shown_url, with_login
 
 if TYPE_CHECKING:
     from workbench.domain.records import User
@@ -88,16 +88,22 @@ class SchemaState:
     head: str
 
 
-def open_store(url: str | None = None) -> StoreServices:
+def open_store(
+    url: str | None = None, *, login: str | None = None, password: str | None = None
+) -> StoreServices:
     """Services over ``url`` (or the configured default), its schema checked (see the module doc).
 
+    On a PostgreSQL store ``login`` and ``password``, if given, replace the URL's: the server then
+    authenticates that person (``users.server_user()`` says who it let in). A SQLite URL is kept.
+
     Raises:
+        StoreSignInError: the server refused the login (wrong password, disabled, password needed).
         StoreUnavailableError: the database cannot be reached or opened.
         StoreOutdatedError: a PostgreSQL store is empty or older than the program.
         StoreTooNewError: the store is newer than the program.
         StoreBusyError: a SQLite upgrade waited too long for another one.
     """
-    resolved = database_url(url)
+    resolved = with_login(database_url(url), login, password)
     engine = make_engine(resolved)
     try:
         _check_schema(resolved, engine.dialect.name)

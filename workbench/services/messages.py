@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from workbench.domain.case_file import Stage
 from workbench.domain.errors import ConcurrentEditError, DomainError, ValidationError
-from workbench.domain.records import CommitteeError, RecordError
+from workbench.domain.records import ArchiveRefusedError, CertificateError, CommitteeError, RecordError
+from workbench.services.archive import archive_error_text
 from workbench.services.case_files import CaseFileError
 from workbench.services.permissions import PermissionDenied
 from workbench.texts import N_, fill, gettext
@@ -102,6 +103,8 @@ def _describe(error: DomainError, lang: str) -> str:
         return _text(error.reason, lang, **params)
     if isinstance(error, PermissionDenied):
         return error.describe(lang)
+    if isinstance(error, ArchiveRefusedError | CertificateError):
+        return archive_error_text(error, lang)
     return str(error)
 
 

@@ -29,6 +29,7 @@ from cryptography.hazmat.primitives import serialization
 from workbench.domain.records import ArchiveRefusedError, CertificateError, ReportKind
 from workbench.reports.verify import VerificationError, verify_pdf
 from workbench.services.permissions import Action, require
+from workbench.services.signatures import certificate_subject
 from workbench.store.archive_repository import SignedBy, SqlArchiveRepository
 from workbench.store.certificate_repository import SqlCertificateRepository
 from workbench.store.repository import SqlCaseRepository
@@ -229,10 +230,6 @@ def fingerprint_of(text_: str) -> str:
     return cleaned
 
 
-def _subject(certificate: x509.Certificate) -> str:
-    return certificate.subject.rfc4514_string()
-
-
 # ---- the service -------------------------------------------------------------------------------
 
 
@@ -293,7 +290,7 @@ class ArchiveService:
                 holder.id,
                 der,
                 hashlib.sha256(der).hexdigest(),
-                _subject(certificate),
+                certificate_subject(certificate),
                 format(certificate.serial_number, "x"),
                 (certificate.not_valid_before_utc, not_after),
                 acting.id,

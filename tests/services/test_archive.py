@@ -9,12 +9,18 @@ from __future__ import annotations
 
 import dataclasses
 import io
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.serialization import NoEncryption, pkcs12
+from cryptography.x509.oid import NameOID
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.sign import signers
 from sqlalchemy import text
 
 from tests.store.helpers import demo
@@ -259,3 +265,39 @@ def test_a_survey_report_is_not_archived_as_minutes(
         ReportKind.MINUTES,
     )
     assert "survey report" in english and "minutes" in english
+
+
+def test_a_signature_made_outside_the_registered_certificates_validity_is_refused(
+    sessions: Sessions, officer: User, stored_a: str, unsigned_a: bytes, register: Register
+) -> None:
+    """A certificate valid only from tomorrow (registrable: not expired) signing today."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "刘敏")])
+    start = datetime.now(UTC) + timedelta(days=1)
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(start)
+        .not_valid_after(start + timedelta(days=30))
+        .sign(key, hashes.SHA256())
+    )
+    register(officer, certificate)
+    bundle = pkcs12.serialize_key_and_certificates(b"liu", key, certificate, None, NoEncryption())
+    signer = signers.SimpleSigner.load_pkcs12_data(bundle, (), None)
+    meta = signers.PdfSignatureMetadata(field_name="Early", md_algorithm="sha256")
+    signed = (
+        signers.PdfSigner(meta, signer).sign_pdf(IncrementalPdfFileWriter(io.BytesIO(unsigned_a))).getvalue()
+    )
+    signed_at = verify_pdf(signed).signatures[-1].signed_at
+    assert signed_at is not None
+    until = start + timedelta(days=30)
+    _refused(
+        sessions,
+        signed,
+        officer,
+        f"不予归档：签署时间 {signed_at.astimezone(UTC).isoformat(timespec='seconds')} 不在签名证书的有效期内"
+        f"（{start.date().isoformat()} 至 {until.date().isoformat()}）",
+    )

@@ -138,6 +138,8 @@ def test_a_stored_case_is_reported_signed_and_archived(
     code, out, _ = run(capsys, "import", CASE_B, "--db", url)
     case_id = out.strip()
     assert code == 0
+    # the archive takes what tester signs once her certificate is registered to her
+    assert run(capsys, "identity", "register", str(p12), "--user", "tester", "--db", url)[0] == 0
     target = tmp_path / "b.pdf"
     code, out, err = run(
         capsys,

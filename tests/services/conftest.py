@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 from typing import TYPE_CHECKING
 
 import pytest
@@ -13,6 +14,12 @@ from workbench.services.cases import CaseService
 from workbench.services.committee import CommitteeService
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+    from cryptography import x509
+
+    from workbench.domain.certificates import RegisteredCertificate
     from workbench.store.db import Sessions
 
 
@@ -55,3 +62,14 @@ def board(sessions: Sessions) -> Board:
         ),
         add_user(sessions, "expert", Role.COMMITTEE_MEMBER),
     )
+
+
+@pytest.fixture
+def register(
+    sessions: Sessions,
+) -> Callable[[User | str, x509.Certificate | bytes | Path], RegisteredCertificate]:
+    """``register(user, certificate)``: the certificate registered to the user, as an administrator
+    would (``tests/registry.py``); archiving needs it."""
+    from tests import registry
+
+    return functools.partial(registry.register, sessions)

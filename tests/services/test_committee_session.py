@@ -18,7 +18,7 @@ from tests.services.test_committee import open_session, submitted
 from tests.store.helpers import add_user, demo
 from workbench.domain.case_file import Stage
 from workbench.domain.committee import Outcome, Terms, Vote
-from workbench.domain.records import CommitteeError, ReportKind, Role
+from workbench.domain.records import ArchiveRefusedError, CommitteeError, ReportKind, Role
 from workbench.reports.signing import create_identity, load_identity
 from workbench.reports.verify import verify_pdf
 from workbench.services.archive import ArchiveService
@@ -27,6 +27,8 @@ from workbench.services.messages import describe_error
 from workbench.services.permissions import PermissionDenied
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from tests.services.conftest import Board
     from workbench.domain.records import User
     from workbench.reports.signing import SigningIdentity
@@ -58,6 +60,7 @@ def test_closing_signs_the_minutes_archives_them_per_case_and_locks_the_session(
     board: Board,
     sessions: Sessions,
     chair_identity: SigningIdentity,
+    register: Callable[..., object],
 ) -> None:
     session_id = open_session(committee, board)
     case_a = submitted(cases, committee, officer, "a")
@@ -79,6 +82,12 @@ def test_closing_signs_the_minutes_archives_them_per_case_and_locks_the_session(
     with pytest.raises(PermissionDenied):
         committee.close_session(session_id, chair_identity, wang)
     assert committee.session_info(session_id, chair).status == "open"
+    with pytest.raises(ArchiveRefusedError) as refused:  # her certificate is not registered yet
+        committee.close_session(session_id, chair_identity, chair)
+    assert refused.value.reason == "signer_unregistered"
+    assert committee.session_info(session_id, chair).status == "open"
+    assert ArchiveService(sessions).list_reports(case_a, officer) == []
+    register(chair, chair_identity.certificate)
 
     signed = committee.close_session(session_id, chair_identity, chair, unit="测试农商银行")
 

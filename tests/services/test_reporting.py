@@ -113,11 +113,10 @@ class FakeStore:
         self.calls.append(f"stored_minutes {key}")
         return self.session_minutes
 
-    def archive_report(
-        self, case_id: str, kind: ArchiveKind, pdf: bytes, signer: str, signed_at: datetime, user: object
-    ) -> ArchivedReport:
-        self.archived.append((case_id, kind, signer))
-        return ArchivedReport("r1", case_id, kind, "", len(pdf), signer, signed_at, self.version, "", "u")
+    def archive_report(self, case_id: str, kind: ArchiveKind, pdf: bytes, user: User) -> ArchivedReport:
+        self.archived.append((case_id, kind, user.username))
+        moment = datetime(2024, 7, 1, tzinfo=UTC)
+        return ArchivedReport("r1", case_id, kind, "", len(pdf), "刘敏", moment, self.version, "", user.id)
 
 
 @dataclass
@@ -218,7 +217,7 @@ def test_a_signed_report_is_the_stored_version_and_goes_into_the_archive(made: l
         store, "c1", ReportRequest(ReportKind.SURVEY), USER, IDENTITY, shown=demo("b"), expected_version=3
     )
     assert made[0].case is store.case and made[0].identity is IDENTITY and made[0].case_version == 3
-    assert store.archived == [(store.case.id, ArchiveKind.SURVEY_REPORT, "刘敏")]
+    assert store.archived == [(store.case.id, ArchiveKind.SURVEY_REPORT, "liu")]
     assert report.archived is not None and report.case_version == 3
 
 

@@ -19,7 +19,7 @@ from workbench.domain.balance_sheet import AssetCategory, AssetItem
 from workbench.domain.case_file import CaseFile
 from workbench.domain.codec import decode, encode
 from workbench.domain.records import ChangeAction, ReportKind
-from workbench.store.archive_repository import SqlArchiveRepository
+from workbench.store.archive_repository import SignedBy, SqlArchiveRepository
 from workbench.store.changes import content_sha256, diff
 from workbench.store.repository import SqlCaseRepository
 
@@ -99,8 +99,9 @@ def test_audit_entries_record_each_field_before_and_after(sessions: Sessions, of
 def _archive(sessions: Sessions, user: User) -> None:
     with sessions.begin() as session:
         SqlCaseRepository(session).add(demo("b"), user.id)
+        signed = SignedBy("刘敏", datetime(2024, 7, 1, tzinfo=UTC), 1, content_sha256(demo("b")))
         SqlArchiveRepository(session).archive_report(
-            demo("b").id, ReportKind.SURVEY_REPORT, PDF, "刘敏", datetime(2024, 7, 1, tzinfo=UTC), user.id
+            demo("b").id, ReportKind.SURVEY_REPORT, PDF, signed, user.id
         )
 
 
@@ -133,8 +134,11 @@ def test_a_new_archive_adds_a_row_and_pins_the_case_version(sessions: Sessions, 
     changed = dataclasses.replace(demo("b"), product="微贷·经营类（续贷）")
     with sessions.begin() as session:
         SqlCaseRepository(session).save(changed, 1, officer.id)
-        again = SqlArchiveRepository(session).archive_report(
-            demo("b").id, ReportKind.SURVEY_REPORT, PDF + b"v2", "刘敏", datetime.now(UTC), officer.id
+        archive = SqlArchiveRepository(session)
+        assert archive.version_sha256(demo("b").id, 2) == content_sha256(changed)  # what the services check
+        signed = SignedBy("刘敏", datetime.now(UTC), 2, content_sha256(changed))
+        again = archive.archive_report(
+            demo("b").id, ReportKind.SURVEY_REPORT, PDF + b"v2", signed, officer.id
         )
     with sessions.begin() as session:
         archive = SqlArchiveRepository(session)

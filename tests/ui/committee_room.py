@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tests.registry import register
 from tests.store.helpers import add_user, demo
 from workbench.domain.records import Role, User
-from workbench.reports.signing import create_identity
+from workbench.reports.signing import create_identity, load_identity
 from workbench.services.store import StoreServices, open_store
 from workbench.ui import ops
 
@@ -49,6 +50,9 @@ def make_room(tmp_path: Path) -> Room:
         services.committee.submit_case(record.case.id, officer)
         ids.append(record.case.id)
     identity = create_identity("Zhou", "贷审会主席", PASSPHRASE, tmp_path / "zhou.p12")
+    register(
+        sessions, chair, load_identity(identity, PASSPHRASE).certificate
+    )  # the archive takes her minutes
     return Room(services, chair, members, officer, ids[0], ids[1], identity)
 
 

@@ -14,6 +14,7 @@ import pypdfium2
 import pytest
 from PySide6.QtPrintSupport import QPrinter
 
+from tests.registry import register
 from workbench.services import signatures
 from workbench.services.reporting import ReportKind
 from workbench.ui.case_io import open_demo
@@ -103,6 +104,7 @@ def test_export_signed_survey_archive_counter_sign_and_verify(
     tmp_path: Path,
     qtmodeltester: Any,
 ) -> None:
+    register(store.services.sessions, store.user, officer_id.certificate_path)
     dialog = ReportDialog(stored, store, folder)
     qtbot.addWidget(dialog)
     assert dialog.chosen_kind() is ReportKind.SURVEY
@@ -144,6 +146,7 @@ def test_export_signed_survey_archive_counter_sign_and_verify(
     from workbench.ui.store_link import StoreLink as Link
 
     reviewer = Link(store.services, add_user(store.services.sessions, "zhangwei", Role.REVIEWER))
+    register(store.services.sessions, reviewer.user, reviewer_id.certificate_path)
     archive = ArchiveDialog(reviewer, stored.state.id, stored.title(), folder)
     qtbot.addWidget(archive)
     qtbot.waitUntil(lambda: archive.model.rowCount() == 1, timeout=SLOW)
@@ -195,6 +198,7 @@ def test_verify_dialog_intact_modified_and_a_changed_case(
     tmp_path: Path,
     qtmodeltester: Any,
 ) -> None:
+    register(store.services.sessions, store.user, officer_id.certificate_path)
     exporter = ReportDialog(stored, store, folder)
     qtbot.addWidget(exporter)
     exporter.output.setText(str(tmp_path / "survey.pdf"))

@@ -309,3 +309,30 @@ class CommitteeError(DomainError):
         self.params = params
         shown = ", ".join(f"{k}={v}" for k, v in params.items())
         super().__init__(f"{reason}: {shown}" if shown else reason)
+
+
+class CertificateError(DomainError):
+    """The identity registry refuses a certificate or cannot find one; ``reason`` keys its text
+    (``workbench.services.archive``): ``not_a_certificate``, ``certificate_expired``,
+    ``certificate_registered``, ``certificate_unknown``, ``certificate_ambiguous``,
+    ``certificate_revoked_already``."""
+
+    def __init__(self, reason: str, **params: object) -> None:
+        self.reason = reason
+        self.params = params
+        shown = ", ".join(f"{k}={v}" for k, v in params.items())
+        super().__init__(f"{reason}: {shown}" if shown else reason)
+
+
+class ArchiveRefusedError(DomainError):
+    """The archive refuses a report that does not verify; ``reason`` keys its text
+    (``workbench.services.archive``): ``not_a_pdf``, ``unsigned``, ``signature_broken``,
+    ``changed_after_signing``, ``no_signing_time``, ``signer_unregistered``, ``signer_revoked``,
+    ``signer_is_another``, ``signed_outside_validity``, ``no_case_fingerprint``,
+    ``case_version_unknown``, ``case_mismatch``, ``kind_mismatch``."""
+
+    def __init__(self, reason: str, **params: object) -> None:
+        self.reason = reason
+        self.params = params
+        shown = ", ".join(f"{k}={v}" for k, v in params.items())
+        super().__init__(f"{reason}: {shown}" if shown else reason)

@@ -13,6 +13,7 @@ issues them.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import logging
 from dataclasses import dataclass
@@ -71,6 +72,8 @@ class SignatureReport:
     docmdp_ok: bool | None
     summary: str
     error: str = ""
+    certificate_sha256: str = ""
+    """SHA-256 of the signer's DER certificate (lower-case hex): what the archive's registry keys on."""
 
     @property
     def acceptable(self) -> bool:
@@ -182,6 +185,7 @@ def _check(sig: object, context: ValidationContext) -> SignatureReport:
         modification_level=level.name if level is not None else None,
         docmdp_ok=status.docmdp_ok,
         summary=status.summary(),
+        certificate_sha256=hashlib.sha256(status.signing_cert.dump()).hexdigest(),
     )
 
 

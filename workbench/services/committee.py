@@ -60,9 +60,9 @@ from workbench.reports.inputs import (
     MinutesData,
     VoteData,
 )
+from workbench.services.archive import archive_checked, check_signatures
 from workbench.services.cases import case_status
 from workbench.services.permissions import Action, require
-from workbench.store.archive_repository import SqlArchiveRepository
 from workbench.store.committee_repository import SqlCommitteeRepository
 from workbench.store.repository import SqlCaseRepository
 from workbench.store.user_repository import SqlUserRepository
@@ -469,22 +469,19 @@ class CommitteeService:
                     signs_as=signs_as_user(user),
                 )
             )
-        signed_at = datetime.now(UTC)
+        checked = [check_signatures(pdf, ArchiveKind.MINUTES) for pdf in signed]
         with self._sessions.begin(actor=user) as session:
             repo = SqlCommitteeRepository(session)
             cases = SqlCaseRepository(session)
-            archive = SqlArchiveRepository(session)
             for record in records:
                 if cases.stage_of(record.case.id)[1] != record.version:
                     raise CommitteeError("session_changed", session_id=session_id, case_id=record.case.id)
             reports = tuple(
                 (
                     record.case.id,
-                    archive.archive_report(
-                        record.case.id, ArchiveKind.MINUTES, pdf, identity.name, signed_at, user.id
-                    ),
+                    archive_checked(session, record.case.id, ArchiveKind.MINUTES, check, user),
                 )
-                for record, pdf in zip(records, signed, strict=True)
+                for record, check in zip(records, checked, strict=True)
             )
             repo.close_session(
                 session_id, [r.case.id for r in records], [a.sha256 for _c, a in reports], user.id

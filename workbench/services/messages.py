@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from workbench.domain.case_file import Stage
 from workbench.domain.errors import ConcurrentEditError, DomainError, ValidationError
-from workbench.domain.records import CommitteeError, RecordError
+from workbench.domain.records import ArchiveRefusedError, CertificateError, CommitteeError, RecordError
 from workbench.services.account_errors import AccountError
+from workbench.services.archive import archive_error_text
 from workbench.services.case_files import CaseFileError
 from workbench.services.permissions import PermissionDenied
 from workbench.texts import N_, fill, gettext
@@ -126,6 +127,8 @@ def _describe(error: DomainError, lang: str) -> str:
         return _text(error.reason, lang, **params)
     if isinstance(error, PermissionDenied | AccountError):
         return error.describe(lang)
+    if isinstance(error, ArchiveRefusedError | CertificateError):
+        return archive_error_text(error, lang)
     return str(error)
 
 

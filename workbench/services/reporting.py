@@ -16,7 +16,6 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from io import BytesIO
 from typing import TYPE_CHECKING, Protocol
 
@@ -40,7 +39,6 @@ from workbench.reports.inputs import (
 from workbench.reports.inputs import AttachmentImage as AttachmentImage
 from workbench.reports.render import PdfMeta, render_pdf
 from workbench.reports.signing import sign_pdf
-from workbench.reports.verify import verify_pdf
 from workbench.services.attachment_files import AttachmentError, sha256_of, sniff
 from workbench.texts import NC_, Words, pick_language
 
@@ -391,9 +389,7 @@ def _sign_and_archive(
         location=location,
         signs_as=signs_as_user(user),
     )
-    archived = store.archive.archive_report(
-        record.case.id, ARCHIVE_KINDS[request.kind], report.pdf, identity.name, datetime.now(UTC), user
-    )
+    archived = store.archive.archive_report(record.case.id, ARCHIVE_KINDS[request.kind], report.pdf, user)
     return SignedReport(report.pdf, report.case_sha256, record.version, archived)
 
 
@@ -435,8 +431,5 @@ def counter_sign_report(
         location=location,
         signs_as=signs_as_user(user),
     )
-    signers = [s.signer for s in verify_pdf(pdf).signatures if s.signer]
-    archived = store.archive.archive_report(
-        original.case_id, original.kind, pdf, " · ".join(signers) or identity.name, datetime.now(UTC), user
-    )
+    archived = store.archive.archive_report(original.case_id, original.kind, pdf, user)
     return SignedReport(pdf, original.case_sha256, original.case_version, archived)

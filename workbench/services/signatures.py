@@ -264,6 +264,11 @@ def _shown_name(name: x509.Name) -> str:
     )
 
 
+def certificate_subject(certificate: x509.Certificate) -> str:
+    """The certificate's subject as the identity list shows it (``CN=刘敏, T=客户经理, O=…``)."""
+    return _shown_name(certificate.subject)
+
+
 def _info(path: Path, cert_path: Path, certificate: x509.Certificate) -> IdentityInfo:
     subject = certificate.subject
     return IdentityInfo(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -12,11 +13,21 @@ from sqlalchemy import select
 from workbench.domain.records import ArchivedReport, CaseNotFoundError, ChangeAction, ReportKind
 from workbench.store.archive_rows import SignedReportRow
 from workbench.store.case_rows import CaseFileRow
-from workbench.store.history_rows import AuditEntryRow
+from workbench.store.history_rows import AuditEntryRow, CaseVersionRow
 from workbench.store.mappers import case_uuid
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
+
+
+@dataclass(frozen=True, slots=True)
+class SignedBy:
+    """What a verified PDF says: its signers, the last signature's time, the case version it shows."""
+
+    signer: str
+    signed_at: datetime
+    case_version: int
+    case_sha256: str
 
 
 def _report(row: SignedReportRow) -> ArchivedReport:
@@ -38,19 +49,24 @@ class SqlArchiveRepository:
     def __init__(self, session: Session) -> None:
         self._session = session
 
+    def version_sha256(self, case_id: str, version: int) -> str | None:
+        """The content hash of the stored version ``version`` of the case (``None``: no such version)."""
+        return self._session.scalar(
+            select(CaseVersionRow.content_sha256).where(
+                CaseVersionRow.case_id == case_uuid(case_id), CaseVersionRow.version == version
+            )
+        )
+
     def archive_report(
-        self, case_id: str, kind: ReportKind, pdf: bytes, signer: str, signed_at: datetime, user_id: str
+        self, case_id: str, kind: ReportKind, pdf: bytes, signed: SignedBy, user_id: str
     ) -> ArchivedReport:
-        """Add a signed PDF, pinned to the case's current version and content hash.
+        """Add a signed PDF, pinned to the case version it was made from (the services verified it).
 
         Raises:
             CaseNotFoundError: no such case.
         """
         key = case_uuid(case_id)
-        pinned = self._session.execute(
-            select(CaseFileRow.version_id, CaseFileRow.content_sha256).where(CaseFileRow.id == key)
-        ).one_or_none()
-        if pinned is None:
+        if self._session.scalar(select(CaseFileRow.id).where(CaseFileRow.id == key)) is None:
             raise CaseNotFoundError(case_id=case_id)
         now = datetime.now(UTC)
         user = uuid.UUID(user_id)
@@ -61,10 +77,10 @@ class SqlArchiveRepository:
             pdf=pdf,
             sha256=hashlib.sha256(pdf).hexdigest(),
             size=len(pdf),
-            signer=signer,
-            signed_at=signed_at,
-            case_version=pinned.version_id,
-            case_sha256=pinned.content_sha256,
+            signer=signed.signer,
+            signed_at=signed.signed_at,
+            case_version=signed.case_version,
+            case_sha256=signed.case_sha256,
             created_at=now,
             created_by=user,
         )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from workbench.store.archive_rows import AttachmentRow, SignedReportRow
+from workbench.store.archive_rows import AttachmentRow, RegisteredCertificateRow, SignedReportRow
 from workbench.store.balance_rows import (
     BsAssetItemRow,
     BsDebtRow,
@@ -64,5 +64,6 @@ __all__ = [
     "PlExpenseRow",
     "PlProductRow",
     "PlVariableExpenseRow",
+    "RegisteredCertificateRow",
     "SignedReportRow",
 ]

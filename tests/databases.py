@@ -92,9 +92,35 @@ class PgDatabases:
                 text("SELECT rolname FROM pg_roles WHERE starts_with(rolname, :prefix)"),
                 {"prefix": self.prefix},
             ).scalars()
-            for role in list(roles):
+            for role in [*roles, *sorted(PERSON_LOGINS)]:
                 connection.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
+        PERSON_LOGINS.clear()
         self.admin.dispose()
+
+
+PERSON_LOGINS: set[str] = set()
+"""Login roles ``person_login`` made under the fixtures' user names (liumin …), dropped at the end."""
+
+
+def person_login(sessions: Sessions, user: User, password: str) -> None:
+    """(PostgreSQL) ``user``'s own login with ``password``, member of her role's group (and of the
+    administrators' when she is one): the command line and the window then sign in as her, and the
+    server's rules apply. Logins are the server's, not a database's: one is made once per name and
+    given this store's groups and the password again when another test's store needs it."""
+    from sqlalchemy import text
+
+    from workbench.store import pg_roles
+
+    with sessions.begin() as session:
+        connection = session.connection()
+        exists = connection.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": user.username})
+        if exists.first() is None:
+            pg_roles.create_login(connection, user.username, password, user.role, admin=user.admin)
+        else:
+            pg_roles.set_password(connection, user.username, password)
+            pg_roles.set_role(connection, user.username, user.role, admin=user.admin)
+            pg_roles.enable(connection, user.username)
+    PERSON_LOGINS.add(user.username)
 
 
 @pytest.fixture(scope="session")

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from tests.databases import person_login
 from workbench.services.accounts import AccountService
 
 if TYPE_CHECKING:
@@ -26,9 +27,12 @@ def _password(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def with_password(sessions: Sessions, user: User, password: str = PASSWORD) -> User:
-    """``user`` (made by a fixture, without a password) as the command line signs her in on SQLite;
-    a PostgreSQL store keeps no passwords."""
+    """``user`` (made by a fixture, without a password) as the command line signs her in: on SQLite
+    her account's first password, on PostgreSQL her own login role with that password (the server
+    keeps it; ``tests.databases.person_login``)."""
     accounts = AccountService(sessions)
     if accounts.local:
         accounts.set_first_password(user.username, password)
+    else:
+        person_login(sessions, user, password)
     return user

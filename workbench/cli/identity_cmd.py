@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.cli.db_cmd import add_db_option
+from workbench.cli.signin import add_login_option, open_signed_in_store, signed_in_user
 from workbench.cli.table import render
 from workbench.cli.texts import t
 from workbench.domain.records import SignatureRole
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from workbench.domain.certificates import RegisteredCertificate
+    from workbench.domain.records import User
     from workbench.services.signatures import SigningError
     from workbench.services.store import StoreServices
 
@@ -135,16 +137,19 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: s
     register.add_argument("certificate", metavar="CERT", help=_t("register_cert_help", lang))
     register.add_argument("--user", required=True, metavar="LOGIN", help=_t("register_user_help", lang))
     add_db_option(register, lang)
+    add_login_option(register, lang)
     register.set_defaults(run=run_register)
     registered = actions.add_parser(
         "registered", help=_t("registered_help", lang), description=_t("registered_help", lang)
     )
     registered.add_argument("--user", metavar="LOGIN", help=_t("registered_user_help", lang))
     add_db_option(registered, lang)
+    add_login_option(registered, lang)
     registered.set_defaults(run=run_registered)
     revoke = actions.add_parser("revoke", help=_t("revoke_help", lang), description=_t("revoke_help", lang))
     revoke.add_argument("fingerprint", metavar="FINGERPRINT", help=_t("revoke_fingerprint_help", lang))
     add_db_option(revoke, lang)
+    add_login_option(revoke, lang)
     revoke.set_defaults(run=run_revoke)
 
 
@@ -209,15 +214,12 @@ def _describe(name: str, role: str, unit: str, until: datetime, fingerprint: str
 
 
 # ---- the identity registry ---------------------------------------------------------------------
-# The acting person is the store's current user, as for the other store commands (the command
-# line's sign-in will name her instead).
+# The acting person signs in as for the other store commands (``cli.signin``).
 
 
-def _with_store(url: str | None, work: Callable[[StoreServices], int]) -> int:
-    from workbench.services.store import open_store  # SQLAlchemy and Alembic: only when needed
-
-    with open_store(url) as store:
-        return work(store)
+def _with_store(args: argparse.Namespace, lang: str, work: Callable[[StoreServices, User], int]) -> int:
+    with open_signed_in_store(args, lang) as store:
+        return work(store, signed_in_user(store, args, lang))
 
 
 def _certificate_file(given: str) -> Path:
@@ -239,8 +241,8 @@ def run_register(args: argparse.Namespace, lang: str) -> int:
         )
         return EXIT_BAD_INPUT
 
-    def work(store: StoreServices) -> int:
-        entry = store.archive.register_certificate(store.users.current_user(), args.user, data)
+    def work(store: StoreServices, me: User) -> int:
+        entry = store.archive.register_certificate(me, args.user, data)
         print(
             _t(
                 "registered_line",
@@ -253,28 +255,28 @@ def run_register(args: argparse.Namespace, lang: str) -> int:
         )
         return 0
 
-    return _with_store(args.db, work)
+    return _with_store(args, lang, work)
 
 
 def run_registered(args: argparse.Namespace, lang: str) -> int:
-    def work(store: StoreServices) -> int:
-        entries = store.archive.certificates(store.users.current_user(), args.user)
+    def work(store: StoreServices, me: User) -> int:
+        entries = store.archive.certificates(me, args.user)
         if not entries:
             print(_t("no_certificates", lang))
             return 0
         print(render(_head(lang), [_row(entry, lang) for entry in entries], left_columns=6))
         return 0
 
-    return _with_store(args.db, work)
+    return _with_store(args, lang, work)
 
 
 def run_revoke(args: argparse.Namespace, lang: str) -> int:
-    def work(store: StoreServices) -> int:
-        entry = store.archive.revoke_certificate(store.users.current_user(), args.fingerprint)
+    def work(store: StoreServices, me: User) -> int:
+        entry = store.archive.revoke_certificate(me, args.fingerprint)
         print(_t("revoked_line", lang, fingerprint=entry.fingerprint, login=entry.username))
         return 0
 
-    return _with_store(args.db, work)
+    return _with_store(args, lang, work)
 
 
 def _head(lang: str) -> list[str]:

@@ -8,10 +8,11 @@ because the password proves it. The password comes from ``WORKBENCH_PASSWORD`` (
   administers the store, with the password given (asked twice on a terminal), and says so on stderr.
 * An account from before local accounts (no password yet): on a terminal, a new password is asked
   twice and set; otherwise one line says how.
-* A PostgreSQL store: the server authenticates its own login roles. The login is ``--login``, else
-  the URL's, else libpq's default (``PGUSER``, the OS login); the password is libpq's usual
-  (``PGPASSWORD``, ``~/.pgpass``), else asked on a terminal when the server wants one. Who is working
-  is then what the server says (``session_user``): ``WORKBENCH_USER`` plays no part.
+* A PostgreSQL store: the server authenticates its own login roles. The login to try is ``--login``,
+  else ``WORKBENCH_USER``, else the URL's, else libpq's default (``PGUSER``, the OS login); the
+  password ``WORKBENCH_PASSWORD``, else libpq's usual (``PGPASSWORD``, ``~/.pgpass``), else asked on a
+  terminal when the server wants one. Who is working is then what the server says (``session_user``):
+  a variable only names whom the server is asked to authenticate.
 """
 
 from __future__ import annotations
@@ -118,10 +119,10 @@ def open_signed_in_store(args: argparse.Namespace, lang: str) -> StoreServices:
     from workbench.domain.records import StoreSignInError
     from workbench.services.store import open_store  # SQLAlchemy and Alembic: only when needed
 
-    given = getattr(args, "login", None)
-    login = str(given).strip() if given and str(given).strip() else None
+    given = getattr(args, "login", None) or os.environ.get("WORKBENCH_USER", "")
+    login = str(given).strip() or None
     try:
-        return open_store(args.db, login=login)
+        return open_store(args.db, login=login, password=os.environ.get(PASSWORD_ENV) or None)
     except StoreSignInError as error:
         if error.reason != "signin_password_needed" or not interactive():
             raise

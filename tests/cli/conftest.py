@@ -10,11 +10,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
+from sqlalchemy import create_engine, text
 
-from tests.databases import person_login
+from tests.databases import PERSON_LOGINS, person_login
 from workbench.services.accounts import AccountService
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from workbench.domain.records import User
     from workbench.store.db import Sessions
 
@@ -36,3 +39,31 @@ def with_password(sessions: Sessions, user: User, password: str = PASSWORD) -> U
     else:
         person_login(sessions, user, password)
     return user
+
+
+@pytest.fixture(autouse=True)
+def _drop_new_logins(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Logins a command made on the test server (``db init``, ``users add``) are the server's, not a
+    database's: dropped after the test, so that the next run's stores start without them."""
+    if "postgresql" not in request.node.name:
+        yield
+        return
+    server = request.getfixturevalue("pg_url")
+    before = set(_login_names(server))
+    yield
+    leftover = [name for name in _login_names(server) if name not in before and name not in PERSON_LOGINS]
+    if leftover:
+        engine = create_engine(server, isolation_level="AUTOCOMMIT")
+        with engine.connect() as connection:
+            for name in leftover:
+                connection.execute(text(f'DROP ROLE IF EXISTS "{name}"'))
+        engine.dispose()
+
+
+def _login_names(server: str) -> list[str]:
+    engine = create_engine(server)
+    try:
+        with engine.connect() as connection:
+            return list(connection.execute(text("SELECT rolname FROM pg_roles WHERE rolcanlogin")).scalars())
+    finally:
+        engine.dispose()

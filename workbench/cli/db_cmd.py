@@ -42,16 +42,20 @@ def run_upgrade(args: argparse.Namespace, lang: str) -> int:
 
 def run_init(args: argparse.Namespace, lang: str) -> int:
     """The schema, then the first administrator: on a SQLite file the owner's account with her
-    password (``cli.signin``), on PostgreSQL the login named (``--login``, else the OS login)."""
-    from workbench.cli.signin import signed_in_user
+    password (``cli.signin``); on PostgreSQL (run as the schema owner) the person named (``--login``,
+    else ``WORKBENCH_USER``, else the OS login) with her own login role and password (``WORKBENCH_PASSWORD``,
+    else typed twice on a terminal), unless the server has that login already."""
+    from workbench.cli.signin import login_name, owner_password, signed_in_user
+    from workbench.paths import database_url
     from workbench.services.store import init_store, open_store, schema_state
 
-    with open_store(args.db) as store:  # brings the schema to the newest revision
-        admin = signed_in_user(store, args, lang) if store.accounts.local else None
-    if admin is None:
-        state, admin = init_store(args.db, args.login)
-    else:
+    if database_url(args.db).startswith("sqlite"):
+        with open_store(args.db) as store:  # creates or upgrades the file
+            admin = signed_in_user(store, args, lang)
         state = schema_state(args.db)
+    else:
+        login = login_name(args)
+        state, admin = init_store(args.db, login, password=owner_password(login, lang))
     print(t("db_initialised", lang, url=state.url, revision=state.current, admin=admin.username))
     return 0
 

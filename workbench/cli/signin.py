@@ -100,7 +100,8 @@ def read_new_password(login: str, from_stdin: bool, lang: str) -> str:
     return ask_new_password(login, lang)
 
 
-def _owner_password(login: str, lang: str) -> str:
+def owner_password(login: str, lang: str) -> str:
+    """The first administrator's new password: ``WORKBENCH_PASSWORD``, else typed twice on a terminal."""
     given = os.environ.get(PASSWORD_ENV)
     if given:
         return given
@@ -143,7 +144,7 @@ def signed_in_user(store: StoreServices, args: argparse.Namespace, lang: str) ->
     login = login_name(args)
     if not store.accounts.has_accounts():
         try:
-            user = store.accounts.create_first_admin(login, login, _owner_password(login, lang))
+            user = store.accounts.create_first_admin(login, login, owner_password(login, lang))
         except AccountError as error:
             if error.reason != "store_has_users":
                 raise

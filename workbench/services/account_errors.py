@@ -18,6 +18,7 @@ TEXTS: dict[str, str] = {
     "store_has_users": N_("数据库中已有用户：第一个管理员只能在新数据库中创建"),
     "last_administrator": N_("{login} 是最后一位在用的管理员，不能停用或取消其管理权限"),
     "cannot_disable_self": N_("不能停用自己的账户"),
+    "server_refused": N_("数据库服务器拒绝修改登录账户：{detail}"),
     "server_sign_in": N_("此数据库通过 PostgreSQL 服务器登录，密码由服务器管理"),
     "bad_login": N_("用户名“{login}”无效：不能为空或含空白字符，最多 {maximum} 个字符"),
 }

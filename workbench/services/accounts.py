@@ -7,8 +7,11 @@ in constant time); neither a password nor its hash is ever logged or shown. Afte
 app does not reset them. The lock is checked before the hash, and an unknown login costs one hash
 like a known one and gets the same answer as a wrong password.
 
-A PostgreSQL store signs its people in through the server's own login roles: there the password
-methods refuse (``server_sign_in``), while listing, disabling and roles work on the ``app_user`` rows.
+A PostgreSQL store signs its people in through the server's own login roles: there signing in and
+the first passwords refuse (``server_sign_in``), and the administrator's work changes both the
+``app_user`` row and the person's login role (``store.pg_roles``: created with its SCRAM password,
+``NOLOGIN`` when disabled, the group of her role) in one transaction; a password change is the
+server's ``ALTER ROLE``. The administrator's own login needs CREATEROLE for that (docs/security.md).
 
 Administration is the ``admin`` flag beside the lending role (``services.permissions``): the laptop's
 owner is an officer who administers her store. An administrator cannot disable herself, and the last
@@ -20,6 +23,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import math
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -36,10 +40,14 @@ from workbench.services.account_errors import (
     SignInRefused,
 )
 from workbench.services.permissions import Action, require
+from workbench.store import pg_roles
 from workbench.store.user_repository import SqlUserRepository
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
+
+    from sqlalchemy import Connection
+    from sqlalchemy.orm import Session
 
     from workbench.store.db import Sessions
 
@@ -167,8 +175,11 @@ class AccountService:
         Raises:
             the errors of ``sign_in`` for ``old``; AccountError ``password_too_short``.
         """
-        self._require_local()
         check_password(new)
+        if not self.local:  # she is signed in as herself: the server changes its own login's password
+            with self._sessions.begin(actor=user) as session, _server(session) as connection:
+                pg_roles.set_password(connection, user.username, new)
+            return
         digest = _hasher().hash(new)
         with self._sessions.begin() as session:
             users = SqlUserRepository(session)
@@ -206,13 +217,41 @@ class AccountService:
         check_login(login)
         digest = None
         if password is not None or self.local:
-            self._require_local()
             check_password(password or "")
-            digest = _hasher().hash(password or "")
-        with self._sessions.begin() as session:
+            digest = _hasher().hash(password or "") if self.local else None
+        with self._sessions.begin(actor=acting) as session:
             users = SqlUserRepository(session)
             self._require_admin(users, acting)
-            return users.add_user(login, display_name or login, role, admin=admin, password_hash=digest)
+            user = users.add_user(login, display_name or login, role, admin=admin, password_hash=digest)
+            if not self.local:
+                with _server(session) as connection:
+                    if pg_roles.login_exists(connection, login):
+                        pg_roles.set_role(connection, login, role, admin=admin)
+                        if password is not None:
+                            pg_roles.set_password(connection, login, password)
+                    else:
+                        pg_roles.create_login(connection, login, password, role, admin=admin)
+            return user
+
+    def ensure_server_login(self, user: User, password: str | None) -> bool:
+        """(PostgreSQL, ``workbench db init`` as the schema owner) the first administrator's login
+        role with ``password``, or, if the server has one by her name, that login made a member of
+        this store's groups (its password unchanged); whether one was made.
+
+        Raises:
+            AccountError: ``server_refused`` (the owner lacks CREATEROLE), a short password.
+        """
+        if self.local:
+            return False
+        if password is not None:
+            check_password(password)
+        with self._sessions.begin(actor=user) as session, _server(session) as connection:
+            if pg_roles.login_exists(connection, user.username):
+                # Her login from another store on this server: this store's groups, her own password.
+                pg_roles.set_role(connection, user.username, user.role, admin=user.admin)
+                return False
+            pg_roles.create_login(connection, user.username, password, user.role, admin=user.admin)
+            return True
 
     def disable(self, acting: User, login: str) -> User:
         """Raises ``AccountError``: ``cannot_disable_self``, ``last_administrator``."""
@@ -223,12 +262,14 @@ class AccountService:
             if target.id == me.id:
                 raise AccountError("cannot_disable_self")
             self._keep_an_administrator(users, target, dataclasses.replace(target, active=False))
+            self._on_server(session, login, pg_roles.disable)
             return users.update_user(login, active=False)
 
     def enable(self, acting: User, login: str) -> User:
         with self._sessions.begin() as session:
             users = SqlUserRepository(session)
             self._require_admin(users, acting)
+            self._on_server(session, login, pg_roles.enable)
             return users.update_user(login, active=True)
 
     def set_role(self, acting: User, login: str, role: Role) -> User:
@@ -238,6 +279,7 @@ class AccountService:
             self._require_admin(users, acting)
             target = users.get_user_by_username(login)
             self._keep_an_administrator(users, target, dataclasses.replace(target, role=role))
+            self._on_server(session, login, lambda c, n: pg_roles.set_role(c, n, role, admin=target.admin))
             return users.update_user(login, role=role)
 
     def set_admin(self, acting: User, login: str, flag: bool) -> User:
@@ -247,12 +289,17 @@ class AccountService:
             self._require_admin(users, acting)
             target = users.get_user_by_username(login)
             self._keep_an_administrator(users, target, dataclasses.replace(target, admin=flag))
+            self._on_server(session, login, lambda c, n: pg_roles.set_role(c, n, target.role, admin=flag))
             return users.update_user(login, admin=flag)
 
     def reset_password(self, acting: User, login: str, new: str) -> None:
         """An administrator sets another's password (it also lifts a lock)."""
-        self._require_local()
         check_password(new)
+        if not self.local:
+            with self._sessions.begin(actor=acting) as session:
+                self._require_admin(SqlUserRepository(session), acting)
+                self._on_server(session, login, lambda c, n: pg_roles.set_password(c, n, new))
+            return
         digest = _hasher().hash(new)
         with self._sessions.begin() as session:
             users = SqlUserRepository(session)
@@ -261,6 +308,15 @@ class AccountService:
             users.set_password(target.id, digest, self._clock())
 
     # ---- helpers -------------------------------------------------------------------------------
+
+    def _on_server(self, session: Session, login: str, change: Callable[[Connection, str], None]) -> None:
+        """(PostgreSQL) apply ``change`` to ``login``'s role, in the unit of work's transaction; a
+        user row without a login of her own (made before the server's logins) is left alone."""
+        if self.local:
+            return
+        with _server(session) as connection:
+            if pg_roles.login_exists(connection, login):
+                change(connection, login)
 
     def _require_local(self) -> None:
         if not self.local:
@@ -310,3 +366,12 @@ def _matches(digest: str, password: str) -> bool:
         return _hasher().verify(digest, password)
     except (VerificationError, InvalidHashError):  # a mismatch, or a hash this library cannot read
         return False
+
+
+@contextmanager
+def _server(session: Session) -> Iterator[Connection]:
+    """The unit of work's connection for ``pg_roles``; the server's refusal becomes one line."""
+    try:
+        yield session.connection()
+    except pg_roles.LoginRoleError as error:
+        raise AccountError("server_refused", detail=error.detail) from None

@@ -27,9 +27,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
 from workbench.domain.records import ArchiveRefusedError, CertificateError, ReportKind
-from workbench.reports.verify import VerificationError, verify_pdf
 from workbench.services.permissions import Action, require
-from workbench.services.signatures import certificate_subject
 from workbench.store.archive_repository import SignedBy, SqlArchiveRepository
 from workbench.store.certificate_repository import SqlCertificateRepository
 from workbench.store.repository import SqlCaseRepository
@@ -129,6 +127,9 @@ def check_signatures(pdf: bytes, kind: ReportKind) -> CheckedReport:
         ArchiveRefusedError: ``not_a_pdf``, ``unsigned``, ``signature_broken``,
             ``changed_after_signing``, ``no_signing_time``, ``no_case_fingerprint``, ``kind_mismatch``.
     """
+    # Imported here: verification loads pyHanko, which opening the store for anything else need not.
+    from workbench.reports.verify import VerificationError, verify_pdf
+
     try:
         report = verify_pdf(pdf)
     except VerificationError as error:
@@ -284,6 +285,8 @@ class ArchiveService:
         if not_after < datetime.now(UTC):
             raise CertificateError("certificate_expired", until=not_after.date().isoformat())
         der = certificate.public_bytes(serialization.Encoding.DER)
+        from workbench.services.signatures import certificate_subject  # pyHanko: only when needed
+
         with self._sessions.begin(actor=acting) as session:
             holder = SqlUserRepository(session).get_user_by_username(login)
             return SqlCertificateRepository(session).register(

@@ -13,7 +13,6 @@ from workbench.domain.case_file import Stage
 from workbench.domain.errors import ConcurrentEditError, DomainError, ValidationError
 from workbench.domain.records import ArchiveRefusedError, CertificateError, CommitteeError, RecordError
 from workbench.services.account_errors import AccountError
-from workbench.services.archive import archive_error_text
 from workbench.services.case_files import CaseFileError
 from workbench.services.permissions import PermissionDenied
 from workbench.texts import N_, fill, gettext
@@ -128,6 +127,9 @@ def _describe(error: DomainError, lang: str) -> str:
     if isinstance(error, PermissionDenied | AccountError):
         return error.describe(lang)
     if isinstance(error, ArchiveRefusedError | CertificateError):
+        # Imported here: the archive's verification loads pyHanko, which every one-line error need not.
+        from workbench.services.archive import archive_error_text
+
         return archive_error_text(error, lang)
     return str(error)
 

@@ -136,8 +136,11 @@ def schema_state(url: str | None = None) -> SchemaState:
     return SchemaState(shown_url(resolved), migrate.current(resolved), migrate.head())
 
 
-def init_store(url: str | None = None, login: str | None = None) -> tuple[SchemaState, User]:
-    """``workbench db init``: the schema at the newest revision and the first administrator.
+def init_store(
+    url: str | None = None, login: str | None = None, *, password: str | None = None
+) -> tuple[SchemaState, User]:
+    """``workbench db init``: the schema at the newest revision and the first administrator, on
+    PostgreSQL with her own login role and ``password`` if the server has none by her name.
 
     Several at once take turns (``migrate``'s lock); the first administrator is made under the same
     lock on PostgreSQL, where two inits would each see no user yet and insert the same one.
@@ -149,4 +152,5 @@ def init_store(url: str | None = None, login: str | None = None) -> tuple[Schema
         migrate.serialized(resolved),
     ):
         admin = store.users.ensure_first_admin(login)
+        store.accounts.ensure_server_login(admin, password)
     return SchemaState(shown_url(resolved), migrate.current(resolved), migrate.head()), admin

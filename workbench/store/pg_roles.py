@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import psycopg
 from psycopg import sql
 
 from workbench.domain.records import Role
@@ -23,7 +24,16 @@ from workbench.domain.records import Role
 if TYPE_CHECKING:
     from sqlalchemy import Connection
 
-__all__ = ["create_login", "disable", "enable", "group_of", "set_password", "set_role"]
+__all__ = [
+    "LoginRoleError",
+    "create_login",
+    "disable",
+    "enable",
+    "group_of",
+    "login_exists",
+    "set_password",
+    "set_role",
+]
 
 
 def group_of(connection: Connection, role: Role) -> str:
@@ -32,12 +42,33 @@ def group_of(connection: Connection, role: Role) -> str:
     return str(name)
 
 
+class LoginRoleError(Exception):
+    """The server refused to change a login role (most often: the connection lacks CREATEROLE);
+    ``detail`` is the server's first line, which never holds a password (they go as literals the
+    server does not echo)."""
+
+    def __init__(self, detail: str) -> None:
+        self.detail = detail
+        super().__init__(detail)
+
+
 def _run(connection: Connection, statement: sql.Composable) -> None:
     raw = connection.connection.driver_connection
     if raw is None:  # pragma: no cover - an open SQLAlchemy connection always has its driver's
         raise RuntimeError("no driver connection")
-    with raw.cursor() as cursor:
-        cursor.execute(statement)
+    try:
+        with raw.cursor() as cursor:
+            cursor.execute(statement)
+    except psycopg.Error as error:
+        raise LoginRoleError(
+            str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        ) from None
+
+
+def login_exists(connection: Connection, login: str) -> bool:
+    """Whether the server has a role named ``login``."""
+    found = connection.exec_driver_sql("SELECT 1 FROM pg_roles WHERE rolname = %s", (login,)).first()
+    return found is not None
 
 
 def _groups(connection: Connection) -> list[str]:
@@ -73,6 +104,10 @@ def set_role(connection: Connection, login: str, role: Role, *, admin: bool = Fa
     for group in _groups(connection):
         statement = grant if group in wanted else revoke
         _run(connection, statement.format(sql.Identifier(group), sql.Identifier(login)))
+    # An administrator makes people's logins (CREATEROLE). Before PostgreSQL 16 that right reaches
+    # every non-superuser role: keep administrators few (docs/security.md).
+    creates = sql.SQL("CREATEROLE" if len(wanted) > 1 or role is Role.ADMIN else "NOCREATEROLE")
+    _run(connection, sql.SQL("ALTER ROLE {} {}").format(sql.Identifier(login), creates))
 
 
 def disable(connection: Connection, login: str) -> None:

@@ -98,6 +98,10 @@ class PgDatabases:
         self.admin.dispose()
 
 
+PERSON_PASSWORD = "cli-tester-secret"
+"""The password the command line's tests give (``WORKBENCH_PASSWORD``): a login made by a test that
+outlives it (``tester`` of ``db init``) is signed in with this one by the next."""
+
 PERSON_LOGINS: set[str] = set()
 """Login roles ``person_login`` made under the fixtures' user names (liumin …), dropped at the end."""
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import pytest
 from sqlalchemy import create_engine, text
 
-from tests.databases import PERSON_LOGINS, person_login
+from tests.databases import PERSON_LOGINS, PERSON_PASSWORD, person_login
 from workbench.services.accounts import AccountService
 
 if TYPE_CHECKING:
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from workbench.domain.records import User
     from workbench.store.db import Sessions
 
-PASSWORD = "cli-tester-secret"
+PASSWORD = PERSON_PASSWORD
 
 
 @pytest.fixture(autouse=True)

@@ -445,7 +445,11 @@ def test_hostile_import_files_are_refused_with_a_reason_or_stored_verbatim(
     monkeypatch: pytest.MonkeyPatch,
     capsys: Any,
 ) -> None:
-    monkeypatch.setenv("WORKBENCH_USER", officer.username)
+    from tests.cli.conftest import with_password
+    from tests.databases import PERSON_PASSWORD as PASSWORD
+
+    monkeypatch.setenv("WORKBENCH_USER", with_password(sessions, officer).username)
+    monkeypatch.setenv("WORKBENCH_PASSWORD", PASSWORD)  # the command line signs her in
     cases = CaseService(sessions)
     problems: list[str] = []
     for what, path, field, reason in _refusals(tmp_path):

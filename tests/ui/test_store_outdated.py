@@ -35,7 +35,7 @@ def test_an_outdated_team_store_is_named_in_one_line_without_the_password(
     from workbench.store import migrate
     from workbench.ui.store_link import connect_store
 
-    window = make_window(store_opener=lambda: connect_store(outdated_url))
+    window = make_window(store_opener=lambda: connect_store(outdated_url, "postgres", "s3cret-pw"))
     state = window.case_list.store_state
     qtbot.waitUntil(lambda: "升级数据库结构" in state.text(), timeout=15000)
     shown = state.text()

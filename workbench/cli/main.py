@@ -12,7 +12,16 @@ import sys
 from typing import TYPE_CHECKING
 
 from workbench import __version__
-from workbench.cli import calc_cmd, db_cmd, identity_cmd, report_cmd, schedule_cmd, store_cmds, verify_cmd
+from workbench.cli import (
+    audit_cmd,
+    calc_cmd,
+    db_cmd,
+    identity_cmd,
+    report_cmd,
+    schedule_cmd,
+    store_cmds,
+    verify_cmd,
+)
 from workbench.cli.texts import pick_language, t, with_hint
 from workbench.domain.errors import DomainError
 from workbench.services.case_files import CaseFileError
@@ -48,6 +57,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     report_cmd.add_parser(sub, lang)
     verify_cmd.add_parser(sub, lang)
     identity_cmd.add_parser(sub, lang)
+    audit_cmd.add_parser(sub, lang)
     return parser
 
 

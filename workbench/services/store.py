@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from workbench.paths import database_url
 from workbench.services.archive import ArchiveService
 from workbench.services.attachments import AttachmentService
+from workbench.services.audit import AuditService
 from workbench.services.cases import CaseService
 from workbench.services.committee import CommitteeService
 from workbench.services.users import UserService
@@ -40,6 +41,7 @@ class StoreServices:
     archive: ArchiveService
     committee: CommitteeService
     attachments: AttachmentService
+    audit: AuditService
 
     @classmethod
     def over(cls, url: str, sessions: Sessions) -> StoreServices:
@@ -52,6 +54,7 @@ class StoreServices:
             ArchiveService(sessions),
             CommitteeService(sessions),
             AttachmentService(sessions),
+            AuditService(sessions),
         )
 
     @property

@@ -228,6 +228,30 @@ class StoreConnectionLostError(StoreUnavailableError):
     reason = "store_connection_lost"
 
 
+class StoreSignInError(StoreUnavailableError):
+    """The store would not let the person in: ``reason`` says which of ``SIGN_IN_REASONS``.
+
+    A wrong password and an unknown login get the same reason (the server does not tell them apart
+    either, so nobody learns which logins exist).
+    """
+
+    def __init__(self, reason: str, **params: object) -> None:
+        if reason not in SIGN_IN_REASONS:
+            raise ValueError(f"unknown sign-in reason {reason!r}")
+        self.reason = reason
+        super().__init__(**params)
+
+
+SIGN_IN_REASONS = frozenset(
+    {
+        "signin_refused",  # wrong password or unknown login
+        "signin_not_permitted",  # a login that may not log in (disabled: NOLOGIN, or no pg_hba entry)
+        "signin_password_needed",  # the server asks for a password and none was given
+        "signin_not_a_user",  # authenticated, but not an active user of this store
+    }
+)
+
+
 class StoreBusyError(RecordError):
     """The database was reachable but busy: a lock wait timed out (SQLite "database is locked",
     PostgreSQL ``lock_timeout``/``statement_timeout``), a deadlock, or a serialization failure.
@@ -243,6 +267,7 @@ STORE_ERRORS: tuple[type[RecordError], ...] = (
     UserExistsError,
     StoreUnavailableError,
     StoreConnectionLostError,
+    StoreSignInError,
     StoreBusyError,
 )
 """Every record error the store raises (each has a text in ``workbench.services.messages``)."""

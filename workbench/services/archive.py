@@ -29,7 +29,7 @@ class ArchiveService:
         self, case_id: str, kind: ReportKind, pdf: bytes, signer: str, signed_at: datetime, user: User
     ) -> ArchivedReport:
         """Add a signed PDF, pinned to the case's current version and content hash."""
-        with self._sessions.begin() as session:
+        with self._sessions.begin(actor=user) as session:
             owner = SqlCaseRepository(session).owner_of(case_id)
             require(user, Action.ARCHIVE_REPORT, _Owned(owner))
             return SqlArchiveRepository(session).archive_report(

@@ -82,7 +82,7 @@ class AttachmentService:
             PermissionDenied: the user may not edit this case.
             CaseNotFoundError: no such case.
         """
-        with self._sessions.begin() as session:
+        with self._sessions.begin(actor=user) as session:
             case = self._editable(session, case_id, user)
             return self._put(session, case, PendingFile(evidence_id, file_name, data), user)
 
@@ -96,7 +96,7 @@ class AttachmentService:
         Raises:
             AttachmentError: a file is refused (nothing is written).
         """
-        with self._sessions.begin() as session:
+        with self._sessions.begin(actor=user) as session:
             case = self._editable(session, case_id, user)
             evidence = {e.id: e for e in case.evidence}
             stored, skipped = [], []
@@ -114,7 +114,7 @@ class AttachmentService:
 
     def remove(self, case_id: str, evidence_id: str, user: User) -> bool:
         """Drop the file of an evidence item; whether there was one."""
-        with self._sessions.begin() as session:
+        with self._sessions.begin(actor=user) as session:
             self._editable(session, case_id, user)
             return SqlAttachmentRepository(session).remove(case_id, [evidence_id], user.id) > 0
 

@@ -62,7 +62,7 @@ class CaseService:
     def create_case(self, case: CaseFile, user: User) -> CaseRecord:
         """Store a new case owned by ``user``; returns it at version 1."""
         require(user, Action.CREATE_CASE)
-        with self._sessions.begin() as session:
+        with self._sessions.begin(actor=user) as session:
             repo = SqlCaseRepository(session)
             repo.add(case, user.id)
             return repo.get(case.id)
@@ -100,7 +100,7 @@ class CaseService:
             raise TypeError("expected_version is required when saving a CaseFile")
         else:
             expected = expected_version
-        with self._sessions.begin() as session:
+        with self._sessions.begin(actor=user) as session:
             repo = SqlCaseRepository(session)
             self._require_on(repo, user, Action.EDIT_CASE, case.id)
             lifecycle.check(case_status(session, repo, case.id), Step.SAVE, case.stage)
@@ -164,7 +164,7 @@ class CaseService:
 
     def restore_version(self, case_id: str, version: int, expected_version: int, user: User) -> int:
         """Make an earlier version the newest one; returns the new version number."""
-        with self._sessions.begin() as session:
+        with self._sessions.begin(actor=user) as session:
             repo = SqlCaseRepository(session)
             self._require_on(repo, user, Action.RESTORE_VERSION, case_id)
             target = repo.version_document(case_id, version).stage
@@ -186,7 +186,7 @@ class CaseService:
         case = read_case_file(path)
         if as_copy:
             case = dataclasses.replace(case, id=str(uuid.uuid4()))
-        with self._sessions.begin() as session:
+        with self._sessions.begin(actor=user) as session:
             repo = SqlCaseRepository(session)
             try:
                 repo.add(case, user.id, action=ChangeAction.IMPORT)

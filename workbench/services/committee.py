@@ -187,7 +187,7 @@ class CommitteeService:
         """A new session; ``members`` are users (``Member.id`` = user id; the name is taken from the
         store) with their flags; the chair votes even when not listed. Returns the session id."""
         require(user, Action.RUN_SESSION)
-        with self._sessions.begin() as session:
+        with self._sessions.begin(actor=user) as session:
             return SqlCommitteeRepository(session).add_session(
                 held_on, place, chair_id, members, secretary, rules, user.id
             )
@@ -212,7 +212,7 @@ class CommitteeService:
             CommitteeError: ``case_not_submittable`` (already submitted or decided), ``case_not_ready``
                 (the blocking issue codes of the readiness checklist in ``issues``).
         """
-        with self._sessions.begin() as session:
+        with self._sessions.begin(actor=user) as session:
             cases = SqlCaseRepository(session)
             require(user, Action.SUBMIT_CASE, _Owned(cases.owner_of(case_id)))
             record = cases.get(case_id)
@@ -232,7 +232,7 @@ class CommitteeService:
             CommitteeError: ``case_not_submitted``, ``already_on_agenda`` (waiting in another session).
         """
         require(user, Action.RUN_SESSION)
-        with self._sessions.begin() as session:
+        with self._sessions.begin(actor=user) as session:
             repo = SqlCommitteeRepository(session)
             _require_open(repo.get_session(session_id))
             status = decided_status(session, case_id)
@@ -263,7 +263,7 @@ class CommitteeService:
         """
         require(user, Action.VOTE)
         cast = MemberVote(member_id, vote, reason, tuple(c for c in conditions if c.strip()))
-        with self._sessions.begin() as session:
+        with self._sessions.begin(actor=user) as session:
             repo = SqlCommitteeRepository(session)
             info = repo.get_session(session_id)
             _require_open(info)
@@ -301,7 +301,7 @@ class CommitteeService:
             ValidationError: the chair's vote missing under "chair decides".
         """
         require(user, Action.RUN_SESSION)
-        with self._sessions.begin() as session:
+        with self._sessions.begin(actor=user) as session:
             repo = SqlCommitteeRepository(session)
             cases = SqlCaseRepository(session)
             info = repo.get_session(session_id)
@@ -385,7 +385,7 @@ class CommitteeService:
 
         require(user, Action.RUN_SESSION)
         require(user, Action.ARCHIVE_REPORT)
-        with self._sessions.begin() as session:
+        with self._sessions.begin(actor=user) as session:
             repo = SqlCommitteeRepository(session)
             cases = SqlCaseRepository(session)
             info = repo.get_session(session_id)
@@ -416,7 +416,7 @@ class CommitteeService:
                 )
             )
         signed_at = datetime.now(UTC)
-        with self._sessions.begin() as session:
+        with self._sessions.begin(actor=user) as session:
             repo = SqlCommitteeRepository(session)
             cases = SqlCaseRepository(session)
             archive = SqlArchiveRepository(session)

@@ -6,7 +6,9 @@ import getpass
 import os
 from typing import TYPE_CHECKING
 
-from workbench.domain.records import Role, User, UserNotFoundError
+from sqlalchemy import text
+
+from workbench.domain.records import Role, StoreSignInError, User, UserNotFoundError
 from workbench.services.permissions import Action, require
 from workbench.store.user_repository import SqlUserRepository
 
@@ -66,7 +68,7 @@ class UserService:
 
     def create_user(self, acting: User, username: str, display_name: str, role: Role) -> User:
         require(acting, Action.MANAGE_USERS)
-        with self._sessions.begin() as session:
+        with self._sessions.begin(actor=acting) as session:
             return SqlUserRepository(session).add_user(username, display_name, role)
 
     def list_users(self, acting: User) -> list[User]:
@@ -77,3 +79,20 @@ class UserService:
     def find_user(self, username: str) -> User:
         with self._sessions.begin() as session:
             return SqlUserRepository(session).get_user_by_username(username)
+
+    def server_user(self) -> User:
+        """Who the PostgreSQL server authenticated this connection as (``session_user``): the person
+        working on a team store. Never a variable's say: the login is whatever the server let in.
+
+        Raises:
+            StoreSignInError: ``signin_not_a_user`` — the login is no active user of this store.
+        """
+        with self._sessions.begin() as session:
+            login = str(session.execute(text("SELECT session_user")).scalar_one())
+            try:
+                user = SqlUserRepository(session).get_user_by_username(login)
+            except UserNotFoundError:
+                user = None
+        if user is None or not user.active:
+            raise StoreSignInError("signin_not_a_user", url=self._sessions.shown_url, login=login)
+        return user

@@ -19,8 +19,10 @@ Failures of the database itself surface as domain errors, the URL shown without 
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,10 +31,17 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from workbench.domain.records import StoreBusyError, StoreConnectionLostError, StoreUnavailableError
+from workbench.domain.records import (
+    StoreBusyError,
+    StoreConnectionLostError,
+    StoreSignInError,
+    StoreUnavailableError,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
+
+    from workbench.domain.records import User
 
 BUSY_TIMEOUT_MS = 10_000
 CONNECT_TIMEOUT_S = 10
@@ -84,12 +93,31 @@ def _sqlite_engine(parsed: URL, busy_timeout_ms: int) -> Engine:
         for pragma in (*SQLITE_PRAGMAS, f"PRAGMA busy_timeout={int(busy_timeout_ms)}"):
             cursor.execute(pragma)
         cursor.close()
+        _register_sqlite_functions(dbapi_connection)
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
+
+
+_SQLITE_ACTOR: ContextVar[str | None] = ContextVar("workbench_sqlite_actor", default=None)
+"""The actor claimed by the unit of work running in this thread (SQLite has no logins to ask)."""
+
+
+def _sha256_hex(value: str | bytes | None) -> str | None:
+    if value is None:
+        return None
+    data = value.encode("utf-8") if isinstance(value, str) else bytes(value)
+    return hashlib.sha256(data).hexdigest()
+
+
+def _register_sqlite_functions(dbapi_connection: Any) -> None:
+    """The SQLite side of the actor contract (docs/security.md): what PostgreSQL answers from its
+    logins, a file can only take from the claim of the unit of work."""
+    dbapi_connection.create_function("workbench_actor", 0, _SQLITE_ACTOR.get, deterministic=False)
+    dbapi_connection.create_function("workbench_sha256", 1, _sha256_hex, deterministic=True)
 
 
 def make_engine(url: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
@@ -113,6 +141,15 @@ def make_engine(url: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
     except (NoSuchModuleError, ImportError, ArgumentError) as error:
         raise StoreUnavailableError(url=shown_url(parsed), detail=str(error).splitlines()[0]) from None
     raise StoreUnavailableError(url=shown_url(parsed), detail=f"unsupported database: {backend}")
+
+
+def with_login(url: str, login: str | None, password: str | None = None) -> str:
+    """``url`` signing in as ``login`` (PostgreSQL). Without a password libpq finds one the usual
+    way (``PGPASSWORD``, ``~/.pgpass``) or the server asks for none (peer, certificate)."""
+    parsed = _parse(url)
+    if parsed.get_backend_name() != "postgresql" or not login:
+        return url
+    return parsed.set(username=login, password=password).render_as_string(hide_password=False)
 
 
 def is_busy_error(error: BaseException) -> bool:
@@ -155,6 +192,29 @@ def is_connection_error(error: BaseException) -> bool:
     return type(error.orig) is sqlite3.DatabaseError
 
 
+SIGN_IN_SQLSTATES = {
+    "28P01": "signin_refused",  # invalid_password (also an unknown login: the server hides which)
+    "28000": "signin_not_permitted",  # invalid_authorization_specification: NOLOGIN, no pg_hba entry
+}
+
+
+def sign_in_refusal(error: BaseException) -> str | None:
+    """The ``StoreSignInError`` reason when the server refused to let the person in, else ``None``."""
+    if not isinstance(error, DBAPIError):
+        return None
+    reason = SIGN_IN_SQLSTATES.get(str(getattr(error.orig, "sqlstate", None) or ""))
+    if reason is not None:
+        return reason
+    text = str(error.orig)
+    if "no password supplied" in text:  # libpq's own refusal, before the server's (no SQLSTATE)
+        return "signin_password_needed"
+    if "password authentication failed" in text:
+        return "signin_refused"
+    if "is not permitted to log in" in text:
+        return "signin_not_permitted"
+    return None
+
+
 def _detail(error: DBAPIError, password: str | None) -> str:
     text = str(error.orig).strip().splitlines()[0] if error.orig is not None else str(error)
     if password:
@@ -173,6 +233,9 @@ def store_errors(engine: Engine, connected: Callable[[], bool] = lambda: False) 
         yield
     except DBAPIError as error:
         url, detail = shown_url(engine.url), _detail(error, engine.url.password)
+        refusal = sign_in_refusal(error)
+        if refusal is not None:
+            raise StoreSignInError(refusal, url=url, login=engine.url.username or "") from error
         if is_busy_error(error):
             raise StoreBusyError(url=url, detail=detail) from error
         if is_connection_lost(error, connected()):
@@ -205,19 +268,46 @@ class Sessions:
         return shown_url(self.engine.url)
 
     @contextmanager
-    def begin(self) -> Iterator[Session]:
+    def begin(self, actor: User | None = None) -> Iterator[Session]:
+        """One unit of work, acting as ``actor`` (see ``_claim_actor``): the services pass the user
+        of every unit of work that writes."""
         with self.factory() as session:
             info = session.info
-            with store_errors(self.engine, lambda: bool(info.get(_CONNECTED))), session.begin():
-                yield session
+            info[_ACTOR] = actor.id if actor is not None else None
+            token = _SQLITE_ACTOR.set(_sqlite_uuid(actor.id) if actor is not None else None)
+            try:
+                with store_errors(self.engine, lambda: bool(info.get(_CONNECTED))), session.begin():
+                    yield session
+            finally:
+                _SQLITE_ACTOR.reset(token)
 
 
 _CONNECTED = "workbench_connected"
+_ACTOR = "workbench_actor"
 
 
-def _mark_connected(session: Session, _transaction: Any, _connection: Any) -> None:
-    """The unit of work has its connection: a failure from now on is a lost connection."""
+def _sqlite_uuid(user_id: str) -> str:
+    """A UUID as SQLAlchemy's ``Uuid`` type stores it in SQLite: 32 lowercase hex digits."""
+    return user_id.replace("-", "").lower()
+
+
+def _mark_connected(session: Session, _transaction: Any, connection: Any) -> None:
+    """The unit of work has its connection: a failure from now on is a lost connection. On
+    PostgreSQL the transaction claims its actor now (``_claim_actor``)."""
     session.info[_CONNECTED] = True
+    actor = session.info.get(_ACTOR)
+    if actor is not None and connection.dialect.name == "postgresql":
+        _claim_actor(connection, actor)
+
+
+def _claim_actor(connection: Any, actor: str) -> None:
+    """Tell the database who this transaction acts for (``workbench_actor()``, migration 0007).
+
+    Transaction-local, so a pooled connection never carries it into the next unit of work. It is a
+    claim, not a proof: a person's own login acts as herself whatever is claimed (the database
+    refuses a claim of anyone else); only the schema owner's connection acts as the claimed user.
+    """
+    connection.exec_driver_sql("SELECT set_config('workbench.actor', %(actor)s, true)", {"actor": actor})
 
 
 def make_sessions(engine: Engine) -> Sessions:

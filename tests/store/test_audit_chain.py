@@ -7,17 +7,22 @@ tests' superuser) with the triggers disabled on PostgreSQL, the file's holder on
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+import itertools
 import threading
 import uuid
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
-from tests.store.helpers import add_user, demo, with_sheet
+from tests.store.helpers import add_user, demo
 from workbench.store import migrate
 from workbench.store.audit_chain import (
     AFTER_HEAD,
@@ -29,12 +34,15 @@ from workbench.store.audit_chain import (
     AuditLine,
     NoActorError,
     append_audit,
+    canonical_of_texts,
     canonical_text,
+    chain_texts,
     entry_hash,
     verify_store,
 )
 from workbench.store.db import make_engine, make_sessions
 from workbench.store.repository import SqlCaseRepository
+from workbench.store.user_repository import SqlUserRepository
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -54,9 +62,7 @@ AWKWARD: list[tuple[str | None, str | None, str | None]] = [
 
 def _lines(count: int) -> list[AuditLine]:
     case = uuid.uuid4()
-    return [
-        AuditLine(case if i % 2 else None, "update", *AWKWARD[i % len(AWKWARD)]) for i in range(count)
-    ]
+    return [AuditLine(case if i % 2 else None, "update", *AWKWARD[i % len(AWKWARD)]) for i in range(count)]
 
 
 def write(sessions: Sessions, user: User, count: int = 6) -> None:
@@ -69,8 +75,15 @@ def check(sessions: Sessions) -> Any:
 
 
 def entries(sessions: Sessions) -> list[Any]:
+    """Every entry, in chain order (on PostgreSQL also the database's own ``row.app_user`` entries
+    of the fixtures' users)."""
     with sessions.engine.connect() as connection:
         return list(connection.execute(text("SELECT * FROM audit_entry ORDER BY seq")).mappings())
+
+
+def written(sessions: Sessions) -> list[Any]:
+    """The entries the test wrote itself (not the database's ``row.*`` entries)."""
+    return [e for e in entries(sessions) if not (e["field"] or "").startswith("row.")]
 
 
 def tamper(sessions: Sessions, *statements: str, **params: object) -> None:
@@ -99,14 +112,18 @@ def test_null_and_empty_and_separators_give_different_texts() -> None:
     shifted = canonical_text(1, GENESIS, at, user, None, "update", "a\n1:b", None, None, None)
     split = canonical_text(1, GENESIS, at, user, None, "update", "a", "b", None, None)
     assert shifted != split
-    assert canonical_text(1, GENESIS, at, user, None, "update", None, None, None, None).endswith("\n-\n-\n-\n-")
+    assert canonical_text(1, GENESIS, at, user, None, "update", None, None, None, None).endswith(
+        "\n-\n-\n-\n-"
+    )
 
 
 def test_the_time_is_hashed_in_utc_with_microseconds() -> None:
     user = uuid.uuid4()
     utc = datetime(2026, 12, 7, 8, 0, 0, 5, tzinfo=UTC)
-    beijing = utc.astimezone(__import__("zoneinfo").ZoneInfo("Asia/Shanghai"))
-    assert "2026-12-07T08:00:00.000005Z" in canonical_text(1, GENESIS, utc, user, None, "create", None, None, None, None)
+    beijing = utc.astimezone(ZoneInfo("Asia/Shanghai"))
+    assert "2026-12-07T08:00:00.000005Z" in canonical_text(
+        1, GENESIS, utc, user, None, "create", None, None, None, None
+    )
     assert entry_hash(1, GENESIS, utc, user, None, "create", None, None, None, None) == entry_hash(
         1, GENESIS, beijing, user, None, "create", None, None, None, None
     )
@@ -140,23 +157,30 @@ def test_saves_chain_their_entries_and_the_chain_verifies(sessions: Sessions, of
     with sessions.begin(actor=officer) as session:
         SqlCaseRepository(session).add(case, officer.id)
     with sessions.begin(actor=officer) as session:
-        SqlCaseRepository(session).save(with_sheet(case, cash="1.00"), 1, officer.id)
+        changed = dataclasses.replace(
+            case, request=dataclasses.replace(case.request, amount=Decimal("50000"))
+        )
+        SqlCaseRepository(session).save(changed, 1, officer.id)
     write(sessions, officer)
     rows = entries(sessions)
     assert [r["seq"] for r in rows] == list(range(1, len(rows) + 1))
     assert rows[0]["prev_hash"] == GENESIS
-    assert all(r["prev_hash"] == p["entry_hash"] for p, r in zip(rows, rows[1:], strict=False))
-    assert {uuid.UUID(str(r["user_id"])) for r in rows} == {uuid.UUID(officer.id)}
+    assert all(r["prev_hash"] == p["entry_hash"] for p, r in itertools.pairwise(rows))
+    assert len(written(sessions)) == 2 + 6
+    assert {uuid.UUID(str(r["user_id"]).replace("-", "")) for r in written(sessions)} == {
+        uuid.UUID(officer.id)
+    }
     found = check(sessions)
     assert found.broken is None
     assert (found.entries, found.head_seq, found.head_hash) == (len(rows), len(rows), rows[-1]["entry_hash"])
 
 
 def test_an_entry_without_an_actor_is_refused(sessions: Sessions, officer: User) -> None:
+    before = entries(sessions)
     error = NoActorError if sessions.dialect == "sqlite" else DBAPIError
     with pytest.raises(error), sessions.begin() as session:
         append_audit(session, _lines(1))
-    assert entries(sessions) == []
+    assert entries(sessions) == before
 
 
 @pytest.mark.postgres
@@ -173,11 +197,29 @@ def test_postgresql_sets_time_user_and_login_whatever_the_client_sends(
             ),
             {"other": other_officer.id, "fake": "f" * 64},
         )
-    (row,) = entries(sessions)
+    *earlier, row = entries(sessions)
     assert before - timedelta(seconds=5) <= row["at"] <= datetime.now(UTC)
     assert str(row["user_id"]) == officer.id
     assert row["db_login"] == make_url(sessions.engine.url).username
-    assert (row["seq"], row["prev_hash"]) == (1, GENESIS)
+    assert (row["seq"], row["prev_hash"]) == (len(earlier) + 1, earlier[-1]["entry_hash"])
+    assert check(sessions).broken is None
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("engine_url", ["postgresql"], indirect=True)
+def test_the_database_audits_users_and_committee_rows_itself(sessions: Sessions, officer: User) -> None:
+    (created,) = entries(sessions)  # the fixture's officer, added by the schema owner without a claim
+    assert (created["field"], created["action"], str(created["user_id"])) == (
+        "row.app_user",
+        "create",
+        officer.id,
+    )
+    with sessions.begin(actor=officer) as session:  # as psql would: no app code involved
+        session.execute(text("UPDATE app_user SET role = 'admin' WHERE id = :id"), {"id": officer.id})
+    changed = entries(sessions)[-1]
+    assert (changed["field"], changed["action"]) == ("row.app_user", "update")
+    assert '"role": "officer"' in changed["before"] and '"role": "admin"' in changed["after"]
+    assert changed["db_login"] == make_url(sessions.engine.url).username
     assert check(sessions).broken is None
 
 
@@ -205,6 +247,7 @@ def test_a_person_cannot_write_the_trail_as_someone_else(
     sessions: Sessions, officer: User, login_role: tuple[str, User]
 ) -> None:
     name, person = login_role
+    count = len(entries(sessions))
     url = make_url(sessions.engine.url).set(username=name, password=None)
     engine = create_engine(url)
     insert = "INSERT INTO audit_entry (at, user_id, action, field) VALUES (now(), :u, 'update', 'x')"
@@ -217,8 +260,9 @@ def test_a_person_cannot_write_the_trail_as_someone_else(
             connection.execute(text(insert), {"u": officer.id})
     finally:
         engine.dispose()
-    (row,) = entries(sessions)
-    assert (str(row["user_id"]), row["db_login"]) == (person.id, name)
+    rows = entries(sessions)
+    assert len(rows) == count + 1
+    assert (str(rows[-1]["user_id"]), rows[-1]["db_login"]) == (person.id, name)
     assert check(sessions).broken is None
 
 
@@ -227,73 +271,88 @@ def test_a_person_cannot_write_the_trail_as_someone_else(
 
 def test_a_changed_entry_is_named(sessions: Sessions, officer: User) -> None:
     write(sessions, officer)
-    target = entries(sessions)[2]
-    tamper(sessions, "UPDATE audit_entry SET after = '改过' WHERE seq = 3")
+    target = written(sessions)[2]
+    tamper(sessions, "UPDATE audit_entry SET after = '改过' WHERE id = :id", id=target["id"])
     broken = check(sessions).broken
-    assert (broken.seq, broken.entry_id, broken.problem) == (3, target["id"], CONTENT_CHANGED)
+    assert (broken.seq, broken.entry_id, broken.problem) == (target["seq"], target["id"], CONTENT_CHANGED)
 
 
-def test_a_changed_entry_with_its_hash_recomputed_breaks_the_next_link(sessions: Sessions, officer: User) -> None:
+def test_a_changed_and_rehashed_entry_breaks_the_next_link(sessions: Sessions, officer: User) -> None:
     write(sessions, officer)
-    rows = entries(sessions)
-    third = rows[2]
-    user = uuid.UUID(str(third["user_id"]))
-    at = third["at"] if third["at"].tzinfo else third["at"].replace(tzinfo=UTC)
-    case = None if third["case_id"] is None else uuid.UUID(str(third["case_id"]))
-    values = (3, third["prev_hash"], at, user, case, third["action"], third["field"], third["before"])
-    rehashed = entry_hash(*values, "改过", third["db_login"])
-    tamper(sessions, "UPDATE audit_entry SET after = '改过', entry_hash = :h WHERE seq = 3", h=rehashed)
+    third, fourth = written(sessions)[2:4]
+    with sessions.engine.connect() as connection:
+        texts = next(r for r in chain_texts(connection) if r[0] == third["id"])
+    _id, seq, _stored, *values = texts
+    values[7] = "改过"  # after (values: prev_hash, at, user_id, case_id, action, field, before, after, login)
+    rehashed = hashlib.sha256(canonical_of_texts((str(seq), *values)).encode()).hexdigest()
+    tamper(
+        sessions,
+        "UPDATE audit_entry SET after = '改过', entry_hash = :h WHERE id = :id",
+        h=rehashed,
+        id=third["id"],
+    )
     broken = check(sessions).broken
-    assert (broken.seq, broken.entry_id, broken.problem) == (4, rows[3]["id"], LINK_BROKEN)
+    assert (broken.seq, broken.entry_id, broken.problem) == (fourth["seq"], fourth["id"], LINK_BROKEN)
 
 
 def test_a_removed_entry_is_named(sessions: Sessions, officer: User) -> None:
     write(sessions, officer)
-    after_gap = entries(sessions)[3]
-    tamper(sessions, "DELETE FROM audit_entry WHERE seq = 3")
+    gone, after_gap = written(sessions)[2:4]
+    tamper(sessions, "DELETE FROM audit_entry WHERE id = :id", id=gone["id"])
     broken = check(sessions).broken
-    assert (broken.seq, broken.entry_id, broken.problem) == (3, after_gap["id"], ENTRY_MISSING)
+    assert (broken.seq, broken.entry_id, broken.problem) == (gone["seq"], after_gap["id"], ENTRY_MISSING)
 
 
 def test_swapped_entries_are_found(sessions: Sessions, officer: User) -> None:
     write(sessions, officer)
-    rows = entries(sessions)
+    rows = written(sessions)
+    first, second = rows[1], rows[3]
     tamper(
         sessions,
-        "UPDATE audit_entry SET seq = -1 WHERE seq = 2",
-        "UPDATE audit_entry SET seq = 2 WHERE seq = 4",
-        "UPDATE audit_entry SET seq = 4 WHERE seq = -1",
+        "UPDATE audit_entry SET seq = -1 WHERE id = :a",
+        "UPDATE audit_entry SET seq = :sa WHERE id = :b",
+        "UPDATE audit_entry SET seq = :sb WHERE id = :a",
+        a=first["id"],
+        b=second["id"],
+        sa=first["seq"],
+        sb=second["seq"],
     )
     broken = check(sessions).broken
-    assert (broken.seq, broken.entry_id, broken.problem) == (2, rows[3]["id"], LINK_BROKEN)
+    assert (broken.seq, broken.entry_id, broken.problem) == (first["seq"], second["id"], LINK_BROKEN)
 
 
 def test_a_forged_entry_is_found_with_or_without_the_head_moved(sessions: Sessions, officer: User) -> None:
     write(sessions, officer)
     last = entries(sessions)[-1]
-    forged = entry_hash(7, "e" * 64, last["at"], officer_uuid := uuid.UUID(officer.id), None, "update", "x", None, None, None)
+    forged_seq = last["seq"] + 1
     tamper(
         sessions,
         "INSERT INTO audit_entry (at, user_id, action, field, seq, prev_hash, entry_hash) "
-        "VALUES (:at, :u, 'update', 'x', 7, :prev, :h)",
-        at=last["at"],
-        u=officer_uuid.hex if sessions.dialect == "sqlite" else str(officer_uuid),
+        "SELECT at, user_id, 'update', 'x', seq + 1, :prev, :h FROM audit_entry WHERE seq = :last",
+        last=last["seq"],
         prev="e" * 64,
-        h=forged,
+        h="f" * 64,
     )
     broken = check(sessions).broken
-    assert (broken.seq, broken.problem) == (7, AFTER_HEAD)
+    assert (broken.seq, broken.problem) == (forged_seq, AFTER_HEAD)
     with sessions.engine.begin() as connection:
-        connection.execute(text("UPDATE audit_chain_head SET seq = 7, hash = :h"), {"h": forged})
+        connection.execute(
+            text("UPDATE audit_chain_head SET seq = :s, hash = :h"), {"s": forged_seq, "h": "f" * 64}
+        )
     broken = check(sessions).broken
-    assert (broken.seq, broken.problem) == (7, LINK_BROKEN)
+    assert (broken.seq, broken.problem) == (forged_seq, LINK_BROKEN)
 
 
 def test_removing_the_newest_entries_shows_at_the_head(sessions: Sessions, officer: User) -> None:
     write(sessions, officer)
-    tamper(sessions, "DELETE FROM audit_entry WHERE seq >= 5")
+    rows = entries(sessions)
+    tamper(sessions, "DELETE FROM audit_entry WHERE seq > :keep", keep=rows[-3]["seq"])
     found = check(sessions)
-    assert (found.entries, found.broken.seq, found.broken.problem) == (4, 5, HEAD_MISMATCH)
+    assert (found.entries, found.broken.seq, found.broken.problem) == (
+        len(rows) - 2,
+        len(rows) - 1,
+        HEAD_MISMATCH,
+    )
 
 
 # ---- upgrades and concurrency --------------------------------------------------------------------
@@ -306,6 +365,7 @@ def test_an_upgraded_store_verifies_and_new_entries_follow(blank_url: str) -> No
     sqlite = engine.dialect.name == "sqlite"
     key = user_id.hex if sqlite else str(user_id)
     at = datetime(2025, 1, 2, 3, 4, 5, 678901, tzinfo=UTC)
+    stamp = at.replace(tzinfo=None) if sqlite else at
     try:
         with engine.begin() as connection:
             connection.execute(
@@ -313,7 +373,7 @@ def test_an_upgraded_store_verifies_and_new_entries_follow(blank_url: str) -> No
                     "INSERT INTO app_user (id, username, display_name, role, active, created_at) "
                     "VALUES (:id, 'liumin', '刘敏', 'officer', true, :at)"
                 ),
-                {"id": key, "at": at.replace(tzinfo=None) if sqlite else at},
+                {"id": key, "at": stamp},
             )
             for field, before, after in AWKWARD:
                 connection.execute(
@@ -321,14 +381,12 @@ def test_an_upgraded_store_verifies_and_new_entries_follow(blank_url: str) -> No
                         "INSERT INTO audit_entry (at, user_id, case_id, action, field, before, after) "
                         "VALUES (:at, :u, NULL, 'update', :f, :b, :a)"
                     ),
-                    {"at": at.replace(tzinfo=None) if sqlite else at, "u": key, "f": field, "b": before, "a": after},
+                    {"at": stamp, "u": key, "f": field, "b": before, "a": after},
                 )
         migrate.upgrade(blank_url)
         sessions = make_sessions(engine)
         found = check(sessions)
         assert (found.entries, found.broken) == (len(AWKWARD), None)
-        from workbench.store.user_repository import SqlUserRepository
-
         with sessions.begin() as session:
             user = SqlUserRepository(session).get_user(str(user_id))
         write(sessions, user, 2)
@@ -338,16 +396,20 @@ def test_an_upgraded_store_verifies_and_new_entries_follow(blank_url: str) -> No
         engine.dispose()
 
 
-def test_concurrent_writers_keep_one_unbroken_chain(sessions: Sessions, officer: User, other_officer: User) -> None:
+def test_concurrent_writers_keep_one_unbroken_chain(
+    sessions: Sessions, officer: User, other_officer: User
+) -> None:
     rounds = 15
     errors: list[BaseException] = []
+    url = sessions.engine.url.render_as_string(hide_password=False)
+    start = len(entries(sessions))
 
     def writer(user: User) -> None:
-        own = make_sessions(make_engine(str(sessions.engine.url.render_as_string(hide_password=False))))
+        own = make_sessions(make_engine(url))
         try:
             for _ in range(rounds):
                 write(own, user, 3)
-        except BaseException as error:  # noqa: BLE001 - reported below
+        except BaseException as error:
             errors.append(error)
         finally:
             own.engine.dispose()
@@ -359,4 +421,4 @@ def test_concurrent_writers_keep_one_unbroken_chain(sessions: Sessions, officer:
         thread.join()
     assert errors == []
     found = check(sessions)
-    assert (found.entries, found.broken) == (2 * rounds * 3, None)
+    assert (found.entries, found.broken) == (start + 2 * rounds * 3, None)

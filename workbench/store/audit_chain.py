@@ -235,8 +235,9 @@ def chain_head(connection: Connection) -> tuple[int, str] | None:
     return None if row is None else (int(row[0]), str(row[1]))
 
 
-def _entries(connection: Connection) -> Iterator[Any]:
-    """Every chained entry in seq order as texts, streamed (a server-side cursor on PostgreSQL)."""
+def chain_texts(connection: Connection) -> Iterator[Any]:
+    """Every chained entry in seq order, streamed (a server-side cursor on PostgreSQL): its id, seq
+    and ``entry_hash``, then the ten values of ``canonical_of_texts`` as texts."""
     postgresql = connection.dialect.name == "postgresql"
     streamed = connection.execution_options(yield_per=STREAM_BATCH)
     rows = streamed.exec_driver_sql(_PG_WALK if postgresql else _SQLITE_WALK)
@@ -254,7 +255,7 @@ def check_chain(connection: Connection) -> ChainCheck:
     outside = connection.execute(
         select(table.c.id).where(table.c.seq.is_(None)).order_by(table.c.id).limit(1)
     ).scalar()
-    found = walk(_entries(connection), head)
+    found = walk(chain_texts(connection), head)
     if found.broken is None and outside is not None:
         return ChainCheck(
             found.entries, found.head_seq, found.head_hash, ChainBreak(None, outside, OUTSIDE_CHAIN)

@@ -12,7 +12,8 @@ Create Date: 2026-12-07
   an upgraded store verifies.
 * PostgreSQL: ``audit_entry_chain``, a ``BEFORE INSERT`` trigger (``SECURITY DEFINER``), overrides
   what the client sent: ``at`` is the server's clock, ``user_id`` is ``workbench_actor()`` (no actor,
-  no entry), ``db_login`` is ``session_user``; it takes the head ``FOR UPDATE`` (entries queue for
+  no entry; only the schema owner without a claim, setting a store up, may name the user itself),
+  ``db_login`` is ``session_user``; it takes the head ``FOR UPDATE`` (entries queue for
   their place) and chains the entry; ``audit_entry_chain_head`` moves the head once per statement. ``workbench_audit_text`` is the SQL twin of
   ``audit_chain.canonical_text`` (the tests compare their bytes; version 1, frozen).
 * PostgreSQL: the database audits rows that matter outside case saves itself, so the trail is
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
 
 # revision identifiers, used by Alembic.
 revision: str = "0009"
-down_revision: str | Sequence[str] | None = "0006"  # TEMP
+down_revision: str | Sequence[str] | None = "0007"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -110,7 +111,9 @@ DECLARE
     last_hash text;
 BEGIN
     NEW.at := clock_timestamp();
-    NEW.user_id := workbench_actor();
+    -- who acts; only the schema owner without a claim (set-up: `db init`) may name the user, and
+    -- its own login is recorded beside it
+    NEW.user_id := coalesce(workbench_actor(), CASE WHEN workbench_is_owner() THEN NEW.user_id END);
     IF NEW.user_id IS NULL THEN
         RAISE EXCEPTION 'an audit entry needs the acting user (workbench.actor)'
             USING ERRCODE = 'insufficient_privilege';
@@ -180,8 +183,11 @@ BEGIN
     IF old_doc IS NOT DISTINCT FROM new_doc THEN
         RETURN NULL;
     END IF;
-    INSERT INTO audit_entry (case_id, action, field, before, after)
-    VALUES (case_key, verb, 'row.' || TG_TABLE_NAME, old_doc::text, new_doc::text);
+    -- user_id counts only for the schema owner without a claim (see workbench_audit_chain): a new
+    -- or changed user is then recorded under her own id, the owner's login beside it
+    INSERT INTO audit_entry (user_id, case_id, action, field, before, after)
+    VALUES (CASE WHEN TG_TABLE_NAME = 'app_user' THEN NEW.id END, case_key, verb, 'row.' || TG_TABLE_NAME,
+        old_doc::text, new_doc::text);
     RETURN NULL;
 END $$;
 """

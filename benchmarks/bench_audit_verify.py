@@ -70,7 +70,9 @@ def _fill_sqlite(url: str, entries: int) -> None:
             user = SqlUserRepository(session).add_user("bench", "Bench", Role.OFFICER)
         for first in range(0, entries, SQLITE_BATCH):
             lines = [
-                AuditLine(uuid.UUID(int=i // 40), "update", f"balance_sheet.cash#{i}", str(i % 997), f"{i % 991}.50")
+                AuditLine(
+                    uuid.UUID(int=i // 40), "update", f"balance_sheet.cash#{i}", str(i), f"{i % 991}.50"
+                )
                 for i in range(first, min(first + SQLITE_BATCH, entries))
             ]
             with sessions.begin(actor=user) as session:
@@ -92,7 +94,9 @@ def _measure(name: str, url: str, entries: int) -> None:
             found = verify_store(engine)
             best = min(best, time.perf_counter() - t0)
         state = "intact" if found.broken is None else f"BROKEN {found.broken}"
-        print(f"{name}: audit verify over {found.entries} entries: {best:.2f} s ({state}; goal ≤ 10 s per million)")
+        print(
+            f"{name}: audit verify over {found.entries} entries: {best:.2f} s ({state}; goal ≤ 10 s / million)"
+        )
     finally:
         engine.dispose()
 
@@ -108,7 +112,8 @@ def main(argv: list[str] | None = None) -> int:
         if name == "postgresql":
             entries = args.entries or 1_000_000
             database = f"wb_bench_audit_{uuid.uuid4().hex[:8]}"
-            admin = create_engine(make_url(args.pg_url).set(database="postgres"), isolation_level="AUTOCOMMIT")
+            server = make_url(args.pg_url)
+            admin = create_engine(server.set(database="postgres"), isolation_level="AUTOCOMMIT")
             with admin.connect() as connection:
                 connection.execute(text(f"CREATE DATABASE {database}"))
             try:

@@ -95,7 +95,7 @@ def _measure(name: str, url: str, entries: int) -> None:
             best = min(best, time.perf_counter() - t0)
         state = "intact" if found.broken is None else f"BROKEN {found.broken}"
         print(
-            f"{name}: audit verify over {found.entries} entries: {best:.2f} s ({state}; goal ≤ 10 s / million)"
+            f"{name}: audit verify over {found.entries} entries: {best:.2f} s ({state}; goal ≤ 10 s/million)"
         )
     finally:
         engine.dispose()

@@ -183,6 +183,17 @@ def test_an_entry_without_an_actor_is_refused(sessions: Sessions, officer: User)
     assert entries(sessions) == before
 
 
+def test_the_claim_wins_and_only_without_one_the_named_user_writes(
+    sessions: Sessions, officer: User, other_officer: User
+) -> None:
+    with sessions.begin() as session:  # the schema owner setting up / the file's holder
+        append_audit(session, _lines(1), uuid.UUID(officer.id))
+    with sessions.begin(actor=other_officer) as session:
+        append_audit(session, _lines(1), uuid.UUID(officer.id))
+    assert [str(uuid.UUID(str(e["user_id"]))) for e in written(sessions)] == [officer.id, other_officer.id]
+    assert check(sessions).broken is None
+
+
 @pytest.mark.postgres
 @pytest.mark.parametrize("engine_url", ["postgresql"], indirect=True)
 def test_postgresql_sets_time_user_and_login_whatever_the_client_sends(

@@ -73,6 +73,7 @@ class SqlArchiveRepository:
         append_audit(
             self._session,
             [AuditLine(key, ChangeAction.ARCHIVE.value, f"signed_report.{kind.value}", None, row.sha256)],
+            user,
         )
         return _report(row)
 

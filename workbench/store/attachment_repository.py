@@ -90,7 +90,7 @@ class SqlAttachmentRepository:
                 created_by=user,
             )
         )
-        self._audit(key, f"attachment.{evidence_id}", existing, sha)
+        self._audit(user_id, key, f"attachment.{evidence_id}", existing, sha)
         self._session.flush()
         return self.info(case_id, evidence_id)
 
@@ -154,7 +154,7 @@ class SqlAttachmentRepository:
             return 0
         self._delete(key, [g.evidence_id for g in gone])
         for g in gone:
-            self._audit(key, f"attachment.{g.evidence_id}", g.sha256, None)
+            self._audit(user_id, key, f"attachment.{g.evidence_id}", g.sha256, None)
         self._session.flush()
         return len(gone)
 
@@ -165,5 +165,6 @@ class SqlAttachmentRepository:
             )
         )
 
-    def _audit(self, key: uuid.UUID, field: str, before: str | None, after: str | None) -> None:
-        append_audit(self._session, [AuditLine(key, ChangeAction.UPDATE.value, field, before, after)])
+    def _audit(self, user_id: str, key: uuid.UUID, field: str, before: str | None, after: str | None) -> None:
+        line = AuditLine(key, ChangeAction.UPDATE.value, field, before, after)
+        append_audit(self._session, [line], uuid.UUID(user_id))

@@ -120,27 +120,33 @@ class NoActorError(RuntimeError):
     """An audit entry without an acting user: the unit of work was not begun with ``actor=``."""
 
 
-def append_audit(session: Session, lines: Sequence[AuditLine]) -> None:
+def append_audit(session: Session, lines: Sequence[AuditLine], named_user: uuid.UUID | None = None) -> None:
     """Add ``lines`` to the audit trail, in order, inside the caller's unit of work.
 
-    PostgreSQL: only the content is sent; the database's trigger sets the rest. SQLite: the time,
-    the actor and the chain are set here, under the write lock every SQLite unit of work holds
-    (``BEGIN IMMEDIATE``), so two writers cannot take the same place in the chain.
+    The entries' user is the unit of work's actor (``workbench_actor()``). ``named_user`` (the user
+    the repository was told) counts only where nothing is claimed and the writer may name one: on
+    PostgreSQL the schema owner (set-up, ``db init``; its login is recorded beside it), on SQLite
+    whoever holds the file (who could write anything anyway). A person's own login always writes
+    as herself.
+
+    PostgreSQL: only the content (and ``named_user``) is sent; the database's trigger sets the rest.
+    SQLite: the time, the user and the chain are set here, under the write lock every SQLite unit
+    of work holds (``BEGIN IMMEDIATE``), so two writers cannot take the same place in the chain.
 
     Raises:
-        NoActorError: SQLite, and the unit of work claims no actor.
+        NoActorError: SQLite, and the unit of work neither claims an actor nor names a user.
     """
     if not lines:
         return
     connection = session.connection()
     table = table_of(AuditEntryRow)
     if connection.dialect.name == "postgresql":
-        connection.execute(insert(table), [_content(e) for e in lines])
+        connection.execute(insert(table), [{**_content(e), "user_id": named_user} for e in lines])
         return
     claimed = connection.execute(text("SELECT workbench_actor()")).scalar()
-    if claimed is None:
+    actor = named_user if claimed is None else uuid.UUID(str(claimed))
+    if actor is None:
         raise NoActorError("an audit entry needs the acting user: begin the unit of work with actor=")
-    actor = uuid.UUID(str(claimed))
     now = datetime.now(UTC)
     head = table_of(AuditChainHeadRow)
     seq, last = connection.execute(select(head.c.seq, head.c.hash).where(head.c.id == HEAD_ID)).one()

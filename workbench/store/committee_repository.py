@@ -481,10 +481,11 @@ class SqlCommitteeRepository:
     ) -> None:
         """Append one entry to the audit trail (``case_id`` None: a session-level step).
 
-        The entry's user is the unit of work's actor and its time the store's clock
-        (``audit_chain.append_audit``), whatever ``user_id`` says.
+        The entry's time is the store's clock and its user the unit of work's actor
+        (``audit_chain.append_audit``; ``user_id`` only where nothing is claimed).
         """
-        append_audit(self._session, [AuditLine(case_id, action.value, field, before, after)])
+        line = AuditLine(case_id, action.value, field, before, after)
+        append_audit(self._session, [line], uuid.UUID(user_id))
 
     def session_audit(self, session_id: str) -> list[str]:
         """The ``after`` values of the audit entries that created ``session_id``."""

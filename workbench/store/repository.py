@@ -269,7 +269,7 @@ class SqlCaseRepository:
             raise CaseExistsError(case_id=case.id) from None
         self._write_children(case_id, rows, replace=False)
         self._snapshot(case_id, root.version_id, action, now, user, document, sha, [])
-        self._audit(case_id, action, [FieldChange("", None, sha)])
+        self._audit(user, case_id, action, [FieldChange("", None, sha)])
         return root.version_id
 
     def save(
@@ -315,7 +315,7 @@ class SqlCaseRepository:
             raise ConcurrentEditError(case.id, expected_version, self._committed_version(case_id)) from None
         self._write_children(case_id, rows, replace=True)
         self._snapshot(case_id, root.version_id, action, now, user, canonical, sha, changes)
-        self._audit(case_id, action, changes)
+        self._audit(user, case_id, action, changes)
         return root.version_id
 
     def restore(self, case_id: str, version: int, expected_version: int, user_id: str) -> int:
@@ -325,7 +325,7 @@ class SqlCaseRepository:
 
     def record_export(self, case_id: str, user_id: str, sha: str) -> None:
         """Note in the audit trail that a case left the store (as an exchange file)."""
-        self._audit(case_uuid(case_id), ChangeAction.EXPORT, [FieldChange("", None, sha)])
+        self._audit(uuid.UUID(user_id), case_uuid(case_id), ChangeAction.EXPORT, [FieldChange("", None, sha)])
 
     # ---- read ----------------------------------------------------------------------------------
 
@@ -633,9 +633,13 @@ class SqlCaseRepository:
             },
         )
 
-    def _audit(self, case_id: uuid.UUID | None, action: ChangeAction, changes: Sequence[FieldChange]) -> None:
-        """One entry per change; who and when is the store's to say (``audit_chain.append_audit``)."""
+    def _audit(
+        self, user: uuid.UUID, case_id: uuid.UUID | None, action: ChangeAction, changes: Sequence[FieldChange]
+    ) -> None:
+        """One entry per change; who and when is the store's to say (``audit_chain.append_audit``:
+        ``user`` only where the unit of work claims no actor)."""
         append_audit(
             self._session,
             [AuditLine(case_id, action.value, c.path or None, c.before, c.after) for c in changes],
+            user,
         )

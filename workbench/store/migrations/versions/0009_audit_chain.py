@@ -158,13 +158,17 @@ DECLARE
     new_doc jsonb := to_jsonb(NEW);
     old_doc jsonb;
     case_key uuid;
+    named uuid;
     verb text := CASE TG_OP WHEN 'INSERT' THEN 'create' ELSE 'update' END;
 BEGIN
     IF TG_OP = 'UPDATE' THEN
         old_doc := to_jsonb(OLD);
     END IF;
+    -- ``named``: the user the row itself names, recorded only for the schema owner without a claim
+    -- (see workbench_audit_chain); anyone else's entries are her own
     IF TG_TABLE_NAME = 'app_user' THEN
         -- who the user is and what she may do; nothing else of the row (no secrets in the trail)
+        named := NEW.id;
         new_doc := jsonb_build_object('id', NEW.id, 'username', NEW.username, 'role', NEW.role,
             'active', NEW.active);
         IF TG_OP = 'UPDATE' THEN
@@ -174,20 +178,24 @@ BEGIN
     ELSIF TG_TABLE_NAME = 'signed_report' THEN
         new_doc := new_doc - 'pdf';
         case_key := NEW.case_id;
+        named := NEW.created_by;
         verb := 'archive';
     ELSIF TG_TABLE_NAME = 'case_submission' THEN
         case_key := NEW.case_id;
-    ELSE  -- committee_vote, committee_decision: the case of their agenda item
+        named := NEW.submitted_by;
+    ELSIF TG_TABLE_NAME = 'committee_vote' THEN
         SELECT a.case_id INTO case_key FROM committee_agenda_item a WHERE a.id = NEW.agenda_item_id;
+        named := NEW.member_id;
+    ELSE  -- committee_decision: the case of its agenda item, the chair of its session
+        SELECT a.case_id, s.chair_id INTO case_key, named
+        FROM committee_agenda_item a JOIN committee_session s ON s.id = a.session_id
+        WHERE a.id = NEW.agenda_item_id;
     END IF;
     IF old_doc IS NOT DISTINCT FROM new_doc THEN
         RETURN NULL;
     END IF;
-    -- user_id counts only for the schema owner without a claim (see workbench_audit_chain): a new
-    -- or changed user is then recorded under her own id, the owner's login beside it
     INSERT INTO audit_entry (user_id, case_id, action, field, before, after)
-    VALUES (CASE WHEN TG_TABLE_NAME = 'app_user' THEN NEW.id END, case_key, verb, 'row.' || TG_TABLE_NAME,
-        old_doc::text, new_doc::text);
+    VALUES (named, case_key, verb, 'row.' || TG_TABLE_NAME, old_doc::text, new_doc::text);
     RETURN NULL;
 END $$;
 """

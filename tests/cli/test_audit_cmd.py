@@ -72,3 +72,22 @@ def test_a_missing_head_is_one_line(
     code, out, _ = run(capsys, "audit", "verify", "--db", engine_url)
     assert code == 1
     assert out == f"审计链在第 {last} 条断开：链头与最后一条不符（最新的条目被删除，或链头被改写）\n"
+
+
+def test_the_minutes_print_the_head(
+    sessions: Sessions, officer: User, engine_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from workbench.reports.content_minutes import build_minutes_doc
+    from workbench.reports.inputs import MinutesData
+    from workbench.services.store import open_store
+
+    write(sessions, officer, 3)
+    with open_store(engine_url) as store:
+        head = store.audit.head()
+    assert head is not None
+    minutes = MinutesData("20261207-0001", None, "三楼会议室", (), (), audit_head=(head.seq, head.hash))
+    shown = repr(build_minutes_doc(minutes, "en"))
+    grouped = " ".join(head.hash[i : i + 16] for i in range(0, 64, 16))
+    assert f"entry {head.seq} · SHA-256 {grouped}" in shown and "Audit chain head" in shown
+    code, out, _ = run(capsys, "--lang", "en", "audit", "head", "--db", engine_url)
+    assert (code, out.strip()) == (0, f"Audit chain head: entry {head.seq}, {head.hash}")

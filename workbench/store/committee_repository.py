@@ -36,7 +36,7 @@ from workbench.domain.committee import (
 from workbench.domain.money import from_minor_units
 from workbench.domain.records import CaseSummary, ChangeAction, CommitteeError, Page, UserNotFoundError
 from workbench.domain.schedules import Method
-from workbench.store.audit_chain import AuditLine, append_audit
+from workbench.store.audit_chain import AuditLine, append_audit, chain_head
 from workbench.store.case_rows import CaseFileRow
 from workbench.store.committee_rows import (
     CaseSubmissionRow,
@@ -486,6 +486,10 @@ class SqlCommitteeRepository:
         """
         line = AuditLine(case_id, action.value, field, before, after)
         append_audit(self._session, [line], uuid.UUID(user_id))
+
+    def audit_head(self) -> tuple[int, str] | None:
+        """The audit chain's head (seq, hash) as this unit of work sees it; None if it is missing."""
+        return chain_head(self._session.connection())
 
     def session_audit(self, session_id: str) -> list[str]:
         """The ``after`` values of the audit entries that created ``session_id``."""

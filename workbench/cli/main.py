@@ -20,10 +20,13 @@ from workbench.cli import (
     report_cmd,
     schedule_cmd,
     store_cmds,
+    users_cmd,
     verify_cmd,
 )
+from workbench.cli.signin import PasswordInputError
 from workbench.cli.texts import pick_language, t, with_hint
 from workbench.domain.errors import DomainError
+from workbench.services.account_errors import AccountError
 from workbench.services.case_files import CaseFileError
 from workbench.services.messages import describe_error
 from workbench.texts.reasons import error_text
@@ -57,6 +60,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     report_cmd.add_parser(sub, lang)
     verify_cmd.add_parser(sub, lang)
     identity_cmd.add_parser(sub, lang)
+    users_cmd.add_parser(sub, lang)
     audit_cmd.add_parser(sub, lang)
     return parser
 
@@ -69,6 +73,8 @@ def describe(error: DomainError, lang: str) -> str:
     """
     if isinstance(error, CaseFileError):
         return with_hint(_hint_reason(error.error), f"{error.source}: {error_text(error.error, lang)}", lang)
+    if isinstance(error, (AccountError, PasswordInputError)):  # signing in and the users' accounts
+        return with_hint(error.reason, error.describe(lang), lang)
     return with_hint(_hint_reason(error), describe_error(error, lang), lang)
 
 

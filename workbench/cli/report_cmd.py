@@ -24,6 +24,7 @@ from workbench.cli.identity_cmd import (
     read_passphrase,
     signing_error_text,
 )
+from workbench.cli.signin import add_login_option, signed_in_user
 from workbench.cli.texts import t
 
 if TYPE_CHECKING:
@@ -53,6 +54,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: s
     p.add_argument("--attachments", metavar="DIR", help=t("report_attachments_help", lang))
     p.add_argument("--invariant", action="store_true", help=t("report_invariant_help", lang))
     add_db_option(p, lang)
+    add_login_option(p, lang)
     p.set_defaults(run=run)
 
 
@@ -108,7 +110,7 @@ def run(args: argparse.Namespace, lang: str) -> int:
                     store,
                     args.case,
                     request,
-                    store.users.current_user(),
+                    signed_in_user(store, args, lang),
                     identity,
                     photos_folder=photos,
                     reason=reason,

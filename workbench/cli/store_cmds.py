@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from workbench.cli.db_cmd import add_db_option
 from workbench.cli.output import money
+from workbench.cli.signin import add_login_option, signed_in_user
 from workbench.cli.table import render
 from workbench.cli.texts import t
 from workbench.domain.case_file import Stage
@@ -28,17 +29,20 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: 
     p = sub.add_parser("import", help=t("import_help", lang), description=t("import_help", lang))
     p.add_argument("case_file", metavar="CASE.json", help=t("calc_file_help", lang))
     add_db_option(p, lang)
+    add_login_option(p, lang)
     p.add_argument("--as-copy", action="store_true", help=t("as_copy_help", lang))
     p.set_defaults(run=run_import)
 
     p = sub.add_parser("export", help=t("export_help", lang), description=t("export_help", lang))
     p.add_argument("case_id", metavar="CASE_ID", help=t("case_id_help", lang))
     add_db_option(p, lang)
+    add_login_option(p, lang)
     p.add_argument("-o", "--output", metavar="FILE", help=t("output_help", lang))
     p.set_defaults(run=run_export)
 
     p = sub.add_parser("cases", help=t("cases_help", lang), description=t("cases_help", lang))
     add_db_option(p, lang)
+    add_login_option(p, lang)
     p.add_argument("--officer", metavar="NAME", help=t("officer_help", lang))
     p.add_argument("--stage", metavar="STAGE", help=t("stage_help", lang) + ": " + ", ".join(Stage))
     p.add_argument("--name", metavar="TEXT", help=t("name_help", lang))
@@ -60,7 +64,7 @@ def _with_store(url: str | None, work: Callable[[StoreServices], int]) -> int:
 
 def run_import(args: argparse.Namespace, lang: str) -> int:
     def work(store: StoreServices) -> int:
-        user = store.users.current_user()
+        user = signed_in_user(store, args, lang)
         record = store.cases.import_case_file(Path(args.case_file), user, as_copy=args.as_copy)
         print(record.case.id)
         return 0
@@ -70,7 +74,7 @@ def run_import(args: argparse.Namespace, lang: str) -> int:
 
 def run_export(args: argparse.Namespace, lang: str) -> int:
     def work(store: StoreServices) -> int:
-        user = store.users.current_user()
+        user = signed_in_user(store, args, lang)
         text = store.cases.export_case(args.case_id, user)
         if args.output is None:
             sys.stdout.buffer.write(text.encode("utf-8"))
@@ -182,7 +186,7 @@ def run_cases(args: argparse.Namespace, lang: str) -> int:
     )
 
     def work(store: StoreServices) -> int:
-        user = store.users.current_user()
+        user = signed_in_user(store, args, lang)
         cases = store.cases.list_cases(user, query=query, limit=max(args.limit, 1))
         if args.json:
             print(json.dumps([_summary_json(c) for c in cases], ensure_ascii=False, indent=2))

@@ -37,7 +37,10 @@ TEXTS: dict[str, Msg] = {
     "db_help": N_("数据库：建立、升级、查看版本"),
     "db_url_help": N_("数据库地址（默认：环境变量 WORKBENCH_DB_URL，否则用户数据目录下的 SQLite 文件）"),
     "db_upgrade_help": N_("把数据库结构升级到最新版本"),
-    "db_init_help": N_("建立新数据库（最新结构），并以当前系统用户为第一个管理员"),
+    "db_init_help": N_(
+        "建立新数据库（最新结构）和第一个管理员：--login 指定，否则当前系统用户；"
+        "SQLite 文件的第一个账户是客户经理兼管理员，密码取自 WORKBENCH_PASSWORD 或在终端上输入"
+    ),
     "db_current_help": N_("显示数据库结构的当前版本"),
     "db_upgraded": N_("数据库 {url} 已是最新结构（版本 {revision}）"),
     "db_initialised": N_("数据库 {url} 已就绪（版本 {revision}），管理员：{admin}"),
@@ -275,4 +278,59 @@ TEXTS.update(
         "audit_after_head": N_("条目在链头之后（绕过审计链追加）"),
         "audit_head_mismatch": N_("链头与最后一条不符（最新的条目被删除，或链头被改写）"),
     }
+)
+
+
+# ---- signing in and the users' accounts (issue 12) ---------------------------------------------
+TEXTS.update(
+    {
+        "login_help": N_(
+            "登录用户名（默认：环境变量 WORKBENCH_USER，否则系统用户名）；"
+            "SQLite 数据库的密码取自环境变量 WORKBENCH_PASSWORD，或在终端上输入"
+        ),
+        "password_prompt": N_("{login} 的密码："),
+        "new_password_prompt": N_("{login} 的新密码："),
+        "new_password_again": N_("再次输入新密码："),
+        "password_mismatch": N_("两次输入的密码不一致"),
+        "password_missing": N_("需要 {login} 的密码：请设置环境变量 WORKBENCH_PASSWORD，或在终端上运行"),
+        "new_password_missing": N_(
+            "需要 {login} 的新密码：请用 --password-stdin 从标准输入读取，或在终端上运行"
+        ),
+        "owner_created": N_("新数据库 {url}：已建立账户 {login}（客户经理，管理员）"),
+        "users_help": N_("用户与账户：列出、添加、停用、角色、管理员、密码"),
+        "users_list_help": N_("列出全部用户（管理员）"),
+        "users_add_help": N_("添加用户（管理员）；初始密码从终端输入两次，或用 --password-stdin"),
+        "users_disable_help": N_("停用用户（管理员）；其案卷和记录保留"),
+        "users_enable_help": N_("重新启用用户（管理员）"),
+        "users_set_role_help": N_("更改用户的角色（管理员）"),
+        "users_set_admin_help": N_("授予（on）或取消（off）用户的管理员权限（管理员）"),
+        "users_passwd_help": N_("修改自己的密码（先验证原密码）；管理员可重置他人的密码"),
+        "users_login_arg_help": N_("用户名（登录名）"),
+        "users_name_help": N_("姓名（默认同用户名）"),
+        "users_role_help": N_("角色：{roles}"),
+        "users_admin_help": N_("同时授予管理员权限（管理用户）"),
+        "users_flag_help": N_("on 授予，off 取消"),
+        "users_passwd_user_help": N_("要重置密码的用户（管理员）；不填则修改自己的密码"),
+        "password_stdin_help": N_("从标准输入读取一行作为新密码（供脚本使用）"),
+        "col_login": N_("用户名"),
+        "col_name": N_("姓名"),
+        "col_role": N_("角色"),
+        "col_admin": N_("管理员"),
+        "col_active": N_("启用"),
+        "col_locked": N_("锁定"),
+        "yes": N_("是"),
+        "no": N_("否"),
+        "locked_for": N_("{seconds} 秒"),
+        "user_added": N_("已添加用户 {login}（{role}）"),
+        "user_disabled": N_("已停用用户 {login}"),
+        "user_enabled": N_("已启用用户 {login}"),
+        "user_role_set": N_("用户 {login} 的角色改为 {role}"),
+        "user_admin_on": N_("用户 {login} 已是管理员"),
+        "user_admin_off": N_("用户 {login} 不再是管理员"),
+        "password_changed": N_("{login} 的密码已修改"),
+        "password_reset": N_("已重置 {login} 的密码"),
+    }
+)
+HINTS["password_not_set"] = N_(
+    "{message}（在终端上运行任一 workbench 命令即可设置，或用 workbench users passwd）"
 )

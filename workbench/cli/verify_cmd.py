@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.cli.db_cmd import add_db_option
+from workbench.cli.signin import add_login_option, signed_in_user
 from workbench.cli.texts import t
 
 if TYPE_CHECKING:
@@ -32,6 +33,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: s
     )
     p.add_argument("--case", metavar="CASE", help=t("verify_case_help", lang))
     add_db_option(p, lang)
+    add_login_option(p, lang)
     p.set_defaults(run=run)
 
 
@@ -84,7 +86,7 @@ def _current_hash(args: argparse.Namespace, lang: str) -> str | int:
     from workbench.services.store import open_store
 
     with open_store(args.db) as store:
-        return store.cases.open_case(args.case, store.users.current_user()).content_sha256
+        return store.cases.open_case(args.case, signed_in_user(store, args, lang)).content_sha256
 
 
 def signature_line(number: int, sig: SignatureReport, lang: str) -> str:

@@ -76,13 +76,18 @@ class ReportKind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class User:
-    """A person who signs in; ``id`` is a UUID in text form."""
+    """A person who signs in; ``id`` is a UUID in text form.
+
+    ``admin``: manages the users, beside the lending ``role`` (the laptop's owner is an officer
+    who administers her store; ``Role.ADMIN`` administers without a lending role).
+    """
 
     id: str
     username: str
     display_name: str
     role: Role
     active: bool = True
+    admin: bool = False
 
 
 @dataclass(frozen=True, slots=True)

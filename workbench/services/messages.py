@@ -12,6 +12,7 @@ from __future__ import annotations
 from workbench.domain.case_file import Stage
 from workbench.domain.errors import ConcurrentEditError, DomainError, ValidationError
 from workbench.domain.records import CommitteeError, RecordError
+from workbench.services.account_errors import AccountError
 from workbench.services.case_files import CaseFileError
 from workbench.services.permissions import PermissionDenied
 from workbench.texts import N_, fill, gettext
@@ -104,7 +105,7 @@ def _describe(error: DomainError, lang: str) -> str:
         if error.reason == "stage_committee_owned":
             params["stage"] = enum_label(Stage(str(params["stage"])), lang)
         return _text(error.reason, lang, **params)
-    if isinstance(error, PermissionDenied):
+    if isinstance(error, PermissionDenied | AccountError):
         return error.describe(lang)
     return str(error)
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from workbench.paths import database_url
+from workbench.services.accounts import AccountService
 from workbench.services.archive import ArchiveService
 from workbench.services.attachments import AttachmentService
 from workbench.services.audit import AuditService
@@ -41,6 +42,7 @@ class StoreServices:
     archive: ArchiveService
     committee: CommitteeService
     attachments: AttachmentService
+    accounts: AccountService
     audit: AuditService
 
     @classmethod
@@ -54,6 +56,7 @@ class StoreServices:
             ArchiveService(sessions),
             CommitteeService(sessions),
             AttachmentService(sessions),
+            AccountService(sessions),
             AuditService(sessions),
         )
 

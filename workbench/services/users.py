@@ -1,4 +1,7 @@
-"""Users: who is working (``current_user``), the first administrator, and user management."""
+"""Users: who is working (``current_user``), the first administrator, and user management.
+
+Passwords, signing in and the administrator's account work are ``services.accounts``.
+"""
 
 from __future__ import annotations
 
@@ -36,13 +39,16 @@ class UserService:
         self._sessions = sessions
 
     def current_user(self, login: str | None = None) -> User:
-        """The user named ``login`` (default: ``os_login()``).
+        """The user named ``login`` (default: ``os_login()``), taken on trust: the window's way until
+        its sign-in dialog (the command line signs in with a password, ``services.accounts``).
 
-        On a SQLite store without any user yet (a single-user laptop) that login becomes its first
-        user, an officer. On a shared store an unknown login is refused.
+        On a SQLite store without any user yet (a new laptop file) that login becomes its owner, an
+        officer who administers the store, without a password: she sets it at her first sign-in. A
+        store that has a user already (and so any store with passwords) never makes one here; a
+        shared store refuses an unknown login.
 
         Raises:
-            UserNotFoundError: no such user (and the store is not a fresh single-user file).
+            UserNotFoundError: no such user (and the store is not a new single-user file).
         """
         name = login or os_login()
         with self._sessions.begin() as session:
@@ -52,7 +58,7 @@ class UserService:
             except UserNotFoundError:
                 if self._sessions.dialect != "sqlite" or users.count_users() > 0:
                     raise
-                return users.add_user(name, name, Role.OFFICER)
+                return users.add_user(name, name, Role.OFFICER, admin=True)
 
     def ensure_first_admin(self, login: str | None = None) -> User:
         """The first administrator of a new store (``workbench db init``); an existing user is kept."""
@@ -64,7 +70,7 @@ class UserService:
             except UserNotFoundError:
                 if users.count_users() > 0:
                     raise
-                return users.add_user(name, name, Role.ADMIN)
+                return users.add_user(name, name, Role.ADMIN, admin=True)
 
     def create_user(self, acting: User, username: str, display_name: str, role: Role) -> User:
         require(acting, Action.MANAGE_USERS)

@@ -1,7 +1,7 @@
 """The audit trail as a hash chain, written by the database on PostgreSQL.
 
 Revision ID: 0009
-Revises: 0007
+Revises: 0008
 Create Date: 2026-12-07
 
 * ``audit_entry`` gets ``seq`` (its place in the chain, unique), ``prev_hash`` and ``entry_hash``
@@ -19,8 +19,10 @@ Create Date: 2026-12-07
 * PostgreSQL: the database audits rows that matter outside case saves itself, so the trail is
   complete even for someone writing with ``psql``: every insert or update of ``committee_vote``,
   ``committee_decision``, ``case_submission``, a new ``signed_report`` (without its PDF bytes) and
-  a new ``app_user`` or a change of its role or ``active``. ``field`` is ``row.<table>``, ``before``
-  and ``after`` the row as JSON, ``action`` ``create``/``update`` (``archive`` for a report).
+  a new ``app_user`` or a change of its role, ``is_admin`` or ``active`` (never its password hash).
+  ``field`` is ``row.<table>``, ``before`` and ``after`` the row as JSON, ``action``
+  ``create``/``update`` (``archive`` for a report). Unclaimed set-up writes of the schema owner
+  name the row's own user (the new user, ``created_by``, ``submitted_by``, the member, the chair).
 
 SQLite computes the same columns in Python (``audit_chain.append_audit``); a file cannot protect
 itself from whoever has it, but the chain shows what was changed.
@@ -40,7 +42,7 @@ if TYPE_CHECKING:
 
 # revision identifiers, used by Alembic.
 revision: str = "0009"
-down_revision: str | Sequence[str] | None = "0007"
+down_revision: str | Sequence[str] | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -170,10 +172,10 @@ BEGIN
         -- who the user is and what she may do; nothing else of the row (no secrets in the trail)
         named := NEW.id;
         new_doc := jsonb_build_object('id', NEW.id, 'username', NEW.username, 'role', NEW.role,
-            'active', NEW.active);
+            'is_admin', NEW.is_admin, 'active', NEW.active);
         IF TG_OP = 'UPDATE' THEN
             old_doc := jsonb_build_object('id', OLD.id, 'username', OLD.username, 'role', OLD.role,
-                'active', OLD.active);
+                'is_admin', OLD.is_admin, 'active', OLD.active);
         END IF;
     ELSIF TG_TABLE_NAME = 'signed_report' THEN
         new_doc := new_doc - 'pdf';
@@ -214,7 +216,7 @@ PG_ROW_TRIGGERS = {
     "committee_decision": "AFTER INSERT OR UPDATE",
     "case_submission": "AFTER INSERT OR UPDATE",
     "signed_report": "AFTER INSERT",
-    "app_user": "AFTER INSERT OR UPDATE OF role, active",
+    "app_user": "AFTER INSERT OR UPDATE OF role, is_admin, active",
 }
 
 # Existing entries, chained in id order with the SQL twin of the canonical text.

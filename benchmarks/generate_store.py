@@ -36,10 +36,11 @@ from workbench.domain.records import ChangeAction, Role
 from workbench.paths import resource_path
 from workbench.services.case_files import read_case_file
 from workbench.store import migrate
+from workbench.store.audit_chain import AuditLine, append_audit
 from workbench.store.case_rows import CaseFileRow
 from workbench.store.changes import canonical_text, sha256_text
 from workbench.store.db import Sessions, make_engine, make_sessions
-from workbench.store.history_rows import AuditEntryRow, CaseVersionRow
+from workbench.store.history_rows import CaseVersionRow
 from workbench.store.mappers import CASE_SECTION, CHILD_TABLES, SPLIT_SECTIONS, case_to_rows
 from workbench.store.orm_base import table_of
 from workbench.store.people_rows import AppUserRow
@@ -248,7 +249,6 @@ def generate(
         tables = {
             "case_file": table_of(CaseFileRow),
             "case_version": table_of(CaseVersionRow),
-            "audit_entry": table_of(AuditEntryRow),
         }
         rows_written = 0
         started = time.perf_counter()
@@ -273,7 +273,10 @@ def generate(
                     if children[table]:
                         connection.execute(insert(table), children[table])
                 connection.execute(insert(tables["case_version"]), versions)
-                connection.execute(insert(tables["audit_entry"]), audits)
+                # The store stamps the time and chains the entries (audit_chain): the time is now.
+                for a in audits:
+                    line = AuditLine(a["case_id"], a["action"], a["field"], a["before"], a["after"])
+                    append_audit(session, [line], a["user_id"])
             rows_written += len(roots) + len(versions) + len(audits) + sum(map(len, children.values()))
             done = min(first + batch, cases)
             if not quiet and (done % (batch * 20) == 0 or done == cases):

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from workbench import __version__
 from workbench.cli import (
+    audit_cmd,
     calc_cmd,
     db_cmd,
     identity_cmd,
@@ -60,6 +61,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     verify_cmd.add_parser(sub, lang)
     identity_cmd.add_parser(sub, lang)
     users_cmd.add_parser(sub, lang)
+    audit_cmd.add_parser(sub, lang)
     return parser
 
 

@@ -263,6 +263,22 @@ TEXTS.update(
         "not_a_pdf": N_("{path} 不是可读取的 PDF 文件"),
         "file_not_found": N_("找不到文件 {path}"),
         "bad_certificate": N_("{path} 不是证书文件"),
+        # `audit`: the audit trail's hash chain
+        "audit_help": N_("审计记录的哈希链：校验、查看链头"),
+        "audit_verify_help": N_("逐条重算审计链的哈希，指出第一处断开"),
+        "audit_head_help": N_("显示审计链的链头（条数与最后一条的哈希）"),
+        "audit_intact": N_("审计链完好：共 {count} 条，链头 {hash}"),
+        "audit_head": N_("审计链链头：第 {seq} 条，{hash}"),
+        "audit_no_head": N_("审计链没有链头（链头记录被删除）"),
+        "audit_broken": N_("审计链在第 {seq} 条断开（条目 {entry}）：{problem}"),
+        "audit_broken_at": N_("审计链在第 {seq} 条断开：{problem}"),
+        "audit_broken_entry": N_("审计链断开（条目 {entry}）：{problem}"),
+        "audit_content_changed": N_("内容在写入后被改动"),
+        "audit_link_broken": N_("与前一条的哈希不相接（条目被移动、插入或伪造）"),
+        "audit_entry_missing": N_("此处缺少条目（被删除）"),
+        "audit_outside_chain": N_("条目不在链中（绕过审计链写入）"),
+        "audit_after_head": N_("条目在链头之后（绕过审计链追加）"),
+        "audit_head_mismatch": N_("链头与最后一条不符（最新的条目被删除，或链头被改写）"),
     }
 )
 

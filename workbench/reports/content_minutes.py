@@ -222,6 +222,15 @@ def minutes_signature_block(minutes: MinutesData, lang: str) -> SignatureBlock:
     )
 
 
+def _audit_head(minutes: MinutesData, tr: Tr) -> tuple[tuple[str, str], ...]:
+    """The audit chain's head as the store had it (``workbench audit verify`` checks the chain)."""
+    if minutes.audit_head is None:
+        return ()
+    seq, digest = minutes.audit_head
+    grouped = " ".join(digest[i : i + 16] for i in range(0, len(digest), 16))  # wraps in the cell
+    return ((tr(N_("审计链链头")), tr(N_("第 {seq} 条 · SHA-256 {hash}"), seq=seq, hash=grouped)),)
+
+
 def build_minutes_doc(minutes: MinutesData, lang: str) -> ReportDoc:
     """The minutes of one session: attendance, then each case's decision, then the signatures."""
     tr = Tr(lang)
@@ -234,6 +243,7 @@ def build_minutes_doc(minutes: MinutesData, lang: str) -> ReportDoc:
                 (tr(NC_("report", "主席")), text(minutes.chair)),
                 (tr(N_("表决规则")), rule_text(minutes, lang)),
                 (tr(N_("审议案件数")), str(len(minutes.decisions))),
+                *_audit_head(minutes, tr),
             ),
             2,
         ),

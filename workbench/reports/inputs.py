@@ -122,6 +122,9 @@ class MinutesData:
     rule: DecisionRule | None = None
     quorum: int | None = None
     notes: str = ""
+    audit_head: tuple[int, str] | None = None
+    """The audit chain's head (entries, last hash) when the minutes were made: printed, so the signed
+    minutes fix the trail as it stood (``workbench audit verify``)."""
 
     @property
     def chair(self) -> str:

@@ -637,6 +637,7 @@ class CommitteeService:
             decisions=tuple(decisions),
             rule=info.rules.rule,
             quorum=info.rules.quorum,
+            audit_head=repo.audit_head(),
         )
 
     @staticmethod

@@ -30,6 +30,7 @@ from workbench.paths import database_url
 from workbench.services.accounts import AccountService
 from workbench.services.archive import ArchiveService
 from workbench.services.attachments import AttachmentService
+from workbench.services.audit import AuditService
 from workbench.services.cases import CaseService
 from workbench.services.committee import CommitteeService
 from workbench.services.users import UserService
@@ -52,6 +53,7 @@ class StoreServices:
     committee: CommitteeService
     attachments: AttachmentService
     accounts: AccountService
+    audit: AuditService
 
     @classmethod
     def over(cls, url: str, sessions: Sessions) -> StoreServices:
@@ -65,6 +67,7 @@ class StoreServices:
             CommitteeService(sessions),
             AttachmentService(sessions),
             AccountService(sessions),
+            AuditService(sessions),
         )
 
     @property

@@ -12,8 +12,9 @@ from sqlalchemy import select
 
 from workbench.domain.records import ArchivedReport, CaseNotFoundError, ChangeAction, ReportKind
 from workbench.store.archive_rows import SignedReportRow
+from workbench.store.audit_chain import AuditLine, append_audit
 from workbench.store.case_rows import CaseFileRow
-from workbench.store.history_rows import AuditEntryRow, CaseVersionRow
+from workbench.store.history_rows import CaseVersionRow
 from workbench.store.mappers import case_uuid
 
 if TYPE_CHECKING:
@@ -85,18 +86,12 @@ class SqlArchiveRepository:
             created_by=user,
         )
         self._session.add(row)
-        self._session.add(
-            AuditEntryRow(
-                at=now,
-                user_id=user,
-                case_id=key,
-                action=ChangeAction.ARCHIVE.value,
-                field=f"signed_report.{kind.value}",
-                before=None,
-                after=row.sha256,
-            )
-        )
         self._session.flush()
+        append_audit(
+            self._session,
+            [AuditLine(key, ChangeAction.ARCHIVE.value, f"signed_report.{kind.value}", None, row.sha256)],
+            user,
+        )
         return _report(row)
 
     def list_reports(self, case_id: str) -> list[ArchivedReport]:

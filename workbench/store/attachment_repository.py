@@ -16,8 +16,8 @@ from sqlalchemy import delete, select
 from workbench.domain.attachments import AttachmentInfo
 from workbench.domain.records import CaseNotFoundError, ChangeAction
 from workbench.store.archive_rows import AttachmentRow
+from workbench.store.audit_chain import AuditLine, append_audit
 from workbench.store.case_rows import CaseFileRow
-from workbench.store.history_rows import AuditEntryRow
 from workbench.store.mappers import case_uuid
 
 if TYPE_CHECKING:
@@ -90,7 +90,7 @@ class SqlAttachmentRepository:
                 created_by=user,
             )
         )
-        self._audit(now, user, key, f"attachment.{evidence_id}", existing, sha)
+        self._audit(user_id, key, f"attachment.{evidence_id}", existing, sha)
         self._session.flush()
         return self.info(case_id, evidence_id)
 
@@ -153,9 +153,8 @@ class SqlAttachmentRepository:
         if not gone:
             return 0
         self._delete(key, [g.evidence_id for g in gone])
-        now, user = datetime.now(UTC), uuid.UUID(user_id)
         for g in gone:
-            self._audit(now, user, key, f"attachment.{g.evidence_id}", g.sha256, None)
+            self._audit(user_id, key, f"attachment.{g.evidence_id}", g.sha256, None)
         self._session.flush()
         return len(gone)
 
@@ -166,23 +165,6 @@ class SqlAttachmentRepository:
             )
         )
 
-    def _audit(
-        self,
-        now: datetime,
-        user: uuid.UUID,
-        key: uuid.UUID,
-        field: str,
-        before: str | None,
-        after: str | None,
-    ) -> None:
-        self._session.add(
-            AuditEntryRow(
-                at=now,
-                user_id=user,
-                case_id=key,
-                action=ChangeAction.UPDATE.value,
-                field=field,
-                before=before,
-                after=after,
-            )
-        )
+    def _audit(self, user_id: str, key: uuid.UUID, field: str, before: str | None, after: str | None) -> None:
+        line = AuditLine(key, ChangeAction.UPDATE.value, field, before, after)
+        append_audit(self._session, [line], uuid.UUID(user_id))

@@ -13,7 +13,7 @@ import uuid
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import exists, func, insert, select
+from sqlalchemy import exists, func, select
 
 from workbench.domain.case_file import Stage
 from workbench.domain.committee import (
@@ -36,6 +36,7 @@ from workbench.domain.committee import (
 from workbench.domain.money import from_minor_units
 from workbench.domain.records import CaseSummary, ChangeAction, CommitteeError, Page, UserNotFoundError
 from workbench.domain.schedules import Method
+from workbench.store.audit_chain import AuditLine, append_audit, chain_head
 from workbench.store.case_rows import CaseFileRow
 from workbench.store.committee_rows import (
     CaseSubmissionRow,
@@ -47,7 +48,6 @@ from workbench.store.committee_rows import (
 )
 from workbench.store.history_rows import AuditEntryRow, CaseVersionRow
 from workbench.store.mappers import case_uuid
-from workbench.store.orm_base import table_of
 from workbench.store.people_rows import AppUserRow
 from workbench.store.repository import SUMMARY_COLUMNS, case_summary
 from workbench.store.row_codec import minor_units
@@ -507,19 +507,17 @@ class SqlCommitteeRepository:
         before: str | None,
         after: str | None,
     ) -> None:
-        """Append one entry to the audit trail (``case_id`` None: a session-level step)."""
-        self._session.connection().execute(
-            insert(table_of(AuditEntryRow)),
-            {
-                "at": self._clock(),
-                "user_id": uuid.UUID(user_id),
-                "case_id": case_id,
-                "action": action.value,
-                "field": field,
-                "before": before,
-                "after": after,
-            },
-        )
+        """Append one entry to the audit trail (``case_id`` None: a session-level step).
+
+        The entry's time is the store's clock and its user the unit of work's actor
+        (``audit_chain.append_audit``; ``user_id`` only where nothing is claimed).
+        """
+        line = AuditLine(case_id, action.value, field, before, after)
+        append_audit(self._session, [line], uuid.UUID(user_id))
+
+    def audit_head(self) -> tuple[int, str] | None:
+        """The audit chain's head (seq, hash) as this unit of work sees it; None if it is missing."""
+        return chain_head(self._session.connection())
 
     def session_audit(self, session_id: str) -> list[str]:
         """The ``after`` values of the audit entries that created ``session_id``."""

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import BigInteger, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, Index, Integer, SmallInteger, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from workbench.domain.records import ChangeAction
 from workbench.store.orm_base import Base, Json, Moment, one_of
 
 ACTIONS = [a.value for a in ChangeAction]
+HASH = 64
+"""Length of a SHA-256 in hex."""
 
 
 class CaseVersionRow(Base):
@@ -36,7 +38,10 @@ class CaseVersionRow(Base):
 class AuditEntryRow(Base):
     """One change: the database refuses UPDATE and DELETE on this table (triggers, see append_only).
 
-    ``case_id`` has no foreign key on purpose: the trail outlives a deleted case.
+    ``case_id`` has no foreign key on purpose: the trail outlives a deleted case. ``seq``,
+    ``prev_hash`` and ``entry_hash`` chain the entries (``workbench.store.audit_chain``); ``db_login``
+    is the database login that wrote the entry (PostgreSQL's ``session_user``; NULL on SQLite).
+    Entries are added through ``audit_chain.append_audit`` only.
     """
 
     __tablename__ = "audit_entry"
@@ -51,5 +56,28 @@ class AuditEntryRow(Base):
     field: Mapped[str | None] = mapped_column(Text)
     before: Mapped[str | None] = mapped_column(Text)
     after: Mapped[str | None] = mapped_column(Text)
+    seq: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"))
+    prev_hash: Mapped[str] = mapped_column(String(HASH))
+    entry_hash: Mapped[str] = mapped_column(String(HASH))
+    db_login: Mapped[str | None] = mapped_column(Text)
 
-    __table_args__ = (Index(None, "case_id", "id"), one_of("action", ACTIONS))
+    __table_args__ = (
+        Index(None, "case_id", "id"),
+        Index(None, "seq", unique=True),
+        one_of("action", ACTIONS),
+    )
+
+
+class AuditChainHeadRow(Base):
+    """The end of the audit chain (one row, ``id`` 1): the last entry's ``seq`` and ``entry_hash``.
+
+    Removing the newest entries leaves the head pointing past them, so that shows too.
+    """
+
+    __tablename__ = "audit_chain_head"
+
+    id: Mapped[int] = mapped_column(SmallInteger, primary_key=True, autoincrement=False)
+    seq: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"))
+    hash: Mapped[str] = mapped_column(String(HASH))
+
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)

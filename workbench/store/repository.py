@@ -63,6 +63,7 @@ from workbench.domain.records import (
     ChangeAction,
 )
 from workbench.domain.row_ids import fill_row_ids, rows_lack_ids
+from workbench.store.audit_chain import AuditLine, append_audit
 from workbench.store.case_rows import CaseFileRow
 from workbench.store.changes import FieldChange, canonical_text, diff, sha256_text
 from workbench.store.history_rows import AuditEntryRow, CaseVersionRow
@@ -268,7 +269,7 @@ class SqlCaseRepository:
             raise CaseExistsError(case_id=case.id) from None
         self._write_children(case_id, rows, replace=False)
         self._snapshot(case_id, root.version_id, action, now, user, document, sha, [])
-        self._audit(now, user, case_id, action, [FieldChange("", None, sha)])
+        self._audit(user, case_id, action, [FieldChange("", None, sha)])
         return root.version_id
 
     def save(
@@ -319,7 +320,7 @@ class SqlCaseRepository:
         if details:
             self._write_children(case_id, rows, replace=True)
         self._snapshot(case_id, root.version_id, action, now, user, canonical, sha, changes)
-        self._audit(now, user, case_id, action, changes)
+        self._audit(user, case_id, action, changes)
         return root.version_id
 
     def restore(self, case_id: str, version: int, expected_version: int, user_id: str) -> int:
@@ -329,13 +330,7 @@ class SqlCaseRepository:
 
     def record_export(self, case_id: str, user_id: str, sha: str) -> None:
         """Note in the audit trail that a case left the store (as an exchange file)."""
-        self._audit(
-            self._clock(),
-            uuid.UUID(user_id),
-            case_uuid(case_id),
-            ChangeAction.EXPORT,
-            [FieldChange("", None, sha)],
-        )
+        self._audit(uuid.UUID(user_id), case_uuid(case_id), ChangeAction.EXPORT, [FieldChange("", None, sha)])
 
     # ---- read ----------------------------------------------------------------------------------
 
@@ -644,27 +639,12 @@ class SqlCaseRepository:
         )
 
     def _audit(
-        self,
-        now: datetime,
-        user: uuid.UUID,
-        case_id: uuid.UUID | None,
-        action: ChangeAction,
-        changes: Sequence[FieldChange],
+        self, user: uuid.UUID, case_id: uuid.UUID | None, action: ChangeAction, changes: Sequence[FieldChange]
     ) -> None:
-        if not changes:
-            return
-        self._session.connection().execute(
-            _insert_statement(table_of(AuditEntryRow)),
-            [
-                {
-                    "at": now,
-                    "user_id": user,
-                    "case_id": case_id,
-                    "action": action.value,
-                    "field": c.path or None,
-                    "before": c.before,
-                    "after": c.after,
-                }
-                for c in changes
-            ],
+        """One entry per change; who and when is the store's to say (``audit_chain.append_audit``:
+        ``user`` only where the unit of work claims no actor)."""
+        append_audit(
+            self._session,
+            [AuditLine(case_id, action.value, c.path or None, c.before, c.after) for c in changes],
+            user,
         )

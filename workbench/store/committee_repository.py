@@ -13,7 +13,7 @@ import uuid
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import exists, func, insert, select
 
 from workbench.domain.case_file import Stage
 from workbench.domain.committee import (
@@ -48,6 +48,7 @@ from workbench.store.committee_rows import (
 )
 from workbench.store.history_rows import AuditEntryRow, CaseVersionRow
 from workbench.store.mappers import case_uuid
+from workbench.store.orm_base import table_of
 from workbench.store.people_rows import AppUserRow
 from workbench.store.repository import SUMMARY_COLUMNS, case_summary
 from workbench.store.row_codec import minor_units

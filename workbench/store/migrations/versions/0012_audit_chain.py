@@ -251,6 +251,9 @@ def _upgrade_postgresql() -> None:
     op.execute(PG_BACKFILL.replace("{genesis}", GENESIS))
     op.execute("ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_append_only")
     op.execute("REVOKE ALL ON audit_chain_head FROM PUBLIC")
+    # Anyone of the store may check the trail (workbench audit verify); writing it is the triggers' alone.
+    people = op.get_bind().exec_driver_sql("SELECT quote_ident(workbench_role('people'))").scalar_one()
+    op.execute(f"GRANT SELECT ON audit_chain_head TO {people}")
     op.execute(
         "CREATE TRIGGER audit_entry_chain BEFORE INSERT ON audit_entry "
         "FOR EACH ROW EXECUTE FUNCTION workbench_audit_chain()"

@@ -7,12 +7,14 @@ import os
 import re
 import subprocess
 import sys
+import uuid
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 import pytest
 
 from tests.cli.conftest import PASSWORD
+from tests.databases import PERSON_LOGINS
 from tests.store.helpers import add_user, demo_path
 from workbench.cli.main import main
 
@@ -312,31 +314,49 @@ def test_a_script_adds_a_user_through_stdin_in_a_real_process(url: str, tmp_path
 def test_on_postgresql_the_rows_are_managed_and_passwords_are_the_servers(
     blank_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("WORKBENCH_USER", "root")
-    assert run(capsys, "db", "init", "--db", blank_url)[0] == 0  # root: the first administrator
+    """On a team store the first administrator is made by db init with her own login; the people she
+    adds get theirs, with the password typed for them, and sign in as the server says."""
+    admin = f"wb_root_{uuid.uuid4().hex[:8]}"
+    person = f"wb_zhou_{uuid.uuid4().hex[:8]}"
+    monkeypatch.setenv("WORKBENCH_USER", admin)
+    assert run(capsys, "db", "init", "--db", blank_url)[0] == 0  # the first administrator
     if blank_url.startswith("sqlite"):
         code, out, _ = run(capsys, "users", "list", "--db", blank_url)
-        assert out.splitlines()[2].split() == ["root", "root", "客户经理", "是", "是", "否"]
+        assert out.splitlines()[2].split() == [admin, admin, "客户经理", "是", "是", "否"]
         return
-    code, out, err = run(capsys, "users", "add", "zhou", "--role", "officer", "--db", blank_url)
-    assert (code, out, err) == (
-        0,
-        "已添加用户 zhou（客户经理）\n",
-        "",
-    )  # no password asked: the server keeps them
-    assert run(capsys, "users", "disable", "zhou", "--db", blank_url)[0] == 0
+    PERSON_LOGINS.update({admin, person})  # the server's logins: dropped at the run's end
+    code, out, err = run(
+        capsys,
+        "users",
+        "add",
+        person,
+        "--role",
+        "officer",
+        "--password-stdin",
+        "--db",
+        blank_url,
+        stdin="zhou-secret-1",
+    )
+    assert (code, out, err) == (0, f"已添加用户 {person}（客户经理）\n", "")
+    monkeypatch.setenv("WORKBENCH_USER", person)
+    monkeypatch.setenv("WORKBENCH_PASSWORD", "zhou-secret-1")
+    code, out, err = run(capsys, "cases", "--db", blank_url)  # she signs in with the password typed for her
+    assert (code, out.strip(), err) == (0, "没有案卷", "")
+    monkeypatch.setenv("WORKBENCH_PASSWORD", "a-wrong-one")
+    code, _out, err = run(capsys, "--lang", "en", "cases", "--db", blank_url)
+    assert (code, err.startswith("workbench: error: Wrong login or password")) == (2, True), err
+    monkeypatch.setenv("WORKBENCH_USER", admin)
+    monkeypatch.setenv("WORKBENCH_PASSWORD", PASSWORD)
+    assert run(capsys, "users", "disable", person, "--db", blank_url)[0] == 0
     code, out, _ = run(capsys, "users", "list", "--db", blank_url)
     assert [line.split() for line in out.splitlines()[2:]] == [
-        ["root", "root", "管理员", "是", "是", "否"],
-        ["zhou", "zhou", "客户经理", "否", "否", "否"],
+        [admin, admin, "管理员", "是", "是", "否"],
+        [person, person, "客户经理", "否", "否", "否"],
     ]
-    code, _, err = run(
-        capsys, "--lang", "en", "users", "passwd", "--password-stdin", "--db", blank_url, stdin="x" * 9
-    )
-    assert (code, err) == (
-        2,
-        "workbench: error: this store signs in through the PostgreSQL server, which keeps the passwords\n",
-    )
+    monkeypatch.setenv("WORKBENCH_USER", person)
+    monkeypatch.setenv("WORKBENCH_PASSWORD", "zhou-secret-1")
+    code, _out, err = run(capsys, "--lang", "en", "cases", "--db", blank_url)
+    assert (code, "may not sign in" in err) == (2, True), err  # disabled: the server refuses her login
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

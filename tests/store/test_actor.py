@@ -63,7 +63,7 @@ def login(pg_store: str) -> Iterator[str]:
     name = f"wb_actor_{uuid.uuid4().hex[:12]}"
     admin = create_engine(pg_store, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
-        connection.execute(text(f"CREATE ROLE {name} LOGIN"))
+        connection.execute(text(f"CREATE ROLE {name} LOGIN PASSWORD 'login-secret-1'"))
     try:
         yield name
     finally:
@@ -74,7 +74,8 @@ def login(pg_store: str) -> Iterator[str]:
 
 
 def _as(engine_url: str, login: str) -> Sessions:
-    return make_sessions(make_engine(make_url(engine_url).set(username=login).render_as_string(False)))
+    url = make_url(engine_url).set(username=login, password="login-secret-1")
+    return make_sessions(make_engine(url.render_as_string(False)))
 
 
 @pytest.mark.postgres

@@ -240,7 +240,7 @@ def login_role(sessions: Sessions) -> Iterator[tuple[str, User]]:
     name = f"wb_audit_{uuid.uuid4().hex[:10]}"
     user = add_user(sessions, name)
     with sessions.engine.begin() as connection:
-        connection.execute(text(f"CREATE ROLE {name} LOGIN"))
+        connection.execute(text(f"CREATE ROLE {name} LOGIN PASSWORD 'login-secret-1'"))
         connection.execute(text(f"GRANT USAGE ON SCHEMA public TO {name}"))
         connection.execute(text(f"GRANT SELECT, INSERT ON audit_entry TO {name}"))
         connection.execute(text(f"GRANT USAGE ON SEQUENCE audit_entry_id_seq TO {name}"))
@@ -259,7 +259,7 @@ def test_a_person_cannot_write_the_trail_as_someone_else(
 ) -> None:
     name, person = login_role
     count = len(entries(sessions))
-    url = make_url(sessions.engine.url).set(username=name, password=None)
+    url = make_url(sessions.engine.url).set(username=name, password="login-secret-1")
     engine = create_engine(url)
     insert = "INSERT INTO audit_entry (at, user_id, action, field) VALUES (now(), :u, 'update', 'x')"
     try:

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import URL
 
 pytestmark = pytest.mark.postgres
+LOGIN_PASSWORD = "login-secret-1"  # the server asks people for SCRAM passwords (ensure-postgres.sh)
 
 DENIED = errors.InsufficientPrivilege  # SQLSTATE 42501: privileges, row security, the rules' triggers
 APPEND_ONLY = ("audit_entry", "signed_report", "case_version", "committee_vote", "committee_decision")
@@ -60,26 +61,34 @@ class Store:
     def url(self, login: str) -> URL:
         from sqlalchemy.engine import make_url
 
-        return make_url(self.databases.url(self.name)).set(username=login, password=None)
+        return make_url(self.databases.url(self.name)).set(username=login, password=LOGIN_PASSWORD)
 
     def person(self, tag: str, role: Role) -> User:
         """A user of the store whose login role is her user name, member of her role's group."""
         login = f"{self.prefix}_u{uuid.uuid4().hex[:6]}_{tag}"
         with self.owner.begin() as session:
             user = SqlUserRepository(session).add_user(login, tag.title(), role)
-            pg_roles.create_login(session.connection(), login, None, role)
+            pg_roles.create_login(session.connection(), login, LOGIN_PASSWORD, role)
         self.people[tag] = user
         return user
 
     def sessions(self, tag: str) -> Sessions:
         """The unit-of-work factory of ``tag`` connected as herself."""
-        factory = make_sessions(make_engine(self.url(self.people[tag].username).render_as_string()))
+        factory = make_sessions(
+            make_engine(self.url(self.people[tag].username).render_as_string(hide_password=False))
+        )
         self.factories.append(factory)
         return factory
 
     def raw(self, tag: str) -> psycopg.Connection[Any]:
         """A plain psycopg connection as ``tag`` (what she would get from ``psql``)."""
-        return psycopg.connect(host="127.0.0.1", port=5432, dbname=self.name, user=self.people[tag].username)
+        return psycopg.connect(
+            host="127.0.0.1",
+            port=5432,
+            dbname=self.name,
+            user=self.people[tag].username,
+            password=LOGIN_PASSWORD,
+        )
 
     def owner_sql(self, statement: str, **params: object) -> Any:
         with self.owner.begin() as session:

@@ -26,7 +26,7 @@ from workbench.cli.signin import (
 from workbench.cli.table import render
 from workbench.cli.texts import t
 from workbench.domain.records import Role, UserNotFoundError
-from workbench.services.account_errors import AccountError, PasswordNotSet, SignInRefused
+from workbench.services.account_errors import PasswordNotSet, SignInRefused
 from workbench.services.permissions import ROLE_NAMES
 
 if TYPE_CHECKING:
@@ -140,7 +140,8 @@ def run_list(args: argparse.Namespace, lang: str) -> int:
 def run_add(args: argparse.Namespace, lang: str) -> int:
     def work(store: StoreServices) -> int:
         acting = signed_in_user(store, args, lang)
-        password = read_new_password(args.user, args.password_stdin, lang) if store.accounts.local else None
+        # On a team store the password goes to the new person's login role (the server keeps it).
+        password = read_new_password(args.user, args.password_stdin, lang)
         user = store.accounts.add_user(acting, args.user, args.name, Role(args.role), password, args.admin)
         print(t("user_added", lang, login=user.username, role=ROLE_NAMES.text(user.role, lang)))
         return 0
@@ -190,7 +191,7 @@ def run_passwd(args: argparse.Namespace, lang: str) -> int:
 
     def work(store: StoreServices) -> int:
         if not store.accounts.local:
-            raise AccountError("server_sign_in")
+            return _server_passwd(store, args, lang)
         me = login_name(args)
         if args.user and args.user != me:
             acting = signed_in_user(store, args, lang)
@@ -212,3 +213,19 @@ def run_passwd(args: argparse.Namespace, lang: str) -> int:
         return 0
 
     return _with_store(args, lang, work)
+
+
+def _server_passwd(store: StoreServices, args: argparse.Namespace, lang: str) -> int:
+    """On a team store: the server signed her in already (that proves her), so her own password is
+    set as the server's; another's (an administrator's work) creates that person's login when the
+    server has none yet, the once-only step of an upgraded store (README)."""
+    acting = signed_in_user(store, args, lang)
+    target = args.user or acting.username
+    new = read_new_password(target, args.password_stdin, lang)
+    if target == acting.username:
+        store.accounts.change_password(acting, "", new)
+        print(t("password_changed", lang, login=target))
+    else:
+        store.accounts.reset_password(acting, target, new)
+        print(t("password_reset", lang, login=target))
+    return 0

@@ -296,9 +296,14 @@ class AccountService:
         """An administrator sets another's password (it also lifts a lock)."""
         check_password(new)
         if not self.local:
-            with self._sessions.begin(actor=acting) as session:
-                self._require_admin(SqlUserRepository(session), acting)
-                self._on_server(session, login, lambda c, n: pg_roles.set_password(c, n, new))
+            with self._sessions.begin(actor=acting) as session, _server(session) as connection:
+                users = SqlUserRepository(session)
+                self._require_admin(users, acting)
+                target = users.get_user_by_username(login)
+                if pg_roles.login_exists(connection, login):
+                    pg_roles.set_password(connection, login, new)
+                else:  # a user of the store from before the server's logins: her login, made now
+                    pg_roles.create_login(connection, login, new, target.role, admin=target.admin)
             return
         digest = _hasher().hash(new)
         with self._sessions.begin() as session:

@@ -7,11 +7,12 @@ Create Date: 2026-12-07
 The rules the database holds (row security, audit stamping, committee rules) ask one function who is
 acting, never a value the client chose:
 
+* the schema owner (a member of the role that owns ``app_user``) or a superuser acts as whoever the
+  transaction claims (else as its own user, if it is one): the owner can change any table anyway, and
+  what it writes carries its own ``session_user`` (the audit chain records it), so the claim hides
+  nothing;
 * a person's own login (``session_user`` is the ``username`` of an active ``app_user``) acts as that
   user; a transaction that claims another (``set_config('workbench.actor', …)``) is refused;
-* the schema owner (a member of the role that owns ``app_user``) or a superuser acts as whoever the
-  transaction claims: the owner can change any table anyway, and what it writes carries its own
-  ``session_user`` (the audit chain records it), so the claim hides nothing;
 * any other login is refused.
 
 Both functions are ``SECURITY DEFINER`` with a fixed ``search_path``, so a person cannot shadow
@@ -50,6 +51,15 @@ DECLARE
     claimed text := nullif(current_setting('workbench.actor', true), '');
     me uuid;
 BEGIN
+    -- The owner answers for everything it writes anyway: it acts as whoever it claims, even when it
+    -- is also a person of the store (a DBA who uses the workbench too).
+    IF {schema}.workbench_is_owner() THEN
+        IF claimed IS NOT NULL THEN
+            RETURN claimed::uuid;
+        END IF;
+        SELECT id INTO me FROM {schema}.app_user WHERE username = session_user AND active;
+        RETURN me;
+    END IF;
     SELECT id INTO me FROM {schema}.app_user WHERE username = session_user AND active;
     IF me IS NOT NULL THEN
         IF claimed IS NOT NULL AND claimed::uuid <> me THEN
@@ -57,9 +67,6 @@ BEGIN
                 USING ERRCODE = 'insufficient_privilege';
         END IF;
         RETURN me;
-    END IF;
-    IF {schema}.workbench_is_owner() THEN
-        RETURN claimed::uuid;
     END IF;
     RAISE EXCEPTION 'workbench: % is not an active user of this store', session_user
         USING ERRCODE = 'insufficient_privilege';

@@ -42,7 +42,8 @@ def person(pg_store: str) -> Iterator[str]:
     with admin.connect() as connection:
         connection.execute(text("SET password_encryption = 'scram-sha-256'"))
         connection.execute(text(f"CREATE ROLE {name} LOGIN PASSWORD '{PASSWORD}'"))
-        connection.execute(text(f"GRANT SELECT ON app_user TO {name}"))
+        group = connection.execute(text("SELECT quote_ident(workbench_role('officer'))")).scalar_one()
+        connection.execute(text(f"GRANT {group} TO {name}"))  # an officer's rights, as people have them
     try:
         yield name
     finally:
@@ -93,3 +94,41 @@ def test_with_login_keeps_sqlite_urls_and_sets_the_login_of_server_urls(tmp_path
     assert with_login("postgresql+psycopg://postgres@127.0.0.1/wb", "liumin").startswith(
         "postgresql+psycopg://liumin@127.0.0.1/wb"
     )
+
+
+def test_a_wrong_password_and_a_missing_one_are_refused_by_the_server(pg_store: str, person: str) -> None:
+    owner = make_sessions(make_engine(pg_store))
+    add_user(owner, person)
+    owner.engine.dispose()
+    for password, reason in (("not-her-password", "signin_refused"), (None, "signin_password_needed")):
+        with _sign_in(pg_store, person, password) as store, pytest.raises(StoreSignInError) as caught:
+            store.users.server_user()
+        assert caught.value.reason == reason
+        assert "not-her-password" not in describe_error(caught.value, "en")
+
+
+def test_naming_the_chair_in_a_variable_does_not_make_an_officer_the_chair(
+    pg_store: str, person: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The colleague sets WORKBENCH_USER to the chair's login and gives her own password: the server
+    refuses, and without the variable she is herself."""
+    from workbench.cli.main import main
+
+    owner = make_sessions(make_engine(pg_store))
+    add_user(owner, person)
+    chair = f"wb_chair_{uuid.uuid4().hex[:8]}"
+    with owner.begin() as session:
+        session.execute(text(f"CREATE ROLE {chair} LOGIN PASSWORD 'chairs-own-secret'"))
+    owner.engine.dispose()
+    try:
+        monkeypatch.setenv("WORKBENCH_USER", chair)
+        monkeypatch.setenv("WORKBENCH_PASSWORD", PASSWORD)
+        assert main(["--lang", "en", "cases", "--db", pg_store]) == 2
+        assert capsys.readouterr().err.startswith("workbench: error: Wrong login or password")
+        monkeypatch.delenv("WORKBENCH_USER")
+        assert main(["cases", "--db", pg_store, "--login", person]) == 0
+    finally:
+        admin = create_engine(pg_store, isolation_level="AUTOCOMMIT")
+        with admin.connect() as connection:
+            connection.execute(text(f"DROP ROLE IF EXISTS {chair}"))
+        admin.dispose()

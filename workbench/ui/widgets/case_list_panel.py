@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -177,7 +178,12 @@ class CaseListPanel(QWidget):
             self._apply_filter()
 
     def set_officers(self, names: list[str]) -> None:
-        """Fill the officer filter (keeps the choice if that officer is still there)."""
+        """Fill the officer filter (keeps the choice if that officer is still there).
+
+        The names come from a background call: the panel may be gone by then (signed out, closed).
+        """
+        if not shiboken6.isValid(self) or not shiboken6.isValid(self.officer):
+            return
         chosen = self.officer.currentData()
         self.officer.blockSignals(True)
         self.officer.clear()

@@ -1,0 +1,311 @@
+"""A team store under load: many officers, each with her own PostgreSQL login, saving at once.
+
+    .venv/bin/python benchmarks/bench_load.py [--officers 200] [--seconds 60] [--processes 8]
+                                             [--think 2,8] [--pg-url URL] [--keep]
+
+Set-up (as the server's superuser, the schema owner): a throw-away database at the newest schema,
+``--officers`` people each with a LOGIN role (SCRAM password, member of the store's officer group,
+``workbench.store.pg_roles``) and one case of her own (a copy of demo case A).
+
+Run: ``--processes`` worker processes share the officers; every officer is a thread with its own
+engine signed in as her login (row security, the rules' triggers and the audit chain all apply).
+Each opens her case, then until the time is up: thinks (uniform in ``--think`` seconds: an officer
+typing between autosaves), edits the conclusion and one amount, and saves over the version she holds.
+
+Prints: sign-in to the first page of cases (median of 20, goal ≤ 300 ms), a save of case A as an
+officer beside the same save as the owner (row security off for it; goal ≤ 1.5×), and for the load
+run: saves done, p50/p95/p99/max save latency (goal p95 ≤ 50 ms), errors by kind (goal 0) and lost
+updates (goal 0: each case's stored version and content are those of its officer's last save).
+Asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import multiprocessing
+import random
+import statistics
+import sys
+import threading
+import time
+import uuid
+from collections import Counter
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from workbench.domain.records import Role
+from workbench.paths import resource_path
+from workbench.services.case_files import read_case_file
+from workbench.services.store import StoreServices
+from workbench.store import migrate, pg_roles
+from workbench.store.changes import content_sha256
+from workbench.store.db import make_engine, make_sessions, with_login
+from workbench.store.repository import SqlCaseRepository
+from workbench.store.user_repository import SqlUserRepository
+
+if TYPE_CHECKING:
+    from workbench.domain.case_file import CaseFile
+
+DEFAULT_PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+PASSWORD = "bench-load-password"
+SIGN_IN_RUNS = 20
+SAVE_RUNS = 30
+
+
+def demo_case() -> CaseFile:
+    return read_case_file(Path(resource_path("demo", "case-a.json")))
+
+
+def edited(case: CaseFile, i: int) -> CaseFile:
+    """The conclusion and the first asset's amount changed: a save with a figure in its audit."""
+    sheet = case.balance_sheet
+    assets = sheet.assets
+    if assets:
+        first = dataclasses.replace(assets[0], amount=Decimal(1000 + i % 997))
+        sheet = dataclasses.replace(sheet, assets=(first, *assets[1:]))
+    notes = dataclasses.replace(case.notes, conclusion=f"load {i}")
+    return dataclasses.replace(case, balance_sheet=sheet, notes=notes)
+
+
+@dataclasses.dataclass(frozen=True)
+class Officer:
+    login: str
+    case_id: str
+
+
+def set_up(url: str, officers: int, prefix: str) -> list[Officer]:
+    migrate.init(url)
+    sessions = make_sessions(make_engine(url))
+    people: list[Officer] = []
+    template = demo_case()
+    try:
+        for i in range(officers):
+            login = f"{prefix}_{i:03d}"
+            with sessions.begin() as session:
+                user = SqlUserRepository(session).add_user(login, f"Officer {i}", Role.OFFICER)
+                pg_roles.create_login(session.connection(), login, PASSWORD, Role.OFFICER)
+            case = dataclasses.replace(template, id=str(uuid.uuid4()))
+            with sessions.begin(actor=user) as session:
+                SqlCaseRepository(session).add(case, user.id)
+            people.append(Officer(login, case.id))
+    finally:
+        sessions.engine.dispose()
+    return people
+
+
+def signed_in(url: str, login: str) -> StoreServices:
+    own = with_login(url, login, PASSWORD)
+    return StoreServices.over(own, make_sessions(make_engine(own)))
+
+
+def sign_in_to_first_page(url: str, login: str) -> float:
+    t0 = time.perf_counter()
+    store = signed_in(url, login)
+    try:
+        user = store.users.server_user()
+        store.cases.list_cases(user)
+        return (time.perf_counter() - t0) * 1000
+    finally:
+        store.close()
+
+
+def save_times(store: StoreServices, case_id: str, runs: int) -> list[float]:
+    user = store.users.server_user()
+    record = store.cases.open_case(case_id, user)
+    version, case, times = record.version, record.case, []
+    for i in range(runs):
+        t0 = time.perf_counter()
+        version = store.cases.save_case(edited(case, i), version, user)
+        times.append((time.perf_counter() - t0) * 1000)
+    return times
+
+
+def _officer_loop(
+    url: str, officer: Officer, until: float, think: tuple[float, float], out: dict[str, Any]
+) -> None:
+    latencies: list[float] = []
+    errors: Counter[str] = Counter()
+    last: tuple[int, str] | None = None
+    rng = random.Random(officer.login)
+    try:
+        store = signed_in(url, officer.login)
+    except Exception as error:
+        out[officer.login] = ([], Counter({type(error).__name__: 1}), None)
+        return
+    try:
+        user = store.users.server_user()
+        record = store.cases.open_case(officer.case_id, user)
+        version, case, i = record.version, record.case, 0
+        while True:
+            pause = rng.uniform(*think)
+            if time.monotonic() + pause >= until:
+                break
+            time.sleep(pause)
+            i += 1
+            candidate = edited(case, i)
+            t0 = time.perf_counter()
+            try:
+                version = store.cases.save_case(candidate, version, user)
+            except Exception as error:
+                errors[type(error).__name__] += 1
+                continue
+            latencies.append((time.perf_counter() - t0) * 1000)
+            last = (version, content_sha256(candidate))
+    except Exception as error:
+        errors[type(error).__name__] += 1
+    finally:
+        store.close()
+    out[officer.login] = (latencies, errors, last)
+
+
+def worker(url: str, officers: list[Officer], until: float, think: tuple[float, float]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    threads = [
+        threading.Thread(target=_officer_loop, args=(url, officer, until, think, out)) for officer in officers
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return out
+
+
+def lost_updates(url: str, results: dict[str, Any], officers: list[Officer]) -> int:
+    """Cases whose stored version or content is not what their officer saved last."""
+    sessions = make_sessions(make_engine(url))
+    lost = 0
+    try:
+        with sessions.begin() as session:
+            repo = SqlCaseRepository(session)
+            for officer in officers:
+                last = results.get(officer.login, (None, None, None))[2]
+                if last is None:
+                    continue
+                record = repo.get(officer.case_id)
+                if (record.version, content_sha256(record.case)) != last:
+                    lost += 1
+    finally:
+        sessions.engine.dispose()
+    return lost
+
+
+def pct(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def run(url: str, args: argparse.Namespace) -> None:
+    prefix = f"wb_load_{uuid.uuid4().hex[:6]}"
+    print(f"setting up {args.officers} officers …", flush=True)
+    t0 = time.perf_counter()
+    officers = set_up(url, args.officers, prefix)
+    print(f"  set up in {time.perf_counter() - t0:.1f} s")
+    try:
+        report(url, args, officers)
+    finally:
+        drop_logins(url, prefix)
+
+
+def report(url: str, args: argparse.Namespace, officers: list[Officer]) -> None:
+    first = officers[0]
+    sign_ins = [sign_in_to_first_page(url, first.login) for _ in range(SIGN_IN_RUNS)]
+    print(f"sign-in to the first page of cases: median {statistics.median(sign_ins):.1f} ms (goal ≤ 300 ms)")
+
+    as_officer = signed_in(url, first.login)
+    owner = StoreServices.over(url, make_sessions(make_engine(url)))
+    try:
+        mine = statistics.median(save_times(as_officer, first.case_id, SAVE_RUNS))
+        other = officers[1] if len(officers) > 1 else first
+        owner_user = owner.users.find_user(other.login)
+        # The owner acts as the officer by claim: no row security for it, the same triggers.
+        theirs = statistics.median(_owner_saves(owner, other.case_id, owner_user))
+    finally:
+        as_officer.close()
+        owner.close()
+    ratio = mine / theirs
+    print(
+        f"save of case A as the officer: median {mine:.1f} ms; as the owner: {theirs:.1f} ms ({ratio:.2f}×)"
+    )
+
+    think = tuple(float(x) for x in args.think.split(","))
+    until = time.monotonic() + args.seconds
+    shares = [officers[i :: args.processes] for i in range(args.processes)]
+    print(f"load: {len(officers)} officers in {args.processes} processes for {args.seconds} s …", flush=True)
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(args.processes) as pool:
+        parts = pool.starmap(worker, [(url, share, until, think) for share in shares if share])
+    results: dict[str, Any] = {}
+    for part in parts:
+        results.update(part)
+    latencies = [ms for lat, _e, _l in results.values() for ms in lat]
+    errors: Counter[str] = Counter()
+    for _lat, errs, _last in results.values():
+        errors.update(errs)
+    if latencies:
+        print(
+            f"  saves {len(latencies)}  p50 {pct(latencies, 50):.1f} ms  p95 {pct(latencies, 95):.1f} ms"
+            f"  p99 {pct(latencies, 99):.1f} ms  max {max(latencies):.1f} ms  (goal p95 ≤ 50 ms)"
+        )
+    print(f"  errors {sum(errors.values())} {dict(errors) if errors else ''} (goal 0)")
+    print(f"  lost updates {lost_updates(url, results, officers)} (goal 0)")
+
+
+def _owner_saves(owner: StoreServices, case_id: str, user: Any) -> list[float]:
+    record = owner.cases.open_case(case_id, user)
+    version, times = record.version, []
+    for i in range(SAVE_RUNS):
+        t0 = time.perf_counter()
+        version = owner.cases.save_case(edited(record.case, i), version, user)
+        times.append((time.perf_counter() - t0) * 1000)
+    return times
+
+
+def drop_logins(url: str, prefix: str) -> None:
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            names = connection.execute(
+                text("SELECT rolname FROM pg_roles WHERE rolname LIKE :p"), {"p": f"{prefix}%"}
+            ).scalars()
+            for name in list(names):
+                connection.execute(text(f'DROP OWNED BY "{name}"'))
+                connection.execute(text(f'DROP ROLE "{name}"'))
+    finally:
+        admin.dispose()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--officers", type=int, default=200)
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--processes", type=int, default=8)
+    parser.add_argument("--think", default="2,8", help="seconds between saves: MIN,MAX")
+    parser.add_argument("--pg-url", default=DEFAULT_PG_URL)
+    parser.add_argument("--keep", action="store_true")
+    args = parser.parse_args(argv)
+    server = make_url(args.pg_url)
+    name = f"wb_bench_load_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(server.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f"CREATE DATABASE {name}"))
+    url = server.set(database=name).render_as_string(hide_password=False)
+    try:
+        run(url, args)
+    finally:
+        if not args.keep:
+            with admin.connect() as connection:
+                connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+            drop_logins(args.pg_url, name)  # the store's group roles (named after the database)
+        admin.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -78,14 +78,16 @@ ALLOWED: dict[Role, frozenset[Action]] = _allowed()
 
 
 def _own_cases_only() -> dict[Role, frozenset[Action]]:
-    """Lifecycle actions an officer takes on her own cases only (``Transition.own_case``), and
-    the survey reports she signs and archives."""
+    """Lifecycle actions an editor takes on her own cases only (``Transition.own_case``), and the
+    survey reports an officer signs and archives. An administrator edits, restores and submits only
+    cases of her own too: a team store's row security refuses her anyone else's (migration 0010),
+    and the services say so first, on SQLite as well."""
     own = {
         action
         for action, steps in STEP_ACTIONS.items()
         if any(t.own_case and t.step in steps for t in lifecycle.TRANSITIONS)
     }
-    return {Role.OFFICER: frozenset({*own, Action.ARCHIVE_REPORT})}
+    return {Role.OFFICER: frozenset({*own, Action.ARCHIVE_REPORT}), Role.ADMIN: frozenset(own)}
 
 
 OWN_CASES_ONLY: dict[Role, frozenset[Action]] = _own_cases_only()

@@ -16,12 +16,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import psycopg
-from psycopg import sql
-
 from workbench.domain.records import Role
 
 if TYPE_CHECKING:
+    from psycopg import sql
     from sqlalchemy import Connection
 
 __all__ = [
@@ -56,6 +54,8 @@ def _run(connection: Connection, statement: sql.Composable) -> None:
     raw = connection.connection.driver_connection
     if raw is None:  # pragma: no cover - an open SQLAlchemy connection always has its driver's
         raise RuntimeError("no driver connection")
+    import psycopg
+
     try:
         with raw.cursor() as cursor:
             cursor.execute(statement)
@@ -88,6 +88,8 @@ def create_login(
 
     ``password`` ``None``: no password (client certificates, or ``peer`` on the server's host).
     """
+    from psycopg import sql  # only a team store's administrator gets here: opening a store stays light
+
     _scram(connection)
     secret = sql.SQL("NULL") if password is None else sql.Literal(password)
     _run(connection, sql.SQL("CREATE ROLE {} LOGIN PASSWORD {}").format(sql.Identifier(login), secret))
@@ -97,6 +99,8 @@ def create_login(
 def set_role(connection: Connection, login: str, role: Role, *, admin: bool = False) -> None:
     """Make ``login`` a member of the group of ``role``, and of the administrators' exactly when
     ``admin`` (``app_user.is_admin``) or ``role`` is ``admin``; out of the store's other groups."""
+    from psycopg import sql  # only a team store's administrator gets here: opening a store stays light
+
     wanted = {group_of(connection, role)}
     if admin or role is Role.ADMIN:
         wanted.add(group_of(connection, Role.ADMIN))
@@ -112,16 +116,22 @@ def set_role(connection: Connection, login: str, role: Role, *, admin: bool = Fa
 
 def disable(connection: Connection, login: str) -> None:
     """``NOLOGIN``: the person cannot connect any more (her sessions open now end with them)."""
+    from psycopg import sql  # only a team store's administrator gets here: opening a store stays light
+
     _run(connection, sql.SQL("ALTER ROLE {} NOLOGIN").format(sql.Identifier(login)))
 
 
 def enable(connection: Connection, login: str) -> None:
     """``LOGIN`` again."""
+    from psycopg import sql  # only a team store's administrator gets here: opening a store stays light
+
     _run(connection, sql.SQL("ALTER ROLE {} LOGIN").format(sql.Identifier(login)))
 
 
 def set_password(connection: Connection, login: str, password: str) -> None:
     """A new password (SCRAM-SHA-256)."""
+    from psycopg import sql  # only a team store's administrator gets here: opening a store stays light
+
     _scram(connection)
     _run(
         connection,

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import insert, select, text, update
 
+from workbench.store.changes import sha256_text
 from workbench.store.db import store_errors
 from workbench.store.history_rows import AuditChainHeadRow, AuditEntryRow
 from workbench.store.orm_base import table_of
@@ -98,8 +99,9 @@ def entry_hash(
     db_login: str | None,
 ) -> str:
     """SHA-256 (lowercase hex) of ``canonical_text`` in UTF-8."""
-    body = canonical_text(seq, prev_hash, at, user_id, case_id, action, field, before, after, db_login)
-    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+    return sha256_text(
+        canonical_text(seq, prev_hash, at, user_id, case_id, action, field, before, after, db_login)
+    )
 
 
 # ---- appending -------------------------------------------------------------------------------------

@@ -178,6 +178,21 @@ def blank_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 
 
 @pytest.fixture
+def outdated_team_store(pg_databases: PgDatabases) -> Iterator[str]:
+    """A PostgreSQL store at an older revision (0005), its URL with a password (the superuser's: the
+    test server trusts it), for the refusal an outdated team store gets on opening."""
+    from sqlalchemy.engine import make_url
+
+    from workbench.store import migrate
+
+    name = pg_databases.create(template=None)
+    url = make_url(pg_databases.url(name)).set(password="s3cret-pw").render_as_string(hide_password=False)
+    migrate.upgrade(url, "0005")
+    yield url
+    pg_databases.drop(name)
+
+
+@pytest.fixture
 def sessions(engine_url: str) -> Iterator[Sessions]:
     """The unit-of-work factory over ``engine_url`` (disposed afterwards)."""
     from workbench.store.db import make_engine, make_sessions

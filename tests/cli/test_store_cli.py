@@ -15,10 +15,7 @@ from workbench.store.migrate import head
 HEAD = head()
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
     from pathlib import Path
-
-    from tests.databases import PgDatabases
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -216,20 +213,6 @@ def test_cases_sort_and_filter_by_change_date(blank_url: str, capsys: pytest.Cap
     with pytest.raises(SystemExit) as exit_info:  # argparse refuses an unknown column, with the choices
         main(["cases", "--db", blank_url, "--sort", "nonsense"])
     assert exit_info.value.code == 2 and "case-number" in capsys.readouterr().err
-
-
-@pytest.fixture
-def outdated_team_store(pg_databases: PgDatabases) -> Iterator[str]:
-    """A PostgreSQL store at an older revision, its URL with a password (trust ignores it)."""
-    from sqlalchemy.engine import make_url
-
-    from workbench.store import migrate
-
-    name = pg_databases.create(template=None)
-    url = make_url(pg_databases.url(name)).set(password="s3cret-pw").render_as_string(hide_password=False)
-    migrate.upgrade(url, "0005")
-    yield url
-    pg_databases.drop(name)
 
 
 @pytest.mark.postgres

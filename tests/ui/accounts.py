@@ -2,8 +2,8 @@
 
 ``signed_link(url)`` is what the sign-in dialog ends with: a ``StoreLink`` of a person who gave her
 password. A new SQLite file gets its owner first (the OS login, as the dialog proposes), with
-``PASSWORD``; a PostgreSQL store signs in with the server's authentication (the test server trusts
-127.0.0.1, so the URL's login is enough).
+``PASSWORD``; a PostgreSQL store signs in with the server's authentication: given no login, as the
+URL's (the tests' superuser, whom the test server trusts on 127.0.0.1; people give SCRAM passwords).
 """
 
 from __future__ import annotations

@@ -7,35 +7,21 @@ from typing import TYPE_CHECKING
 import pytest
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable
 
     from pytestqt.qtbot import QtBot
 
-    from tests.databases import PgDatabases
     from workbench.ui.main_window import MainWindow
-
-
-@pytest.fixture
-def outdated_url(pg_databases: PgDatabases) -> Iterator[str]:
-    from sqlalchemy.engine import make_url
-
-    from workbench.store import migrate
-
-    name = pg_databases.create(template=None)
-    url = make_url(pg_databases.url(name)).set(password="s3cret-pw").render_as_string(hide_password=False)
-    migrate.upgrade(url, "0005")
-    yield url
-    pg_databases.drop(name)
 
 
 @pytest.mark.postgres
 def test_an_outdated_team_store_is_named_in_one_line_without_the_password(
-    qtbot: QtBot, make_window: Callable[..., MainWindow], outdated_url: str
+    qtbot: QtBot, make_window: Callable[..., MainWindow], outdated_team_store: str
 ) -> None:
     from workbench.store import migrate
     from workbench.ui.store_link import connect_store
 
-    window = make_window(store_opener=lambda: connect_store(outdated_url, "postgres", "s3cret-pw"))
+    window = make_window(store_opener=lambda: connect_store(outdated_team_store, "postgres", "s3cret-pw"))
     state = window.case_list.store_state
     qtbot.waitUntil(lambda: "升级数据库结构" in state.text(), timeout=15000)
     shown = state.text()
@@ -43,4 +29,4 @@ def test_an_outdated_team_store_is_named_in_one_line_without_the_password(
     assert shown.endswith(f"的结构版本为 0005，本程序需要 {migrate.head()}：请管理员升级数据库结构")
     assert "s3cret-pw" not in shown and "\n" not in shown
     assert window.persistence.store is None
-    assert migrate.current(outdated_url) == "0005"  # opening changed nothing
+    assert migrate.current(outdated_team_store) == "0005"  # opening changed nothing

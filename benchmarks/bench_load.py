@@ -239,7 +239,8 @@ def report(url: str, args: argparse.Namespace, officers: list[Officer]) -> None:
     shares = [officers[i :: args.processes] for i in range(args.processes)]
     print(f"load: {len(officers)} officers in {args.processes} processes for {args.seconds} s …", flush=True)
     context = multiprocessing.get_context("spawn")
-    with context.Pool(args.processes) as pool:
+    sampler = ConnectionSampler(url, officers[0].login.rsplit("_", 1)[0])
+    with sampler, context.Pool(args.processes) as pool:
         parts = pool.starmap(worker, [(url, share, until, think) for share in shares if share])
     results: dict[str, Any] = {}
     for part in parts:
@@ -254,7 +255,48 @@ def report(url: str, args: argparse.Namespace, officers: list[Officer]) -> None:
             f"  p99 {pct(latencies, 99):.1f} ms  max {max(latencies):.1f} ms  (goal p95 ≤ 50 ms)"
         )
     print(f"  errors {sum(errors.values())} {dict(errors) if errors else ''} (goal 0)")
+    print(
+        f"  officers' server connections: peak {sampler.peak}, mean {sampler.mean:.0f}"
+        f" (the server allows {sampler.max_connections})"
+    )
     print(f"  lost updates {lost_updates(url, results, officers)} (goal 0)")
+
+
+class ConnectionSampler:
+    """Counts, every 100 ms, the server connections held by the officers' logins (idle or not)."""
+
+    def __init__(self, url: str, login_prefix: str) -> None:
+        self._engine = create_engine(url)
+        self._prefix = login_prefix
+        self._stop = threading.Event()
+        self._counts: list[int] = []
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        with self._engine.connect() as connection:
+            self.max_connections = int(connection.execute(text("SHOW max_connections")).scalar_one())
+
+    def _sample(self) -> None:
+        query = text("SELECT count(*) FROM pg_stat_activity WHERE starts_with(usename, :p)")
+        with self._engine.connect() as connection:
+            while not self._stop.wait(0.1):
+                self._counts.append(int(connection.execute(query, {"p": self._prefix}).scalar_one()))
+                connection.commit()
+
+    def __enter__(self) -> ConnectionSampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self._engine.dispose()
+
+    @property
+    def peak(self) -> int:
+        return max(self._counts, default=0)
+
+    @property
+    def mean(self) -> float:
+        return statistics.fmean(self._counts) if self._counts else 0.0
 
 
 def _owner_saves(owner: StoreServices, case_id: str, user: Any) -> list[float]:

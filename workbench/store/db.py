@@ -7,7 +7,9 @@ instead of one failing half-way with "database is locked" when it upgrades its r
 (``Sessions.read``) open with a deferred ``BEGIN``: in WAL mode they run beside a writer instead of
 queueing behind it. Migrations open with ``BEGIN EXCLUSIVE`` (``SQLITE_BEGIN``).
 
-PostgreSQL (a team's server): ``pool_pre_ping`` and a connect timeout.
+PostgreSQL (a team's server): ``pool_pre_ping``, a connect timeout, and a pool that gives its
+connections back to the server after a few quiet seconds (``idle_pool``), so an idle app does not
+hold one of the server's ``max_connections``.
 
 Failures of the database itself surface as domain errors, the URL shown without its password:
 
@@ -39,6 +41,7 @@ from workbench.domain.records import (
     StoreSignInError,
     StoreUnavailableError,
 )
+from workbench.store.idle_pool import IDLE_RELEASE_S, IdleReleasingPool
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -129,11 +132,14 @@ def _register_sqlite_functions(dbapi_connection: Any) -> None:
     dbapi_connection.create_function("workbench_sha256", 1, _sha256_hex, deterministic=True)
 
 
-def make_engine(url: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
+def make_engine(
+    url: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS, idle_release_s: float = IDLE_RELEASE_S
+) -> Engine:
     """An engine for a ``sqlite:///FILE`` or ``postgresql+psycopg://…`` URL (see the module doc).
 
     Nothing is connected yet; the SQLite file's directory is created if missing. ``busy_timeout_ms``
-    is how long a SQLite writer waits for another one before ``StoreBusyError``.
+    is how long a SQLite writer waits for another one before ``StoreBusyError``; a PostgreSQL
+    engine closes its pooled connections after ``idle_release_s`` seconds of quiet (``idle_pool``).
 
     Raises:
         StoreUnavailableError: the URL is malformed, names an unknown driver, or the directory fails.
@@ -145,7 +151,11 @@ def make_engine(url: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
             return _sqlite_engine(parsed, busy_timeout_ms)
         if backend == "postgresql":
             return create_engine(
-                parsed, pool_pre_ping=True, connect_args={"connect_timeout": CONNECT_TIMEOUT_S}
+                parsed,
+                poolclass=IdleReleasingPool,
+                idle_s=idle_release_s,
+                pool_pre_ping=True,
+                connect_args={"connect_timeout": CONNECT_TIMEOUT_S},
             )
     except (NoSuchModuleError, ImportError, ArgumentError) as error:
         raise StoreUnavailableError(url=shown_url(parsed), detail=str(error).splitlines()[0]) from None

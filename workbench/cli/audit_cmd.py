@@ -3,10 +3,13 @@
 ``verify`` walks the whole chain (``workbench.services.audit``): exit 0 and the number of entries
 and the head when it holds, exit 1 and one line naming the first break (its place, the entry, what
 does not match) when it does not. ``head`` prints the head only (the minutes print it too).
+``verify --head SEQ:HASH`` also checks a head printed earlier (copied from signed minutes): a chain
+rewritten from its start with fresh hashes holds link by link, but not against a head once signed.
 """
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING
 
 from workbench.cli.db_cmd import add_db_option
@@ -18,6 +21,7 @@ if TYPE_CHECKING:
     from workbench.services.audit import ChainCheck
 
 EXIT_BROKEN = 1
+EXIT_BAD_INPUT = 2
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: str) -> None:
@@ -27,6 +31,10 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: s
         text = t(f"audit_{name}_help", lang)
         action = actions.add_parser(name, help=text, description=text)
         add_db_option(action, lang)
+        if name == "verify":
+            action.add_argument(
+                "--head", dest="known_head", metavar="SEQ:HASH", help=t("audit_known_help", lang)
+            )
         action.set_defaults(run=run)
 
 
@@ -47,10 +55,17 @@ def describe(check: ChainCheck, lang: str) -> str:
 
 
 def run_verify(args: argparse.Namespace, lang: str) -> int:
+    from workbench.services.audit import ChainHead
     from workbench.services.store import open_store
 
+    known = None
+    if args.known_head is not None:
+        known = ChainHead.parse(args.known_head)
+        if known is None:
+            print(f"workbench: {t('audit_bad_known', lang, text=args.known_head)}", file=sys.stderr)
+            return EXIT_BAD_INPUT
     with open_store(args.db) as store:
-        check = store.audit.verify()
+        check = store.audit.verify(known)
     print(describe(check, lang))
     return 0 if check.broken is None else EXIT_BROKEN
 

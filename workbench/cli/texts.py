@@ -279,6 +279,12 @@ TEXTS.update(
         "audit_outside_chain": N_("条目不在链中（绕过审计链写入）"),
         "audit_after_head": N_("条目在链头之后（绕过审计链追加）"),
         "audit_head_mismatch": N_("链头与最后一条不符（最新的条目被删除，或链头被改写）"),
+        "audit_known_help": N_(
+            "再核对一个先前记下的链头（如会议纪要上印的“第 SEQ 条 · SHA-256 …”），写作 SEQ:HASH"
+        ),
+        "audit_bad_known": N_("“{text}”不是链头：应写作 SEQ:HASH（条数、冒号、64 位十六进制哈希）"),
+        "audit_known_head_changed": N_("此条的哈希与先前记下的链头不同（审计链被整条重写）"),
+        "audit_known_head_missing": N_("审计链比先前记下的链头短（此前的条目被删除）"),
     }
 )
 

@@ -7,6 +7,7 @@ store may run it (the minutes print the head, so a reader can check it later aga
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -25,6 +26,16 @@ class ChainHead:
     seq: int
     hash: str
 
+    @classmethod
+    def parse(cls, text: str) -> ChainHead | None:
+        """``SEQ:HASH`` as ``audit head`` prints it, or the head as copied from the minutes
+        (``第 12 条 · SHA-256 1f2e… 8a9b…``: the hash may be split by spaces); None if it is neither."""
+        cleaned = re.sub(r"(?i)sha-?256", " ", text)
+        found = re.fullmatch(r"\D*?(\d+)[^0-9a-fA-F]+((?:[0-9a-fA-F]\s*){64})", cleaned.strip() + " ")
+        if found is None or int(found.group(1)) < 1:
+            return None
+        return cls(int(found.group(1)), re.sub(r"\s", "", found.group(2)).lower())
+
 
 class AuditService:
     """Each public method is one read of the store."""
@@ -32,9 +43,12 @@ class AuditService:
     def __init__(self, sessions: Sessions) -> None:
         self._sessions = sessions
 
-    def verify(self) -> ChainCheck:
-        """Walk the whole chain and recompute every hash; ``broken`` names the first break, if any."""
-        return verify_store(self._sessions.engine)
+    def verify(self, known: ChainHead | None = None) -> ChainCheck:
+        """Walk the whole chain and recompute every hash; ``broken`` names the first break, if any.
+
+        ``known``: a head printed earlier (the minutes print it); its entry must still have its hash.
+        """
+        return verify_store(self._sessions.engine, None if known is None else (known.seq, known.hash))
 
     def head(self) -> ChainHead | None:
         """The recorded head of the chain; None if it is missing (a break ``verify`` names too)."""

@@ -186,6 +186,10 @@ AFTER_HEAD = "after_head"
 """An entry after the recorded head (appended around the chain)."""
 HEAD_MISMATCH = "head_mismatch"
 """The recorded head is not the last entry (newest entries removed, or the head rewritten)."""
+KNOWN_HEAD_CHANGED = "known_head_changed"
+"""The entry at a head printed earlier (in signed minutes) now has another hash: the chain was rewritten."""
+KNOWN_HEAD_MISSING = "known_head_missing"
+"""The chain is shorter than a head printed earlier: entries up to it were removed."""
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -264,8 +268,12 @@ def _pg_rows(connection: Connection) -> Iterator[Any]:
         yield from cursor
 
 
-def check_chain(connection: Connection) -> ChainCheck:
+def check_chain(connection: Connection, known: tuple[int, str] | None = None) -> ChainCheck:
     """Walk the whole chain and recompute every hash; stop at the first break.
+
+    ``known`` is a head read earlier (seq, hash), e.g. from signed minutes: the entry at that seq must
+    still carry that hash. Only this catches a chain rewritten from its start with fresh hashes (which
+    the schema owner could do) since every later link would hold.
 
     Run it inside one snapshot (a REPEATABLE READ transaction on PostgreSQL; SQLite's units of work
     already are one), so entries appended meanwhile do not look like a break.
@@ -275,7 +283,7 @@ def check_chain(connection: Connection) -> ChainCheck:
     outside = connection.execute(
         select(table.c.id).where(table.c.seq.is_(None)).order_by(table.c.id).limit(1)
     ).scalar()
-    found = walk(chain_texts(connection), head)
+    found = walk(chain_texts(connection), head, known)
     if found.broken is None and outside is not None:
         return ChainCheck(
             found.entries, found.head_seq, found.head_hash, ChainBreak(None, outside, OUTSIDE_CHAIN)
@@ -283,9 +291,13 @@ def check_chain(connection: Connection) -> ChainCheck:
     return found
 
 
-def walk(rows: Iterable[Any], head: tuple[int, str] | None) -> ChainCheck:
-    """Check ``rows`` (id, seq, entry_hash, then the ten values as texts, by seq) against ``head``."""
+def walk(
+    rows: Iterable[Any], head: tuple[int, str] | None, known: tuple[int, str] | None = None
+) -> ChainCheck:
+    """Check ``rows`` (id, seq, entry_hash, then the ten values as texts, by seq) against ``head``
+    and, if given, against a ``known`` earlier head (see ``check_chain``)."""
     seq, last, count = 0, GENESIS, 0
+    known_seq, known_hash = known if known is not None else (0, GENESIS)
     head_seq, head_hash = head if head is not None else (0, GENESIS)
     sha256 = hashlib.sha256
 
@@ -302,7 +314,11 @@ def walk(rows: Iterable[Any], head: tuple[int, str] | None) -> ChainCheck:
         body = canonical_of_texts((str(row_seq), prev, *values))
         if sha256(body.encode("utf-8")).hexdigest() != stored:
             return broken(row_seq, entry_id, CONTENT_CHANGED)
+        if row_seq == known_seq and stored != known_hash.lower():
+            return broken(row_seq, entry_id, KNOWN_HEAD_CHANGED)
         seq, last, count = row_seq, stored, count + 1
+    if seq < known_seq:
+        return broken(known_seq, None, KNOWN_HEAD_MISSING)
     if head is None or (seq, last) != (head_seq, head_hash):
         return broken(seq + 1 if head is not None and head_seq > seq else seq, None, HEAD_MISMATCH)
     return ChainCheck(count, head_seq, head_hash, None)
@@ -315,7 +331,7 @@ def _snapshot_options(engine: Engine) -> dict[str, Any]:
     return {}
 
 
-def verify_store(engine: Engine) -> ChainCheck:
+def verify_store(engine: Engine, known: tuple[int, str] | None = None) -> ChainCheck:
     """``check_chain`` over the store of ``engine``, in one read-only snapshot.
 
     Raises:
@@ -324,7 +340,7 @@ def verify_store(engine: Engine) -> ChainCheck:
     with store_errors(engine), engine.connect() as connection:
         snapshot = connection.execution_options(**_snapshot_options(engine))
         with snapshot.begin():
-            return check_chain(snapshot)
+            return check_chain(snapshot, known)
 
 
 def read_head(engine: Engine) -> tuple[int, str] | None:

@@ -32,6 +32,10 @@
         <translation>e.g. meeting room, 3rd floor</translation>
     </message>
     <message>
+        <source>选择记录投票的用户，或只填写姓名</source>
+        <translation>Pick the user who records the votes, or type a name only</translation>
+    </message>
+    <message>
         <source>主席</source>
         <translation>Chair</translation>
     </message>
@@ -70,6 +74,10 @@
     <message>
         <source>投票人数（含主席）%1 人，少于法定人数 %2 人</source>
         <translation>%1 voter(s) including the chair, fewer than the quorum of %2</translation>
+    </message>
+    <message>
+        <source>秘书代为记录投票，不能同时作为投票成员</source>
+        <translation>The secretary records the votes on the members&apos; behalf and cannot also vote</translation>
     </message>
     <message>
         <source>保存冲突</source>

@@ -13,12 +13,13 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from PySide6.QtCore import QDate, Qt
 
-from tests.store.helpers import demo
+from tests.store.helpers import add_user, demo
 from tests.ui.committee_room import PASSPHRASE, SHOTS, Room, make_room, settle
 from workbench.domain.case_file import Stage
 from workbench.domain.committee import MonitoringStep, Outcome, Terms, Vote
 from workbench.domain.records import (
     ReportKind,
+    Role,
     User,
 )
 from workbench.reports.verify import verify_pdf
@@ -54,7 +55,7 @@ def fill_session(dialog: SessionDialog, room: Room, place: str = "三楼会议�
             dialog.seats.setData(
                 dialog.seats.index(row, 1), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole
             )
-    dialog.secretary.setText("秘书小周")
+    dialog.secretary.setEditText("秘书小周")
 
 
 @pytest.fixture
@@ -367,3 +368,36 @@ def test_the_decision_slide_follows_the_committee_window_and_hands_over_the_amen
     assert panel.outcome.text() == "当前结果：拒绝贷款申请"
     presentation.close()
     committee_window.close()
+
+
+def test_the_secretary_is_picked_from_the_users_and_records_for_the_members(
+    qtbot: QtBot, make_committee: Callable[..., CommitteeWindow], room: Room
+) -> None:
+    secretary = add_user(room.services.sessions, "xu", Role.SECRETARY)
+    users = room.services.committee.candidate_members(room.chair)
+    dialog = SessionDialog(users, room.chair)
+    qtbot.addWidget(dialog)
+    assert dialog.secretary.itemData(1) == secretary.id  # secretaries come first
+    fill_session(dialog, room)
+    dialog.secretary.setCurrentIndex(dialog.secretary.findData(room.members[0].id))
+    dialog.accept()  # she sits and votes: she cannot also record for the others
+    assert dialog.spec is None and dialog.message.text() == "秘书代为记录投票，不能同时作为投票成员"
+    dialog.secretary.setCurrentIndex(dialog.secretary.findData(secretary.id))
+    dialog.accept()
+    spec = dialog.spec
+    assert spec is not None and (spec.secretary_id, spec.secretary) == (secretary.id, secretary.display_name)
+
+    window = make_committee()
+    window.create_session(spec)
+    settle(qtbot, window)
+    (summary,) = room.services.committee.list_sessions(room.chair)
+    info = room.services.committee.session_info(summary.id, room.chair)
+    assert (info.secretary_id, info.secretary) == (secretary.id, secretary.display_name)
+
+
+def test_a_typed_secretary_name_is_only_printed(qtbot: QtBot, ui: Any, room: Room) -> None:
+    dialog = SessionDialog(room.services.committee.candidate_members(room.chair), room.chair)
+    qtbot.addWidget(dialog)
+    fill_session(dialog, room)  # types 秘书小周, who is no user
+    dialog.accept()
+    assert dialog.spec is not None and (dialog.spec.secretary, dialog.spec.secretary_id) == ("秘书小周", None)

@@ -1,7 +1,10 @@
 """``SessionDialog``: a new committee session — date, place, chair, members (veto), secretary, rule.
 
-The members are the store's users; the chair sits and votes anyway. Bad input (no place, fewer voters
-than the quorum) is refused in the dialog with the reason, nothing is sent to the store.
+The members are the store's users; the chair sits and votes anyway. The secretary is picked from the
+users (she then records votes on the members' behalf, signed in as herself) or typed as a name only
+the minutes print (the chair then records the votes). Bad input (no place, fewer voters than the
+quorum, a secretary who also votes) is refused in the dialog with the reason, nothing is sent to the
+store.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.domain.committee import CommitteeRules, DecisionRule, Member
+from workbench.domain.records import Role
 from workbench.ui.committee.models import SeatModel
 from workbench.ui.committee.texts import rule_text
 from workbench.ui.i18n import tr
@@ -47,6 +51,7 @@ class SessionSpec:
     members: tuple[Member, ...]
     secretary: str
     rules: CommitteeRules
+    secretary_id: str | None = None
 
 
 class SessionDialog(QDialog):
@@ -73,8 +78,15 @@ class SessionDialog(QDialog):
         self.members.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.members.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.members.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.secretary = QLineEdit()
+        self.secretary = QComboBox()
         self.secretary.setObjectName("sessionSecretary")
+        self.secretary.setEditable(True)
+        self.secretary.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.secretary.addItem("", None)
+        self.secretary.lineEdit().setPlaceholderText(tr("选择记录投票的用户，或只填写姓名"))
+        # secretaries first: they are who usually keeps the record
+        for user in sorted(users, key=lambda u: u.role is not Role.SECRETARY):
+            self.secretary.addItem(f"{user.display_name}（{user.username}）", user.id)
         self.rule = QComboBox()
         self.rule.setObjectName("sessionRule")
         for rule in DecisionRule:
@@ -130,6 +142,9 @@ class SessionDialog(QDialog):
                 .replace("%1", str(voters))
                 .replace("%2", str(self.quorum.value()))
             )
+        secretary_id = self._secretary_id()
+        if secretary_id is not None and (secretary_id == chair_id or secretary_id in self.seats.sits):
+            return tr("秘书代为记录投票，不能同时作为投票成员")
         chair_veto = chair_id in self.seats.veto
         if chair_veto:
             members = (Member(chair_id, "", chair=True, veto=True), *members)
@@ -139,9 +154,23 @@ class SessionDialog(QDialog):
             place,
             chair_id,
             members,
-            self.secretary.text().strip(),
+            self._secretary_name(),
             CommitteeRules(DecisionRule(str(self.rule.currentData())), self.quorum.value()),
+            secretary_id,
         )
+
+    def _secretary_id(self) -> str | None:
+        """The picked user, unless the text was edited away from her entry."""
+        index = self.secretary.currentIndex()
+        if index <= 0 or self.secretary.currentText() != self.secretary.itemText(index):
+            return None
+        return str(self.secretary.itemData(index))
+
+    def _secretary_name(self) -> str:
+        secretary_id = self._secretary_id()
+        if secretary_id is None:
+            return self.secretary.currentText().strip()
+        return next(u.display_name for u in self.seats.users if u.id == secretary_id)
 
     def accept(self) -> None:
         spec = self.current_spec()

@@ -242,7 +242,14 @@ class CommitteeWindow(QMainWindow):
 
         def create() -> str:
             return committee.create_session(
-                spec.held_on, spec.place, spec.chair_id, spec.members, spec.secretary, spec.rules, user
+                spec.held_on,
+                spec.place,
+                spec.chair_id,
+                spec.members,
+                spec.secretary,
+                spec.rules,
+                user,
+                secretary_id=spec.secretary_id,
             )
 
         def created(session_id: str) -> None:

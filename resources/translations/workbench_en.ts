@@ -2312,6 +2312,10 @@
         <translation>Make Administrator</translation>
     </message>
     <message>
+        <source>签名证书…</source>
+        <translation>Signing certificates…</translation>
+    </message>
+    <message>
         <source>是</source>
         <translation>Yes</translation>
     </message>
@@ -3574,6 +3578,66 @@
     <message>
         <source>正在登录…</source>
         <translation>Signing in…</translation>
+    </message>
+    <message>
+        <source>%1 的签名证书</source>
+        <translation>Signing certificates of %1</translation>
+    </message>
+    <message>
+        <source>报告归档时，最后一位签署人的证书须登记在本人名下。请登记证书文件（.pem、.crt 或 .der，只含公钥）；吊销后，该证书签署的报告不再归档。</source>
+        <translation>A report is archived only when its last signer&apos;s certificate is registered to her. Register a certificate file (.pem, .crt or .der, the public part only); once revoked, reports it signs are no longer archived.</translation>
+    </message>
+    <message>
+        <source>指纹（SHA-256）</source>
+        <translation>Fingerprint (SHA-256)</translation>
+    </message>
+    <message>
+        <source>主体</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>有效期</source>
+        <translation>Validity</translation>
+    </message>
+    <message>
+        <source>登记证书…</source>
+        <translation>Register a certificate…</translation>
+    </message>
+    <message>
+        <source>吊销</source>
+        <translation>Revoke</translation>
+    </message>
+    <message>
+        <source>已吊销</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <source>有效</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <source>选择证书文件</source>
+        <translation>Choose a certificate file</translation>
+    </message>
+    <message>
+        <source>证书文件 (*.pem *.crt *.cer *.der);;所有文件 (*)</source>
+        <translation>Certificate files (*.pem *.crt *.cer *.der);;All files (*)</translation>
+    </message>
+    <message>
+        <source>无法读取 %1：%2</source>
+        <translation>Cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 不是证书文件</source>
+        <translation>%1 is not a certificate file</translation>
+    </message>
+    <message>
+        <source>已登记证书</source>
+        <translation>Certificate registered</translation>
+    </message>
+    <message>
+        <source>已吊销证书</source>
+        <translation>Certificate revoked</translation>
     </message>
 </context>
 </TS>

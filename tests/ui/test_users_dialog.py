@@ -218,3 +218,51 @@ def test_a_person_changes_her_own_password(
     signed_link(store_url, "li", "a brand new password").close()
     with pytest.raises(SignInRefused):
         signed_link(store_url, "li", PASSWORD)
+
+
+def test_the_administrator_registers_and_revokes_a_certificate(
+    qtbot: QtBot, make_users: Callable[[StoreLink], UsersDialog], owner: StoreLink, tmp_path: Path
+) -> None:
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    from workbench.reports.signing import create_identity, load_identity
+    from workbench.ui.dialogs.certificates_dialog import CertificatesDialog, fingerprint_text
+
+    owner.add_user("zhou", "周主席", Role.COMMITTEE_CHAIR, False, PASSWORD)
+    dialog = make_users(owner)
+    qtbot.waitUntil(lambda: any(row[0] == "zhou" for row in _rows(dialog)), timeout=WAIT_MS)
+    dialog.select("zhou")
+    assert dialog.certificates_button.isVisible() and dialog.certificates_button.isEnabled()
+    dialog.show_certificates()
+    certs: CertificatesDialog = dialog.certificates_dialog
+    qtbot.addWidget(certs)
+    assert certs.windowTitle() == "zhou 的签名证书" and certs.table.rowCount() == 0
+
+    identity = create_identity("Zhou", "贷审会主席", "pass-phrase", tmp_path / "zhou.p12")
+    certificate = load_identity(identity, "pass-phrase").certificate
+    pem = tmp_path / "zhou.pem"
+    pem.write_bytes(certificate.public_bytes(Encoding.PEM))
+    certs.ask_file = lambda: str(pem)
+    qtbot.mouseClick(certs.register_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: certs.table.rowCount() == 1 and not certs.busy, timeout=WAIT_MS)
+    (registered,) = owner.certificates("zhou")
+    assert certs.message.text() == "已登记证书"
+    assert certs.table.item(0, 0).text() == fingerprint_text(registered.fingerprint)
+    assert certs.table.item(0, 3).text() == "有效"
+
+    qtbot.mouseClick(certs.register_button, Qt.MouseButton.LeftButton)  # the same one again
+    qtbot.waitUntil(lambda: not certs.busy and certs.message.text() != "已登记证书", timeout=WAIT_MS)
+    assert "\n" not in certs.message.text() and "zhou" in certs.message.text()
+
+    not_a_cert = tmp_path / "notes.txt"
+    not_a_cert.write_text("这不是证书")
+    certs.ask_file = lambda: str(not_a_cert)
+    qtbot.mouseClick(certs.register_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not certs.busy and "不是" in certs.message.text(), timeout=WAIT_MS)
+    assert len(owner.certificates("zhou")) == 1
+
+    certs.table.selectRow(0)
+    qtbot.mouseClick(certs.revoke_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: certs.message.text() == "已吊销证书" and not certs.busy, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: certs.table.item(0, 3).text() == "已吊销", timeout=WAIT_MS)
+    assert owner.certificates("zhou")[0].revoked

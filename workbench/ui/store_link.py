@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from workbench.domain.accounts import Account
     from workbench.domain.case_file import CaseFile, Stage
     from workbench.domain.case_list import CaseListQuery
+    from workbench.domain.certificates import RegisteredCertificate
     from workbench.domain.records import CaseRecord, CaseSummary, Role, User
     from workbench.services.store import StoreServices
 
@@ -109,6 +110,15 @@ class StoreLink:
 
     def set_admin(self, login: str, admin: bool) -> User:
         return self.services.accounts.set_admin(self.user, login, admin)
+
+    def certificates(self, login: str) -> list[RegisteredCertificate]:
+        return self.services.archive.certificates(self.user, login)
+
+    def register_certificate(self, login: str, data: bytes) -> RegisteredCertificate:
+        return self.services.archive.register_certificate(self.user, login, data)
+
+    def revoke_certificate(self, fingerprint: str) -> RegisteredCertificate:
+        return self.services.archive.revoke_certificate(self.user, fingerprint)
 
 
 class LocalDoor:

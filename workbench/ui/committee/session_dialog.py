@@ -83,7 +83,9 @@ class SessionDialog(QDialog):
         self.secretary.setEditable(True)
         self.secretary.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.secretary.addItem("", None)
-        self.secretary.lineEdit().setPlaceholderText(tr("选择记录投票的用户，或只填写姓名"))
+        editor = self.secretary.lineEdit()
+        if editor is not None:
+            editor.setPlaceholderText(tr("选择记录投票的用户，或只填写姓名"))
         # secretaries first: they are who usually keeps the record
         for user in sorted(users, key=lambda u: u.role is not Role.SECRETARY):
             self.secretary.addItem(f"{user.display_name}（{user.username}）", user.id)

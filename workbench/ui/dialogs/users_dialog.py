@@ -2,7 +2,8 @@
 
 A table of the accounts (login, name, role, administrator, active, locked until) and the administrator's
 work on a SQLite store: add a user with her initial password, disable or enable, reset a password,
-change the role, set or clear the administrator flag. Everything goes through ``StoreLink`` (the
+change the role, set or clear the administrator flag; on both engines, the person's signing
+certificates (``certificates_dialog``). Everything goes through ``StoreLink`` (the
 services check again that the person administers the store) and runs off the GUI thread; a refusal
 (the last administrator, one's own account, a login taken, a short password) is one line here.
 
@@ -312,11 +313,14 @@ class UsersDialog(QDialog):
         self.password_button = self._button("usersPassword", tr("重置密码…"), self.reset_password)
         self.role_button = self._button("usersRole", tr("更改角色…"), self.change_role)
         self.admin_button = self._button("usersAdmin", tr("设为管理员"), self.toggle_admin)
+        # the identity registry lives in the store on both engines: kept here for team stores too
+        self.certificates_button = self._button("usersCertificates", tr("签名证书…"), self.show_certificates)
         row = QHBoxLayout()
         self.work_buttons = (self.active_button, self.password_button, self.role_button, self.admin_button)
         for button in (self.add_button, *self.work_buttons):
             button.setVisible(self.local)
             row.addWidget(button)
+        row.addWidget(self.certificates_button)
         row.addStretch(1)
         close = QPushButton(tr("关闭"))
         close.setObjectName("usersClose")
@@ -393,6 +397,7 @@ class UsersDialog(QDialog):
         for button in self.work_buttons:
             button.setEnabled(some)
         self.add_button.setEnabled(not self.busy)
+        self.certificates_button.setEnabled(some)
         if account is not None:
             self.active_button.setText(tr("停用") if account.user.active else tr("启用"))
             self.admin_button.setText(tr("取消管理员") if account.user.admin else tr("设为管理员"))
@@ -445,6 +450,15 @@ class UsersDialog(QDialog):
         login, admin = account.user.username, not account.user.admin
         done = tr("%1 现在是管理员") if admin else tr("%1 不再是管理员")
         self._run(lambda link: link.set_admin(login, admin), done.replace("%1", login), select=login)
+
+    def show_certificates(self) -> None:
+        from workbench.ui.dialogs.certificates_dialog import CertificatesDialog
+
+        login = self.selected_login()
+        if login is None:
+            return
+        self.certificates_dialog = CertificatesDialog(self.link, login, self)
+        self.certificates_dialog.open()
 
     def _run(self, job: Callable[[StoreLink], Any], done_line: str, select: str | None = None) -> None:
         link = self.link

@@ -23,6 +23,7 @@ from workbench.domain.records import CaseRecord, ChangeAction, Role, UserNotFoun
 from workbench.services.case_files import CaseFileError, dumps_case, read_case_file
 from workbench.services.permissions import Action, require
 from workbench.services.proposal_history import load_history
+from workbench.services.store_checks import store_issues
 from workbench.store.committee_repository import SqlCommitteeRepository
 from workbench.store.repository import SqlCaseRepository
 from workbench.store.user_repository import SqlUserRepository
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
 
     from workbench.domain.case_file import CaseFile, Stage
     from workbench.domain.proposal_history import ProposalHistory
+    from workbench.domain.readiness import Issue
     from workbench.domain.records import AuditRecord, CaseSummary, CaseVersionInfo, User
     from workbench.store.db import Sessions
 
@@ -164,6 +166,13 @@ class CaseService:
         require(user, Action.READ_CASE)
         with self._sessions.read() as session:
             return [u.username for u in SqlUserRepository(session).list_users() if u.role is Role.OFFICER]
+
+    def store_issues(self, case: CaseFile, user: User) -> list[Issue]:
+        """What the other cases of the store say about ``case`` (its state in the window, saved or
+        not): the same applicant on another open case, guarantee rings, loans at this bank."""
+        require(user, Action.READ_CASE)
+        with self._sessions.read() as session:
+            return store_issues(session, case)
 
     def history(self, case_id: str, user: User) -> list[CaseVersionInfo]:
         require(user, Action.READ_CASE)

@@ -63,6 +63,7 @@ from workbench.reports.inputs import (
 from workbench.services.archive import archive_checked, check_signatures
 from workbench.services.cases import case_status
 from workbench.services.permissions import Action, require
+from workbench.services.store_checks import store_issues
 from workbench.store.committee_repository import SqlCommitteeRepository
 from workbench.store.repository import SqlCaseRepository
 from workbench.store.user_repository import SqlUserRepository
@@ -245,7 +246,8 @@ class CommitteeService:
         Raises:
             PermissionDenied: not the owning officer (or an administrator).
             CommitteeError: ``case_not_submittable`` (already submitted, refused or paid out),
-                ``case_not_ready`` (the blocking issue codes of the readiness checklist in ``issues``).
+                ``case_not_ready`` (the blocking issue codes of the readiness checklist in ``issues``,
+                with those of the checks across the store: ``services.store_checks``).
             ConcurrentEditError: ``edited`` was loaded at another version than the stored one.
         """
         with self._sessions.begin(actor=user) as session:
@@ -254,7 +256,8 @@ class CommitteeService:
             record = cases.get(case_id)
             target = lifecycle.check(decided_status(session, case_id), Step.SUBMIT).target
             content = record.case if edited is None else dataclasses.replace(edited, id=case_id)
-            blocking = [i.code for i in compute_case(content).issues if i.severity is Severity.BLOCKING]
+            found = [*compute_case(content).issues, *store_issues(session, content)]
+            blocking = [i.code for i in found if i.severity is Severity.BLOCKING]
             if blocking:
                 raise CommitteeError("case_not_ready", case_id=case_id, issues=", ".join(blocking))
             submitted = dataclasses.replace(content, stage=target)

@@ -37,6 +37,9 @@ class CaseFileRow(Base):
     # (``mappers.search_text``). One narrow column, so a search reads one value per row; SQLite
     # answers from the covering list index below, PostgreSQL may add a trigram index (migration 0002).
     search_text: Mapped[str] = mapped_column(Text, server_default="")
+    # The applicant's ID number as the store compares people across cases (``store_links.id_key``):
+    # the checks for the same applicant on two open cases and for guarantee rings (migration 0013).
+    borrower_id_key: Mapped[str] = mapped_column(String(40), server_default="")
     # The 1:1 sections, exactly as workbench.domain.codec.encodes them (detail lists live in child tables).
     borrower_json: Mapped[Json]
     request_json: Mapped[Json]
@@ -62,6 +65,7 @@ class CaseFileRow(Base):
         Index(None, "stage", "updated_at", "id"),
         Index(None, "officer_id", "updated_at", "id"),
         Index(None, "created_at"),
+        Index(None, "borrower_id_key"),
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import UniqueConstraint
+from sqlalchemy import Index, UniqueConstraint, text
 from sqlalchemy.orm import Mapped
 
 from workbench.store.orm_base import (
@@ -18,6 +18,12 @@ from workbench.store.orm_base import (
     Scale,
     Short,
 )
+
+GUARANTOR_ID_KEY = "upper(replace(id_number, ' ', ''))"
+"""A guarantor's ID number as the store compares it (``domain.store_links.id_key``), indexed."""
+EXPRESSION_INDEXES = frozenset({"ix_guarantor_id_key"})
+"""Indexes on an expression: SQLite's reflection skips them, so a batch ``ALTER`` of their table by
+copy-and-move drops them; a migration that alters ``guarantor`` on SQLite must create it again."""
 
 
 class CrossCheckRow(CaseChild, Base):
@@ -59,6 +65,9 @@ class GuarantorRow(RowChild, Base):
     credit_record: Mapped[Short]
     willingness: Mapped[Short]
     leverage: Mapped[Long]
+
+    # Who guarantees whose loan, found by ID number as the store compares them (migration 0013).
+    __table_args__ = (Index("ix_guarantor_id_key", text(GUARANTOR_ID_KEY)),)
 
 
 class CollateralRow(RowChild, Base):

@@ -45,6 +45,7 @@ from workbench.domain.errors import ValidationError
 from workbench.domain.evidence import Evidence
 from workbench.domain.parties import Collateral, Guarantor
 from workbench.domain.profit_loss import ExpenseItem, ProductLine, VariableExpense
+from workbench.domain.store_links import id_key
 from workbench.store import balance_rows as bs
 from workbench.store import detail_rows as detail
 from workbench.store import statement_rows as st
@@ -235,6 +236,7 @@ def case_to_rows(case: CaseFile, plain: Mapping[str, Any] | None = None) -> Case
         "requested_minor": minor_and_scale(case.request.amount, "request.amount")[0],
         "term_months": case.request.term_months,
         "survey_date": case.dates.survey_date,
+        "borrower_id_key": id_key(case.borrower.id_number),
         "search_text": search_text(
             case.case_number, case.borrower.name, case.business.name if case.business is not None else None
         ),

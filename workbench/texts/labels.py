@@ -338,6 +338,12 @@ ISSUE_TEXTS: Words[str] = Words(
         "shares_not_full": N_("产品销售占比合计为 {total}，应为 100%"),
         "unknown_evidence": N_("{subject} 引用了不存在的证据 {value}"),
         "cash_shortfall": N_("现金流预测在 {month} 月降至 {balance}，低于最低余额 {minimum}"),
+        # checks across the store (workbench.domain.store_links)
+        "same_applicant_open": N_("申请人或其配偶已有另一笔未结案的申请：{case}（{stage}）"),
+        "guarantee_ring": N_("互保圈：{ring}"),
+        "loan_at_this_bank": N_(
+            "建议：申请人家庭在本行已有贷款 {case}（{stage}），请确认其余额已计入负债且只计一次"
+        ),
     }
 )
 

@@ -48,6 +48,7 @@ from workbench.ui.widgets.case_list_panel import CaseListPanel
 
 if TYPE_CHECKING:
     from workbench.domain.case_file import CaseFile
+    from workbench.domain.readiness import Issue
     from workbench.ui.dialogs.recovery_dialog import RecoveryDialog
     from workbench.ui.dialogs.signin_dialog import SignInDialog
     from workbench.ui.dialogs.users_dialog import ChangePasswordDialog, UsersDialog
@@ -366,10 +367,16 @@ class MainWindow(QMainWindow):
         from workbench.ui.widgets.case_editor import CaseEditor
 
         editor = CaseEditor(document, recalc, charts=self._charts)
+        editor.context.store_issues = self._store_issues
         editor.message_posted.connect(lambda text: self.statusBar().showMessage(text, 8000))
         editor.report_requested.connect(lambda: self.reports.export_report(document))
         self.stale.decorate(editor)
         return editor
+
+    def _store_issues(self, case: CaseFile) -> list[Issue]:
+        """Off the GUI thread: the checks of ``case`` against the store signed in to (none without)."""
+        store = self.persistence.store
+        return [] if store is None else store.store_issues(case)
 
     def current(self) -> OpenCase | None:
         """The case in the active tab."""

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from workbench.domain.case_file import CaseFile, Stage
     from workbench.domain.case_list import CaseListQuery
     from workbench.domain.certificates import RegisteredCertificate
+    from workbench.domain.readiness import Issue
     from workbench.domain.records import CaseRecord, CaseSummary, Role, User
     from workbench.services.store import StoreServices
 
@@ -54,6 +55,9 @@ class StoreLink:
     def create(self, case: CaseFile) -> CaseRecord:
         """Store a new case (version 1)."""
         return self.services.cases.create_case(case, self.user)
+
+    def store_issues(self, case: CaseFile) -> list[Issue]:
+        return self.services.cases.store_issues(case, self.user)
 
     def list_page(self, name_like: str, stage: Stage | None, limit: int, offset: int) -> list[CaseSummary]:
         """One page of the case list, newest change first."""

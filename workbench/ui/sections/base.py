@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.domain.case_file import CaseFile
+from workbench.domain.readiness import Issue
 from workbench.domain.status import Status
 from workbench.ui.document import CaseDocument
 from workbench.ui.models.factory import list_model
@@ -52,6 +54,8 @@ class SectionContext:
     recalc: Recalculator
     binder: FieldBinder
     report: Callable[[str], None]
+    # What the other cases of the store say about this one (run off the GUI thread); None off a store.
+    store_issues: Callable[[CaseFile], list[Issue]] | None = None
 
     def on_results(self, slot: Callable[[CaseResults], None], owner: QObject | None = None) -> None:
         """Call ``slot`` with every new result, and now with the current one if there is one.

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem
 
@@ -12,9 +13,12 @@ from workbench.domain.readiness import Issue, Severity
 from workbench.texts.labels import ISSUE_TEXTS, ITEM_NAMES
 from workbench.ui.i18n import lang, tr
 from workbench.ui.labels import enum_label
+from workbench.ui.ops import run_in_background
 from workbench.ui.sections.base import group, scroll_page
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtWidgets import QWidget
 
     from workbench.domain.calc import CaseResults
@@ -30,11 +34,31 @@ def issue_text(issue: Issue) -> str:
         from workbench.domain.status import Status
 
         params["status"] = enum_label(Status(params["status"]))
+    if "stage" in params:
+        from workbench.domain.case_file import Stage
+
+        params["stage"] = enum_label(Stage(params["stage"]))
     template = ISSUE_TEXTS.get(issue.code, {}).get(lang(), issue.code)
     try:
         return template.format(**params)
     except (KeyError, IndexError):
         return template
+
+
+STORE_CHECK_PAUSE_MS = 800
+
+
+class _ShownFilter(QObject):
+    """Calls ``on_show`` whenever the watched page is shown (the section is picked)."""
+
+    def __init__(self, parent: QObject, on_show: Callable[[], None]) -> None:
+        super().__init__(parent)
+        self._on_show = on_show
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show:
+            self._on_show()
+        return False
 
 
 def build(ctx: SectionContext) -> QWidget:
@@ -62,9 +86,38 @@ def build(ctx: SectionContext) -> QWidget:
     )
     page = scroll_page(group(tr("上会准备情况"), headline, issues), group(tr("调查报告意见"), notes))
 
-    def show(results: CaseResults) -> None:
-        blocking = [i for i in results.issues if i.severity is Severity.BLOCKING]
-        advice = [i for i in results.issues if i.severity is Severity.ADVICE]
+    # The checks against the other cases of the store: a query, so not on every keystroke but once
+    # the edits pause, and only while the page is on screen (the submit checks them again anyway).
+    found_in_store: list[Issue] = []
+    latest: list[CaseResults] = []
+    store_timer = QTimer(page)
+    store_timer.setSingleShot(True)
+    store_timer.setInterval(STORE_CHECK_PAUSE_MS)
+
+    def ask_store() -> None:
+        provider = ctx.store_issues
+        if provider is None or not page.isVisible():
+            return
+        case = ctx.document.state
+
+        def got(found: list[Issue]) -> None:
+            if shiboken6.isValid(page):
+                found_in_store[:] = found
+                if latest:
+                    show(latest[-1], ask=False)
+
+        run_in_background(lambda: provider(case), got, lambda _error: None)  # offline: the case's own
+
+    store_timer.timeout.connect(ask_store)
+    page.installEventFilter(_ShownFilter(page, store_timer.start))
+
+    def show(results: CaseResults, ask: bool = True) -> None:
+        latest[:] = [results]
+        if ask:
+            store_timer.start()
+        every = [*found_in_store, *results.issues]
+        blocking = [i for i in every if i.severity is Severity.BLOCKING]
+        advice = [i for i in every if i.severity is Severity.ADVICE]
         if blocking:
             headline.setText(tr("尚不能提交信贷委员会：%1 项阻碍").replace("%1", str(len(blocking))))
             headline.setStyleSheet("color: #C04000; font-weight: bold;")

@@ -807,6 +807,7 @@ def _write_capacity(
     z = results.sizing if results is not None else None
     line = cap.line
     cap.section(NC_("workbook", "申请"))
+    line("#i", "borrower", NC_("workbook", "借款人"), case.borrower.name if case else None, "@")
     line("#i", "request_amount", NC_("workbook", "申请金额"), request.amount if request else None)
     line("#i", "term_months", NC_("workbook", "期限（月）"), request.term_months if request else None, "0")
     line(
@@ -865,7 +866,7 @@ def _write_capacity(
     cap.row += 1
     cap.section(NC_("workbook", "贷款建议"))
     limit_cells = []
-    for name, value in z.limits if z else ():
+    for name, value in z.limits if z else (("request", None),):
         if name == "request":
             formula: Any = f"={cap.ref('request_amount')}"
         elif name == "capacity":

@@ -17,6 +17,7 @@ evidence …) comes back on import and rows keep their ids.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from enum import Enum, StrEnum
 
@@ -105,10 +106,12 @@ class Table:
 
     def letter(self, field: str) -> str:
         """The column letter of ``field`` (tables start in column B)."""
-        for index, column in enumerate(self.columns):
-            if column.field == field:
-                return chr(ord("B") + index)
-        raise KeyError(field)
+        return _letters(self.columns)[field]
+
+
+@functools.cache
+def _letters(columns: tuple[Column, ...]) -> dict[str, str]:
+    return {column.field: chr(ord("B") + index) for index, column in enumerate(columns)}
 
 
 AMOUNT = NC_("workbook", "金额")

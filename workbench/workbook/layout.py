@@ -87,9 +87,12 @@ class Column:
     choices: type[Enum] | None = None
     formula: str = ""  # with {r} for the row and {X} for the column of field X
     optional: bool = False
+    fmt: str = ""  # a derived column's own number format (a ratio, a status)
 
     @property
     def number_format(self) -> str:
+        if self.fmt:
+            return self.fmt
         return {Kind.MONEY: MONEY, Kind.SIGNED: MONEY, Kind.NUMBER: NUMBER, Kind.SHARE: RATIO}.get(
             self.kind, MONEY if self.kind is Kind.FORMULA else "General"
         )
@@ -236,6 +239,7 @@ PRODUCTS = Table(
             NC_("workbook", "成本率"),
             Kind.FORMULA,
             formula="=IF({unit_price}{r}=0,0,{variable_cost}{r}/{unit_price}{r})",
+            fmt=RATIO,
         ),
     ),
 )
@@ -309,8 +313,9 @@ EARLIER_PASSES = Table(
             NC_("workbook", "偏差率 δ"),
             Kind.FORMULA,
             formula='=IF({actual}{r}=0,"",{difference}{r}/ABS({actual}{r}))',
+            fmt=RATIO,
         ),
-        Column("status", NC_("workbook", "结果"), Kind.FORMULA, formula="={status_formula}"),
+        Column("status", NC_("workbook", "结果"), Kind.FORMULA, formula="={status_formula}", fmt="General"),
     ),
 )
 

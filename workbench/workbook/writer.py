@@ -61,11 +61,12 @@ if TYPE_CHECKING:
     from workbench.domain.case_file import CaseFile
     from workbench.domain.settings import ToleranceBand
 
-TITLE_FONT = Font(bold=True, size=14)
-HEAD_FONT = Font(bold=True)
+# A named font everywhere: a Font without a name prints in a serif fallback in LibreOffice and WPS.
+TITLE_FONT = Font(name="Calibri", bold=True, size=14)
+HEAD_FONT = Font(name="Calibri", bold=True, size=11)
 HEAD_FILL = PatternFill("solid", fgColor="DDE6F0")
 SECTION_FILL = PatternFill("solid", fgColor="F2F2F2")
-FORMULA_FONT = Font(color="1F4E79")
+FORMULA_FONT = Font(name="Calibri", size=11, color="1F4E79")  # derived figures: dark blue
 THIN = Side(style="thin", color="A6A6A6")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
@@ -161,6 +162,7 @@ class _Sheet:
         for index, column in enumerate(table.columns):
             cell = ws.cell(self.row, 2 + index, self.t(column.heading))
             _style(cell, "General", HEAD_FONT, HEAD_FILL, CENTER)
+        ws.row_dimensions[self.row].height = 30  # two lines: LibreOffice does not grow wrapped headings
         self.row += 1
         first = self.row
         last = first + max(len(rows) + spare, 1) - 1
@@ -469,13 +471,12 @@ def build_workbook(
     scope_col = rng("debts", "scope", bs)
     inc.section(NC_("workbook", "月度损益（元）"))
     head = inc.row
-    inc.ws.cell(head, 2, inc.t(NC_("workbook", "项目"))).font = HEAD_FONT
+    inc.ws.cell(head, 2, inc.t(NC_("workbook", "项目")))
     for m in range(12):
-        inc.ws.cell(head, FIRST_MONTH_COLUMN + m, text(MONTH_NAMES[m], lang)).font = HEAD_FONT
-    inc.ws.cell(head, AVERAGE_COLUMN, inc.t(NC_("workbook", "月均"))).font = HEAD_FONT
+        inc.ws.cell(head, FIRST_MONTH_COLUMN + m, text(MONTH_NAMES[m], lang))
+    inc.ws.cell(head, AVERAGE_COLUMN, inc.t(NC_("workbook", "月均")))
     for c in range(2, AVERAGE_COLUMN + 1):
-        inc.ws.cell(head, c).fill = HEAD_FILL
-        inc.ws.cell(head, c).border = BOX
+        _style(inc.ws.cell(head, c), "General", HEAD_FONT, HEAD_FILL, CENTER)
     inc.row += 1
     season_row = inc.row
     inc.ws.cell(season_row, 1, "#i:calendar")
@@ -625,6 +626,8 @@ def build_workbook(
     ck = _Sheet(wb.create_sheet(names[SheetKey.CHECKS]), lang, 11)
     ck.title(SHEET_TITLES[SheetKey.CHECKS], header)
     _write_checks(ck, results, settings)
+    for letter, width in (("B", 10), ("C", 14), ("D", 26), ("E", 30), *((c, 13) for c in "FGHIJKL")):
+        ck.ws.column_dimensions[letter].width = width
     ck.finish(landscape=True)
 
     # ---- capacity and proposal ------------------------------------------------------------------
@@ -642,7 +645,7 @@ def build_workbook(
     sch.finish(freeze="B6")
 
     for ws in wb.worksheets:
-        if ws.title not in (names[SheetKey.INCOME],):
+        if ws.title not in (names[SheetKey.INCOME], names[SheetKey.CHECKS]):
             ws.column_dimensions["B"].width = max(ws.column_dimensions["B"].width or 0, 28)
             for letter in "CDEFGHIJKL":
                 ws.column_dimensions[letter].width = max(ws.column_dimensions[letter].width or 0, 14)

@@ -12,14 +12,16 @@ from typing import TYPE_CHECKING
 from workbench.domain.calc import compute_case
 from workbench.workbook.errors import Problem, WorkbookError
 from workbench.workbook.reader import MAX_FILE_BYTES, read_workbook
+from workbench.workbook.tables import table_csv, table_xlsx
 from workbench.workbook.writer import build_workbook, workbook_bytes
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from pathlib import Path
 
     from workbench.domain.case_file import CaseFile
 
-__all__ = ["WorkbookError", "case_workbook", "read_case_workbook", "template_workbook"]
+__all__ = ["WorkbookError", "case_workbook", "read_case_workbook", "table_file", "template_workbook"]
 
 
 def case_workbook(case: CaseFile, lang: str) -> bytes:
@@ -50,3 +52,10 @@ def read_case_workbook(path: Path) -> CaseFile:
     except OSError:
         raise WorkbookError(source, [Problem("", "", "not_a_workbook")]) from None
     return read_workbook(data, source)
+
+
+def table_file(title: str, headers: Sequence[str], rows: Sequence[Sequence[str]], suffix: str) -> bytes:
+    """A list as shown in the window: CSV for ``.csv``, else a one-sheet .xlsx."""
+    if suffix.lower() == ".csv":
+        return table_csv(headers, rows)
+    return table_xlsx(title, headers, rows)

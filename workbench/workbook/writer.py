@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from workbench.domain.balance_sheet import AssetCategory, PayableKind, Scope, StockCategory
@@ -71,6 +72,7 @@ THIN = Side(style="thin", color="A6A6A6")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 SPARE_ROWS = 3
+MAX_LIST_TEXT = 255  # Excel's limit for a drop-down list written in the rule itself
 SCHEDULE_FIRST_ROW = 6  # title, subtitle, blank, principal, headings
 TEMPLATE_ROWS = 10
 
@@ -184,9 +186,29 @@ class _Sheet:
                     _style(cell, column.number_format)
                     if item is not None:
                         cell.value = self.shown(column, getattr(item, column.field))
+        for column in table.columns:
+            self.offer_choices(
+                column, f"{table.letter(column.field)}{first}:{table.letter(column.field)}{last}"
+            )
         ws.cell(last + 1, 1, "#e")
         self.row = last + 2
         return first, last
+
+    def offer_choices(self, column: Column, cells: str) -> None:
+        """A drop-down of the labels a choice or yes/no column takes (typing stays free: the import
+        checks every cell and says which choices exist)."""
+        if column.kind is Kind.CHOICE and column.choices is not None:
+            labels = [enum_label(member, self.lang) for member in column.choices]
+        elif column.kind is Kind.FLAG:
+            labels = [self.t(YES), self.t(NO)]
+        else:
+            return
+        listed = ",".join(labels)
+        if any("," in label or '"' in label for label in labels) or len(listed) > MAX_LIST_TEXT:
+            return
+        check = DataValidation(type="list", formula1=f'"{listed}"', allow_blank=True, showErrorMessage=False)
+        self.ws.add_data_validation(check)
+        check.add(cells)
 
     def shown(self, column: Column, value: Any) -> Any:
         if value is None:

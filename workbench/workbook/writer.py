@@ -844,7 +844,7 @@ def _write_capacity(
     settings: Settings,
     disposable: str,
     schedule_sheet: str,
-) -> int:
+) -> None:
     """Capacity, the limits, the proposal and the α test (the instalment is the schedule's)."""
     lang = cap.lang
     request = case.request if case is not None else None
@@ -950,7 +950,6 @@ def _write_capacity(
         "General",
     )
     cap.ws.column_dimensions["B"].width = 40
-    return first_row
 
 
 def _write_schedule(sch: _Sheet, results: CaseResults | None, principal: str) -> None:

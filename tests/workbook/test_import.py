@@ -184,3 +184,25 @@ def test_a_50_mb_sheet_is_refused_before_it_is_read(case_a: CaseFile) -> None:
             target.writestr(info, data)
     (line,) = _refused(out.getvalue())
     assert line.startswith("文件太大")
+
+
+def test_a_copied_row_and_an_emptied_optional_cell(case_a: CaseFile) -> None:
+    """A row copied with its hidden id becomes a new row; an emptied scope falls back to 经营."""
+    rows: dict[str, int] = {}
+
+    def change(wb: openpyxl.Workbook) -> None:
+        ws = wb["资产负债表"]
+        first = _marked(ws, "#t:fixed_assets") + 2
+        last = first + len(case_a.balance_sheet.fixed_assets) - 1
+        rows["first"] = first
+        ws.cell(first, 4).value = None  # the scope of the first fixed asset
+        for col in range(1, 7):  # the last one copied, hidden id and all, into the spare row below
+            ws.cell(last + 1, col).value = ws.cell(last, col).value
+
+    back = read_workbook(_edit(case_workbook(case_a, "zh"), change), "case.xlsx")
+    fixed = back.balance_sheet.fixed_assets
+    assert len(fixed) == len(case_a.balance_sheet.fixed_assets) + 1
+    assert fixed[-1].id != fixed[-2].id
+    assert (fixed[-1].label, fixed[-1].present_value) == (fixed[-2].label, fixed[-2].present_value)
+    assert fixed[0].id == case_a.balance_sheet.fixed_assets[0].id
+    assert fixed[0].scope.value == "business"

@@ -69,7 +69,7 @@ if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
-MAX_UNPACKED_BYTES = 40 * 1024 * 1024
+MAX_UNPACKED_BYTES = 20 * 1024 * 1024
 """A workbook is a zip: a small file may unpack to a huge sheet; both sizes are bounded."""
 MAX_ROWS = 5000
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -297,6 +297,7 @@ class _Reader:
             return existing
         by_id = {getattr(r, "id", ""): r for r in existing}
         out: list[Any] = []
+        seen: set[str] = set()
         row = start + 2
         while row <= ws.max_row and ws.cell(row, 1).value != "#e":
             before = len(self.problems)
@@ -319,25 +320,31 @@ class _Reader:
                 if empty and not any(p.cell == cell for p in self.problems[before:]):
                     self._bad(ws, row, 2 + index, "required")
             if len(self.problems) == before:
-                out.append(self._row(table, ws.cell(row, 1).value, values, by_id, ws, row))
+                row_id = ws.cell(row, 1).value
+                if not isinstance(row_id, str) or row_id.startswith("#") or row_id in seen:
+                    row_id = ""  # a row the officer added, or copied with its hidden id: a new row
+                seen.add(row_id)
+                out.append(self._row(table, row_id, values, by_id, ws, row))
             row += 1
         return tuple(r for r in out if r is not None)
 
     def _row(
         self,
         table: Table,
-        row_id: Any,
+        row_id: str,
         values: dict[str, Any],
         by_id: dict[str, Any],
         ws: Worksheet,
         row: int,
     ) -> Any:
         given = {k: v for k, v in values.items() if v is not None}
-        row_id = str(row_id) if isinstance(row_id, str) and not row_id.startswith("#") else ""
         old = by_id.get(row_id) if row_id else None
         try:
             if old is not None:
-                changed = {k: v for k, v in values.items() if getattr(old, k) != v}
+                # an optional cell emptied by hand takes the field's default (no scope → business)
+                defaults = _defaults(type(old))
+                wanted = {k: defaults.get(k) if v is None else v for k, v in values.items()}
+                changed = {k: v for k, v in wanted.items() if getattr(old, k) != v}
                 return dataclasses.replace(old, **changed) if changed else old
             return ROW_TYPES[table.key](id=row_id, **given)
         except (ValidationError, TypeError, ValueError) as error:
@@ -476,3 +483,7 @@ def _zero_for_none(values: dict[str, Any]) -> dict[str, Any]:
 def _keep(old: Any, new: Any) -> Any:
     """The old value when the cell says the same (``0.90`` stays ``0.90``, not ``0.9``)."""
     return old if old == new else new
+
+
+def _defaults(row_type: type) -> dict[str, Any]:
+    return {f.name: f.default for f in dataclasses.fields(row_type) if f.default is not dataclasses.MISSING}

@@ -638,7 +638,10 @@ def build_workbook(
     eq.table(
         EARLIER_PASSES,
         passes,
-        extra={"status_formula": _status_formula(status_cell, band, lang)},
+        extra={
+            "status_formula": f'IF({EARLIER_PASSES.letter("total_assets")}{{r}}="","",'
+            f"{_status_formula(status_cell, band, lang)})"
+        },
         spare=0 if case is not None else 2,
     )
     eq.ws.column_dimensions["B"].width = 40
@@ -971,6 +974,7 @@ def _write_schedule(sch: _Sheet, results: CaseResults | None, principal: str) ->
     ):
         cell = ws.cell(head, 2 + index, sch.t(msg))
         _style(cell, "General", HEAD_FONT, HEAD_FILL, CENTER)
+    ws.row_dimensions[head].height = 30
     ws.cell(head, 1, "#t:schedule")
     rows = schedule.rows if schedule is not None else ()
     start = head + 1

@@ -169,5 +169,6 @@ def test_every_computed_figure_equals_calc(recalculated: dict[str, Any], name: s
         got = rows[start + offset]
         _same(got[6], p["E_act"], "pass E_act")
         _same(got[8], p["deviation"], "pass δ")
-        compared += 2
+        assert got[9] == STATUS_LABELS[Status(p["status"])][lang]
+        compared += 3
     assert compared > 150, compared

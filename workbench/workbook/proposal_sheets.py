@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from workbench.domain.cross_checks import CheckKind, CheckMethod, Target
+from workbench.domain.cross_checks import CheckKind, CheckMethod, EnergyRatioInputs, EquityInputs, Target
 from workbench.domain.loan_request import RateKind
+from workbench.domain.profit_loss import Season
 from workbench.domain.schedules import Method
 from workbench.domain.status import Status
 from workbench.texts import NC_, Msg, text
@@ -32,6 +33,7 @@ from workbench.workbook.sheet import (
 if TYPE_CHECKING:
     from workbench.domain.calc import CaseResults
     from workbench.domain.case_file import CaseFile
+    from workbench.domain.cross_checks import CrossCheck
     from workbench.domain.settings import Settings
 
 CHECK_HEADINGS: tuple[Msg, ...] = (
@@ -49,8 +51,42 @@ CHECK_HEADINGS: tuple[Msg, ...] = (
 )
 
 
-def write_checks(ck: Sheet, results: CaseResults | None, settings: Settings) -> None:
-    """The checks with live δ and status, then the matrix item × method of the deviations."""
+# The figure a check is compared with when it names none: as ``domain.cross_checks.adopted_default``
+# and ``run_check`` choose it (the LibreOffice test finds every δ equal to the app's).
+ADOPTED_FIGURE: dict[Target, str] = {
+    Target.SALES_ANNUAL: "sales_annual",
+    Target.GROSS_MARGIN: "gm_weighted",
+    Target.NET_PROFIT: "net_profit_avg",
+    Target.INVENTORY: "inventory",
+    Target.RECEIVABLES: "receivables",
+    Target.EXPENSES: "opex_avg",
+    Target.HOUSEHOLD: "household_avg",
+    Target.INCOME: "other_income_avg",
+    Target.EQUITY: "equity_actual",
+}
+
+
+def _adopted_figure(check: CrossCheck | None) -> str | None:
+    if check is None or check.adopted is not None or isinstance(check.inputs, EnergyRatioInputs):
+        return None
+    if check.target is Target.SALES_MONTH:
+        return f"sales_{(check.season or Season.NORMAL).value}"
+    return ADOPTED_FIGURE.get(check.target)
+
+
+def write_checks(
+    ck: Sheet,
+    case: CaseFile | None,
+    results: CaseResults | None,
+    settings: Settings,
+    live: dict[str, str],
+) -> None:
+    """The checks with live δ and status, then the matrix item × method of the deviations.
+
+    ``live``: the cells of the figures a check may be compared with; an adopted figure the check
+    does not name itself (and the equity check's expected equity) links there, so δ follows an edit.
+    """
+    entered = {c.id: c for c in case.cross_checks} if case is not None else {}
     ws, lang = ck.ws, ck.lang
     ck.section(NC_("workbook", "交叉检验明细"), "#t:checks")
     for index, heading in enumerate(CHECK_HEADINGS):
@@ -74,9 +110,17 @@ def write_checks(ck: Sheet, results: CaseResults | None, settings: Settings) -> 
             c.low,
             c.high,
         )
-        for index, value in enumerate(shown):
+        linked: list[Any] = list(shown)
+        check = entered.get(c.id)
+        if c.kind is CheckKind.VALUE:
+            figure = _adopted_figure(check)
+            if figure in live:
+                linked[5] = f"={live[figure]}"
+            if check is not None and isinstance(check.inputs, EquityInputs):
+                linked[4] = f"={live['E_exp']}"
+        for index, value in enumerate(linked):
             cell = ws.cell(r, 2 + index, cell_value(value))
-            style_cell(cell, fmt if index >= 4 else "General")
+            style_cell(cell, fmt if index >= 4 else "General", FORMULA_FONT if _is_formula(value) else None)
         value, adopted, low, high = (f"F{r}", f"G{r}", f"H{r}", f"I{r}")
         band = settings.equity_tolerance if c.target is Target.EQUITY else settings.flow_tolerance
         if c.kind is CheckKind.VALUE:
@@ -279,3 +323,7 @@ def write_schedule(sch: Sheet, results: CaseResults | None, principal: str) -> N
     last = max(end - 1, start)
     sch.line("#f", "total_payment", NC_("workbook", "还款总额"), f"=SUM(C{start}:C{last})")
     sch.line("#f", "total_interest", NC_("workbook", "利息总额"), f"=SUM(D{start}:D{last})")
+
+
+def _is_formula(value: object) -> bool:
+    return isinstance(value, str) and value.startswith("=")

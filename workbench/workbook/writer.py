@@ -347,7 +347,8 @@ def build_workbook(
         "#f", "sales_annual", NC_("workbook", "全年销售额"), f"=SUM({first_c}{sales_row}:{last_c}{sales_row})"
     )
     avg = get_column_letter(AVERAGE_COLUMN)
-    inc.cells["disposable_avg"] = f"${avg}${line_rows['disposable']}"
+    for field, r in line_rows.items():
+        inc.cells[f"{field}_avg"] = f"${avg}${r}"
     inc.ws.column_dimensions["B"].width = 22
     for m in range(13):
         inc.ws.column_dimensions[get_column_letter(FIRST_MONTH_COLUMN + m)].width = 12
@@ -458,7 +459,23 @@ def build_workbook(
     # ---- cross-checks ---------------------------------------------------------------------------
     ck = Sheet(wb.create_sheet(names[SheetKey.CHECKS]), lang, 11)
     ck.title(SHEET_TITLES[SheetKey.CHECKS], header)
-    write_checks(ck, results, settings)
+    ip, ep = f"'{names[SheetKey.INCOME]}'!", f"'{names[SheetKey.EQUITY]}'!"
+    live = {
+        "sales_peak": ip + inc.ref("peak_sales"),
+        "sales_normal": ip + inc.ref("normal_sales"),
+        "sales_slack": ip + inc.ref("slack_sales"),
+        "sales_annual": ip + inc.ref("sales_annual"),
+        "gm_weighted": ip + inc.ref("gm_weighted"),
+        "net_profit_avg": ip + inc.ref("net_profit_cash_avg"),
+        "opex_avg": ip + inc.ref("operating_expenses_avg"),
+        "household_avg": ip + inc.ref("household_avg"),
+        "other_income_avg": ip + inc.ref("other_income_avg"),
+        "inventory": bs + bal.ref("inventory"),
+        "receivables": bs + bal.ref("receivables"),
+        "equity_actual": ep + eq.ref("pass_E_act"),
+        "E_exp": ep + eq.ref("E_exp"),
+    }
+    write_checks(ck, case, results, settings, live)
     for letter, width in (("B", 10), ("C", 14), ("D", 26), ("E", 30), *((c, 13) for c in "FGHIJKL")):
         ck.ws.column_dimensions[letter].width = width
     ck.finish(landscape=True)

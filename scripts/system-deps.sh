@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install the Debian packages the app and its tests need, but only those `dpkg -s` reports missing.
 #
-#   scripts/system-deps.sh            # everything (Qt offscreen + Xvfb + poppler + fontconfig)
+#   scripts/system-deps.sh            # everything (Qt offscreen + Xvfb + poppler + fontconfig + LibreOffice Calc)
 #   scripts/system-deps.sh qt         # only what a GUI start needs (run-app.sh)
 #
 # Installs only as root with apt-get; otherwise prints what is missing and carries on (exit 0).
@@ -15,10 +15,12 @@ QT_XCB=(libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-key
     libxcb-shape0 libxcb-xkb1)
 XVFB=(xvfb xauth)
 PDF_TOOLS=(poppler-utils)
+# Tests only: a real spreadsheet engine recalculates the exported workbooks' formulas (issue #16).
+SPREADSHEET=(libreoffice-calc-nogui)
 
 case "${1:-all}" in
     qt) wanted=("${QT_OFFSCREEN[@]}" "${QT_XCB[@]}") ;;
-    all) wanted=("${QT_OFFSCREEN[@]}" "${QT_XCB[@]}" "${XVFB[@]}" "${PDF_TOOLS[@]}") ;;
+    all) wanted=("${QT_OFFSCREEN[@]}" "${QT_XCB[@]}" "${XVFB[@]}" "${PDF_TOOLS[@]}" "${SPREADSHEET[@]}") ;;
     *) log "usage: $0 [all|qt]"; exit 2 ;;
 esac
 

@@ -3639,5 +3639,49 @@
         <source>已吊销证书</source>
         <translation>Certificate revoked</translation>
     </message>
+    <message>
+        <source>导出为 CSV 或 Excel…</source>
+        <translation>Export as CSV or Excel…</translation>
+    </message>
+    <message>
+        <source>导出列表</source>
+        <translation>Export list</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</source>
+        <translation>Excel workbook (*.xlsx);;CSV file (*.csv)</translation>
+    </message>
+    <message>
+        <source>导出 Excel…</source>
+        <translation>Export Excel…</translation>
+    </message>
+    <message>
+        <source>导入 Excel…</source>
+        <translation>Import Excel…</translation>
+    </message>
+    <message>
+        <source>导出 Excel</source>
+        <translation>Export Excel</translation>
+    </message>
+    <message>
+        <source>无法导出 Excel：%1</source>
+        <translation>Cannot export Excel: %1</translation>
+    </message>
+    <message>
+        <source>已导出：%1</source>
+        <translation>Exported: %1</translation>
+    </message>
+    <message>
+        <source>导入 Excel</source>
+        <translation>Import Excel</translation>
+    </message>
+    <message>
+        <source>无法导入 Excel：%1</source>
+        <translation>Cannot import Excel: %1</translation>
+    </message>
+    <message>
+        <source>无法导入 Excel</source>
+        <translation>Cannot import Excel</translation>
+    </message>
 </context>
 </TS>

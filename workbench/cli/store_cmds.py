@@ -16,6 +16,7 @@ from workbench.cli.texts import t
 from workbench.domain.case_file import Stage
 from workbench.domain.case_list import CaseListQuery, SortKey
 from workbench.domain.errors import ValidationError
+from workbench.services.workbooks import template_workbook
 
 if TYPE_CHECKING:
     import argparse
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: str) -> None:
     p = sub.add_parser("import", help=t("import_help", lang), description=t("import_help", lang))
-    p.add_argument("case_file", metavar="CASE.json", help=t("calc_file_help", lang))
+    p.add_argument("case_file", metavar="CASE.json|CASE.xlsx", help=t("import_file_help", lang))
     add_db_option(p, lang)
     add_login_option(p, lang)
     p.add_argument("--as-copy", action="store_true", help=t("as_copy_help", lang))
@@ -38,7 +39,12 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: 
     add_db_option(p, lang)
     add_login_option(p, lang)
     p.add_argument("-o", "--output", metavar="FILE", help=t("output_help", lang))
+    p.add_argument("--xlsx", action="store_true", help=t("xlsx_help", lang))
     p.set_defaults(run=run_export)
+
+    p = sub.add_parser("template", help=t("template_help", lang), description=t("template_help", lang))
+    p.add_argument("-o", "--output", metavar="FILE.xlsx", required=True, help=t("template_output_help", lang))
+    p.set_defaults(run=run_template)
 
     p = sub.add_parser("cases", help=t("cases_help", lang), description=t("cases_help", lang))
     add_db_option(p, lang)
@@ -63,7 +69,11 @@ def _with_store(args: argparse.Namespace, lang: str, work: Callable[[StoreServic
 def run_import(args: argparse.Namespace, lang: str) -> int:
     def work(store: StoreServices) -> int:
         user = signed_in_user(store, args, lang)
-        record = store.cases.import_case_file(Path(args.case_file), user, as_copy=args.as_copy)
+        path = Path(args.case_file)
+        if path.suffix.lower() in WORKBOOK_SUFFIXES:
+            record = store.cases.import_case_workbook(path, user, as_copy=args.as_copy)
+        else:
+            record = store.cases.import_case_file(path, user, as_copy=args.as_copy)
         print(record.case.id)
         return 0
 
@@ -71,8 +81,14 @@ def run_import(args: argparse.Namespace, lang: str) -> int:
 
 
 def run_export(args: argparse.Namespace, lang: str) -> int:
+    if args.xlsx and args.output is None:
+        print(t("xlsx_needs_output", lang), file=sys.stderr)
+        return 2
+
     def work(store: StoreServices) -> int:
         user = signed_in_user(store, args, lang)
+        if args.xlsx:
+            return _write(Path(args.output), store.cases.export_case_workbook(args.case_id, user, lang), lang)
         text = store.cases.export_case(args.case_id, user)
         if args.output is None:
             sys.stdout.buffer.write(text.encode("utf-8"))
@@ -88,6 +104,21 @@ def run_export(args: argparse.Namespace, lang: str) -> int:
 
     return _with_store(args, lang, work)
 
+
+def run_template(args: argparse.Namespace, lang: str) -> int:
+    return _write(Path(args.output), template_workbook(lang), lang)
+
+
+def _write(target: Path, data: bytes, lang: str) -> int:
+    try:
+        target.write_bytes(data)
+    except OSError as error:
+        print(t("cannot_write", lang, path=target, detail=error.strerror or error), file=sys.stderr)
+        return 2
+    return 0
+
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 
 SORT_KEYS = {
     "applicant": SortKey.APPLICANT,

@@ -342,3 +342,14 @@ TEXTS.update(
 HINTS["password_not_set"] = N_(
     "{message}（在终端上运行任一 workbench 命令即可设置，或用 workbench users passwd）"
 )
+
+# ---- the case as a workbook (issue 16) ----------------------------------------------------------
+TEXTS.update(
+    {
+        "xlsx_help": N_("导出为 Excel 工作簿（.xlsx，合计与检验为实时公式），须配合 -o"),
+        "xlsx_needs_output": N_("--xlsx 需要用 -o 指定输出文件"),
+        "template_help": N_("生成空白的案件工作簿（.xlsx），填写后可用 workbench import 导入"),
+        "template_output_help": N_("输出的 .xlsx 文件"),
+        "import_file_help": N_("案卷文件：JSON 交换格式，或本系统导出的 Excel 工作簿（.xlsx）"),
+    }
+)

@@ -24,6 +24,7 @@ from workbench.services.case_files import CaseFileError, dumps_case, read_case_f
 from workbench.services.permissions import Action, require
 from workbench.services.proposal_history import load_history
 from workbench.services.store_checks import store_issues
+from workbench.services.workbooks import case_workbook, read_case_workbook
 from workbench.store.committee_repository import SqlCommitteeRepository
 from workbench.store.repository import SqlCaseRepository
 from workbench.store.user_repository import SqlUserRepository
@@ -228,6 +229,35 @@ class CaseService:
             except ValidationError as error:  # the store's own rules; paths as in the file
                 raise CaseFileError(str(path), error.at("case")) from None
             return repo.get(case.id)
+
+    def import_case_workbook(self, path: Path, user: User, *, as_copy: bool = False) -> CaseRecord:
+        """Store the case of a workbook (``workbench.services.workbooks``), as ``import_case_file``.
+
+        Raises:
+            WorkbookError: the workbook is refused (every bad cell named); nothing is stored.
+            CaseExistsError: the case is stored already (and not ``as_copy``).
+        """
+        require(user, Action.IMPORT_CASE)
+        case = read_case_workbook(path)
+        if as_copy:
+            case = dataclasses.replace(case, id=str(uuid.uuid4()))
+        lifecycle.check_new(case)
+        with self._sessions.begin(actor=user) as session:
+            repo = SqlCaseRepository(session)
+            try:
+                repo.add(case, user.id, action=ChangeAction.IMPORT)
+            except ValidationError as error:
+                raise CaseFileError(str(path), error.at("case")) from None
+            return repo.get(case.id)
+
+    def export_case_workbook(self, case_id: str, user: User, lang: str) -> bytes:
+        """The case as an .xlsx workbook (``workbench.services.workbooks.case_workbook``)."""
+        require(user, Action.EXPORT_CASE)
+        with self._sessions.begin() as session:
+            repo = SqlCaseRepository(session)
+            record = repo.get(case_id)
+            repo.record_export(case_id, user.id, record.content_sha256)
+            return case_workbook(record.case, lang)
 
     def export_case(self, case_id: str, user: User) -> str:
         """The case as exchange-format JSON text (``workbench.services.case_files.dumps_case``)."""

@@ -18,6 +18,7 @@ from workbench.services.permissions import PermissionDenied
 from workbench.texts import N_, fill, gettext
 from workbench.texts.labels import enum_label
 from workbench.texts.reasons import error_text
+from workbench.workbook.errors import WorkbookError
 
 TEXTS: dict[str, str] = {
     "case_not_found": N_("找不到案卷 {case_id}"),
@@ -109,6 +110,8 @@ def _describe(error: DomainError, lang: str) -> str:
         return validation_text(error, lang)
     if isinstance(error, CaseFileError):
         return f"{error.source}: {validation_text(error.error, lang)}"
+    if isinstance(error, WorkbookError):
+        return error.describe(lang)
     if isinstance(error, ConcurrentEditError):
         return _text(
             "concurrent_edit",

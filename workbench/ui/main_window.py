@@ -45,6 +45,7 @@ from workbench.ui.stale_tabs import StaleTabs, is_frozen
 from workbench.ui.undo_buttons import short_twin
 from workbench.ui.widgets.case_editor import CaseEditor
 from workbench.ui.widgets.case_list_panel import CaseListPanel
+from workbench.ui.workbook_actions import WorkbookActions
 
 if TYPE_CHECKING:
     from workbench.domain.case_file import CaseFile
@@ -117,6 +118,7 @@ class MainWindow(QMainWindow):
             self.recovery.failed.connect(self.show_error)
         self.recovery_dialog: RecoveryDialog | None = None
         self.reports = ReportActions(self)
+        self.workbooks = WorkbookActions(self)
         self.committee = CommitteeHooks(self)
         self.stale = StaleTabs(self)  # tabs whose stored case the committee (or anyone) moved on
 
@@ -161,7 +163,9 @@ class MainWindow(QMainWindow):
             toolbar.deleteLater()
         a = self._actions()
         file_menu = self.menuBar().addMenu(tr("文件(&F)"))
-        file_keys = ("new", "open", "demo_a", "demo_b", None, "save", "save_as", None, "report", "verify")
+        file_keys: tuple[str | None, ...] = ("new", "open", "demo_a", "demo_b", None, "save", "save_as", None)
+        file_keys += ("report", "verify")
+        file_keys += (None, "export_xlsx", "import_xlsx")
         for key in (*file_keys, None, "close", "quit"):
             file_menu.addSeparator() if key is None else file_menu.addAction(a[key])
         edit_menu = self.menuBar().addMenu(tr("编辑(&E)"))
@@ -293,6 +297,7 @@ class MainWindow(QMainWindow):
             "present_screen": act("present_screen", tr("演示屏幕…"), self.choose_presentation_screen),
             "about": act("about", tr("关于"), self.about),
             **self.reports.actions(),
+            **self.workbooks.actions(),
             "committee": act("committee", tr("审贷会…"), self.committee.open_window),
             "submit": act("submit", tr("提交贷审会"), self.committee.submit_active),
             "switch_user": act("switch_user", tr("注销并切换用户…"), self.sign_out),

@@ -31,6 +31,7 @@ from workbench.ui.models.factory import list_model
 from workbench.ui.models.result_tables import ResultTableModel, Table
 from workbench.ui.paths import get_in, path_text, touches
 from workbench.ui.recalc import Recalculator
+from workbench.ui.table_export import add_export_action
 from workbench.ui.widgets.fields import FieldBinder
 from workbench.ui.widgets.table_editor import TableEditor
 
@@ -138,6 +139,7 @@ def result_view(
     view.setModel(model)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
+    add_export_action(view)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.horizontalHeader().setStretchLastSection(True)

@@ -35,6 +35,7 @@ from workbench.domain.case_file import Stage
 from workbench.domain.case_list import CaseListQuery
 from workbench.ui.i18n import tr
 from workbench.ui.labels import enum_label
+from workbench.ui.table_export import add_export_action
 
 if TYPE_CHECKING:
     from workbench.ui.models.case_list_model import CaseListModel
@@ -100,6 +101,7 @@ class CaseListPanel(QWidget):
         self.table.horizontalHeader().setSortIndicatorShown(True)
         self.table.horizontalHeader().setSectionsClickable(True)
         self.table.setAlternatingRowColors(True)
+        add_export_action(self.table, tr("案件列表"))
         self.table.doubleClicked.connect(self._open_store_row)
         self.table.activated.connect(self._open_store_row)
         self.local = QListWidget()

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from workbench.ui.i18n import tr
+from workbench.ui.table_export import add_export_action
 from workbench.ui.widgets.sheet_view import SheetView
 
 if TYPE_CHECKING:
@@ -47,6 +48,7 @@ class TableEditor(QWidget):
         layout.addLayout(bar)
         self.view = SheetView(self)
         self.view.setModel(model)
+        add_export_action(self.view)
         self.view.resizeColumnsToContents()
         row_height = self.view.verticalHeader().defaultSectionSize()
         self.view.setMinimumHeight(

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 
 class TableEditor(QWidget):
-    """The list's table; a new row opens its first cell for typing."""
+    """The list's table; a new row opens its first cell for typing (the keys are ``SheetView``'s)."""
 
     def __init__(
         self,
@@ -47,7 +47,6 @@ class TableEditor(QWidget):
         layout.addLayout(bar)
         self.view = SheetView(self)
         self.view.setModel(model)
-        self.view.resizeColumnsToContents()
         row_height = self.view.verticalHeader().defaultSectionSize()
         self.view.setMinimumHeight(
             self.view.horizontalHeader().sizeHint().height() + row_height * min_rows + 4
@@ -55,20 +54,14 @@ class TableEditor(QWidget):
         layout.addWidget(self.view, 1)
         self.add_button.clicked.connect(lambda: self.add_row())
         self.remove_button.clicked.connect(self.remove_selected)
-        model.rowsInserted.connect(self._fit_columns)
 
     def add_row(self) -> int:
         """Insert a blank row after the current one (or at the end) and start typing in it."""
-        current = self.view.currentIndex()
-        row = current.row() + 1 if current.isValid() else self.model.rowCount()
-        self.model.insertRows(row, 1)
-        first = next((c for c in range(self.model.columnCount()) if self._editable(row, c)), 0)
-        self.view.setFocus()
-        self.view.edit_cell(row, first)
+        row = self.view.add_row()
+        if row >= 0:
+            self.view.setFocus()
+            self.view.edit_cell(row, self.view.first_column())
         return row
-
-    def _editable(self, row: int, column: int) -> bool:
-        return bool(self.model.flags(self.model.index(row, column)) & Qt.ItemFlag.ItemIsEditable)
 
     def remove_selected(self) -> None:
         """Remove the selected rows (the current row if nothing is selected), one undo step."""
@@ -82,7 +75,3 @@ class TableEditor(QWidget):
         for row in reversed(rows):
             self.model.removeRows(row, 1)
         stack.endMacro()
-
-    def _fit_columns(self) -> None:
-        if self.model.rowCount() <= 2:
-            self.view.resizeColumnsToContents()

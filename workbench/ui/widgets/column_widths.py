@@ -86,7 +86,7 @@ class ColumnWidths(QObject):
             typical = max((label for label, _ in choices), key=metrics.horizontalAdvance, default="")
             pad += 28  # the combo box's arrow while editing
         header = view.horizontalHeader().sectionSizeFromContents(column).width()
-        cells = view.sizeHintForColumn(column) if model.rowCount() else 0
+        cells = view.sizeHintForColumn(column) + 8 if model.rowCount() else 0  # a little air
         return min(max(header, cells, metrics.horizontalAdvance(typical) + pad), MAX_WIDTH)
 
     def fit(self, grow_only: bool = False) -> None:

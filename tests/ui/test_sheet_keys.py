@@ -5,7 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QTabWidget, QWidget
 
@@ -162,19 +163,36 @@ def test_insert_in_the_cross_checks_asks_for_a_method_and_enter_adds_no_blank_ch
     assert len(editor.document.state.cross_checks) == count
 
 
-def test_tab_walks_the_cells_and_wraps_to_the_next_row(
+def test_tab_walks_the_typed_cells_passing_the_derived_amount_and_wraps_to_the_next_row(
     qtbot: QtBot, make_editor: Callable[..., CaseEditor]
 ) -> None:
     editor = make_editor("A")
     table = stock_table(qtbot, editor)
     view, model = table.view, table.model
-    view.selectionModel().select(
-        QItemSelection(model.index(0, 0), model.index(0, 0)), QItemSelectionModel.SelectionFlag.ClearAndSelect
-    )
-    view.setCurrentIndex(model.index(0, LABEL))
+    view.setCurrentIndex(model.index(3, LABEL))
     seen = []
-    for _ in range(model.columnCount()):
+    for _ in range(5):
         seen.append((view.currentIndex().row(), view.currentIndex().column()))
         QTest.keyClick(view, Qt.Key.Key_Tab)
-    assert seen == [(0, c) for c in range(model.columnCount())]
-    assert (view.currentIndex().row(), view.currentIndex().column()) == (1, 0)
+    assert model.columns[4].field == "amount"  # derived: quantity × unit cost
+    assert seen == [(3, LABEL), (3, CATEGORY), (3, QUANTITY), (3, UNIT_COST), (4, LABEL)]
+    QTest.keyClick(view, Qt.Key.Key_Backtab)
+    assert (view.currentIndex().row(), view.currentIndex().column()) == (4, LABEL)
+    QTest.keyClick(view, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert (view.currentIndex().row(), view.currentIndex().column()) == (3, UNIT_COST)
+
+
+def test_typing_into_an_empty_table_starts_its_first_row(
+    qtbot: QtBot, make_editor: Callable[..., CaseEditor]
+) -> None:
+    editor = make_editor()
+    table = stock_table(qtbot, editor)
+    view = table.view
+    QTest.keyClicks(view, "y")
+    QTest.keyClicks(focus(), "an")
+    event = QInputMethodEvent()
+    event.setCommitString("烟")
+    QApplication.sendEvent(focus(), event)
+    QTest.keyClick(focus(), Qt.Key.Key_Return)
+    idle(qtbot, view)
+    assert [s.label for s in editor.document.state.balance_sheet.stock] == ["yan烟", ""]

@@ -3,7 +3,8 @@
 * Typing in a cell starts editing it; Tab / Shift+Tab commit and move right / left (wrapping rows);
   F2 edits. Enter commits and moves down, back to the column where a run of Tabs started (as in
   Excel: type a row with Tab, Enter, type the next); Enter on the last row adds a row.
-* Ctrl+Enter and Insert add a row after the current one; Delete empties the selected cells.
+* Ctrl+Enter and Insert add a row after the current one; typing into an empty table starts its
+  first row; Tab passes over derived cells; Delete empties the selected cells.
 * Ctrl+C copies the selection as a tab-separated block; Ctrl+V pastes one from Excel or WPS after a
   preview (``cell_block``, ``PastePreview``). Each of these is one undo step.
 * Enum columns edit with a combo box of Chinese labels; everything else with a line edit.
@@ -26,7 +27,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QInputMethodEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -209,6 +210,9 @@ class SheetView(QTableView):
             self.add_row()
         elif _is_enter(event) and not modifiers:
             self.next_row()
+        elif _typed(event):
+            self._start_first_row()  # typing into an empty table starts its first row
+            super().keyPressEvent(event)
         elif key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
             self._start_run()
             self._keyed_move = True
@@ -218,6 +222,38 @@ class SheetView(QTableView):
                 self._keyed_move = False
         else:
             super().keyPressEvent(event)
+
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
+        # Chinese text arrives from the input method; in an empty table it starts the first row too.
+        if event.commitString() and self.state() != QAbstractItemView.State.EditingState:
+            self._start_first_row()
+        super().inputMethodEvent(event)
+
+    def _start_first_row(self) -> None:
+        model = self.list_model()
+        if model is not None and model.rowCount() == 0 and self.grows_on_enter:
+            self.add_row()
+
+    def moveCursor(
+        self, cursorAction: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        # Tab and Shift+Tab pass over derived cells: they take no typing.
+        model = self.list_model()
+        forward = cursorAction == QAbstractItemView.CursorAction.MoveNext
+        if model is None or cursorAction not in (
+            QAbstractItemView.CursorAction.MoveNext,
+            QAbstractItemView.CursorAction.MovePrevious,
+        ):
+            return super().moveCursor(cursorAction, modifiers)
+        current = self.currentIndex()
+        columns, cells = model.columnCount(), model.rowCount() * model.columnCount()
+        position = current.row() * columns + current.column() if current.isValid() else -1
+        while 0 <= position + (1 if forward else -1) < cells:
+            position += 1 if forward else -1
+            row, column = divmod(position, columns)
+            if model.is_editable(column) and not self.isColumnHidden(column):
+                return model.index(row, column)
+        return current
 
     def event(self, event: QEvent) -> bool:
         # Keys this view uses itself are not the window's shortcuts while it has the focus.
@@ -351,6 +387,12 @@ class SheetView(QTableView):
                 QItemSelectionModel.SelectionFlag.ClearAndSelect,
             )
         return changed
+
+
+def _typed(event: QKeyEvent) -> bool:
+    text = event.text()
+    plain = not event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
+    return bool(text) and text.isprintable() and plain
 
 
 def _is_enter(event: QKeyEvent) -> bool:

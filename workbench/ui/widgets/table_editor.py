@@ -42,7 +42,7 @@ class TableEditor(QWidget):
         self.remove_button = QPushButton(tr("删除行"))
         self.remove_button.setToolTip(tr("删除选中的行"))
         for button in (self.add_button, self.remove_button):
-            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys do it: Tab goes from table to table
             bar.addWidget(button)
         layout.addLayout(bar)
         self.view = SheetView(self)

@@ -5,6 +5,7 @@
   Excel: type a row with Tab, Enter, type the next); Enter on the last row adds a row.
 * Ctrl+Enter and Insert add a row after the current one; typing into an empty table starts its
   first row; Tab passes over derived cells; Delete empties the selected cells.
+* Ctrl+Tab leaves the table (to the next tab when it sits in tabs), also from an open editor.
 * Ctrl+C copies the selection as a tab-separated block; Ctrl+V pastes one from Excel or WPS after a
   preview (``cell_block``, ``PastePreview``). Each of these is one undo step.
 * Enum columns edit with a combo box of Chinese labels; everything else with a line edit.
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
+    QTabWidget,
     QToolTip,
     QWidget,
 )
@@ -89,6 +91,21 @@ class CellDelegate(QStyledItemDelegate):
     def eventFilter(self, editor: QObject, event: QEvent) -> bool:
         # Ctrl+Enter in an open editor: commit it, then add a row (Qt would only commit and move).
         view = self.parent()
+        if (
+            isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and _is_ctrl_tab(event)
+            and isinstance(editor, QWidget)
+            and isinstance(view, SheetView)
+        ):
+            self.commitData.emit(editor)
+            self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+            if view.state() != QAbstractItemView.State.EditingState:
+                view.leave(
+                    event.key() == Qt.Key.Key_Tab
+                    and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+                )
+            return True
         if (
             isinstance(event, QKeyEvent)
             and event.type() == QEvent.Type.KeyPress
@@ -208,6 +225,8 @@ class SheetView(QTableView):
             _is_enter(event) and modifiers == Qt.KeyboardModifier.ControlModifier
         ):
             self.add_row()
+        elif _is_ctrl_tab(event):
+            self.leave(key == Qt.Key.Key_Tab and not modifiers & Qt.KeyboardModifier.ShiftModifier)
         elif _is_enter(event) and not modifiers:
             self.next_row()
         elif _typed(event):
@@ -227,6 +246,13 @@ class SheetView(QTableView):
         # Chinese text arrives from the input method; in an empty table it starts the first row too.
         if event.commitString() and self.state() != QAbstractItemView.State.EditingState:
             self._start_first_row()
+            index = self.currentIndex()
+            # Qt opens the cell's editor but does not hand it the text: hand it over, as a key is.
+            if index.isValid() and self.edit(index, QAbstractItemView.EditTrigger.AnyKeyPressed, event):
+                editor = QApplication.focusWidget()
+                if editor is not None and editor is not self:
+                    QApplication.sendEvent(editor, event)
+                return
         super().inputMethodEvent(event)
 
     def _start_first_row(self) -> None:
@@ -267,6 +293,32 @@ class SheetView(QTableView):
         return super().event(event)
 
     # ---- moving and adding rows ------------------------------------------------------------------
+
+    def leave(self, forward: bool = True) -> None:
+        """Ctrl+Tab: to the next tab when the table sits in tabs, else to the next field (Tab moves cells)."""
+        tabs = self.parentWidget()
+        while tabs is not None and not isinstance(tabs, QTabWidget):
+            tabs = tabs.parentWidget()
+        if tabs is not None and tabs.count() > 1:
+            tabs.setCurrentIndex((tabs.currentIndex() + (1 if forward else -1)) % tabs.count())
+            return
+        widget: QWidget = self
+        while True:
+            following = widget.nextInFocusChain() if forward else widget.previousInFocusChain()
+            if following is None or following is self:
+                return
+            widget = following
+            if (
+                not self.isAncestorOf(widget)
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+                and widget.isVisible()
+                and widget.isEnabled()
+                and widget.focusProxy() is None
+            ):
+                widget.setFocus(
+                    Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason
+                )
+                return
 
     def next_row(self) -> None:
         """Move one row down, to the column a run of Tabs started in; on the last row add a row."""
@@ -393,6 +445,12 @@ def _typed(event: QKeyEvent) -> bool:
     text = event.text()
     plain = not event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
     return bool(text) and text.isprintable() and plain
+
+
+def _is_ctrl_tab(event: QKeyEvent) -> bool:
+    return event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and bool(
+        event.modifiers() & Qt.KeyboardModifier.ControlModifier
+    )
 
 
 def _is_enter(event: QKeyEvent) -> bool:

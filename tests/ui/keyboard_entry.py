@@ -175,6 +175,20 @@ class Entry:
             else:
                 self.keyboard.key(Qt.Key.Key_Tab)  # a stop that is no field (a tab bar)
 
+    def page_done(self, widget: QWidget) -> bool:
+        """Whether every field and table of the section ``widget`` is in holds the target's values."""
+        page = self.editor.page(self.editor.current_section())
+        for stop in page.findChildren(QWidget):
+            if isinstance(stop, SheetView):
+                model = stop.list_model()
+                if model is not None and not _rows_match(model, get_in(self.target, model.list_path) or ()):
+                    return False
+            elif stop.objectName().startswith("field:") and stop is not widget:
+                path = _path(stop.objectName().removeprefix("field:"))
+                if get_in(self.target, path) != _current(self.state, path):
+                    return False
+        return True
+
     def field(self, widget: QWidget) -> None:
         """Type the target's value into a form field, then Tab on."""
         name = widget.objectName().removeprefix("field:")
@@ -194,6 +208,8 @@ class Entry:
             QTest.keyClick(widget, Qt.Key.Key_Space)
         else:
             self.keyboard.value(typed_text(value))
+        if self.page_done(widget):
+            return  # the section key that comes next commits it
         self.tab_out(widget)
 
     def tab_out(self, widget: QWidget) -> None:
@@ -265,6 +281,8 @@ class Entry:
                     self.keyboard.wait_until(lambda r=r: view.currentIndex().row() == r + 1)
                 elif position + 1 < len(columns):
                     self.keyboard.key(Qt.Key.Key_Tab)
+        if self.page_done(view):
+            return  # the section key that comes next commits the last cell
         self.keyboard.key(Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
         self.keyboard.wait_until(lambda: view.state() != QAbstractItemView.State.EditingState)
 
@@ -291,6 +309,14 @@ class Entry:
             self.keyboard.value(choice_prefix(combo, text))
             return
         self.keyboard.value(text)
+
+
+def _rows_match(model: Any, rows: tuple[Any, ...]) -> bool:
+    shown = model.rows()
+    fields = [model.columns[c].field for c in range(model.columnCount()) if model.is_editable(c)]
+    return len(shown) == len(rows) and all(
+        getattr(a, f) == getattr(b, f) for a, b in zip(shown, rows, strict=True) for f in fields
+    )
 
 
 def _last_of_tab_page(widget: QWidget) -> bool:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QTabBar,
     QVBoxLayout,
     QWidget,
 )
@@ -196,6 +197,8 @@ class CaseEditor(QWidget):
             holder = self.stack.widget(SECTION_KEYS.index(key))
             built = _BUILDERS[key](self.context)
             built.setObjectName(f"page:{key}")
+            for bar in built.findChildren(QTabBar):  # Ctrl+Tab switches tabs; Tab goes field to field
+                bar.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             layout = holder.layout() if holder is not None else None
             assert layout is not None
             layout.addWidget(built)

@@ -152,3 +152,14 @@ def test_copy_gives_a_block_that_pastes_back_the_same(
 def test_excel_quotes_a_cell_with_a_line_break() -> None:
     assert parse_block('"第一行\n第二行"\t3,500\r\n') == [["第一行\n第二行", "3,500"]]
     assert parse_block("") == []
+
+
+def test_one_cell_lands_without_a_preview(qtbot: QtBot, make_editor: Callable[..., CaseEditor]) -> None:
+    editor = make_editor("A")
+    table = table_of(qtbot, editor, "balance_sheet", "balance_sheet.stock")
+    view, model = table.view, table.model
+    view.setCurrentIndex(model.index(0, 3))
+    QApplication.clipboard().setText("2.9万\n")
+    QTest.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.activeModalWidget() is None
+    assert editor.document.state.balance_sheet.stock[0].unit_cost == Decimal(29000)

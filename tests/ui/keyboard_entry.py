@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QLineEdit,
     QTabWidget,
     QWidget,
 )
@@ -197,6 +198,9 @@ class Entry:
         if isinstance(widget, QDateEdit):
             self.date(widget, path, value)
             return
+        prefilled = _current(self.state, path) not in (None, "")
+        if value in (None, "") and prefilled and isinstance(widget, QLineEdit):
+            self.keyboard.key(Qt.Key.Key_Delete)  # Tab selected a prefilled value (today) that A lacks
         if value == _current(self.state, path) or value in (None, ""):
             self.tab_out(widget)
             return

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from workbench.domain.case_file import CaseFile
 from workbench.domain.figures import FigureRef
 from workbench.ui.labels import enum_label
+from workbench.ui.models.list_model import CHOICES_ROLE
 from workbench.ui.paths import get_in
 from workbench.ui.values import Kind, edit_text
 from workbench.ui.widgets.case_editor import (
@@ -124,9 +125,8 @@ def typed_text(value: Any, kind: Kind | None = None) -> str:
     return str(value)
 
 
-def choice_prefix(combo: QComboBox | None, label: str) -> str:
-    """The shortest start of ``label`` that picks it among the combo's items (keyboard search)."""
-    labels = [combo.itemText(i) for i in range(combo.count())] if combo is not None else [label]
+def choice_prefix(labels: list[str], label: str) -> str:
+    """The shortest start of ``label`` that picks it among ``labels`` (the first match wins)."""
     for length in range(1, len(label) + 1):
         prefix = label[:length]
         if next((t for t in labels if t.startswith(prefix)), None) == label:
@@ -205,7 +205,10 @@ class Entry:
             self.tab_out(widget)
             return
         if isinstance(widget, QComboBox):
-            self.keyboard.value(choice_prefix(widget, typed_text(value)))
+            labels = [widget.itemText(i) for i in range(widget.count())]
+            stored = str(value.value) if isinstance(value, Enum) else str(value)
+            label = widget.itemText(max(widget.findData(stored), 0))
+            self.keyboard.value(choice_prefix(labels, label))
         elif isinstance(widget, QCheckBox):
             self.keyboard.values += 1
             self.keyboard.typed += 1
@@ -297,22 +300,31 @@ class Entry:
                 self.keyboard.typed += 1
                 QTest.keyClick(self.keyboard.focus(), Qt.Key.Key_Space)
             return
-        text = typed_text(value, kind)
-        focus = self.keyboard.focus()
-        combo = focus if isinstance(focus, QComboBox) else None
-        if isinstance(value, Enum) and combo is None:
-            text = text[:1]  # the first character opens the choice and picks by keyboard search
-            self.keyboard.value(text)
-            combo = self.keyboard.focus()
-            assert isinstance(combo, QComboBox)
-            rest = choice_prefix(combo, typed_text(value))[1:]
-            if rest:
-                self.keyboard.text(rest)
+        choices = self._choices(view)
+        if not choices:
+            self.keyboard.value(typed_text(value, kind))
             return
-        if combo is not None:
-            self.keyboard.value(choice_prefix(combo, text))
+        # A choice: the first characters of its label pick it (keyboard search); the first one also
+        # opens the cell's choice box when it is not open yet.
+        raw = str(value.value) if isinstance(value, Enum) else str(value)
+        labels = [label for label, _ in choices]
+        label = next((label for label, stored in choices if stored == raw), typed_text(value, kind))
+        prefix = choice_prefix(labels, label)
+        if isinstance(self.keyboard.focus(), QComboBox):
+            self.keyboard.value(prefix)
             return
-        self.keyboard.value(text)
+        self.keyboard.value(prefix[:1])
+        self.keyboard.wait_until(lambda: isinstance(self.keyboard.focus(), QComboBox))
+        if prefix[1:]:
+            self.keyboard.text(prefix[1:])
+
+    def _choices(self, view: SheetView) -> list[tuple[str, str]] | None:
+        model = view.list_model()
+        assert model is not None
+        index = view.currentIndex()
+        if index.isValid():
+            return index.data(CHOICES_ROLE)
+        return model.choices(view.first_column())  # an empty table: its first row is not there yet
 
 
 def _rows_match(model: Any, rows: tuple[Any, ...]) -> bool:

@@ -324,7 +324,12 @@ class Entry:
         index = view.currentIndex()
         if index.isValid():
             return index.data(CHOICES_ROLE)
-        return model.choices(view.first_column())  # an empty table: its first row is not there yet
+        # An empty table: its first row is not there yet; a column may list its own choices per row.
+        column = view.first_column()
+        own = getattr(model.columns[column], "choices", None)
+        if own is not None:
+            return list(own(self.editor.document.blank_row(model.list_path)))
+        return model.choices(column)
 
 
 def _rows_match(model: Any, rows: tuple[Any, ...]) -> bool:

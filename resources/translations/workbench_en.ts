@@ -3683,5 +3683,45 @@
         <source>无法导入 Excel</source>
         <translation>Cannot import Excel</translation>
     </message>
+    <message>
+        <source>粘贴预览</source>
+        <translation>Paste preview</translation>
+    </message>
+    <message>
+        <source>第 %1 行：%2</source>
+        <translation>Row %1: %2</translation>
+    </message>
+    <message>
+        <source>粘贴</source>
+        <translation>Paste</translation>
+    </message>
+    <message>
+        <source>粘贴 %1 行 × %2 列，%3 个单元格</source>
+        <translation>Pasting %1 rows × %2 columns, %3 cells</translation>
+    </message>
+    <message>
+        <source>新增 %1 行</source>
+        <translation>%1 new rows</translation>
+    </message>
+    <message>
+        <source>%1 个单元格不粘贴（原因见下）</source>
+        <translation>%1 cells are not pasted (reasons below)</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>表格没有这一列</source>
+        <translation>the table has no such column</translation>
+    </message>
+    <message>
+        <source>%1：由程序计算，不能粘贴</source>
+        <translation>%1: computed by the program, cannot be pasted</translation>
+    </message>
+    <message>
+        <source>清除单元格</source>
+        <translation>clear cells</translation>
+    </message>
 </context>
 </TS>

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtGui import QAction
 
 from workbench.ui.i18n import tr
@@ -23,12 +24,24 @@ def short_twin(full: QAction, redo: bool, parent: QWidget) -> QAction:
     twin = QAction(tr("重做") if redo else tr("撤销"), parent)
     twin.setObjectName("action:toolbar_redo" if redo else "action:toolbar_undo")
 
+    name = full.objectName()
+
+    def current() -> QAction:
+        # PySide can drop its wrapper of the group's action while the action lives on (seen after
+        # many cell editors came and went); the window still has it by name.
+        if shiboken6.isValid(full):
+            return full
+        found = parent.findChild(QAction, name)
+        assert found is not None, name
+        return found
+
     def follow() -> None:
-        twin.setEnabled(full.isEnabled())
-        shortcut = full.shortcut().toString()
-        twin.setToolTip(f"{full.text()} ({shortcut})" if shortcut else full.text())
+        action = current()
+        twin.setEnabled(action.isEnabled())
+        shortcut = action.shortcut().toString()
+        twin.setToolTip(f"{action.text()} ({shortcut})" if shortcut else action.text())
 
     full.changed.connect(follow)
-    twin.triggered.connect(lambda _checked=False: full.trigger())
+    twin.triggered.connect(lambda _checked=False: current().trigger())
     follow()
     return twin

@@ -93,6 +93,10 @@ class DataclassListModel(QAbstractTableModel):
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
 
+    def rows(self) -> tuple[Any, ...]:
+        """The items the views show."""
+        return self._rows
+
     def kind(self, column: int) -> Kind:
         """The display kind of a column."""
         return self._kinds[column]
@@ -122,10 +126,11 @@ class DataclassListModel(QAbstractTableModel):
         if role == KIND_ROLE:
             return kind.value
         if role == CHOICES_ROLE:
-            return self._choices(index.column())
+            return self.choices(index.column())
         return None
 
-    def _choices(self, column: int) -> list[tuple[str, str]] | None:
+    def choices(self, column: int) -> list[tuple[str, str]] | None:
+        """``(label, value)`` of an enum column's choices ("—" first when it may be empty), else ``None``."""
         hint = self._hints[column]
         enum = enum_type(hint) if hint is not None else None
         if enum is None:
@@ -160,20 +165,13 @@ class DataclassListModel(QAbstractTableModel):
             Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsUserCheckable
         ):
             return False
-        col, kind, hint = (
-            self.columns[index.column()],
-            self._kinds[index.column()],
-            self._hints[index.column()],
-        )
+        col, kind = self.columns[index.column()], self._kinds[index.column()]
         path = (*self.list_path, index.row(), col.field)
         try:
-            if kind is Kind.BOOL:
-                if role != Qt.ItemDataRole.CheckStateRole:
-                    new = parse_value(str(value), hint, path_text(path), kind)
-                else:
-                    new = _checked(value)
+            if kind is Kind.BOOL and role == Qt.ItemDataRole.CheckStateRole:
+                new = _checked(value)
             elif role == Qt.ItemDataRole.EditRole:
-                new = parse_value("" if value is None else str(value), hint, path_text(path), kind)
+                new = self.parse_cell(index.row(), index.column(), "" if value is None else str(value))
             else:
                 return False
             self.document.set_field(path, new, col.header)
@@ -181,6 +179,66 @@ class DataclassListModel(QAbstractTableModel):
             self.edit_refused.emit(refusal_text(error, col.header))
             return False
         return True
+
+    def parse_cell(self, row: int, column: int, text: str) -> Any:
+        """The value ``text`` gives the cell at ``(row, column)`` (the row need not exist yet).
+
+        Raises:
+            ValidationError: the text is not a value of that column.
+        """
+        path = path_text((*self.list_path, row, self.columns[column].field))
+        return parse_value(text, self._hints[column], path, self._kinds[column])
+
+    def is_editable(self, column: int) -> bool:
+        """Whether the officer types into ``column`` (not a derived or read-only one)."""
+        col, kind = self.columns[column], self._kinds[column]
+        return col.editable and col.compute is None and kind is not Kind.COMPUTED
+
+    def blank_value(self, column: int) -> Any:
+        """What an emptied cell of ``column`` holds: the value of a new row."""
+        return getattr(self.document.blank_row(self.list_path), self.columns[column].field)
+
+    def clear_cells(self, cells: list[tuple[int, int]]) -> int:
+        """Empty the editable cells of ``(row, column)`` in one undo step; the number changed."""
+        changes = [
+            (row, column, self.blank_value(column))
+            for row, column in cells
+            if 0 <= row < len(self._rows) and self.is_editable(column)
+        ]
+        return self.set_cells(changes, tr("清除单元格"))
+
+    def set_cells(self, changes: list[tuple[int, int, Any]], label: str, new_rows: int = 0) -> int:
+        """Append ``new_rows`` blank rows, then set each ``(row, column, value)``: one undo step.
+
+        Returns the number of cells that changed (a cell that already held its value is no change).
+        """
+        blank_row = self.document.blank_row(self.list_path) if new_rows else None
+        changes = [
+            (row, column, value)
+            for row, column, value in changes
+            if not _same(self._field(row, column, blank_row), value)
+        ]
+        if not changes and not new_rows:
+            return 0
+        stack = self.document.undo_stack
+        stack.beginMacro(label)
+        try:
+            for _ in range(new_rows):
+                self.document.insert_row(self.list_path, len(self._read()))
+            for row, column, value in changes:
+                col = self.columns[column]
+                self.document.set_field((*self.list_path, row, col.field), value, col.header)
+        except ValidationError as error:
+            stack.endMacro()
+            stack.undo()  # nothing half-done stays
+            self.edit_refused.emit(refusal_text(error))
+            return 0
+        stack.endMacro()
+        return len(changes)
+
+    def _field(self, row: int, column: int, blank_row: Any) -> Any:
+        item = self._rows[row] if row < len(self._rows) else blank_row
+        return getattr(item, self.columns[column].field)
 
     def insertRows(self, row: int, count: int, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
         if parent.isValid() or count < 1 or not 0 <= row <= len(self._rows):
@@ -246,6 +304,10 @@ class DataclassListModel(QAbstractTableModel):
             self.dataChanged.emit(
                 self.index(head, 0), self.index(head + changed_rows - 1, len(self.columns) - 1)
             )
+
+
+def _same(a: Any, b: Any) -> bool:
+    return type(a) is type(b) and a == b
 
 
 def _checked(value: Any) -> bool:

@@ -92,6 +92,7 @@ def scroll_page(*parts: QWidget, stretch_last: bool = False) -> QScrollArea:
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a Tab stop: Tab goes from field to field
     area.setWidget(inner)
     return area
 
@@ -138,6 +139,7 @@ def result_view(
     model.setParent(view)
     view.setModel(model)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setTabKeyNavigation(False)  # nothing to type here: Tab goes on to the next field
     view.setAlternatingRowColors(True)
     add_export_action(view)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)

@@ -62,6 +62,8 @@ class CrossChecksPage(QTabWidget):
         self.table = TableEditor(model, min_rows=4, add_text=tr("添加检验"))
         self.table.add_button.clicked.disconnect()
         self.table.add_button.clicked.connect(self.choose_and_add)
+        self.table.view.grows_on_enter = False  # a check needs its method first: Insert asks for it
+        self.table.view.row_adder = lambda _row: self.choose_and_add()
         self.table.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
         self.detail_holder = QWidget()
         self._detail_layout = QVBoxLayout(self.detail_holder)
@@ -186,7 +188,7 @@ class CrossChecksPage(QTabWidget):
         self._results = {r.id: r for r in results.checks}
         self.table.model.refresh_computed()
         if first:
-            self.table.view.resizeColumnsToContents()
+            self.table.view.widths.fit(grow_only=True)
         if self._detail is not None:
             self._detail.show_result(self._results.get(self._detail.check_id))
 

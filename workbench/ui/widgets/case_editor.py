@@ -12,10 +12,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QLabel,
+    QLineEdit,
     QListWidget,
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QTabBar,
     QVBoxLayout,
     QWidget,
 )
@@ -167,6 +169,7 @@ class CaseEditor(QWidget):
         layout.addWidget(self.splitter)
 
         self.sections.currentRowChanged.connect(self._on_section_changed)
+        self.sections.itemActivated.connect(lambda _item: self.focus_page())  # Enter: into the page
         recalc.recalc_failed.connect(self._on_recalc_failed)
         if recalc.error:
             self._on_recalc_failed(recalc.error)
@@ -194,6 +197,8 @@ class CaseEditor(QWidget):
             holder = self.stack.widget(SECTION_KEYS.index(key))
             built = _BUILDERS[key](self.context)
             built.setObjectName(f"page:{key}")
+            for bar in built.findChildren(QTabBar):  # Ctrl+Tab switches tabs; Tab goes field to field
+                bar.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             layout = holder.layout() if holder is not None else None
             assert layout is not None
             layout.addWidget(built)
@@ -205,6 +210,24 @@ class CaseEditor(QWidget):
         self.sections.setCurrentRow(SECTION_KEYS.index(key))
         return self.page(key)
 
+    def focus_page(self) -> None:
+        """Put the focus on the first field of the section shown (Enter in the section list)."""
+        page = self.page(self.current_section())
+        widget = page.nextInFocusChain()
+        while widget is not None and widget is not page:
+            if (
+                page.isAncestorOf(widget)
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+                and widget.isVisible()
+                and widget.isEnabled()
+                and widget.focusProxy() is None
+            ):
+                widget.setFocus(Qt.FocusReason.TabFocusReason)
+                if isinstance(widget, QLineEdit):
+                    widget.selectAll()  # typing replaces "0.00", as after Tab
+                return
+            widget = widget.nextInFocusChain()
+
     def current_section(self) -> str:
         """The key of the section shown."""
         return SECTION_KEYS[max(self.sections.currentRow(), 0)]
@@ -213,6 +236,8 @@ class CaseEditor(QWidget):
         """Move ``step`` sections down (negative: up), wrapping around."""
         row = (self.sections.currentRow() + step) % len(SECTION_KEYS)
         self.sections.setCurrentRow(row)
+        if not self.sections.hasFocus():
+            self.focus_page()  # Ctrl+PgDown from a field: type on in the next section
 
     def _on_section_changed(self, row: int) -> None:
         if row < 0:

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 
 class TableEditor(QWidget):
-    """The list's table; a new row opens its first cell for typing."""
+    """The list's table; a new row opens its first cell for typing (the keys are ``SheetView``'s)."""
 
     def __init__(
         self,
@@ -43,13 +43,12 @@ class TableEditor(QWidget):
         self.remove_button = QPushButton(tr("删除行"))
         self.remove_button.setToolTip(tr("删除选中的行"))
         for button in (self.add_button, self.remove_button):
-            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys do it: Tab goes from table to table
             bar.addWidget(button)
         layout.addLayout(bar)
         self.view = SheetView(self)
         self.view.setModel(model)
         add_export_action(self.view)
-        self.view.resizeColumnsToContents()
         row_height = self.view.verticalHeader().defaultSectionSize()
         self.view.setMinimumHeight(
             self.view.horizontalHeader().sizeHint().height() + row_height * min_rows + 4
@@ -57,20 +56,14 @@ class TableEditor(QWidget):
         layout.addWidget(self.view, 1)
         self.add_button.clicked.connect(lambda: self.add_row())
         self.remove_button.clicked.connect(self.remove_selected)
-        model.rowsInserted.connect(self._fit_columns)
 
     def add_row(self) -> int:
         """Insert a blank row after the current one (or at the end) and start typing in it."""
-        current = self.view.currentIndex()
-        row = current.row() + 1 if current.isValid() else self.model.rowCount()
-        self.model.insertRows(row, 1)
-        first = next((c for c in range(self.model.columnCount()) if self._editable(row, c)), 0)
-        self.view.setFocus()
-        self.view.edit_cell(row, first)
+        row = self.view.add_row()
+        if row >= 0:
+            self.view.setFocus()
+            self.view.edit_cell(row, self.view.first_column())
         return row
-
-    def _editable(self, row: int, column: int) -> bool:
-        return bool(self.model.flags(self.model.index(row, column)) & Qt.ItemFlag.ItemIsEditable)
 
     def remove_selected(self) -> None:
         """Remove the selected rows (the current row if nothing is selected), one undo step."""
@@ -84,7 +77,3 @@ class TableEditor(QWidget):
         for row in reversed(rows):
             self.model.removeRows(row, 1)
         stack.endMacro()
-
-    def _fit_columns(self) -> None:
-        if self.model.rowCount() <= 2:
-            self.view.resizeColumnsToContents()

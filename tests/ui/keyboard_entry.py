@@ -1,0 +1,413 @@
+"""Type a whole case into a new case of the main window by key events alone, counting the keys.
+
+The driver walks each section page in its Tab order. At every stop it types the target case's value
+(or passes the stop with Tab when the case leaves that field empty): a line edit or a table cell
+gets the text (ASCII as key clicks, Chinese as an input-method commit, which is how Chinese
+arrives), a choice gets the first characters of its label, a check box Space. A detail table is
+typed row by row: Tab between cells, Enter at the end of a row (back to the row's first column,
+as in a spreadsheet), Ctrl+Tab out of the table. Sections change with Ctrl+PgDown.
+
+Nothing here calls ``setData``, a verb of the document or a widget setter: only ``QTest.keyClick``
+and ``QInputMethodEvent`` sent to the widget that has the focus. The counts split typed characters
+from navigation keys (Tab, Enter, arrows, Ctrl+… shortcuts) so ``benchmarks/bench_entry.py`` can
+print navigation keys per value.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QLineEdit,
+    QTabWidget,
+    QWidget,
+)
+
+from workbench.domain.case_file import CaseFile
+from workbench.domain.figures import FigureRef
+from workbench.ui.labels import enum_label
+from workbench.ui.models.list_model import CHOICES_ROLE
+from workbench.ui.paths import get_in
+from workbench.ui.values import Kind, edit_text
+from workbench.ui.widgets.case_editor import (
+    SECTION_KEYS,
+    CaseEditor,
+)
+from workbench.ui.widgets.sheet_view import SheetView
+
+Wait = Callable[[Callable[[], bool]], None]
+
+
+@dataclass
+class Keyboard:
+    """Sends keys to the focused widget and counts them."""
+
+    wait_until: Wait
+    typed: int = 0
+    values: int = 0
+    navigation: Counter[str] = field(default_factory=Counter)
+
+    def focus(self) -> QWidget:
+        widget = QApplication.activePopupWidget() or QApplication.focusWidget()  # an open menu takes the keys
+        assert widget is not None, "nothing has the focus"
+        return widget
+
+    def key(self, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+        """A navigation key (or shortcut)."""
+        name = Qt.Key(key).name.removeprefix("Key_")
+        if modifiers & Qt.KeyboardModifier.ControlModifier:
+            name = "Ctrl+" + name
+        if modifiers & Qt.KeyboardModifier.AltModifier:
+            name = "Alt+" + name
+        if modifiers & Qt.KeyboardModifier.ShiftModifier:
+            name = "Shift+" + name
+        self.navigation[name] += 1
+        _trace(name, self.focus())
+        QTest.keyClick(self.focus(), key, modifiers)
+
+    def text(self, text: str) -> None:
+        """Type ``text`` into the focused widget: ASCII key by key, Chinese as the input method commits it."""
+        self.typed += len(text)
+        _trace(repr(text), self.focus())
+        run = ""
+        for char in text + "\0":
+            if char != "\0" and not char.isascii():
+                run += char
+                continue
+            if run:
+                event = QInputMethodEvent()
+                event.setCommitString(run)
+                QApplication.sendEvent(self.focus(), event)
+                run = ""
+            if char != "\0":
+                QTest.keyClicks(self.focus(), char)
+
+    def value(self, text: str) -> None:
+        """One value typed."""
+        self.values += 1
+        self.text(text)
+
+    @property
+    def navigation_keys(self) -> int:
+        return sum(self.navigation.values())
+
+
+# ---- what to type for a value ---------------------------------------------------------------------
+
+
+def typed_text(value: Any, kind: Kind | None = None) -> str:
+    """What an officer types for ``value`` (plain digits, the label of a choice, an ISO date)."""
+    if isinstance(value, Enum):
+        return enum_label(value)
+    if isinstance(value, FigureRef):
+        return f"={value.name}"
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, Decimal):
+        return edit_text(value, kind or Kind.DECIMAL)
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def choice_prefix(labels: list[str], label: str) -> str:
+    """The shortest start of ``label`` that picks it among ``labels`` (the first match wins)."""
+    for length in range(1, len(label) + 1):
+        prefix = label[:length]
+        if next((t for t in labels if t.startswith(prefix)), None) == label:
+            return prefix
+    return label
+
+
+# ---- the walk ----------------------------------------------------------------------------------------
+
+
+@dataclass
+class Entry:
+    """Types ``target`` into ``editor`` (a new case) through ``keyboard``."""
+
+    editor: CaseEditor
+    target: CaseFile
+    keyboard: Keyboard
+    skipped: list[str] = field(default_factory=list)
+
+    @property
+    def state(self) -> CaseFile:
+        return self.editor.document.state
+
+    def section(self, key: str) -> QWidget:
+        """Ctrl+PgDown until section ``key`` shows; the focus goes to its first field."""
+        while self.editor.current_section() != key:
+            self.keyboard.key(Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+        page = self.editor.page(key)
+        self.keyboard.wait_until(lambda: page.isAncestorOf(QApplication.focusWidget()))
+        return page
+
+    def walk(self, page: QWidget) -> None:
+        """Type every stop of ``page`` in Tab order until the focus leaves it or comes round again."""
+        seen: set[int] = set()
+        while True:
+            focus = self.keyboard.focus()
+            if not page.isAncestorOf(focus):
+                return
+            stop = _stop_of(focus)
+            if id(stop or focus) in seen:
+                return
+            seen.add(id(stop or focus))
+            if isinstance(stop, SheetView):
+                self.table(stop)
+            elif stop is not None:
+                self.field(stop)
+            else:
+                self.keyboard.key(Qt.Key.Key_Tab)  # a stop that is no field (a tab bar)
+
+    def page_done(self, widget: QWidget) -> bool:
+        """Whether every field and table of the section ``widget`` is in holds the target's values."""
+        page = self.editor.page(self.editor.current_section())
+        for stop in page.findChildren(QWidget):
+            if isinstance(stop, SheetView):
+                model = stop.list_model()
+                if model is not None and not _rows_match(model, get_in(self.target, model.list_path) or ()):
+                    return False
+            elif stop.objectName().startswith("field:") and stop is not widget:
+                path = _path(stop.objectName().removeprefix("field:"))
+                if get_in(self.target, path) != _current(self.state, path):
+                    return False
+        return True
+
+    def field(self, widget: QWidget) -> None:
+        """Type the target's value into a form field, then Tab on."""
+        name = widget.objectName().removeprefix("field:")
+        path = _path(name)
+        value = get_in(self.target, path)
+        if isinstance(widget, QDateEdit):
+            self.date(widget, path, value)
+            return
+        prefilled = _current(self.state, path) not in (None, "")
+        if value in (None, "") and prefilled and isinstance(widget, QLineEdit):
+            self.keyboard.key(Qt.Key.Key_Delete)  # Tab selected a prefilled value (today) that A lacks
+        if value == _current(self.state, path) or value in (None, ""):
+            self.tab_out(widget)
+            return
+        if isinstance(widget, QComboBox):
+            labels = [widget.itemText(i) for i in range(widget.count())]
+            stored = str(value.value) if isinstance(value, Enum) else str(value)
+            label = widget.itemText(max(widget.findData(stored), 0))
+            self.keyboard.value(choice_prefix(labels, label))
+        elif isinstance(widget, QCheckBox):
+            self.keyboard.values += 1
+            self.keyboard.typed += 1
+            QTest.keyClick(widget, Qt.Key.Key_Space)
+        else:
+            self.keyboard.value(typed_text(value))
+        if self.page_done(widget):
+            return  # the section key that comes next commits it
+        self.tab_out(widget)
+
+    def tab_out(self, widget: QWidget) -> None:
+        """Tab until the focus leaves ``widget``: once, but a date box steps through its parts first.
+
+        From the last field of a tab page, Ctrl+Tab goes on to the next tab (Tab would leave the tabs).
+        """
+        if _last_of_tab_page(widget):
+            self.keyboard.key(Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+            return
+        for _ in range(3):
+            self.keyboard.key(Qt.Key.Key_Tab)
+            if not (widget.isAncestorOf(self.keyboard.focus()) or self.keyboard.focus() is widget):
+                return
+        raise AssertionError(f"Tab does not leave {widget.objectName()}")
+
+    def date(self, widget: QDateEdit, path: tuple[str | int, ...], value: date | None) -> None:
+        """A date in Qt's own date box (before issue #14's typed dates), by its own keys.
+
+        Over its empty "—" the box swallows Tab and typing (issue #14): Up gives it a date with the
+        year selected, then the digits fill year, month and day. An empty field is passed the same
+        way and its stand-in date undone (Edit ▸ Undo). A date the field does not take is listed in
+        ``skipped``.
+        """
+        empty = widget.date() == widget.minimumDate()
+        if empty:
+            self.keyboard.key(Qt.Key.Key_Up)
+        if value is not None:
+            self.keyboard.value(value.strftime("%Y%m%d"))
+        self.tab_out(widget)
+        if empty and value is None:  # Edit ▸ Undo (Ctrl+Z would go to the line edit now focused)
+            self.keyboard.key(Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)
+            self.keyboard.wait_until(lambda: QApplication.activePopupWidget() is not None)
+            self.keyboard.key(Qt.Key.Key_Return)
+            window = self.editor.window()
+            window.activateWindow()  # a desktop gives the focus back after a menu; offscreen Qt does not
+            self.keyboard.wait_until(window.isActiveWindow)
+        if _current(self.state, path) != value:
+            self.skipped.append(".".join(str(p) for p in path))
+
+    def table(self, view: SheetView) -> None:
+        """Type the target's rows of the view's list, then Ctrl+Tab out of the table."""
+        model = view.list_model()
+        assert model is not None
+        rows = get_in(self.target, model.list_path) or ()
+        columns = [c for c in range(model.columnCount()) if model.is_editable(c)]
+        for r, item in enumerate(rows):
+            blank = self.editor.document.blank_row(model.list_path)
+            fields = {c: model.columns[c].field for c in columns}
+            wanted = [c for c in columns if getattr(item, fields[c]) != getattr(blank, fields[c])]
+            if not wanted:
+                continue
+            for position, column in enumerate(columns):
+                if column > wanted[-1]:
+                    break
+                if model.rowCount() == 0 and column not in wanted:
+                    self.keyboard.key(Qt.Key.Key_Insert)  # typing would start the row; a blank cell cannot
+                if model.rowCount():
+                    here = (r, column)
+                    self.keyboard.wait_until(lambda here=here: _cell(view) == here)
+                value = getattr(item, model.columns[column].field)
+                if column in wanted:
+                    self.cell(view, model.kind(column), value)
+                is_last = column == wanted[-1]
+                if is_last and r == len(rows) - 1:
+                    break
+                if is_last:
+                    self.keyboard.key(Qt.Key.Key_Return)
+                    self.keyboard.wait_until(lambda r=r: view.currentIndex().row() == r + 1)
+                elif position + 1 < len(columns):
+                    self.keyboard.key(Qt.Key.Key_Tab)
+        if self.page_done(view):
+            return  # the section key that comes next commits the last cell
+        self.keyboard.key(Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+        self.keyboard.wait_until(lambda: view.state() != QAbstractItemView.State.EditingState)
+
+    def cell(self, view: SheetView, kind: Kind, value: Any) -> None:
+        if kind is Kind.BOOL:
+            if value:
+                self.keyboard.values += 1
+                self.keyboard.typed += 1
+                QTest.keyClick(self.keyboard.focus(), Qt.Key.Key_Space)
+            return
+        choices = self._choices(view)
+        if not choices:
+            self.keyboard.value(typed_text(value, kind))
+            return
+        # A choice: the first characters of its label pick it (keyboard search); the first one also
+        # opens the cell's choice box when it is not open yet.
+        raw = str(value.value) if isinstance(value, Enum) else str(value)
+        labels = [label for label, _ in choices]
+        label = next((label for label, stored in choices if stored == raw), typed_text(value, kind))
+        prefix = choice_prefix(labels, label)
+        if isinstance(self.keyboard.focus(), QComboBox):
+            self.keyboard.value(prefix)
+            return
+        self.keyboard.value(prefix[:1])
+        self.keyboard.wait_until(lambda: isinstance(self.keyboard.focus(), QComboBox))
+        if prefix[1:]:
+            self.keyboard.text(prefix[1:])
+
+    def _choices(self, view: SheetView) -> list[tuple[str, str]] | None:
+        model = view.list_model()
+        assert model is not None
+        index = view.currentIndex()
+        if index.isValid():
+            return index.data(CHOICES_ROLE)
+        # An empty table: its first row is not there yet; a column may list its own choices per row.
+        column = view.first_column()
+        own = getattr(model.columns[column], "choices", None)
+        if own is not None:
+            return list(own(self.editor.document.blank_row(model.list_path)))
+        return model.choices(column)
+
+
+def _rows_match(model: Any, rows: tuple[Any, ...]) -> bool:
+    shown = model.rows()
+    fields = [model.columns[c].field for c in range(model.columnCount()) if model.is_editable(c)]
+    return len(shown) == len(rows) and all(
+        getattr(a, f) == getattr(b, f) for a, b in zip(shown, rows, strict=True) for f in fields
+    )
+
+
+def _last_of_tab_page(widget: QWidget) -> bool:
+    """Whether Tab from ``widget`` would leave the tab page it sits in."""
+    page = widget
+    while True:
+        stack = page.parentWidget()
+        if stack is None:
+            return False
+        tabs = stack.parentWidget()
+        if isinstance(tabs, QTabWidget) and tabs.indexOf(page) >= 0:
+            break
+        page = stack
+    following = widget.nextInFocusChain()
+    while following is not None and following is not widget:
+        takes_tab = following.focusPolicy() & Qt.FocusPolicy.TabFocus
+        if takes_tab and following.isVisible() and following.isEnabled():
+            return not page.isAncestorOf(following) and not widget.isAncestorOf(following)
+        following = following.nextInFocusChain()
+    return True
+
+
+def _cell(view: SheetView) -> tuple[int, int]:
+    return view.currentIndex().row(), view.currentIndex().column()
+
+
+def _trace(what: str, focus: QWidget) -> None:
+    if os.environ.get("KEYS_TRACE"):  # KEYS_TRACE=1: print every key and where it went
+        stop = _stop_of(focus)
+        print(f"{what:>16}  {type(focus).__name__} {(stop or focus).objectName()}")
+
+
+def _stop_of(widget: QWidget) -> QWidget | None:
+    """The field or table a focused widget belongs to (a date box's line edit, a cell's editor)."""
+    found: QWidget | None = widget
+    while found is not None:
+        if isinstance(found, SheetView) or found.objectName().startswith("field:"):
+            return found
+        found = found.parentWidget()
+    return None
+
+
+def _path(name: str) -> tuple[str | int, ...]:
+    parts: list[str | int] = []
+    for part in name.split("."):
+        if "[" in part:
+            head, index = part.rstrip("]").split("[")
+            parts += [head, int(index)]
+        else:
+            parts.append(part)
+    return tuple(parts)
+
+
+def _current(state: CaseFile, path: tuple[str | int, ...]) -> Any:
+    try:
+        return get_in(state, path)
+    except KeyError:
+        return None
+
+
+def enter_case(editor: CaseEditor, target: CaseFile, wait_until: Wait) -> Entry:
+    """Type ``target`` (all but its cross-checks) into ``editor``, a new case; the keys are counted."""
+    keyboard = Keyboard(wait_until)
+    entry = Entry(editor, target, keyboard)
+    editor.sections.setFocus()
+    wait_until(editor.sections.hasFocus)
+    keyboard.key(Qt.Key.Key_Return)  # into the first section's first field
+    for key in SECTION_KEYS:
+        if key in ("cross_checks", "attachments", "capacity"):
+            continue
+        page = entry.section(key)
+        entry.walk(page)
+    return entry

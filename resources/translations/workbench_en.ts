@@ -3567,5 +3567,13 @@
         <source>正在登录…</source>
         <translation>Signing in…</translation>
     </message>
+    <message>
+        <source>如 2026-12-07 或 12-7</source>
+        <translation>e.g. 2026-12-07 or 12-7</translation>
+    </message>
+    <message>
+        <source>选择日期（F4）</source>
+        <translation>Pick a date (F4)</translation>
+    </message>
 </context>
 </TS>

@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from workbench.paths import resource_path
 
@@ -31,6 +31,12 @@ ENV_VAR = "WORKBENCH_LANG"
 
 _current = DEFAULT_LANGUAGE
 _translator: QTranslator | None = None
+_qt_translator: QTranslator | None = None
+QT_CATALOGUES = {"zh": "qtbase_zh_CN"}  # Qt's own words (OK, Cancel, Look in …), shipped with PySide6
+LOCALES = {
+    "zh": (QLocale.Language.Chinese, QLocale.Script.SimplifiedChineseScript, QLocale.Country.China),
+    "en": (QLocale.Language.English, QLocale.Script.LatinScript, QLocale.Country.UnitedKingdom),
+}
 _listeners: list[object] = []
 
 
@@ -66,7 +72,10 @@ def pick_language(argv: Sequence[str] = (), settings: QSettings | None = None) -
 def set_language(language: str) -> str:
     """Install the translator for ``language`` (removing any other) and return the language used.
 
-    Falls back to Chinese if the English translation file cannot be loaded. Needs a QCoreApplication.
+    Falls back to Chinese if the English translation file cannot be loaded. Qt's own texts (the
+    buttons of message boxes, file dialogs, context menus) follow from Qt's catalogue of the language,
+    and the default ``QLocale`` (calendars, day and month names) from the language. Needs a
+    QCoreApplication.
     """
     global _current, _translator
     app = QCoreApplication.instance()
@@ -82,7 +91,32 @@ def set_language(language: str) -> str:
             app.installTranslator(translator)
             _translator = translator
             _current = language
+    _install_qt_catalogue(app, _current)
+    QLocale.setDefault(QLocale(*LOCALES[_current]))
     return _current
+
+
+def qt_catalogue_file(language: str) -> str | None:
+    """Path of Qt's own translation for ``language`` in the PySide6 package (``None``: Qt's English)."""
+    name = QT_CATALOGUES.get(language)
+    if name is None:
+        return None
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    return f"{folder}/{name}.qm"
+
+
+def _install_qt_catalogue(app: QCoreApplication, language: str) -> None:
+    global _qt_translator
+    if _qt_translator is not None:
+        app.removeTranslator(_qt_translator)
+        _qt_translator = None
+    path = qt_catalogue_file(language)
+    if path is None:
+        return
+    translator = QTranslator(app)
+    if translator.load(path):  # a missing catalogue leaves Qt's English words, nothing worse
+        app.installTranslator(translator)
+        _qt_translator = translator
 
 
 def store_language(language: str, settings: QSettings | None = None) -> None:

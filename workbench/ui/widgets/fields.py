@@ -2,25 +2,24 @@
 
 ``FieldBinder.widget(path)`` picks the editor from the field's type hint: a line edit for amounts,
 numbers and short text (committed on Enter or leaving the field), a combo box with Chinese labels for
-enums, a date edit, a plain-text box for narratives, a check box. A refused entry keeps the typed
-text, gets a red frame and a tooltip with the reason, and the binder emits ``edit_refused``; the
-document keeps its old value. The binder repaints a widget only when its own path changed, inside a
+enums, a date field (``DateEdit``: typed as officers write dates, or picked in a calendar), a
+plain-text box for narratives, a check box. A refused entry keeps the typed text, gets a red frame
+and a tooltip with the reason, and the binder emits ``edit_refused``; the document keeps its old
+value. The binder repaints a widget only when its own path changed, inside a
 ``QSignalBlocker`` so loading never commits back.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QObject, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDateEdit,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -36,13 +35,13 @@ from workbench.ui.i18n import lang, tr
 from workbench.ui.labels import enum_label
 from workbench.ui.paths import Path, get_in, hint_at, path_text, touches
 from workbench.ui.values import Kind, display_text, enum_type, is_optional, kind_of, parse_value, refusal_text
+from workbench.ui.widgets.date_edit import DateEdit
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from workbench.ui.document import CaseDocument
 
-NO_DATE = QDate(1900, 1, 1)
 REFUSED_STYLE = "border: 2px solid #D55E00;"
 REQUIRED_STYLE = "border: 2px solid #E69F00; background: #FFF8EC;"
 
@@ -79,7 +78,7 @@ class FieldBinder(QObject):
         if kind is Kind.ENUM:
             widget: QWidget = self._combo(hint)
         elif kind is Kind.DATE:
-            widget = self._date_edit(hint)
+            widget = DateEdit()
         elif kind is Kind.LONG_TEXT:
             widget = QPlainTextEdit()
             widget.setTabChangesFocus(True)
@@ -138,24 +137,13 @@ class FieldBinder(QObject):
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         return combo
 
-    def _date_edit(self, hint: Any) -> QDateEdit:
-        edit = QDateEdit()
-        edit.setDisplayFormat("yyyy-MM-dd")
-        edit.setCalendarPopup(True)
-        if is_optional(hint):
-            edit.setMinimumDate(NO_DATE)
-            edit.setSpecialValueText("—")
-        return edit
-
     def _connect(self, b: Binding) -> None:
         w = b.widget
         if isinstance(w, QComboBox):
             w.currentIndexChanged.connect(lambda _i, b=b: self.commit(b))
-        elif isinstance(w, QDateEdit):
+        elif isinstance(w, DateEdit):
             w.editingFinished.connect(lambda b=b: self.commit(b))
-            calendar = w.calendarWidget()
-            if calendar is not None:
-                calendar.clicked.connect(lambda _d, b=b: self.commit(b))
+            w.date_picked.connect(lambda b=b: self.commit(b))
         elif isinstance(w, QPlainTextEdit):
             w.textChanged.connect(lambda b=b: self.commit(b))
         elif isinstance(w, QCheckBox):
@@ -187,11 +175,6 @@ class FieldBinder(QObject):
         w = b.widget
         if isinstance(w, QComboBox):
             return parse_value(str(w.currentData() or ""), b.hint, b.key, b.kind)
-        if isinstance(w, QDateEdit):
-            qdate = w.date()
-            if qdate == NO_DATE and is_optional(b.hint):
-                return None
-            return date(qdate.year(), qdate.month(), qdate.day())
         if isinstance(w, QPlainTextEdit):
             return parse_value(w.toPlainText(), b.hint, b.key, b.kind)
         if isinstance(w, QCheckBox):
@@ -224,8 +207,6 @@ class FieldBinder(QObject):
                 w.setCurrentIndex(max(index, 0))
                 if isinstance(value, Stage):
                     _offer_stages_from(w, value)
-            elif isinstance(w, QDateEdit):
-                w.setDate(NO_DATE if value is None else QDate(value.year, value.month, value.day))
             elif isinstance(w, QPlainTextEdit):
                 if w.toPlainText() != (value or ""):
                     w.setPlainText(value or "")

@@ -367,6 +367,7 @@ class MainWindow(QMainWindow):
 
         editor = CaseEditor(document, recalc, charts=self._charts)
         editor.message_posted.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        editor.message_withdrawn.connect(self._withdraw_message)
         editor.report_requested.connect(lambda: self.reports.export_report(document))
         self.stale.decorate(editor)
         return editor
@@ -590,6 +591,11 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(tr("已保存：%1").replace("%1", document.title()), 5000)
         if document.source.kind == "store" and self.case_list._model is not None:
             self.case_list._apply_filter()
+
+    def _withdraw_message(self, message: str) -> None:
+        """A fixed entry's refusal leaves the status bar too."""
+        if self.statusBar().currentMessage() == message:
+            self.statusBar().clearMessage()
 
     def show_error(self, message: str) -> None:
         """Tell the officer that something failed (status bar, and the log of messages)."""

@@ -60,6 +60,7 @@ class DataclassListModel(QAbstractTableModel):
     """Rows = the items of a tuple of frozen dataclasses in the document; columns = a spec."""
 
     edit_refused = Signal(str)
+    refusal_cleared = Signal(str)  # the message of a refused cell once the cell takes a value
 
     def __init__(
         self, document: Any, list_path: Path, columns: tuple[Column, ...], parent: Any = None
@@ -77,6 +78,7 @@ class DataclassListModel(QAbstractTableModel):
             for c, h in zip(columns, self._hints, strict=True)
         ]
         self._rows: tuple[Any, ...] = self._read()
+        self._refusals: dict[str, str] = {}  # field path → the message its refused entry gave
         document.state_changed.connect(self._on_state_changed)
 
     # ---- reading ---------------------------------------------------------------------------------
@@ -178,8 +180,13 @@ class DataclassListModel(QAbstractTableModel):
                 return False
             self.document.set_field(path, new, col.header)
         except ValidationError as error:
-            self.edit_refused.emit(refusal_text(error, col.header))
+            message = refusal_text(error, col.header)
+            self._refusals[path_text(path)] = message
+            self.edit_refused.emit(message)
             return False
+        fixed = self._refusals.pop(path_text(path), None)
+        if fixed is not None:
+            self.refusal_cleared.emit(fixed)
         return True
 
     def insertRows(self, row: int, count: int, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008

@@ -58,7 +58,7 @@ class CrossChecksPage(QTabWidget):
         self._results: dict[str, CrossCheckResult] = {}
         base = columns_for(CrossCheck)
         model = DataclassListModel(ctx.document, CHECKS, (*base[:2], *self._result_columns(), *base[2:]))
-        model.edit_refused.connect(ctx.report)
+        ctx.watch_refusals(model)
         self.table = TableEditor(model, min_rows=4, add_text=tr("添加检验"))
         self.table.add_button.clicked.disconnect()
         self.table.add_button.clicked.connect(self.choose_and_add)
@@ -275,10 +275,13 @@ class CheckDetail(QWidget):
             message = refusal_text(error, tr("证据"))
             self.evidence.setStyleSheet(REFUSED_STYLE)
             self.evidence.setToolTip(message)
-            self._ctx.report(message)
+            (self._ctx.refuse or self._ctx.report)(message)
             return
+        fixed = self.evidence.toolTip()
         self.evidence.setStyleSheet("")
         self.evidence.setToolTip("")
+        if fixed and self._ctx.cleared is not None:
+            self._ctx.cleared(fixed)
 
     def show_result(self, result: CrossCheckResult | None) -> None:
         """Show the check's result and whether an explanation is required."""

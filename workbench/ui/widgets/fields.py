@@ -62,6 +62,7 @@ class FieldBinder(QObject):
     """Creates bound editors for a document and keeps them in step with it."""
 
     edit_refused = Signal(str)
+    refusal_cleared = Signal(str)  # the message of a refusal that no longer stands (fixed, or reloaded)
 
     def __init__(self, document: CaseDocument, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -166,10 +167,15 @@ class FieldBinder(QObject):
                 QToolTip.showText(b.widget.mapToGlobal(b.widget.rect().bottomLeft()), message, b.widget)
             self.edit_refused.emit(message)
             return False
-        if b.widget.toolTip():
+        self._clear_refusal(b)
+        return True
+
+    def _clear_refusal(self, b: Binding) -> None:
+        message = b.widget.toolTip()
+        if message and b.widget.styleSheet() == REFUSED_STYLE:
             b.widget.setStyleSheet("")
             b.widget.setToolTip("")
-        return True
+            self.refusal_cleared.emit(message)
 
     def _value_of(self, b: Binding) -> Any:
         w = b.widget
@@ -217,9 +223,7 @@ class FieldBinder(QObject):
                 if w.text() != text:
                     w.setText(text)
                     w.setCursorPosition(0)
-            if w.toolTip() and w.styleSheet() == REFUSED_STYLE:
-                w.setStyleSheet("")
-                w.setToolTip("")
+            self._clear_refusal(b)
         finally:
             blocker.unblock()
 

@@ -1048,8 +1048,48 @@
         <translation>Agree</translation>
     </message>
     <message>
+        <source>分派日期</source>
+        <translation>Assigned on</translation>
+    </message>
+    <message>
+        <source>调查开始日期</source>
+        <translation>Survey started on</translation>
+    </message>
+    <message>
+        <source>上会日期</source>
+        <translation>Committee date</translation>
+    </message>
+    <message>
+        <source>答复日期</source>
+        <translation>Answered on</translation>
+    </message>
+    <message>
+        <source>放款日期</source>
+        <translation>Disbursed on</translation>
+    </message>
+    <message>
+        <source>首次贷后监控日期</source>
+        <translation>First monitoring visit</translation>
+    </message>
+    <message>
+        <source>上期资产负债表</source>
+        <translation>Previous balance sheet</translation>
+    </message>
+    <message>
+        <source>文件校验值</source>
+        <translation>File checksum</translation>
+    </message>
+    <message>
+        <source>负债率</source>
+        <translation>Leverage</translation>
+    </message>
+    <message>
         <source>权重</source>
         <translation>Weight</translation>
+    </message>
+    <message>
+        <source>团队</source>
+        <translation>Team</translation>
     </message>
     <message>
         <source>方法</source>
@@ -1502,6 +1542,126 @@
     <message>
         <source>配偶工作</source>
         <translation>Spouse&apos;s work</translation>
+    </message>
+    <message>
+        <source>未婚</source>
+        <translation>Single</translation>
+    </message>
+    <message>
+        <source>离婚</source>
+        <translation>Divorced</translation>
+    </message>
+    <message>
+        <source>再婚</source>
+        <translation>Remarried</translation>
+    </message>
+    <message>
+        <source>已婚</source>
+        <translation>Married</translation>
+    </message>
+    <message>
+        <source>30以下</source>
+        <translation>Under 30</translation>
+    </message>
+    <message>
+        <source>55以上</source>
+        <translation>Over 55</translation>
+    </message>
+    <message>
+        <source>45-55</source>
+        <translation>45–55</translation>
+    </message>
+    <message>
+        <source>30-45</source>
+        <translation>30–45</translation>
+    </message>
+    <message>
+        <source>1年以下</source>
+        <translation>Under 1 year</translation>
+    </message>
+    <message>
+        <source>1-3年</source>
+        <translation>1–3 years</translation>
+    </message>
+    <message>
+        <source>3-5年</source>
+        <translation>3–5 years</translation>
+    </message>
+    <message>
+        <source>5年以上</source>
+        <translation>Over 5 years</translation>
+    </message>
+    <message>
+        <source>3年以下</source>
+        <translation>Under 3 years</translation>
+    </message>
+    <message>
+        <source>3-10年</source>
+        <translation>3–10 years</translation>
+    </message>
+    <message>
+        <source>本地人或10年以上</source>
+        <translation>Local, or over 10 years</translation>
+    </message>
+    <message>
+        <source>没有</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>少量</source>
+        <translation>A little</translation>
+    </message>
+    <message>
+        <source>部分</source>
+        <translation>Some</translation>
+    </message>
+    <message>
+        <source>良好私人财产</source>
+        <translation>Good private assets</translation>
+    </message>
+    <message>
+        <source>不良</source>
+        <translation>Bad</translation>
+    </message>
+    <message>
+        <source>非主观不良</source>
+        <translation>Bad, not through own fault</translation>
+    </message>
+    <message>
+        <source>良好或无记录</source>
+        <translation>Good, or no record</translation>
+    </message>
+    <message>
+        <source>无事</source>
+        <translation>Idle</translation>
+    </message>
+    <message>
+        <source>无子女</source>
+        <translation>No children</translation>
+    </message>
+    <message>
+        <source>年幼或上学</source>
+        <translation>Young or at school</translation>
+    </message>
+    <message>
+        <source>工作</source>
+        <translation>Working</translation>
+    </message>
+    <message>
+        <source>无单位</source>
+        <translation>No employer</translation>
+    </message>
+    <message>
+        <source>其他工作或生意</source>
+        <translation>Other job or business</translation>
+    </message>
+    <message>
+        <source>参与生意</source>
+        <translation>Works in the business</translation>
+    </message>
+    <message>
+        <source>当地单位稳定</source>
+        <translation>Stable local employer</translation>
     </message>
     <message>
         <source>品格与声誉</source>

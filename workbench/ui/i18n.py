@@ -31,8 +31,9 @@ ENV_VAR = "WORKBENCH_LANG"
 
 _current = DEFAULT_LANGUAGE
 _translator: QTranslator | None = None
-_qt_translator: QTranslator | None = None
+_qt_translators: list[QTranslator] = []
 QT_CATALOGUES = {"zh": "qtbase_zh_CN"}  # Qt's own words (OK, Cancel, Look in …), shipped with PySide6
+QT_SUPPLEMENTS = {"zh": "qtbase_supplement_zh_CN"}  # ours, for the few texts Qt's catalogue lacks
 LOCALES = {
     "zh": (QLocale.Language.Chinese, QLocale.Script.SimplifiedChineseScript, QLocale.Country.China),
     "en": (QLocale.Language.English, QLocale.Script.LatinScript, QLocale.Country.UnitedKingdom),
@@ -105,18 +106,20 @@ def qt_catalogue_file(language: str) -> str | None:
     return f"{folder}/{name}.qm"
 
 
+def qt_supplement_file(language: str) -> str | None:
+    """Our translation of the Qt texts Qt's own catalogue leaves out (the file dialog's "Look in")."""
+    name = QT_SUPPLEMENTS.get(language)
+    return None if name is None else str(resource_path("translations", f"{name}.qm"))
+
+
 def _install_qt_catalogue(app: QCoreApplication, language: str) -> None:
-    global _qt_translator
-    if _qt_translator is not None:
-        app.removeTranslator(_qt_translator)
-        _qt_translator = None
-    path = qt_catalogue_file(language)
-    if path is None:
-        return
-    translator = QTranslator(app)
-    if translator.load(path):  # a missing catalogue leaves Qt's English words, nothing worse
-        app.installTranslator(translator)
-        _qt_translator = translator
+    while _qt_translators:
+        app.removeTranslator(_qt_translators.pop())
+    for path in (qt_catalogue_file(language), qt_supplement_file(language)):
+        translator = QTranslator(app)
+        if path is not None and translator.load(path):  # missing: Qt's English words, nothing worse
+            app.installTranslator(translator)  # the last installed is asked first
+            _qt_translators.append(translator)
 
 
 def store_language(language: str, settings: QSettings | None = None) -> None:

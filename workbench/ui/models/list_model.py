@@ -47,6 +47,8 @@ class Column:
 
     ``kind`` defaults to what the field's type hint says (money, share, date …). A column with
     ``compute`` shows ``compute(item, row)`` and is read-only (derived figures, check results).
+    ``choices(item)`` gives (label, stored text) pairs of a text column that stores keys: the cell
+    shows the label, its editor offers the labels, and a typed or pasted label is stored as its key.
     """
 
     field: str
@@ -54,6 +56,7 @@ class Column:
     kind: Kind | None = None
     editable: bool = True
     compute: Callable[[Any, int], str] | None = None
+    choices: Callable[[Any], list[tuple[str, str]]] | None = None
 
 
 class DataclassListModel(QAbstractTableModel):
@@ -111,6 +114,8 @@ class DataclassListModel(QAbstractTableModel):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return None
         value = getattr(item, col.field)
+        if col.choices is not None and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return dict((v, label) for label, v in col.choices(item)).get(value, value) or None
         if role == Qt.ItemDataRole.DisplayRole:
             return None if kind is Kind.BOOL else display_text(value, kind)
         if role == Qt.ItemDataRole.EditRole:
@@ -124,6 +129,8 @@ class DataclassListModel(QAbstractTableModel):
         if role == KIND_ROLE:
             return kind.value
         if role == CHOICES_ROLE:
+            if col.choices is not None:
+                return _keyed_choices(col.choices(item), value)
             return self._choices(index.column())
         return None
 
@@ -175,7 +182,10 @@ class DataclassListModel(QAbstractTableModel):
                 else:
                     new = _checked(value)
             elif role == Qt.ItemDataRole.EditRole:
-                new = parse_value("" if value is None else str(value), hint, path_text(path), kind)
+                text = "" if value is None else str(value)
+                if col.choices is not None:  # a label typed or pasted: store its key
+                    text = dict(col.choices(self._rows[index.row()])).get(text.strip(), text)
+                new = parse_value(text, hint, path_text(path), kind)
             else:
                 return False
             self.document.set_field(path, new, col.header)
@@ -259,3 +269,15 @@ def _checked(value: Any) -> bool:
     if isinstance(value, Enum):
         return bool(value == Qt.CheckState.Checked)
     return int(value) == Qt.CheckState.Checked.value
+
+
+def _keyed_choices(choices: list[tuple[str, str]], value: Any) -> list[tuple[str, str]] | None:
+    """The editor's choices of a keyed text column; the cell's own text is kept among them, so
+    opening the editor never changes a value of the officer's own (none at all: a line edit)."""
+    if not choices:
+        return None
+    if value and value not in {v for _label, v in choices}:
+        return [(str(value), str(value)), *choices]
+    if not value:
+        return [("—", ""), *choices]
+    return choices

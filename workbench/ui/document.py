@@ -92,10 +92,11 @@ class CaseDocument(QObject):
 
     # ---- verbs ---------------------------------------------------------------------------------
 
-    def set_field(self, path: Path, value: Any, label: str = "") -> bool:
+    def set_field(self, path: Path, value: Any, label: str = "", run: object | None = None) -> bool:
         """Set the field at ``path``; ``False`` (nothing pushed) when it already holds ``value``.
 
-        ``label`` names the field in the Edit menu ("Undo edit <label>").
+        ``label`` names the field in the Edit menu ("Undo edit <label>"). Each call is its own undo
+        step, except calls given the same ``run`` (the keystrokes of one typing run in a text box).
 
         Raises:
             ValidationError: the new case breaks a rule of the aggregate (e.g. a duplicate check id).
@@ -107,7 +108,7 @@ class CaseDocument(QObject):
         if current is not _MISSING and _same(current, value):
             return False
         after = set_in(self._state, path, value)
-        self.undo_stack.push(SetValue(self, path_text(path), self._state, after, label))
+        self.undo_stack.push(SetValue(self, path_text(path), self._state, after, label, run))
         return True
 
     def set_list_item(self, list_path: Path, row: int, item: Any) -> bool:

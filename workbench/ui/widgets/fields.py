@@ -14,8 +14,8 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import QEvent, QKeyCombination, QObject, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -56,6 +56,7 @@ class Binding:
     kind: Kind
     label: str
     widget: QWidget
+    run: object = dataclasses.field(default_factory=object)  # a text box's typing run (one undo step)
 
 
 class FieldBinder(QObject):
@@ -145,12 +146,41 @@ class FieldBinder(QObject):
         elif isinstance(w, DateEdit):
             w.editingFinished.connect(lambda b=b: self.commit(b))
             w.date_picked.connect(lambda b=b: self.commit(b))
+            w.installEventFilter(self)
         elif isinstance(w, QPlainTextEdit):
             w.textChanged.connect(lambda b=b: self.commit(b))
+            w.installEventFilter(self)  # leaving the box ends its typing run
         elif isinstance(w, QCheckBox):
             w.toggled.connect(lambda _on, b=b: self.commit(b))
         elif isinstance(w, QLineEdit):
             w.editingFinished.connect(lambda b=b: self.commit(b))
+            w.installEventFilter(self)  # Ctrl+Z after a committed entry undoes the case's step
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut:
+            for b in self._bindings:
+                if b.widget is watched:
+                    b.run = object()  # what is typed after coming back is a new undo step
+        elif event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            binding = next((b for b in self._bindings if b.widget is watched), None)
+            if binding is not None and _undo_key(event) and self._in_step(binding):
+                event.ignore()  # Ctrl+Z / Ctrl+Y go to the window's Edit → Undo / Redo: the case's steps
+                return True
+        return False
+
+    def _in_step(self, b: Binding) -> bool:
+        """Whether the editor shows what the document holds (nothing typed and not yet committed):
+        then undo means the case's last step, not the editor's own typing."""
+        w = b.widget
+        if isinstance(w, QPlainTextEdit):
+            return True  # every keystroke is committed: the document's undo is the only one
+        if isinstance(w, QLineEdit):
+            try:
+                value = get_in(self._document.state, b.path)
+            except KeyError:
+                value = None
+            return w.text() == display_text(value, b.kind)
+        return False
 
     # ---- committing --------------------------------------------------------------------------------
 
@@ -158,7 +188,8 @@ class FieldBinder(QObject):
         """Parse the widget's content and set the field; on refusal mark the widget and say why."""
         try:
             value = self._value_of(b)
-            self._document.set_field(b.path, value, b.label)
+            run = b.run if isinstance(b.widget, QPlainTextEdit) else None  # keystrokes of one run merge
+            self._document.set_field(b.path, value, b.label, run)
         except ValidationError as error:
             message = refusal_text(error, b.label)
             b.widget.setStyleSheet(REFUSED_STYLE)
@@ -226,6 +257,12 @@ class FieldBinder(QObject):
             self._clear_refusal(b)
         finally:
             blocker.unblock()
+
+
+def _undo_key(event: QKeyEvent) -> bool:
+    return any(
+        event.matches(key) for key in (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
+    ) or event.keyCombination() == QKeyCombination(Qt.KeyboardModifier.ControlModifier, Qt.Key.Key_Y)
 
 
 def _offer_stages_from(combo: QComboBox, stage: Stage) -> None:

@@ -475,8 +475,12 @@ class MainWindow(QMainWindow):
         self.presentation = self._presenter = None
         self.activateWindow()
 
-    def close_tab(self, index: int) -> bool:
-        """Close a tab, asking first if it has unsaved edits; ``False`` if the officer cancelled."""
+    def close_tab(self, index: int, quitting: bool = False) -> bool:
+        """Close a tab, asking first if it has unsaved edits; ``False`` if the officer cancelled.
+
+        With "save" the tab closes once the save succeeded (``False`` now); ``quitting`` (the window
+        is closing) then goes on to close the window, asking about the other tabs in turn.
+        """
         if not 0 <= index < len(self.cases):
             return False
         open_case = self.cases[index]
@@ -486,7 +490,9 @@ class MainWindow(QMainWindow):
             can_store = self.persistence.store is not None
             answer = self.ask_waiting(document.title(), waiting, not document.undo_stack.isClean(), can_store)
             if answer == "store":
-                self.persistence.save_new_to_store(document, on_saved=lambda: self._drop(open_case))
+                self.persistence.save_new_to_store(
+                    document, on_saved=lambda: self._drop_after_save(open_case, quitting)
+                )
             if answer != "discard":
                 return False
         elif not document.undo_stack.isClean():
@@ -494,10 +500,17 @@ class MainWindow(QMainWindow):
             if answer == "cancel":
                 return False
             if answer == "save":
-                self.persistence.save(open_case.document, on_saved=lambda: self._drop(open_case))
+                self.persistence.save(
+                    open_case.document, on_saved=lambda: self._drop_after_save(open_case, quitting)
+                )
                 return False
         self._drop(open_case)
         return True
+
+    def _drop_after_save(self, open_case: OpenCase, quitting: bool) -> None:
+        self._drop(open_case)
+        if quitting:  # the officer chose Quit → Save: saved, so quit as she asked
+            QTimer.singleShot(0, self.close)
 
     def _drop(self, open_case: OpenCase) -> None:
         if open_case not in self.cases:
@@ -533,7 +546,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for open_case in list(self.cases):
-            if not self.close_tab(self.cases.index(open_case)):
+            if not self.close_tab(self.cases.index(open_case), quitting=True):
                 event.ignore()
                 return
         if self.recovery is not None:

@@ -3488,6 +3488,18 @@
         <translation>Submitted to the committee (version %1); the case is frozen</translation>
     </message>
     <message>
+        <source>将“%1”提交贷审会？</source>
+        <translation>Submit “%1” to the credit committee?</translation>
+    </message>
+    <message>
+        <source>提交后案卷即冻结：您不能再修改它，直到审贷会作出决定。审贷会看到的是现在保存的这一版；若审贷会退回补充调查，您可修改后再次提交。</source>
+        <translation>Submitting freezes the case: you cannot change it until the committee has decided. The committee sees the version saved now; if it returns the case for further survey, you can change it and submit it again.</translation>
+    </message>
+    <message>
+        <source>提交并冻结</source>
+        <translation>Submit and freeze</translation>
+    </message>
+    <message>
         <source>审贷会</source>
         <translation>Committee</translation>
     </message>

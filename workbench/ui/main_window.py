@@ -12,6 +12,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -302,8 +303,10 @@ class MainWindow(QMainWindow):
     # ---- opening cases -------------------------------------------------------------------------------
 
     def new_case(self) -> CaseEditor:
-        """Open an empty case in a new tab."""
-        return self.add_case(new_case(), CaseSource("new"))
+        """Open an empty case in a new tab: the signed-in officer leads it, applied and surveyed today."""
+        store = self.persistence.store
+        officer = store.user.display_name if store is not None else ""
+        return self.add_case(new_case(officer, date.today()), CaseSource("new"))
 
     def open_demo(self, name: str) -> CaseEditor:
         """Open demo case ``"A"`` or ``"B"`` as a new, unsaved case (a fresh id each time)."""

@@ -104,8 +104,16 @@
         <translation>Save as copy</translation>
     </message>
     <message>
+        <source>内存中的案件库</source>
+        <translation>in-memory case store</translation>
+    </message>
+    <message>
         <source>新案件</source>
         <translation>New case</translation>
+    </message>
+    <message>
+        <source>该案卷</source>
+        <translation>the case</translation>
     </message>
     <message>
         <source>案件（勾选 = 恢复）</source>

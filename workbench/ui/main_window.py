@@ -34,6 +34,7 @@ from workbench.ui import i18n
 from workbench.ui.attachment_stash import attach_stash, flush_after_save, waiting_files
 from workbench.ui.autosave import Autosaver
 from workbench.ui.case_io import open_demo
+from workbench.ui.case_names import case_label, store_name, without_ids
 from workbench.ui.committee.hooks import CommitteeHooks
 from workbench.ui.document import CaseDocument, CaseSource, new_case
 from workbench.ui.i18n import tr
@@ -403,8 +404,35 @@ class MainWindow(QMainWindow):
             if open_case.document is document:
                 modified = not document.undo_stack.isClean()
                 self.tabs.setTabText(i, document.title() + (" *" if modified else ""))
-                self.tabs.setTabToolTip(i, document.source.location or document.title())
+                self.tabs.setTabToolTip(i, self._tab_tip(document))
         self._update_title()
+
+    def _tab_tip(self, document: CaseDocument) -> str:
+        """Where the case lives, in words: its file's path, or the store's name and the case."""
+        store = self.persistence.store
+        if document.source.kind == "store" and store is not None:
+            return f"{store_name(store.location)} · {case_label(document.state)}"
+        if document.source.kind == "file":
+            return document.source.location
+        return case_label(document.state)
+
+    def case_labels(self) -> dict[str, str]:
+        """The open cases' and the listed stored cases' labels by id (for messages naming a case)."""
+        labels: dict[str, str] = {}
+        model = self.case_list._model
+        if model is not None:
+            for row in range(model.rowCount()):
+                summary = model.summary(row)
+                name = summary.borrower_name or summary.business_name or summary.case_number
+                if name:
+                    labels[summary.id.lower()] = name
+        for open_case in self.cases:
+            labels[open_case.document.state.id.lower()] = case_label(open_case.document.state)
+        return labels
+
+    def readable(self, text: str) -> str:
+        """``text`` with the cases it names by id named by applicant and number instead."""
+        return without_ids(text, self.case_labels())
 
     def _update_title(self) -> None:
         self._sync_welcome()
@@ -614,8 +642,9 @@ class MainWindow(QMainWindow):
             self.statusBar().clearMessage()
 
     def show_error(self, message: str) -> None:
-        """Tell the officer that something failed (status bar, and the log of messages)."""
-        self.statusBar().showMessage(message, 15000)
+        """Tell the officer that something failed (status bar, and the log of messages); a case
+        named by its id is named by its applicant and number."""
+        self.statusBar().showMessage(self.readable(message), 15000)
 
     # ---- the store -----------------------------------------------------------------------------------
 
@@ -746,7 +775,10 @@ class MainWindow(QMainWindow):
             officer_names=store.officer_names,
         )
         self.case_list.set_store_model(
-            model, tr("案件库：%1（%2）").replace("%1", store.location).replace("%2", store.user.display_name)
+            model,
+            tr("案件库：%1（%2）")
+            .replace("%1", store_name(store.location))
+            .replace("%2", store.user.display_name),
         )
 
     # ---- recent files --------------------------------------------------------------------------------

@@ -192,6 +192,7 @@ class CommitteeHooks(QObject):
         self._tell(error_message(error), warning=True)
 
     def _tell(self, text: str, warning: bool = False) -> Any:
+        text = self._window.readable(text)  # a case by its applicant, never its id
         self._window.show_error(text.replace("\n", " "))
         box = QMessageBox(self._window)
         box.setObjectName("committeeMessageBox")

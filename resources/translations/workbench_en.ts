@@ -2080,8 +2080,16 @@
         <translation>This method uses the case&apos;s equity reconciliation; nothing to enter.</translation>
     </message>
     <message>
+        <source>输入尚不完整，无法计算：请先填写上面的输入</source>
+        <translation>The inputs are not complete, so the check cannot be worked out: fill in the inputs above first</translation>
+    </message>
+    <message>
         <source>结论不是“通过”：必须写明偏差原因</source>
         <translation>Status is not OK: explain the deviation</translation>
+    </message>
+    <message>
+        <source>无法计算</source>
+        <translation>n/a</translation>
     </message>
     <message>
         <source>初始资产</source>

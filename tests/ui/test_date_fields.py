@@ -135,3 +135,14 @@ def test_table_cells_take_the_same_forms(make_document: Callable[..., Any]) -> N
     assert not model.setData(model.index(0, column), "2026-13-40")
     assert refused == ["起始日期：没有 13 月：2026-13-40"]
     assert document.state.balance_sheet.debts[0].start_date == date(2026, 3, 1)
+
+
+def test_the_same_day_typed_another_way_is_shown_the_windows_way(
+    make_editor: Callable[..., CaseEditor],
+) -> None:
+    editor = make_editor()
+    edit = editor.findChild(DateEdit, APPLIED)
+    _type(edit, "2026-12-07")
+    _type(edit, "2026年12月7日")  # no change to the case, but the field reads as every date does
+    assert edit.text() == "2026-12-07"
+    assert editor.document.undo_stack.count() == 1

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import shiboken6
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QGridLayout, QMessageBox, QSizePolicy, QSpacerItem, QWidget
 
 from workbench.domain.readiness import Severity
 from workbench.ui.i18n import tr
@@ -135,6 +135,15 @@ class CommitteeHooks(QObject):
         yes.setObjectName("submitAndFreeze")
         box.addButton(tr("取消"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(yes)
+        grid = box.layout()
+        if isinstance(grid, QGridLayout):  # wide enough for the explanation to read as sentences
+            grid.addItem(
+                QSpacerItem(440, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding),
+                grid.rowCount(),
+                0,
+                1,
+                grid.columnCount(),
+            )
         box.buttonClicked.connect(lambda button: submit() if button is yes else None)
         box.open()  # window-modal, never blocking: the recovery journal keeps writing
         return box

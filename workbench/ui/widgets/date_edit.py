@@ -13,8 +13,8 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
-from PySide6.QtGui import QAction, QIcon
-from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QStyle, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QVBoxLayout, QWidget
 
 from workbench.domain.dates import parse_date_text
 from workbench.domain.errors import ValidationError
@@ -46,9 +46,7 @@ class DateEdit(QLineEdit):
 
     def _calendar_icon(self) -> QIcon:
         icon = QIcon.fromTheme("x-office-calendar")
-        if icon.isNull():
-            icon = self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView)
-        return icon
+        return icon if not icon.isNull() else _drawn_calendar_icon()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_F4 and not event.modifiers():
@@ -66,7 +64,8 @@ class DateEdit(QLineEdit):
 
     def open_calendar(self) -> QCalendarWidget:
         """Show the calendar under the field (a popup: a click outside or Esc closes it)."""
-        popup = QWidget(self, Qt.WindowType.Popup)
+        # The window's child, not the field's: a refused field's red frame must not style the calendar.
+        popup = QWidget(self.window(), Qt.WindowType.Popup)
         popup.setObjectName("calendarPopup")
         popup.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         calendar = QCalendarWidget(popup)
@@ -95,3 +94,22 @@ class DateEdit(QLineEdit):
         self.popup = self.calendar = None
         self.setFocus()
         self.date_picked.emit()
+
+
+def _drawn_calendar_icon() -> QIcon:
+    """A small calendar sheet (no icon theme on Windows or a bare Linux desktop)."""
+    pixmap = QPixmap(32, 32)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(QColor("#555555"), 2))
+    painter.setBrush(QColor("#FFFFFF"))
+    painter.drawRoundedRect(4, 6, 24, 22, 3, 3)
+    painter.fillRect(5, 7, 23, 6, QColor("#D55E00"))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor("#555555"))
+    for row in range(2):
+        for column in range(3):
+            painter.drawRect(9 + column * 6, 16 + row * 5, 3, 3)
+    painter.end()
+    return QIcon(pixmap)

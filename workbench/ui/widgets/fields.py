@@ -189,7 +189,8 @@ class FieldBinder(QObject):
         try:
             value = self._value_of(b)
             run = b.run if isinstance(b.widget, QPlainTextEdit) else None  # keystrokes of one run merge
-            self._document.set_field(b.path, value, b.label, run)
+            if not self._document.set_field(b.path, value, b.label, run) and isinstance(b.widget, QLineEdit):
+                self._load(b)  # the value it already held, typed another way: shown the window's way
         except ValidationError as error:
             message = refusal_text(error, b.label)
             b.widget.setStyleSheet(REFUSED_STYLE)

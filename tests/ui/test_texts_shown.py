@@ -145,3 +145,16 @@ def test_the_window_language_is_qts_default_locale(ui: Any) -> None:
     i18n.set_language("en")
     assert QLocale().language() == QLocale.Language.English
     assert Qt.LayoutDirection.LeftToRight == QLocale().textDirection()
+
+
+def test_the_qt_supplement_qm_is_its_ts_compiled(tmp_path: Path) -> None:
+    import subprocess
+
+    from tests.ui.test_translations import _tool
+
+    supplement = i18n.qt_supplement_file("zh")
+    assert supplement is not None
+    qm = tmp_path / "supplement.qm"
+    ts = Path(supplement).with_suffix(".ts")
+    subprocess.run([_tool("pyside6-lrelease"), str(ts), "-qm", str(qm)], check=True, capture_output=True)
+    assert qm.read_bytes() == Path(supplement).read_bytes(), "stale: run scripts/update-translations.sh"

@@ -27,6 +27,9 @@ TS=resources/translations/workbench_en.ts
 mapfile -t SOURCES < <(find workbench/ui -name '*.py' | sort)
 .venv/bin/pyside6-lupdate "${SOURCES[@]}" -ts "$TS" -no-obsolete -locations none
 .venv/bin/pyside6-lrelease "$TS" -qm "${TS%.ts}.qm"
+# Qt's own Chinese (qtbase_zh_CN.qm comes with PySide6) lacks a few newer texts: our supplement.
+.venv/bin/pyside6-lrelease -silent resources/translations/qtbase_supplement_zh_CN.ts \
+    -qm resources/translations/qtbase_supplement_zh_CN.qm
 if grep -q 'type="unfinished"' "$TS"; then
     echo "[translations] $(grep -c 'type="unfinished"' "$TS") text(s) still need an English translation in $TS" >&2
     status=1

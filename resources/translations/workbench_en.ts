@@ -112,8 +112,16 @@
         <translation>Save as copy</translation>
     </message>
     <message>
+        <source>内存中的案件库</source>
+        <translation>in-memory case store</translation>
+    </message>
+    <message>
         <source>新案件</source>
         <translation>New case</translation>
+    </message>
+    <message>
+        <source>该案卷</source>
+        <translation>the case</translation>
     </message>
     <message>
         <source>案件（勾选 = 恢复）</source>
@@ -1056,8 +1064,48 @@
         <translation>Agree</translation>
     </message>
     <message>
+        <source>分派日期</source>
+        <translation>Assigned on</translation>
+    </message>
+    <message>
+        <source>调查开始日期</source>
+        <translation>Survey started on</translation>
+    </message>
+    <message>
+        <source>上会日期</source>
+        <translation>Committee date</translation>
+    </message>
+    <message>
+        <source>答复日期</source>
+        <translation>Answered on</translation>
+    </message>
+    <message>
+        <source>放款日期</source>
+        <translation>Disbursed on</translation>
+    </message>
+    <message>
+        <source>首次贷后监控日期</source>
+        <translation>First monitoring visit</translation>
+    </message>
+    <message>
+        <source>上期资产负债表</source>
+        <translation>Previous balance sheet</translation>
+    </message>
+    <message>
+        <source>文件校验值</source>
+        <translation>File checksum</translation>
+    </message>
+    <message>
+        <source>负债率</source>
+        <translation>Leverage</translation>
+    </message>
+    <message>
         <source>权重</source>
         <translation>Weight</translation>
+    </message>
+    <message>
+        <source>团队</source>
+        <translation>Team</translation>
     </message>
     <message>
         <source>方法</source>
@@ -1512,6 +1560,126 @@
         <translation>Spouse&apos;s work</translation>
     </message>
     <message>
+        <source>未婚</source>
+        <translation>Single</translation>
+    </message>
+    <message>
+        <source>离婚</source>
+        <translation>Divorced</translation>
+    </message>
+    <message>
+        <source>再婚</source>
+        <translation>Remarried</translation>
+    </message>
+    <message>
+        <source>已婚</source>
+        <translation>Married</translation>
+    </message>
+    <message>
+        <source>30以下</source>
+        <translation>Under 30</translation>
+    </message>
+    <message>
+        <source>55以上</source>
+        <translation>Over 55</translation>
+    </message>
+    <message>
+        <source>45-55</source>
+        <translation>45–55</translation>
+    </message>
+    <message>
+        <source>30-45</source>
+        <translation>30–45</translation>
+    </message>
+    <message>
+        <source>1年以下</source>
+        <translation>Under 1 year</translation>
+    </message>
+    <message>
+        <source>1-3年</source>
+        <translation>1–3 years</translation>
+    </message>
+    <message>
+        <source>3-5年</source>
+        <translation>3–5 years</translation>
+    </message>
+    <message>
+        <source>5年以上</source>
+        <translation>Over 5 years</translation>
+    </message>
+    <message>
+        <source>3年以下</source>
+        <translation>Under 3 years</translation>
+    </message>
+    <message>
+        <source>3-10年</source>
+        <translation>3–10 years</translation>
+    </message>
+    <message>
+        <source>本地人或10年以上</source>
+        <translation>Local, or over 10 years</translation>
+    </message>
+    <message>
+        <source>没有</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>少量</source>
+        <translation>A little</translation>
+    </message>
+    <message>
+        <source>部分</source>
+        <translation>Some</translation>
+    </message>
+    <message>
+        <source>良好私人财产</source>
+        <translation>Good private assets</translation>
+    </message>
+    <message>
+        <source>不良</source>
+        <translation>Bad</translation>
+    </message>
+    <message>
+        <source>非主观不良</source>
+        <translation>Bad, not through own fault</translation>
+    </message>
+    <message>
+        <source>良好或无记录</source>
+        <translation>Good, or no record</translation>
+    </message>
+    <message>
+        <source>无事</source>
+        <translation>Idle</translation>
+    </message>
+    <message>
+        <source>无子女</source>
+        <translation>No children</translation>
+    </message>
+    <message>
+        <source>年幼或上学</source>
+        <translation>Young or at school</translation>
+    </message>
+    <message>
+        <source>工作</source>
+        <translation>Working</translation>
+    </message>
+    <message>
+        <source>无单位</source>
+        <translation>No employer</translation>
+    </message>
+    <message>
+        <source>其他工作或生意</source>
+        <translation>Other job or business</translation>
+    </message>
+    <message>
+        <source>参与生意</source>
+        <translation>Works in the business</translation>
+    </message>
+    <message>
+        <source>当地单位稳定</source>
+        <translation>Stable local employer</translation>
+    </message>
+    <message>
         <source>品格与声誉</source>
         <translation>Character and reputation</translation>
     </message>
@@ -1920,8 +2088,16 @@
         <translation>This method uses the case&apos;s equity reconciliation; nothing to enter.</translation>
     </message>
     <message>
+        <source>输入尚不完整，无法计算：请先填写上面的输入</source>
+        <translation>The inputs are not complete, so the check cannot be worked out: fill in the inputs above first</translation>
+    </message>
+    <message>
         <source>结论不是“通过”：必须写明偏差原因</source>
         <translation>Status is not OK: explain the deviation</translation>
+    </message>
+    <message>
+        <source>无法计算</source>
+        <translation>n/a</translation>
     </message>
     <message>
         <source>初始资产</source>
@@ -3340,6 +3516,18 @@
         <translation>Submitted to the committee (version %1); the case is frozen</translation>
     </message>
     <message>
+        <source>将“%1”提交贷审会？</source>
+        <translation>Submit “%1” to the credit committee?</translation>
+    </message>
+    <message>
+        <source>提交后案卷即冻结：您不能再修改它，直到审贷会作出决定。审贷会看到的是现在保存的这一版；若审贷会退回补充调查，您可修改后再次提交。</source>
+        <translation>Submitting freezes the case: you cannot change it until the committee has decided. The committee sees the version saved now; if it returns the case for further survey, you can change it and submit it again.</translation>
+    </message>
+    <message>
+        <source>提交并冻结</source>
+        <translation>Submit and freeze</translation>
+    </message>
+    <message>
         <source>审贷会</source>
         <translation>Committee</translation>
     </message>
@@ -3722,6 +3910,14 @@
     <message>
         <source>清除单元格</source>
         <translation>clear cells</translation>
+    </message>
+    <message>
+        <source>如 2026-12-07 或 12-7</source>
+        <translation>e.g. 2026-12-07 or 12-7</translation>
+    </message>
+    <message>
+        <source>选择日期（F4）</source>
+        <translation>Pick a date (F4)</translation>
     </message>
 </context>
 </TS>

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QAbstractButton
 
 from tests.store.helpers import add_user, demo
 from tests.ui.committee_room import PASSPHRASE, SHOTS, Room, make_room, settle
@@ -279,7 +280,18 @@ def test_the_main_window_submits_the_active_case_and_links_the_presentation(
     )
     window.open_stored(fresh.case.id)
     settle(qtbot)
+    window.committee.submit_active()  # asks first: submitting freezes the case
+    question = window.committee.submit_box
+    assert question is not None and question.isVisible()
+    assert question.text() == "将“王丽华”提交贷审会？"
+    assert "冻结" in question.informativeText()
+    question.reject()  # cancel: nothing happens
+    settle(qtbot)
+    assert room.services.cases.open_case(fresh.case.id, room.officer).case.stage is not Stage.APPROVAL
     window.committee.submit_active()
+    question = window.committee.submit_box
+    assert question is not None
+    question.findChild(QAbstractButton, "submitAndFreeze").click()
     settle(qtbot)
     assert window.committee.last_box.text() == "已提交贷审会（第 2 版），案卷已冻结"
     assert room.services.cases.open_case(fresh.case.id, room.officer).case.stage is Stage.APPROVAL

@@ -1,4 +1,5 @@
-"""CaseDocument and its commands: one signal per change, no-op edits push nothing, merged cell edits."""
+"""CaseDocument and its commands: one signal per change, no-op edits push nothing, one undo step per
+committed entry (typing runs merge)."""
 
 from __future__ import annotations
 
@@ -40,21 +41,35 @@ def test_one_emission_per_change_and_none_for_a_no_op(doc_a: CaseDocument) -> No
     assert len(seen) == 1
 
 
-def test_consecutive_edits_of_one_cell_merge_into_one_undo_step(doc_a: CaseDocument) -> None:
+def test_each_committed_entry_of_one_cell_is_its_own_undo_step(doc_a: CaseDocument) -> None:
     before = doc_a.state
     for value in ("29000", "29500", "30000"):
         doc_a.set_field(COST, Decimal(value))
-    assert doc_a.undo_stack.count() == 1
-    doc_a.set_field((*STOCK, 1, "unit_cost"), Decimal(1))  # another cell: a new step
-    assert doc_a.undo_stack.count() == 2
+    assert doc_a.undo_stack.count() == 3
+    doc_a.undo_stack.undo()
+    assert doc_a.state.balance_sheet.stock[0].unit_cost == Decimal(29500)
     doc_a.undo_stack.undo()
     doc_a.undo_stack.undo()
     assert doc_a.state is before  # the very same immutable state comes back
 
 
-def test_typing_back_the_old_value_leaves_nothing_to_undo(doc_a: CaseDocument) -> None:
-    doc_a.set_field(COST, Decimal(1))
-    doc_a.set_field(COST, Decimal(28000))
+def test_the_edits_of_one_typing_run_merge_into_one_undo_step(doc_a: CaseDocument) -> None:
+    before, run = doc_a.state, object()
+    for value in ("29000", "29500", "30000"):
+        doc_a.set_field(COST, Decimal(value), run=run)
+    assert doc_a.undo_stack.count() == 1
+    doc_a.set_field(COST, Decimal(1), run=object())  # another run: a new step
+    doc_a.set_field((*STOCK, 1, "unit_cost"), Decimal(1), run=run)  # another cell: a new step
+    assert doc_a.undo_stack.count() == 3
+    for _ in range(3):
+        doc_a.undo_stack.undo()
+    assert doc_a.state is before
+
+
+def test_typing_back_the_old_value_in_one_run_leaves_nothing_to_undo(doc_a: CaseDocument) -> None:
+    run = object()
+    doc_a.set_field(COST, Decimal(1), run=run)
+    doc_a.set_field(COST, Decimal(28000), run=run)
     assert doc_a.undo_stack.count() == 0
     assert doc_a.undo_stack.isClean()
 

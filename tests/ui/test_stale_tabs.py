@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton
 
 from tests.store.helpers import demo
 from tests.ui.committee_room import Room, make_room, settle
@@ -134,6 +135,8 @@ def test_submitting_reloads_the_tab_in_place_read_only(
     editor = open_case(qtbot, window, fresh.case.id)
     assert banner(editor) is None and pages_enabled(editor)
     window.committee.submit_active()
+    assert window.committee.submit_box is not None
+    window.committee.submit_box.findChild(QAbstractButton, "submitAndFreeze").click()  # yes, freeze it
     settle(qtbot)
     assert len(window.cases) == 1 and window.current() is not None
     assert window.current().editor is editor  # the same tab, not closed and reopened

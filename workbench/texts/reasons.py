@@ -46,6 +46,12 @@ REASONS: dict[str, str] = {
     # The command line adds how to get past it (``--as-copy``, workbench.cli.texts.HINTS).
     "sub_cent": N_("金额不能小于一分：{value}"),
     "not_a_uuid": N_("案卷编号须为 UUID：{value}"),
+    # Dates typed in the window (``domain.dates``): what is wrong, and the forms that are understood.
+    "unreadable_date": N_(
+        "不是日期：{value}（可写 2026-12-07、2026/12/7、20261207、2026年12月7日，或 12-7 表示今年）"
+    ),
+    "no_such_month": N_("没有 {month} 月：{value}"),
+    "no_such_day": N_("{year} 年 {month} 月没有 {day} 日：{value}"),
 }
 
 TYPE_NAMES: dict[str, str] = {

@@ -1,8 +1,9 @@
 """Undoable edits of a case: each holds the immutable state before and after.
 
 ``redo``/``undo`` hand one of the two states to ``CaseDocument._replace_state``; a command never
-touches a model or a widget. Consecutive edits of the same field merge into one undo step, and a
-merged edit that ends where it started removes itself from the stack.
+touches a model or a widget. Each committed entry is its own undo step (1500 then 1350: Undo gives
+1500 back). Only the keystrokes of one typing run in a text box (the same ``run`` object) merge into
+one step, and a run that ends where it started removes itself from the stack.
 """
 
 from __future__ import annotations
@@ -72,19 +73,26 @@ class StateCommand(QUndoCommand):
 
 
 class SetValue(StateCommand):
-    """Set one field; consecutive edits of the same field merge."""
+    """Set one field; edits of one typing ``run`` (``None``: a committed entry, never merged) merge."""
 
     def __init__(
-        self, document: CaseDocument, path: str, before: CaseFile, after: CaseFile, subject: str = ""
+        self,
+        document: CaseDocument,
+        path: str,
+        before: CaseFile,
+        after: CaseFile,
+        subject: str = "",
+        run: object | None = None,
     ) -> None:
         super().__init__(document, before, after, frozenset({path}), "set", subject or path)
         self.path = path
+        self.run = run
 
     def id(self) -> int:
-        return MERGE_ID_SET_VALUE
+        return -1 if self.run is None else MERGE_ID_SET_VALUE  # -1: Qt never merges it
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, SetValue) or other.path != self.path:
+        if not isinstance(other, SetValue) or other.path != self.path or other.run is not self.run:
             return False
         self._after = other._after
         if self._after == self._before:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from workbench.domain.case_file import CaseFile
+from workbench.domain.case_file import CaseDates, CaseFile, Officers
 from workbench.domain.equity import EquityCheck
 from workbench.domain.loan_request import LoanRequest, RateKind, RateQuote
 from workbench.domain.parties import Borrower, Business
@@ -25,6 +25,7 @@ from workbench.ui.i18n import tr
 from workbench.ui.paths import Path, blank, get_in, insert_in, item_type_at, path_text, remove_in, set_in
 
 if TYPE_CHECKING:
+    from datetime import date
     from pathlib import Path as FilePath
 
 
@@ -43,10 +44,15 @@ class CaseSource:
         return FilePath(self.location) if self.kind == "file" else None
 
 
-def new_case() -> CaseFile:
-    """An empty business case: a blank applicant, business and equity check, a 12-month request."""
+def new_case(officer: str = "", today: date | None = None) -> CaseFile:
+    """An empty business case: a blank applicant, business and equity check, a 12-month request.
+
+    ``officer`` (the signed-in person) is the lead officer; ``today`` the application and survey date.
+    """
     return CaseFile(
         id=str(uuid.uuid4()),
+        dates=CaseDates(applied_on=today, survey_date=today),
+        officers=Officers(lead=officer),
         borrower=Borrower(name=""),
         request=LoanRequest(
             amount=Decimal(0), term_months=12, rate=RateQuote(RateKind.MONTHLY_PERMILLE, Decimal(0))
@@ -92,10 +98,11 @@ class CaseDocument(QObject):
 
     # ---- verbs ---------------------------------------------------------------------------------
 
-    def set_field(self, path: Path, value: Any, label: str = "") -> bool:
+    def set_field(self, path: Path, value: Any, label: str = "", run: object | None = None) -> bool:
         """Set the field at ``path``; ``False`` (nothing pushed) when it already holds ``value``.
 
-        ``label`` names the field in the Edit menu ("Undo edit <label>").
+        ``label`` names the field in the Edit menu ("Undo edit <label>"). Each call is its own undo
+        step, except calls given the same ``run`` (the keystrokes of one typing run in a text box).
 
         Raises:
             ValidationError: the new case breaks a rule of the aggregate (e.g. a duplicate check id).
@@ -107,7 +114,7 @@ class CaseDocument(QObject):
         if current is not _MISSING and _same(current, value):
             return False
         after = set_in(self._state, path, value)
-        self.undo_stack.push(SetValue(self, path_text(path), self._state, after, label))
+        self.undo_stack.push(SetValue(self, path_text(path), self._state, after, label, run))
         return True
 
     def set_list_item(self, list_path: Path, row: int, item: Any) -> bool:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from workbench.paths import resource_path
 
@@ -31,6 +31,13 @@ ENV_VAR = "WORKBENCH_LANG"
 
 _current = DEFAULT_LANGUAGE
 _translator: QTranslator | None = None
+_qt_translators: list[QTranslator] = []
+QT_CATALOGUES = {"zh": "qtbase_zh_CN"}  # Qt's own words (OK, Cancel, Look in …), shipped with PySide6
+QT_SUPPLEMENTS = {"zh": "qtbase_supplement_zh_CN"}  # ours, for the few texts Qt's catalogue lacks
+LOCALES = {
+    "zh": (QLocale.Language.Chinese, QLocale.Script.SimplifiedChineseScript, QLocale.Country.China),
+    "en": (QLocale.Language.English, QLocale.Script.LatinScript, QLocale.Country.UnitedKingdom),
+}
 _listeners: list[object] = []
 
 
@@ -66,7 +73,10 @@ def pick_language(argv: Sequence[str] = (), settings: QSettings | None = None) -
 def set_language(language: str) -> str:
     """Install the translator for ``language`` (removing any other) and return the language used.
 
-    Falls back to Chinese if the English translation file cannot be loaded. Needs a QCoreApplication.
+    Falls back to Chinese if the English translation file cannot be loaded. Qt's own texts (the
+    buttons of message boxes, file dialogs, context menus) follow from Qt's catalogue of the language,
+    and the default ``QLocale`` (calendars, day and month names) from the language. Needs a
+    QCoreApplication.
     """
     global _current, _translator
     app = QCoreApplication.instance()
@@ -82,7 +92,34 @@ def set_language(language: str) -> str:
             app.installTranslator(translator)
             _translator = translator
             _current = language
+    _install_qt_catalogue(app, _current)
+    QLocale.setDefault(QLocale(*LOCALES[_current]))
     return _current
+
+
+def qt_catalogue_file(language: str) -> str | None:
+    """Path of Qt's own translation for ``language`` in the PySide6 package (``None``: Qt's English)."""
+    name = QT_CATALOGUES.get(language)
+    if name is None:
+        return None
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    return f"{folder}/{name}.qm"
+
+
+def qt_supplement_file(language: str) -> str | None:
+    """Our translation of the Qt texts Qt's own catalogue leaves out (the file dialog's "Look in")."""
+    name = QT_SUPPLEMENTS.get(language)
+    return None if name is None else str(resource_path("translations", f"{name}.qm"))
+
+
+def _install_qt_catalogue(app: QCoreApplication, language: str) -> None:
+    while _qt_translators:
+        app.removeTranslator(_qt_translators.pop())
+    for path in (qt_catalogue_file(language), qt_supplement_file(language)):
+        translator = QTranslator(app)
+        if path is not None and translator.load(path):  # missing: Qt's English words, nothing worse
+            app.installTranslator(translator)  # the last installed is asked first
+            _qt_translators.append(translator)
 
 
 def store_language(language: str, settings: QSettings | None = None) -> None:

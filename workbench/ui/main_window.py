@@ -12,6 +12,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,6 +34,7 @@ from workbench.ui import i18n
 from workbench.ui.attachment_stash import attach_stash, flush_after_save, waiting_files
 from workbench.ui.autosave import Autosaver
 from workbench.ui.case_io import open_demo
+from workbench.ui.case_names import case_label, store_name, without_ids
 from workbench.ui.committee.hooks import CommitteeHooks
 from workbench.ui.document import CaseDocument, CaseSource, new_case
 from workbench.ui.i18n import tr
@@ -308,8 +310,10 @@ class MainWindow(QMainWindow):
     # ---- opening cases -------------------------------------------------------------------------------
 
     def new_case(self) -> CaseEditor:
-        """Open an empty case in a new tab."""
-        return self.add_case(new_case(), CaseSource("new"))
+        """Open an empty case in a new tab: the signed-in officer leads it, applied and surveyed today."""
+        store = self.persistence.store
+        officer = store.user.display_name if store is not None else ""
+        return self.add_case(new_case(officer, date.today()), CaseSource("new"))
 
     def open_demo(self, name: str) -> CaseEditor:
         """Open demo case ``"A"`` or ``"B"`` as a new, unsaved case (a fresh id each time)."""
@@ -374,6 +378,7 @@ class MainWindow(QMainWindow):
         editor = CaseEditor(document, recalc, charts=self._charts)
         editor.context.store_issues = self._store_issues
         editor.message_posted.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        editor.message_withdrawn.connect(self._withdraw_message)
         editor.report_requested.connect(lambda: self.reports.export_report(document))
         self.stale.decorate(editor)
         return editor
@@ -411,8 +416,35 @@ class MainWindow(QMainWindow):
             if open_case.document is document:
                 modified = not document.undo_stack.isClean()
                 self.tabs.setTabText(i, document.title() + (" *" if modified else ""))
-                self.tabs.setTabToolTip(i, document.source.location or document.title())
+                self.tabs.setTabToolTip(i, self._tab_tip(document))
         self._update_title()
+
+    def _tab_tip(self, document: CaseDocument) -> str:
+        """Where the case lives, in words: its file's path, or the store's name and the case."""
+        store = self.persistence.store
+        if document.source.kind == "store" and store is not None:
+            return f"{store_name(store.location)} · {case_label(document.state)}"
+        if document.source.kind == "file":
+            return document.source.location
+        return case_label(document.state)
+
+    def case_labels(self) -> dict[str, str]:
+        """The open cases' and the listed stored cases' labels by id (for messages naming a case)."""
+        labels: dict[str, str] = {}
+        model = self.case_list._model
+        if model is not None:
+            for row in range(model.rowCount()):
+                summary = model.summary(row)
+                name = summary.borrower_name or summary.business_name or summary.case_number
+                if name:
+                    labels[summary.id.lower()] = name
+        for open_case in self.cases:
+            labels[open_case.document.state.id.lower()] = case_label(open_case.document.state)
+        return labels
+
+    def readable(self, text: str) -> str:
+        """``text`` with the cases it names by id named by applicant and number instead."""
+        return without_ids(text, self.case_labels())
 
     def _update_title(self) -> None:
         self._sync_welcome()
@@ -486,8 +518,12 @@ class MainWindow(QMainWindow):
         self.presentation = self._presenter = None
         self.activateWindow()
 
-    def close_tab(self, index: int) -> bool:
-        """Close a tab, asking first if it has unsaved edits; ``False`` if the officer cancelled."""
+    def close_tab(self, index: int, quitting: bool = False) -> bool:
+        """Close a tab, asking first if it has unsaved edits; ``False`` if the officer cancelled.
+
+        With "save" the tab closes once the save succeeded (``False`` now); ``quitting`` (the window
+        is closing) then goes on to close the window, asking about the other tabs in turn.
+        """
         if not 0 <= index < len(self.cases):
             return False
         open_case = self.cases[index]
@@ -497,7 +533,9 @@ class MainWindow(QMainWindow):
             can_store = self.persistence.store is not None
             answer = self.ask_waiting(document.title(), waiting, not document.undo_stack.isClean(), can_store)
             if answer == "store":
-                self.persistence.save_new_to_store(document, on_saved=lambda: self._drop(open_case))
+                self.persistence.save_new_to_store(
+                    document, on_saved=lambda: self._drop_after_save(open_case, quitting)
+                )
             if answer != "discard":
                 return False
         elif not document.undo_stack.isClean():
@@ -505,10 +543,17 @@ class MainWindow(QMainWindow):
             if answer == "cancel":
                 return False
             if answer == "save":
-                self.persistence.save(open_case.document, on_saved=lambda: self._drop(open_case))
+                self.persistence.save(
+                    open_case.document, on_saved=lambda: self._drop_after_save(open_case, quitting)
+                )
                 return False
         self._drop(open_case)
         return True
+
+    def _drop_after_save(self, open_case: OpenCase, quitting: bool) -> None:
+        self._drop(open_case)
+        if quitting:  # the officer chose Quit → Save: saved, so quit as she asked
+            QTimer.singleShot(0, self.close)
 
     def _drop(self, open_case: OpenCase) -> None:
         if open_case not in self.cases:
@@ -544,7 +589,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for open_case in list(self.cases):
-            if not self.close_tab(self.cases.index(open_case)):
+            if not self.close_tab(self.cases.index(open_case), quitting=True):
                 event.ignore()
                 return
         if self.recovery is not None:
@@ -603,9 +648,15 @@ class MainWindow(QMainWindow):
         if document.source.kind == "store" and self.case_list._model is not None:
             self.case_list._apply_filter()
 
+    def _withdraw_message(self, message: str) -> None:
+        """A fixed entry's refusal leaves the status bar too."""
+        if self.statusBar().currentMessage() == message:
+            self.statusBar().clearMessage()
+
     def show_error(self, message: str) -> None:
-        """Tell the officer that something failed (status bar, and the log of messages)."""
-        self.statusBar().showMessage(message, 15000)
+        """Tell the officer that something failed (status bar, and the log of messages); a case
+        named by its id is named by its applicant and number."""
+        self.statusBar().showMessage(self.readable(message), 15000)
 
     # ---- the store -----------------------------------------------------------------------------------
 
@@ -736,7 +787,10 @@ class MainWindow(QMainWindow):
             officer_names=store.officer_names,
         )
         self.case_list.set_store_model(
-            model, tr("案件库：%1（%2）").replace("%1", store.location).replace("%2", store.user.display_name)
+            model,
+            tr("案件库：%1（%2）")
+            .replace("%1", store_name(store.location))
+            .replace("%2", store.user.display_name),
         )
 
     # ---- recent files --------------------------------------------------------------------------------

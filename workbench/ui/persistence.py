@@ -22,6 +22,7 @@ from workbench.domain.errors import ConcurrentEditError, DomainError, Validation
 from workbench.services.messages import describe_error
 from workbench.texts.reasons import error_text
 from workbench.ui.case_io import FileChangedError, open_case_file, save_case_file
+from workbench.ui.case_names import case_label, without_ids
 from workbench.ui.dialogs.conflict_dialog import ConflictChoice, ask_compare, ask_conflict
 from workbench.ui.document import CaseSource
 from workbench.ui.i18n import lang, tr
@@ -221,6 +222,7 @@ class CasePersistence(QObject):
     def resolve_conflict(self, document: CaseDocument, detail: str, on_saved: OnSaved | None = None) -> None:
         """Ask the officer what to do about a conflict: reload, save as copy, compare first, or cancel."""
         title = self.conflict_title(document)
+        detail = without_ids(detail, {document.state.id.lower(): case_label(document.state)})
         choice = self.ask_conflict(title, detail)
         if choice is ConflictChoice.COMPARE:
             self._compare(document, title, on_saved)

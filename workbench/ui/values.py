@@ -9,7 +9,6 @@ digits, ``元``): anything else is refused with a ``ValidationError``, never tur
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from decimal import Decimal
 from enum import Enum, StrEnum
@@ -17,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from workbench.domain import formatting
 from workbench.domain.codec import decode
+from workbench.domain.dates import parse_date_text
 from workbench.domain.errors import ValidationError
 from workbench.domain.field_model import FieldKind, type_spec
 from workbench.domain.figures import FigureRef
@@ -123,10 +123,6 @@ def edit_text(value: Any, kind: Kind) -> str:
 
 # ---- text → value ------------------------------------------------------------------------------------
 
-_DATE_FORMS = (
-    re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?"),
-    re.compile(r"(\d{4})(\d{2})(\d{2})"),
-)
 _TRUE = {"1", "true", "yes", "y", "是", "√", "✓", "x"}
 _FALSE = {"0", "false", "no", "n", "否", "×", ""}
 
@@ -194,14 +190,7 @@ def _parse_number(text: str, field: str, kind: Kind, bounds: Bounds | None) -> D
 
 
 def _parse_date(text: str, field: str) -> date:
-    for form in _DATE_FORMS:
-        match = form.fullmatch(text.replace(" ", ""))
-        if match:
-            try:
-                return date(*(int(g) for g in match.groups()))
-            except ValueError:
-                break
-    raise ValidationError(field, "invalid_date", value=text)
+    return parse_date_text(text, date.today(), field)
 
 
 def _parse_enum(text: str, enum: type[Enum], field: str) -> Enum:

@@ -12,13 +12,15 @@ from typing import TYPE_CHECKING, Any
 import shiboken6
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QGridLayout, QMessageBox, QSizePolicy, QSpacerItem, QWidget
 
 from workbench.domain.readiness import Severity
 from workbench.ui.i18n import tr
 from workbench.ui.ops import run_in_background
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from workbench.domain.case_file import CaseFile
     from workbench.domain.committee import Terms
     from workbench.services.committee import CaseBoard
@@ -37,6 +39,7 @@ class CommitteeHooks(QObject):
         self.amendments: dict[str, Terms] = {}
         self.committee_window: CommitteeWindow | None = None
         self.last_box: QMessageBox | None = None
+        self.submit_box: QMessageBox | None = None  # the question before a case is submitted and frozen
         self._slide: tuple[str, DecisionSlidePanel] | None = None
 
     # ---- the committee window --------------------------------------------------------------------
@@ -110,7 +113,40 @@ class CommitteeHooks(QObject):
             self._tell(tr("已提交贷审会（第 %1 版），案卷已冻结").replace("%1", str(version)))
             self._window.stale.case_changed(case_id)  # the tab reloads the frozen, submitted version
 
-        run_in_background(lambda: services.committee.submit_case(case_id, user), submitted, self._failed)
+        def submit() -> None:
+            run_in_background(lambda: services.committee.submit_case(case_id, user), submitted, self._failed)
+
+        self.submit_box = self._confirm_submit(document.title(), submit)
+
+    def _confirm_submit(self, title: str, submit: Callable[[], None]) -> QMessageBox:
+        """Ask before freezing the case (non-blocking): say what submitting does, and what it stops."""
+        box = QMessageBox(self._window)
+        box.setObjectName("confirmSubmit")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(tr("提交贷审会"))
+        box.setText(tr("将“%1”提交贷审会？").replace("%1", title))
+        box.setInformativeText(
+            tr(
+                "提交后案卷即冻结：您不能再修改它，直到审贷会作出决定。"
+                "审贷会看到的是现在保存的这一版；若审贷会退回补充调查，您可修改后再次提交。"
+            )
+        )
+        yes = box.addButton(tr("提交并冻结"), QMessageBox.ButtonRole.AcceptRole)
+        yes.setObjectName("submitAndFreeze")
+        box.addButton(tr("取消"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(yes)
+        grid = box.layout()
+        if isinstance(grid, QGridLayout):  # wide enough for the explanation to read as sentences
+            grid.addItem(
+                QSpacerItem(440, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding),
+                grid.rowCount(),
+                0,
+                1,
+                grid.columnCount(),
+            )
+        box.buttonClicked.connect(lambda button: submit() if button is yes else None)
+        box.open()  # window-modal, never blocking: the recovery journal keeps writing
+        return box
 
     # ---- the presentation --------------------------------------------------------------------------
 
@@ -165,6 +201,7 @@ class CommitteeHooks(QObject):
         self._tell(error_message(error), warning=True)
 
     def _tell(self, text: str, warning: bool = False) -> Any:
+        text = self._window.readable(text)  # a case by its applicant, never its id
         self._window.show_error(text.replace("\n", " "))
         box = QMessageBox(self._window)
         box.setObjectName("committeeMessageBox")

@@ -29,6 +29,7 @@ from workbench.domain.parties import Collateral, Counterparty, CreditRecord, Gua
 from workbench.domain.profit_loss import ExpenseItem, ProductLine, VariableExpense
 from workbench.domain.soft_info import SoftCheck, SoftFactor
 from workbench.ui.i18n import tr
+from workbench.ui.labels import soft_factor_choices, soft_option_choices
 from workbench.ui.models.list_model import Column
 from workbench.ui.values import Kind, money_text
 
@@ -257,7 +258,11 @@ def _funds() -> tuple[Column, ...]:
 
 
 def _soft_factors() -> tuple[Column, ...]:
-    return (Column("factor", tr("因素")), Column("option", tr("选项")), Column("note", tr("备注")))
+    return (
+        Column("factor", tr("因素"), choices=soft_factor_choices),
+        Column("option", tr("选项"), choices=soft_option_choices),
+        Column("note", tr("备注")),
+    )
 
 
 def _soft_checks() -> tuple[Column, ...]:

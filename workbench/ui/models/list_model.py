@@ -47,6 +47,8 @@ class Column:
 
     ``kind`` defaults to what the field's type hint says (money, share, date …). A column with
     ``compute`` shows ``compute(item, row)`` and is read-only (derived figures, check results).
+    ``choices(item)`` gives (label, stored text) pairs of a text column that stores keys: the cell
+    shows the label, its editor offers the labels, and a typed or pasted label is stored as its key.
     """
 
     field: str
@@ -54,12 +56,14 @@ class Column:
     kind: Kind | None = None
     editable: bool = True
     compute: Callable[[Any, int], str] | None = None
+    choices: Callable[[Any], list[tuple[str, str]]] | None = None
 
 
 class DataclassListModel(QAbstractTableModel):
     """Rows = the items of a tuple of frozen dataclasses in the document; columns = a spec."""
 
     edit_refused = Signal(str)
+    refusal_cleared = Signal(str)  # the message of a refused cell once the cell takes a value
 
     def __init__(
         self, document: Any, list_path: Path, columns: tuple[Column, ...], parent: Any = None
@@ -77,6 +81,7 @@ class DataclassListModel(QAbstractTableModel):
             for c, h in zip(columns, self._hints, strict=True)
         ]
         self._rows: tuple[Any, ...] = self._read()
+        self._refusals: dict[str, str] = {}  # field path → the message its refused entry gave
         document.state_changed.connect(self._on_state_changed)
 
     # ---- reading ---------------------------------------------------------------------------------
@@ -113,6 +118,8 @@ class DataclassListModel(QAbstractTableModel):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return None
         value = getattr(item, col.field)
+        if col.choices is not None and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return dict((v, label) for label, v in col.choices(item)).get(value, value) or None
         if role == Qt.ItemDataRole.DisplayRole:
             return None if kind is Kind.BOOL else display_text(value, kind)
         if role == Qt.ItemDataRole.EditRole:
@@ -126,6 +133,8 @@ class DataclassListModel(QAbstractTableModel):
         if role == KIND_ROLE:
             return kind.value
         if role == CHOICES_ROLE:
+            if col.choices is not None:
+                return _keyed_choices(col.choices(item), value)
             return self.choices(index.column())
         return None
 
@@ -176,8 +185,13 @@ class DataclassListModel(QAbstractTableModel):
                 return False
             self.document.set_field(path, new, col.header)
         except ValidationError as error:
-            self.edit_refused.emit(refusal_text(error, col.header))
+            message = refusal_text(error, col.header)
+            self._refusals[path_text(path)] = message
+            self.edit_refused.emit(message)
             return False
+        fixed = self._refusals.pop(path_text(path), None)
+        if fixed is not None:
+            self.refusal_cleared.emit(fixed)
         return True
 
     def parse_cell(self, row: int, column: int, text: str) -> Any:
@@ -186,7 +200,11 @@ class DataclassListModel(QAbstractTableModel):
         Raises:
             ValidationError: the text is not a value of that column.
         """
-        path = path_text((*self.list_path, row, self.columns[column].field))
+        col = self.columns[column]
+        if col.choices is not None:  # a label typed or pasted: store its key
+            item = self._rows[row] if row < len(self._rows) else self.document.blank_row(self.list_path)
+            text = dict(col.choices(item)).get(text.strip(), text)
+        path = path_text((*self.list_path, row, col.field))
         return parse_value(text, self._hints[column], path, self._kinds[column])
 
     def is_editable(self, column: int) -> bool:
@@ -314,3 +332,15 @@ def _checked(value: Any) -> bool:
     if isinstance(value, Enum):
         return bool(value == Qt.CheckState.Checked)
     return int(value) == Qt.CheckState.Checked.value
+
+
+def _keyed_choices(choices: list[tuple[str, str]], value: Any) -> list[tuple[str, str]] | None:
+    """The editor's choices of a keyed text column; the cell's own text is kept among them, so
+    opening the editor never changes a value of the officer's own (none at all: a line edit)."""
+    if not choices:
+        return None
+    if value and value not in {v for _label, v in choices}:
+        return [(str(value), str(value)), *choices]
+    if not value:
+        return [("—", ""), *choices]
+    return choices

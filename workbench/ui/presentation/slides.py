@@ -27,7 +27,7 @@ from workbench.texts.labels import CHECK_METHOD_LABELS as METHOD_LABELS
 from workbench.texts.labels import SCHEDULE_METHOD_LABELS as SCHEDULE_LABELS
 from workbench.texts.labels import STATUS_LABELS
 from workbench.ui.i18n import lang, tr
-from workbench.ui.labels import enum_label
+from workbench.ui.labels import enum_label, soft_factor_names, soft_option_names
 from workbench.ui.presentation.theme import STATUS_MARK, SUPERSEDED_MARK
 from workbench.ui.sections.capacity import limit_labels
 from workbench.ui.sections.readiness import issue_text
@@ -486,20 +486,6 @@ def _width(text: str) -> int:
     return sum(1 if ord(c) < 0x2E80 else 2 for c in text)
 
 
-def soft_factor_names() -> dict[str, str]:
-    """Names of the soft-information matrix factors (``SOFT_MATRIX_OPTIONS`` keys)."""
-    return {
-        "marriage": tr("婚姻状况"),
-        "age": tr("年龄"),
-        "business_years": tr("经营年限"),
-        "residence_years": tr("居住年限"),
-        "property": tr("私人财产"),
-        "credit_record": tr("信用记录"),
-        "children": tr("子女情况"),
-        "spouse": tr("配偶工作"),
-    }
-
-
 def _soft_factor(key: str) -> str:
     return soft_factor_names().get(key, key)
 
@@ -515,7 +501,11 @@ def soft_slides(case: CaseFile) -> list[Slide]:
         t for t in (s.character, s.reputation, s.family, s.assessment, s.information_sources) if t.strip()
     )
     slides: list[Slide] = []
-    matrix = [(_soft_factor(f.factor), f.option + (f"（{f.note}）" if f.note else "")) for f in s.matrix]
+    options = soft_option_names()
+    matrix = [
+        (_soft_factor(f.factor), options.get(f.option, f.option) + (f"（{f.note}）" if f.note else ""))
+        for f in s.matrix
+    ]
     for index, start in enumerate(range(0, len(matrix), 2 * MAX_FACT_ROWS), start=1):
         part = matrix[start : start + 2 * MAX_FACT_ROWS]
         half = (len(part) + 1) // 2

@@ -37,7 +37,7 @@ from workbench.ui.widgets.table_editor import TableEditor
 
 if TYPE_CHECKING:
     from workbench.domain.calc import CaseResults
-    from workbench.ui.models.list_model import Column
+    from workbench.ui.models.list_model import Column, DataclassListModel
     from workbench.ui.paths import Path
 
 STATUS_STYLE = {
@@ -49,7 +49,11 @@ STATUS_STYLE = {
 
 @dataclass(slots=True)
 class SectionContext:
-    """What a section page needs: the document, its recalculator, the field binder, a message sink."""
+    """What a section page needs: the document, its recalculator, the field binder, a message sink.
+
+    ``refuse`` shows a refused entry's message and ``cleared`` takes it back once the entry is fixed
+    (without them a refusal is an ordinary message that stays until the next one).
+    """
 
     document: CaseDocument
     recalc: Recalculator
@@ -57,6 +61,14 @@ class SectionContext:
     report: Callable[[str], None]
     # What the other cases of the store say about this one (run off the GUI thread); None off a store.
     store_issues: Callable[[CaseFile], list[Issue]] | None = None
+    refuse: Callable[[str], None] | None = None
+    cleared: Callable[[str], None] | None = None
+
+    def watch_refusals(self, model: DataclassListModel) -> None:
+        """Show the table's refused entries, and take each back when its cell is fixed."""
+        model.edit_refused.connect(self.refuse or self.report)
+        if self.cleared is not None:
+            model.refusal_cleared.connect(self.cleared)
 
     def on_results(self, slot: Callable[[CaseResults], None], owner: QObject | None = None) -> None:
         """Call ``slot`` with every new result, and now with the current one if there is one.
@@ -117,7 +129,7 @@ def table(
 ) -> TableEditor:
     """The editable table of the list at ``path``; refusals go to the editor's status area."""
     model = list_model(ctx.document, path, extra)
-    model.edit_refused.connect(ctx.report)
+    ctx.watch_refusals(model)
     return TableEditor(model, title, min_rows=min_rows, add_text=add_text)
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+import shiboken6
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -58,7 +59,7 @@ class CrossChecksPage(QTabWidget):
         self._results: dict[str, CrossCheckResult] = {}
         base = columns_for(CrossCheck)
         model = DataclassListModel(ctx.document, CHECKS, (*base[:2], *self._result_columns(), *base[2:]))
-        model.edit_refused.connect(ctx.report)
+        ctx.watch_refusals(model)
         self.table = TableEditor(model, min_rows=4, add_text=tr("添加检验"))
         self.table.add_button.clicked.disconnect()
         self.table.add_button.clicked.connect(self.choose_and_add)
@@ -90,6 +91,8 @@ class CrossChecksPage(QTabWidget):
             result = self._results.get(item.id)
             if result is None:
                 return ""
+            if not computable(result):
+                return "—"
             if result.kind is CheckKind.LOGIC:
                 return tr("一致") if result.status is Status.OK else tr("不一致")
             if result.inside:
@@ -100,7 +103,7 @@ class CrossChecksPage(QTabWidget):
             result = self._results.get(item.id)
             if result is None:
                 return ""
-            text = enum_label(result.status)
+            text = enum_label(result.status) if computable(result) else not_computable_text()
             if result.superseded_by:
                 text += " " + tr("（已被 %1 取代）").replace("%1", result.superseded_by)
             return text
@@ -134,6 +137,8 @@ class CrossChecksPage(QTabWidget):
         )
         self._ctx.document.insert_row(CHECKS, len(checks), check)
         self.select_check(check.id)
+        if self._detail is not None:
+            self._detail.reveal_inputs()  # what the officer fills next, in view and with the cursor
         return check.id
 
     # ---- selection ---------------------------------------------------------------------------------
@@ -235,17 +240,34 @@ class CheckDetail(QWidget):
         assert isinstance(explanation, QPlainTextEdit)
         explanation.setMaximumHeight(80)
         self.explanation = explanation
+        self.inputs = group(tr("输入"), self._inputs_form(check))
+        self.inputs.setObjectName("checkInputs")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(
-            scroll_page(
-                heading,
-                group(tr("检验"), form),
-                group(tr("输入"), self._inputs_form(check)),
-                group(tr("结果"), self.result),
-                group(tr("偏差说明"), explanation),
-            )
+        self.form_area = scroll_page(
+            heading,
+            group(tr("检验"), form),
+            self.inputs,
+            group(tr("结果"), self.result),
+            group(tr("偏差说明"), explanation),
         )
+        layout.addWidget(self.form_area)
+
+    def reveal_inputs(self) -> None:
+        """Put the cursor in the first input and scroll the inputs to the top of the form (once the
+        new form has its size: it was only just built)."""
+        first = next(
+            (w for w in self.inputs.findChildren(QWidget) if w.objectName().startswith("field:")), None
+        )
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+        QTimer.singleShot(0, self._scroll_to_inputs)
+
+    def _scroll_to_inputs(self) -> None:
+        if not shiboken6.isValid(self):
+            return
+        bar = self.form_area.verticalScrollBar()
+        bar.setValue(min(self.inputs.y(), bar.maximum()))
 
     def matches(self, row: int, check: CrossCheck) -> bool:
         """Whether this form still shows ``check`` at ``row`` with the same kind of inputs."""
@@ -277,14 +299,24 @@ class CheckDetail(QWidget):
             message = refusal_text(error, tr("证据"))
             self.evidence.setStyleSheet(REFUSED_STYLE)
             self.evidence.setToolTip(message)
-            self._ctx.report(message)
+            (self._ctx.refuse or self._ctx.report)(message)
             return
+        fixed = self.evidence.toolTip()
         self.evidence.setStyleSheet("")
         self.evidence.setToolTip("")
+        if fixed and self._ctx.cleared is not None:
+            self._ctx.cleared(fixed)
 
     def show_result(self, result: CrossCheckResult | None) -> None:
         """Show the check's result and whether an explanation is required."""
         if result is None:
+            return
+        if not computable(result):  # inputs missing: what the chart says, not a failed check
+            for key in ("check_value", "adopted", "deviation"):
+                self.result.set(key, "")
+            self.result.set("status", not_computable_text())
+            self.explanation.setStyleSheet("")
+            self.explanation.setPlaceholderText(tr("输入尚不完整，无法计算：请先填写上面的输入"))
             return
         kind = check_figure_kind(result.target, result.method)
         self.result.set("check_value", figure(result.check_value, kind))
@@ -309,6 +341,17 @@ class CheckDetail(QWidget):
             p.strip() for p in self.evidence.text().split(",") if p.strip()
         ):
             self.evidence.setText(", ".join(current.evidence))
+
+
+def computable(result: CrossCheckResult) -> bool:
+    """Whether the check could be worked out: a logic check always, a figure check once its
+    inputs give a value (the chart draws "无法计算" for the others)."""
+    return result.kind is CheckKind.LOGIC or result.deviation is not None or bool(result.inside)
+
+
+def not_computable_text() -> str:
+    """The conclusion of a check its inputs cannot work out yet, as the deviation chart says it."""
+    return tr("无法计算")
 
 
 def build(ctx: SectionContext) -> CrossChecksPage:

@@ -97,6 +97,7 @@ class CaseEditor(QWidget):
     """Sections on the left, the page in the middle, the charts on the right."""
 
     message_posted = Signal(str)
+    message_withdrawn = Signal(str)  # a refusal's message that no longer stands (the entry was fixed)
     report_requested = Signal()  # the window opens the report export for this case
 
     def __init__(
@@ -111,8 +112,12 @@ class CaseEditor(QWidget):
         self.document = document
         self.recalc = recalc
         self.binder = FieldBinder(document, self)
-        self.binder.edit_refused.connect(self.report)
-        self.context = SectionContext(document, recalc, self.binder, self.report)
+        self._refusals: list[str] = []  # messages of refused entries not fixed yet, newest last
+        self.binder.edit_refused.connect(self.refuse)
+        self.binder.refusal_cleared.connect(self.withdraw)
+        self.context = SectionContext(
+            document, recalc, self.binder, self.report, refuse=self.refuse, cleared=self.withdraw
+        )
         if recalc.results is None and not recalc.error:
             recalc.run()
 
@@ -261,6 +266,24 @@ class CaseEditor(QWidget):
         if not self.recalc.error:
             self._set_status(message, "#B26B00")
         self.message_posted.emit(message)
+
+    def refuse(self, message: str) -> None:
+        """Show a refused entry's message; it stays until that entry is fixed (``withdraw``)."""
+        if message in self._refusals:
+            self._refusals.remove(message)
+        self._refusals.append(message)
+        self.report(message)
+
+    def withdraw(self, message: str) -> None:
+        """Take back a refusal's message once its entry is fixed, in whichever section it was made:
+        the line shows the newest refusal still standing, or nothing."""
+        if message not in self._refusals:
+            return
+        self._refusals.remove(message)
+        if self.status.text() == message and not self.recalc.error:
+            standing = self._refusals[-1] if self._refusals else ""
+            self._set_status(standing, "#B26B00" if standing else "")
+        self.message_withdrawn.emit(message)
 
     def _on_recalc_failed(self, message: str) -> None:
         if message:

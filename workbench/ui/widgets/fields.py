@@ -2,25 +2,24 @@
 
 ``FieldBinder.widget(path)`` picks the editor from the field's type hint: a line edit for amounts,
 numbers and short text (committed on Enter or leaving the field), a combo box with Chinese labels for
-enums, a date edit, a plain-text box for narratives, a check box. A refused entry keeps the typed
-text, gets a red frame and a tooltip with the reason, and the binder emits ``edit_refused``; the
-document keeps its old value. The binder repaints a widget only when its own path changed, inside a
+enums, a date field (``DateEdit``: typed as officers write dates, or picked in a calendar), a
+plain-text box for narratives, a check box. A refused entry keeps the typed text, gets a red frame
+and a tooltip with the reason, and the binder emits ``edit_refused``; the document keeps its old
+value. The binder repaints a widget only when its own path changed, inside a
 ``QSignalBlocker`` so loading never commits back.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QObject, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import QEvent, QKeyCombination, QObject, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDateEdit,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -36,13 +35,13 @@ from workbench.ui.i18n import lang, tr
 from workbench.ui.labels import enum_label
 from workbench.ui.paths import Path, get_in, hint_at, path_text, touches
 from workbench.ui.values import Kind, display_text, enum_type, is_optional, kind_of, parse_value, refusal_text
+from workbench.ui.widgets.date_edit import DateEdit
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from workbench.ui.document import CaseDocument
 
-NO_DATE = QDate(1900, 1, 1)
 REFUSED_STYLE = "border: 2px solid #D55E00;"
 REQUIRED_STYLE = "border: 2px solid #E69F00; background: #FFF8EC;"
 
@@ -57,12 +56,14 @@ class Binding:
     kind: Kind
     label: str
     widget: QWidget
+    run: object = dataclasses.field(default_factory=object)  # a text box's typing run (one undo step)
 
 
 class FieldBinder(QObject):
     """Creates bound editors for a document and keeps them in step with it."""
 
     edit_refused = Signal(str)
+    refusal_cleared = Signal(str)  # the message of a refusal that no longer stands (fixed, or reloaded)
 
     def __init__(self, document: CaseDocument, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -79,7 +80,7 @@ class FieldBinder(QObject):
         if kind is Kind.ENUM:
             widget: QWidget = self._combo(hint)
         elif kind is Kind.DATE:
-            widget = self._date_edit(hint)
+            widget = DateEdit()
         elif kind is Kind.LONG_TEXT:
             widget = QPlainTextEdit()
             widget.setTabChangesFocus(True)
@@ -138,30 +139,48 @@ class FieldBinder(QObject):
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         return combo
 
-    def _date_edit(self, hint: Any) -> QDateEdit:
-        edit = QDateEdit()
-        edit.setDisplayFormat("yyyy-MM-dd")
-        edit.setCalendarPopup(True)
-        if is_optional(hint):
-            edit.setMinimumDate(NO_DATE)
-            edit.setSpecialValueText("—")
-        return edit
-
     def _connect(self, b: Binding) -> None:
         w = b.widget
         if isinstance(w, QComboBox):
             w.currentIndexChanged.connect(lambda _i, b=b: self.commit(b))
-        elif isinstance(w, QDateEdit):
+        elif isinstance(w, DateEdit):
             w.editingFinished.connect(lambda b=b: self.commit(b))
-            calendar = w.calendarWidget()
-            if calendar is not None:
-                calendar.clicked.connect(lambda _d, b=b: self.commit(b))
+            w.date_picked.connect(lambda b=b: self.commit(b))
+            w.installEventFilter(self)
         elif isinstance(w, QPlainTextEdit):
             w.textChanged.connect(lambda b=b: self.commit(b))
+            w.installEventFilter(self)  # leaving the box ends its typing run
         elif isinstance(w, QCheckBox):
             w.toggled.connect(lambda _on, b=b: self.commit(b))
         elif isinstance(w, QLineEdit):
             w.editingFinished.connect(lambda b=b: self.commit(b))
+            w.installEventFilter(self)  # Ctrl+Z after a committed entry undoes the case's step
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut:
+            for b in self._bindings:
+                if b.widget is watched:
+                    b.run = object()  # what is typed after coming back is a new undo step
+        elif event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            binding = next((b for b in self._bindings if b.widget is watched), None)
+            if binding is not None and _undo_key(event) and self._in_step(binding):
+                event.ignore()  # Ctrl+Z / Ctrl+Y go to the window's Edit → Undo / Redo: the case's steps
+                return True
+        return False
+
+    def _in_step(self, b: Binding) -> bool:
+        """Whether the editor shows what the document holds (nothing typed and not yet committed):
+        then undo means the case's last step, not the editor's own typing."""
+        w = b.widget
+        if isinstance(w, QPlainTextEdit):
+            return True  # every keystroke is committed: the document's undo is the only one
+        if isinstance(w, QLineEdit):
+            try:
+                value = get_in(self._document.state, b.path)
+            except KeyError:
+                value = None
+            return w.text() == display_text(value, b.kind)
+        return False
 
     # ---- committing --------------------------------------------------------------------------------
 
@@ -169,7 +188,9 @@ class FieldBinder(QObject):
         """Parse the widget's content and set the field; on refusal mark the widget and say why."""
         try:
             value = self._value_of(b)
-            self._document.set_field(b.path, value, b.label)
+            run = b.run if isinstance(b.widget, QPlainTextEdit) else None  # keystrokes of one run merge
+            if not self._document.set_field(b.path, value, b.label, run) and isinstance(b.widget, QLineEdit):
+                self._load(b)  # the value it already held, typed another way: shown the window's way
         except ValidationError as error:
             message = refusal_text(error, b.label)
             b.widget.setStyleSheet(REFUSED_STYLE)
@@ -178,20 +199,20 @@ class FieldBinder(QObject):
                 QToolTip.showText(b.widget.mapToGlobal(b.widget.rect().bottomLeft()), message, b.widget)
             self.edit_refused.emit(message)
             return False
-        if b.widget.toolTip():
+        self._clear_refusal(b)
+        return True
+
+    def _clear_refusal(self, b: Binding) -> None:
+        message = b.widget.toolTip()
+        if message and b.widget.styleSheet() == REFUSED_STYLE:
             b.widget.setStyleSheet("")
             b.widget.setToolTip("")
-        return True
+            self.refusal_cleared.emit(message)
 
     def _value_of(self, b: Binding) -> Any:
         w = b.widget
         if isinstance(w, QComboBox):
             return parse_value(str(w.currentData() or ""), b.hint, b.key, b.kind)
-        if isinstance(w, QDateEdit):
-            qdate = w.date()
-            if qdate == NO_DATE and is_optional(b.hint):
-                return None
-            return date(qdate.year(), qdate.month(), qdate.day())
         if isinstance(w, QPlainTextEdit):
             return parse_value(w.toPlainText(), b.hint, b.key, b.kind)
         if isinstance(w, QCheckBox):
@@ -224,8 +245,6 @@ class FieldBinder(QObject):
                 w.setCurrentIndex(max(index, 0))
                 if isinstance(value, Stage):
                     _offer_stages_from(w, value)
-            elif isinstance(w, QDateEdit):
-                w.setDate(NO_DATE if value is None else QDate(value.year, value.month, value.day))
             elif isinstance(w, QPlainTextEdit):
                 if w.toPlainText() != (value or ""):
                     w.setPlainText(value or "")
@@ -236,11 +255,15 @@ class FieldBinder(QObject):
                 if w.text() != text:
                     w.setText(text)
                     w.setCursorPosition(0)
-            if w.toolTip() and w.styleSheet() == REFUSED_STYLE:
-                w.setStyleSheet("")
-                w.setToolTip("")
+            self._clear_refusal(b)
         finally:
             blocker.unblock()
+
+
+def _undo_key(event: QKeyEvent) -> bool:
+    return any(
+        event.matches(key) for key in (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
+    ) or event.keyCombination() == QKeyCombination(Qt.KeyboardModifier.ControlModifier, Qt.Key.Key_Y)
 
 
 def _offer_stages_from(combo: QComboBox, stage: Stage) -> None:

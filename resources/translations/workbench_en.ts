@@ -3524,6 +3524,10 @@
         <translation>Submitting freezes the case: you cannot change it until the committee has decided. The committee sees the version saved now; if it returns the case for further survey, you can change it and submit it again.</translation>
     </message>
     <message>
+        <source>审贷会已批准此案。您的修改（如金额或期限）将连同案卷作为新版本重新提交审贷会，原决议不再适用；审贷会作出新决定前，案卷冻结。</source>
+        <translation>The committee approved this case. Your changes (such as the amount or the term) go back to the committee with the case as a new version; the earlier decision no longer applies, and the case stays frozen until the committee decides again.</translation>
+    </message>
+    <message>
         <source>提交并冻结</source>
         <translation>Submit and freeze</translation>
     </message>

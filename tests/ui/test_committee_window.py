@@ -413,3 +413,45 @@ def test_a_typed_secretary_name_is_only_printed(qtbot: QtBot, ui: Any, room: Roo
     fill_session(dialog, room)  # types 秘书小周, who is no user
     dialog.accept()
     assert dialog.spec is not None and (dialog.spec.secretary, dialog.spec.secretary_id) == ("秘书小周", None)
+
+
+def _approve(room: Room, case_id: str) -> None:
+    """The committee approves ``case_id`` as proposed (through the services, as the window would)."""
+    from datetime import date
+
+    from workbench.domain.committee import CommitteeRules, DecisionRule, Member
+
+    committee, chair = room.services.committee, room.chair
+    members = tuple(Member(m.id, m.display_name) for m in room.members)
+    rules = CommitteeRules(DecisionRule.UNANIMOUS, 3)
+    session_id = committee.create_session(date(2024, 7, 2), "三楼会议室", chair.id, members, "", rules, chair)
+    committee.add_to_agenda(session_id, case_id, chair)
+    for member in (chair, *room.members):
+        committee.cast_vote(session_id, case_id, member.id, Vote.APPROVE_AS_PROPOSED, "", (), member)
+    committee.record_decision(session_id, case_id, None, (), "", chair)
+
+
+def test_an_approved_case_with_changed_terms_goes_back_to_the_committee_as_a_new_version(
+    qtbot: QtBot, make_window: Callable[..., Any], room: Room
+) -> None:
+    _approve(room, room.case_a)
+    approved = room.services.cases.open_case(room.case_a, room.officer)
+    assert approved.case.stage is Stage.CONTRACT
+    window = make_window(store_opener=lambda: StoreLink(room.services, room.officer))
+    qtbot.waitUntil(lambda: window.persistence.store is not None, timeout=15000)
+    window.open_stored(room.case_a)
+    settle(qtbot)
+    document = window.current().document
+    document.set_field(("request", "amount"), Decimal(40000))  # the officer lowers the amount
+
+    window.committee.submit_active()
+    question = window.committee.submit_box
+    assert question is not None and "重新提交审贷会" in question.informativeText()
+    question.findChild(QAbstractButton, "submitAndFreeze").click()
+    settle(qtbot)
+    stored = room.services.cases.open_case(room.case_a, room.officer)
+    assert (stored.case.stage, stored.case.request.amount) == (Stage.APPROVAL, Decimal(40000))
+    assert stored.version > approved.version
+    assert window.committee.last_box.text() == f"已提交贷审会（第 {stored.version} 版），案卷已冻结"
+    qtbot.waitUntil(lambda: window.current().document.state.stage is Stage.APPROVAL, timeout=15000)
+    assert window.current().document.undo_stack.isClean()

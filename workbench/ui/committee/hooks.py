@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QGridLayout, QMessageBox, QSizePolicy, QSpacerItem, QWidget
 
+from workbench.domain import lifecycle
 from workbench.domain.readiness import Severity
 from workbench.ui.i18n import tr
 from workbench.ui.ops import run_in_background
@@ -98,9 +99,14 @@ class CommitteeHooks(QObject):
         if store is None or document.source.kind != "store":
             self._tell(tr("提交贷审会前请先将案卷保存到案件库"), warning=True)
             return
+        # An approved case whose terms change goes back to the committee with its edits in one step
+        # (a plain save of changed terms is refused); any other case is submitted as saved.
+        edited: tuple[CaseFile, int] | None = None
         if not document.undo_stack.isClean():
-            self._tell(tr("案卷有未保存的修改：请先保存，再提交贷审会"), warning=True)
-            return
+            if document.state.stage not in lifecycle.RESUBMITTABLE:
+                self._tell(tr("案卷有未保存的修改：请先保存，再提交贷审会"), warning=True)
+                return
+            edited = (document.state, int(document.source.version))
         results = current.recalc.run() if current.recalc.pending() else current.recalc.results
         blocking = [i for i in (results.issues if results else ()) if i.severity is Severity.BLOCKING]
         if blocking:
@@ -110,27 +116,38 @@ class CommitteeHooks(QObject):
         case_id, services, user = document.source.location, store.services, store.user
 
         def submitted(version: int) -> None:
+            if edited is not None:  # the edits are stored now, in the submitted version the tab reloads
+                document.undo_stack.setClean()
             self._tell(tr("已提交贷审会（第 %1 版），案卷已冻结").replace("%1", str(version)))
             self._window.stale.case_changed(case_id)  # the tab reloads the frozen, submitted version
 
         def submit() -> None:
-            run_in_background(lambda: services.committee.submit_case(case_id, user), submitted, self._failed)
+            state, version = edited if edited is not None else (None, None)
+            run_in_background(
+                lambda: services.committee.submit_case(case_id, user, edited=state, expected_version=version),
+                submitted,
+                self._failed,
+            )
 
-        self.submit_box = self._confirm_submit(document.title(), submit)
+        self.submit_box = self._confirm_submit(document.title(), submit, resubmit=edited is not None)
 
-    def _confirm_submit(self, title: str, submit: Callable[[], None]) -> QMessageBox:
+    def _confirm_submit(self, title: str, submit: Callable[[], None], resubmit: bool = False) -> QMessageBox:
         """Ask before freezing the case (non-blocking): say what submitting does, and what it stops."""
         box = QMessageBox(self._window)
         box.setObjectName("confirmSubmit")
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(tr("提交贷审会"))
         box.setText(tr("将“%1”提交贷审会？").replace("%1", title))
-        box.setInformativeText(
-            tr(
-                "提交后案卷即冻结：您不能再修改它，直到审贷会作出决定。"
-                "审贷会看到的是现在保存的这一版；若审贷会退回补充调查，您可修改后再次提交。"
-            )
+        explained = tr(
+            "提交后案卷即冻结：您不能再修改它，直到审贷会作出决定。"
+            "审贷会看到的是现在保存的这一版；若审贷会退回补充调查，您可修改后再次提交。"
         )
+        if resubmit:
+            explained = tr(
+                "审贷会已批准此案。您的修改（如金额或期限）将连同案卷作为新版本重新提交审贷会，"
+                "原决议不再适用；审贷会作出新决定前，案卷冻结。"
+            )
+        box.setInformativeText(explained)
         yes = box.addButton(tr("提交并冻结"), QMessageBox.ButtonRole.AcceptRole)
         yes.setObjectName("submitAndFreeze")
         box.addButton(tr("取消"), QMessageBox.ButtonRole.RejectRole)

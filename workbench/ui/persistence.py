@@ -1,11 +1,13 @@
 """Saving and loading open cases: to the store through ``CaseService``, or to case files.
 
 Every save runs in the background on an immutable snapshot, never on the GUI thread. On success the undo
-stack is marked clean, but only if nothing was typed meanwhile. A conflict (someone saved the stored
-case, or the file changed on disk) asks the officer: reload (her edits stay one undo step away), save as
-a copy, cancel, or first compare hers with theirs field by field. Nothing here decides *where* a new
-case goes: the window asks ``target_for``. One save per case runs at a time: a save asked for while one
-is under way (Ctrl+S during an autosave) runs after it, so the two never conflict with each other.
+stack is marked clean, but only if the case still holds exactly what was sent: the undo stack's position
+alone cannot tell (an undo and a new edit while the save runs land at the same position). A conflict
+(someone saved the stored case, or the file changed on disk) asks the officer: reload (her edits stay
+one undo step away), save as a copy, cancel, or first compare hers with theirs field by field. Nothing
+here decides *where* a new case goes: the window asks ``target_for``. One save per case runs at a time:
+a save asked for while one is under way (Ctrl+S during an autosave) runs after it, so the two never
+conflict with each other.
 """
 
 from __future__ import annotations
@@ -172,7 +174,7 @@ class CasePersistence(QObject):
         on_saved: OnSaved | None,
         on_error: OnError | None = None,
     ) -> None:
-        snapshot, index = document.state, document.undo_stack.index()
+        snapshot = document.state
         self.saving.add(document)
 
         def done(source: CaseSource) -> None:
@@ -180,7 +182,7 @@ class CasePersistence(QObject):
             if not shiboken6.isValid(document):
                 return  # its tab was closed while the save ran
             document.source = source
-            if document.undo_stack.index() == index:
+            if _holds(document, snapshot):
                 document.undo_stack.setClean()
             self.saved.emit(document)
             if on_saved is not None:
@@ -281,6 +283,12 @@ class CasePersistence(QObject):
         document.replace(case, frozenset({""}), "reload")
         document.source = new_source
         document.undo_stack.setClean()
+
+
+def _holds(document: CaseDocument, snapshot: CaseFile) -> bool:
+    """Whether ``document`` holds what was saved: the same state object (undo/redo reinstall the very
+    objects), else an equal one (edited and undone back by hand)."""
+    return document.state is snapshot or document.state == snapshot
 
 
 def _store_source(record: CaseRecord | Any) -> CaseSource:

@@ -2512,6 +2512,14 @@
         <translation>“%1” was changed by someone else; autosave stopped</translation>
     </message>
     <message>
+        <source>自动保存未完成：%1。改正后会再次自动保存；修改仍在窗口中并已存入本机恢复文件</source>
+        <translation>Autosave not done: %1. It saves again once corrected; the edits stay in the window and in the recovery file on this computer</translation>
+    </message>
+    <message>
+        <source>自动保存已停止：%1。修改仍在窗口中并已存入本机恢复文件</source>
+        <translation>Autosave stopped: %1. The edits stay in the window and in the recovery file on this computer</translation>
+    </message>
+    <message>
         <source>自动保存失败，%1 秒后重试；修改仍在窗口中并已存入本机恢复文件：%2</source>
         <translation>Autosave failed, retrying in %1 s; your changes are still in the window and in the local recovery file: %2</translation>
     </message>

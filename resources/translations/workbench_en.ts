@@ -2668,6 +2668,10 @@
         <translation>Create or open a committee session</translation>
     </message>
     <message>
+        <source>双击案卷可在主窗口中打开</source>
+        <translation>Double-click a case to open it in the main window</translation>
+    </message>
+    <message>
         <source>加入议程</source>
         <translation>Add to agenda</translation>
     </message>

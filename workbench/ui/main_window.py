@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
         self.cases: list[OpenCase] = []
         self.undo_group = QUndoGroup(self)
         self.persistence = CasePersistence(self, ask_path=self._ask_save_path)
-        self.persistence.case_loaded.connect(lambda case, source: self.add_case(case, source))
+        self.persistence.case_loaded.connect(self._loaded)
         self.persistence.saved.connect(self._on_saved)
         self.persistence.saved.connect(flush_after_save)  # attachments follow their case into the store
         self.persistence.failed.connect(self.show_error)
@@ -320,7 +320,7 @@ class MainWindow(QMainWindow):
 
     def open_file(self, path: Path) -> CaseEditor | None:
         """Open a case file (or switch to its tab if it is open)."""
-        existing = self._find(lambda s: s.kind == "file" and s.location == str(path))
+        existing = self._find(lambda s: s.path is not None and _same_file(s.path, path))
         if existing is not None:
             return existing
         loaded = self.persistence.open_file(path)
@@ -333,6 +333,11 @@ class MainWindow(QMainWindow):
         """Open a stored case (in the background), or switch to its tab."""
         if self._find(lambda s: s.kind == "store" and s.location == case_id) is None:
             self.persistence.open_stored(case_id)
+
+    def _loaded(self, case: CaseFile, source: CaseSource) -> None:
+        """A stored case arrived: its tab if it was opened meanwhile (one tab per case), else a new one."""
+        if self._find(lambda s: s.kind == "store" and s.location == source.location) is None:
+            self.add_case(case, source)
 
     def _find(self, match: Callable[[CaseSource], bool]) -> CaseEditor | None:
         for i, open_case in enumerate(self.cases):
@@ -778,3 +783,11 @@ class MainWindow(QMainWindow):
         )
         box.open()
         return box
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name one file (a recent-files entry, a dialog's path, a relative path)."""
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return a == b

@@ -91,6 +91,7 @@ class CasePersistence(QObject):
         self.ask_compare: AskCompare = ask_compare
         self.saving: set[CaseDocument] = set()
         self._queued: dict[CaseDocument, tuple[OnSaved | None, OnError | None]] = {}
+        self.loading: set[str] = set()  # stored cases on their way: asked twice, loaded once
 
     # ---- opening -------------------------------------------------------------------------------------
 
@@ -105,13 +106,19 @@ class CasePersistence(QObject):
     def open_stored(self, case_id: str) -> None:
         """Load a stored case in the background; ``case_loaded`` when it arrives."""
         store = self.store
-        if store is None:
+        if store is None or case_id in self.loading:
             return
-        run_in_background(
-            lambda: store.open(case_id),
-            lambda record: self.case_loaded.emit(record.case, _store_source(record)),
-            lambda error: self.failed.emit(tr("无法打开案件：%1").replace("%1", describe(error))),
-        )
+        self.loading.add(case_id)
+
+        def loaded(record: CaseRecord) -> None:
+            self.loading.discard(case_id)
+            self.case_loaded.emit(record.case, _store_source(record))
+
+        def failed(error: BaseException) -> None:
+            self.loading.discard(case_id)
+            self.failed.emit(tr("无法打开案件：%1").replace("%1", describe(error)))
+
+        run_in_background(lambda: store.open(case_id), loaded, failed)
 
     # ---- saving --------------------------------------------------------------------------------------
 

@@ -73,10 +73,12 @@ LoadedCase = tuple["CaseBoard", "CaseFile"]
 
 
 class CommitteeWindow(QMainWindow):
-    """``votes_changed(session_id, case_id)`` after a vote or decision; ``session_closed(session_id)``."""
+    """``votes_changed(session_id, case_id)`` after a vote or decision; ``session_closed(session_id)``;
+    ``case_requested(case_id)`` to open (or show) an agenda case in the main window."""
 
     votes_changed = Signal(str, str)
     session_closed = Signal(str)
+    case_requested = Signal(str)  # case id: an agenda case double-clicked, to open in the main window
 
     def __init__(
         self,
@@ -129,6 +131,8 @@ class CommitteeWindow(QMainWindow):
         self.agenda_table.selectionModel().currentRowChanged.connect(
             lambda cur, _prev: self._agenda_row(cur.row())
         )
+        self.agenda_table.activated.connect(self._request_case)
+        self.agenda_table.setToolTip(tr("双击案卷可在主窗口中打开"))
         self.awaiting = AwaitingModel()
         self.awaiting_box = QComboBox()
         self.awaiting_box.setObjectName("awaitingCases")
@@ -354,6 +358,11 @@ class CommitteeWindow(QMainWindow):
     def _agenda_row(self, row: int) -> None:
         if 0 <= row < len(self.agenda.rows) and self.agenda.rows[row].case_id != self.case_id:
             self.select_case(self.agenda.rows[row].case_id)
+
+    def _request_case(self, index: Any) -> None:
+        row = index.row()
+        if 0 <= row < len(self.agenda.rows):
+            self.case_requested.emit(self.agenda.rows[row].case_id)
 
     def select_case(self, case_id: str) -> None:
         """Show the votes and the decision form of an agenda case."""

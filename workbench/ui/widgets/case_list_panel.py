@@ -100,12 +100,11 @@ class CaseListPanel(QWidget):
         self.table.horizontalHeader().setSortIndicatorShown(True)
         self.table.horizontalHeader().setSectionsClickable(True)
         self.table.setAlternatingRowColors(True)
-        self.table.doubleClicked.connect(self._open_store_row)
+        # activated is a double-click (or a click, as the platform has it) and Enter: one open each
         self.table.activated.connect(self._open_store_row)
         self.local = QListWidget()
         self.local.setObjectName("localCases")
         self.local.itemActivated.connect(self._open_local)
-        self.local.itemDoubleClicked.connect(self._open_local)
 
         store_box = QWidget()
         store_layout = QVBoxLayout(store_box)

@@ -45,6 +45,7 @@ from workbench.ui.stale_tabs import StaleTabs, is_frozen
 from workbench.ui.undo_buttons import short_twin
 from workbench.ui.widgets.case_editor import CaseEditor
 from workbench.ui.widgets.case_list_panel import CaseListPanel
+from workbench.ui.window_layout import remember_splitter, remember_window, remembered_splitter, restore_window
 
 if TYPE_CHECKING:
     from workbench.domain.case_file import CaseFile
@@ -137,8 +138,8 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
         self.case_list: CaseListPanel
         self._build_chrome()
-        self.resize(1280, 800)
-        self.resizeDocks([self.dock], [230], Qt.Orientation.Horizontal)
+        if not restore_window(self, self.settings):
+            self.resizeDocks([self.dock], [230], Qt.Orientation.Horizontal)
         self._store_pending = store_opener is not None or sign_in_url is not None  # after the first paint
         self._recovery_pending = self.recovery is not None
 
@@ -371,6 +372,7 @@ class MainWindow(QMainWindow):
         from workbench.ui.widgets.case_editor import CaseEditor
 
         editor = CaseEditor(document, recalc, charts=self._charts)
+        editor.pane_state = remembered_splitter(self.settings, editor.splitter)
         editor.message_posted.connect(lambda text: self.statusBar().showMessage(text, 8000))
         editor.report_requested.connect(lambda: self.reports.export_report(document))
         self.stale.decorate(editor)
@@ -507,6 +509,8 @@ class MainWindow(QMainWindow):
         if open_case not in self.cases:
             return
         index = self.cases.index(open_case)
+        if open_case.editor.isVisible():
+            remember_splitter(self.settings, open_case.editor.splitter)  # the next case opens split so
         self.cases.pop(index)
         self.tabs.removeTab(index)
         self.undo_group.removeStack(open_case.document.undo_stack)
@@ -536,6 +540,10 @@ class MainWindow(QMainWindow):
         return ask_close_with_files(self, title, count, modified, can_store)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        remember_window(self, self.settings)
+        current = self.current()
+        if current is not None and current.editor.isVisible():
+            remember_splitter(self.settings, current.editor.splitter)
         for open_case in list(self.cases):
             if not self.close_tab(self.cases.index(open_case)):
                 event.ignore()

@@ -41,6 +41,7 @@ from workbench.ui.committee.vote_panel import REFUSED_STYLE, VotePanel
 from workbench.ui.dialogs.signing_form import signing_error_text
 from workbench.ui.i18n import lang, tr
 from workbench.ui.ops import run_in_background
+from workbench.ui.window_layout import fit_to_screen
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -188,7 +189,7 @@ class CommitteeWindow(QMainWindow):
         box.addWidget(splitter, 1)
         box.addWidget(self.message)
         self.setCentralWidget(central)
-        self.resize(1180, 760)
+        fit_to_screen(self, 1180, 760)
         self._show_session()
         self.refresh_sessions()
 

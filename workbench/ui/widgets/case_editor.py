@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -149,6 +149,7 @@ class CaseEditor(QWidget):
         left_layout.addWidget(self.report_button)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("editorSplitter")
         self.splitter.addWidget(left)
         self.splitter.addWidget(centre)
         self.charts: ChartPanel | None = None
@@ -171,13 +172,15 @@ class CaseEditor(QWidget):
         if recalc.error:
             self._on_recalc_failed(recalc.error)
         self._panes_sized = False
+        self.pane_state: QByteArray | None = None  # the officer's last split (the window's settings)
         self.sections.setCurrentRow(0)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._panes_sized:
             self._panes_sized = True
-            self.resize_panes(self.width())
+            if self.pane_state is None or not self.splitter.restoreState(self.pane_state):
+                self.resize_panes(self.width())
 
     def resize_panes(self, width: int) -> None:
         """Give the section list, the page and the charts their share of ``width`` pixels."""

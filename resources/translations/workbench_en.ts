@@ -3579,5 +3579,37 @@
         <source>正在登录…</source>
         <translation>Signing in…</translation>
     </message>
+    <message>
+        <source>α 上限（最高月还款额）</source>
+        <translation>α ceiling (max. instalment)</translation>
+    </message>
+    <message>
+        <source>建议月还款额（占可支配资金）</source>
+        <translation>Proposed instalment (share of cash)</translation>
+    </message>
+    <message>
+        <source>权益偏差 δ</source>
+        <translation>Equity deviation δ</translation>
+    </message>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1（α %2）</source>
+        <translation>%1 (α %2)</translation>
+    </message>
+    <message>
+        <source>%1 项阻碍</source>
+        <translation>%1 blocking</translation>
+    </message>
+    <message>
+        <source>可提交</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <source>点击查看所在部分</source>
+        <translation>Click to show its section</translation>
+    </message>
 </context>
 </TS>

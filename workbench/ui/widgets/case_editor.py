@@ -36,6 +36,7 @@ from workbench.ui.sections import (
 )
 from workbench.ui.sections.base import SectionContext
 from workbench.ui.widgets.fields import FieldBinder
+from workbench.ui.widgets.key_figures import KeyFigureStrip
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -136,6 +137,9 @@ class CaseEditor(QWidget):
         centre = QWidget()
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(0, 0, 0, 0)
+        self.key_figures = KeyFigureStrip(recalc)
+        self.key_figures.section_requested.connect(self.show_section)
+        centre_layout.addWidget(self.key_figures)
         centre_layout.addWidget(self.stack, 1)
         centre_layout.addWidget(self.status)
 

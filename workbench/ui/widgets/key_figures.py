@@ -1,0 +1,148 @@
+"""The key-figure strip above every section: disposable cash, the α ceiling, the proposed instalment and
+its share, the equity deviation and readiness, in bold, as the slides show them.
+
+It follows the recalculator's ``results_ready`` (the one recompute per edit burst that the charts use
+too): each result only sets label texts, and only those that changed, so typing stays fast. Clicking
+a figure shows the section it comes from.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from workbench.domain.formatting import deviation, percent
+from workbench.domain.readiness import Severity
+from workbench.domain.status import Status
+from workbench.ui.i18n import tr
+from workbench.ui.values import money_text
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QMouseEvent
+
+    from workbench.domain.calc import CaseResults
+    from workbench.ui.recalc import Recalculator
+
+COLOURS = {Status.OK: "#007A5A", Status.EXPLAIN: "#B26B00", Status.FAIL: "#C04000", None: "#1A1A1A"}
+KEYS = ("md_avg", "ceiling", "instalment", "equity", "readiness")
+SECTION_OF = {
+    "md_avg": "capacity",
+    "ceiling": "capacity",
+    "instalment": "capacity",
+    "equity": "equity",
+    "readiness": "readiness",
+}
+
+
+def captions() -> dict[str, str]:
+    """What each figure is called in the strip."""
+    return {
+        "md_avg": tr("月均可支配资金"),
+        "ceiling": tr("α 上限（最高月还款额）"),
+        "instalment": tr("建议月还款额（占可支配资金）"),
+        "equity": tr("权益偏差 δ"),
+        "readiness": tr("上会准备"),
+    }
+
+
+def figure_texts(results: CaseResults) -> dict[str, tuple[str, Status | None]]:
+    """The strip's texts and colours for ``results``."""
+    z = results.sizing
+    over = z.instalment is not None and z.instalment > z.a_max
+    instalment = (
+        "—"
+        if z.instalment is None
+        else tr("%1（%2）").replace("%1", money_text(z.instalment)).replace("%2", percent(z.ratio, 0))
+    )
+    ceiling = tr("%1（α %2）").replace("%1", money_text(z.a_max) or "—").replace("%2", percent(z.alpha, 0))
+    texts: dict[str, tuple[str, Status | None]] = {
+        "md_avg": (money_text(z.md_avg) or "—", Status.FAIL if z.md_avg <= 0 else None),
+        "ceiling": (ceiling, None),
+        "instalment": (instalment, Status.FAIL if over else None),
+    }
+    if results.equity is None:
+        texts["equity"] = ("—", None)
+    else:
+        current = results.equity.current
+        texts["equity"] = (deviation(current.deviation), current.status)
+    blocking = sum(1 for i in results.issues if i.severity is Severity.BLOCKING)
+    if blocking:
+        texts["readiness"] = (tr("%1 项阻碍").replace("%1", str(blocking)), Status.FAIL)
+    else:
+        texts["readiness"] = (tr("可提交"), Status.OK)
+    return texts
+
+
+class _Figure(QWidget):
+    clicked = Signal()
+
+    def __init__(self, key: str, caption: str) -> None:
+        super().__init__()
+        self.setObjectName(f"keyFigure:{key}")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.caption = QLabel(caption)
+        self.caption.setStyleSheet("color: #555555;")
+        self.value = QLabel("—")
+        self.value.setObjectName(f"keyValue:{key}")
+        self.value.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        font = self.value.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        self.value.setFont(font)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(8, 2, 8, 2)
+        box.setSpacing(0)
+        box.addWidget(self.caption)
+        box.addWidget(self.value)
+        self._shown: tuple[str, Status | None] = ("—", None)
+
+    def show_text(self, text: str, status: Status | None) -> None:
+        if (text, status) == self._shown:
+            return  # most edits leave most figures as they were: no relayout for them
+        if status != self._shown[1]:
+            self.value.setStyleSheet(f"color: {COLOURS[status]};")
+        self.value.setText(text)
+        self._shown = (text, status)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+        super().mousePressEvent(event)
+
+
+class KeyFigureStrip(QFrame):
+    """``section_requested(key)``: the officer clicked a figure; show the section it comes from."""
+
+    section_requested = Signal(str)
+
+    def __init__(self, recalc: Recalculator, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("keyFigureStrip")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet("#keyFigureStrip { background: #F3F7FA; border: 1px solid #D5DEE6; }")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.setSpacing(4)
+        self.figures: dict[str, _Figure] = {}
+        names = captions()
+        for key in KEYS:
+            figure = _Figure(key, names[key])
+            figure.setToolTip(tr("点击查看所在部分"))
+            figure.clicked.connect(lambda key=key: self.section_requested.emit(SECTION_OF[key]))
+            layout.addWidget(figure)
+            self.figures[key] = figure
+        layout.addStretch(1)
+        recalc.results_ready.connect(self.show_results)
+        if recalc.results is not None:
+            self.show_results(recalc.results)
+
+    def text(self, key: str) -> str:
+        """The figure shown for ``key``."""
+        return self.figures[key].value.text()
+
+    def show_results(self, results: CaseResults) -> None:
+        """Show the figures of ``results`` (the last good ones stay while a recompute fails)."""
+        for key, (text, status) in figure_texts(results).items():
+            self.figures[key].show_text(text, status)

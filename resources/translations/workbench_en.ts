@@ -3611,5 +3611,13 @@
         <source>点击查看所在部分</source>
         <translation>Click to show its section</translation>
     </message>
+    <message>
+        <source>%1：此案卷只能查看，不能修改。</source>
+        <translation>%1: this case can be viewed, not changed.</translation>
+    </message>
+    <message>
+        <source>您的角色或权限不能执行此操作</source>
+        <translation>Your role or permissions do not allow this</translation>
+    </message>
 </context>
 </TS>

@@ -90,23 +90,39 @@ def test_a_sub_cent_amount_is_not_retried_and_the_next_edit_saves(
 
 
 def test_a_refusal_stops_the_autosave_with_one_line(
-    qtbot: QtBot, make_window: Callable[..., MainWindow], store_url: str, owner: StoreLink
+    qtbot: QtBot, ui: Any, store_url: str, owner: StoreLink, tmp_path: Path
 ) -> None:
+    """The window opens a colleague's case read-only (``test_access``); should a refusal come all the
+    same (a rule the window could not foresee), the autosave stops at it instead of trying again."""
+    from workbench.ui.autosave import Autosaver
+    from workbench.ui.document import CaseDocument, CaseSource
+    from workbench.ui.persistence import CasePersistence
+    from workbench.ui.recovery import RecoveryJournal
+
     owner.add_user("li", "李明", Role.OFFICER, False, PASSWORD)
     li = signed_link(store_url, "li")
-    case = li.create(open_demo("A")[0]).case
+    record = li.create(open_demo("A")[0])
     li.close()
-    window = make_window(lambda: signed_link(store_url, "owner"))  # the administrator, not li
-    document = _open(qtbot, window, case.id)
+    persistence = CasePersistence()
+    persistence.store = owner  # the administrator, not li: the services refuse her edits of li's case
+    autosaver, journal_keeper = Autosaver(persistence), RecoveryJournal(tmp_path / "recovery")
+    messages: list[str] = []
+    autosaver.message.connect(messages.append)
+    document = CaseDocument(record.case, CaseSource("store", record.case.id, str(record.version)))
+    autosaver.watch(document)
+    journal_keeper.watch(document)
     document.set_field(AMOUNT, Decimal(60500))
-    qtbot.waitUntil(lambda: window.autosaver.stopped(document), timeout=SAVE_WAIT_MS)
-    message = window.statusBar().currentMessage()
-    assert message == (
+    qtbot.waitUntil(lambda: autosaver.stopped(document), timeout=SAVE_WAIT_MS)
+    assert messages == [
         "自动保存已停止：用户 owner（客户经理）无权修改案卷。修改仍在窗口中并已存入本机恢复文件"
-    )
-    assert not window.autosaver.pending(document)
+    ]
+    assert not autosaver.pending(document)
     document.set_field(AMOUNT, Decimal(61500))
-    assert not window.autosaver.pending(document)  # a further edit is not sent to be refused again
-    journal = window.recovery.journal_path(document)
-    qtbot.waitUntil(lambda: read_journal(journal).case.request.amount == 61500, timeout=5000)
-    assert owner.open(case.id).case.request.amount == case.request.amount
+    assert not autosaver.pending(document)  # a further edit is not sent to be refused again
+    journal = journal_keeper.journal_path(document)
+    assert journal is not None
+    qtbot.waitUntil(
+        lambda: journal.exists() and read_journal(journal).case.request.amount == 61500, timeout=5000
+    )
+    assert owner.open(record.case.id).case.request.amount == record.case.request.amount
+    journal_keeper.close()

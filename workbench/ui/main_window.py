@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from workbench import __version__
 from workbench.ui import i18n
+from workbench.ui.access import grey_out, mark_access, may_submit, may_use_committee
 from workbench.ui.attachment_stash import attach_stash, flush_after_save, waiting_files
 from workbench.ui.autosave import Autosaver
 from workbench.ui.case_io import open_demo
@@ -41,7 +42,7 @@ from workbench.ui.persistence import CasePersistence, describe
 from workbench.ui.recalc import Recalculator
 from workbench.ui.recovery import RecoveryJournal
 from workbench.ui.report_actions import ReportActions
-from workbench.ui.stale_tabs import StaleTabs, is_frozen
+from workbench.ui.stale_tabs import StaleTabs, is_locked
 from workbench.ui.undo_buttons import short_twin
 from workbench.ui.widgets.case_editor import CaseEditor
 from workbench.ui.widgets.case_list_panel import CaseListPanel
@@ -350,6 +351,7 @@ class MainWindow(QMainWindow):
     def add_case(self, case: CaseFile, source: CaseSource) -> CaseEditor:
         """Open ``case`` in a new tab and make it current."""
         document = CaseDocument(case, source, self)
+        mark_access(document, self.persistence.store, self.persistence.owners.get(source.location))
         attach_stash(document, lambda: self.persistence.store, self.show_error)
         recalc = Recalculator(document)
         editor = self._editor(document, recalc)
@@ -361,7 +363,7 @@ class MainWindow(QMainWindow):
         if self.recovery is not None:
             self.recovery.watch(document)
         self.stale.watch(document)
-        if is_frozen(document):
+        if is_locked(document):
             self.autosaver.hold(document)
         index = self.tabs.addTab(editor, document.title())
         self.tabs.setCurrentIndex(index)
@@ -391,12 +393,24 @@ class MainWindow(QMainWindow):
             self.refresh_undo(document)
             self.stale.activated(document)
         self._update_title()
+        self._update_access()
+
+    def _update_access(self) -> None:
+        """Grey out what the signed-in person may not do with the active case (``access``)."""
+        actions = getattr(self, "actions_by_key", {})
+        if "submit" not in actions:
+            return
+        store, current = self.persistence.store, self.current()
+        document = current.document if current is not None else None
+        owner = self.persistence.owners.get(document.source.location) if document is not None else None
+        grey_out(actions["submit"], may_submit(store, document, owner))
+        grey_out(actions["committee"], may_use_committee(store))
 
     def refresh_undo(self, document: CaseDocument) -> None:
         """Edit → Undo acts on the active tab's case, unless that case is frozen (read-only)."""
         current = self.current()
         if current is not None and current.document is document:
-            frozen = is_frozen(document)
+            frozen = is_locked(document)
             self.undo_group.setActiveStack(None if frozen else document.undo_stack)  # type: ignore[arg-type]
 
     def _refresh_tab(self, document: CaseDocument) -> None:
@@ -726,6 +740,7 @@ class MainWindow(QMainWindow):
             actions["users"].setVisible(store is not None and store.manages_users)
             actions["change_password"].setVisible(store is not None and store.local_accounts)
             actions["switch_user"].setEnabled(self._sign_in_url is not None)
+            self._update_access()
         if store is None:
             self.case_list.set_store_model(None, tr("案件库：未连接，案件以文件保存"))
             return

@@ -92,6 +92,7 @@ class CasePersistence(QObject):
         self.saving: set[CaseDocument] = set()
         self._queued: dict[CaseDocument, tuple[OnSaved | None, OnError | None]] = {}
         self.loading: set[str] = set()  # stored cases on their way: asked twice, loaded once
+        self.owners: dict[str, str] = {}  # case id → its officer, as last read from the store
 
     # ---- opening -------------------------------------------------------------------------------------
 
@@ -112,6 +113,7 @@ class CasePersistence(QObject):
 
         def loaded(record: CaseRecord) -> None:
             self.loading.discard(case_id)
+            self.owners[record.case.id] = record.officer_id
             self.case_loaded.emit(record.case, _store_source(record))
 
         def failed(error: BaseException) -> None:
@@ -153,6 +155,7 @@ class CasePersistence(QObject):
         """Store the case as a new case (version 1)."""
         store = self.store
         assert store is not None
+        self.owners[document.state.id] = store.user.id  # a new case is hers
         self._run(document, lambda case: _store_source(store.create(case)), on_saved)
 
     def save_as_file(
@@ -280,6 +283,7 @@ class CasePersistence(QObject):
                 return open_case_file(source.path)
             assert store is not None
             record = store.open(source.location)
+            self.owners[record.case.id] = record.officer_id  # a dict item: safe from the worker
             return record.case, _store_source(record)
 
         return load

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from workbench.domain.committee import OPEN
 from workbench.domain.errors import DomainError
 from workbench.domain.formatting import money
+from workbench.services.permissions import Action
 from workbench.ui.committee.decision_form import DecisionForm
 from workbench.ui.committee.models import AgendaModel, AgendaRow, AwaitingModel, SessionListModel
 from workbench.ui.committee.signing_prompt import ask_identity
@@ -98,6 +99,8 @@ class CommitteeWindow(QMainWindow):
         self.case_id: str | None = None
         self.loaded: LoadedCase | None = None
         self.last_minutes: SignedMinutes | None = None
+        self.may_run = store.may(Action.RUN_SESSION)  # set up sessions, the agenda, decisions, closing
+        self.may_vote = store.may(Action.VOTE)
         self._pending = 0
 
         self.sessions = SessionListModel()
@@ -108,6 +111,7 @@ class CommitteeWindow(QMainWindow):
         self.new_button = QPushButton(tr("新建审贷会…"))
         self.new_button.setObjectName("newSession")
         self.new_button.clicked.connect(self.new_session)
+        self.new_button.setEnabled(self.may_run)
         self.open_button = QPushButton(tr("打开"))
         self.open_button.setObjectName("openSession")
         self.open_button.clicked.connect(self._open_selected)
@@ -313,7 +317,7 @@ class CommitteeWindow(QMainWindow):
         has = info is not None
         is_open = has and info is not None and info.status == OPEN
         for widget in (self.add_button, self.awaiting_box, self.close_button):
-            widget.setEnabled(is_open)
+            widget.setEnabled(is_open and self.may_run)
         self.tabs.setEnabled(has)
         if info is None:
             return
@@ -396,8 +400,16 @@ class CommitteeWindow(QMainWindow):
             if prefill:
                 self.decision.prefill(case, self.amendment_for(case_id))
             self.decision.show_board(board)
+            self._grey_out()
 
         self._run(load, loaded)
+
+    def _grey_out(self) -> None:
+        """What her role may not do stays visible but disabled (the services would refuse it)."""
+        if not self.may_vote:
+            self.votes.record.setEnabled(False)
+        if not self.may_run:
+            self.decision.record.setEnabled(False)
 
     def _clear_case(self) -> None:
         self.case_id = None

@@ -3580,24 +3580,16 @@
         <translation>Signing in…</translation>
     </message>
     <message>
-        <source>α 上限（最高月还款额）</source>
-        <translation>α ceiling (max. instalment)</translation>
+        <source>α 上限</source>
+        <translation>α ceiling</translation>
     </message>
     <message>
-        <source>建议月还款额（占可支配资金）</source>
-        <translation>Proposed instalment (share of cash)</translation>
+        <source>建议月还款（占比）</source>
+        <translation>Instalment (share)</translation>
     </message>
     <message>
         <source>权益偏差 δ</source>
         <translation>Equity deviation δ</translation>
-    </message>
-    <message>
-        <source>%1（%2）</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>%1（α %2）</source>
-        <translation>%1 (α %2)</translation>
     </message>
     <message>
         <source>%1 项阻碍</source>

@@ -25,7 +25,9 @@ READ_ONLY = "readOnlyReason"  # a dynamic property of the CaseDocument: why she 
 def mark_access(document: CaseDocument, store: StoreLink | None, owner_id: str | None) -> None:
     """Make a stored case read-only (with the reason) unless the signed-in person may edit it."""
     reason = ""
-    if store is not None and document.source.kind == "store" and not store.may(Action.EDIT_CASE, owner_id):
+    owner = owner_id if owner_id is not None else store.user.id if store is not None else None
+    # an owner not known here (a case restored from its journal) is left to the services' refusal
+    if store is not None and document.source.kind == "store" and not store.may(Action.EDIT_CASE, owner):
         refusal = PermissionDenied(store.user, Action.EDIT_CASE).describe(lang())
         reason = tr("%1：此案卷只能查看，不能修改。").replace("%1", refusal)
     document.setProperty(READ_ONLY, reason)
@@ -41,7 +43,7 @@ def may_submit(store: StoreLink | None, document: CaseDocument | None, owner_id:
     """Whether 提交贷审会 is offered: her role submits, and a stored case is hers."""
     if store is None:
         return True  # the action itself says that a case must be stored first
-    if document is not None and document.source.kind == "store":
+    if document is not None and document.source.kind == "store" and owner_id is not None:
         return store.may(Action.SUBMIT_CASE, owner_id)
     return store.may(Action.SUBMIT_CASE, store.user.id)  # a case she would store as her own
 

@@ -62,8 +62,8 @@ def test_the_committee_window_and_print_preview_fit_1024_by_768(tmp_path: Path) 
     assert x >= 0 and y >= 0 and x + width <= 1024 and y + height <= 768
     for name in ("addToAgenda", "closeSession", "voteRecord"):
         assert seen["buttons"][name] == "inside", (name, seen["buttons"])
-    x, y, width, height = seen["preview_frame"]
-    assert x >= 0 and y >= 0 and x + width <= 1024 and y + height <= 768
+    for name, (x, y, width, height) in {"preview": seen["preview_frame"], **seen["dialogs"]}.items():
+        assert x >= 0 and y >= 0 and x + width <= 1024 and y + height <= 768, name
 
 
 def _frame(widget: Any) -> list[int]:
@@ -202,6 +202,28 @@ def _committee(tmp: Path) -> dict[str, Any]:  # runs in the child process
     QTest.qWaitForWindowExposed(preview)
     seen["preview_frame"] = _frame(preview)
     preview.close()
+
+    from workbench.ui.case_io import open_demo
+    from workbench.ui.committee.session_dialog import SessionDialog
+    from workbench.ui.dialogs.add_check_dialog import AddCheckDialog
+    from workbench.ui.dialogs.report_dialog import ReportDialog
+    from workbench.ui.dialogs.verify_dialog import VerifyDialog
+    from workbench.ui.document import CaseDocument
+
+    document = CaseDocument(*open_demo("A"))
+    dialogs = {
+        "session": SessionDialog(committee.candidate_members(chair), chair),
+        "add_check": AddCheckDialog(),
+        "report": ReportDialog(document),
+        "verify": VerifyDialog(),
+    }
+    seen["dialogs"] = {}
+    for name, dialog in dialogs.items():
+        dialog.show()
+        QTest.qWaitForWindowExposed(dialog)
+        app.processEvents()
+        seen["dialogs"][name] = _frame(dialog)
+        dialog.close()
     room.services.close()
     return seen
 

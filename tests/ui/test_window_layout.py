@@ -45,6 +45,7 @@ def test_first_start_on_a_768_pixel_laptop_is_maximised_and_the_layout_is_rememb
     assert not again["maximised"] and again["size"] == [1000, 600]
     assert again["dock_width"] == first["dock_set"]
     assert again["splitter"] == first["splitter_set"]
+    assert again["list"] == first["list_set"]
     x, y, width, height = seen["gone"]["frame"]  # left on a monitor since unplugged: back on this one
     assert x >= 0 and y >= 0 and x + width <= 1366 and y + height <= 768
 
@@ -99,6 +100,7 @@ def _main(tmp: Path) -> dict[str, Any]:  # runs in the child process
             "frame": _frame(window),
             "dock_width": window.dock.width(),
             "splitter": window.current().editor.splitter.sizes() if window.current() else None,
+            "list": window.case_list.splitter.sizes(),
         }
 
     window = open_window()
@@ -111,7 +113,10 @@ def _main(tmp: Path) -> dict[str, Any]:  # runs in the child process
     window.resizeDocks([window.dock], [300], Qt.Orientation.Horizontal)
     sizes = editor.splitter.sizes()
     editor.splitter.setSizes([sizes[0] + 40, sizes[1] - 40])
+    listed = window.case_list.splitter.sizes()
+    window.case_list.splitter.setSizes([listed[0] - 100, listed[1] + 100])
     app.processEvents()
+    seen["first"]["list_set"] = window.case_list.splitter.sizes()
     seen["first"]["dock_set"] = window.dock.width()
     seen["first"]["splitter_set"] = editor.splitter.sizes()
     window.close()

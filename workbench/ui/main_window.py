@@ -212,6 +212,9 @@ class MainWindow(QMainWindow):
         self.case_list.file_requested.connect(lambda path: self.open_file(Path(path)))
         self.case_list.store_case_requested.connect(self.open_stored)
         self.case_list.set_local(self._recent())
+        split = remembered_splitter(self.settings, self.case_list.splitter)
+        if split is not None:
+            self.case_list.splitter.restoreState(split)
         self.dock.setWindowTitle(tr("案件"))
         self.dock.setWidget(self.case_list)
         if old is not None:
@@ -555,6 +558,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         remember_window(self, self.settings)
+        remember_splitter(self.settings, self.case_list.splitter)
         current = self.current()
         if current is not None and current.editor.isVisible():
             remember_splitter(self.settings, current.editor.splitter)

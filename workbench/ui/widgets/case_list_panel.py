@@ -131,10 +131,12 @@ class CaseListPanel(QWidget):
         local_layout.addWidget(QLabel(tr("示例案件与最近的文件")))
         local_layout.addWidget(self.local, 1)
         splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setObjectName("caseListSplitter")  # the window remembers its split
         splitter.addWidget(store_box)
         splitter.addWidget(local_box)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
+        self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)

@@ -77,5 +77,5 @@ def test_a_click_on_a_figure_shows_its_section_and_english_reads_english(
     i18n.set_language("en")
     english = make_editor("A")
     strip = english.key_figures
-    assert strip.figures["md_avg"].caption.text() == "Average disposable cash"
+    assert strip.figures["md_avg"].caption.text() == "Disposable cash MD"
     assert strip.figures["readiness"].value.text() in {"Ready"} or "blocking" in strip.text("readiness")

@@ -40,7 +40,7 @@ SECTION_OF = {
 def captions() -> dict[str, str]:
     """What each figure is called in the strip."""
     return {
-        "md_avg": tr("月均可支配资金"),
+        "md_avg": tr("月均可支配资金 MD"),
         "ceiling": tr("α 上限"),
         "instalment": tr("建议月还款（占比）"),
         "equity": tr("权益偏差 δ"),

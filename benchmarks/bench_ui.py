@@ -83,7 +83,7 @@ def _rss_mb() -> float:
 
 
 def in_process() -> None:
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QSettings, Qt
     from PySide6.QtWidgets import QApplication
 
     from workbench.ui.app import build_main_window, prepare_application
@@ -94,6 +94,7 @@ def in_process() -> None:
     settings = QSettings(str(Path(tempfile.mkdtemp()) / "bench.ini"), QSettings.Format.IniFormat)
     window = build_main_window(settings=settings)
     window.ask_unsaved = lambda _title: "discard"
+    window.setWindowState(Qt.WindowState.WindowNoState)  # small screens start maximised
     window.resize(1280, 800)
     window.show()
     app.processEvents()

@@ -2700,6 +2700,14 @@
         <translation>“%1” was changed by someone else; autosave stopped</translation>
     </message>
     <message>
+        <source>自动保存未完成：%1。改正后会再次自动保存；修改仍在窗口中并已存入本机恢复文件</source>
+        <translation>Autosave not done: %1. It saves again once corrected; the edits stay in the window and in the recovery file on this computer</translation>
+    </message>
+    <message>
+        <source>自动保存已停止：%1。修改仍在窗口中并已存入本机恢复文件</source>
+        <translation>Autosave stopped: %1. The edits stay in the window and in the recovery file on this computer</translation>
+    </message>
+    <message>
         <source>自动保存失败，%1 秒后重试；修改仍在窗口中并已存入本机恢复文件：%2</source>
         <translation>Autosave failed, retrying in %1 s; your changes are still in the window and in the local recovery file: %2</translation>
     </message>
@@ -2846,6 +2854,10 @@
     <message>
         <source>请新建或打开一次审贷会</source>
         <translation>Create or open a committee session</translation>
+    </message>
+    <message>
+        <source>双击案卷可在主窗口中打开</source>
+        <translation>Double-click a case to open it in the main window</translation>
     </message>
     <message>
         <source>加入议程</source>
@@ -3922,6 +3934,38 @@
     <message>
         <source>选择日期（F4）</source>
         <translation>Pick a date (F4)</translation>
+    </message>
+    <message>
+        <source>%1：此案卷只能查看，不能修改。</source>
+        <translation>%1: this case can be viewed, not changed.</translation>
+    </message>
+    <message>
+        <source>您的角色或权限不能执行此操作</source>
+        <translation>Your role or permissions do not allow this</translation>
+    </message>
+    <message>
+        <source>α 上限</source>
+        <translation>α ceiling</translation>
+    </message>
+    <message>
+        <source>建议月还款（占比）</source>
+        <translation>Instalment (share)</translation>
+    </message>
+    <message>
+        <source>权益偏差 δ</source>
+        <translation>Equity deviation δ</translation>
+    </message>
+    <message>
+        <source>%1 项阻碍</source>
+        <translation>%1 blocking</translation>
+    </message>
+    <message>
+        <source>可提交</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <source>点击查看所在部分</source>
+        <translation>Click to show its section</translation>
     </message>
 </context>
 </TS>

@@ -19,6 +19,7 @@ from tests.ui.committee_room import Room, make_room, settle
 from workbench.domain.case_file import Stage
 from workbench.domain.committee import CommitteeRules, Member, Vote
 from workbench.ui import autosave
+from workbench.ui.access import read_only_reason
 from workbench.ui.stale_tabs import BANNER, StaleBanner
 from workbench.ui.store_link import StoreLink
 
@@ -119,8 +120,10 @@ def test_a_decision_in_the_committee_window_reloads_the_frozen_tab(
     assert stored.case.stage is Stage.CONTRACT and stored.version == before + 1
     assert document.source.version == str(stored.version)
     assert document.state == stored.case and document.undo_stack.isClean()
-    assert banner(editor) is None and pages_enabled(editor)
-    assert window.undo_group.activeStack() is document.undo_stack
+    # no longer frozen, but the chair edits no case (the officer does): read-only with that reason
+    shown = banner(editor)
+    assert shown is not None and shown.text.text() == read_only_reason(document) != ""
+    assert not pages_enabled(editor) and window.undo_group.activeStack() is None
     assert not window.autosaver.stopped(document)
     committee_window.close()
 

@@ -6,7 +6,10 @@ files and new or demo cases are never written behind the officer's back: the rec
 protects them. While the store is unreachable or busy the edits stay in the window and in the
 journal; a status message says so and the save is tried again later, waiting longer each time.
 A conflict (someone else saved meanwhile) stops the autosave of that case and asks the officer
-once; it starts again when the case is reloaded or saved as a copy (its source changes).
+once; it starts again when the case is reloaded or saved as a copy (its source changes). An error
+that no retry can mend is not retried: a value the store refuses (a fraction of a cent) waits for
+the officer's next edit, a refusal (no permission, a frozen case) for a new source. One line says
+so; the edits stay in the window and in the journal.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from workbench.domain.errors import ValidationError
+from workbench.domain.records import StoreBusyError, StoreUnavailableError
 from workbench.ui.document import CaseSource
 from workbench.ui.i18n import tr
 from workbench.ui.persistence import describe, is_conflict
@@ -33,6 +38,17 @@ class _Watched:
     timer: QTimer
     failures: int = 0
     stopped_at: CaseSource | None = None  # the source a conflict was met at: no autosave until it changes
+    refused: bool = False  # the store refused a value: no autosave until the next edit
+
+
+def is_transient(error: BaseException) -> bool:
+    """Whether trying the same save again later may succeed (the store busy, unreachable, cut off)."""
+    return isinstance(error, StoreBusyError | StoreUnavailableError | ConnectionError | TimeoutError)
+
+
+def is_refused_value(error: BaseException) -> bool:
+    """Whether the store refused a value of the case, which the officer's next edit may mend."""
+    return isinstance(error, ValidationError) or isinstance(getattr(error, "error", None), ValidationError)
 
 
 class Autosaver(QObject):
@@ -53,7 +69,7 @@ class Autosaver(QObject):
         timer.setSingleShot(True)
         timer.timeout.connect(lambda d=document: self._fire(d))
         self._watched[document] = _Watched(timer)
-        document.state_changed.connect(lambda _changed, d=document: self._edited(d))
+        document.state_changed.connect(lambda _changed, d=document: self._typed(d))
         document.source_changed.connect(lambda source, d=document: self._source_changed(d, source))
         document.undo_stack.cleanChanged.connect(lambda clean, d=document: self._clean_changed(d, clean))
         if not document.undo_stack.isClean():
@@ -88,9 +104,22 @@ class Autosaver(QObject):
         if not clean:
             self._edited(document)  # e.g. a case restored from its journal, unsaved
 
+    def refused(self, document: CaseDocument) -> bool:
+        """Whether the store refused a value of ``document`` and autosave waits for an edit."""
+        watched = self._watched.get(document)
+        return watched is not None and watched.refused
+
+    def _typed(self, document: CaseDocument) -> None:
+        watched = self._watched.get(document)
+        if watched is not None:
+            watched.refused = False  # the edit may have mended the refused value
+        self._edited(document)
+
     def _edited(self, document: CaseDocument) -> None:
         watched = self._watched.get(document)
-        if watched is None or watched.stopped_at is not None or document.source.kind != "store":
+        if watched is None or watched.stopped_at is not None or watched.refused:
+            return
+        if document.source.kind != "store":
             return
         if not watched.timer.isActive() or watched.failures == 0:
             watched.timer.start(self._delay(watched))
@@ -108,7 +137,9 @@ class Autosaver(QObject):
 
     def _fire(self, document: CaseDocument) -> None:
         watched = self._watched.get(document)
-        if watched is None or watched.stopped_at is not None or document.source.kind != "store":
+        if watched is None or watched.stopped_at is not None or watched.refused:
+            return
+        if document.source.kind != "store":
             return
         if document.undo_stack.isClean():
             return
@@ -130,7 +161,7 @@ class Autosaver(QObject):
             return
         if watched.failures:
             self.message.emit(tr("已自动保存到案件库：%1").replace("%1", document.title()))
-        watched.failures = 0
+        watched.failures, watched.refused = 0, False
         if not document.undo_stack.isClean():
             self._edited(document)  # typed while it was saving
 
@@ -145,7 +176,18 @@ class Autosaver(QObject):
             self.conflicted.emit(document)
             self.persistence.resolve_conflict(document, describe(error))
             return
-        self._retry(document, watched, describe(error))
+        if is_transient(error):
+            self._retry(document, watched, describe(error))
+            return
+        watched.failures = 0
+        watched.timer.stop()
+        if is_refused_value(error):
+            watched.refused = True
+            text = tr("自动保存未完成：%1。改正后会再次自动保存；修改仍在窗口中并已存入本机恢复文件")
+        else:
+            watched.stopped_at = document.source
+            text = tr("自动保存已停止：%1。修改仍在窗口中并已存入本机恢复文件")
+        self.message.emit(text.replace("%1", describe(error)))
 
     def _retry(self, document: CaseDocument, watched: _Watched, reason: str) -> None:
         watched.failures += 1

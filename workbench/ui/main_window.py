@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from workbench import __version__
 from workbench.ui import i18n
+from workbench.ui.access import grey_out, mark_access, may_submit, may_use_committee
 from workbench.ui.attachment_stash import attach_stash, flush_after_save, waiting_files
 from workbench.ui.autosave import Autosaver
 from workbench.ui.case_io import open_demo
@@ -43,10 +44,11 @@ from workbench.ui.persistence import CasePersistence, describe
 from workbench.ui.recalc import Recalculator
 from workbench.ui.recovery import RecoveryJournal
 from workbench.ui.report_actions import ReportActions
-from workbench.ui.stale_tabs import StaleTabs, is_frozen
+from workbench.ui.stale_tabs import StaleTabs, is_locked
 from workbench.ui.undo_buttons import short_twin
 from workbench.ui.widgets.case_editor import CaseEditor
 from workbench.ui.widgets.case_list_panel import CaseListPanel
+from workbench.ui.window_layout import remember_splitter, remember_window, remembered_splitter, restore_window
 from workbench.ui.workbook_actions import WorkbookActions
 
 if TYPE_CHECKING:
@@ -100,7 +102,7 @@ class MainWindow(QMainWindow):
         self.cases: list[OpenCase] = []
         self.undo_group = QUndoGroup(self)
         self.persistence = CasePersistence(self, ask_path=self._ask_save_path)
-        self.persistence.case_loaded.connect(lambda case, source: self.add_case(case, source))
+        self.persistence.case_loaded.connect(self._loaded)
         self.persistence.saved.connect(self._on_saved)
         self.persistence.saved.connect(flush_after_save)  # attachments follow their case into the store
         self.persistence.failed.connect(self.show_error)
@@ -142,8 +144,8 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
         self.case_list: CaseListPanel
         self._build_chrome()
-        self.resize(1280, 800)
-        self.resizeDocks([self.dock], [230], Qt.Orientation.Horizontal)
+        if not restore_window(self, self.settings):
+            self.resizeDocks([self.dock], [230], Qt.Orientation.Horizontal)
         self._store_pending = store_opener is not None or sign_in_url is not None  # after the first paint
         self._recovery_pending = self.recovery is not None
 
@@ -217,6 +219,9 @@ class MainWindow(QMainWindow):
         self.case_list.file_requested.connect(lambda path: self.open_file(Path(path)))
         self.case_list.store_case_requested.connect(self.open_stored)
         self.case_list.set_local(self._recent())
+        split = remembered_splitter(self.settings, self.case_list.splitter)
+        if split is not None:
+            self.case_list.splitter.restoreState(split)
         self.dock.setWindowTitle(tr("案件"))
         self.dock.setWidget(self.case_list)
         if old is not None:
@@ -330,7 +335,7 @@ class MainWindow(QMainWindow):
 
     def open_file(self, path: Path) -> CaseEditor | None:
         """Open a case file (or switch to its tab if it is open)."""
-        existing = self._find(lambda s: s.kind == "file" and s.location == str(path))
+        existing = self._find(lambda s: s.path is not None and _same_file(s.path, path))
         if existing is not None:
             return existing
         loaded = self.persistence.open_file(path)
@@ -344,6 +349,11 @@ class MainWindow(QMainWindow):
         if self._find(lambda s: s.kind == "store" and s.location == case_id) is None:
             self.persistence.open_stored(case_id)
 
+    def _loaded(self, case: CaseFile, source: CaseSource) -> None:
+        """A stored case arrived: its tab if it was opened meanwhile (one tab per case), else a new one."""
+        if self._find(lambda s: s.kind == "store" and s.location == source.location) is None:
+            self.add_case(case, source)
+
     def _find(self, match: Callable[[CaseSource], bool]) -> CaseEditor | None:
         for i, open_case in enumerate(self.cases):
             if match(open_case.document.source):
@@ -354,6 +364,7 @@ class MainWindow(QMainWindow):
     def add_case(self, case: CaseFile, source: CaseSource) -> CaseEditor:
         """Open ``case`` in a new tab and make it current."""
         document = CaseDocument(case, source, self)
+        mark_access(document, self.persistence.store, self.persistence.owners.get(source.location))
         attach_stash(document, lambda: self.persistence.store, self.show_error)
         recalc = Recalculator(document)
         editor = self._editor(document, recalc)
@@ -365,7 +376,7 @@ class MainWindow(QMainWindow):
         if self.recovery is not None:
             self.recovery.watch(document)
         self.stale.watch(document)
-        if is_frozen(document):
+        if is_locked(document):
             self.autosaver.hold(document)
         index = self.tabs.addTab(editor, document.title())
         self.tabs.setCurrentIndex(index)
@@ -377,6 +388,7 @@ class MainWindow(QMainWindow):
 
         editor = CaseEditor(document, recalc, charts=self._charts)
         editor.context.store_issues = self._store_issues
+        editor.pane_state = remembered_splitter(self.settings, editor.splitter)
         editor.message_posted.connect(lambda text: self.statusBar().showMessage(text, 8000))
         editor.message_withdrawn.connect(self._withdraw_message)
         editor.report_requested.connect(lambda: self.reports.export_report(document))
@@ -401,12 +413,24 @@ class MainWindow(QMainWindow):
             self.refresh_undo(document)
             self.stale.activated(document)
         self._update_title()
+        self._update_access()
+
+    def _update_access(self) -> None:
+        """Grey out what the signed-in person may not do with the active case (``access``)."""
+        actions = getattr(self, "actions_by_key", {})
+        if "submit" not in actions:
+            return
+        store, current = self.persistence.store, self.current()
+        document = current.document if current is not None else None
+        owner = self.persistence.owners.get(document.source.location) if document is not None else None
+        grey_out(actions["submit"], may_submit(store, document, owner))
+        grey_out(actions["committee"], may_use_committee(store))
 
     def refresh_undo(self, document: CaseDocument) -> None:
         """Edit → Undo acts on the active tab's case, unless that case is frozen (read-only)."""
         current = self.current()
         if current is not None and current.document is document:
-            frozen = is_frozen(document)
+            frozen = is_locked(document)
             self.undo_group.setActiveStack(None if frozen else document.undo_stack)  # type: ignore[arg-type]
 
     def _refresh_tab(self, document: CaseDocument) -> None:
@@ -559,6 +583,8 @@ class MainWindow(QMainWindow):
         if open_case not in self.cases:
             return
         index = self.cases.index(open_case)
+        if open_case.editor.isVisible():
+            remember_splitter(self.settings, open_case.editor.splitter)  # the next case opens split so
         self.cases.pop(index)
         self.tabs.removeTab(index)
         self.undo_group.removeStack(open_case.document.undo_stack)
@@ -588,6 +614,11 @@ class MainWindow(QMainWindow):
         return ask_close_with_files(self, title, count, modified, can_store)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        remember_window(self, self.settings)
+        remember_splitter(self.settings, self.case_list.splitter)
+        current = self.current()
+        if current is not None and current.editor.isVisible():
+            remember_splitter(self.settings, current.editor.splitter)
         for open_case in list(self.cases):
             if not self.close_tab(self.cases.index(open_case), quitting=True):
                 event.ignore()
@@ -776,6 +807,7 @@ class MainWindow(QMainWindow):
             actions["users"].setVisible(store is not None and store.manages_users)
             actions["change_password"].setVisible(store is not None and store.local_accounts)
             actions["switch_user"].setEnabled(self._sign_in_url is not None)
+            self._update_access()
         if store is None:
             self.case_list.set_store_model(None, tr("案件库：未连接，案件以文件保存"))
             return
@@ -844,3 +876,11 @@ class MainWindow(QMainWindow):
         )
         box.open()
         return box
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name one file (a recent-files entry, a dialog's path, a relative path)."""
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return a == b

@@ -1,11 +1,13 @@
 """Saving and loading open cases: to the store through ``CaseService``, or to case files.
 
 Every save runs in the background on an immutable snapshot, never on the GUI thread. On success the undo
-stack is marked clean, but only if nothing was typed meanwhile. A conflict (someone saved the stored
-case, or the file changed on disk) asks the officer: reload (her edits stay one undo step away), save as
-a copy, cancel, or first compare hers with theirs field by field. Nothing here decides *where* a new
-case goes: the window asks ``target_for``. One save per case runs at a time: a save asked for while one
-is under way (Ctrl+S during an autosave) runs after it, so the two never conflict with each other.
+stack is marked clean, but only if the case still holds exactly what was sent: the undo stack's position
+alone cannot tell (an undo and a new edit while the save runs land at the same position). A conflict
+(someone saved the stored case, or the file changed on disk) asks the officer: reload (her edits stay
+one undo step away), save as a copy, cancel, or first compare hers with theirs field by field. Nothing
+here decides *where* a new case goes: the window asks ``target_for``. One save per case runs at a time:
+a save asked for while one is under way (Ctrl+S during an autosave) runs after it, so the two never
+conflict with each other.
 """
 
 from __future__ import annotations
@@ -90,6 +92,8 @@ class CasePersistence(QObject):
         self.ask_compare: AskCompare = ask_compare
         self.saving: set[CaseDocument] = set()
         self._queued: dict[CaseDocument, tuple[OnSaved | None, OnError | None]] = {}
+        self.loading: set[str] = set()  # stored cases on their way: asked twice, loaded once
+        self.owners: dict[str, str] = {}  # case id → its officer, as last read from the store
 
     # ---- opening -------------------------------------------------------------------------------------
 
@@ -104,13 +108,20 @@ class CasePersistence(QObject):
     def open_stored(self, case_id: str) -> None:
         """Load a stored case in the background; ``case_loaded`` when it arrives."""
         store = self.store
-        if store is None:
+        if store is None or case_id in self.loading:
             return
-        run_in_background(
-            lambda: store.open(case_id),
-            lambda record: self.case_loaded.emit(record.case, _store_source(record)),
-            lambda error: self.failed.emit(tr("无法打开案件：%1").replace("%1", describe(error))),
-        )
+        self.loading.add(case_id)
+
+        def loaded(record: CaseRecord) -> None:
+            self.loading.discard(case_id)
+            self.owners[record.case.id] = record.officer_id
+            self.case_loaded.emit(record.case, _store_source(record))
+
+        def failed(error: BaseException) -> None:
+            self.loading.discard(case_id)
+            self.failed.emit(tr("无法打开案件：%1").replace("%1", describe(error)))
+
+        run_in_background(lambda: store.open(case_id), loaded, failed)
 
     # ---- saving --------------------------------------------------------------------------------------
 
@@ -145,6 +156,7 @@ class CasePersistence(QObject):
         """Store the case as a new case (version 1)."""
         store = self.store
         assert store is not None
+        self.owners[document.state.id] = store.user.id  # a new case is hers
         self._run(document, lambda case: _store_source(store.create(case)), on_saved)
 
     def save_as_file(
@@ -173,7 +185,7 @@ class CasePersistence(QObject):
         on_saved: OnSaved | None,
         on_error: OnError | None = None,
     ) -> None:
-        snapshot, index = document.state, document.undo_stack.index()
+        snapshot = document.state
         self.saving.add(document)
 
         def done(source: CaseSource) -> None:
@@ -181,7 +193,7 @@ class CasePersistence(QObject):
             if not shiboken6.isValid(document):
                 return  # its tab was closed while the save ran
             document.source = source
-            if document.undo_stack.index() == index:
+            if _holds(document, snapshot):
                 document.undo_stack.setClean()
             self.saved.emit(document)
             if on_saved is not None:
@@ -273,6 +285,7 @@ class CasePersistence(QObject):
                 return open_case_file(source.path)
             assert store is not None
             record = store.open(source.location)
+            self.owners[record.case.id] = record.officer_id  # a dict item: safe from the worker
             return record.case, _store_source(record)
 
         return load
@@ -283,6 +296,12 @@ class CasePersistence(QObject):
         document.replace(case, frozenset({""}), "reload")
         document.source = new_source
         document.undo_stack.setClean()
+
+
+def _holds(document: CaseDocument, snapshot: CaseFile) -> bool:
+    """Whether ``document`` holds what was saved: the same state object (undo/redo reinstall the very
+    objects), else an equal one (edited and undone back by hand)."""
+    return document.state is snapshot or document.state == snapshot
 
 
 def _store_source(record: CaseRecord | Any) -> CaseSource:

@@ -18,6 +18,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo, QPrintP
 
 from workbench.ui.i18n import tr
 from workbench.ui.ops import run_in_background
+from workbench.ui.window_layout import fit_to_screen
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -175,7 +176,7 @@ def print_preview(
     dialog.setObjectName("printPreview")
     dialog.setWindowTitle(tr("打印预览"))
     dialog.paintRequested.connect(lambda target: print_pdf(pdf, target))
-    dialog.resize(900, 1000)
+    fit_to_screen(dialog, 900, 1000)  # a page's height, or what the screen has
     return dialog
 
 

@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QWidget
 
 from workbench.domain import lifecycle
+from workbench.ui.access import read_only_reason
 from workbench.ui.document import CaseSource
 from workbench.ui.i18n import tr
 from workbench.ui.labels import enum_label
@@ -35,6 +36,11 @@ BANNER = "staleBanner"
 def is_frozen(document: CaseDocument) -> bool:
     """A stored case submitted to the committee cannot be edited (``domain.lifecycle.is_frozen``)."""
     return document.source.kind == "store" and lifecycle.is_frozen(document.state.stage)
+
+
+def is_locked(document: CaseDocument) -> bool:
+    """Frozen, or not the signed-in person's to edit (``access.read_only_reason``): read-only."""
+    return is_frozen(document) or bool(read_only_reason(document))
 
 
 class StaleBanner(QFrame):
@@ -96,7 +102,7 @@ class StaleTabs(QObject):
     def decorate(self, editor: CaseEditor) -> None:
         """Show the banner and the read-only state on ``editor`` (new, or rebuilt for a language)."""
         document = editor.document
-        frozen = is_frozen(document)
+        frozen = is_locked(document)
         if not editor.property("staleWatched"):
             editor.setProperty("staleWatched", True)  # pages are built on first view: lock each then
             editor.sections.currentRowChanged.connect(lambda _row, e=editor: _lock_pages(e))
@@ -116,8 +122,10 @@ class StaleTabs(QObject):
             layout.insertWidget(0, banner)  # type: ignore[attr-defined]
         if record is not None:
             banner.text.setText(self._newer_text(document, record))
-        else:
+        elif is_frozen(document):
             banner.text.setText(tr("案卷已提交贷审会，已冻结：只能查看，不能修改。"))
+        else:
+            banner.text.setText(read_only_reason(document))
         banner.reload.setVisible(record is not None)
         banner.copy.setVisible(record is not None)
         banner.show()
@@ -198,7 +206,7 @@ class StaleTabs(QObject):
 
 def _lock_pages(editor: CaseEditor) -> None:
     """Frozen: the contents of each page are disabled, its scroll area not (she can still read it all)."""
-    enabled = not is_frozen(editor.document)
+    enabled = not is_locked(editor.document)
     if enabled and not editor.property("staleLocked"):
         return  # never locked: nothing to undo (the common case, at no cost when a case opens)
     editor.setProperty("staleLocked", not enabled)

@@ -23,7 +23,15 @@ if TYPE_CHECKING:
     from workbench.domain.certificates import RegisteredCertificate
     from workbench.domain.readiness import Issue
     from workbench.domain.records import CaseRecord, CaseSummary, Role, User
+    from workbench.services.permissions import Action
     from workbench.services.store import StoreServices
+
+
+@dataclass(frozen=True, slots=True)
+class _Owned:
+    """A case as the permission rules see it: whose it is."""
+
+    officer_id: str
 
 
 class StoreLink:
@@ -94,6 +102,13 @@ class StoreLink:
         from workbench.services.permissions import Action, allowed
 
         return allowed(self.user, Action.MANAGE_USERS)
+
+    def may(self, action: Action, officer_id: str | None = None) -> bool:
+        """Whether the signed-in person may take ``action`` (on a case of ``officer_id``): the rule the
+        services apply (``services.permissions.allowed``), asked before she tries."""
+        from workbench.services.permissions import allowed
+
+        return allowed(self.user, action, _Owned(officer_id) if officer_id is not None else None)
 
     def accounts(self) -> list[Account]:
         return self.services.accounts.list_accounts(self.user)

@@ -64,9 +64,17 @@ class CommitteeHooks(QObject):
         # a decision saves the case at its new stage; closing may too: the open tabs follow
         committee.votes_changed.connect(lambda _session, case_id: self._window.stale.case_changed(case_id))
         committee.session_closed.connect(lambda _id: self._window.stale.case_changed())
+        committee.case_requested.connect(self._show_case)
         self.committee_window = committee
         committee.show()
         return committee
+
+    def _show_case(self, case_id: str) -> None:
+        """An agenda case in the main window: its tab if it is open, else opened there."""
+        self._window.open_stored(case_id)
+        self._window.show()
+        self._window.raise_()
+        self._window.activateWindow()
 
     def open_votes(self, case_id: str) -> None:
         """The committee window on the session that has the case, its vote panel in front."""

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from workbench.domain.committee import OPEN
 from workbench.domain.errors import DomainError
 from workbench.domain.formatting import money
+from workbench.services.permissions import Action
 from workbench.ui.committee.decision_form import DecisionForm
 from workbench.ui.committee.models import AgendaModel, AgendaRow, AwaitingModel, SessionListModel
 from workbench.ui.committee.signing_prompt import ask_identity
@@ -41,6 +42,7 @@ from workbench.ui.committee.vote_panel import REFUSED_STYLE, VotePanel
 from workbench.ui.dialogs.signing_form import signing_error_text
 from workbench.ui.i18n import lang, tr
 from workbench.ui.ops import run_in_background
+from workbench.ui.window_layout import fit_to_screen
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -73,10 +75,12 @@ LoadedCase = tuple["CaseBoard", "CaseFile"]
 
 
 class CommitteeWindow(QMainWindow):
-    """``votes_changed(session_id, case_id)`` after a vote or decision; ``session_closed(session_id)``."""
+    """``votes_changed(session_id, case_id)`` after a vote or decision; ``session_closed(session_id)``;
+    ``case_requested(case_id)`` to open (or show) an agenda case in the main window."""
 
     votes_changed = Signal(str, str)
     session_closed = Signal(str)
+    case_requested = Signal(str)  # case id: an agenda case double-clicked, to open in the main window
 
     def __init__(
         self,
@@ -95,6 +99,8 @@ class CommitteeWindow(QMainWindow):
         self.case_id: str | None = None
         self.loaded: LoadedCase | None = None
         self.last_minutes: SignedMinutes | None = None
+        self.may_run = store.may(Action.RUN_SESSION)  # set up sessions, the agenda, decisions, closing
+        self.may_vote = store.may(Action.VOTE)
         self._pending = 0
 
         self.sessions = SessionListModel()
@@ -105,6 +111,7 @@ class CommitteeWindow(QMainWindow):
         self.new_button = QPushButton(tr("新建审贷会…"))
         self.new_button.setObjectName("newSession")
         self.new_button.clicked.connect(self.new_session)
+        self.new_button.setEnabled(self.may_run)
         self.open_button = QPushButton(tr("打开"))
         self.open_button.setObjectName("openSession")
         self.open_button.clicked.connect(self._open_selected)
@@ -129,6 +136,8 @@ class CommitteeWindow(QMainWindow):
         self.agenda_table.selectionModel().currentRowChanged.connect(
             lambda cur, _prev: self._agenda_row(cur.row())
         )
+        self.agenda_table.activated.connect(self._request_case)
+        self.agenda_table.setToolTip(tr("双击案卷可在主窗口中打开"))
         self.awaiting = AwaitingModel()
         self.awaiting_box = QComboBox()
         self.awaiting_box.setObjectName("awaitingCases")
@@ -184,7 +193,7 @@ class CommitteeWindow(QMainWindow):
         box.addWidget(splitter, 1)
         box.addWidget(self.message)
         self.setCentralWidget(central)
-        self.resize(1180, 760)
+        fit_to_screen(self, 1180, 760)
         self._show_session()
         self.refresh_sessions()
 
@@ -315,7 +324,7 @@ class CommitteeWindow(QMainWindow):
         has = info is not None
         is_open = has and info is not None and info.status == OPEN
         for widget in (self.add_button, self.awaiting_box, self.close_button):
-            widget.setEnabled(is_open)
+            widget.setEnabled(is_open and self.may_run)
         self.tabs.setEnabled(has)
         if info is None:
             return
@@ -362,6 +371,11 @@ class CommitteeWindow(QMainWindow):
         if 0 <= row < len(self.agenda.rows) and self.agenda.rows[row].case_id != self.case_id:
             self.select_case(self.agenda.rows[row].case_id)
 
+    def _request_case(self, index: Any) -> None:
+        row = index.row()
+        if 0 <= row < len(self.agenda.rows):
+            self.case_requested.emit(self.agenda.rows[row].case_id)
+
     def select_case(self, case_id: str) -> None:
         """Show the votes and the decision form of an agenda case."""
         if self.info is None:
@@ -393,8 +407,16 @@ class CommitteeWindow(QMainWindow):
             if prefill:
                 self.decision.prefill(case, self.amendment_for(case_id))
             self.decision.show_board(board)
+            self._grey_out()
 
         self._run(load, loaded)
+
+    def _grey_out(self) -> None:
+        """What her role may not do stays visible but disabled (the services would refuse it)."""
+        if not self.may_vote:
+            self.votes.record.setEnabled(False)
+        if not self.may_run:
+            self.decision.record.setEnabled(False)
 
     def _clear_case(self) -> None:
         self.case_id = None

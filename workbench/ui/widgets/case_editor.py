@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -38,6 +38,7 @@ from workbench.ui.sections import (
 )
 from workbench.ui.sections.base import SectionContext
 from workbench.ui.widgets.fields import FieldBinder
+from workbench.ui.widgets.key_figures import KeyFigureStrip
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -143,6 +144,9 @@ class CaseEditor(QWidget):
         centre = QWidget()
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(0, 0, 0, 0)
+        self.key_figures = KeyFigureStrip(recalc)
+        self.key_figures.section_requested.connect(self.show_section)
+        centre_layout.addWidget(self.key_figures)
         centre_layout.addWidget(self.stack, 1)
         centre_layout.addWidget(self.status)
 
@@ -156,6 +160,7 @@ class CaseEditor(QWidget):
         left_layout.addWidget(self.report_button)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("editorSplitter")
         self.splitter.addWidget(left)
         self.splitter.addWidget(centre)
         self.charts: ChartPanel | None = None
@@ -179,13 +184,15 @@ class CaseEditor(QWidget):
         if recalc.error:
             self._on_recalc_failed(recalc.error)
         self._panes_sized = False
+        self.pane_state: QByteArray | None = None  # the officer's last split (the window's settings)
         self.sections.setCurrentRow(0)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._panes_sized:
             self._panes_sized = True
-            self.resize_panes(self.width())
+            if self.pane_state is None or not self.splitter.restoreState(self.pane_state):
+                self.resize_panes(self.width())
 
     def resize_panes(self, width: int) -> None:
         """Give the section list, the page and the charts their share of ``width`` pixels."""

@@ -102,12 +102,11 @@ class CaseListPanel(QWidget):
         self.table.horizontalHeader().setSectionsClickable(True)
         self.table.setAlternatingRowColors(True)
         add_export_action(self.table, tr("案件列表"))
-        self.table.doubleClicked.connect(self._open_store_row)
+        # activated is a double-click (or a click, as the platform has it) and Enter: one open each
         self.table.activated.connect(self._open_store_row)
         self.local = QListWidget()
         self.local.setObjectName("localCases")
         self.local.itemActivated.connect(self._open_local)
-        self.local.itemDoubleClicked.connect(self._open_local)
 
         store_box = QWidget()
         store_layout = QVBoxLayout(store_box)
@@ -134,10 +133,12 @@ class CaseListPanel(QWidget):
         local_layout.addWidget(QLabel(tr("示例案件与最近的文件")))
         local_layout.addWidget(self.local, 1)
         splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setObjectName("caseListSplitter")  # the window remembers its split
         splitter.addWidget(store_box)
         splitter.addWidget(local_box)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
+        self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)

@@ -103,8 +103,7 @@ class WelcomePage(QScrollArea):
         recent_title.setStyleSheet(f"color: {ACCENT}; font-weight: bold; margin-top: 8px;")
         self.recent = QListWidget()
         self.recent.setObjectName("welcomeRecent")
-        self.recent.itemActivated.connect(self._open_recent)
-        self.recent.itemDoubleClicked.connect(self._open_recent)
+        self.recent.itemActivated.connect(self._open_recent)  # double-click and Enter, once each
         recent_title.setBuddy(self.recent)
         self.no_recent = QLabel(tr("还没有最近打开的文件。"))
         self.no_recent.setStyleSheet("color: #777777;")

@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -189,7 +190,7 @@ def load_identity(path: Path, passphrase: str | bytes) -> SigningIdentity:
 
     Raises:
         SigningError: ``identity_unreadable`` (missing or not a file), ``identity_locked`` (wrong
-            passphrase or not PKCS#12), ``identity_expired``.
+            passphrase or not PKCS#12).
     """
     try:
         data = path.read_bytes()
@@ -243,12 +244,14 @@ def sign_pdf(
             identity's ``kind``.
 
     Raises:
-        SigningError: not a PDF, the slot is taken or does not exist, no free slot, or the
-            certificate is not valid now.
+        SigningError: not a PDF, the slot is taken or does not exist, no free slot,
+            ``identity_expired`` or ``identity_not_yet_valid`` (the certificate is not valid now).
     """
     now = datetime.now(UTC)
     cert = identity.certificate
-    if not cert.not_valid_before_utc <= now <= cert.not_valid_after_utc:
+    if now < cert.not_valid_before_utc:
+        raise SigningError("identity_not_yet_valid", since=cert.not_valid_before_utc.date().isoformat())
+    if now > cert.not_valid_after_utc:
         raise SigningError("identity_expired", until=cert.not_valid_after_utc.date().isoformat())
     try:
         reader = PdfFileReader(io.BytesIO(pdf), strict=False)
@@ -420,7 +423,8 @@ class WorkbenchStampStyle(TextStampStyle):
     """A stamp drawn by reportlab: name, role, signing time and certificate fingerprint.
 
     It subclasses pyHanko's text stamp style only to be handed the signing time (``ts``) that
-    pyHanko also writes into the signature dictionary, so the stamp and ``/M`` agree.
+    pyHanko also writes into the signature dictionary, so the stamp and ``/M`` agree: the
+    computer's local time with its offset (pyHanko takes the local zone), never bare UTC.
     """
 
     # pyHanko annotates TextStamp; any BaseStamp is drawn the same way.
@@ -452,7 +456,7 @@ class _ReportlabStamp(BaseStamp):
             name=str(self.params.get("signer", "")),
             role=str(self.params.get("role", "")),
             unit=str(self.params.get("unit", "")),
-            time=str(self.params.get("ts", "")),
+            time=_offset_with_colon(str(self.params.get("ts", ""))),
             fingerprint=str(self.params.get("fingerprint", "")),
         )
         assert self.writer is not None  # pyHanko always gives the stamp its writer
@@ -460,6 +464,11 @@ class _ReportlabStamp(BaseStamp):
         name = "/WbStamp" + hashlib.sha256(page).hexdigest()[:8]
         self.set_resource(category=content.ResourceType.XOBJECT, name=generic.pdf_name(name), value=xobject)
         return [b"q " + name.encode("ascii") + b" Do Q"]
+
+
+def _offset_with_colon(stamped: str) -> str:
+    """``… +0800`` → ``… +08:00``: the offset as ``workbench verify`` prints it."""
+    return re.sub(r"([+-]\d\d)(\d\d)$", r"\1:\2", stamped)
 
 
 def stamp_page(

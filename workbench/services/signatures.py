@@ -28,7 +28,9 @@ from workbench.paths import user_data_dir
 from workbench.reports import signing
 from workbench.reports.signing import SigningError as SigningError
 from workbench.reports.signing import SigningIdentity as SigningIdentity
+from workbench.reports.verify import Outcome as Outcome
 from workbench.reports.verify import SignatureReport as SignatureReport
+from workbench.reports.verify import SignatureVerdict as SignatureVerdict
 from workbench.reports.verify import VerificationError as VerificationError
 from workbench.reports.verify import VerificationReport as VerificationReport
 from workbench.reports.verify import verify_pdf

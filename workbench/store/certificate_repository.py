@@ -6,6 +6,7 @@ one, find one by fingerprint (or a unique prefix of it), list, revoke once.
 
 from __future__ import annotations
 
+import builtins
 import uuid
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
@@ -121,6 +122,13 @@ class SqlCertificateRepository:
             query = query.where(RegisteredCertificateRow.user_id == uuid.UUID(user_id))
         query = query.order_by(AppUserRow.username, RegisteredCertificateRow.registered_at)
         return [_entry(row, username) for row, username in self._session.execute(query)]
+
+    def active_certificates(self) -> builtins.list[bytes]:
+        """The DER of every registered certificate not revoked: the roots ``workbench verify`` trusts."""
+        query = select(RegisteredCertificateRow.certificate).where(
+            RegisteredCertificateRow.revoked_at.is_(None)
+        )
+        return list(self._session.scalars(query))
 
     def revoke(self, fingerprint: str, revoked_by: str) -> RegisteredCertificate:
         """Revoke the entry of exactly ``fingerprint``, now.

@@ -75,7 +75,9 @@ def test_sign_verify_and_tamper(
     assert code == 0
     assert "签名 1  Signature1：刘敏（客户经理），签署时间 " in out
     assert "签名有效：内容完整，证书受信任，签署时和现在都在有效期内" in out
-    assert "与当前案卷一致" in out and out.strip().endswith("结论：全部签名有效，签署人的证书受信任且在有效期内")
+    assert "与当前案卷一致" in out and out.strip().endswith(
+        "结论：全部签名有效，签署人的证书受信任且在有效期内"
+    )
     code, out, _ = run(capsys, "--lang", "en", "verify", str(out_pdf), "--case", CASE_B)
     assert code == 1 and "DIFFERS from the current case" in out
     data = bytearray(out_pdf.read_bytes())

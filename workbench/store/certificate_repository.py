@@ -6,7 +6,6 @@ one, find one by fingerprint (or a unique prefix of it), list, revoke once.
 
 from __future__ import annotations
 
-import builtins
 import uuid
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
@@ -20,6 +19,8 @@ from workbench.store.archive_rows import RegisteredCertificateRow
 from workbench.store.people_rows import AppUserRow
 
 if TYPE_CHECKING:
+    import builtins
+
     from sqlalchemy.orm import Session
 
 

@@ -2908,6 +2908,10 @@
         <translation>Not a readable certificate file: %1</translation>
     </message>
     <message>
+        <source>这是加密的 PDF（需要密码才能打开），无法验证其中的签名</source>
+        <translation>This is an encrypted PDF (it needs a password to open); its signatures cannot be checked</translation>
+    </message>
+    <message>
         <source>不是可读取的 PDF 文件（%1）</source>
         <translation>Not a readable PDF file (%1)</translation>
     </message>

@@ -251,6 +251,14 @@ def test_verify_dialog_intact_modified_and_a_changed_case(
     with qtbot.waitSignal(alone.failed, timeout=SLOW) as failed:
         alone.check_file(junk)
     assert "不是可读取的 PDF 文件" in failed.args[0] and alone.verdict.text() == "无法验证"
+    from reportlab.pdfgen.canvas import Canvas
+
+    locked = tmp_path / "locked.pdf"
+    canvas = Canvas(str(locked), encrypt="secret")
+    canvas.save()
+    with qtbot.waitSignal(alone.failed, timeout=SLOW) as failed:
+        alone.check_file(locked)
+    assert failed.args[0] == "这是加密的 PDF（需要密码才能打开），无法验证其中的签名"
 
 
 def test_a_signed_report_needs_the_case_saved_and_a_changed_store_is_refused(

@@ -73,6 +73,7 @@ from workbench.reports.document import (
 from workbench.reports.pdf_chart import ChartFlowable
 from workbench.reports.pdf_layout import KeepStart, fit_widths
 from workbench.reports.pdf_text import WrappingParagraph
+from workbench.reports.photos import for_print
 from workbench.texts import N_
 from workbench.texts import text as say
 
@@ -653,7 +654,8 @@ class _Story:
         reader = ImageReader(io.BytesIO(ref.data))
         width, height = reader.getSize()
         scale = min(FRAME_WIDTH / width, ref.max_height_mm * mm / height)
-        picture = _Picture(io.BytesIO(ref.data), width=width * scale, height=height * scale)
+        printed = for_print(ref.data, ref.media_type, width * scale, height * scale)
+        picture = _Picture(io.BytesIO(printed.data), width=width * scale, height=height * scale)
         picture.hAlign = "CENTER"
         return KeepTogether(
             [

@@ -40,10 +40,10 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from workbench.domain.errors import DomainError
 from workbench.domain.records import SignatureRole
 from workbench.reports.metadata import read_report_info
 from workbench.reports.render import FONT_NAME, register_fonts
+from workbench.reports.signing_errors import SigningError as SigningError
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -57,16 +57,6 @@ RSA_BITS = 2048
 KDF_ROUNDS = 200_000
 ROLE_OID = x509.ObjectIdentifier("2.5.4.72")
 """X.520 ``role``: the certificate's box kind as data (a ``SignatureRole`` value)."""
-
-
-class SigningError(DomainError):
-    """Why an identity cannot be made, read or used; ``reason`` keys a message in the CLI texts."""
-
-    def __init__(self, reason: str, **params: object) -> None:
-        self.reason = reason
-        self.params = params
-        shown = ", ".join(f"{k}={v}" for k, v in params.items())
-        super().__init__(f"{reason}: {shown}" if shown else reason)
 
 
 @dataclass(frozen=True)

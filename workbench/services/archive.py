@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 
     from workbench.domain.certificates import RegisteredCertificate
     from workbench.domain.records import ArchivedReport, User
-    from workbench.reports.verify import VerificationReport
+    from workbench.reports.verdicts import VerificationReport
     from workbench.store.db import Sessions
 
 SIGNER_LENGTH = 200

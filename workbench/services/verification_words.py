@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from workbench.reports.verify import Outcome, SignatureVerdict
+from workbench.reports.verdicts import Outcome, SignatureVerdict
 from workbench.texts import N_, NC_, text
 
 if TYPE_CHECKING:
     from datetime import datetime
 
-    from workbench.reports.verify import SignatureReport, VerificationReport
+    from workbench.reports.verdicts import SignatureReport, VerificationReport
 
 VERDICTS = {
     SignatureVerdict.OK: N_("签名有效：内容完整，证书受信任，签署时和现在都在有效期内"),

@@ -235,6 +235,10 @@ TEXTS.update(
         "passphrase_mismatch": N_("两次输入的口令不一致"),
         "passphrase_missing": N_("需要口令：请用 --passphrase-file 或环境变量 WORKBENCH_PASSPHRASE"),
         "passphrase_unreadable": N_("无法读取口令文件 {path}：{detail}"),
+        "report_tsa_help": N_(
+            "RFC 3161 时间戳服务器地址：签名带上服务器签发的时间（PAdES B-T）；"
+            "默认取环境变量 WORKBENCH_TSA_URL"
+        ),
         "verify_help": N_("验证 PDF 中的全部签名"),
         "verify_file_help": N_("要验证的 PDF 文件"),
         "verify_trust_help": N_("信任的证书（PEM/DER），可多次指定"),

@@ -4,11 +4,12 @@
   printed, X.520 ``role`` = the box kind as data, ``SignatureRole``) in a passphrase-protected
   PKCS#12 file (PBES2, AES-256-CBC, SHA-256 MAC). The key never exists on disk unencrypted. An
   identity issued by the bank's CA is a PKCS#12 file too and loads the same way.
-* ``sign_pdf``: a PAdES baseline B-B signature (``ETSI.CAdES.detached``, SHA-256) as an incremental
-  update, with a visible stamp (name, role, time, certificate fingerprint) in the next free box of
-  the document's signature block for the signer's kind (``SignatureRole``: the boxes carry theirs as
-  data from the report's content). A second signer signs a new field the same way: the first
-  signature stays intact and its modification level is "form filling".
+* ``sign_pdf``: a PAdES baseline B-B signature (``ETSI.CAdES.detached``, SHA-256; B-T with an
+  RFC 3161 timestamp when a timestamp server is given) as an incremental update, with a visible
+  stamp (name, role, time, certificate fingerprint) in the next free box of the document's
+  signature block for the signer's kind (``SignatureRole``: the boxes carry theirs as data from the
+  report's content). A second signer signs a new field the same way: the first signature stays
+  intact and its modification level is "form filling".
 
 The stamp is drawn by reportlab with the report's embedded font (Chinese names need it) and
 imported into the signature appearance as a form XObject.
@@ -55,6 +56,8 @@ if TYPE_CHECKING:
 
 RSA_BITS = 2048
 KDF_ROUNDS = 200_000
+TIMESTAMP_TIMEOUT = 10
+"""Seconds to wait for the timestamp server."""
 ROLE_OID = x509.ObjectIdentifier("2.5.4.72")
 """X.520 ``role``: the certificate's box kind as data (a ``SignatureRole`` value)."""
 
@@ -218,8 +221,10 @@ def sign_pdf(
     field_name: str | None = None,
     box_position: int | SignatureBox | None = None,
     signs_as: SignatureRole | None = None,
+    timestamp_url: str | None = None,
 ) -> bytes:
-    """Add a PAdES B-B signature as an incremental update and return the new file.
+    """Add a PAdES B-B signature (B-T with ``timestamp_url``) as an incremental update and return
+    the new file.
 
     Args:
         pdf: a PDF from ``render_pdf`` (or one signed before).
@@ -232,10 +237,14 @@ def sign_pdf(
             without signature slots and no explicit box gets an invisible signature.
         signs_as: the box kind to sign in (e.g. ``SIGNS_AS[user.role]``); default the
             identity's ``kind``.
+        timestamp_url: an RFC 3161 timestamp server (the bank's): the signature then carries the
+            server's signed time (PAdES B-T), proof that it existed then, which outlives the
+            signer's certificate.
 
     Raises:
         SigningError: not a PDF, the slot is taken or does not exist, no free slot,
-            ``identity_expired`` or ``identity_not_yet_valid`` (the certificate is not valid now).
+            ``identity_expired`` or ``identity_not_yet_valid`` (the certificate is not valid now),
+            ``timestamp_failed`` (the timestamp server did not answer with a timestamp).
     """
     now = datetime.now(UTC)
     cert = identity.certificate
@@ -273,16 +282,29 @@ def sign_pdf(
         md_algorithm="sha256",
         subfilter=fields.SigSeedSubFilter.PADES,
     )
-    signer = signers.PdfSigner(meta, identity.signer, stamp_style=_STAMP_STYLE, new_field_spec=spec)
-    writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
-    out = signer.sign_pdf(
-        writer,
-        appearance_text_params={
-            "role": identity.role,
-            "unit": identity.unit,
-            "fingerprint": identity.fingerprint,
-        },
+    timestamper = None
+    if timestamp_url:
+        from pyhanko.sign.timestamps import HTTPTimeStamper
+
+        timestamper = HTTPTimeStamper(timestamp_url, timeout=TIMESTAMP_TIMEOUT)
+    signer = signers.PdfSigner(
+        meta, identity.signer, timestamper=timestamper, stamp_style=_STAMP_STYLE, new_field_spec=spec
     )
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
+    try:
+        out = signer.sign_pdf(
+            writer,
+            appearance_text_params={
+                "role": identity.role,
+                "unit": identity.unit,
+                "fingerprint": identity.fingerprint,
+            },
+        )
+    except Exception as error:
+        if timestamper is None:
+            raise
+        # the server's error arrives as pyHanko's, aiohttp's or the socket's: one reason for all
+        raise SigningError("timestamp_failed", url=timestamp_url, detail=str(error)[:120]) from None
     return bytes(out.getvalue())
 
 

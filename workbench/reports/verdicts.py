@@ -76,6 +76,10 @@ class SignatureReport:
     """Its sub-indication (pyHanko's ``AdESFailure`` / ``AdESIndeterminate`` name); ``OK`` when passed."""
     not_before: datetime | None = None
     not_after: datetime | None = None
+    timestamp: datetime | None = None
+    """The RFC 3161 timestamp's time (PAdES B-T), when the signature carries an intact one."""
+    timestamp_authority: str = ""
+    timestamp_trusted: bool = False
     signed_length: int = 0
     """Where the bytes this signature covers end: the file as it was signed is ``pdf[:signed_length]``."""
 

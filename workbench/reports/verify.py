@@ -156,12 +156,16 @@ def _check(sig: object, context: ValidationContext) -> SignatureReport:
     validity = status.signing_cert["tbs_certificate"]["validity"]
     not_before, not_after = validity["not_before"].native, validity["not_after"].native
     changed_after = (level is not None and level.name not in ACCEPTABLE_LEVELS) or status.docmdp_ok is False
+    stamp = status.timestamp_validity
+    stamped = stamp is not None and stamp.intact and stamp.valid
+    timestamp = stamp.timestamp if stamp is not None and stamped else None
     verdict, indication = _verdict(
         status.intact,
         status.valid,
         changed_after,
         (not_before, not_after),
         status.signer_reported_dt,
+        timestamp if stamp is not None and stamp.trusted else None,
         None
         if status.trusted
         else status.trust_problem_indic or AdESIndeterminate.NO_CERTIFICATE_CHAIN_FOUND,
@@ -186,6 +190,9 @@ def _check(sig: object, context: ValidationContext) -> SignatureReport:
         not_before=not_before,
         not_after=not_after,
         signed_length=_signed_length(sig),
+        timestamp=timestamp,
+        timestamp_authority=str(stamp.signing_cert.subject.human_friendly) if stamp is not None else "",
+        timestamp_trusted=bool(stamp is not None and stamp.trusted),
     )
 
 
@@ -203,6 +210,7 @@ def _verdict(
     changed_after: bool,
     validity: tuple[datetime, datetime],
     signed_at: datetime | None,
+    proven_at: datetime | None,
     trust_problem: AdESSubIndic | None,
 ) -> tuple[SignatureVerdict, AdESSubIndic]:
     """The workbench's verdict and the EN 319 102-1 indication of one signature.
@@ -210,6 +218,8 @@ def _verdict(
     A B-B signature carries no proof of when it existed, so a certificate that has expired since
     leaves it INDETERMINATE (OUT_OF_BOUNDS_NO_POE), and one whose claimed time lies outside the
     certificate's validity is EXPIRED / NOT_YET_VALID, as the standard's validation processes say.
+    A trusted timestamp (``proven_at``, B-T) within the validity is that proof: the certificate's
+    expiry since then does not undo the signature.
     """
     if not intact:
         return SignatureVerdict.MODIFIED, AdESFailure.HASH_FAILURE
@@ -222,7 +232,7 @@ def _verdict(
         verdict, indication = SignatureVerdict.NOT_YET_VALID, AdESIndeterminate.NOT_YET_VALID
     elif signed_at is not None and signed_at > not_after:
         verdict, indication = SignatureVerdict.EXPIRED, AdESIndeterminate.EXPIRED
-    elif now > not_after:
+    elif now > not_after and (proven_at is None or proven_at > not_after):
         verdict, indication = SignatureVerdict.EXPIRED, AdESIndeterminate.OUT_OF_BOUNDS_NO_POE
     elif trust_problem is not None:
         verdict, indication = SignatureVerdict.UNTRUSTED, trust_problem

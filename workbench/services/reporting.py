@@ -118,6 +118,8 @@ class ReportRequest:
     minutes: MinutesData | None = None
     invariant: bool = False
     history: ProposalHistory | None = None  # a stored case's (``CaseService.proposal_history``)
+    timestamp_url: str = ""
+    """An RFC 3161 timestamp server: signatures then carry its time (PAdES B-T)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,7 +232,14 @@ def make_report(
     if identity is not None:
         from workbench.reports.signing import sign_pdf  # pyHanko: only when signing
 
-        pdf = sign_pdf(pdf, identity, reason=reason, location=location, signs_as=signs_as)
+        pdf = sign_pdf(
+            pdf,
+            identity,
+            reason=reason,
+            location=location,
+            signs_as=signs_as,
+            timestamp_url=request.timestamp_url or None,
+        )
     return SignedReport(pdf, canonical_case_sha256(case), case_version)
 
 

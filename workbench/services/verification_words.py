@@ -59,6 +59,9 @@ ADES_MEANING = {
 
 HEAD = N_("签名 {n}  {field}：{signer}（{role}），签署时间 {time}")
 ADES = N_("ETSI EN 319 102-1 判定：{status}（{indication}{meaning}）")
+TIMESTAMP = N_("时间戳 {time}，由 {tsa} 签发（RFC 3161）：{trust}")
+TIMESTAMP_TRUSTED = N_("时间戳服务器受信任，证明签名在此时间已存在")
+TIMESTAMP_UNTRUSTED = N_("时间戳服务器未受信任")
 CERTIFICATE = N_("证书 SHA-256 指纹 {sha}，有效期 {since} 至 {until}")
 COVERS_FILE = N_("覆盖整个文件")
 COVERS_FORMS = N_("其后只追加了签名")
@@ -126,6 +129,11 @@ def signature_lines(number: int, sig: SignatureReport, lang: str) -> list[str]:
         HEAD, lang, n=number, field=sig.field, signer=sig.signer or "—", role=sig.role or "—", time=when
     )
     body = [verdict_text(sig, lang), ades_text(sig, lang)]
+    if sig.timestamp is not None:
+        trust = text(TIMESTAMP_TRUSTED if sig.timestamp_trusted else TIMESTAMP_UNTRUSTED, lang)
+        body.append(
+            text(TIMESTAMP, lang, time=local_time(sig.timestamp), tsa=sig.timestamp_authority, trust=trust)
+        )
     if sig.certificate_sha256:
         body.append(certificate_text(sig, lang))
     covered = coverage_text(sig, lang)

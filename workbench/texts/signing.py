@@ -31,6 +31,7 @@ SIGNING_ERRORS: dict[str, str] = {
     "slot_taken": N_("这个签名框已被签署"),
     "field_exists": N_("签名域 {field} 已存在"),
     "not_a_pdf": N_("不是可签署的 PDF：{detail}"),
+    "timestamp_failed": N_("时间戳服务器 {url} 没有给出时间戳，报告未签署：{detail}"),
 }
 
 # Parameters a reason's sentence names, with what to show when the error lacks one.
@@ -43,6 +44,7 @@ _DEFAULTS = {
     "since": "",
     "role": "",
     "field": "",
+    "url": "",
 }
 
 

@@ -131,3 +131,25 @@ def test_a_server_that_does_not_answer_leaves_the_report_unsigned(
         err.startswith(f"workbench: 错误: 时间戳服务器 {url} 没有给出时间戳，报告未签署")
         and err.count("\n") == 1
     )
+
+
+def test_a_trusted_timestamp_proves_the_signature_older_than_the_certificates_expiry(
+    tsa: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import time
+
+    from tests.cli.test_verify_verdicts import identity_valid
+    from workbench.reports.signing import sign_pdf
+
+    assert main(["report", CASE_A, "-o", str(tmp_path / "a.pdf")]) == 0
+    capsys.readouterr()
+    ends = datetime.now(UTC).replace(microsecond=0) + timedelta(seconds=12)  # room on a busy machine
+    identity = identity_valid(tmp_path / "short.p12", "刘敏", ends - timedelta(days=30), ends)
+    signed = tmp_path / "signed.pdf"
+    signed.write_bytes(sign_pdf((tmp_path / "a.pdf").read_bytes(), identity, timestamp_url=tsa))
+    time.sleep(max(0.0, (ends - datetime.now(UTC)).total_seconds()) + 1.5)  # the certificate expires
+    trust = ["--trust", str(tmp_path / "short.cert.pem")]
+    assert main(["verify", str(signed), *trust]) == 4  # the timestamp's server is not trusted: no proof
+    assert "INDETERMINATE / OUT_OF_BOUNDS_NO_POE" in capsys.readouterr().out
+    assert main(["verify", str(signed), *trust, "--trust", str(tmp_path / "tsa.cert.pem")]) == 0
+    assert "PASSED / OK" in capsys.readouterr().out

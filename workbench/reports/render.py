@@ -45,10 +45,10 @@ from reportlab.platypus import (
     PageTemplate,
     Paragraph,
     Spacer,
-    Table,
     TableStyle,
 )
 from reportlab.platypus import PageBreak as RLPageBreak
+from reportlab.platypus import Table as PlatypusTable
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from workbench import __version__
@@ -687,6 +687,18 @@ class _Story:
         if cover.note:
             out.append(_p(cover.note, self.s.note))
         return out
+
+
+class Table(PlatypusTable):  # type: ignore[misc]
+    """A table that takes its place in every layout pass but is drawn only in one that is kept:
+    drawing its cells is a third of a dossier's layout time, and the first pass is thrown away."""
+
+    def draw(self) -> None:
+        template = getattr(self.canv, "_doctemplate", None)
+        if isinstance(template, _Template) and template.draft_pass:
+            template.skipped_images = True
+            return
+        super().draw()
 
 
 class _Picture(Image):  # type: ignore[misc]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from workbench.reports.verdicts import Outcome, SignatureVerdict
-from workbench.texts import N_, NC_, text
+from workbench.texts import N_, NC_, capital, text
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -139,7 +139,7 @@ def signature_lines(number: int, sig: SignatureReport, lang: str) -> list[str]:
     covered = coverage_text(sig, lang)
     if covered:
         body.append(covered)
-    return [head, *("  " + line for line in body)]
+    return [head, *("  " + capital(line, lang) for line in body)]
 
 
 def case_text(report: VerificationReport, lang: str) -> str:
@@ -189,4 +189,5 @@ def describe(report: VerificationReport, lang: str) -> list[str]:
     lines: list[str] = []
     for number, sig in enumerate(report.signatures, start=1):
         lines += signature_lines(number, sig, lang)
-    return [*lines, *notes(report, lang), case_text(report, lang), outcome_text(report, lang)]
+    closing = [*notes(report, lang), case_text(report, lang), outcome_text(report, lang)]
+    return [*lines, *(capital(line, lang) for line in closing)]

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from workbench.services import signatures, verification_words
 from workbench.services.signatures import SignatureReport, SignatureVerdict
+from workbench.texts import capital
 from workbench.ui.dialogs.signing_form import error_label, report_error_text, show_error
 from workbench.ui.i18n import lang, tr
 from workbench.ui.models.records_model import RecordsModel
@@ -310,9 +311,8 @@ class VerifyDialog(QDialog):
     @staticmethod
     def _detail(report: VerificationReport) -> str:
         """The command line's closing lines: the file's notes and the verdict."""
-        return "\n".join(
-            [*verification_words.notes(report, lang()), verification_words.outcome_text(report, lang())]
-        )
+        lines = [*verification_words.notes(report, lang()), verification_words.outcome_text(report, lang())]
+        return "\n".join(capital(line, lang()) for line in lines)
 
     @staticmethod
     def _case_text(report: VerificationReport) -> str:

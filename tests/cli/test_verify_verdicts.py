@@ -289,3 +289,59 @@ def test_commands_print_no_warning_and_times_are_local_with_their_offset(
     assert re.search(r"签署时间 \d{4}-\d\d-\d\d \d\d:\d\d:\d\d \+08:00", checked.stdout)
     stamp = pdf_tools.text(target.read_bytes())
     assert re.search(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \+08:00", stamp) and "+0000" not in stamp
+
+
+def test_a_certificate_issued_by_a_registered_ca_is_trusted_with_db(
+    unsigned: bytes, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bank's CA is registered once; every officer's certificate it issues is then trusted."""
+    now = datetime.now(UTC)
+    ca_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "某某农商银行 签名 CA")])
+    ca = (
+        x509.CertificateBuilder()
+        .subject_name(ca_name)
+        .issuer_name(ca_name)
+        .public_key(ca_key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(days=1))
+        .not_valid_after(now + timedelta(days=3650))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+        .add_extension(
+            x509.KeyUsage(False, False, False, False, False, True, True, False, False), critical=True
+        )
+        .sign(ca_key, hashes.SHA256())
+    )
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    leaf = (
+        x509.CertificateBuilder()
+        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "刘敏")]))
+        .issuer_name(ca_name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(days=1))
+        .not_valid_after(now + timedelta(days=365))
+        .add_extension(
+            x509.KeyUsage(True, True, False, False, False, False, False, False, False), critical=True
+        )
+        .sign(ca_key, hashes.SHA256())
+    )
+    p12 = pkcs12.serialize_key_and_certificates(
+        b"liu", key, leaf, [ca], serialization.BestAvailableEncryption(PASS.encode())
+    )
+    (tmp_path / "liu.p12").write_bytes(p12)
+    (tmp_path / "ca.cert.pem").write_bytes(ca.public_bytes(serialization.Encoding.PEM))
+    signed = tmp_path / "a.pdf"
+    signed.write_bytes(sign_pdf(unsigned, load_identity(tmp_path / "liu.p12", PASS)))
+
+    monkeypatch.setenv("WORKBENCH_USER", "tester")
+    url = f"sqlite:///{tmp_path / 'store.sqlite3'}"
+    assert run(capsys, "db", "init", "--db", url)[0] == 0
+    assert run(capsys, "verify", str(signed), "--db", url)[0] == 3  # nobody vouches for it yet
+    code, _, err = run(
+        capsys, "identity", "register", str(tmp_path / "ca.cert.pem"), "--user", "tester", "--db", url
+    )
+    assert (code, err) == (0, "")
+    code, out, _ = run(capsys, "verify", str(signed), "--db", url)
+    assert code == 0 and "PASSED / OK" in out
+    assert "报告档案中没有这份报告的存档" in out  # the file was compared; the archive holds none

@@ -4,9 +4,10 @@
 cryptographic signature, trust in the certificate against the given roots, and the difference
 analysis of every later incremental update) and reads the case fingerprint the report embeds.
 
-A report is ``ok`` only when it has at least one signature, every signature is intact and valid,
-no later update goes beyond filling in signature fields, and the last signature covers the whole
-file; so a single changed byte fails, and so does any update appended after the last signature.
+A report's signatures are sound (``signatures_ok``) only when it has at least one, every one is
+intact and valid, no later update goes beyond filling in signature fields, and the last one covers
+the whole file; so a single changed byte fails, and so does any update appended after the last
+signature. The report is ``ok`` when, besides, every signer's certificate is trusted and valid.
 
 Each signature also gets its verdict in the words of ETSI EN 319 102-1 (PASSED, INDETERMINATE or
 FAILED with a sub-indication, pyHanko's ``AdES*`` names) and the workbench's own reading of it

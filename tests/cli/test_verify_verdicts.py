@@ -345,3 +345,24 @@ def test_a_certificate_issued_by_a_registered_ca_is_trusted_with_db(
     code, out, _ = run(capsys, "verify", str(signed), "--db", url)
     assert code == 0 and "PASSED / OK" in out
     assert "报告档案中没有这份报告的存档" in out  # the file was compared; the archive holds none
+
+
+def test_a_certificate_revoked_in_the_registry_is_untrusted_and_says_so(
+    unsigned: bytes,
+    liu: tuple[SigningIdentity, Path],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    identity, cert = liu
+    signed = tmp_path / "a.pdf"
+    signed.write_bytes(sign_pdf(unsigned, identity))
+    monkeypatch.setenv("WORKBENCH_USER", "tester")
+    url = f"sqlite:///{tmp_path / 'store.sqlite3'}"
+    assert run(capsys, "db", "init", "--db", url)[0] == 0
+    assert run(capsys, "identity", "register", str(cert), "--user", "tester", "--db", url)[0] == 0
+    assert run(capsys, "verify", str(signed), "--db", url)[0] == 0
+    assert run(capsys, "identity", "revoke", identity.fingerprint[:16], "--db", url)[0] == 0
+    code, out, _ = run(capsys, "verify", str(signed), "--db", url)
+    today = datetime.now(UTC).date().isoformat()
+    assert code == 3 and f"签名证书已于 {today} 在身份登记册中吊销，不再受信任" in out

@@ -118,6 +118,7 @@ def _checked_with_store(
     if expected is None and args.case:
         expected = store.cases.open_case(args.case, user).content_sha256
     report = verify_report(data, [*certificates, *store.archive.trust_roots(user)], expected)
+    report = store.archive.mark_revoked(report, user)
     return store.archive.compare_with_archive(report, data, user)
 
 

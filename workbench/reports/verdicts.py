@@ -80,6 +80,8 @@ class SignatureReport:
     """The RFC 3161 timestamp's time (PAdES B-T), when the signature carries an intact one."""
     timestamp_authority: str = ""
     timestamp_trusted: bool = False
+    revoked_at: datetime | None = None
+    """When the store's identity registry revoked the certificate (set by ``services.archive``)."""
     signed_length: int = 0
     """Where the bytes this signature covers end: the file as it was signed is ``pdf[:signed_length]``."""
 

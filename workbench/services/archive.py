@@ -296,6 +296,17 @@ class ArchiveService:
         most = max((count_signatures(copy) for copy in related), default=0)
         return dataclasses.replace(report, archived_signatures=most)
 
+    def mark_revoked(self, report: VerificationReport, user: User) -> VerificationReport:
+        """``report`` with each signature whose certificate the registry revoked marked so (its
+        certificate is no trust root any more: the signature reads as untrusted, and says why)."""
+        require(user, Action.READ_CASE)
+        with self._sessions.read() as session:
+            revoked = SqlCertificateRepository(session).revocations()
+        signatures = tuple(
+            dataclasses.replace(s, revoked_at=revoked.get(s.certificate_sha256)) for s in report.signatures
+        )
+        return dataclasses.replace(report, signatures=signatures)
+
     # ---- the identity registry (administrators) --------------------------------------------------
 
     def register_certificate(self, acting: User, login: str, cert_bytes: bytes) -> RegisteredCertificate:

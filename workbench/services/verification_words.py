@@ -57,6 +57,7 @@ ADES_MEANING = {
     "TRY_LATER": N_("暂时无法取得吊销信息"),
 }
 
+REVOKED = N_("内容完整，但签名证书已于 {since} 在身份登记册中吊销，不再受信任")
 HEAD = N_("签名 {n}  {field}：{signer}（{role}），签署时间 {time}")
 ADES = N_("ETSI EN 319 102-1 判定：{status}（{indication}{meaning}）")
 TIMESTAMP = N_("时间戳 {time}，由 {tsa} 签发（RFC 3161）：{trust}")
@@ -93,6 +94,8 @@ def local_time(moment: datetime) -> str:
 
 def verdict_text(sig: SignatureReport, lang: str) -> str:
     """The signature's verdict as one sentence."""
+    if sig.verdict is SignatureVerdict.UNTRUSTED and sig.revoked_at is not None:
+        return text(REVOKED, lang, since=sig.revoked_at.date().isoformat())
     until = sig.not_after.date().isoformat() if sig.not_after else "—"
     since = sig.not_before.date().isoformat() if sig.not_before else "—"
     return text(VERDICTS[sig.verdict], lang, until=until, since=since)

@@ -131,6 +131,13 @@ class SqlCertificateRepository:
         )
         return list(self._session.scalars(query))
 
+    def revocations(self) -> dict[str, datetime]:
+        """When each revoked certificate was revoked, by fingerprint."""
+        query = select(RegisteredCertificateRow.fingerprint, RegisteredCertificateRow.revoked_at).where(
+            RegisteredCertificateRow.revoked_at.is_not(None)
+        )
+        return {fingerprint: at for fingerprint, at in self._session.execute(query) if at is not None}
+
     def revoke(self, fingerprint: str, revoked_by: str) -> RegisteredCertificate:
         """Revoke the entry of exactly ``fingerprint``, now.
 

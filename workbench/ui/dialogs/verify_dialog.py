@@ -274,6 +274,7 @@ class VerifyDialog(QDialog):
                 current = store.services.cases.open_case(case_id, store.user).content_sha256
             archive = store.services.archive
             report = signatures.verify_report(pdf, [*trusted, *archive.trust_roots(store.user)], current)
+            report = archive.mark_revoked(report, store.user)
             return archive.compare_with_archive(report, pdf, store.user)
 
         run_in_background(job, self._show, self._failed)

@@ -4,6 +4,11 @@ SQLite store (decision and minutes read from the store, then build + render + si
 and printing the signed dossier (PDFium rasterizes each page at the printer's resolution, capped at
 300 dpi; printed here to a PDF file offscreen).
 
+First, as a user meets it: ``workbench report case-b.json --kind dossier -o …`` as a whole process
+(start to file written), and, when LibreOffice's ``soffice`` is installed, LibreOffice converting an
+equivalent workbook (the dossier's text and tables, one sheet per section) to PDF beside it, the
+same number of times, interleaved, so both meet the same load. ``--whole`` prints only these.
+
 Run: ``.venv/bin/python benchmarks/bench_reports.py``. Prints figures; asserts nothing. Imports are
 timed apart (reportlab, matplotlib and pyHanko load once per process). Each line gives the median
 wall time and, in brackets, the median CPU time of this process: on a machine shared with other
@@ -81,7 +86,122 @@ def pages(pdf: bytes) -> int:
     return int(PdfFileReader(io.BytesIO(pdf)).root["/Pages"]["/Count"])
 
 
+def _process(argv: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall and CPU seconds (user + system, of the child) of one process run to its end."""
+    import os
+    import subprocess
+
+    before = os.times()
+    start = time.perf_counter()
+    subprocess.run(argv, cwd=cwd, check=True, capture_output=True, timeout=300)
+    wall = time.perf_counter() - start
+    after = os.times()
+    return wall, (after.children_user - before.children_user) + (
+        after.children_system - before.children_system
+    )
+
+
+def equivalent_workbook(path: Path) -> None:
+    """Case B's dossier as a spreadsheet: every heading, paragraph, key-value pair and table row of
+    the dossier, one sheet per top-level section, A4 portrait, fitted to the page width."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    from workbench.reports.document import Bullets, DataTable, KeyValues, Para, Section
+
+    case = read_case_file(Path(resource_path("demo", "case-b.json")))
+    results = compute_case(case)
+    doc = build_dossier(case, results, [], draft_decision(case, results, Outcome.APPROVED_AS_PROPOSED))
+    book = Workbook()
+    book.remove(book.active)
+
+    def write(sheet, block) -> None:  # type: ignore[no-untyped-def]
+        if isinstance(block, Section):
+            sheet.append([f"{block.number} {block.title}".strip()])
+            sheet.cell(sheet.max_row, 1).font = Font(bold=True, size=13)
+            for inner in block.blocks:
+                write(sheet, inner)
+        elif isinstance(block, Para):
+            sheet.append([block.text])
+        elif isinstance(block, Bullets):
+            for item in block.items:
+                sheet.append(["• " + item])
+        elif isinstance(block, KeyValues):
+            for key, value in block.pairs:
+                sheet.append([key, value])
+        elif isinstance(block, DataTable):
+            if block.caption:
+                sheet.append([block.caption])
+            sheet.append([c.title for c in block.columns])
+            for row in block.rows:
+                sheet.append(list(row))
+
+    for index, block in enumerate(doc.blocks):
+        if not isinstance(block, Section):
+            continue
+        sheet = book.create_sheet(f"{index + 1}")
+        sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+        sheet.page_setup.fitToWidth = 1
+        sheet.page_setup.fitToHeight = 0
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        sheet.column_dimensions["A"].width = 34
+        for column in "BCDEFGH":
+            sheet.column_dimensions[column].width = 14
+        write(sheet, block)
+    book.save(path)
+
+
+def bench_whole_process(repeat: int = 5) -> None:
+    """``workbench report`` as a process beside LibreOffice converting the equivalent workbook."""
+    import shutil
+
+    root = Path(__file__).resolve().parents[1]
+    case_b = str(resource_path("demo", "case-b.json"))
+    soffice = shutil.which("soffice")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        ours = [
+            sys.executable,
+            "-m",
+            "workbench",
+            "report",
+            case_b,
+            "--kind",
+            "dossier",
+            "-o",
+            str(folder / "b.pdf"),
+        ]
+        theirs: list[str] = []
+        if soffice:
+            equivalent_workbook(folder / "b.xlsx")
+            profile = (folder / "lo-profile").as_uri()
+            theirs = [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf"]
+            theirs += ["--outdir", str(folder / "lo"), str(folder / "b.xlsx")]
+            _process(theirs, folder)  # LibreOffice's first start makes its profile: not counted
+        _process(ours, root)  # warm the disk cache as for LibreOffice
+        mine, office = [], []
+        for _ in range(repeat):
+            mine.append(_process(ours, root))
+            if theirs:
+                office.append(_process(theirs, folder))
+        wall, cpu = statistics.median(w for w, _ in mine), statistics.median(c for _, c in mine)
+        pages_ours = pages((folder / "b.pdf").read_bytes())
+        figures = f"{wall:6.3f} s (cpu {cpu:.3f} s)  ({pages_ours} pages)"
+        print(f"workbench report case-b --kind dossier (process)   {figures}")
+        if not office:
+            print("LibreOffice (soffice) not installed: no comparison")
+            return
+        lo_wall, lo_cpu = statistics.median(w for w, _ in office), statistics.median(c for _, c in office)
+        lo_pages = pages((folder / "lo" / "b.pdf").read_bytes())
+        figures = f"{lo_wall:6.3f} s (cpu {lo_cpu:.3f} s)  ({lo_pages} pages)"
+        print(f"soffice --convert-to pdf, equivalent workbook     {figures}")
+        print(f"  LibreOffice / workbench: {lo_wall / wall:.1f}x wall, {lo_cpu / cpu:.1f}x cpu")
+
+
 def main() -> None:
+    bench_whole_process()
+    if "--whole" in sys.argv:
+        return
     print(
         f"python {sys.version.split()[0]}; imports (reportlab, matplotlib, pyHanko, domain) {IMPORTS:.2f} s"
     )

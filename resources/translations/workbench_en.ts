@@ -3108,6 +3108,10 @@
         <translation>Not a readable certificate file: %1</translation>
     </message>
     <message>
+        <source>这是加密的 PDF（需要密码才能打开），无法验证其中的签名</source>
+        <translation>This is an encrypted PDF (it needs a password to open); its signatures cannot be checked</translation>
+    </message>
+    <message>
         <source>不是可读取的 PDF 文件（%1）</source>
         <translation>Not a readable PDF file (%1)</translation>
     </message>
@@ -3156,44 +3160,8 @@
         <translation>Printing…</translation>
     </message>
     <message>
-        <source>内容已被修改</source>
-        <translation>MODIFIED</translation>
-    </message>
-    <message>
-        <source>内容完整</source>
-        <translation>intact</translation>
-    </message>
-    <message>
-        <source>签名无效</source>
-        <translation>signature invalid</translation>
-    </message>
-    <message>
-        <source>证书受信任</source>
-        <translation>certificate trusted</translation>
-    </message>
-    <message>
-        <source>证书未受信任</source>
-        <translation>certificate not trusted</translation>
-    </message>
-    <message>
-        <source>覆盖整个文件</source>
-        <translation>covers the whole file</translation>
-    </message>
-    <message>
-        <source>其后仅追加了签名</source>
-        <translation>only signatures added after it</translation>
-    </message>
-    <message>
-        <source>其后文件被修改</source>
-        <translation>file changed after it</translation>
-    </message>
-    <message>
-        <source>完整性</source>
-        <translation>Integrity</translation>
-    </message>
-    <message>
-        <source>证书</source>
-        <translation>Certificate</translation>
+        <source>证书指纹 SHA-256</source>
+        <translation>Certificate SHA-256</translation>
     </message>
     <message>
         <source>覆盖范围</source>
@@ -3252,36 +3220,20 @@
         <translation>Verifying…</translation>
     </message>
     <message>
-        <source>签名完整有效</source>
-        <translation>Signatures intact and valid</translation>
+        <source>签名有效，证书受信任</source>
+        <translation>Signatures valid, certificates trusted</translation>
+    </message>
+    <message>
+        <source>签名完整，但证书未受信任</source>
+        <translation>Signatures intact, but a certificate is not trusted</translation>
+    </message>
+    <message>
+        <source>签名完整，但证书已过期或尚未生效</source>
+        <translation>Signatures intact, but a certificate has expired or is not yet valid</translation>
     </message>
     <message>
         <source>验证未通过</source>
         <translation>Verification FAILED</translation>
-    </message>
-    <message>
-        <source>此 PDF 没有签名。</source>
-        <translation>This PDF has no signature.</translation>
-    </message>
-    <message>
-        <source>共 %1 个签名。</source>
-        <translation>%1 signature(s).</translation>
-    </message>
-    <message>
-        <source>签名后文件内容被修改过。</source>
-        <translation>The file was changed after it was signed.</translation>
-    </message>
-    <message>
-        <source>最后一个签名之后文件又被追加修改。</source>
-        <translation>The file was changed after the last signature.</translation>
-    </message>
-    <message>
-        <source>报告描述的案件与案件库中当前的案件不一致。</source>
-        <translation>The report describes another state of the case than the one stored now.</translation>
-    </message>
-    <message>
-        <source>%1 个签名的证书未受信任：请核对证书指纹，或另信任签署人的证书。</source>
-        <translation>%1 signature(s) with an untrusted certificate: check the fingerprint, or trust the signer&apos;s certificate.</translation>
     </message>
     <message>
         <source>PDF 中没有案件指纹。</source>

@@ -73,8 +73,11 @@ def test_sign_verify_and_tamper(
     cert = tmp_path / "liu.cert.pem"
     code, out, _ = run(capsys, "verify", str(out_pdf), "--trust", str(cert), "--case", CASE_A)
     assert code == 0
-    assert "签名 1  Signature1：刘敏（客户经理）" in out and "内容完整，签名有效，证书受信任" in out
-    assert "与当前案卷一致" in out and out.strip().endswith("结论：全部签名完整有效")
+    assert "签名 1  Signature1：刘敏（客户经理），签署时间 " in out
+    assert "签名有效：内容完整，证书受信任，签署时和现在都在有效期内" in out
+    assert "与当前案卷一致" in out and out.strip().endswith(
+        "结论：全部签名有效，签署人的证书受信任且在有效期内"
+    )
     code, out, _ = run(capsys, "--lang", "en", "verify", str(out_pdf), "--case", CASE_B)
     assert code == 1 and "DIFFERS from the current case" in out
     data = bytearray(out_pdf.read_bytes())
@@ -83,7 +86,7 @@ def test_sign_verify_and_tamper(
     tampered = tmp_path / "tampered.pdf"
     tampered.write_bytes(bytes(data))
     code, out, _ = run(capsys, "verify", str(tampered))
-    assert code == 1 and "内容已被修改" in out and "验证未通过" in out
+    assert code == 1 and "文件在签名之后被修改过" in out and "验证未通过" in out
 
 
 def test_bad_input_is_one_line_and_exit_2(

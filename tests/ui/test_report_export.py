@@ -168,7 +168,7 @@ def test_export_signed_survey_archive_counter_sign_and_verify(
     qtbot.waitUntil(lambda: getattr(archive, "verify_dialog", None) is not None, timeout=SLOW)
     verify = archive.verify_dialog
     qtbot.waitUntil(lambda: verify.report is not None, timeout=SLOW)
-    assert verify.verdict.text() == "签名完整有效"
+    assert verify.verdict.text() == "签名有效，证书受信任"  # both registered: the registry vouches
     assert verify.model.rowCount() == 2
     assert "与案件库中的当前案件一致" in verify.case_label.text()
 
@@ -213,15 +213,18 @@ def test_verify_dialog_intact_modified_and_a_changed_case(
     with qtbot.waitSignal(dialog.verified, timeout=SLOW):
         dialog.check_file(tmp_path / "survey.pdf")
     qtmodeltester.check(dialog.model)
-    assert dialog.verdict.text() == "签名完整有效"
+    assert dialog.verdict.text() == "签名有效，证书受信任"
     assert dialog.model.data(dialog.model.index(0, 0)) == "刘敏"
-    assert dialog.model.data(dialog.model.index(0, 3)) == "✓ 内容完整"
-    assert dialog.model.data(dialog.model.index(0, 4)) == "✓ 证书受信任"  # the user's own identity
+    assert dialog.model.data(dialog.model.index(0, 3)).startswith("✓ 签名有效：内容完整，证书受信任")
+    assert dialog.model.data(dialog.model.index(0, 4)) == "PASSED / OK"
+    assert dialog.model.data(dialog.model.index(0, 5)) == officer_id.fingerprint[:16] + "…"
+    assert "与报告档案中的存档一致（1 个签名）" in dialog.verdict_detail.text()
 
     with qtbot.waitSignal(dialog.verified, timeout=SLOW):
         dialog.check_file(bad)
     assert dialog.verdict.text() == "验证未通过"
-    assert dialog.model.data(dialog.model.index(0, 3)) == "✗ 内容已被修改"
+    assert dialog.model.data(dialog.model.index(0, 3)).startswith("✗ 文件在签名之后被修改过")
+    assert dialog.model.data(dialog.model.index(0, 4)) == "FAILED / HASH_FAILURE"
 
     # Someone saves the case: the report no longer describes the case as stored.
     record = store.open(stored.state.id)
@@ -236,18 +239,26 @@ def test_verify_dialog_intact_modified_and_a_changed_case(
     qtbot.addWidget(alone)
     with qtbot.waitSignal(alone.verified, timeout=SLOW):
         alone.check_file(tmp_path / "survey.pdf")
-    assert alone.verdict.text() == "签名完整有效"
-    assert alone.model.data(alone.model.index(0, 4)) == "⚠ 证书未受信任"
-    assert "未受信任" in alone.verdict_detail.text()
+    assert alone.verdict.text() == "签名完整，但证书未受信任"
+    assert alone.model.data(alone.model.index(0, 3)).startswith("⚠ 内容完整，但证书未受信任")
+    assert "不能确认是谁签的" in alone.verdict_detail.text()
     with qtbot.waitSignal(alone.verified, timeout=SLOW):
         alone.add_trust([officer_id.certificate_path])
-    assert alone.model.data(alone.model.index(0, 4)) == "✓ 证书受信任"
+    assert alone.model.data(alone.model.index(0, 3)).startswith("✓ 签名有效")
 
     junk = tmp_path / "junk.pdf"
     junk.write_bytes(b"not a pdf")
     with qtbot.waitSignal(alone.failed, timeout=SLOW) as failed:
         alone.check_file(junk)
     assert "不是可读取的 PDF 文件" in failed.args[0] and alone.verdict.text() == "无法验证"
+    from reportlab.pdfgen.canvas import Canvas
+
+    locked = tmp_path / "locked.pdf"
+    canvas = Canvas(str(locked), encrypt="secret")
+    canvas.save()
+    with qtbot.waitSignal(alone.failed, timeout=SLOW) as failed:
+        alone.check_file(locked)
+    assert failed.args[0] == "这是加密的 PDF（需要密码才能打开），无法验证其中的签名"
 
 
 def test_a_signed_report_needs_the_case_saved_and_a_changed_store_is_refused(

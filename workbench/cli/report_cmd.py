@@ -12,6 +12,7 @@ Passphrases: ``--passphrase-file`` or ``WORKBENCH_PASSPHRASE`` (see identity_cmd
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,6 +34,8 @@ if TYPE_CHECKING:
     from workbench.domain.case_file import CaseFile
 
 KINDS = ("survey", "dossier", "minutes")
+TSA_ENV = "WORKBENCH_TSA_URL"
+"""Where a bank's timestamp server is configured once for every signed report."""
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: str) -> None:
@@ -53,6 +56,12 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: s
     p.add_argument("--location", default="", help=t("report_location_help", lang))
     p.add_argument("--attachments", metavar="DIR", help=t("report_attachments_help", lang))
     p.add_argument("--invariant", action="store_true", help=t("report_invariant_help", lang))
+    p.add_argument(
+        "--tsa",
+        metavar="URL",
+        default=os.environ.get(TSA_ENV, ""),
+        help=t("report_tsa_help", lang),
+    )
     add_db_option(p, lang)
     add_login_option(p, lang)
     p.set_defaults(run=run)
@@ -90,7 +99,9 @@ def run(args: argparse.Namespace, lang: str) -> int:
     except SigningError as error:
         return fail(signing_error_text(error, lang))
 
-    request = ReportRequest(ReportKind(args.kind), report_lang, args.unit, invariant=args.invariant)
+    request = ReportRequest(
+        ReportKind(args.kind), report_lang, args.unit, invariant=args.invariant, timestamp_url=args.tsa
+    )
     reason = args.reason or signing_reason(request.kind, report_lang)
     photos = Path(args.attachments) if args.attachments else None
     try:

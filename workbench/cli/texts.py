@@ -235,32 +235,24 @@ TEXTS.update(
         "passphrase_mismatch": N_("两次输入的口令不一致"),
         "passphrase_missing": N_("需要口令：请用 --passphrase-file 或环境变量 WORKBENCH_PASSPHRASE"),
         "passphrase_unreadable": N_("无法读取口令文件 {path}：{detail}"),
+        "report_tsa_help": N_(
+            "RFC 3161 时间戳服务器地址：签名带上服务器签发的时间（PAdES B-T）；"
+            "默认取环境变量 WORKBENCH_TSA_URL"
+        ),
         "verify_help": N_("验证 PDF 中的全部签名"),
         "verify_file_help": N_("要验证的 PDF 文件"),
         "verify_trust_help": N_("信任的证书（PEM/DER），可多次指定"),
         "verify_case_help": N_("与当前案卷比较：案卷 JSON 文件，或存储中的案卷 ID（配合 --db）"),
-        "verify_sig_line": N_(
-            "签名 {n}  {field}：{signer}（{role}） {time} — {intact}，{valid}，{trusted}；{coverage}"
+        "verify_exit_codes": N_(
+            "退出码：\n"
+            "  0  全部签名有效，证书受信任且在有效期内\n"
+            "  1  验证未通过：内容被改动、没有签名、案卷不符，或报告档案中的存档签名更多\n"
+            "  2  无法读取输入（找不到文件、不是 PDF、加密的 PDF、不是证书）\n"
+            "  3  签名完整，但证书未受信任\n"
+            "  4  签名完整，但证书已过期或尚未生效"
         ),
-        "verify_intact": N_("内容完整"),
-        "verify_modified": N_("内容已被修改"),
-        "verify_valid": N_("签名有效"),
-        "verify_invalid": N_("签名无效"),
-        "verify_trusted": N_("证书受信任"),
-        "verify_untrusted": N_("证书未受信任"),
-        "verify_cov_file": N_("覆盖整个文件"),
-        "verify_cov_forms": N_("其后仅有签名/表单填写"),
-        "verify_cov_other": N_("其后有不允许的修改（{level}）"),
-        "verify_no_signatures": N_("此 PDF 没有签名"),
-        "verify_case": N_("案卷指纹 {sha}（版本 {version}）：{state}"),
-        "verify_case_match": N_("与当前案卷一致"),
-        "verify_case_differs": N_("与当前案卷不一致"),
-        "verify_case_unchecked": N_("未与案卷比较"),
-        "verify_case_none": N_("PDF 中没有案卷指纹"),
-        "verify_ok": N_("结论：全部签名完整有效"),
-        "verify_failed": N_("结论：验证未通过"),
-        "verify_last_not_whole": N_("最后一个签名之后文件又被追加修改"),
         "not_a_pdf": N_("{path} 不是可读取的 PDF 文件"),
+        "pdf_encrypted": N_("{path} 是加密的 PDF（需要密码才能打开），无法验证其中的签名"),
         "file_not_found": N_("找不到文件 {path}"),
         "bad_certificate": N_("{path} 不是证书文件"),
         # `audit`: the audit trail's hash chain

@@ -1,13 +1,26 @@
-"""``workbench verify FILE.pdf [--trust CERT.pem] [--case CASE]``: one line per signature.
+"""``workbench verify FILE.pdf [--trust CERT.pem] [--case CASE] [--db URL]``: each signature in plain
+sentences (its ETSI EN 319 102-1 verdict, its certificate's SHA-256 fingerprint), then one verdict.
 
-Exit status: 0 when every signature is intact and valid, nothing was changed after the last one
-(and, with ``--case``, the embedded case fingerprint equals the current case's); 1 otherwise;
-2 for input that cannot be read (missing file, not a PDF, not a certificate). The checking is
-``workbench.services.signatures.verify_report``, the window's; only the ``--trust`` files are trusted.
+Trusted are the ``--trust`` files and, with ``--db``, the store's identity registry (a registered
+certificate, or one a registered CA issued). With ``--db`` the file is also compared with the report
+archive, which tells a removed counter-signature. The checking is
+``workbench.services.signatures.verify_report``, the window's; the sentences are
+``workbench.services.verification_words``, the window's too.
+
+Exit status (docs/security.md, "Checking a signed report"):
+
+* 0: every signature intact, by a trusted certificate valid now and when it signed; nothing changed
+  after the last one; the case (``--case``) and the archive (``--db``) agree;
+* 1: verification failed: a changed byte, a change after signing, no signature, another case, or the
+  archive holds more signatures than the file;
+* 2: input that cannot be read (missing file, not a PDF, an encrypted PDF, not a certificate);
+* 3: the signatures are intact but a certificate is not trusted;
+* 4: the signatures are intact but a certificate has expired or is not yet valid.
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,16 +30,26 @@ from workbench.cli.signin import add_login_option, open_signed_in_store, signed_
 from workbench.cli.texts import t
 
 if TYPE_CHECKING:
-    import argparse
+    from workbench.services.signatures import VerificationReport
+    from workbench.services.store import StoreServices
 
-    from workbench.services.signatures import SignatureReport, VerificationReport
-
+EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_BAD_INPUT = 2
+EXIT_UNTRUSTED = 3
+EXIT_EXPIRED = 4
+EXIT_CODES = {"ok": EXIT_OK, "failed": EXIT_FAILED, "untrusted": EXIT_UNTRUSTED, "expired": EXIT_EXPIRED}
+"""``Outcome`` value → exit status."""
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: str) -> None:
-    p = sub.add_parser("verify", help=t("verify_help", lang), description=t("verify_help", lang))
+    p = sub.add_parser(
+        "verify",
+        help=t("verify_help", lang),
+        description=t("verify_help", lang),
+        epilog=t("verify_exit_codes", lang),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.add_argument("pdf", metavar="FILE.pdf", help=t("verify_file_help", lang))
     p.add_argument(
         "--trust", action="append", default=[], metavar="CERT.pem", help=t("verify_trust_help", lang)
@@ -38,6 +61,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: s
 
 
 def run(args: argparse.Namespace, lang: str) -> int:
+    from workbench.cli.report_cmd import is_case_file
     from workbench.services.signatures import VerificationError, verify_report
 
     def fail(text: str) -> int:
@@ -55,81 +79,65 @@ def run(args: argparse.Namespace, lang: str) -> int:
             certificates.append(Path(name).read_bytes())
         except OSError:
             return fail(t("file_not_found", lang, path=name))
-    expected = _current_hash(args, lang) if args.case else None
-    if isinstance(expected, int):
-        return expected
+    expected: str | None = None
+    if args.case and is_case_file(args.case):
+        found = _file_hash(Path(args.case), lang)
+        if isinstance(found, int):
+            return found
+        expected = found
+    uses_store = args.db is not None or (args.case and not is_case_file(args.case))
     try:
-        report = verify_report(data, certificates, expected)
+        if not uses_store:
+            report = verify_report(data, certificates, expected)
+        else:
+            with open_signed_in_store(args, lang) as store:
+                report = _checked_with_store(store, args, lang, data, certificates, expected)
     except VerificationError as error:
         if error.reason == "bad_certificate":
             return fail(t("bad_certificate", lang, path=", ".join(args.trust)))
+        if error.reason == "encrypted":
+            return fail(t("pdf_encrypted", lang, path=path))
         return fail(t("not_a_pdf", lang, path=path))
     print(describe(report, lang))
-    return 0 if report.ok else EXIT_FAILED
+    return EXIT_CODES[report.outcome.value]
 
 
-def _current_hash(args: argparse.Namespace, lang: str) -> str | int:
-    """The canonical hash of ``--case`` (a file, or a stored case's content hash); an exit code on error."""
-    from workbench.cli.report_cmd import is_case_file
+def _checked_with_store(
+    store: StoreServices,
+    args: argparse.Namespace,
+    lang: str,
+    data: bytes,
+    certificates: list[bytes],
+    expected: str | None,
+) -> VerificationReport:
+    """The file checked with the registry's certificates trusted too, compared with the archive
+    (and with the stored case ``--case``)."""
+    from workbench.services.signatures import verify_report
+
+    user = signed_in_user(store, args, lang)
+    if expected is None and args.case:
+        expected = store.cases.open_case(args.case, user).content_sha256
+    report = verify_report(data, [*certificates, *store.archive.trust_roots(user)], expected)
+    report = store.archive.mark_revoked(report, user)
+    return store.archive.compare_with_archive(report, data, user)
+
+
+def _file_hash(path: Path, lang: str) -> str | int:
+    """The canonical hash of the case file ``--case``; an exit code when there is none."""
     from workbench.services.case_files import read_case_file
     from workbench.services.reporting import case_fingerprint
 
-    if is_case_file(args.case):
-        path = Path(args.case)
-        if not path.exists():
-            print(
-                f"workbench: {t('error_prefix', lang)}: {t('case_not_found_file', lang, path=path)}",
-                file=sys.stderr,
-            )
-            return EXIT_BAD_INPUT
-        return case_fingerprint(read_case_file(path))
-    with open_signed_in_store(args, lang) as store:
-        return store.cases.open_case(args.case, signed_in_user(store, args, lang)).content_sha256
-
-
-def signature_line(number: int, sig: SignatureReport, lang: str) -> str:
-    if sig.covers_entire_file:
-        coverage = t("verify_cov_file", lang)
-    elif sig.acceptable:
-        coverage = t("verify_cov_forms", lang)
-    else:
-        coverage = t("verify_cov_other", lang, level=sig.modification_level or sig.coverage)
-    when = sig.signed_at.strftime("%Y-%m-%d %H:%M:%S %Z").strip() if sig.signed_at else "—"
-    return t(
-        "verify_sig_line",
-        lang,
-        n=number,
-        field=sig.field,
-        signer=sig.signer or "—",
-        role=sig.role or "—",
-        time=when,
-        intact=t("verify_intact" if sig.intact else "verify_modified", lang),
-        valid=t("verify_valid" if sig.valid else "verify_invalid", lang),
-        trusted=t("verify_trusted" if sig.trusted else "verify_untrusted", lang),
-        coverage=coverage,
-    )
+    if not path.exists():
+        print(
+            f"workbench: {t('error_prefix', lang)}: {t('case_not_found_file', lang, path=path)}",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    return case_fingerprint(read_case_file(path))
 
 
 def describe(report: VerificationReport, lang: str) -> str:
-    """The lines ``workbench verify`` prints."""
-    lines = [signature_line(n, sig, lang) for n, sig in enumerate(report.signatures, start=1)]
-    if not report.signatures:
-        lines.append(t("verify_no_signatures", lang))
-    elif not report.signatures[-1].covers_entire_file:
-        lines.append(t("verify_last_not_whole", lang))
-    if report.case_sha256:
-        match = report.case_matches
-        state = t(
-            "verify_case_unchecked"
-            if match is None
-            else "verify_case_match"
-            if match
-            else "verify_case_differs",
-            lang,
-        )
-        version = "—" if report.case_version is None else report.case_version
-        lines.append(t("verify_case", lang, sha=report.case_sha256, version=version, state=state))
-    else:
-        lines.append(t("verify_case_none", lang))
-    lines.append(t("verify_ok" if report.ok else "verify_failed", lang))
-    return "\n".join(lines)
+    """The lines ``workbench verify`` prints (the window's sentences)."""
+    from workbench.services.verification_words import describe as lines
+
+    return "\n".join(lines(report, lang))

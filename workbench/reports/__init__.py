@@ -13,3 +13,17 @@ signatures), so both make, sign and archive reports by the same rules.
 """
 
 from __future__ import annotations
+
+import warnings
+
+from cryptography.utils import CryptographyDeprecationWarning
+
+# pyHanko imports cryptography's DSA key class to recognise DSA signers, and cryptography 47+
+# warns on that import. The workbench neither makes nor accepts DSA keys; the warning is only
+# this import, silenced here before any of this package's modules imports pyHanko.
+warnings.filterwarnings(
+    "ignore",
+    message="DSA is deprecated",
+    category=CryptographyDeprecationWarning,
+    module=r"pyhanko\.sign\.signers\.pdf_cms",
+)

@@ -221,7 +221,7 @@ class ChartFlowable(Flowable):  # type: ignore[misc]
     """A ``ChartRef`` as a platypus flowable of a fixed size.
 
     The figure is laid out once (constrained layout) and kept, so later layout passes of a
-    multi-pass build only repeat the drawing.
+    multi-pass build only repeat the drawing; a pass whose output is discarded does not draw it.
     """
 
     def __init__(self, ref: ChartRef, width: float, height: float, font_name: str) -> None:
@@ -236,6 +236,12 @@ class ChartFlowable(Flowable):  # type: ignore[misc]
         return self.width, self.height
 
     def draw(self) -> None:
+        # A first pass of a multi-pass build is thrown away (``render._Template.draft_pass``): the
+        # chart keeps its place but is drawn only where it stays, as photos are.
+        template = getattr(self.canv, "_doctemplate", None)
+        if getattr(template, "draft_pass", False):
+            template.skipped_images = True  # type: ignore[union-attr]
+            return
         if self._figure is None:
             fig = Figure(figsize=(self.width / 72, self.height / 72), dpi=72, layout="constrained")
             self.ref.draw(fig.add_subplot(), *self.ref.args)

@@ -45,10 +45,10 @@ from reportlab.platypus import (
     PageTemplate,
     Paragraph,
     Spacer,
-    Table,
     TableStyle,
 )
 from reportlab.platypus import PageBreak as RLPageBreak
+from reportlab.platypus import Table as PlatypusTable
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from workbench import __version__
@@ -73,6 +73,7 @@ from workbench.reports.document import (
 from workbench.reports.pdf_chart import ChartFlowable
 from workbench.reports.pdf_layout import KeepStart, fit_widths
 from workbench.reports.pdf_text import WrappingParagraph
+from workbench.reports.photos import for_print
 from workbench.texts import N_
 from workbench.texts import text as say
 
@@ -653,7 +654,8 @@ class _Story:
         reader = ImageReader(io.BytesIO(ref.data))
         width, height = reader.getSize()
         scale = min(FRAME_WIDTH / width, ref.max_height_mm * mm / height)
-        picture = _Picture(io.BytesIO(ref.data), width=width * scale, height=height * scale)
+        printed = for_print(ref.data, ref.media_type, width * scale, height * scale)
+        picture = _Picture(io.BytesIO(printed.data), width=width * scale, height=height * scale)
         picture.hAlign = "CENTER"
         return KeepTogether(
             [
@@ -685,6 +687,18 @@ class _Story:
         if cover.note:
             out.append(_p(cover.note, self.s.note))
         return out
+
+
+class Table(PlatypusTable):  # type: ignore[misc]
+    """A table that takes its place in every layout pass but is drawn only in one that is kept:
+    drawing its cells is a third of a dossier's layout time, and the first pass is thrown away."""
+
+    def draw(self) -> None:
+        template = getattr(self.canv, "_doctemplate", None)
+        if isinstance(template, _Template) and template.draft_pass:
+            template.skipped_images = True
+            return
+        super().draw()
 
 
 class _Picture(Image):  # type: ignore[misc]

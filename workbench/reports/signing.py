@@ -4,11 +4,12 @@
   printed, X.520 ``role`` = the box kind as data, ``SignatureRole``) in a passphrase-protected
   PKCS#12 file (PBES2, AES-256-CBC, SHA-256 MAC). The key never exists on disk unencrypted. An
   identity issued by the bank's CA is a PKCS#12 file too and loads the same way.
-* ``sign_pdf``: a PAdES baseline B-B signature (``ETSI.CAdES.detached``, SHA-256) as an incremental
-  update, with a visible stamp (name, role, time, certificate fingerprint) in the next free box of
-  the document's signature block for the signer's kind (``SignatureRole``: the boxes carry theirs as
-  data from the report's content). A second signer signs a new field the same way: the first
-  signature stays intact and its modification level is "form filling".
+* ``sign_pdf``: a PAdES baseline B-B signature (``ETSI.CAdES.detached``, SHA-256; B-T with an
+  RFC 3161 timestamp when a timestamp server is given) as an incremental update, with a visible
+  stamp (name, role, time, certificate fingerprint) in the next free box of the document's
+  signature block for the signer's kind (``SignatureRole``: the boxes carry theirs as data from the
+  report's content). A second signer signs a new field the same way: the first signature stays
+  intact and its modification level is "form filling".
 
 The stamp is drawn by reportlab with the report's embedded font (Chinese names need it) and
 imported into the signature appearance as a form XObject.
@@ -19,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -39,10 +41,10 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from workbench.domain.errors import DomainError
 from workbench.domain.records import SignatureRole
 from workbench.reports.metadata import read_report_info
 from workbench.reports.render import FONT_NAME, register_fonts
+from workbench.reports.signing_errors import SigningError as SigningError
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -54,18 +56,10 @@ if TYPE_CHECKING:
 
 RSA_BITS = 2048
 KDF_ROUNDS = 200_000
+TIMESTAMP_TIMEOUT = 10
+"""Seconds to wait for the timestamp server."""
 ROLE_OID = x509.ObjectIdentifier("2.5.4.72")
 """X.520 ``role``: the certificate's box kind as data (a ``SignatureRole`` value)."""
-
-
-class SigningError(DomainError):
-    """Why an identity cannot be made, read or used; ``reason`` keys a message in the CLI texts."""
-
-    def __init__(self, reason: str, **params: object) -> None:
-        self.reason = reason
-        self.params = params
-        shown = ", ".join(f"{k}={v}" for k, v in params.items())
-        super().__init__(f"{reason}: {shown}" if shown else reason)
 
 
 @dataclass(frozen=True)
@@ -189,7 +183,7 @@ def load_identity(path: Path, passphrase: str | bytes) -> SigningIdentity:
 
     Raises:
         SigningError: ``identity_unreadable`` (missing or not a file), ``identity_locked`` (wrong
-            passphrase or not PKCS#12), ``identity_expired``.
+            passphrase or not PKCS#12).
     """
     try:
         data = path.read_bytes()
@@ -227,8 +221,10 @@ def sign_pdf(
     field_name: str | None = None,
     box_position: int | SignatureBox | None = None,
     signs_as: SignatureRole | None = None,
+    timestamp_url: str | None = None,
 ) -> bytes:
-    """Add a PAdES B-B signature as an incremental update and return the new file.
+    """Add a PAdES B-B signature (B-T with ``timestamp_url``) as an incremental update and return
+    the new file.
 
     Args:
         pdf: a PDF from ``render_pdf`` (or one signed before).
@@ -241,14 +237,20 @@ def sign_pdf(
             without signature slots and no explicit box gets an invisible signature.
         signs_as: the box kind to sign in (e.g. ``SIGNS_AS[user.role]``); default the
             identity's ``kind``.
+        timestamp_url: an RFC 3161 timestamp server (the bank's): the signature then carries the
+            server's signed time (PAdES B-T), proof that it existed then, which outlives the
+            signer's certificate.
 
     Raises:
-        SigningError: not a PDF, the slot is taken or does not exist, no free slot, or the
-            certificate is not valid now.
+        SigningError: not a PDF, the slot is taken or does not exist, no free slot,
+            ``identity_expired`` or ``identity_not_yet_valid`` (the certificate is not valid now),
+            ``timestamp_failed`` (the timestamp server did not answer with a timestamp).
     """
     now = datetime.now(UTC)
     cert = identity.certificate
-    if not cert.not_valid_before_utc <= now <= cert.not_valid_after_utc:
+    if now < cert.not_valid_before_utc:
+        raise SigningError("identity_not_yet_valid", since=cert.not_valid_before_utc.date().isoformat())
+    if now > cert.not_valid_after_utc:
         raise SigningError("identity_expired", until=cert.not_valid_after_utc.date().isoformat())
     try:
         reader = PdfFileReader(io.BytesIO(pdf), strict=False)
@@ -280,16 +282,29 @@ def sign_pdf(
         md_algorithm="sha256",
         subfilter=fields.SigSeedSubFilter.PADES,
     )
-    signer = signers.PdfSigner(meta, identity.signer, stamp_style=_STAMP_STYLE, new_field_spec=spec)
-    writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
-    out = signer.sign_pdf(
-        writer,
-        appearance_text_params={
-            "role": identity.role,
-            "unit": identity.unit,
-            "fingerprint": identity.fingerprint,
-        },
+    timestamper = None
+    if timestamp_url:
+        from pyhanko.sign.timestamps import HTTPTimeStamper
+
+        timestamper = HTTPTimeStamper(timestamp_url, timeout=TIMESTAMP_TIMEOUT)
+    signer = signers.PdfSigner(
+        meta, identity.signer, timestamper=timestamper, stamp_style=_STAMP_STYLE, new_field_spec=spec
     )
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
+    try:
+        out = signer.sign_pdf(
+            writer,
+            appearance_text_params={
+                "role": identity.role,
+                "unit": identity.unit,
+                "fingerprint": identity.fingerprint,
+            },
+        )
+    except Exception as error:
+        if timestamper is None:
+            raise
+        # the server's error arrives as pyHanko's, aiohttp's or the socket's: one reason for all
+        raise SigningError("timestamp_failed", url=timestamp_url, detail=str(error)[:120]) from None
     return bytes(out.getvalue())
 
 
@@ -420,7 +435,8 @@ class WorkbenchStampStyle(TextStampStyle):
     """A stamp drawn by reportlab: name, role, signing time and certificate fingerprint.
 
     It subclasses pyHanko's text stamp style only to be handed the signing time (``ts``) that
-    pyHanko also writes into the signature dictionary, so the stamp and ``/M`` agree.
+    pyHanko also writes into the signature dictionary, so the stamp and ``/M`` agree: the
+    computer's local time with its offset (pyHanko takes the local zone), never bare UTC.
     """
 
     # pyHanko annotates TextStamp; any BaseStamp is drawn the same way.
@@ -452,7 +468,7 @@ class _ReportlabStamp(BaseStamp):
             name=str(self.params.get("signer", "")),
             role=str(self.params.get("role", "")),
             unit=str(self.params.get("unit", "")),
-            time=str(self.params.get("ts", "")),
+            time=_offset_with_colon(str(self.params.get("ts", ""))),
             fingerprint=str(self.params.get("fingerprint", "")),
         )
         assert self.writer is not None  # pyHanko always gives the stamp its writer
@@ -460,6 +476,11 @@ class _ReportlabStamp(BaseStamp):
         name = "/WbStamp" + hashlib.sha256(page).hexdigest()[:8]
         self.set_resource(category=content.ResourceType.XOBJECT, name=generic.pdf_name(name), value=xobject)
         return [b"q " + name.encode("ascii") + b" Do Q"]
+
+
+def _offset_with_colon(stamped: str) -> str:
+    """``… +0800`` → ``… +08:00``: the offset as ``workbench verify`` prints it."""
+    return re.sub(r"([+-]\d\d)(\d\d)$", r"\1:\2", stamped)
 
 
 def stamp_page(

@@ -18,6 +18,7 @@ administrator registered it to its holder (docs/security.md, "The archive").
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
 
     from workbench.domain.certificates import RegisteredCertificate
     from workbench.domain.records import ArchivedReport, User
+    from workbench.reports.verdicts import VerificationReport
     from workbench.store.db import Sessions
 
 SIGNER_LENGTH = 200
@@ -267,6 +269,43 @@ class ArchiveService:
         require(user, Action.READ_CASE)
         with self._sessions.read() as session:
             return SqlArchiveRepository(session).report_pdf(report_id)
+
+    # ---- checking a file against the store -------------------------------------------------------
+
+    def trust_roots(self, user: User) -> list[bytes]:
+        """The registry's certificates not revoked (DER): a signature by one of them, or by a
+        certificate a registered CA issued, is trusted."""
+        require(user, Action.READ_CASE)
+        with self._sessions.read() as session:
+            return SqlCertificateRepository(session).active_certificates()
+
+    def compare_with_archive(self, report: VerificationReport, pdf: bytes, user: User) -> VerificationReport:
+        """``report`` with ``archived_signatures``: the most signatures an archived copy of the same
+        signed report holds (one whose first signed revision is byte for byte the file's); 0 when
+        the archive holds no copy of it. A file without a case fingerprint is not compared."""
+        from workbench.reports.verify import count_signatures
+
+        require(user, Action.READ_CASE)
+        kind = _EMBEDDED_KINDS.get(report.report_kind or "")
+        if not report.signatures or report.case_sha256 is None or kind is None:
+            return report
+        first = report.signatures[0].signed_length
+        with self._sessions.read() as session:
+            copies = SqlArchiveRepository(session).copies_of(report.case_sha256, kind)
+        related = [copy for copy in copies if first and copy[:first] == pdf[:first]]
+        most = max((count_signatures(copy) for copy in related), default=0)
+        return dataclasses.replace(report, archived_signatures=most)
+
+    def mark_revoked(self, report: VerificationReport, user: User) -> VerificationReport:
+        """``report`` with each signature whose certificate the registry revoked marked so (its
+        certificate is no trust root any more: the signature reads as untrusted, and says why)."""
+        require(user, Action.READ_CASE)
+        with self._sessions.read() as session:
+            revoked = SqlCertificateRepository(session).revocations()
+        signatures = tuple(
+            dataclasses.replace(s, revoked_at=revoked.get(s.certificate_sha256)) for s in report.signatures
+        )
+        return dataclasses.replace(report, signatures=signatures)
 
     # ---- the identity registry (administrators) --------------------------------------------------
 

@@ -51,7 +51,6 @@ from workbench.domain.lifecycle import CaseStatus, Step
 from workbench.domain.readiness import Severity
 from workbench.domain.records import ArchivedReport, CommitteeError, Page, Role, SignatureRole
 from workbench.domain.records import ReportKind as ArchiveKind
-from workbench.reports.content import draft_decision
 from workbench.reports.content_minutes import minutes_signature_block, monitoring_text
 from workbench.reports.inputs import (
     CommitteeDecisionData,
@@ -691,6 +690,10 @@ class CommitteeService:
     def _decision_data(
         repo: SqlCommitteeRepository, info: SessionInfo, item: AgendaItem, case: CaseFile, presenter: str
     ) -> CommitteeDecisionData:
+        # The report's content module draws charts (matplotlib, ~0.5 s to import): loaded when a
+        # decision is read for a report, not whenever the store opens.
+        from workbench.reports.content import draft_decision
+
         results = compute_case(case)
         members = {m.id: m for m in info.members}
         votes = tuple(

@@ -14,12 +14,11 @@ one); this module imports none of them at run time, so the service that builds t
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from io import BytesIO
 from typing import TYPE_CHECKING, Protocol
-
-from pyhanko.pdf_utils.reader import PdfFileReader
 
 from workbench.domain.calc import compute_case
 from workbench.domain.errors import ConcurrentEditError, DomainError
@@ -38,7 +37,6 @@ from workbench.reports.inputs import (
 )
 from workbench.reports.inputs import AttachmentImage as AttachmentImage
 from workbench.reports.render import PdfMeta, render_pdf
-from workbench.reports.signing import sign_pdf
 from workbench.services.attachment_files import AttachmentError, sha256_of, sniff
 from workbench.texts import NC_, Words, pick_language
 
@@ -120,6 +118,8 @@ class ReportRequest:
     minutes: MinutesData | None = None
     invariant: bool = False
     history: ProposalHistory | None = None  # a stored case's (``CaseService.proposal_history``)
+    timestamp_url: str = ""
+    """An RFC 3161 timestamp server: signatures then carry its time (PAdES B-T)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,7 +230,16 @@ def make_report(
     """
     pdf = render_report(case, request, case_version)
     if identity is not None:
-        pdf = sign_pdf(pdf, identity, reason=reason, location=location, signs_as=signs_as)
+        from workbench.reports.signing import sign_pdf  # pyHanko: only when signing
+
+        pdf = sign_pdf(
+            pdf,
+            identity,
+            reason=reason,
+            location=location,
+            signs_as=signs_as,
+            timestamp_url=request.timestamp_url or None,
+        )
     return SignedReport(pdf, canonical_case_sha256(case), case_version)
 
 
@@ -343,8 +352,20 @@ def case_fingerprint(case: CaseFile) -> str:
     return canonical_case_sha256(case)
 
 
+_PAGES = re.compile(rb"/Count (\d+) /Kids \[[^\]]*\] /Type /Pages")
+
+
 def page_count(pdf: bytes) -> int:
-    """The number of pages of a PDF made here."""
+    """The number of pages of a PDF made here.
+
+    Read from reportlab's page tree (signing never changes it), so an unsigned report is written
+    without loading pyHanko (~0.3 s); pyHanko reads any other PDF.
+    """
+    found = _PAGES.findall(pdf)
+    if found:
+        return int(found[-1])
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
     return int(PdfFileReader(BytesIO(pdf)).root["/Pages"]["/Count"])
 
 
@@ -424,6 +445,8 @@ def counter_sign_report(
     record = store.cases.open_case(original.case_id, user)
     if record.version != original.case_version:
         raise ArchiveChangedError(original.case_version, record.version)
+    from workbench.reports.signing import sign_pdf  # pyHanko: only when signing
+
     pdf = sign_pdf(
         store.archive.report_pdf(original.id, user),
         identity,

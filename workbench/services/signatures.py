@@ -25,16 +25,20 @@ from cryptography.x509.oid import NameOID
 
 from workbench.domain.records import SignatureRole
 from workbench.paths import user_data_dir
-from workbench.reports import signing
-from workbench.reports.signing import SigningError as SigningError
-from workbench.reports.signing import SigningIdentity as SigningIdentity
-from workbench.reports.verify import SignatureReport as SignatureReport
-from workbench.reports.verify import VerificationError as VerificationError
-from workbench.reports.verify import VerificationReport as VerificationReport
-from workbench.reports.verify import verify_pdf
+from workbench.reports.signing_errors import SigningError as SigningError
+from workbench.reports.verdicts import Outcome as Outcome
+from workbench.reports.verdicts import SignatureReport as SignatureReport
+from workbench.reports.verdicts import SignatureVerdict as SignatureVerdict
+from workbench.reports.verdicts import VerificationError as VerificationError
+from workbench.reports.verdicts import VerificationReport as VerificationReport
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+
+    from workbench.reports.signing import SigningIdentity
+
+# pyHanko (~0.3 s to import) is loaded by the functions that make, open, use or check an identity
+# or a signature, not by importing this module: writing an unsigned report never loads it.
 
 IDENTITY_FOLDER = "identities"
 CERT_SUFFIX = ".cert.pem"
@@ -128,6 +132,8 @@ def create_identity_file(
             (no ``kind`` and a ``role`` that names none).
         OSError: the certificate cannot be written.
     """
+    from workbench.reports import signing
+
     kind = kind if kind is not None else signing.role_family(role)
     if kind is None:
         raise SigningError("identity_kind_missing", role=role)
@@ -155,6 +161,8 @@ def read_identity_file(path: Path, passphrase: str) -> IdentityInfo:
         _ = asn1_pkcs12.Pfx.load(data, strict=True)["auth_safe"].native  # parses the whole structure
     except Exception:  # asn1crypto raises ValueError, TypeError … for bytes that are no PFX
         raise SigningError("identity_malformed", path=str(path)) from None
+    from workbench.reports import signing
+
     identity = signing.load_identity(path, passphrase)
     return _info(path, _cert_path(path), identity.certificate)
 
@@ -181,6 +189,8 @@ def import_identity(source: Path, passphrase: str, folder: Path | None = None) -
 
 def load_identity(path: Path, passphrase: str) -> SigningIdentity:
     """The identity with its key, for one signing (keep it no longer than that)."""
+    from workbench.reports import signing
+
     return signing.load_identity(path, passphrase)
 
 
@@ -207,6 +217,8 @@ def verify_report(
     Raises:
         VerificationError: not a readable PDF, or a trusted certificate that is not one.
     """
+    from workbench.reports.verify import verify_pdf
+
     return verify_pdf(pdf, trusted, current_case_hash)
 
 
@@ -236,6 +248,8 @@ def _write_private(path: Path, data: bytes) -> None:
 
 
 def _certificate_pem(path: Path, passphrase: str) -> bytes:
+    from workbench.reports import signing
+
     return signing.load_identity(path, passphrase).certificate_pem
 
 
@@ -269,6 +283,12 @@ def certificate_subject(certificate: x509.Certificate) -> str:
     return _shown_name(certificate.subject)
 
 
+def _carried_kind(certificate: x509.Certificate) -> SignatureRole | None:
+    from workbench.reports import signing
+
+    return signing.carried_kind(certificate)
+
+
 def _info(path: Path, cert_path: Path, certificate: x509.Certificate) -> IdentityInfo:
     subject = certificate.subject
     return IdentityInfo(
@@ -282,5 +302,5 @@ def _info(path: Path, cert_path: Path, certificate: x509.Certificate) -> Identit
         not_before=certificate.not_valid_before_utc,
         not_after=certificate.not_valid_after_utc,
         fingerprint=certificate.fingerprint(hashes.SHA256()).hex(),
-        kind=signing.carried_kind(certificate),
+        kind=_carried_kind(certificate),
     )

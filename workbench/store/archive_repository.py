@@ -109,3 +109,10 @@ class SqlArchiveRepository:
         if pdf is None:
             raise CaseNotFoundError(report_id=report_id)
         return pdf
+
+    def copies_of(self, case_sha256: str, kind: ReportKind) -> list[bytes]:
+        """Every archived PDF of ``kind`` made from the case content ``case_sha256``."""
+        query = select(SignedReportRow.pdf).where(
+            SignedReportRow.case_sha256 == case_sha256, SignedReportRow.kind == kind.value
+        )
+        return list(self._session.scalars(query))

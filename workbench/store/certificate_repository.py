@@ -19,6 +19,8 @@ from workbench.store.archive_rows import RegisteredCertificateRow
 from workbench.store.people_rows import AppUserRow
 
 if TYPE_CHECKING:
+    import builtins
+
     from sqlalchemy.orm import Session
 
 
@@ -121,6 +123,20 @@ class SqlCertificateRepository:
             query = query.where(RegisteredCertificateRow.user_id == uuid.UUID(user_id))
         query = query.order_by(AppUserRow.username, RegisteredCertificateRow.registered_at)
         return [_entry(row, username) for row, username in self._session.execute(query)]
+
+    def active_certificates(self) -> builtins.list[bytes]:
+        """The DER of every registered certificate not revoked: the roots ``workbench verify`` trusts."""
+        query = select(RegisteredCertificateRow.certificate).where(
+            RegisteredCertificateRow.revoked_at.is_(None)
+        )
+        return list(self._session.scalars(query))
+
+    def revocations(self) -> dict[str, datetime]:
+        """When each revoked certificate was revoked, by fingerprint."""
+        query = select(RegisteredCertificateRow.fingerprint, RegisteredCertificateRow.revoked_at).where(
+            RegisteredCertificateRow.revoked_at.is_not(None)
+        )
+        return {fingerprint: at for fingerprint, at in self._session.execute(query) if at is not None}
 
     def revoke(self, fingerprint: str, revoked_by: str) -> RegisteredCertificate:
         """Revoke the entry of exactly ``fingerprint``, now.

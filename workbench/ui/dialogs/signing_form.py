@@ -50,6 +50,8 @@ def report_error_text(error: BaseException) -> str:
     if isinstance(error, VerificationError):
         if error.reason == "bad_certificate":
             return tr("不是可读取的证书文件：%1").replace("%1", error.detail)
+        if error.reason == "encrypted":
+            return tr("这是加密的 PDF（需要密码才能打开），无法验证其中的签名")
         return tr("不是可读取的 PDF 文件（%1）").replace("%1", error.detail)
     if isinstance(error, ArchiveChangedError):
         return (

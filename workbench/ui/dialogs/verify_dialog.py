@@ -1,10 +1,13 @@
-"""Check the signatures of any PDF: each signer, time, intact or modified, trusted or not, the case.
+"""Check the signatures of any PDF: each signer, time, verdict, certificate, what it covers, the case.
 
-The checking is ``workbench verify``'s (``services.signatures.verify_report``). Trusted are the
-certificates of the user's own identities and any PEM files chosen here. When the dialog knows a
-stored case (opened from a case's tab or its archive), the fingerprint embedded in the PDF is
-compared with that case as it is stored now. The verdict is a sentence in large type with a shape
-(tick or cross) as well as a colour from a palette that colour-blind readers tell apart.
+The checking and its sentences are ``workbench verify``'s (``services.signatures.verify_report``,
+``services.verification_words``), so the window says what the command line says. Trusted are the
+certificates of the user's own identities, any PEM files chosen here and, with a store, the
+identity registry's (and certificates a registered CA issued). When the dialog knows a stored case
+(opened from a case's tab or its archive), the fingerprint embedded in the PDF is compared with that
+case as it is stored now, and the file with the report archive (a removed counter-signature shows).
+The verdict is a sentence in large type with a shape (tick or cross) as well as a colour from a
+palette that colour-blind readers tell apart; only a fully valid, trusted file gets the tick.
 """
 
 from __future__ import annotations
@@ -29,8 +32,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.services import signatures
-from workbench.services.signatures import SignatureReport
+from workbench.services import signatures, verification_words
+from workbench.services.signatures import SignatureReport, SignatureVerdict
+from workbench.texts import capital
 from workbench.ui.dialogs.signing_form import error_label, report_error_text, show_error
 from workbench.ui.i18n import lang, tr
 from workbench.ui.models.records_model import RecordsModel
@@ -70,20 +74,30 @@ def verdict_icon(ok: bool, size: int = 48) -> QPixmap:
 
 
 class SignatureModel(RecordsModel[SignatureReport]):
-    """One row per signature: signer, role, time, integrity, trust, what it covers."""
+    """One row per signature: signer, role, local time, verdict, ETSI indication, certificate, coverage."""
 
     def headers(self) -> tuple[str, ...]:
-        return (tr("签署人"), tr("角色"), tr("签署时间"), tr("完整性"), tr("证书"), tr("覆盖范围"))
+        return (
+            tr("签署人"),
+            tr("角色"),
+            tr("签署时间"),
+            tr("结论"),
+            "ETSI EN 319 102-1",
+            tr("证书指纹 SHA-256"),
+            tr("覆盖范围"),
+        )
 
     def cell(self, sig: SignatureReport, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(sig, column)
-        if role == Qt.ItemDataRole.ForegroundRole and column in (3, 4, 5):
-            checked = sig.intact and sig.valid
-            good = (checked, sig.trusted or not checked, sig.acceptable or sig.covers_entire_file)
-            return QColor(GOOD if good[column - 3] else BAD)
+        if role == Qt.ItemDataRole.ForegroundRole and column in (3, 4):
+            return QColor(GOOD if sig.verdict is SignatureVerdict.OK else BAD)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return sig.error or sig.summary
+            if column == 4:
+                return verification_words.ades_text(sig, lang())
+            if column == 5:
+                return verification_words.certificate_text(sig, lang())
+            return sig.error or verification_words.verdict_text(sig, lang())
         return None
 
     @staticmethod
@@ -93,20 +107,16 @@ class SignatureModel(RecordsModel[SignatureReport]):
         if column == 1:
             return sig.role or "—"
         if column == 2:
-            return sig.signed_at.astimezone().strftime("%Y-%m-%d %H:%M:%S") if sig.signed_at else "—"
+            return verification_words.local_time(sig.signed_at) if sig.signed_at else "—"
         if column == 3:
-            if not sig.intact:
-                return "✗ " + tr("内容已被修改")
-            return "✓ " + tr("内容完整") if sig.valid else "✗ " + tr("签名无效")
+            mark = {SignatureVerdict.OK: "✓ ", SignatureVerdict.UNTRUSTED: "⚠ "}.get(sig.verdict, "✗ ")
+            return mark + verification_words.verdict_text(sig, lang())
         if column == 4:
-            if not (sig.intact and sig.valid):
-                return "—"  # a broken signature says nothing about its certificate
-            return "✓ " + tr("证书受信任") if sig.trusted else "⚠ " + tr("证书未受信任")
-        if sig.covers_entire_file:
-            return tr("覆盖整个文件")
-        if sig.acceptable:
-            return tr("其后仅追加了签名")
-        return "✗ " + tr("其后文件被修改")
+            sub = f" / {sig.ades_subindication}" if sig.ades_subindication else ""
+            return sig.ades_status + sub
+        if column == 5:
+            return sig.certificate_sha256[:16] + "…" if sig.certificate_sha256 else "—"
+        return verification_words.coverage_text(sig, lang()) or "—"
 
 
 class VerifyDialog(QDialog):
@@ -256,10 +266,16 @@ class VerifyDialog(QDialog):
         self.verdict.setText(tr("正在验证…"))
 
         def job() -> VerificationReport:
+            trusted = signatures.trusted_certificates(folder, extra)
+            if store is None:
+                return signatures.verify_report(pdf, trusted)
             current = None
-            if store is not None and case_id:
+            if case_id:
                 current = store.services.cases.open_case(case_id, store.user).content_sha256
-            return signatures.verify_report(pdf, signatures.trusted_certificates(folder, extra), current)
+            archive = store.services.archive
+            report = signatures.verify_report(pdf, [*trusted, *archive.trust_roots(store.user)], current)
+            report = archive.mark_revoked(report, store.user)
+            return archive.compare_with_archive(report, pdf, store.user)
 
         run_in_background(job, self._show, self._failed)
 
@@ -277,28 +293,27 @@ class VerifyDialog(QDialog):
             f"#verdictBanner {{ border: 2px solid {colour}; border-radius: 6px; background: "
             f"{'#E8F1F8' if ok else '#FBEDE4'}; }}"
         )
-        self.verdict.setText(tr("签名完整有效") if ok else tr("验证未通过"))
+        self.verdict.setText(self._headline(report))
         self.verdict_detail.setText(self._detail(report))
         self.case_label.setText(self._case_text(report))
         self.verified.emit(report)
 
     @staticmethod
+    def _headline(report: VerificationReport) -> str:
+        outcome = report.outcome.value
+        if outcome == "ok":
+            return tr("签名有效，证书受信任")
+        if outcome == "untrusted":
+            return tr("签名完整，但证书未受信任")
+        if outcome == "expired":
+            return tr("签名完整，但证书已过期或尚未生效")
+        return tr("验证未通过")
+
+    @staticmethod
     def _detail(report: VerificationReport) -> str:
-        sigs = report.signatures
-        if not sigs:
-            return tr("此 PDF 没有签名。")
-        lines = [tr("共 %1 个签名。").replace("%1", str(len(sigs)))]
-        if any(not s.intact for s in sigs):
-            lines.append(tr("签名后文件内容被修改过。"))
-        elif not sigs[-1].covers_entire_file:
-            lines.append(tr("最后一个签名之后文件又被追加修改。"))
-        if report.case_matches is False:
-            lines.append(tr("报告描述的案件与案件库中当前的案件不一致。"))
-        untrusted = [s for s in sigs if not s.trusted]
-        if untrusted and report.signatures_ok:
-            text = tr("%1 个签名的证书未受信任：请核对证书指纹，或另信任签署人的证书。")
-            lines.append(text.replace("%1", str(len(untrusted))))
-        return ("" if lang() == "zh" else " ").join(lines)
+        """The command line's closing lines: the file's notes and the verdict."""
+        lines = [*verification_words.notes(report, lang()), verification_words.outcome_text(report, lang())]
+        return "\n".join(capital(line, lang()) for line in lines)
 
     @staticmethod
     def _case_text(report: VerificationReport) -> str:

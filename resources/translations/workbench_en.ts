@@ -1324,10 +1324,6 @@
         <translation>%1 months</translation>
     </message>
     <message>
-        <source>案件概要</source>
-        <translation>Case summary</translation>
-    </message>
-    <message>
         <source>行业</source>
         <translation>Industry</translation>
     </message>
@@ -1342,6 +1338,30 @@
     <message>
         <source>期限与利率</source>
         <translation>Term and rate</translation>
+    </message>
+    <message>
+        <source>α 规则</source>
+        <translation>α rule</translation>
+    </message>
+    <message>
+        <source>通过</source>
+        <translation>passed</translation>
+    </message>
+    <message>
+        <source>不通过</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>主要风险（软信息）</source>
+        <translation>Main risks (soft information)</translation>
+    </message>
+    <message>
+        <source>决策摘要</source>
+        <translation>Decision summary</translation>
+    </message>
+    <message>
+        <source>季节性资金缺口</source>
+        <translation>Seasonal shortfall</translation>
     </message>
     <message>
         <source>员工人数</source>

@@ -152,6 +152,7 @@ def test_dossier_has_cover_contents_appendices_decision_and_minutes(
     assert any(isinstance(b, Contents) for _, b in doc.walk())
     top = [b.heading for b in doc.blocks if isinstance(b, Section)]
     assert top == [
+        "决策摘要",
         "第一部分　调查报告",
         "第二部分　附录",
         "第三部分　审贷会决议",

@@ -29,7 +29,7 @@ from workbench.reports.document import (
 from workbench.reports.formatting import DASH, day, money, number, text
 from workbench.reports.inputs import APPROVALS, MemberRole, MonitoringKind
 from workbench.reports.tables import LABEL, TEXT, Col, detail_table
-from workbench.reports.texts import Tr, capital, label
+from workbench.reports.texts import MONEY_UNIT, Tr, capital, label
 from workbench.texts import N_, NC_, Msg
 
 if TYPE_CHECKING:
@@ -149,6 +149,7 @@ def decision_blocks(decision: CommitteeDecisionData, lang: str) -> list[Block]:
                 (tr(N_("贷款用途")), text(decision.purpose)),
             ),
             2,
+            tr(MONEY_UNIT),
         ),
         Para(tr(N_("决议结论")) + tr.colon + verdict, TextStyle.LEAD),
     ]

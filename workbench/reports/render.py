@@ -514,7 +514,8 @@ class _Story:
         if isinstance(block, Bullets):
             return [_p(item, self.s.bullet, bulletText="•") for item in block.items]
         if isinstance(block, KeyValues):
-            return [self.key_values(block)]
+            table = self.key_values(block)
+            return [KeepStart([self.unit_line(block.unit)], table)] if block.unit else [table]
         if isinstance(block, DataTable):
             return self.data_table(block)
         if isinstance(block, ChartRef):
@@ -645,9 +646,40 @@ class _Story:
             commands.append(("BACKGROUND", (0, index + 1), (-1, index + 1), TOTAL_FILL))
         t.setStyle(TableStyle(commands))
         t.spaceBefore, t.spaceAfter = 2, 6
+        if data.caption and data.unit:
+            return [KeepStart([self.unit_line(data.unit, data.caption)], t)]
         if data.caption:
             return [KeepStart([_p(data.caption, s.caption)], t)]
+        if data.unit:
+            return [KeepStart([self.unit_line(data.unit)], t)]
         return [t]
+
+    def unit_line(self, unit: str, caption: str = "") -> Flowable:
+        """``金额单位：元`` at the right edge above a table, on the caption's line when it has one."""
+        right = ParagraphStyle("unit", parent=self.s.note, alignment=TA_RIGHT, spaceAfter=0)
+        if not caption:
+            para = _p(unit, right)
+            para.spaceAfter = 1
+            return para
+        line = Table(
+            [[_p(caption, self.s.caption), _p(unit, right)]],
+            colWidths=[FRAME_WIDTH * 0.7, FRAME_WIDTH * 0.3],
+            hAlign="LEFT",
+        )
+        line.setStyle(
+            TableStyle(
+                [
+                    ("FONT", (0, 0), (-1, -1), FONT_NAME, 8),
+                    ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                ]
+            )
+        )
+        line.spaceBefore, line.spaceAfter = self.s.caption.spaceBefore, 0
+        return line
 
     def image(self, ref: ImageRef) -> Flowable:
         reader = ImageReader(io.BytesIO(ref.data))
@@ -681,7 +713,18 @@ class _Story:
         out: list[Flowable] = [Spacer(1, 30 * mm), _p(cover.title, self.s.cover_title), Spacer(1, 4 * mm)]
         if self.template.meta.unit:
             out.append(_p(self.template.meta.unit, self.s.cover_subtitle))
-        out += [_p(cover.subtitle, self.s.cover_subtitle), Spacer(1, 14 * mm), facts, Spacer(1, 10 * mm)]
+        out += [_p(cover.subtitle, self.s.cover_subtitle), Spacer(1, 14 * mm)]
+        if cover.unit:
+            unit = ParagraphStyle("cover_unit", parent=self.s.note, alignment=TA_RIGHT)
+            line = Table([[_p(cover.unit, unit)]], colWidths=[FRAME_WIDTH * 0.85], hAlign="CENTER")
+            pads = [
+                ("FONT", (0, 0), (-1, -1), FONT_NAME, 8),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+            ]
+            line.setStyle(TableStyle(pads))
+            out.append(line)
+        out += [facts, Spacer(1, 10 * mm)]
         if cover.note:
             out.append(_p(cover.note, self.s.note))
         return out

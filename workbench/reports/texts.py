@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 LANGUAGES = ("zh", "en")
 
+MONEY_UNIT = N_("金额单位：元")
+
 
 @dataclass(frozen=True, slots=True)
 class Tr:
@@ -70,6 +72,47 @@ SOFT_FACTORS: dict[str, Msg] = {
     "children": NC_("soft factor", "子女"),
     "spouse": N_("配偶"),
 }
+
+# The options of the soft-information matrix (``domain.soft_info.SOFT_MATRIX_OPTIONS``), as stored.
+SOFT_OPTIONS: dict[str, Msg] = {
+    "未婚": N_("未婚"),
+    "离婚": N_("离婚"),
+    "再婚": N_("再婚"),
+    "已婚": N_("已婚"),
+    "30以下": N_("30以下"),
+    "55以上": N_("55以上"),
+    "45-55": N_("45-55"),
+    "30-45": N_("30-45"),
+    "1年以下": N_("1年以下"),
+    "1-3年": N_("1-3年"),
+    "3-5年": N_("3-5年"),
+    "5年以上": N_("5年以上"),
+    "3年以下": N_("3年以下"),
+    "3-10年": N_("3-10年"),
+    "本地人或10年以上": N_("本地人或10年以上"),
+    "没有": N_("没有"),
+    "少量": N_("少量"),
+    "部分": N_("部分"),
+    "良好私人财产": N_("良好私人财产"),
+    "不良": N_("不良"),
+    "非主观不良": N_("非主观不良"),
+    "良好或无记录": N_("良好或无记录"),
+    "无事": N_("无事"),
+    "无子女": N_("无子女"),
+    "年幼或上学": N_("年幼或上学"),
+    "工作": NC_("soft option", "工作"),
+    "无单位": N_("无单位"),
+    "其他工作或生意": N_("其他工作或生意"),
+    "参与生意": N_("参与生意"),
+    "当地单位稳定": N_("当地单位稳定"),
+}
+
+
+def soft_option(option: str, lang: str) -> str:
+    """A soft-matrix answer in ``lang``; typed text other than the fixed options stays as typed."""
+    msg = SOFT_OPTIONS.get(option)
+    return option if msg is None else gettext(msg, lang)
+
 
 # The loan-size limits, shared with the command line.
 LIMIT_LABELS: dict[str, str] = _LIMIT_LABELS

@@ -257,9 +257,9 @@ def build_minutes_doc(minutes: MinutesData, lang: str) -> ReportDoc:
         title = tr(N_("案件 {number} {borrower}"), number=decision.case_number, borrower=decision.borrower)
         if decision.business:
             title += tr(N_("（{business}）"), business=decision.business)
-        parts.append(
-            Section(title, tuple(decision_blocks(decision, lang)), number=section_number(index, lang))
-        )
+        number = section_number(index, lang)
+        blocks = tuple(decision_blocks(decision, lang))
+        parts.append(Section(title, blocks, number=number, keep_together=True))
     # The parts under the document's title: the page then shows what it is, not only its header.
     heading = tr(N_("审贷会纪要"))
     blocks = (Section(heading, tuple(parts)), minutes_signature_block(minutes, lang))

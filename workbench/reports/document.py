@@ -161,6 +161,7 @@ class Section:
     number: str = ""
     in_contents: bool = True
     new_page: bool = False
+    keep_together: bool = False  # on one page when it fits on one (a case of the minutes)
 
     @property
     def heading(self) -> str:

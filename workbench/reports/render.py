@@ -71,7 +71,7 @@ from workbench.reports.document import (
     TextStyle,
 )
 from workbench.reports.pdf_chart import ChartFlowable
-from workbench.reports.pdf_layout import KeepStart, fit_widths
+from workbench.reports.pdf_layout import KeepBlock, KeepStart, RowTable, fit_widths
 from workbench.reports.pdf_text import WrappingParagraph
 from workbench.texts import N_
 from workbench.texts import text as say
@@ -92,6 +92,7 @@ MARGIN_X = 18 * mm
 MARGIN_TOP = 22 * mm
 MARGIN_BOTTOM = 18 * mm
 FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
+FRAME_HEIGHT = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
 
 INK = colors.HexColor("#1A1A1A")
 ACCENT = colors.HexColor("#1F4E79")
@@ -362,7 +363,7 @@ class _Template(BaseDocTemplate):  # type: ignore[misc]
         super().handle_documentBegin()
 
     def afterFlowable(self, flowable: Flowable) -> None:
-        if isinstance(flowable, KeepStart):
+        if isinstance(flowable, KeepStart | KeepBlock):
             entries = flowable.headings()
         else:
             entry = getattr(flowable, "_wb_heading", None)
@@ -565,6 +566,8 @@ class _Story:
         lead: list[Flowable] = [heading]
         while len(body) > 1 and isinstance(body[0], Paragraph) and body[0].style is self.s.note:
             lead.append(body.pop(0))  # an explanatory note stays with what it explains
+        if section.keep_together:
+            return [*out, KeepBlock(_lead_with(lead, body), FRAME_HEIGHT)]
         return out + _lead_with(lead, body)
 
     def key_values(self, kv: KeyValues) -> Table:
@@ -582,7 +585,7 @@ class _Story:
             rows.append(row + [""] * (columns * 2 - len(row)))
         unit = FRAME_WIDTH / (columns * 2.6)
         widths = [unit, unit * 1.6] * columns
-        t = Table(rows, colWidths=widths, hAlign="LEFT", splitInRow=1)
+        t = RowTable(rows, colWidths=widths, hAlign="LEFT", frame_height=FRAME_HEIGHT)
         commands: list[tuple[Any, ...]] = [
             ("GRID", (0, 0), (-1, -1), 0.4, RULE),
             ("FONT", (0, 0), (-1, -1), FONT_NAME, 8.5),
@@ -631,7 +634,8 @@ class _Story:
             (s.cell_small if data.small else s.cell).fontSize,
             6,
         )
-        t = Table([header, *body], colWidths=widths, repeatRows=1, hAlign="LEFT", splitInRow=1)
+        rows = [header, *body]
+        t = RowTable(rows, colWidths=widths, repeatRows=1, hAlign="LEFT", frame_height=FRAME_HEIGHT)
         commands: list[tuple[Any, ...]] = [
             ("GRID", (0, 0), (-1, -1), 0.4, RULE),
             ("FONT", (0, 0), (-1, -1), FONT_NAME, 8.5),

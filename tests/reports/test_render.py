@@ -53,7 +53,7 @@ def test_dossier_pdf_has_the_survey_the_appendices_and_the_decision(
     text = pdf_tools.text(dossier_pdfs[name])
     for heading in (*SURVEY_HEADINGS_ZH, "目录", "附录 A", "审贷会决议", "审贷会纪要", "签字页", "贷款档案"):
         assert heading in text, heading
-    key = {"a": ("45,000.00", "批准贷款申请有变更", "−3.11%"), "b": ("100,000.00", "受托支付", "−7.98%")}[
+    key = {"a": ("45,000.00", "调整方案后批准", "−3.11%"), "b": ("100,000.00", "受托支付", "−7.98%")}[
         name
     ]
     for figure in key:
@@ -172,8 +172,8 @@ def test_minutes_pdf(minutes: MinutesData) -> None:
     for words in (
         "审贷会纪要",
         "SDH-2024-027",
-        "批准贷款申请有变更",
-        "批准贷款申请无改动",
+        "调整方案后批准",
+        "按原方案批准",
         "审贷会成员签名",
         "受托支付",
     ):

@@ -152,7 +152,7 @@ def build_dossier(
         parts.append(
             Section(
                 tr(N_("审贷会决议")),
-                tuple(decision_blocks(decision, lang)),
+                tuple(decision_blocks(decision, lang, rule=minutes.rule if minutes else None)),
                 number=tr(PART_NUMBERS[part]),
                 new_page=True,
             )

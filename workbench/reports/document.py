@@ -162,6 +162,7 @@ class Section:
     in_contents: bool = True
     new_page: bool = False
     keep_together: bool = False  # on one page when it fits on one (a case of the minutes)
+    fingerprint: str = ""  # the case this part is about, for the footer of its pages (the minutes)
 
     @property
     def heading(self) -> str:

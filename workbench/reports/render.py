@@ -66,6 +66,7 @@ from workbench.reports.document import (
     PageBreak,
     Para,
     ReportDoc,
+    ReportKind,
     Section,
     SignatureBlock,
     TextStyle,
@@ -341,6 +342,7 @@ class _Template(BaseDocTemplate):  # type: ignore[misc]
         self.meta = meta
         self.styles = styles
         self.slots: list[SlotPosition] = []
+        self.page_marks: dict[int, list[str]] = {}  # page → fingerprints of the cases starting there
         self._keys = 0
         self.draft_pass = False  # a first pass of a multi-pass build (its output is discarded)
         self.skipped_images = False
@@ -358,6 +360,7 @@ class _Template(BaseDocTemplate):  # type: ignore[misc]
         self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._header)])
 
     def handle_documentBegin(self) -> None:
+        self.page_marks.clear()
         self.slots.clear()
         self._keys = 0
         super().handle_documentBegin()
@@ -398,17 +401,28 @@ class _Template(BaseDocTemplate):  # type: ignore[misc]
         canv.setFont(FONT_NAME, 8)
         canv.setFillColor(MUTED)
         canv.drawCentredString(PAGE_WIDTH / 2, y, text)
-        if self.meta.case_sha256:
-            short = self.meta.case_sha256[:12]
+        prints = self.page_prints(page)
+        if prints:
             lang = self.report.lang
-            version = (
-                ""
-                if self.meta.case_version is None
-                else say(N_(" · 版本 {version}"), lang, version=self.meta.case_version)
-            )
+            shown = " · ".join(say(N_("案卷指纹 {short}…"), lang, short=p[:12]) for p in prints)
+            if prints == [self.meta.case_sha256] and self.meta.case_version is not None:
+                shown += say(N_(" · 版本 {version}"), lang, version=self.meta.case_version)
             canv.setFont(FONT_NAME, 6.5)
-            canv.drawString(MARGIN_X, y, say(N_("案卷指纹 {short}…"), lang, short=short) + version)
+            canv.drawString(MARGIN_X, y, shown)
         canv.restoreState()
+
+    def page_prints(self, page: int) -> list[str]:
+        """The fingerprints of the cases a page is about: those whose part starts on it, else the
+        one whose part runs on from an earlier page, else the document's case (none on a session
+        page of the minutes, which is about no one case)."""
+        if not self.page_marks or page < min(self.page_marks):
+            if self.report.kind is ReportKind.MINUTES and self.page_marks:
+                return []
+            return [self.meta.case_sha256] if self.meta.case_sha256 else []
+        here = self.page_marks.get(page)
+        if here:
+            return list(dict.fromkeys(here))
+        return self.page_marks[max(p for p in self.page_marks if p < page)][-1:]
 
     def info_extras(self) -> dict[str, str]:
         """The custom document-info entries (read back by ``reports.metadata``)."""
@@ -564,6 +578,8 @@ class _Story:
         for block in section.blocks:
             body += self.block(block, depth + 1)
         lead: list[Flowable] = [heading]
+        if section.fingerprint:
+            lead.append(_PageMark(self.template, section.fingerprint))
         while len(body) > 1 and isinstance(body[0], Paragraph) and body[0].style is self.s.note:
             lead.append(body.pop(0))  # an explanatory note stays with what it explains
         if section.keep_together:
@@ -743,6 +759,22 @@ class _Picture(Image):  # type: ignore[misc]
             template.skipped_images = True
             return
         super().draw()
+
+
+class _PageMark(Flowable):  # type: ignore[misc]
+    """Takes no room; notes on which page a case's part starts, for the footer's fingerprint."""
+
+    def __init__(self, template: _Template, fingerprint: str) -> None:
+        super().__init__()
+        self.template = template
+        self.fingerprint = fingerprint
+        self.width = self.height = 0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.template.page_marks.setdefault(self.template.page, []).append(self.fingerprint)
 
 
 class _SignatureFlowable(Flowable):  # type: ignore[misc]

@@ -1457,7 +1457,7 @@
     </message>
     <message>
         <source>本案件没有权益检验。</source>
-        <translation>This case has no equity check.</translation>
+        <translation>This case has no equity reconciliation.</translation>
     </message>
     <message>
         <source>偏差 δ</source>
@@ -1997,7 +1997,7 @@
     </message>
     <message>
         <source>权益检验</source>
-        <translation>Equity check</translation>
+        <translation>Equity reconciliation</translation>
     </message>
     <message>
         <source>偏差超出可接受范围：必须写明原因</source>
@@ -2005,11 +2005,11 @@
     </message>
     <message>
         <source>本案件还没有权益检验（经营类贷款必须做）。</source>
-        <translation>This case has no equity check yet (required for business loans).</translation>
+        <translation>This case has no equity reconciliation yet (required for business loans).</translation>
     </message>
     <message>
         <source>添加权益检验</source>
-        <translation>Add an equity check</translation>
+        <translation>Add an equity reconciliation</translation>
     </message>
     <message>
         <source>加权毛利率</source>

@@ -43,7 +43,7 @@ def test_bars_list_the_equity_check_first_then_every_check(case_a: CaseResults) 
     c4a = bars[4]
     assert c4a.superseded and c4a.status is Status.EXPLAIN and c4a.percent == pytest.approx(-7.0, abs=0.01)
     assert bars[7].in_range and bars[8].in_range
-    assert deviation_bars(case_a, "en")[0].label == "Equity check"
+    assert deviation_bars(case_a, "en")[0].label == "Equity reconciliation"
 
 
 def render(draw: object) -> tuple[Figure, list[str]]:

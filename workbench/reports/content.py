@@ -48,7 +48,7 @@ from workbench.reports.document import (
 from workbench.reports.formatting import DASH, day, money, text
 from workbench.reports.inputs import CommitteeDecisionData
 from workbench.reports.tables import DAY, LABEL, TEXT, Col, detail_table
-from workbench.reports.texts import MONEY_UNIT, Tr, capital, label, pick_lang
+from workbench.reports.texts import MONEY_UNIT, Tr, capital, label, pick_lang, vocabulary
 from workbench.texts import N_, NC_
 
 if TYPE_CHECKING:
@@ -297,7 +297,7 @@ def _cover(
         (tr(N_("案件编号")), text(case.case_number)),
         (tr(N_("借款人")), case.borrower.name),
         (tr(N_("经营主体")), case.business.name if case.business else DASH),
-        (tr(N_("贷款产品")), text(case.product)),
+        (tr(N_("贷款产品")), text(vocabulary(case.product, lang))),
         (tr(N_("主办客户经理")), text(case.officers.lead)),
         (tr(N_("协办客户经理")), text(case.officers.assistant)),
         (tr(NC_("report", "申请金额")), money(case.request.amount)),

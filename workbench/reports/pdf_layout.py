@@ -57,8 +57,8 @@ def fit_widths(
     weight = sum(weights) or 1.0
     widths = [total * w / weight for w in weights]
     need = [
-        min(total, max((widest_unit(t, font, size) for t in texts), default=0.0) + padding + 0.5)
-        for texts in columns
+        min(total, max(_widest(texts, font, size), _widest_word(head, font, size)) + padding + 0.5)
+        for texts, head in zip(columns, heads, strict=False)
     ]
     for _ in range(len(widths)):
         short = [i for i, w in enumerate(widths) if w < need[i] - 1e-6]

@@ -10,6 +10,7 @@ in the report's language, whatever the window's.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -106,6 +107,40 @@ SOFT_OPTIONS: dict[str, Msg] = {
     "参与生意": N_("参与生意"),
     "当地单位稳定": N_("当地单位稳定"),
 }
+
+
+# Words of the bank's products and guarantee modes, typed as text but from a short list: said in the
+# report's language where every piece of the text is one of them (``信用 + 配偶共同借款``).
+VOCABULARY: dict[str, Msg] = {
+    "微贷·经营类": N_("微贷·经营类"),
+    "微贷·消费类": N_("微贷·消费类"),
+    "小额信用贷款": N_("小额信用贷款"),
+    "信用": NC_("guarantee", "信用"),
+    "保证": NC_("guarantee", "保证"),
+    "抵押": NC_("guarantee", "抵押"),
+    "质押": NC_("guarantee", "质押"),
+    "联保": NC_("guarantee", "联保"),
+    "配偶共同借款": N_("配偶共同借款"),
+    "可选设备抵押": N_("可选设备抵押"),
+    "设备抵押": N_("设备抵押"),
+    "房产抵押": N_("房产抵押"),
+}
+_PIECES = re.compile(r"(\s*[+＋；;、，,]\s*)")
+_SEPARATORS = {"+": " + ", "＋": " + ", "；": "; ", ";": "; ", "、": ", ", "，": ", ", ",": ", "}
+
+
+def vocabulary(typed: str, lang: str) -> str:
+    """A product or guarantee mode in ``lang`` when made only of the known words, else as typed."""
+    if lang == "zh" or not typed.strip():
+        return typed
+    pieces = _PIECES.split(typed.strip())
+    words, separators = pieces[::2], pieces[1::2]
+    if not all(word in VOCABULARY for word in words):
+        return typed
+    out = gettext(VOCABULARY[words[0]], lang)
+    for separator, word in zip(separators, words[1:], strict=True):
+        out += _SEPARATORS[separator.strip()] + gettext(VOCABULARY[word], lang)
+    return out
 
 
 def soft_option(option: str, lang: str) -> str:

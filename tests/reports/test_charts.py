@@ -151,8 +151,8 @@ def test_one_large_deviation_keeps_the_fixed_scale_and_is_drawn_to_the_edge_with
 @pytest.mark.parametrize(
     ("lang", "words"),
     [
-        ("zh", ("≤5% 通过", "≤10% 需说明", ">10% 不通过", "已取代（不计入）")),
-        ("en", ("≤5% OK", "≤10% to explain", ">10% failed", "superseded (not counted)")),
+        ("zh", ("≤5%\n通过", "≤10%\n需说明", ">10%\n不通过", "已取代（不计入）")),
+        ("en", ("≤5%\nOK", "≤10%\nExplain", ">10%\nFail", "superseded (not counted)")),
     ],
 )
 def test_the_bands_are_labelled_and_the_legend_explains_the_hatched_bar(

@@ -30,7 +30,6 @@ from workbench.domain.status import Status
 from workbench.paths import resource_path
 from workbench.reports.formatting import deviation, minus, money
 from workbench.texts import NC_, Words, gettext
-from workbench.texts import text as say
 from workbench.texts.labels import CHECK_METHOD_LABELS as METHOD_LABELS
 from workbench.texts.labels import MONTH_NAMES, STATUS_LABELS
 
@@ -158,11 +157,6 @@ def scale_limit(band: ToleranceBand) -> float:
     return max(20.0, float(band.explain * 100) * 2)
 
 
-_BAND_LABELS = (
-    (Status.OK, NC_("chart", "≤{ok}% 通过")),
-    (Status.EXPLAIN, NC_("chart", "≤{explain}% 需说明")),
-    (Status.FAIL, NC_("chart", ">{explain}% 不通过")),
-)
 _SUPERSEDED_LABEL = NC_("chart", "已取代（不计入）")
 
 
@@ -204,16 +198,22 @@ def draw_deviation_chart(
     _place_labels(labels, bars, widths, limit, lang)
     ax.set_yticks(ys, [b.label for b in bars], fontsize=9)
     # a row above the bars for the bands' words, at the top of each band on the right-hand side
-    ax.set_ylim(len(bars) - 0.5, -1.4)
+    ax.set_ylim(len(bars) - 0.5, -1.6)
     centres = {Status.OK: 0.0, Status.EXPLAIN: (ok + explain) / 2, Status.FAIL: (explain + limit) / 2}
-    for status, msg in _BAND_LABELS:
+    limits = {
+        Status.OK: f"≤{_whole(ok)}%",
+        Status.EXPLAIN: f"≤{_whole(explain)}%",
+        Status.FAIL: f">{_whole(explain)}%",
+    }
+    for status, x in centres.items():  # two short lines: they fit a narrow side panel too
         ax.text(
-            centres[status],
-            -1.0,
-            say(msg, lang, ok=_whole(ok), explain=_whole(explain)),
+            x,
+            -0.95,
+            f"{limits[status]}\n{STATUS_LABELS[status][lang]}",
             ha="center",
             va="center",
             fontsize=7,
+            linespacing=1.1,
             color=STATUS_COLOURS[status],
             zorder=3,
         )

@@ -26,7 +26,7 @@ def test_minutes_before_the_session_are_a_form(case_a: Case, minutes: MinutesDat
     for lang in ("zh", "en"):
         pdf = render_pdf(build_minutes(form, lang), meta=meta_for(case_a[0]), invariant=True)
         printed = pdf_tools.squeeze(pdf_tools.text(pdf))
-        assert "＿＿＿＿" in printed  # date and place left to write in
+        assert "________" in printed  # date and place left to write in
         if lang == "zh":
             assert "决议结论（勾选一项）：□按原方案批准" in printed and "□拒绝贷款申请" in printed
             assert "表决（勾选一项）" in printed and "□反对" in printed and "签字" in printed

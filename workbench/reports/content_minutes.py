@@ -123,7 +123,7 @@ def _attendance(minutes: MinutesData) -> tuple[Col[CommitteeMember], ...]:
 
 
 # A blank to write on by hand in a form printed before the session.
-BLANK = "＿＿＿＿＿＿＿＿＿＿"
+BLANK = "______________"
 
 
 def outcome_with_rule(decision: CommitteeDecisionData, rule: DecisionRule | None, lang: str) -> str:

@@ -7,6 +7,7 @@
   - a heading or caption keeps with the start of what follows it (``KeepStart``);
   - a block that belongs together (a case of the minutes with its heading) starts on a new page when
     it does not fit, unless that would leave the page under a third full (``KeepBlock``);
+  - the last paragraphs of a part go to a new page together (``render._part_tails``), never one line;
   - so no page is under a third full unless it ends a part (the next starts a new page by design).
 """
 

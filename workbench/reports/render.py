@@ -103,6 +103,8 @@ HEAD_FILL = colors.HexColor("#E6EDF4")
 TOTAL_FILL = colors.HexColor("#F2F5F8")
 LABEL_FILL = colors.HexColor("#F4F6F8")
 
+TAIL_PARAGRAPHS = 3  # the last paragraphs of a part that move to a new page together
+
 SLOT_COLUMNS = 3
 SLOT_GAP = 10.0
 SLOT_LABEL = 14.0
@@ -303,6 +305,25 @@ def _lead_with(lead: list[Flowable], flowables: list[Flowable]) -> list[Flowable
     if isinstance(rest[0], KeepTogether):  # a chart or photo: cannot split, so the lead joins it
         return [KeepTogether([*lead, *rest[0]._content]), *rest[1:]]
     return [KeepStart(lead, rest[0]), *rest[1:]]
+
+
+def _part_tails(story: list[Flowable]) -> list[Flowable]:
+    """The last paragraphs of a part (before a page break) kept together (``KeepBlock``): a part
+    never ends with a lone line on a page of its own."""
+    out: list[Flowable] = []
+    for index, item in enumerate(story):
+        out.append(item)
+        after = story[index + 1] if index + 1 < len(story) else None
+        if not isinstance(after, RLPageBreak):
+            continue
+        tail: list[Flowable] = []
+        while out and type(out[-1]) is WrappingParagraph and len(tail) < TAIL_PARAGRAPHS:
+            tail.insert(0, out.pop())
+        if len(tail) > 1:
+            out.append(KeepBlock(tail, FRAME_HEIGHT))
+        else:
+            out += tail
+    return out
 
 
 # ---- the document template and its canvas -------------------------------------------------------
@@ -516,7 +537,7 @@ class _Story:
         out: list[Flowable] = []
         for block in self.doc.blocks:
             out += self.block(block, 0)
-        return out
+        return _part_tails(out)
 
     def block(self, block: Block, depth: int) -> list[Flowable]:
         if isinstance(block, Section):

@@ -109,3 +109,12 @@ def test_a_case_of_the_minutes_stands_on_one_page_with_its_heading(laid_out: Ren
             # the last words of the case (its fingerprint note) are on the heading's page
             sha = next(b.text for b in case.blocks[::-1] if isinstance(b, Para) and "SHA-256" in b.text)
             assert sha[-16:] in "".join(layout[pages[0] - 1].lines()), (lang, case.heading)
+
+
+def test_a_part_never_ends_with_a_lone_line_on_a_page_of_its_own(laid_out: Rendered) -> None:
+    for key, (doc, layout) in laid_out.items():
+        starts = _part_starts(doc)
+        for page, following in itertools.pairwise(layout):
+            first = following.lines()[0] if following.words else ""
+            if any(first.startswith(start) for start in starts):
+                assert len(page.lines()) > 1, (key, page.number, page.lines())

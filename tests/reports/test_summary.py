@@ -106,3 +106,15 @@ def test_every_table_with_amounts_says_its_unit(case_a: Case, case_b: Case, minu
                         assert block.unit == ("金额单位：元" if lang == "zh" else "Amounts in CNY (yuan)"), (
                             cells
                         )
+
+
+def test_an_instalment_above_the_alpha_ceiling_fails_the_alpha_rule(case_b: Case) -> None:
+    import dataclasses
+    from decimal import Decimal
+
+    case, results = case_b
+    tight = dataclasses.replace(results, sizing=dataclasses.replace(results.sizing, a_max=Decimal("8000.00")))
+    summary = decision_summary(case, tight, "zh")
+    assert not summary.alpha_passed
+    assert summary.verdicts[0].label == "α 规则：不通过"
+    assert "8,717.35 > α × 月均可支配资金 = 8,000.00" in summary.verdicts[0].value

@@ -58,14 +58,14 @@ def decision_summary(case: CaseFile, results: CaseResults, lang: str) -> Decisio
     instalment = z.instalment
     passed = instalment is not None and instalment <= z.a_max
     alpha = tr(
-        N_("月还款额 {instalment} ≤ α × 月均可支配资金 {limit}（α = {alpha}）"),
+        N_("月还款额 {instalment} ≤ α × 月均可支配资金 = {limit}（α = {alpha}）"),
         instalment=money(instalment),
         limit=money(z.a_max),
         alpha=pct(z.alpha),
     )
     if not passed:
         alpha = tr(
-            N_("月还款额 {instalment} > α × 月均可支配资金 {limit}（α = {alpha}）"),
+            N_("月还款额 {instalment} > α × 月均可支配资金 = {limit}（α = {alpha}）"),
             instalment=money(instalment),
             limit=money(z.a_max),
             alpha=pct(z.alpha),

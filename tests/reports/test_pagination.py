@@ -118,3 +118,24 @@ def test_a_part_never_ends_with_a_lone_line_on_a_page_of_its_own(laid_out: Rende
             first = following.lines()[0] if following.words else ""
             if any(first.startswith(start) for start in starts):
                 assert len(page.lines()) > 1, (key, page.number, page.lines())
+
+
+def test_a_table_continues_only_at_a_page_break_with_its_header_first_on_the_new_page(
+    laid_out: Rendered,
+) -> None:
+    checked = 0
+    for key, (doc, layout) in laid_out.items():
+        for _, block in doc.walk():
+            if not isinstance(block, DataTable) or len(block.rows) < 2:
+                continue
+            first = page_layout.cell_pages(" ".join(block.rows[0]), layout) or page_layout.cell_pages(
+                block.rows[0][0], layout
+            )
+            last = page_layout.cell_pages(block.rows[-1][0], layout)
+            if len(first) != 1 or len(last) != 1 or first == last:
+                continue  # on one page, or rows not told apart by their first cell
+            head = page_layout.squeeze(block.columns[0].title)
+            for number in range(first[0] + 1, last[0] + 1):
+                assert layout[number - 1].lines()[0].startswith(head), (key, block.caption, number)
+                checked += 1
+    assert checked  # the cross-check matrices and schedules of A and B do go on over pages

@@ -1380,10 +1380,6 @@
         <translation>%1 months</translation>
     </message>
     <message>
-        <source>案件概要</source>
-        <translation>Case summary</translation>
-    </message>
-    <message>
         <source>行业</source>
         <translation>Industry</translation>
     </message>
@@ -1398,6 +1394,30 @@
     <message>
         <source>期限与利率</source>
         <translation>Term and rate</translation>
+    </message>
+    <message>
+        <source>α 规则</source>
+        <translation>α rule</translation>
+    </message>
+    <message>
+        <source>通过</source>
+        <translation>passed</translation>
+    </message>
+    <message>
+        <source>不通过</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>主要风险（软信息）</source>
+        <translation>Main risks (soft information)</translation>
+    </message>
+    <message>
+        <source>决策摘要</source>
+        <translation>Decision summary</translation>
+    </message>
+    <message>
+        <source>季节性资金缺口</source>
+        <translation>Seasonal shortfall</translation>
     </message>
     <message>
         <source>员工人数</source>
@@ -1493,7 +1513,7 @@
     </message>
     <message>
         <source>本案件没有权益检验。</source>
-        <translation>This case has no equity check.</translation>
+        <translation>This case has no equity reconciliation.</translation>
     </message>
     <message>
         <source>偏差 δ</source>
@@ -2161,7 +2181,7 @@
     </message>
     <message>
         <source>权益检验</source>
-        <translation>Equity check</translation>
+        <translation>Equity reconciliation</translation>
     </message>
     <message>
         <source>偏差超出可接受范围：必须写明原因</source>
@@ -2169,11 +2189,11 @@
     </message>
     <message>
         <source>本案件还没有权益检验（经营类贷款必须做）。</source>
-        <translation>This case has no equity check yet (required for business loans).</translation>
+        <translation>This case has no equity reconciliation yet (required for business loans).</translation>
     </message>
     <message>
         <source>添加权益检验</source>
-        <translation>Add an equity check</translation>
+        <translation>Add an equity reconciliation</translation>
     </message>
     <message>
         <source>加权毛利率</source>

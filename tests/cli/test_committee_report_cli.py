@@ -69,7 +69,7 @@ def test_the_minutes_of_a_stored_session_by_session_or_case_id(
         code, out, err = run(capsys, "report", key, "--db", url, "--kind", "minutes", "-o", str(target))
         assert (code, err) == (0, ""), err
         printed = "".join(text(target.read_bytes()).split())
-        assert "批准贷款申请无改动" in printed and "自有资金到位后受托支付" in printed
+        assert "按原方案批准" in printed and "自有资金到位后受托支付" in printed
         assert "三楼会议室" in printed and "Chenzhuxi" in printed
 
 

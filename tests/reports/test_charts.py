@@ -43,7 +43,7 @@ def test_bars_list_the_equity_check_first_then_every_check(case_a: CaseResults) 
     c4a = bars[4]
     assert c4a.superseded and c4a.status is Status.EXPLAIN and c4a.percent == pytest.approx(-7.0, abs=0.01)
     assert bars[7].in_range and bars[8].in_range
-    assert deviation_bars(case_a, "en")[0].label == "Equity check"
+    assert deviation_bars(case_a, "en")[0].label == "Equity reconciliation"
 
 
 def render(draw: object) -> tuple[Figure, list[str]]:
@@ -85,8 +85,10 @@ def test_update_moves_bars_in_place_and_asks_for_a_redraw_when_the_set_changes(c
     assert artists.bars.patches[0].get_width() == pytest.approx(-9.0)
     assert artists.labels[0].get_text() == "−9.00%"
     assert not update_deviation_chart(artists, bars[:-1])
-    far = (dataclasses.replace(bars[0], percent=-250.0), *bars[1:])
-    assert not update_deviation_chart(artists, far)
+    far = (dataclasses.replace(bars[0], percent=-250.0, status=Status.FAIL), *bars[1:])
+    assert update_deviation_chart(artists, far)  # the scale is fixed: the bar stops at its edge
+    assert artists.bars.patches[0].get_width() == pytest.approx(-20.0)
+    assert artists.labels[0].get_text() == "−250.00%"
 
 
 def test_an_undefined_deviation_is_labelled_not_drawn() -> None:
@@ -128,3 +130,79 @@ def test_projection_minimum_label_stays_inside_a_narrow_panel(case_a: CaseResult
 )
 def test_a_bar_label_is_the_tables_text(percent: float, text: str) -> None:
     assert percent_text(percent) == text
+
+
+def test_one_large_deviation_keeps_the_fixed_scale_and_is_drawn_to_the_edge_with_its_value(
+    case_a: CaseResults,
+) -> None:
+    bars = deviation_bars(case_a)
+    huge = (*bars[:1], dataclasses.replace(bars[1], percent=100.0, status=Status.FAIL), *bars[2:])
+    fig, _ = render(lambda ax: draw_deviation_chart(ax, huge, BAND))
+    ax = fig.axes[0]
+    assert ax.get_xlim() == (-20.0, 20.0)  # ±20 %: twice the explain limit of 10 %
+    big = next(p for p in ax.patches if p.get_width() == 20.0)
+    assert big.get_width() == 20.0
+    label = next(t for t in ax.texts if t.get_text() == "+100.00%")
+    assert -20.0 < label.get_position()[0] <= 20.0  # written at the edge, inside the axes
+    small = next(t for t in ax.texts if t.get_text() == "−3.11%")  # the others keep their size
+    assert small.get_position()[0] < 0
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("zh", ("≤5%\n通过", "≤10%\n需说明", ">10%\n不通过", "已取代（不计入）")),
+        ("en", ("≤5%\nOK", "≤10%\nExplain", ">10%\nFail", "superseded (not counted)")),
+    ],
+)
+def test_the_bands_are_labelled_and_the_legend_explains_the_hatched_bar(
+    case_a: CaseResults, lang: str, words: tuple[str, ...]
+) -> None:
+    fig, _ = render(lambda ax: draw_deviation_chart(ax, deviation_bars(case_a, lang), BAND, lang))
+    ax = fig.axes[0]
+    shown = [t.get_text() for t in ax.texts] + [t.get_text() for t in ax.get_legend().get_texts()]
+    for word in words:
+        assert word in shown, (word, shown)
+    hatched = [h for h in ax.get_legend().legend_handles if h is not None and h.get_hatch()]
+    assert len(hatched) == 1  # case A's C4a is superseded by C4b
+
+
+def test_charts_change_no_global_setting_and_draw_the_same_on_two_threads(case_a: CaseResults) -> None:
+    import threading
+
+    import matplotlib
+
+    def picture(draw: object) -> bytes:
+        fig = Figure(figsize=(6, 4), dpi=60)
+        canvas = FigureCanvasAgg(fig)
+        draw(fig.add_subplot())  # type: ignore[operator]
+        canvas.draw()
+        return bytes(canvas.buffer_rgba())
+
+    before = dict(matplotlib.rcParams)
+    draws = {
+        "deviation": lambda ax: draw_deviation_chart(ax, deviation_bars(case_a), BAND),
+        "monthly": lambda ax: draw_monthly_chart(ax, case_a),
+        "projection": lambda ax: draw_projection_chart(ax, case_a),
+    }
+    alone = {name: picture(draw) for name, draw in draws.items()}
+    assert dict(matplotlib.rcParams) == before  # no rcParams changed (the window shares them)
+    assert "WenQuanYi Micro Hei" not in matplotlib.rcParams["font.sans-serif"]
+    together: dict[str, list[bytes]] = {name: [] for name in draws}
+    errors: list[BaseException] = []
+
+    def worker(name: str) -> None:
+        try:
+            for _ in range(3):
+                together[name].append(picture(draws[name]))
+        except BaseException as error:
+            errors.append(error)
+
+    threads = [threading.Thread(target=worker, args=(name,)) for name in draws]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors
+    for name, pictures in together.items():
+        assert all(p == alone[name] for p in pictures), name

@@ -152,6 +152,7 @@ def test_dossier_has_cover_contents_appendices_decision_and_minutes(
     assert any(isinstance(b, Contents) for _, b in doc.walk())
     top = [b.heading for b in doc.blocks if isinstance(b, Section)]
     assert top == [
+        "决策摘要",
         "第一部分　调查报告",
         "第二部分　附录",
         "第三部分　审贷会决议",
@@ -168,14 +169,14 @@ def test_dossier_has_cover_contents_appendices_decision_and_minutes(
     ]
     images = [b for _, b in doc.walk() if isinstance(b, ImageRef)]
     assert [i.caption for i in images] == ["图 1：店面"]
-    assert "批准贷款申请有变更" in doc.text() and "45,000.00" in doc.text()
+    assert "调整方案后批准" in doc.text() and "45,000.00" in doc.text()
 
 
 def test_minutes_of_a_session_with_cases_a_and_b(minutes: MinutesData) -> None:
     doc = build_minutes(minutes)
     text = doc.text()
     assert doc.kind is ReportKind.MINUTES and doc.reference == "SDH-2024-027"
-    assert "批准贷款申请有变更" in text and "批准贷款申请无改动" in text
+    assert "调整方案后批准" in text and "按原方案批准" in text
     assert "45,000.00" in text and "100,000.00" in text
     assert "受托支付" in text and "放款后 7 天内首次监控" in text
     assert "批准（有变更） 2 票" in text and "批准（无改动） 1 票" in text
@@ -199,7 +200,8 @@ def test_a_draft_decision_carries_the_proposal_and_the_case_fingerprint(case_b: 
     assert len(draft.case_sha256) == 64
     decided = draft_decision(case, results, Outcome.APPROVED_AS_PROPOSED)
     assert decided.amount == Decimal(100000)
-    assert "待审议" in build_minutes(dataclasses.replace(session(draft), decisions=(draft,))).text()
+    form = build_minutes(dataclasses.replace(session(draft), decisions=(draft,))).text()
+    assert "决议结论（勾选一项）" in form and "待审议" not in form  # a form to fill in at the session
 
 
 def session(decision: object) -> MinutesData:

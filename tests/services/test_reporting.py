@@ -17,13 +17,17 @@ import pytest
 
 from tests.attachment_files import jpeg, pdf, png
 from tests.store.helpers import demo
+from workbench.domain.calc import compute_case
 from workbench.domain.case_file import CaseFile
+from workbench.domain.committee import Outcome
 from workbench.domain.errors import ConcurrentEditError
 from workbench.domain.evidence import Evidence, EvidenceKind
-from workbench.domain.records import ArchivedReport, CaseRecord, Role, SignatureRole, User
+from workbench.domain.records import ArchivedReport, CaseRecord, CommitteeError, Role, SignatureRole, User
 from workbench.domain.records import ReportKind as ArchiveKind
+from workbench.reports.content import draft_decision
 from workbench.services import reporting
 from workbench.services.attachment_files import AttachmentError
+from workbench.services.messages import describe_error
 from workbench.services.reporting import (
     AttachmentImage,
     ReportKind,
@@ -41,6 +45,7 @@ if TYPE_CHECKING:
 DOOR, SHELF, SCAN = jpeg(64, 48), png(48, 64), pdf()
 STORED_PHOTO = AttachmentImage("stored.jpg", "image/jpeg", DOOR, "库里的照片")
 USER = User("u1", "liu", "刘敏", Role.OFFICER)
+CHAIR = User("u2", "chen", "陈主任", Role.COMMITTEE_CHAIR)
 IDENTITY: Any = dataclasses.make_dataclass("Identity", ["name"])("刘敏")
 MINUTES: Any = object()
 
@@ -291,7 +296,25 @@ def test_an_officer_cannot_sign_the_minutes_even_with_a_chairs_certificate(tmp_p
         "刘敏", "审贷会主席", "officer-pass", "officer-pass", tmp_path, kind=SignatureRole.CHAIR
     )
     identity = signatures.load_identity(made.path, "officer-pass")
-    store = FakeStore(_case())  # the agenda entry's minutes: boxes of members, chair, secretary
+    case = _case()
+    store = FakeStore(case)  # the agenda entry's minutes: boxes of members, chair, secretary
+    decided = reporting.draft_minutes(
+        case, draft_decision(case, compute_case(case), Outcome.APPROVED_AS_PROPOSED)
+    )
     with pytest.raises(SigningError) as refused:
-        stored_report(store, "c1", ReportRequest(ReportKind.MINUTES), USER, identity)
+        stored_report(store, "c1", ReportRequest(ReportKind.MINUTES, minutes=decided), USER, identity)
     assert refused.value.reason == "no_slot_for_role" and store.archived == []
+
+
+def test_minutes_with_a_case_still_undecided_are_a_form_and_cannot_be_signed(tmp_path: Path) -> None:
+    from workbench.services import signatures
+
+    made = signatures.create_identity("陈主任", "审贷会主席", "chair-pass", "chair-pass", tmp_path)
+    identity = signatures.load_identity(made.path, "chair-pass")
+    case = _case()
+    store = FakeStore(case)
+    with pytest.raises(CommitteeError) as refused:  # the draft agenda entry: 待审议
+        stored_report(store, "c1", ReportRequest(ReportKind.MINUTES), CHAIR, identity)
+    assert refused.value.reason == "minutes_undecided" and refused.value.params["count"] == 1
+    assert store.archived == []
+    assert "1 个案卷未作决议" in describe_error(refused.value, "zh")

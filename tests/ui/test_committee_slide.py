@@ -88,7 +88,7 @@ def test_the_decision_slide_shows_votes_tally_and_outcome_without_cut_off(
     if language == "zh":
         assert "批准（有变更）" in texts and "有条件批准" in texts
         assert ("未投票" in texts) is not decided
-        expected = "决议：批准贷款申请有变更" if decided else "当前结果：未达法定人数，未作决定"
+        expected = "决议：调整方案后批准" if decided else "当前结果：未达法定人数，未作决定"
         assert panel.outcome.text() == expected
         assert f"已投 {3 if decided else 2} / 3 票，法定人数 3" in panel.tally.text()
         assert panel.amendment.text().startswith("审贷会调整：45,000.00，18 个月")

@@ -163,7 +163,7 @@ def test_a_full_session_from_agenda_to_signed_minutes(
     cast(qtbot, window, wang, Vote.APPROVE_AS_PROPOSED)
     cast(qtbot, window, li, Vote.APPROVE_AS_PROPOSED)
     assert window.votes.model.rowCount() == 3
-    assert window.votes.outcome.text() == "按“全体一致”规则，当前结果：批准贷款申请有变更"
+    assert window.votes.outcome.text() == "按“全体一致”规则，当前结果：调整方案后批准"
 
     # the decision: prefilled from the presentation's amendment and the domain's monitoring plan
     form = window.decision

@@ -301,11 +301,12 @@ def test_a_signed_report_needs_the_case_saved_and_a_changed_store_is_refused(
     assert minutes.signing.reason.text() == "committee minutes"
     minutes.signing.passphrase.setText("officer-pass-1")
     with qtbot.waitSignal(minutes.failed, timeout=SLOW) as failed:
-        minutes.export_button.click()  # the minutes have boxes for the committee, none for an officer
-    assert "没有“客户经理”的签名框" in failed.args[0]
-    _choose(minutes.signing, chair_id, "chair-pass-11")
-    result = _export(qtbot, minutes)
-    assert result.signed and result.report.archived is None
+        minutes.export_button.click()  # the agenda entry is not decided: a form, not yet to be signed
+    assert "1 个案卷未作决议" in failed.args[0]
+    _choose(minutes.signing, chair_id, "chair-pass-11")  # the chair neither: decide first, then sign
+    with qtbot.waitSignal(minutes.failed, timeout=SLOW) as failed:
+        minutes.export_button.click()
+    assert "1 个案卷未作决议" in failed.args[0] and not (tmp_path / "minutes.pdf").exists()
 
 
 def test_print_to_pdf_gives_every_page_on_a4_and_honours_a_page_range(

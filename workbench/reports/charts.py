@@ -1,7 +1,10 @@
 """Charts drawn by one piece of code for the screen and for the PDF.
 
 The functions draw on a matplotlib ``Axes`` they are given: the window passes the axes of its
-``FigureCanvasQTAgg``, the reports an Agg/SVG figure. No pyplot, no global figure state.
+``FigureCanvasQTAgg``, the reports a ``Figure`` of their own. No pyplot and no global settings: the
+window draws its live chart on the GUI thread while a report renders on a worker thread, and
+matplotlib's ``rcParams`` (``rc_context`` too) are shared by both; so every text of a figure gets the
+shipped font by its own properties (``use_font``), and the font file is registered once, under a lock.
 Colours are Okabe–Ito (colour-blind safe). Floats appear only here, at the pixel.
 
 For live updates the deviation chart returns its artists: ``update_deviation_chart`` moves the bars
@@ -11,6 +14,7 @@ redraws with ``draw_deviation_chart``.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -31,6 +35,7 @@ from workbench.texts.labels import MONTH_NAMES, STATUS_LABELS
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
+    from matplotlib.figure import Figure, SubFigure
 
     from workbench.domain.calc import CaseResults
     from workbench.domain.settings import ToleranceBand
@@ -50,26 +55,33 @@ SERIES_COLOURS = {
 NEUTRAL = "#555555"
 THOUSANDS = FuncFormatter(lambda value, _pos: minus(f"{value:,.0f}"))
 
+_font_lock = threading.Lock()
 _fonts_ready = False
 
 
 def use_shipped_font() -> str:
-    """Register the shipped CJK font with matplotlib (once) and make it the default sans-serif.
+    """Register the shipped CJK font file with matplotlib's font list (once) and return its family.
 
-    matplotlib caches its font list; registering the file from ``resources/fonts`` at start means a
-    machine without Chinese system fonts still draws Chinese labels, never boxes.
+    Registering the file from ``resources/fonts`` means a machine without Chinese system fonts still
+    draws Chinese labels, never boxes. Nothing else is changed globally: ``use_font`` puts the family
+    on each figure's texts.
     """
     global _fonts_ready
     if not _fonts_ready:
-        font_manager.fontManager.addfont(str(resource_path(*FONT_FILE)))
-        import matplotlib
-
-        matplotlib.rcParams["font.sans-serif"] = [FONT_FAMILY, *matplotlib.rcParams["font.sans-serif"]]
-        matplotlib.rcParams["font.family"] = "sans-serif"
-        matplotlib.rcParams["axes.unicode_minus"] = True  # the shipped font has U+2212, like the tables
-        matplotlib.rcParams["svg.fonttype"] = "path"
-        _fonts_ready = True
+        with _font_lock:
+            if not _fonts_ready:
+                font_manager.fontManager.addfont(str(resource_path(*FONT_FILE)))
+                _fonts_ready = True
     return FONT_FAMILY
+
+
+def use_font(figure: Figure | SubFigure) -> None:
+    """Every text of ``figure`` in the shipped font, tick labels made later included (per figure)."""
+    family = use_shipped_font()
+    for ax in figure.axes:
+        ax.tick_params(labelfontfamily=family)
+    for text in figure.findobj(Text):
+        text.set_fontfamily(family)
 
 
 # ---- what the deviation chart shows ------------------------------------------------------------
@@ -138,22 +150,30 @@ class DeviationArtists:
     limit: float
 
 
-def _limit(bars: tuple[DeviationBar, ...], band: ToleranceBand) -> float:
-    widest = max((abs(b.percent) for b in bars if b.percent is not None), default=0.0)
-    base = float(band.explain * 100) * 1.6
-    return max(base, min(widest * 1.15, 100.0))
+def scale_limit(band: ToleranceBand) -> float:
+    """The chart's fixed half-width in percent: twice the explain limit, at least ±20 %, whatever the
+    values (a single large deviation no longer shrinks the bands to slivers; it is drawn to the edge
+    with its value)."""
+    return max(20.0, float(band.explain * 100) * 2)
+
+
+_SUPERSEDED_LABEL = NC_("chart", "已取代（不计入）")
+
+
+def _whole(value: float) -> str:
+    return f"{value:g}"
 
 
 def draw_deviation_chart(
     ax: Axes, bars: tuple[DeviationBar, ...], band: ToleranceBand, lang: str = "zh"
 ) -> DeviationArtists:
-    """Horizontal bars of δ % with the OK / EXPLAIN / FAIL bands shaded behind them.
+    """Horizontal bars of δ % on a fixed scale with the OK / EXPLAIN / FAIL bands, labelled, behind them.
 
-    Bars beyond the axis limit are clipped at the edge and their label says the true value.
+    Bars beyond the scale stop at its edge and their label says the true value; a superseded check's
+    bar is hatched and the legend says so.
     """
-    use_shipped_font()
     ax.clear()
-    limit = _limit(bars, band)
+    limit = scale_limit(band)
     ok, explain = float(band.ok * 100), float(band.explain * 100)
     ax.axvspan(-ok, ok, color=BAND_COLOURS[Status.OK], zorder=0, lw=0)
     for sign in (-1, 1):
@@ -177,8 +197,28 @@ def draw_deviation_chart(
     labels = [ax.text(0, y, "", va="center", fontsize=8, zorder=3) for y in ys]
     _place_labels(labels, bars, widths, limit, lang)
     ax.set_yticks(ys, [b.label for b in bars], fontsize=9)
-    ax.invert_yaxis()
+    # a row above the bars for the bands' words, at the top of each band on the right-hand side
+    ax.set_ylim(len(bars) - 0.5, -1.6)
+    centres = {Status.OK: 0.0, Status.EXPLAIN: (ok + explain) / 2, Status.FAIL: (explain + limit) / 2}
+    limits = {
+        Status.OK: f"≤{_whole(ok)}%",
+        Status.EXPLAIN: f"≤{_whole(explain)}%",
+        Status.FAIL: f">{_whole(explain)}%",
+    }
+    for status, x in centres.items():  # two short lines: they fit a narrow side panel too
+        ax.text(
+            x,
+            -0.95,
+            f"{limits[status]}\n{STATUS_LABELS[status][lang]}",
+            ha="center",
+            va="center",
+            fontsize=7,
+            linespacing=1.1,
+            color=STATUS_COLOURS[status],
+            zorder=3,
+        )
     ax.set_xlim(-limit, limit)
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _pos: minus(f"{value:g}%")))
     ax.set_xlabel(gettext(NC_("chart", "偏差 %（认定值 − 检验值）/ 认定值"), lang))
     ax.tick_params(axis="x", labelsize=8)
     for side in ("top", "right"):
@@ -186,16 +226,21 @@ def draw_deviation_chart(
     title = gettext(NC_("chart", "交叉检验与权益检验偏差"), lang)
     ax.set_title(title, fontsize=11, loc="left")
     handles = [Patch(color=STATUS_COLOURS[s], label=STATUS_LABELS[s][lang]) for s in Status]
-    ax.legend(
+    if any(b.superseded for b in bars):
+        handles.append(
+            Patch(facecolor="white", edgecolor=NEUTRAL, hatch="//", label=gettext(_SUPERSEDED_LABEL, lang))
+        )
+    ax.legend(  # below the axis label: the title has the line above the plot to itself
         handles=handles,
-        loc="lower right",
-        bbox_to_anchor=(1.0, 1.0),
-        ncol=3,
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.14),
+        ncol=len(handles),
         fontsize=8,
         frameon=False,
         handlelength=1.0,
         borderaxespad=0.2,
     )
+    use_font(ax.figure)
     return DeviationArtists(tuple(b.key for b in bars), container, labels, limit)
 
 
@@ -204,11 +249,10 @@ def update_deviation_chart(
 ) -> bool:
     """Move the existing bars to new values; ``False`` when a full redraw is needed instead.
 
-    A redraw is needed when the set of checks changed or a value left the current axis range.
+    A redraw is needed only when the set of checks changed: the scale is fixed, and a value beyond it
+    stops at the edge with its label.
     """
     if tuple(b.key for b in bars) != artists.keys:
-        return False
-    if any(b.percent is not None and abs(b.percent) > artists.limit for b in bars):
         return False
     widths = [_clip(b.percent, artists.limit) for b in bars]
     for patch, bar, width in zip(artists.bars.patches, bars, widths, strict=True):
@@ -241,13 +285,12 @@ def _place_labels(
             text.set_horizontalalignment("left")
             continue
         text.set_text(percent_text(bar.percent))
-        inside = abs(width) > limit * 0.8  # near the edge: write inside the bar
-        if (width >= 0) != inside:
-            text.set_x(width + pad if not inside else width - pad)
-            text.set_horizontalalignment("left" if not inside else "right")
-        else:
-            text.set_x(width - pad if not inside else width + pad)
-            text.set_horizontalalignment("right" if not inside else "left")
+        inside = abs(width) > limit * 0.8  # near or at the edge: written inside the bar, in white
+        sign = 1.0 if width >= 0 else -1.0
+        text.set_x(width - sign * pad if inside else width + sign * pad)
+        text.set_horizontalalignment(
+            ("right" if sign > 0 else "left") if inside else ("left" if sign > 0 else "right")
+        )
         text.set_color("white" if inside else NEUTRAL)
 
 
@@ -270,7 +313,6 @@ def _month_labels(lang: str) -> list[str]:
 
 def draw_monthly_chart(ax: Axes, results: CaseResults, lang: str = "zh") -> None:
     """Sales as bars (right axis), net profit, disposable cash and the instalment as lines (left axis)."""
-    use_shipped_font()
     ax.clear()
     months = results.statement.months
     xs = list(range(12))
@@ -312,6 +354,7 @@ def draw_monthly_chart(ax: Axes, results: CaseResults, lang: str = "zh") -> None
     )
     for axis in (ax.yaxis, sales_ax.yaxis):
         axis.set_major_formatter(THOUSANDS)
+    use_font(ax.figure)
 
 
 def _series(
@@ -323,7 +366,6 @@ def _series(
 
 def draw_projection_chart(ax: Axes, results: CaseResults, lang: str = "zh") -> None:
     """The 12-month cumulative cash after disbursement, its lowest point marked."""
-    use_shipped_font()
     ax.clear()
     projection = results.sizing.projection
     xs = list(range(len(projection)))
@@ -360,3 +402,4 @@ def draw_projection_chart(ax: Axes, results: CaseResults, lang: str = "zh") -> N
     )
     ax.yaxis.set_major_formatter(THOUSANDS)
     ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.12), frameon=False, ncol=2)
+    use_font(ax.figure)

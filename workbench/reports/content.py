@@ -18,7 +18,7 @@ from workbench.domain.evidence import EvidenceKind
 from workbench.domain.parties import GuarantorRole
 from workbench.domain.records import SignatureRole
 from workbench.reports.canonical import canonical_case_sha256
-from workbench.reports.content_common import appendix_number
+from workbench.reports.content_common import appendix_number, method_name, rate_text
 from workbench.reports.content_minutes import build_minutes_doc, decision_blocks
 from workbench.reports.content_survey import (
     SurveyContext,
@@ -29,6 +29,7 @@ from workbench.reports.content_survey import (
     survey_sections,
     survey_signature_block,
 )
+from workbench.reports.decision_summary import decision_summary, summary_blocks
 from workbench.reports.document import (
     Align,
     Block,
@@ -47,7 +48,7 @@ from workbench.reports.document import (
 from workbench.reports.formatting import DASH, day, money, text
 from workbench.reports.inputs import CommitteeDecisionData
 from workbench.reports.tables import DAY, LABEL, TEXT, Col, detail_table
-from workbench.reports.texts import Tr, capital, label, pick_lang
+from workbench.reports.texts import MONEY_UNIT, Tr, capital, label, pick_lang, vocabulary
 from workbench.texts import N_, NC_
 
 if TYPE_CHECKING:
@@ -135,8 +136,11 @@ def build_dossier(
     cover = _cover(case, results, decision, committee_on, tr, lang)
     survey = Section(tr(N_("调查报告")), survey_sections(ctx), number=tr(N_("第一部分　")))
     appendices = _appendices(ctx, attachments)
+    summary = decision_summary(case, results, lang)
     parts: list[Block] = [
         cover,
+        PageBreak(),
+        Section(tr(N_("决策摘要")), tuple(summary_blocks(summary, tr))),
         PageBreak(),
         Contents(tr(N_("目录"))),
         PageBreak(),
@@ -148,7 +152,7 @@ def build_dossier(
         parts.append(
             Section(
                 tr(N_("审贷会决议")),
-                tuple(decision_blocks(decision, lang)),
+                tuple(decision_blocks(decision, lang, rule=minutes.rule if minutes else None)),
                 number=tr(PART_NUMBERS[part]),
                 new_page=True,
             )
@@ -293,12 +297,16 @@ def _cover(
         (tr(N_("案件编号")), text(case.case_number)),
         (tr(N_("借款人")), case.borrower.name),
         (tr(N_("经营主体")), case.business.name if case.business else DASH),
-        (tr(N_("贷款产品")), text(case.product)),
+        (tr(N_("贷款产品")), text(vocabulary(case.product, lang))),
         (tr(N_("主办客户经理")), text(case.officers.lead)),
         (tr(N_("协办客户经理")), text(case.officers.assistant)),
         (tr(NC_("report", "申请金额")), money(case.request.amount)),
         (tr(N_("建议金额")), money(z.proposal)),
         (tr(N_("批准金额")), money(decision.amount) if decision else DASH),
+        (tr(NC_("report", "期限（月）")), str(z.months)),
+        (tr(N_("利率")), rate_text(case.request.rate, z.rate, tr)),
+        (tr(NC_("report", "还款方式")), method_name(z.method, lang)),
+        (tr(N_("月分期还款额")), money(z.instalment)),
         (tr(N_("审贷会决议")), verdict),
         (tr(N_("调查日期")), day(case.dates.survey_date)),
         (tr(N_("上会日期")), day(committee_on)),
@@ -314,6 +322,7 @@ def _cover(
                 "案卷指纹与 PDF 元数据中的指纹一致时，本档案描述的即是该版本的案卷。"
             ),
         ),
+        unit=tr(MONEY_UNIT),
     )
 
 

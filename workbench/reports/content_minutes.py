@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from workbench.domain.committee import DecisionRule, Vote
+from workbench.domain.committee import APPROVALS as APPROVING_VOTES
+from workbench.domain.committee import DecisionRule, Outcome, Vote
 from workbench.domain.records import SignatureRole
 from workbench.reports.content_common import method_name, section_number
 from workbench.reports.document import (
     Align,
     Block,
     Bullets,
+    DataTable,
     KeyValues,
     Para,
     ReportDoc,
@@ -28,8 +30,8 @@ from workbench.reports.document import (
 )
 from workbench.reports.formatting import DASH, day, money, number, text
 from workbench.reports.inputs import APPROVALS, MemberRole, MonitoringKind
-from workbench.reports.tables import LABEL, TEXT, Col, detail_table
-from workbench.reports.texts import Tr, capital, label
+from workbench.reports.tables import LABEL, TEXT, Col, Head, detail_table, grid_table
+from workbench.reports.texts import MONEY_UNIT, Tr, capital, label
 from workbench.texts import N_, NC_, Msg
 
 if TYPE_CHECKING:
@@ -120,10 +122,58 @@ def _attendance(minutes: MinutesData) -> tuple[Col[CommitteeMember], ...]:
     return tuple(c for c in ATTENDANCE if c.heading != N_("职务"))
 
 
-def decision_blocks(decision: CommitteeDecisionData, lang: str) -> list[Block]:
-    """Decision, final terms, conditions, monitoring, questions and votes of one case."""
+# A blank to write on by hand in a form printed before the session.
+BLANK = "______________"
+
+
+def outcome_with_rule(decision: CommitteeDecisionData, rule: DecisionRule | None, lang: str) -> str:
+    """``拒绝贷款申请（表决规则：全体一致；批准 2 票，共 3 票）``: the outcome beside its rule."""
     tr = Tr(lang)
-    verdict = label(decision.decision, lang) if decision.decision else tr(N_("待审议"))
+    verdict = label(decision.decision, lang)
+    if rule is None or not decision.votes:
+        return verdict
+    approvals = sum(1 for v in decision.votes if v.vote in APPROVING_VOTES)
+    return tr(
+        N_("{verdict}（表决规则：{rule}；批准 {approvals} 票，共 {votes} 票）"),
+        verdict=verdict,
+        rule=tr(RULES[rule][0]),
+        approvals=approvals,
+        votes=len(decision.votes),
+    )
+
+
+def vote_form(voters: tuple[CommitteeMember, ...], tr: Tr) -> DataTable:
+    """One row per voting member to fill in by hand: a box per vote, a line for the opinion, a signature."""
+    boxes = "  ".join(f"□ {label(vote, tr.lang)}" for vote in Vote)
+    rows = tuple((m.name or BLANK, boxes, "\n\n", "") for m in voters) or ((BLANK, boxes, "\n\n", ""),)
+    return grid_table(
+        (
+            Head(NC_("column", "委员"), width=0.8),
+            Head(N_("表决（勾选一项）"), width=2.2),
+            Head(N_("意见"), width=1.8),
+            Head(N_("签字"), width=0.8),
+        ),
+        rows,
+        tr,
+        caption=tr(N_("表决情况")),
+        amounts=False,
+    )
+
+
+def decision_blocks(
+    decision: CommitteeDecisionData,
+    lang: str,
+    *,
+    rule: DecisionRule | None = None,
+    voters: tuple[CommitteeMember, ...] = (),
+) -> list[Block]:
+    """Decision, final terms, conditions, monitoring, questions and votes of one case.
+
+    ``rule`` (the session's) is printed beside the outcome; a case not yet decided is a form: a box
+    per outcome, and a vote line per member of ``voters``.
+    """
+    tr = Tr(lang)
+    verdict = label(decision.decision, lang) if decision.decision else BLANK  # a form: written in
     rate = f"{number(decision.annual_rate_percent, 2)}%" if decision.annual_rate_percent is not None else DASH
     blocks: list[Block] = [
         KeyValues(
@@ -135,7 +185,7 @@ def decision_blocks(decision: CommitteeDecisionData, lang: str) -> list[Block]:
                 (tr(NC_("column", "申请金额")), money(decision.requested)),
                 (tr(NC_("column", "建议金额")), money(decision.proposed)),
                 (tr(N_("决议")), capital(verdict, lang)),
-                (tr(N_("批准金额")), money(decision.amount)),
+                (tr(N_("批准金额")), money(decision.amount) if decision.decision else BLANK),
                 (
                     tr(NC_("report", "期限（月）")),
                     DASH if decision.term_months is None else str(decision.term_months),
@@ -149,9 +199,16 @@ def decision_blocks(decision: CommitteeDecisionData, lang: str) -> list[Block]:
                 (tr(N_("贷款用途")), text(decision.purpose)),
             ),
             2,
+            tr(MONEY_UNIT),
         ),
-        Para(tr(N_("决议结论")) + tr.colon + verdict, TextStyle.LEAD),
     ]
+    if decision.decision:
+        shown = outcome_with_rule(decision, rule, lang)
+        blocks.append(Para(tr(N_("决议结论")) + tr.colon + shown, TextStyle.LEAD))
+    else:
+        outcomes = (o for o in Outcome if o is not Outcome.NO_QUORUM)
+        boxes = "  ".join(f"□ {label(outcome, lang)}" for outcome in outcomes)
+        blocks.append(Para(tr(N_("决议结论（勾选一项）")) + tr.colon + boxes, TextStyle.LEAD))
     changes = decision.changes.strip() or _amount_change(decision, tr)
     if changes:
         blocks.append(Para(tr(N_("变更内容")) + tr.colon + changes))
@@ -167,6 +224,8 @@ def decision_blocks(decision: CommitteeDecisionData, lang: str) -> list[Block]:
     if decision.questions:
         caption = tr(N_("问答记录"))
         blocks.append(detail_table(QUESTIONS, decision.questions, tr, caption=caption))
+    if not decision.decision and not decision.votes:
+        blocks.append(vote_form(voters, tr))
     if decision.votes:
         blocks.append(detail_table(VOTES, decision.votes, tr, caption=tr(N_("表决情况"))))
         tally = []
@@ -238,8 +297,8 @@ def build_minutes_doc(minutes: MinutesData, lang: str) -> ReportDoc:
         KeyValues(
             (
                 (tr(N_("会议编号")), text(minutes.session_number)),
-                (tr(N_("日期")), day(minutes.held_on)),
-                (tr(N_("地点")), text(minutes.place)),
+                (tr(N_("日期")), day(minutes.held_on) if minutes.held_on else BLANK),
+                (tr(N_("地点")), minutes.place.strip() or BLANK),
                 (tr(NC_("report", "主席")), text(minutes.chair)),
                 (tr(N_("表决规则")), rule_text(minutes, lang)),
                 (tr(N_("审议案件数")), str(len(minutes.decisions))),
@@ -256,8 +315,12 @@ def build_minutes_doc(minutes: MinutesData, lang: str) -> ReportDoc:
         title = tr(N_("案件 {number} {borrower}"), number=decision.case_number, borrower=decision.borrower)
         if decision.business:
             title += tr(N_("（{business}）"), business=decision.business)
+        number = section_number(index, lang)
+        blocks = tuple(decision_blocks(decision, lang, rule=minutes.rule, voters=minutes.voters))
         parts.append(
-            Section(title, tuple(decision_blocks(decision, lang)), number=section_number(index, lang))
+            Section(
+                title, blocks, number=number, keep_together=True, fingerprint=decision.case_sha256
+            )
         )
     # The parts under the document's title: the page then shows what it is, not only its header.
     heading = tr(N_("审贷会纪要"))

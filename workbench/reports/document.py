@@ -57,6 +57,7 @@ class KeyValues:
 
     pairs: tuple[tuple[str, str], ...]
     columns: int = 2
+    unit: str = ""  # ``金额单位：元`` above a table that holds amounts
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +78,7 @@ class DataTable:
     emphasis: frozenset[int] = frozenset()
     caption: str = ""
     small: bool = False
+    unit: str = ""  # ``金额单位：元`` above a table that holds amounts
 
     def __post_init__(self) -> None:
         for row in self.rows:
@@ -147,6 +149,7 @@ class CoverSheet:
     subtitle: str
     facts: tuple[tuple[str, str], ...]
     note: str = ""
+    unit: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +161,8 @@ class Section:
     number: str = ""
     in_contents: bool = True
     new_page: bool = False
+    keep_together: bool = False  # on one page when it fits on one (a case of the minutes)
+    fingerprint: str = ""  # the case this part is about, for the footer of its pages (the minutes)
 
     @property
     def heading(self) -> str:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from workbench.domain.formatting import DASH, count, deviation, money
 from workbench.domain.formatting import percent as pct
 from workbench.domain.proposal_history import RUSHED_WINDOW, FlagRule, Kind
-from workbench.reports.charts import NEUTRAL, THOUSANDS, use_shipped_font
+from workbench.reports.charts import NEUTRAL, THOUSANDS, use_font
 from workbench.texts import NC_, Msg, Words, gettext, text
 
 if TYPE_CHECKING:
@@ -197,7 +197,6 @@ def draw_history_chart(
     ax: Axes, series: tuple[tuple[int, Decimal | None, Decimal | None], ...], lang: str = "zh"
 ) -> None:
     """The computed limit and the requested amount by version (``history_chart_data``)."""
-    use_shipped_font()
     ax.clear()
     xs = list(range(len(series)))
     for index, name, colour, style in ((1, "limit", LIMIT_COLOUR, "o"), (2, "request", REQUEST_COLOUR, "s")):
@@ -221,3 +220,4 @@ def draw_history_chart(
     ax.grid(axis="y", color=NEUTRAL, alpha=0.2, lw=0.5)
     ax.set_title(gettext(NC_("history", "测算额度与申请金额（按保存版本）"), lang), fontsize=11, loc="left")
     ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.12), frameon=False, ncol=2)
+    use_font(ax.figure)

@@ -1,5 +1,14 @@
-"""Two layout rules of the renderer: columns at least as wide as their widest figure or word, and a
-heading or caption that never stands alone at the bottom of a page.
+"""The layout rules of the renderer, in one place.
+
+* Columns at least as wide as their widest figure or word (``fit_widths``).
+* Pagination, checked on every page of the demo cases by ``tests/reports/test_pagination.py``:
+  - a table row never splits across pages (``RowTable``), unless it alone is taller than two thirds
+    of a page; a table continues only at a page break, with its header row repeated there;
+  - a heading or caption keeps with the start of what follows it (``KeepStart``);
+  - a block that belongs together (a case of the minutes with its heading) starts on a new page when
+    it does not fit, unless that would leave the page under a third full (``KeepBlock``);
+  - the last paragraphs of a part go to a new page together (``render._part_tails``), never one line;
+  - so no page is under a third full unless it ends a part (the next starts a new page by design).
 """
 
 from __future__ import annotations
@@ -7,7 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Table
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table
 
 from workbench.reports.pdf_text import widest_unit
 
@@ -23,6 +32,8 @@ ROW_CAP = 40.0
 START_LINES = 3
 # With this much room below it a lead is never a widow: the body starts here whatever it is.
 ENOUGH_ROOM = 200.0
+# A page is at least this full before something moves on to the next page (the rest of a part aside).
+MIN_FILL = 1 / 3
 
 
 def fit_widths(
@@ -47,8 +58,8 @@ def fit_widths(
     weight = sum(weights) or 1.0
     widths = [total * w / weight for w in weights]
     need = [
-        min(total, max((widest_unit(t, font, size) for t in texts), default=0.0) + padding + 0.5)
-        for texts in columns
+        min(total, max(_widest(texts, font, size), _widest_word(head, font, size)) + padding + 0.5)
+        for texts, head in zip(columns, heads, strict=False)
     ]
     for _ in range(len(widths)):
         short = [i for i, w in enumerate(widths) if w < need[i] - 1e-6]
@@ -68,6 +79,87 @@ def fit_widths(
     if over > total + 1e-6:  # cannot fit every piece: shrink evenly, the widest pieces will wrap
         widths = [w * total / over for w in widths]
     return widths
+
+
+class RowTable(Table):  # type: ignore[misc]
+    """A table that splits only between rows (its header repeated on the next page).
+
+    A row taller than the room left on a page at least two thirds empty cannot move anywhere better:
+    only such a row splits inside itself.
+    """
+
+    def __init__(self, *args: Any, frame_height: float = 0.0, **kwargs: Any) -> None:
+        kwargs["splitInRow"] = 0  # reportlab makes the parts of a split with the parent's value
+        super().__init__(*args, **kwargs)
+        self.frame_height = frame_height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        self.splitInRow = 0
+        parts: list[Flowable] = super().split(availWidth, availHeight)
+        if not parts and availHeight > self.frame_height * (1 - MIN_FILL):
+            self.splitInRow = 1
+            parts = super().split(availWidth, availHeight)
+            self.splitInRow = 0
+        for part in parts:
+            if isinstance(part, RowTable):
+                part.frame_height, part.splitInRow = self.frame_height, 0
+        return parts
+
+
+class KeepBlock(Flowable):  # type: ignore[misc]
+    """Flowables kept on one page when they fit on one: moved whole to the next page when they do
+    not fit here and this page is already a third full; otherwise they flow on from here."""
+
+    def __init__(self, content: Sequence[Flowable], frame_height: float) -> None:
+        super().__init__()
+        self.content = [item for item in content if not isinstance(item, CondPageBreak)]
+        self.frame_height = frame_height
+        self._height = 0.0
+        self._sizes: list[float] = []
+
+    def headings(self) -> list[Any]:
+        """The contents entries of the headings inside, as ``KeepStart.headings``."""
+        found: list[Any] = []
+        for item in self.content:
+            if isinstance(item, KeepStart):
+                found += item.headings()
+            elif getattr(item, "_wb_heading", None):
+                found.append(item._wb_heading)
+        return found
+
+    def getSpaceBefore(self) -> float:
+        return float(self.content[0].getSpaceBefore()) if self.content else 0.0
+
+    def getSpaceAfter(self) -> float:
+        return float(self.content[-1].getSpaceAfter()) if self.content else 0.0
+
+    def _total(self, width: float, height: float) -> float:
+        total, self._sizes = 0.0, []
+        for index, item in enumerate(self.content):
+            _, h = item.wrapOn(self.canv, width, max(height, self.frame_height))
+            self._sizes.append(float(h))
+            total += h + item.getSpaceAfter() + (item.getSpaceBefore() if index else 0.0)
+        return total
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self._height = self._total(availWidth, availHeight)
+        self.width, self.height = availWidth, self._height
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        if self._height <= availHeight:
+            return [self]
+        if availHeight <= self.frame_height * (1 - MIN_FILL) and self._height <= self.frame_height:
+            return []  # the page is a third full already, and the block fits on the next one
+        return list(self.content)
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
+        top = y + self.height
+        for index, (item, h) in enumerate(zip(self.content, self._sizes, strict=True)):
+            if index:
+                top -= item.getSpaceBefore()
+            item.drawOn(canvas, x, top - h)
+            top -= h + item.getSpaceAfter()
 
 
 def _widest(texts: Sequence[str], font: str, size: float) -> float:

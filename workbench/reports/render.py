@@ -66,12 +66,13 @@ from workbench.reports.document import (
     PageBreak,
     Para,
     ReportDoc,
+    ReportKind,
     Section,
     SignatureBlock,
     TextStyle,
 )
 from workbench.reports.pdf_chart import ChartFlowable
-from workbench.reports.pdf_layout import KeepStart, fit_widths
+from workbench.reports.pdf_layout import KeepBlock, KeepStart, RowTable, fit_widths
 from workbench.reports.pdf_text import WrappingParagraph
 from workbench.reports.photos import for_print
 from workbench.texts import N_
@@ -93,6 +94,7 @@ MARGIN_X = 18 * mm
 MARGIN_TOP = 22 * mm
 MARGIN_BOTTOM = 18 * mm
 FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
+FRAME_HEIGHT = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
 
 INK = colors.HexColor("#1A1A1A")
 ACCENT = colors.HexColor("#1F4E79")
@@ -101,6 +103,8 @@ RULE = colors.HexColor("#B8C2CC")
 HEAD_FILL = colors.HexColor("#E6EDF4")
 TOTAL_FILL = colors.HexColor("#F2F5F8")
 LABEL_FILL = colors.HexColor("#F4F6F8")
+
+TAIL_PARAGRAPHS = 3  # the last paragraphs of a part that move to a new page together
 
 SLOT_COLUMNS = 3
 SLOT_GAP = 10.0
@@ -304,6 +308,25 @@ def _lead_with(lead: list[Flowable], flowables: list[Flowable]) -> list[Flowable
     return [KeepStart(lead, rest[0]), *rest[1:]]
 
 
+def _part_tails(story: list[Flowable]) -> list[Flowable]:
+    """The last paragraphs of a part (before a page break) kept together (``KeepBlock``): a part
+    never ends with a lone line on a page of its own."""
+    out: list[Flowable] = []
+    for index, item in enumerate(story):
+        out.append(item)
+        after = story[index + 1] if index + 1 < len(story) else None
+        if not isinstance(after, RLPageBreak):
+            continue
+        tail: list[Flowable] = []
+        while out and type(out[-1]) is WrappingParagraph and len(tail) < TAIL_PARAGRAPHS:
+            tail.insert(0, out.pop())
+        if len(tail) > 1:
+            out.append(KeepBlock(tail, FRAME_HEIGHT))
+        else:
+            out += tail
+    return out
+
+
 # ---- the document template and its canvas -------------------------------------------------------
 
 
@@ -341,6 +364,7 @@ class _Template(BaseDocTemplate):  # type: ignore[misc]
         self.meta = meta
         self.styles = styles
         self.slots: list[SlotPosition] = []
+        self.page_marks: dict[int, list[str]] = {}  # page → fingerprints of the cases starting there
         self._keys = 0
         self.draft_pass = False  # a first pass of a multi-pass build (its output is discarded)
         self.skipped_images = False
@@ -358,12 +382,13 @@ class _Template(BaseDocTemplate):  # type: ignore[misc]
         self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._header)])
 
     def handle_documentBegin(self) -> None:
+        self.page_marks.clear()
         self.slots.clear()
         self._keys = 0
         super().handle_documentBegin()
 
     def afterFlowable(self, flowable: Flowable) -> None:
-        if isinstance(flowable, KeepStart):
+        if isinstance(flowable, KeepStart | KeepBlock):
             entries = flowable.headings()
         else:
             entry = getattr(flowable, "_wb_heading", None)
@@ -398,17 +423,28 @@ class _Template(BaseDocTemplate):  # type: ignore[misc]
         canv.setFont(FONT_NAME, 8)
         canv.setFillColor(MUTED)
         canv.drawCentredString(PAGE_WIDTH / 2, y, text)
-        if self.meta.case_sha256:
-            short = self.meta.case_sha256[:12]
+        prints = self.page_prints(page)
+        if prints:
             lang = self.report.lang
-            version = (
-                ""
-                if self.meta.case_version is None
-                else say(N_(" · 版本 {version}"), lang, version=self.meta.case_version)
-            )
+            shown = " · ".join(say(N_("案卷指纹 {short}…"), lang, short=p[:12]) for p in prints)
+            if prints == [self.meta.case_sha256] and self.meta.case_version is not None:
+                shown += say(N_(" · 版本 {version}"), lang, version=self.meta.case_version)
             canv.setFont(FONT_NAME, 6.5)
-            canv.drawString(MARGIN_X, y, say(N_("案卷指纹 {short}…"), lang, short=short) + version)
+            canv.drawString(MARGIN_X, y, shown)
         canv.restoreState()
+
+    def page_prints(self, page: int) -> list[str]:
+        """The fingerprints of the cases a page is about: those whose part starts on it, else the
+        one whose part runs on from an earlier page, else the document's case (none on a session
+        page of the minutes, which is about no one case)."""
+        if not self.page_marks or page < min(self.page_marks):
+            if self.report.kind is ReportKind.MINUTES and self.page_marks:
+                return []
+            return [self.meta.case_sha256] if self.meta.case_sha256 else []
+        here = self.page_marks.get(page)
+        if here:
+            return list(dict.fromkeys(here))
+        return self.page_marks[max(p for p in self.page_marks if p < page)][-1:]
 
     def info_extras(self) -> dict[str, str]:
         """The custom document-info entries (read back by ``reports.metadata``)."""
@@ -502,7 +538,7 @@ class _Story:
         out: list[Flowable] = []
         for block in self.doc.blocks:
             out += self.block(block, 0)
-        return out
+        return _part_tails(out)
 
     def block(self, block: Block, depth: int) -> list[Flowable]:
         if isinstance(block, Section):
@@ -515,7 +551,8 @@ class _Story:
         if isinstance(block, Bullets):
             return [_p(item, self.s.bullet, bulletText="•") for item in block.items]
         if isinstance(block, KeyValues):
-            return [self.key_values(block)]
+            table = self.key_values(block)
+            return [KeepStart([self.unit_line(block.unit)], table)] if block.unit else [table]
         if isinstance(block, DataTable):
             return self.data_table(block)
         if isinstance(block, ChartRef):
@@ -563,8 +600,12 @@ class _Story:
         for block in section.blocks:
             body += self.block(block, depth + 1)
         lead: list[Flowable] = [heading]
+        if section.fingerprint:
+            lead.append(_PageMark(self.template, section.fingerprint))
         while len(body) > 1 and isinstance(body[0], Paragraph) and body[0].style is self.s.note:
             lead.append(body.pop(0))  # an explanatory note stays with what it explains
+        if section.keep_together:
+            return [*out, KeepBlock(_lead_with(lead, body), FRAME_HEIGHT)]
         return out + _lead_with(lead, body)
 
     def key_values(self, kv: KeyValues) -> Table:
@@ -582,7 +623,7 @@ class _Story:
             rows.append(row + [""] * (columns * 2 - len(row)))
         unit = FRAME_WIDTH / (columns * 2.6)
         widths = [unit, unit * 1.6] * columns
-        t = Table(rows, colWidths=widths, hAlign="LEFT", splitInRow=1)
+        t = RowTable(rows, colWidths=widths, hAlign="LEFT", frame_height=FRAME_HEIGHT)
         commands: list[tuple[Any, ...]] = [
             ("GRID", (0, 0), (-1, -1), 0.4, RULE),
             ("FONT", (0, 0), (-1, -1), FONT_NAME, 8.5),
@@ -631,7 +672,8 @@ class _Story:
             (s.cell_small if data.small else s.cell).fontSize,
             6,
         )
-        t = Table([header, *body], colWidths=widths, repeatRows=1, hAlign="LEFT", splitInRow=1)
+        rows = [header, *body]
+        t = RowTable(rows, colWidths=widths, repeatRows=1, hAlign="LEFT", frame_height=FRAME_HEIGHT)
         commands: list[tuple[Any, ...]] = [
             ("GRID", (0, 0), (-1, -1), 0.4, RULE),
             ("FONT", (0, 0), (-1, -1), FONT_NAME, 8.5),
@@ -646,9 +688,40 @@ class _Story:
             commands.append(("BACKGROUND", (0, index + 1), (-1, index + 1), TOTAL_FILL))
         t.setStyle(TableStyle(commands))
         t.spaceBefore, t.spaceAfter = 2, 6
+        if data.caption and data.unit:
+            return [KeepStart([self.unit_line(data.unit, data.caption)], t)]
         if data.caption:
             return [KeepStart([_p(data.caption, s.caption)], t)]
+        if data.unit:
+            return [KeepStart([self.unit_line(data.unit)], t)]
         return [t]
+
+    def unit_line(self, unit: str, caption: str = "") -> Flowable:
+        """``金额单位：元`` at the right edge above a table, on the caption's line when it has one."""
+        right = ParagraphStyle("unit", parent=self.s.note, alignment=TA_RIGHT, spaceAfter=0)
+        if not caption:
+            para = _p(unit, right)
+            para.spaceAfter = 1
+            return para
+        line = Table(
+            [[_p(caption, self.s.caption), _p(unit, right)]],
+            colWidths=[FRAME_WIDTH * 0.7, FRAME_WIDTH * 0.3],
+            hAlign="LEFT",
+        )
+        line.setStyle(
+            TableStyle(
+                [
+                    ("FONT", (0, 0), (-1, -1), FONT_NAME, 8),
+                    ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                ]
+            )
+        )
+        line.spaceBefore, line.spaceAfter = self.s.caption.spaceBefore, 0
+        return line
 
     def image(self, ref: ImageRef) -> Flowable:
         reader = ImageReader(io.BytesIO(ref.data))
@@ -683,7 +756,18 @@ class _Story:
         out: list[Flowable] = [Spacer(1, 30 * mm), _p(cover.title, self.s.cover_title), Spacer(1, 4 * mm)]
         if self.template.meta.unit:
             out.append(_p(self.template.meta.unit, self.s.cover_subtitle))
-        out += [_p(cover.subtitle, self.s.cover_subtitle), Spacer(1, 14 * mm), facts, Spacer(1, 10 * mm)]
+        out += [_p(cover.subtitle, self.s.cover_subtitle), Spacer(1, 14 * mm)]
+        if cover.unit:
+            unit = ParagraphStyle("cover_unit", parent=self.s.note, alignment=TA_RIGHT)
+            line = Table([[_p(cover.unit, unit)]], colWidths=[FRAME_WIDTH * 0.85], hAlign="CENTER")
+            pads = [
+                ("FONT", (0, 0), (-1, -1), FONT_NAME, 8),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+            ]
+            line.setStyle(TableStyle(pads))
+            out.append(line)
+        out += [facts, Spacer(1, 10 * mm)]
         if cover.note:
             out.append(_p(cover.note, self.s.note))
         return out
@@ -710,6 +794,22 @@ class _Picture(Image):  # type: ignore[misc]
             template.skipped_images = True
             return
         super().draw()
+
+
+class _PageMark(Flowable):  # type: ignore[misc]
+    """Takes no room; notes on which page a case's part starts, for the footer's fingerprint."""
+
+    def __init__(self, template: _Template, fingerprint: str) -> None:
+        super().__init__()
+        self.template = template
+        self.fingerprint = fingerprint
+        self.width = self.height = 0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.template.page_marks.setdefault(self.template.page, []).append(self.fingerprint)
 
 
 class _SignatureFlowable(Flowable):  # type: ignore[misc]

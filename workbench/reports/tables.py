@@ -21,7 +21,7 @@ from workbench.domain.money import ZERO
 from workbench.reports.content_common import yes_no
 from workbench.reports.document import Align, Column, DataTable
 from workbench.reports.formatting import count, day, deviation, money, number, pct, text
-from workbench.reports.texts import Tr, capital, label
+from workbench.reports.texts import MONEY_UNIT, Tr, capital, label
 from workbench.texts import N_, Msg
 
 if TYPE_CHECKING:
@@ -141,6 +141,7 @@ def detail_table(
         emphasis=frozenset(emphasis),
         caption=caption,
         small=small,
+        unit=tr(MONEY_UNIT) if any(c.fmt is MONEY for c in columns) else "",
     )
 
 
@@ -167,12 +168,14 @@ def grid_table(
     emphasis: set[int] | None = None,
     caption: str = "",
     small: bool = False,
+    amounts: bool = True,
 ) -> DataTable:
-    """A table of already-formatted rows under ``heads``."""
+    """A table of already-formatted rows under ``heads``; ``amounts``: it holds money (prints the unit)."""
     return DataTable(
         columns=tuple(Column(_heading(h.heading, tr), h.align, h.width) for h in heads),
         rows=tuple(tuple(r) for r in rows),
         emphasis=frozenset(emphasis or ()),
         caption=caption,
         small=small,
+        unit=tr(MONEY_UNIT) if amounts else "",
     )

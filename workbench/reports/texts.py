@@ -10,6 +10,7 @@ in the report's language, whatever the window's.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
     from enum import Enum
 
 LANGUAGES = ("zh", "en")
+
+MONEY_UNIT = N_("金额单位：元")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +73,81 @@ SOFT_FACTORS: dict[str, Msg] = {
     "children": NC_("soft factor", "子女"),
     "spouse": N_("配偶"),
 }
+
+# The options of the soft-information matrix (``domain.soft_info.SOFT_MATRIX_OPTIONS``), as stored.
+SOFT_OPTIONS: dict[str, Msg] = {
+    "未婚": N_("未婚"),
+    "离婚": N_("离婚"),
+    "再婚": N_("再婚"),
+    "已婚": N_("已婚"),
+    "30以下": N_("30以下"),
+    "55以上": N_("55以上"),
+    "45-55": N_("45-55"),
+    "30-45": N_("30-45"),
+    "1年以下": N_("1年以下"),
+    "1-3年": N_("1-3年"),
+    "3-5年": N_("3-5年"),
+    "5年以上": N_("5年以上"),
+    "3年以下": N_("3年以下"),
+    "3-10年": N_("3-10年"),
+    "本地人或10年以上": N_("本地人或10年以上"),
+    "没有": N_("没有"),
+    "少量": N_("少量"),
+    "部分": N_("部分"),
+    "良好私人财产": N_("良好私人财产"),
+    "不良": N_("不良"),
+    "非主观不良": N_("非主观不良"),
+    "良好或无记录": N_("良好或无记录"),
+    "无事": N_("无事"),
+    "无子女": N_("无子女"),
+    "年幼或上学": N_("年幼或上学"),
+    "工作": NC_("soft option", "工作"),
+    "无单位": N_("无单位"),
+    "其他工作或生意": N_("其他工作或生意"),
+    "参与生意": N_("参与生意"),
+    "当地单位稳定": N_("当地单位稳定"),
+}
+
+
+# Words of the bank's products and guarantee modes, typed as text but from a short list: said in the
+# report's language where every piece of the text is one of them (``信用 + 配偶共同借款``).
+VOCABULARY: dict[str, Msg] = {
+    "微贷·经营类": N_("微贷·经营类"),
+    "微贷·消费类": N_("微贷·消费类"),
+    "小额信用贷款": N_("小额信用贷款"),
+    "信用": NC_("guarantee", "信用"),
+    "保证": NC_("guarantee", "保证"),
+    "抵押": NC_("guarantee", "抵押"),
+    "质押": NC_("guarantee", "质押"),
+    "联保": NC_("guarantee", "联保"),
+    "配偶共同借款": N_("配偶共同借款"),
+    "可选设备抵押": N_("可选设备抵押"),
+    "设备抵押": N_("设备抵押"),
+    "房产抵押": N_("房产抵押"),
+}
+_PIECES = re.compile(r"(\s*[+＋；;、，,]\s*)")
+_SEPARATORS = {"+": " + ", "＋": " + ", "；": "; ", ";": "; ", "、": ", ", "，": ", ", ",": ", "}
+
+
+def vocabulary(typed: str, lang: str) -> str:
+    """A product or guarantee mode in ``lang`` when made only of the known words, else as typed."""
+    if lang == "zh" or not typed.strip():
+        return typed
+    pieces = _PIECES.split(typed.strip())
+    words, separators = pieces[::2], pieces[1::2]
+    if not all(word in VOCABULARY for word in words):
+        return typed
+    out = gettext(VOCABULARY[words[0]], lang)
+    for separator, word in zip(separators, words[1:], strict=True):
+        out += _SEPARATORS[separator.strip()] + gettext(VOCABULARY[word], lang)
+    return out
+
+
+def soft_option(option: str, lang: str) -> str:
+    """A soft-matrix answer in ``lang``; typed text other than the fixed options stays as typed."""
+    msg = SOFT_OPTIONS.get(option)
+    return option if msg is None else gettext(msg, lang)
+
 
 # The loan-size limits, shared with the command line.
 LIMIT_LABELS: dict[str, str] = _LIMIT_LABELS

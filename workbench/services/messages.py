@@ -65,6 +65,7 @@ TEXTS: dict[str, str] = {
     "not_the_chair": N_("只有本次贷审会的主席可以闭会并签署纪要"),
     "session_empty": N_("贷审会议程为空，没有可签署的纪要"),
     "session_undecided": N_("还有 {count} 个议程案卷未作决议，不能闭会"),
+    "minutes_undecided": N_("纪要中还有 {count} 个案卷未作决议（待审议），不能签署；请先在贷审会上表决"),
     "session_changed": N_("签署纪要期间案卷 {case_id} 已被修改，纪要未归档；请重新闭会"),
     "stage_committee_owned": N_(
         "案卷阶段不能由保存改为“{stage}”：提交上会请用“提交贷审会”，上会后的阶段由贷审会决议决定"

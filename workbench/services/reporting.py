@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Protocol
 from workbench.domain.calc import compute_case
 from workbench.domain.errors import ConcurrentEditError, DomainError
 from workbench.domain.proposal_history import ProposalHistory
-from workbench.domain.records import SIGNS_AS, ArchivedReport, SignatureRole
+from workbench.domain.records import SIGNS_AS, ArchivedReport, CommitteeError, SignatureRole
 from workbench.domain.records import ReportKind as ArchiveKind
 from workbench.reports.canonical import canonical_case_sha256
 from workbench.reports.content import build_dossier, build_minutes, build_survey_report, draft_decision
@@ -159,6 +159,20 @@ def render_report(case: CaseFile, request: ReportRequest, case_version: int | No
     return render_pdf(doc, meta=meta, invariant=request.invariant)
 
 
+def require_decided_minutes(case: CaseFile, request: ReportRequest) -> None:
+    """Minutes are signed only once every case on them is decided: a draft form is not a record.
+
+    Raises:
+        CommitteeError: ``minutes_undecided`` with how many cases are still 待审议.
+    """
+    if request.kind is not ReportKind.MINUTES:
+        return
+    decisions = request.minutes.decisions if request.minutes is not None else ()
+    waiting = sum(1 for d in decisions if d.decision is None) if decisions else 1
+    if waiting:
+        raise CommitteeError("minutes_undecided", case_id=case.id, count=waiting)
+
+
 def draft_minutes(case: CaseFile, decision: CommitteeDecisionData) -> MinutesData:
     """A one-case session to be filled in by hand: the agenda entry, the presenter, empty votes."""
     members: tuple[CommitteeMember, ...] = (
@@ -228,6 +242,8 @@ def make_report(
     ``signs_as``: the box kind to sign in (a signed-in user's, ``signs_as_user``); default the
     identity's kind.
     """
+    if identity is not None:
+        require_decided_minutes(case, request)
     pdf = render_report(case, request, case_version)
     if identity is not None:
         from workbench.reports.signing import sign_pdf  # pyHanko: only when signing

@@ -260,14 +260,14 @@ VOTE_LABELS: Words[Vote] = Words(
         Vote.APPROVE_WITH_CONDITIONS: NC_("committee vote", "有条件批准"),
         Vote.RETURN_FOR_RESURVEY: NC_("committee vote", "退回重新调查"),
         Vote.DEFER: NC_("committee vote", "缓议"),
-        Vote.REJECT: NC_("committee vote", "拒绝"),
+        Vote.REJECT: NC_("committee vote", "反对"),
     }
 )
 
 OUTCOME_LABELS: Words[Outcome] = Words(
     {
-        Outcome.APPROVED_AS_PROPOSED: NC_("committee outcome", "批准贷款申请无改动"),
-        Outcome.APPROVED_WITH_CHANGES: NC_("committee outcome", "批准贷款申请有变更"),
+        Outcome.APPROVED_AS_PROPOSED: NC_("committee outcome", "按原方案批准"),
+        Outcome.APPROVED_WITH_CHANGES: NC_("committee outcome", "调整方案后批准"),
         Outcome.APPROVED_WITH_CONDITIONS: NC_("committee outcome", "有条件批准"),
         Outcome.RETURNED_FOR_RESURVEY: NC_("committee outcome", "退回重新调查"),
         Outcome.DEFERRED: NC_("committee outcome", "缓议"),

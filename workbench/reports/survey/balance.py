@@ -9,7 +9,7 @@ from workbench.reports.document import Align, Block, DataTable, Para, TextStyle
 from workbench.reports.formatting import day, money, number, pct
 from workbench.reports.survey.context import SurveyContext, kv
 from workbench.reports.tables import COUNT, LABEL, MONEY, PCT, TEXT, Col, Head, detail_table, grid_table
-from workbench.reports.texts import RATIO_LABELS, capital, pair_label
+from workbench.reports.texts import MONEY_UNIT, RATIO_LABELS, capital, pair_label
 from workbench.texts import N_, NC_, Msg
 
 if TYPE_CHECKING:
@@ -151,6 +151,7 @@ def balance_sheet(ctx: SurveyContext) -> list[Block]:
             (tr(N_("表外负债")), money(t.off_balance_liabilities)),
             (tr(N_("对外担保（或有负债）")), money(t.guarantees_given)),
             (tr(N_("流动资金（现金+存款+家庭存款）")), money(t.liquid)),
+            unit=tr(MONEY_UNIT),
         ),
         ratios_table(ctx),
     ]
@@ -203,7 +204,8 @@ def ratios_table(ctx: SurveyContext) -> DataTable:
     right += [("", "")] * (len(left) - len(right))
     merged = [(a[0], a[1], b[0], b[1]) for a, b in zip(left, right, strict=True)]
     ratio, value = Head(N_("指标"), L, 2), Head(NC_("column", "数值"), R)
-    return grid_table((ratio, value, ratio, value), merged, ctx.tr, caption=ctx.tr(N_("资产负债评价")))
+    caption = ctx.tr(N_("资产负债评价"))
+    return grid_table((ratio, value, ratio, value), merged, ctx.tr, caption=caption, amounts=False)
 
 
 def balance_details(ctx: SurveyContext, sheet: BalanceSheet | None = None) -> list[Block]:

@@ -10,7 +10,7 @@ from workbench.reports.document import Align, Block, Para
 from workbench.reports.formatting import DASH, count, day, money, number, text
 from workbench.reports.survey.context import SurveyContext, kv, para_if, paras_if
 from workbench.reports.tables import COUNT, LABEL, MONEY, PCT, TEXT, Col, Head, detail_table, grid_table
-from workbench.reports.texts import SOFT_FACTORS, Tr, capital, label, pair_label
+from workbench.reports.texts import MONEY_UNIT, SOFT_FACTORS, Tr, capital, label, pair_label, soft_option
 from workbench.texts import N_, NC_
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ SOFT_MATRIX: tuple[Col[SoftFactor], ...] = (
         lambda f: f.factor,
         lambda v, tr: capital(pair_label(SOFT_FACTORS, v, tr.lang), tr.lang),
     ),
-    Col(N_("情况"), lambda f: f.option, width=1.3),
+    Col(N_("情况"), lambda f: f.option, lambda v, tr: soft_option(v, tr.lang), width=1.3),
     Col(N_("说明"), lambda f: f.note, TEXT, width=2.2),
 )
 
@@ -94,6 +94,7 @@ def business(ctx: SurveyContext) -> list[Block]:
             (tr(N_("经营年限（年）")), years),
             (tr(N_("雇员人数")), str(biz.employees)),
             (tr(N_("每月营业天数")), count(biz.operating_days_per_month)),
+            unit=tr(MONEY_UNIT),
         )
     ]
     blocks += para_if(tr(N_("主营业务")), biz.main_activity, tr)
@@ -159,6 +160,7 @@ def purpose(ctx: SurveyContext) -> list[Block]:
             (tr(N_("融资缺口")), money(req.financing_gap)),
             (tr(NC_("report", "申请金额")), money(req.amount)),
             (tr(NC_("report", "需求类别")), tr.sep.join(families) if families else DASH),
+            unit=tr(MONEY_UNIT),
         )
     ]
     blocks += para_if(tr(N_("申请贷款的原因")), ctx.case.soft_info.reason_for_loan, tr)

@@ -13,7 +13,7 @@ from workbench.reports.document import Align, Block, Bullets, ChartRef, DataTabl
 from workbench.reports.formatting import DASH, deviation, money, number, pct
 from workbench.reports.survey.context import SurveyContext, kv, paras_if
 from workbench.reports.tables import MONEY, PCT, Col, Head, Said, detail_table, grid_table
-from workbench.reports.texts import LIMIT_LABELS, Tr, capital, pair_label
+from workbench.reports.texts import LIMIT_LABELS, MONEY_UNIT, Tr, capital, pair_label
 from workbench.texts import N_, NC_
 from workbench.texts.labels import ISSUE_TEXTS, ITEM_NAMES, STATUS_LABELS
 
@@ -78,6 +78,7 @@ def evaluation(ctx: SurveyContext) -> list[Block]:
                     failed=statuses.count(Status.FAIL),
                 ),
             ),
+            unit=tr(MONEY_UNIT),
         )
     ]
     blocks += paras_if(
@@ -127,6 +128,7 @@ def conclusion(ctx: SurveyContext) -> list[Block]:
             (tr(N_("还款能力可贷额度")), money(z.p_cap)),
             (tr(N_("月还款额占月可支比例")), pct(z.ratio)),
             (tr(N_("决定建议金额的约束")), pair_label(LIMIT_LABELS, z.binding_limit, lang)),
+            unit=tr(MONEY_UNIT),
         ),
         _limits_table(ctx),
         detail_table(SENSITIVITIES, z.sensitivities, tr, caption=tr(N_("还款能力敏感性"))),

@@ -31,9 +31,9 @@ class SurveyContext:
         return Tr(self.lang)
 
 
-def kv(*pairs: tuple[str, str], columns: int = 2) -> KeyValues:
-    """Label/value pairs, two pairs to a row."""
-    return KeyValues(tuple(pairs), columns)
+def kv(*pairs: tuple[str, str], columns: int = 2, unit: str = "") -> KeyValues:
+    """Label/value pairs, two pairs to a row; ``unit`` (金额单位：元) when there are amounts."""
+    return KeyValues(tuple(pairs), columns, unit)
 
 
 def para_if(title: str, value: str, tr: Tr) -> list[Block]:

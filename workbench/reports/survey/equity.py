@@ -10,6 +10,7 @@ from workbench.reports.document import Align, Block, DataTable, Para, TextStyle
 from workbench.reports.formatting import count, day, money, text
 from workbench.reports.survey.context import SurveyContext, kv
 from workbench.reports.tables import DEVIATION, MONEY, Col, Head, detail_table, grid_table
+from workbench.reports.texts import MONEY_UNIT
 from workbench.texts import N_, NC_
 from workbench.texts.labels import STATUS_LABELS
 
@@ -41,6 +42,7 @@ def equity(ctx: SurveyContext) -> list[Block]:
             (tr(N_("依据")), text(eq_in.initial_basis)),
             (tr(N_("实际权益含表外项目")), yes_no(eq_in.include_off_balance, tr)),
             (tr(N_("应有权益")), money(eq.expected)),
+            unit=tr(MONEY_UNIT),
         ),
         Para(
             tr(

@@ -12,7 +12,7 @@ from workbench.reports.document import Align, Block, ChartRef, DataTable, Para, 
 from workbench.reports.formatting import money, number, pct
 from workbench.reports.survey.context import SurveyContext, kv, para_if
 from workbench.reports.tables import COUNT, MONEY, PCT, TEXT, Col, Head, Said, detail_table, grid_table
-from workbench.reports.texts import label
+from workbench.reports.texts import MONEY_UNIT, label
 from workbench.texts import N_, NC_, Msg
 
 if TYPE_CHECKING:
@@ -88,6 +88,7 @@ def income_statement(ctx: SurveyContext) -> list[Block]:
             (tr(N_("平季月所需工时")), number(s.labour_hours_normal, 1)),
             (tr(N_("年销售额")), money(st.annual_sales)),
             (tr(N_("固定费用合计（月）")), money(st.fixed_costs)),
+            unit=tr(MONEY_UNIT),
         )
     )
     seasons = [season for season in Season if season in pl.calendar]

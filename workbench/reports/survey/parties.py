@@ -14,7 +14,7 @@ from workbench.reports.document import Align, Block, Para
 from workbench.reports.formatting import DASH, count, day, money, text
 from workbench.reports.survey.context import SurveyContext, kv, para_if, paras_if, sub
 from workbench.reports.tables import COUNT, LABEL, MONEY, PCT, TEXT, YES_NO, Col, detail_table
-from workbench.reports.texts import label
+from workbench.reports.texts import MONEY_UNIT, label, vocabulary
 from workbench.texts import N_, NC_
 
 if TYPE_CHECKING:
@@ -81,7 +81,7 @@ def survey_info(ctx: SurveyContext) -> list[Block]:
         kv(
             (tr(N_("案件编号")), text(case.case_number)),
             (tr(N_("案卷 ID")), case.id),
-            (tr(N_("贷款产品")), text(case.product)),
+            (tr(N_("贷款产品")), text(vocabulary(case.product, ctx.lang))),
             (tr(N_("贷款类别")), label(case.loan_class, ctx.lang)),
             (tr(N_("案件阶段")), label(case.stage, ctx.lang)),
             (tr(N_("受理团队")), text(case.officers.team)),
@@ -113,10 +113,11 @@ def application(ctx: SurveyContext) -> list[Block]:
                 _requested_instalment(ctx),
             ),
             (tr(NC_("report", "本金宽限期（月）")), str(req.grace_months)),
-            (tr(N_("担保方式")), text(req.guarantee_mode)),
+            (tr(N_("担保方式")), text(vocabulary(req.guarantee_mode, tr.lang))),
             (tr(N_("首次贷款")), yes_no(req.first_loan, tr)),
             (tr(N_("拟放款日期")), day(req.disbursement_date)),
             (tr(N_("自有资金")), money(req.own_contribution)),
+            unit=tr(MONEY_UNIT),
         )
     ]
     blocks += para_if(tr(N_("贷款用途")), req.purpose, tr)
@@ -192,6 +193,7 @@ def credit_history(ctx: SurveyContext) -> list[Block]:
             (tr(N_("贷款逾期次数")), str(b.loan_overdue_count)),
             (tr(N_("现有负债余额")), money(total([d.balance for d in sheet.debts]))),
             (tr(N_("对外担保余额")), money(totals.guarantees_given)),
+            unit=tr(MONEY_UNIT),
         )
     ]
     if b.credit_history:
@@ -211,7 +213,8 @@ def credit_history(ctx: SurveyContext) -> list[Block]:
 
 def guarantees(ctx: SurveyContext) -> list[Block]:
     tr, case, lang = ctx.tr, ctx.case, ctx.lang
-    blocks: list[Block] = [kv((tr(N_("担保方式")), text(case.request.guarantee_mode)), columns=1)]
+    mode = vocabulary(case.request.guarantee_mode, lang)
+    blocks: list[Block] = [kv((tr(N_("担保方式")), text(mode)), columns=1)]
     for g in case.guarantors:
         blocks.append(
             sub(
@@ -226,6 +229,7 @@ def guarantees(ctx: SurveyContext) -> list[Block]:
                         (tr(NC_("report", "负债")), money(g.liabilities)),
                         (tr(NC_("report", "信用记录")), text(g.credit_record)),
                         (tr(N_("担保意愿")), text(g.willingness)),
+                        unit=tr(MONEY_UNIT),
                     ),
                     *para_if(tr(N_("制约能力")), g.leverage, tr),
                 ],

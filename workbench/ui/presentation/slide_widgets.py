@@ -46,7 +46,7 @@ from workbench.ui.presentation.slides import (
     Table,
     WhatIf,
 )
-from workbench.ui.presentation.theme import STATUS_MARK, STATUS_TEXT, SUPERSEDED, SUPERSEDED_MARK, Theme
+from workbench.ui.presentation.theme import STATUS_MARK, STATUS_TEXT, Theme
 from workbench.ui.presentation.what_if import WhatIfPanel
 
 if TYPE_CHECKING:
@@ -554,6 +554,7 @@ class SlideChart(QWidget):
             draw_deviation_chart,
             draw_monthly_chart,
             draw_projection_chart,
+            use_font,
         )
 
         self.draws += 1
@@ -577,14 +578,9 @@ class SlideChart(QWidget):
             for artist in self._animated():  # drawn over a saved background: a live update blits
                 artist.set_animated(True)
             legend = ax.get_legend()
-            if legend is not None:  # and a key for the hatched bars of superseded checks
-                from matplotlib.patches import Patch
-
+            if legend is not None:  # one row above the plot (the shared legend keys superseded bars too)
                 handles: list[Artist] = [h for h in legend.legend_handles if h is not None]
                 labels = [t.get_text() for t in legend.get_texts()]
-                if any(b.superseded for b in deviation_bars(results, lang())):
-                    handles.append(Patch(facecolor="white", edgecolor=SUPERSEDED, hatch="//"))
-                    labels.append(SUPERSEDED_MARK + " " + tr("已取代（不计入）"))
                 ax.legend(
                     handles,
                     labels,
@@ -606,5 +602,6 @@ class SlideChart(QWidget):
         for line in self.figure.findobj(Line2D):  # thicker lines read from the back of the room
             line.set_linewidth(max(float(line.get_linewidth()), 3.0))
             line.set_markersize(max(float(line.get_markersize()), 8.0))
+        use_font(self.figure)
         if idle:
             self.canvas.draw_idle()  # type: ignore[no-untyped-call]

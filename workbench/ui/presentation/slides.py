@@ -23,6 +23,7 @@ from workbench.domain.profit_loss import Season
 from workbench.domain.readiness import Severity
 from workbench.domain.status import Status
 from workbench.reports.charts import deviation_bars
+from workbench.reports.decision_summary import decision_summary
 from workbench.texts.labels import CHECK_METHOD_LABELS as METHOD_LABELS
 from workbench.texts.labels import SCHEDULE_METHOD_LABELS as SCHEDULE_LABELS
 from workbench.texts.labels import STATUS_LABELS
@@ -190,42 +191,36 @@ def _term(months: int) -> str:
 
 
 def summary_slide(case: CaseFile, results: CaseResults) -> Slide:
-    """Client, business, request, proposal and readiness."""
+    """The decision summary first, as the dossier prints it after its cover (``reports.decision_summary``):
+    the proposal, the α test, the verdicts, the slack months, the soft risks and the recommendation."""
     z = results.sizing
-    business_name = case.business.name if case.business else ""
-    business = _shorten(business_name, SUMMARY_CHARS) if case.business else "—"
+    summary = decision_summary(case, results, lang())
     proposal = money(z.proposal) if z.proposal > 0 else "—"
+    alpha = summary.verdicts[0]
     lead = KeyFigures(
         (
-            KeyFigure(tr("申请金额"), money(case.request.amount)),
             KeyFigure(tr("建议金额"), proposal),
-            KeyFigure(tr("月还款占比"), pct(z.ratio)),
+            KeyFigure(tr("月还款额"), money(z.instalment)),
+            KeyFigure(tr("α 规则"), tr("通过") if summary.alpha_passed else tr("不通过"), alpha.status),
         )
     )
+    equity_and_checks = summary.verdicts[1:-1]  # the α test leads, readiness has its own slide
     facts = Facts(
         (
-            (tr("借款人"), case.borrower.name or "—"),
-            (tr("经营主体"), business),
-            (tr("期限与利率"), f"{_term(case.request.term_months)} · {_rate_text(case)}"),
-            (tr("还款方式"), _method(case)),
-            (tr("贷款用途"), _shorten(case.request.purpose, SUMMARY_CHARS * 2) or "—"),
+            (tr("期限与利率"), f"{_term(z.months)} · {_rate_text(case)} · {_method(case)}"),
+            (tr("月均可支配资金"), money(z.md_avg)),
+            *((line.label, line.value) for line in equity_and_checks),
         )
     )
+    risks = Paragraph(tr("主要风险（软信息）"), ("；" if lang() == "zh" else "; ").join(summary.risks))
+    name = _shorten(case.borrower.name, SUMMARY_CHARS)
     return Slide(
         "summary",
-        tr("案件概要"),
-        (facts, readiness_flags(results)),
-        notes="\n".join(
-            t
-            for t in (
-                case.notes.conclusion,
-                _full_if_shortened(business_name, SUMMARY_CHARS),
-                _full_if_shortened(case.request.purpose, SUMMARY_CHARS * 2),
-            )
-            if t
-        ),
-        columns=2,
+        f"{tr('决策摘要')} · {name}" if name else tr("决策摘要"),
+        (facts,),
+        notes="\n".join(t for t in (summary.unit, alpha.value, summary.recommendation) if t),
         lead=lead,
+        footer=(Paragraph(tr("季节性资金缺口"), summary.shortfall), risks),
     )
 
 

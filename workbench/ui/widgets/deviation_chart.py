@@ -3,8 +3,8 @@
 The first results are drawn with ``reports.charts.draw_deviation_chart`` (the same code the PDF
 uses). Later results move the existing bars with ``update_deviation_chart`` and repaint by
 blitting: the bars and their value labels are animated artists drawn over a saved background, a few
-milliseconds instead of a full redraw. Only when the set of checks changes or a value leaves the
-axis range does the chart draw everything again.
+milliseconds instead of a full redraw. The scale is fixed, so only when the set of checks changes
+does the chart draw everything again.
 
 Nothing listens to the chart except one navigation request: clicking a bar (or its label) emits
 ``check_requested(key)`` with the check id, or ``"equity"`` for the equity check.
@@ -21,7 +21,7 @@ from matplotlib.figure import Figure
 from PySide6.QtCore import Signal
 
 from workbench.domain.settings import DEFAULT_SETTINGS
-from workbench.reports.charts import deviation_bars, draw_deviation_chart, update_deviation_chart
+from workbench.reports.charts import deviation_bars, draw_deviation_chart, update_deviation_chart, use_font
 from workbench.ui.i18n import lang
 
 if TYPE_CHECKING:
@@ -101,7 +101,7 @@ class DeviationChart(FigureCanvasQTAgg):
                 [h for h in handles if h is not None],
                 texts,
                 loc="outside lower center",
-                ncol=3,
+                ncol=3 if len(texts) <= 3 else 2,
                 fontsize=8,
                 frameon=False,
                 handlelength=1.0,
@@ -113,6 +113,7 @@ class DeviationChart(FigureCanvasQTAgg):
                 break
         ticks = ax.get_yticks()
         ax.set_yticks(ticks, [_wrap(t.get_text()) for t in ax.get_yticklabels()], fontsize=8)
+        use_font(self.figure)  # the texts made here, in this figure's own font
 
     def _animated(self) -> list[Any]:
         if self._artists is None:

@@ -13,7 +13,7 @@ from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from PySide6.QtCore import QTimer
 
-from workbench.reports.charts import draw_monthly_chart, draw_projection_chart
+from workbench.reports.charts import draw_monthly_chart, draw_projection_chart, use_font
 from workbench.ui.i18n import lang
 
 if TYPE_CHECKING:
@@ -62,6 +62,7 @@ class MonthlyCharts(FigureCanvasQTAgg):
         draw_projection_chart(projection, self._results, lang())
         for axes in (monthly, projection):
             _compact_months(axes)
+        use_font(self.figure)  # the rebuilt legends and labels, in this figure's own font
         self._stale = False
         self.draws += 1
         self.draw_idle()

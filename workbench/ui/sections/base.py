@@ -156,7 +156,7 @@ def result_view(
     add_export_action(view)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setStretchLastSection(False)  # amounts stay beside their headers
     row = view.verticalHeader().defaultSectionSize()
     view.setMinimumHeight(row * (min_rows + 1) + 8)
     if max_rows:

@@ -297,8 +297,25 @@ def test_seasonal_with_equal_weights_is_the_annuity() -> None:
     assert seasonal.rows == annuity.rows
 
 
-def test_seasonal_zero_weight_month_still_pays_its_interest() -> None:
-    # decision: no negative amortisation; a month with weight 0 pays the interest only
+def test_seasonal_zero_weight_month_pays_nothing_when_the_loan_fits() -> None:
+    # decision: a seasonal month pays no more than its share of cash; unpaid interest stays in the balance
+    weights = (D(0), D(600), D(600))
+    schedule = build_schedule(D(1000), R1, 3, Method.SEASONAL, weights=weights)
+    assert schedule.factor is not None and schedule.factor < 1
+    first = schedule.rows[0]
+    assert (first.payment, first.interest, first.principal, first.balance) == (
+        D("0.00"),
+        D("10.00"),
+        D("-10.00"),
+        D("1010.00"),
+    )
+    assert all(row.payment <= w for row, w in zip(schedule.rows, weights, strict=True))
+    assert sum(row.principal for row in schedule.rows) == D(1000)
+    assert schedule.rows[-1].balance == D("0.00")
+
+
+def test_seasonal_zero_weight_month_pays_its_interest_when_the_loan_exceeds_the_weights() -> None:
+    # x > 1: the months cannot carry the loan anyway, so no month pays less than its interest
     schedule = build_schedule(D(1000), R1, 3, Method.SEASONAL, weights=(D(0), D(1), D(1)))
     assert schedule.rows[0].payment == schedule.rows[0].interest == D("10.00")
     assert schedule.rows[0].principal == D("0.00")
@@ -624,7 +641,7 @@ def test_negative_grace_is_refused() -> None:
     assert_error(error, "grace_months", "negative")
 
 
-@pytest.mark.parametrize(("grace", "count"), [(0, 11), (0, 13), (2, 12)])
+@pytest.mark.parametrize(("grace", "count"), [(0, 11), (0, 13), (2, 11)])
 def test_seasonal_weights_must_match_the_months_after_grace(grace: int, count: int) -> None:
     with pytest.raises(ValidationError) as error:
         build_schedule(D(1000), R1, 12, Method.SEASONAL, grace_months=grace, weights=(D(1),) * count)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from workbench.domain.money import ZERO, floor_to, quantize, safe_div
+from workbench.domain.money import CENT, ZERO, floor_to, quantize, safe_div
 from workbench.domain.schedules import (
     Method,
     Rate,
@@ -22,7 +22,7 @@ from workbench.domain.schedules import (
     build_schedule,
     max_principal_annuity,
     max_principal_equal_principal,
-    seasonal_factor,
+    max_principal_seasonal,
 )
 
 if TYPE_CHECKING:
@@ -98,33 +98,46 @@ def regular_instalment(schedule: Schedule, grace_months: int = 0) -> Decimal:
 
 
 def burden_ratio(
-    schedule: Schedule, instalment: Decimal, md_avg: Decimal, factor: Decimal | None, alpha: Decimal
+    schedule: Schedule,
+    instalment: Decimal,
+    md_avg: Decimal,
+    disposable: tuple[Decimal, ...] = (),
 ) -> Decimal | None:
     """月还款额占月可支比例: the share of disposable cash the loan takes, comparable with α.
 
-    Level schedules: instalment / MD_avg. Seasonal: x·α, the share of each month's disposable cash.
-    Interest-only and bullet: the monthly equivalent of all payments (Σ payments / n) / MD_avg.
+    Level schedules: instalment / MD_avg. Seasonal: the largest share of a month's disposable cash any
+    month pays (payment_k / MD_k; ``disposable`` gives MD_k of each month of the term), grace months
+    included. Interest-only and bullet: the monthly equivalent of all payments (Σ payments / n) / MD_avg.
     """
-    if schedule.method is Method.SEASONAL and factor is not None:
-        return factor * alpha
+    if schedule.method is Method.SEASONAL and disposable:
+        paid = list(zip(schedule.rows, disposable, strict=False))
+        shares = [row.payment / md for row, md in paid if row.payment and md > 0]
+        if any(row.payment and md <= 0 for row, md in paid):
+            return None  # a month without disposable cash pays: no share describes it
+        return max(shares, default=ZERO)
     if schedule.method in (Method.BULLET, Method.INTEREST_ONLY):
         return safe_div(schedule.total_payment / len(schedule.rows), md_avg)
     return safe_div(instalment, md_avg)
 
 
 def capacity_for(
-    method: Method, a_max: Decimal, rate: Rate, months: int, weights: tuple[Decimal, ...]
+    method: Method,
+    a_max: Decimal,
+    rate: Rate,
+    months: int,
+    weights: tuple[Decimal, ...],
+    grace: int = 0,
 ) -> Decimal:
+    """The largest principal ``a_max`` (or, seasonal, the months' ``weights``) carries over ``months``
+    repayment months (the term less grace; seasonal weights cover the whole term, grace included)."""
     r = rate.monthly
     if method in (Method.EQUAL_PRINCIPAL, Method.FLAT):
         return max_principal_equal_principal(a_max, r, months)
     if method is Method.SEASONAL and weights:
-        discount = Decimal(1)
-        total = ZERO
-        for w in weights:
-            discount /= 1 + r
-            total += w * discount
-        return total
+        if not any(weights[grace:]):
+            return ZERO
+        # Floored to the cent, so a loan at capacity has x ≤ 1 and no month pays above its share.
+        return floor_to(max_principal_seasonal(weights, r, grace), CENT)
     if method in (Method.BULLET, Method.INTEREST_ONLY):
         # The balloon must be saved up: P·(1 + r·n) ≤ A_max·n over the term.
         return a_max * months / (1 + r * months)
@@ -155,13 +168,14 @@ def size_loan(
     md_avg = statement.average["disposable"]
     alpha = settings.alpha
     a_max = quantize(alpha * md_avg)
-    active = months - request.grace_months
-    weights = seasonal_weights(statement, alpha, first_month, active)
+    grace = request.grace_months
+    active = months - grace
+    weights = seasonal_weights(statement, alpha, first_month, months)
 
     def cap(a: Decimal, method: Method, w: tuple[Decimal, ...]) -> Decimal:
         if a <= 0:
             return ZERO
-        return quantize(capacity_for(method, a, rate, active, w))
+        return quantize(capacity_for(method, a, rate, active, w, grace))
 
     p_cap = cap(a_max, request.method, weights)
     sensitivities = tuple(
@@ -195,13 +209,14 @@ def size_loan(
         ep = plan_schedule(
             proposal, rate, months, Method.EQUAL_PRINCIPAL, request.grace_months, settings, weights
         )
-        if sum(weights, ZERO) > 0:
+        if sum(weights[grace:], ZERO) > 0:
             seasonal = plan_schedule(
                 proposal, rate, months, Method.SEASONAL, request.grace_months, settings, weights
             )
-            factor = seasonal_factor(proposal, rate, weights)
+            factor = seasonal.factor
         instalment = regular_instalment(schedule, request.grace_months)
-        ratio = burden_ratio(schedule, instalment, md_avg, factor, alpha) if md_avg > 0 else None
+        disposable = term_disposable(statement, first_month, months)
+        ratio = burden_ratio(schedule, instalment, md_avg, disposable) if md_avg > 0 else None
 
     opening = liquid_funds - request.own_contribution
     projection = project_cash(statement, schedule, opening, first_month)
@@ -232,13 +247,19 @@ def size_loan(
     )
 
 
+def term_disposable(statement: IncomeStatement, first_month: int, count: int) -> tuple[Decimal, ...]:
+    """The disposable cash of the calendar month of each instalment 1 … ``count`` (the month after
+    disbursement first), so a plan's k-th row meets the k-th month whatever the grace."""
+    return tuple(statement.month((first_month + k) % 12 + 1).disposable for k in range(max(count, 0)))
+
+
 def seasonal_weights(
     statement: IncomeStatement, alpha: Decimal, first_month: int, count: int
 ) -> tuple[Decimal, ...]:
-    """α × the disposable cash of each month after disbursement (a loss month weighs 0), to the cent."""
+    """α × the disposable cash of instalment months 1 … ``count`` (a loss month weighs 0), rounded
+    down to the cent so a payment at its weight never exceeds α × the month's cash."""
     return tuple(
-        quantize(alpha * max(statement.month((first_month + k) % 12 + 1).disposable, ZERO))
-        for k in range(max(count, 0))
+        floor_to(alpha * max(md, ZERO), CENT) for md in term_disposable(statement, first_month, count)
     )
 
 

@@ -163,17 +163,26 @@ def _issues(
         for ref in check.evidence:
             if ref not in known:
                 issues.append(Issue(Severity.BLOCKING, "unknown_evidence", check.id, {"value": ref}))
+    issues += cash_issues(sizing)
+    return issues
+
+
+def cash_issues(sizing: SizingResult) -> list[Issue]:
+    """The 12-month projection against the minimum balance: a cut proposal is advised, naming the month
+    that failed; a projection still below the minimum (even without a loan) blocks."""
+    minimum = str(sizing.minimum_balance)
+    issues = []
+    cut = sizing.shortfall
+    if cut is not None and sizing.proposal > 0:
+        params = {
+            "month": str(cut.month),
+            "balance": str(cut.balance),
+            "minimum": minimum,
+            "amount": str(sizing.proposal),
+        }
+        issues.append(Issue(Severity.ADVICE, "sized_to_cash", params=params))
     low = sizing.projection_minimum
-    if low is not None and sizing.schedule is not None and low.balance < settings.minimum_cash_buffer:
-        issues.append(
-            Issue(
-                Severity.ADVICE,
-                "cash_shortfall",
-                params={
-                    "month": str(low.month),
-                    "balance": str(low.balance),
-                    "minimum": str(settings.minimum_cash_buffer),
-                },
-            )
-        )
+    if low is not None and low.balance < sizing.minimum_balance:
+        params = {"month": str(low.month), "balance": str(low.balance), "minimum": minimum}
+        issues.append(Issue(Severity.BLOCKING, "cash_shortfall", params=params))
     return issues

@@ -2,7 +2,8 @@
 
     MD_avg = average monthly disposable cash            A_max = α × MD_avg   (α = 80 %, bank practice)
     P_cap  = the largest principal whose instalment ≤ A_max for the requested repayment method
-    P_prop = floor_unit(min(request, P_cap, purpose need − own funds, product max, first-loan cap))
+    P_prop = floor_unit(min(request, P_cap, purpose need − own funds, product max, first-loan cap,
+                            the largest amount whose 12-month cash projection stays ≥ the minimum))
     ratio  = regular instalment / MD_avg                (月还款额占月可支比例, ≤ α)
 
 Capacity rests on *current* cash flow, not on the income the loan is meant to create.
@@ -26,6 +27,8 @@ from workbench.domain.schedules import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from workbench.domain.loan_request import LoanRequest
     from workbench.domain.profit_loss import IncomeStatement
     from workbench.domain.settings import Settings
@@ -78,6 +81,10 @@ class SizingResult:
     projection: tuple[ProjectionMonth, ...]
     opening_liquidity: Decimal
     first_month: int
+    shortfall: ProjectionMonth | None = None
+    """The lowest month of the projection at the amount the other limits allowed, when it fell below the
+    minimum balance and the proposal was cut to keep it above (``binding_limit`` ``cash_projection``)."""
+    minimum_balance: Decimal = ZERO
 
     @property
     def projection_minimum(self) -> ProjectionMonth | None:
@@ -197,7 +204,23 @@ def size_loan(
     if request.first_loan and settings.first_loan_cap is not None:
         limits.append(("first_loan_cap", settings.first_loan_cap))
     binding, smallest = min(limits, key=lambda item: item[1])
-    proposal = max(floor_to(smallest, settings.rounding.loan_unit), ZERO)
+    unit = settings.rounding.loan_unit
+    proposal = max(floor_to(smallest, unit), ZERO)
+    opening = liquid_funds - request.own_contribution
+    minimum = settings.minimum_cash_buffer
+
+    def lowest(amount: Decimal) -> ProjectionMonth:
+        plan = plan_schedule(amount, rate, months, request.method, request.grace_months, settings, weights)
+        return min(project_cash(statement, plan, opening, first_month), key=lambda m: m.balance)
+
+    shortfall = None
+    if proposal > 0:
+        low = lowest(proposal)
+        if low.balance < minimum:
+            shortfall = low
+            proposal = _largest_fitting(proposal, unit, lambda amount: lowest(amount).balance >= minimum)
+            limits.append(("cash_projection", proposal))
+            binding = "cash_projection"
 
     schedule = ep = seasonal = None
     factor = None
@@ -218,7 +241,6 @@ def size_loan(
         disposable = term_disposable(statement, first_month, months)
         ratio = burden_ratio(schedule, instalment, md_avg, disposable) if md_avg > 0 else None
 
-    opening = liquid_funds - request.own_contribution
     projection = project_cash(statement, schedule, opening, first_month)
     return SizingResult(
         md_avg=md_avg,
@@ -244,7 +266,22 @@ def size_loan(
         projection=projection,
         opening_liquidity=opening,
         first_month=first_month,
+        shortfall=shortfall,
+        minimum_balance=minimum,
     )
+
+
+def _largest_fitting(top: Decimal, unit: Decimal, fits: Callable[[Decimal], bool]) -> Decimal:
+    """The largest multiple of ``unit`` in [0, ``top``] that ``fits`` (bisection: the projection only
+    falls as the principal grows); 0 when none does."""
+    low, high = 0, int(top / unit)  # fits(low · unit) holds for low = 0 (no loan is never the cause)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if fits(middle * unit):
+            low = middle
+        else:
+            high = middle - 1
+    return floor_to(low * unit, unit)
 
 
 def term_disposable(statement: IncomeStatement, first_month: int, count: int) -> tuple[Decimal, ...]:

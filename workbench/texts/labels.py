@@ -338,6 +338,9 @@ ISSUE_TEXTS: Words[str] = Words(
         "shares_not_full": N_("产品销售占比合计为 {total}，应为 100%"),
         "unknown_evidence": N_("{subject} 引用了不存在的证据 {value}"),
         "cash_shortfall": N_("现金流预测在 {month} 月降至 {balance}，低于最低余额 {minimum}"),
+        "sized_to_cash": N_(
+            "现金流预测在 {month} 月将降至 {balance}（最低余额 {minimum}），建议金额已降至 {amount}"
+        ),
     }
 )
 
@@ -441,6 +444,7 @@ LIMIT_LABELS: dict[str, str] = {
     "purpose": N_("资金需求缺口"),
     "product_max": N_("产品上限"),
     "first_loan_cap": N_("首贷上限"),
+    "cash_projection": N_("现金流预测最低余额"),
 }
 
 

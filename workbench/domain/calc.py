@@ -9,6 +9,7 @@ or two) and what ``workbench calc`` prints.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -20,7 +21,7 @@ from workbench.domain.equity import EquityResult, reconcile_equity
 from workbench.domain.money import ONE, ZERO
 from workbench.domain.profit_loss import IncomeStatement, Season, compute_income_statement
 from workbench.domain.ratios import evaluation_ratios
-from workbench.domain.readiness import Issue, Severity, check_issues, equity_issues
+from workbench.domain.readiness import Issue, Severity, check_issues, equity_issues, material_items
 from workbench.domain.settings import DEFAULT_SETTINGS, Settings
 from workbench.domain.sizing import SizingResult, size_loan
 
@@ -100,6 +101,9 @@ def compute_case(case: CaseFile, settings: Settings = DEFAULT_SETTINGS) -> CaseR
             if k in ("inventory_days", "raw_material_days", "ar_to_sales", "stock_at_price_to_sales")
         }
     )
+    figures["operating_days"] = (
+        case.business.operating_days_per_month if case.business is not None else settings.days_per_month
+    )
     equity = None
     if case.equity_check is not None:
         equity = reconcile_equity(case.equity_check, totals, settings.equity_tolerance)
@@ -112,6 +116,8 @@ def compute_case(case: CaseFile, settings: Settings = DEFAULT_SETTINGS) -> CaseR
         equity_actual=equity.current.actual if equity else None,
     )
     checks = run_cross_checks(case.cross_checks, ctx, settings.flow_tolerance, settings.equity_tolerance)
+    if case.notes.check_overrides:
+        checks = _with_overrides(checks, case)
     sizing = size_loan(
         statement,
         case.request,
@@ -119,7 +125,7 @@ def compute_case(case: CaseFile, settings: Settings = DEFAULT_SETTINGS) -> CaseR
         settings,
         _first_month(case.request.disbursement_date, case.dates.survey_date),
     )
-    issues = _issues(case, statement, equity, checks, sizing, settings)
+    issues = _issues(case, figures, equity, checks, sizing, settings)
     return CaseResults(
         totals=totals,
         statement=statement,
@@ -129,6 +135,17 @@ def compute_case(case: CaseFile, settings: Settings = DEFAULT_SETTINGS) -> CaseR
         checks=checks,
         sizing=sizing,
         issues=tuple(issues),
+    )
+
+
+def _with_overrides(checks: tuple[CrossCheckResult, ...], case: CaseFile) -> tuple[CrossCheckResult, ...]:
+    """Each check with the reviewer's override recorded for it (the last one, if several)."""
+    by_check = {o.check: o for o in case.notes.check_overrides}
+    return tuple(
+        dataclasses.replace(r, override_by=by_check[r.id].reviewer, override_reason=by_check[r.id].reason)
+        if r.id in by_check
+        else r
+        for r in checks
     )
 
 
@@ -143,14 +160,17 @@ def _first_month(disbursement: date | None, survey: date | None) -> int:
 
 def _issues(
     case: CaseFile,
-    statement: IncomeStatement,
+    figures: dict[str, Decimal | None],
     equity: EquityResult | None,
     checks: tuple[CrossCheckResult, ...],
     sizing: SizingResult,
     settings: Settings,
 ) -> list[Issue]:
     issues = equity_issues(equity, case.loan_class is LoanClass.BUSINESS)
-    issues += check_issues(checks, settings.min_checks_per_item)
+    known = {e.id for e in case.evidence}
+    # The repayment source decides the rules: a family with a business is judged on it, whatever the class.
+    items = material_items(case.business is not None, figures, settings)
+    issues += check_issues(checks, settings.min_checks_per_item, items, known)
     if sizing.proposal <= 0:
         issues.append(Issue(Severity.BLOCKING, "no_capacity"))
     shares = [p.share for p in case.profit_loss.products if p.share is not None and p.quantity is None]
@@ -158,7 +178,6 @@ def _issues(
         issues.append(
             Issue(Severity.ADVICE, "shares_not_full", params={"total": f"{sum(shares, ZERO) * 100}%"})
         )
-    known = {e.id for e in case.evidence}
     for check in case.cross_checks:
         for ref in check.evidence:
             if ref not in known:

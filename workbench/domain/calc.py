@@ -18,6 +18,7 @@ from workbench.domain.balance_sheet import BalanceTotals, compute_totals
 from workbench.domain.case_file import CaseFile, LoanClass
 from workbench.domain.cross_checks import CheckContext, CrossCheckResult, run_cross_checks
 from workbench.domain.equity import EquityResult, reconcile_equity
+from workbench.domain.errors import ValidationError
 from workbench.domain.money import ONE, ZERO
 from workbench.domain.profit_loss import IncomeStatement, Season, compute_income_statement
 from workbench.domain.ratios import evaluation_ratios
@@ -91,7 +92,10 @@ def compute_case(case: CaseFile, settings: Settings = DEFAULT_SETTINGS) -> CaseR
             figure, a rate above the product maximum …), with its field path.
     """
     totals = compute_totals(case.balance_sheet)
-    statement = compute_income_statement(case.profit_loss, case.balance_sheet)
+    try:
+        statement = compute_income_statement(case.profit_loss, case.balance_sheet)
+    except ValidationError as error:
+        raise error.at("profit_loss") from None
     ratios = evaluation_ratios(totals, statement)
     figures = base_figures(totals, statement)
     figures.update(

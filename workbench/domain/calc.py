@@ -55,9 +55,12 @@ def base_figures(totals: BalanceTotals, statement: IncomeStatement) -> dict[str,
     s = statement.structure
     figures: dict[str, Decimal | None] = {
         "sales_avg": avg["sales"],
-        "sales_normal": statement.by_season[Season.NORMAL].sales,
-        "sales_peak": statement.by_season[Season.PEAK].sales,
-        "sales_slack": statement.by_season[Season.SLACK].sales,
+        **{
+            f"sales_{season.value}": statement.by_season[season].sales
+            if season in statement.seasons
+            else None
+            for season in Season
+        },
         "sales_annual": statement.annual_sales,
         "gm_weighted": s.gross_margin,
         "cost_ratio": ONE - s.gross_margin,

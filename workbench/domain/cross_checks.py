@@ -622,7 +622,10 @@ def run_check(
     if kind is not CheckKind.LOGIC and deviation is not None:
         missing = []
     elif kind is not CheckKind.LOGIC and not missing:
-        missing = ["adopted"]  # the figure it is compared with is missing or zero
+        # The figure it is compared with is missing or zero: a monthly check on a calendar without normal
+        # months must name its season rather than be compared with nothing.
+        no_season = check.target is Target.SALES_MONTH and check.season is None and adopted is None
+        missing = ["season" if no_season else "adopted"]
     return CrossCheckResult(
         id=check.id,
         title=check.title,

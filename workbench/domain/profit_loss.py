@@ -170,6 +170,12 @@ class IncomeStatement:
     annual_sales: Decimal
     fixed_costs: Decimal
 
+    @property
+    def seasons(self) -> tuple[Season, ...]:
+        """The seasons the calendar has, peak first (``by_season`` also models the others, unused)."""
+        present = {m.season for m in self.months}
+        return tuple(s for s in Season if s in present)
+
     def month(self, number: int) -> MonthLine:
         """The line of calendar month ``number`` (1 = January)."""
         return self.months[number - 1]

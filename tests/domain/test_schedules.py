@@ -322,10 +322,11 @@ def test_seasonal_zero_weight_month_pays_its_interest_when_the_loan_exceeds_the_
     check_invariants(schedule, 3)
 
 
-def test_schedule_of_a_principal_with_fractions_of_a_cent_is_rounded_half_up() -> None:
-    schedule = build_schedule(D("1000.005"), R1, 2, Method.EQUAL_PRINCIPAL)
-    assert schedule.principal == D("1000.01")
-    check_invariants(schedule, 2)
+def test_schedule_of_a_principal_with_fractions_of_a_cent_is_refused() -> None:
+    # issue #13: one rule with the file import: a typed amount in fractions of a cent is refused
+    with pytest.raises(ValidationError) as error:
+        build_schedule(D("1000.005"), R1, 2, Method.EQUAL_PRINCIPAL)
+    assert_error(error, "principal", "sub_cent")
 
 
 # --- grace months
@@ -608,7 +609,7 @@ def test_max_months_is_a_parameter() -> None:
     assert len(build_schedule(D(1000), R1, 480, Method.ANNUITY, max_months=480).rows) == 480
 
 
-@pytest.mark.parametrize("principal", [D(-1000), D(0), D("0.004"), D("NaN"), D("-Infinity")])
+@pytest.mark.parametrize("principal", [D(-1000), D(0), D("NaN"), D("-Infinity")])  # 0.004: sub_cent
 def test_principal_must_be_positive(principal: Decimal) -> None:
     with pytest.raises(ValidationError) as error:
         build_schedule(principal, R1, 12, Method.ANNUITY)

@@ -179,7 +179,10 @@ def _issues(
     items = material_items(case.business is not None, figures, settings)
     issues += check_issues(checks, settings.min_checks_per_item, items, known)
     if sizing.proposal <= 0:
-        issues.append(Issue(Severity.BLOCKING, "no_capacity"))
+        # Say which limit left nothing: an amount of 0 asked for is not a lack of capacity.
+        code = ZERO_PROPOSAL.get(sizing.binding_limit, "no_capacity")
+        if code:
+            issues.append(Issue(Severity.BLOCKING, code))
     shares = [p.share for p in case.profit_loss.products if p.share is not None and p.quantity is None]
     if shares and sum(shares, ZERO) != ONE:
         issues.append(
@@ -191,6 +194,10 @@ def _issues(
                 issues.append(Issue(Severity.BLOCKING, "unknown_evidence", check.id, {"value": ref}))
     issues += cash_issues(sizing)
     return issues
+
+
+ZERO_PROPOSAL = {"request": "request_zero", "purpose": "no_financing_gap", "cash_projection": ""}
+"""The issue naming the limit that brought the proposal to 0 (the projection's own issue says it there)."""
 
 
 def cash_issues(sizing: SizingResult) -> list[Issue]:

@@ -25,6 +25,7 @@ from workbench.domain.sizing import (
     ProjectionMonth,
     burden_ratio,
     capacity_for,
+    check_term,
     plan_schedule,
     project_cash,
     regular_instalment,
@@ -245,6 +246,7 @@ def evaluate_terms(
         ValidationError: amount, term, rate or grace out of range (field names of ``Terms``).
     """
     rate = terms.rate.rate(settings.max_annual_rate)
+    check_term(terms.term_months, terms.grace_months, settings.max_months)
     md_avg = statement.average["disposable"]
     alpha = settings.alpha
     a_max = quantize(alpha * md_avg)

@@ -537,6 +537,9 @@ def _validate(
     if principal > MAX_AMOUNT:
         raise ValidationError("principal", "too_large", value=principal, limit=MAX_AMOUNT)
     amount = quantize(principal)
+    if amount != principal:
+        # Typed or imported amounts are whole cents everywhere (the codec's rule): refused, never rounded.
+        raise ValidationError("principal", "sub_cent", value=format(principal, "f"))
     if amount <= 0:
         raise ValidationError("principal", "must_be_positive", value=principal)
     _check_term(months, "months", max_months)
@@ -577,7 +580,7 @@ def build_schedule(
     cent), and the interest column is zero until then.
 
     Args:
-        principal: amount lent (CNY); rounded half-up to the cent.
+        principal: amount lent (CNY), in whole cents (a fraction of a cent is refused, ``sub_cent``).
         rate: monthly rate.
         months: term n in months, 1 … ``max_months``.
         method: repayment method.

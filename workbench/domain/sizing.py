@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from workbench.domain.errors import ValidationError
 from workbench.domain.money import CENT, ZERO, floor_to, quantize, safe_div
 from workbench.domain.schedules import (
     Method,
@@ -90,6 +91,20 @@ class SizingResult:
     def projection_minimum(self) -> ProjectionMonth | None:
         """The month the cumulative cash is lowest."""
         return min(self.projection, key=lambda m: m.balance) if self.projection else None
+
+
+def check_term(months: int, grace: int, max_months: int, prefix: str = "") -> None:
+    """Term and grace in range, each reported against its own field (``request.term_months`` …).
+
+    Raises:
+        ValidationError: ``out_of_range`` (term), ``negative`` or ``grace_too_long`` (grace).
+    """
+    if not 1 <= months <= max_months:
+        raise ValidationError(f"{prefix}term_months", "out_of_range", min=1, max=max_months, value=months)
+    if grace < 0:
+        raise ValidationError(f"{prefix}grace_months", "negative", value=grace)
+    if grace >= months:
+        raise ValidationError(f"{prefix}grace_months", "grace_too_long", grace=grace, months=months)
 
 
 def regular_instalment(schedule: Schedule, grace_months: int = 0) -> Decimal:
@@ -171,6 +186,7 @@ def size_loan(
         Amounts rounded half-up to the cent; the proposal rounded down to ``settings.rounding.loan_unit``.
     """
     rate = request.rate.rate(settings.max_annual_rate)
+    check_term(request.term_months, request.grace_months, settings.max_months, "request.")
     months = request.term_months
     md_avg = statement.average["disposable"]
     alpha = settings.alpha

@@ -346,6 +346,8 @@ ISSUE_TEXTS: Words[str] = Words(
         "check_overridden": N_("交叉检验 {subject} 偏差 {deviation} 经 {reviewer} 复核认可：{reason}"),
         "few_checks_advice": N_("建议：{subject} 有 {count} 项交叉检验（建议至少 {minimum} 项）"),
         "no_capacity": N_("月可支配资金不足，无法支持任何贷款金额"),
+        "request_zero": N_("申请金额为 0，无法提出建议金额"),
+        "no_financing_gap": N_("资金需求扣除自有资金和其他来源后为 0，无需贷款"),
         "shares_not_full": N_("产品销售占比合计为 {total}，应为 100%"),
         "unknown_evidence": N_("{subject} 引用了不存在的证据 {value}"),
         "cash_shortfall": N_("现金流预测在 {month} 月降至 {balance}，低于最低余额 {minimum}"),

@@ -21,12 +21,12 @@ and is paid, with interest on it at r, from the months that can (see ``build_sch
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal, localcontext
+from decimal import ROUND_FLOOR, Decimal, localcontext
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from workbench.domain.errors import ValidationError
-from workbench.domain.money import MAX_AMOUNT, ZERO, Rounding, quantize, round_to_unit
+from workbench.domain.money import CENT, MAX_AMOUNT, ZERO, Rounding, quantize, round_to_unit
 from workbench.domain.settings import RoundingSettings
 
 if TYPE_CHECKING:
@@ -484,7 +484,10 @@ def _seasonal(
         grace_rows.append(ScheduleRow(period, payment, interest, payment - interest, balance))
     x = seasonal_factor(balance, r, after) if balance else ZERO
     fits = x <= _ONE
-    limits = [round_to_unit(w, unit, Rounding.DOWN) for w in after]
+    limits = [
+        w.quantize(CENT, rounding=ROUND_FLOOR) if unit == CENT else round_to_unit(w, unit, Rounding.DOWN)
+        for w in after
+    ]
     payments = [round_to_unit(x * w, unit, mode) for w in after]
     if fits:
         payments = [min(p, top) for p, top in zip(payments, limits, strict=True)]

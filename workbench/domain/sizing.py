@@ -12,7 +12,7 @@ Capacity rests on *current* cash flow, not on the income the loan is meant to cr
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_FLOOR, Decimal
 from typing import TYPE_CHECKING
 
 from workbench.domain.errors import ValidationError
@@ -225,26 +225,30 @@ def size_loan(
     opening = liquid_funds - request.own_contribution
     minimum = settings.minimum_cash_buffer
 
+    def plan(amount: Decimal) -> Schedule:
+        return plan_schedule(amount, rate, months, request.method, request.grace_months, settings, weights)
+
     def lowest(amount: Decimal) -> ProjectionMonth:
-        plan = plan_schedule(amount, rate, months, request.method, request.grace_months, settings, weights)
-        return min(project_cash(statement, plan, opening, first_month), key=lambda m: m.balance)
+        return min(project_cash(statement, plan(amount), opening, first_month), key=lambda m: m.balance)
 
     shortfall = None
+    schedule = ep = seasonal = None
+    projection: tuple[ProjectionMonth, ...] = ()
     if proposal > 0:
-        low = lowest(proposal)
+        schedule = plan(proposal)
+        projection = project_cash(statement, schedule, opening, first_month)
+        low = min(projection, key=lambda m: m.balance)
         if low.balance < minimum:
             shortfall = low
             proposal = _largest_fitting(proposal, unit, lambda amount: lowest(amount).balance >= minimum)
             limits.append(("cash_projection", proposal))
             binding = "cash_projection"
+            schedule = plan(proposal) if proposal > 0 else None
+            projection = ()
 
-    schedule = ep = seasonal = None
     factor = None
     instalment = ratio = None
-    if proposal > 0:
-        schedule = plan_schedule(
-            proposal, rate, months, request.method, request.grace_months, settings, weights
-        )
+    if schedule is not None:
         ep = plan_schedule(
             proposal, rate, months, Method.EQUAL_PRINCIPAL, request.grace_months, settings, weights
         )
@@ -257,7 +261,7 @@ def size_loan(
         disposable = term_disposable(statement, first_month, months)
         ratio = burden_ratio(schedule, instalment, md_avg, disposable) if md_avg > 0 else None
 
-    projection = project_cash(statement, schedule, opening, first_month)
+    projection = projection or project_cash(statement, schedule, opening, first_month)
     return SizingResult(
         md_avg=md_avg,
         alpha=alpha,
@@ -312,7 +316,8 @@ def seasonal_weights(
     """α × the disposable cash of instalment months 1 … ``count`` (a loss month weighs 0), rounded
     down to the cent so a payment at its weight never exceeds α × the month's cash."""
     return tuple(
-        floor_to(alpha * max(md, ZERO), CENT) for md in term_disposable(statement, first_month, count)
+        (alpha * max(md, ZERO)).quantize(CENT, ROUND_FLOOR)
+        for md in term_disposable(statement, first_month, count)
     )
 
 

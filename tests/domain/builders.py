@@ -68,6 +68,9 @@ def check_result(
     superseded_by: str = "",
     deviation: Decimal | None = D(0),
     method: CheckMethod = CheckMethod.M2,
+    evidence: tuple[str, ...] = ("ev1",),
+    override_by: str = "",
+    override_reason: str = "",
 ) -> CrossCheckResult:
     """A finished check result, for readiness rules that only look at status and bookkeeping."""
     return CrossCheckResult(
@@ -85,7 +88,9 @@ def check_result(
         status=status,
         explanation=explanation,
         superseded_by=superseded_by,
-        evidence=(),
+        evidence=evidence,
+        override_by=override_by,
+        override_reason=override_reason,
     )
 
 

@@ -81,6 +81,7 @@ HAND_TOTALS = {
     "inventory": "1099.99",  # Σ qty × unit cost
     "raw_materials": "1000",
     "current_assets": "6499.99",  # business cash, bank, prepayment + receivables + stock
+    "household_current_assets": "3500",  # wife's WeChat 500 + time deposit 3,000 (not the loan to the cousin)
     "fixed_assets": "13000",  # business present values only
     "other_assets": "900",
     "business_assets": "20399.99",

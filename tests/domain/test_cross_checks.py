@@ -56,6 +56,7 @@ OK, EXPLAIN, FAIL = Status.OK, Status.EXPLAIN, Status.FAIL
 
 FIGURES: dict[str, Decimal | None] = {
     "sales_normal": D(100000),
+    "operating_days": D(30),  # the case's days (calc puts them here)
     "sales_peak": D(130000),
     "sales_slack": D(70000),
     "sales_avg": D(100000),
@@ -704,6 +705,10 @@ CASE_A_CHECKS = [
     ("C5", "1400000.00", "1440000.00", "2.78", OK, ""),
     ("C6", "120000.00", "120000.00", "0.00", OK, ""),  # range 105,000–135,000: inside
     ("C7", "31.10", "31.10", "0.00", OK, ""),  # inventory days in 25–45: inside
+    # added for the readiness gate (issue #13): a second method for margin and inventory
+    ("C8", "0.16", "0.16", "0.00", OK, ""),  # the A1 table as a sample: 15.60 %
+    ("C9", "0.16", "0.16", "0.00", OK, ""),  # peer range 12–20 %: inside
+    ("C10", "105000.00", "105000.00", "0.00", OK, ""),  # peers' stock 80,000–170,000: inside
 ]
 
 CASE_B_CHECKS = [
@@ -716,6 +721,14 @@ CASE_B_CHECKS = [
     ("B6", "0.27", "0.27", "0.00", OK),  # contribution 26.93 % in the peer range 22–30 %
     ("B7", "0.96", "0.96", "0.00", OK),  # 95.51 % utilisation
     ("B7p", "0.99", "0.99", "0.00", OK),  # peak: 1,549.6 h of 1,560 h
+    # added for the readiness gate (issue #13): margin, inventory, receivables and expenses
+    ("B8", "0.27", "0.27", "0.48", OK),  # three orders: 26.80 % against 26.93 %
+    ("B9", "31.58", "31.58", "0.00", OK),  # inventory days in 25–40: inside
+    ("B10", "122600.00", "124000.00", "1.13", OK),
+    ("B11", "0.73", "0.73", "0.00", OK),  # receivables 73.20 % of a month's sales, in 50–90 %
+    ("B12", "115000.00", "118000.00", "2.54", OK),
+    ("B13", "18900.00", "19240.00", "1.77", OK),
+    ("B14", "19240.00", "19240.00", "0.00", OK),  # peer range 17,000–22,000: inside
 ]
 
 

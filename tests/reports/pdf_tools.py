@@ -34,9 +34,9 @@ def _run(tool: str, pdf: bytes, *args: str) -> str:
     return done.stdout + done.stderr
 
 
-def text(pdf: bytes, first: int | None = None, last: int | None = None) -> str:
-    """``pdftotext`` (reading order), optionally of pages first..last (1-based)."""
-    args = ["-enc", "UTF-8"]
+def text(pdf: bytes, first: int | None = None, last: int | None = None, *, layout: bool = False) -> str:
+    """``pdftotext`` (reading order, or the page's layout), optionally of pages first..last (1-based)."""
+    args = ["-enc", "UTF-8", *(["-layout"] if layout else [])]
     if first is not None:
         args += ["-f", str(first)]
     if last is not None:

@@ -38,7 +38,20 @@ def case_a() -> CaseResults:
 
 def test_bars_list_the_equity_check_first_then_every_check(case_a: CaseResults) -> None:
     bars = deviation_bars(case_a)
-    assert [b.key for b in bars] == [EQUITY_KEY, "C1", "C2", "C3", "C4a", "C4b", "C5", "C6", "C7"]
+    assert [b.key for b in bars] == [
+        EQUITY_KEY,
+        "C1",
+        "C2",
+        "C3",
+        "C4a",
+        "C4b",
+        "C5",
+        "C6",
+        "C7",
+        "C8",
+        "C9",
+        "C10",
+    ]
     assert bars[0].label == "权益检验" and bars[0].percent == pytest.approx(-3.107, abs=0.001)
     c4a = bars[4]
     assert c4a.superseded and c4a.status is Status.EXPLAIN and c4a.percent == pytest.approx(-7.0, abs=0.01)

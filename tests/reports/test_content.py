@@ -122,7 +122,19 @@ def test_case_b_shows_both_equity_passes(case_b: Case) -> None:
 def test_cross_check_matrix_has_a_row_per_check_with_inputs_and_explanations(case_a: Case) -> None:
     doc = build_survey_report(*case_a)
     matrix = next(b for _, b in doc.walk() if isinstance(b, DataTable) and b.caption == "交叉检验矩阵")
-    assert [row[0] for row in matrix.rows] == ["C1", "C2", "C3", "C4a", "C4b", "C5", "C6", "C7"]
+    assert [row[0] for row in matrix.rows] == [
+        "C1",
+        "C2",
+        "C3",
+        "C4a",
+        "C4b",
+        "C5",
+        "C6",
+        "C7",
+        "C8",
+        "C9",
+        "C10",
+    ]
     c1 = matrix.rows[0]
     assert c1[1] == "M2 推估法" and "日均销售额 3,950.00" in c1[2] and "月营业天数 30" in c1[2]
     assert c1[3:6] == ("118,500.00", "120,000.00", "+1.25%")
@@ -165,7 +177,8 @@ def test_dossier_has_cover_contents_appendices_decision_and_minutes(
         "附录 B　月份损益表",
         "附录 C　现金流预测",
         "附录 D　还款计划表",
-        "附录 E　照片附件",
+        "附录 E　证据清单",  # the demo case lists its evidence (issue #13: checks count with evidence)
+        "附录 F　照片附件",
     ]
     images = [b for _, b in doc.walk() if isinstance(b, ImageRef)]
     assert [i.caption for i in images] == ["图 1：店面"]

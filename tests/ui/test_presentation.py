@@ -193,7 +193,7 @@ def test_the_matrix_shows_superseded_checks_with_a_mark_not_only_a_colour() -> N
     case, _source = open_demo("A")
     slides = build_slides(case, compute_case(case))
     rows = [(s, b) for s in slides if s.key.startswith("checks_") for b in s.blocks if isinstance(b, Table)]
-    assert [len(t.rows) for _s, t in rows] == [4, 4]  # 8 checks: split evenly over two slides
+    assert [len(t.rows) for _s, t in rows] == [4, 4, 3]  # 11 checks: split evenly over three slides
     table = rows[0][1]
     c4a = next(i for i, r in enumerate(table.rows) if r[0] == "C4a")
     assert table.rows[c4a][-1] == "○ 已被 C4b 取代" and c4a in table.superseded
@@ -239,9 +239,9 @@ def test_keyboard_navigation(make_presentation: Callable[..., PresentationWindow
     assert window.index == window.count - 1
     qtbot.keyClick(window, Qt.Key.Key_Home)
     assert window.index == 0
-    qtbot.keyClicks(window, "13")
+    qtbot.keyClicks(window, "14")  # case A's eleven checks take three matrix slides
     qtbot.keyClick(window, Qt.Key.Key_Return)
-    assert window.index == 12 and window.slides[12].key == "capacity"
+    assert window.index == 13 and window.slides[13].key == "capacity"
     qtbot.keyClicks(window, "99")
     qtbot.keyClick(window, Qt.Key.Key_Enter)
     assert window.index == window.count - 1
@@ -532,7 +532,9 @@ def test_a_reload_or_a_new_check_reshapes_the_open_slides(
     assert presentation.is_blank  # and stays black until the presenter shows the slide again
     presentation.toggle_blank()
     keys = [s.key for s in presentation.slides]
-    assert "checks_2" not in keys and presentation.count == count - 1  # two checks: one matrix slide
+    assert (
+        "checks_2" not in keys and presentation.count == count - 2
+    )  # two checks: one matrix slide, not three
     assert presentation.slides[presentation.index].key == "capacity"  # still on the what-if
     assert presentation.stack.currentWidget() is presentation.current_page()
     assert [presentation.stack.widget(i) for i in range(presentation.count)] == presentation.pages

@@ -238,6 +238,7 @@ class BalanceTotals:
     inventory: Decimal
     raw_materials: Decimal
     current_assets: Decimal
+    household_current_assets: Decimal
     fixed_assets: Decimal
     other_assets: Decimal
     business_assets: Decimal
@@ -282,6 +283,12 @@ def compute_totals(sheet: BalanceSheet) -> BalanceTotals:
         a.amount for a in sheet.assets if a.category in CURRENT_CATEGORIES and a.scope is Scope.BUSINESS
     )
     current_assets = business_cash_like + receivables + inventory
+    # The household's cash, bank and deposits: as current as its credit card among the current liabilities.
+    household_current = _sum(
+        a.amount
+        for a in sheet.assets
+        if a.scope is Scope.HOUSEHOLD and a.category in CURRENT_CATEGORIES | LIQUID_CATEGORIES
+    )
     fixed_business = _sum(f.present_value for f in sheet.fixed_assets if f.scope is Scope.BUSINESS)
     other_business = _sum(
         a.amount for a in sheet.assets if a.scope is Scope.BUSINESS and a.category not in CURRENT_CATEGORIES
@@ -309,6 +316,7 @@ def compute_totals(sheet: BalanceSheet) -> BalanceTotals:
         inventory=inventory,
         raw_materials=raw,
         current_assets=current_assets,
+        household_current_assets=household_current,
         fixed_assets=fixed_business,
         other_assets=other_business,
         business_assets=business_assets,

@@ -9,6 +9,7 @@ or two) and what ``workbench calc`` prints.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -17,10 +18,11 @@ from workbench.domain.balance_sheet import BalanceTotals, compute_totals
 from workbench.domain.case_file import CaseFile, LoanClass
 from workbench.domain.cross_checks import CheckContext, CrossCheckResult, run_cross_checks
 from workbench.domain.equity import EquityResult, reconcile_equity
+from workbench.domain.errors import ValidationError
 from workbench.domain.money import ONE, ZERO
 from workbench.domain.profit_loss import IncomeStatement, Season, compute_income_statement
 from workbench.domain.ratios import evaluation_ratios
-from workbench.domain.readiness import Issue, Severity, check_issues, equity_issues
+from workbench.domain.readiness import Issue, Severity, check_issues, equity_issues, material_items
 from workbench.domain.settings import DEFAULT_SETTINGS, Settings
 from workbench.domain.sizing import SizingResult, size_loan
 
@@ -53,9 +55,12 @@ def base_figures(totals: BalanceTotals, statement: IncomeStatement) -> dict[str,
     s = statement.structure
     figures: dict[str, Decimal | None] = {
         "sales_avg": avg["sales"],
-        "sales_normal": statement.by_season[Season.NORMAL].sales,
-        "sales_peak": statement.by_season[Season.PEAK].sales,
-        "sales_slack": statement.by_season[Season.SLACK].sales,
+        **{
+            f"sales_{season.value}": statement.by_season[season].sales
+            if season in statement.seasons
+            else None
+            for season in Season
+        },
         "sales_annual": statement.annual_sales,
         "gm_weighted": s.gross_margin,
         "cost_ratio": ONE - s.gross_margin,
@@ -90,7 +95,10 @@ def compute_case(case: CaseFile, settings: Settings = DEFAULT_SETTINGS) -> CaseR
             figure, a rate above the product maximum …), with its field path.
     """
     totals = compute_totals(case.balance_sheet)
-    statement = compute_income_statement(case.profit_loss, case.balance_sheet)
+    try:
+        statement = compute_income_statement(case.profit_loss, case.balance_sheet)
+    except ValidationError as error:
+        raise error.at("profit_loss") from None
     ratios = evaluation_ratios(totals, statement)
     figures = base_figures(totals, statement)
     figures.update(
@@ -99,6 +107,9 @@ def compute_case(case: CaseFile, settings: Settings = DEFAULT_SETTINGS) -> CaseR
             for k, v in ratios.items()
             if k in ("inventory_days", "raw_material_days", "ar_to_sales", "stock_at_price_to_sales")
         }
+    )
+    figures["operating_days"] = (
+        case.business.operating_days_per_month if case.business is not None else settings.days_per_month
     )
     equity = None
     if case.equity_check is not None:
@@ -112,6 +123,8 @@ def compute_case(case: CaseFile, settings: Settings = DEFAULT_SETTINGS) -> CaseR
         equity_actual=equity.current.actual if equity else None,
     )
     checks = run_cross_checks(case.cross_checks, ctx, settings.flow_tolerance, settings.equity_tolerance)
+    if case.notes.check_overrides:
+        checks = _with_overrides(checks, case)
     sizing = size_loan(
         statement,
         case.request,
@@ -119,7 +132,7 @@ def compute_case(case: CaseFile, settings: Settings = DEFAULT_SETTINGS) -> CaseR
         settings,
         _first_month(case.request.disbursement_date, case.dates.survey_date),
     )
-    issues = _issues(case, statement, equity, checks, sizing, settings)
+    issues = _issues(case, figures, equity, checks, sizing, settings)
     return CaseResults(
         totals=totals,
         statement=statement,
@@ -129,6 +142,17 @@ def compute_case(case: CaseFile, settings: Settings = DEFAULT_SETTINGS) -> CaseR
         checks=checks,
         sizing=sizing,
         issues=tuple(issues),
+    )
+
+
+def _with_overrides(checks: tuple[CrossCheckResult, ...], case: CaseFile) -> tuple[CrossCheckResult, ...]:
+    """Each check with the reviewer's override recorded for it (the last one, if several)."""
+    by_check = {o.check: o for o in case.notes.check_overrides}
+    return tuple(
+        dataclasses.replace(r, override_by=by_check[r.id].reviewer, override_reason=by_check[r.id].reason)
+        if r.id in by_check
+        else r
+        for r in checks
     )
 
 
@@ -143,37 +167,55 @@ def _first_month(disbursement: date | None, survey: date | None) -> int:
 
 def _issues(
     case: CaseFile,
-    statement: IncomeStatement,
+    figures: dict[str, Decimal | None],
     equity: EquityResult | None,
     checks: tuple[CrossCheckResult, ...],
     sizing: SizingResult,
     settings: Settings,
 ) -> list[Issue]:
     issues = equity_issues(equity, case.loan_class is LoanClass.BUSINESS)
-    issues += check_issues(checks, settings.min_checks_per_item)
+    known = {e.id for e in case.evidence}
+    # The repayment source decides the rules: a family with a business is judged on it, whatever the class.
+    items = material_items(case.business is not None, figures, settings)
+    issues += check_issues(checks, settings.min_checks_per_item, items, known)
     if sizing.proposal <= 0:
-        issues.append(Issue(Severity.BLOCKING, "no_capacity"))
+        # Say which limit left nothing: an amount of 0 asked for is not a lack of capacity.
+        code = ZERO_PROPOSAL.get(sizing.binding_limit, "no_capacity")
+        if code:
+            issues.append(Issue(Severity.BLOCKING, code))
     shares = [p.share for p in case.profit_loss.products if p.share is not None and p.quantity is None]
     if shares and sum(shares, ZERO) != ONE:
         issues.append(
             Issue(Severity.ADVICE, "shares_not_full", params={"total": f"{sum(shares, ZERO) * 100}%"})
         )
-    known = {e.id for e in case.evidence}
     for check in case.cross_checks:
         for ref in check.evidence:
             if ref not in known:
                 issues.append(Issue(Severity.BLOCKING, "unknown_evidence", check.id, {"value": ref}))
+    issues += cash_issues(sizing)
+    return issues
+
+
+ZERO_PROPOSAL = {"request": "request_zero", "purpose": "no_financing_gap", "cash_projection": ""}
+"""The issue naming the limit that brought the proposal to 0 (the projection's own issue says it there)."""
+
+
+def cash_issues(sizing: SizingResult) -> list[Issue]:
+    """The 12-month projection against the minimum balance: a cut proposal is advised, naming the month
+    that failed; a projection still below the minimum (even without a loan) blocks."""
+    minimum = str(sizing.minimum_balance)
+    issues = []
+    cut = sizing.shortfall
+    if cut is not None and sizing.proposal > 0:
+        params = {
+            "month": str(cut.month),
+            "balance": str(cut.balance),
+            "minimum": minimum,
+            "amount": str(sizing.proposal),
+        }
+        issues.append(Issue(Severity.ADVICE, "sized_to_cash", params=params))
     low = sizing.projection_minimum
-    if low is not None and sizing.schedule is not None and low.balance < settings.minimum_cash_buffer:
-        issues.append(
-            Issue(
-                Severity.ADVICE,
-                "cash_shortfall",
-                params={
-                    "month": str(low.month),
-                    "balance": str(low.balance),
-                    "minimum": str(settings.minimum_cash_buffer),
-                },
-            )
-        )
+    if low is not None and low.balance < sizing.minimum_balance:
+        params = {"month": str(low.month), "balance": str(low.balance), "minimum": minimum}
+        issues.append(Issue(Severity.BLOCKING, "cash_shortfall", params=params))
     return issues

@@ -15,7 +15,7 @@ from workbench.domain.fields import LongText, Text
 from workbench.domain.loan_request import LoanRequest
 from workbench.domain.parties import Borrower, Business, Collateral, Guarantor, Household
 from workbench.domain.profit_loss import ProfitLoss
-from workbench.domain.row_ids import check_unique_row_ids
+from workbench.domain.row_ids import Row, check_unique_row_ids
 from workbench.domain.soft_info import SoftInformation
 
 
@@ -64,6 +64,19 @@ class Officers:
 
 
 @dataclass(frozen=True, slots=True)
+class CheckOverride(Row):
+    """A reviewer accepts a failing (or unexplained) cross-check as it stands (复核认可).
+
+    The check then counts toward its item's methods; the readiness list shows the reviewer and the reason
+    to the committee. A reason that is no real explanation (``explanations``) is no override.
+    """
+
+    check: Text
+    reviewer: Text
+    reason: LongText
+
+
+@dataclass(frozen=True, slots=True)
 class ReportNotes:
     """The officer's written judgement for the survey report (sections 12 and 13)."""
 
@@ -75,6 +88,10 @@ class ReportNotes:
     conclusion: LongText = ""
     conditions: LongText = ""
     monitoring: LongText = ""
+    check_overrides: tuple[CheckOverride, ...] = ()
+
+    def __post_init__(self) -> None:
+        check_unique_row_ids(self, "check_overrides")
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +131,11 @@ class CaseFile:
             if check.supersedes and check.supersedes not in seen:
                 raise ValidationError(
                     f"cross_checks[{index}].supersedes", "unknown_reference", value=check.supersedes
+                )
+        for index, override in enumerate(self.notes.check_overrides):
+            if override.check not in seen:
+                raise ValidationError(
+                    f"notes.check_overrides[{index}].check", "unknown_reference", value=override.check
                 )
         evidence_ids = {e.id for e in self.evidence}
         if len(evidence_ids) != len(self.evidence):

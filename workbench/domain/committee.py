@@ -20,15 +20,17 @@ from workbench.domain.errors import ValidationError
 from workbench.domain.fields import Amount, LongText, Months, Text
 from workbench.domain.loan_request import RateQuote
 from workbench.domain.money import ZERO, quantize
-from workbench.domain.schedules import Method, Schedule, seasonal_factor
+from workbench.domain.schedules import Method, Schedule
 from workbench.domain.sizing import (
     ProjectionMonth,
     burden_ratio,
     capacity_for,
+    check_term,
     plan_schedule,
     project_cash,
     regular_instalment,
     seasonal_weights,
+    term_disposable,
 )
 
 if TYPE_CHECKING:
@@ -244,18 +246,23 @@ def evaluate_terms(
         ValidationError: amount, term, rate or grace out of range (field names of ``Terms``).
     """
     rate = terms.rate.rate(settings.max_annual_rate)
+    check_term(terms.term_months, terms.grace_months, settings.max_months)
     md_avg = statement.average["disposable"]
     alpha = settings.alpha
     a_max = quantize(alpha * md_avg)
     active = terms.term_months - terms.grace_months
-    weights = seasonal_weights(statement, alpha, first_month, active)
+    weights = seasonal_weights(statement, alpha, first_month, terms.term_months)
     schedule = plan_schedule(
         terms.amount, rate, terms.term_months, terms.method, terms.grace_months, settings, weights
     )
-    p_cap = quantize(capacity_for(terms.method, a_max, rate, active, weights)) if a_max > 0 else ZERO
+    p_cap = (
+        quantize(capacity_for(terms.method, a_max, rate, active, weights, terms.grace_months))
+        if a_max > 0
+        else ZERO
+    )
     instalment = regular_instalment(schedule, terms.grace_months)
-    factor = seasonal_factor(terms.amount, rate, weights) if terms.method is Method.SEASONAL else None
-    ratio = burden_ratio(schedule, instalment, md_avg, factor, alpha) if md_avg > 0 else None
+    disposable = term_disposable(statement, first_month, terms.term_months)
+    ratio = burden_ratio(schedule, instalment, md_avg, disposable) if md_avg > 0 else None
     projection = project_cash(statement, schedule, liquid_funds - own_contribution, first_month)
     return TermsEvaluation(
         terms=terms,

@@ -15,6 +15,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from workbench.domain.errors import ValidationError
+from workbench.domain.explanations import real_explanation
 from workbench.domain.fields import CalendarMonth, LongText, Text
 from workbench.domain.figures import FigureRef, Operand, resolve
 from workbench.domain.money import ONE, ZERO, safe_div
@@ -42,6 +43,7 @@ class Target(StrEnum):
     INCOME = "income"
     EQUITY = "equity"
     SOFT = "soft"
+    DEBTS = "debts"
 
 
 ITEM_OF_TARGET: dict[Target, str] = {
@@ -58,6 +60,7 @@ ITEM_OF_TARGET: dict[Target, str] = {
     Target.INCOME: "income",
     Target.EQUITY: "equity",
     Target.SOFT: "soft",
+    Target.DEBTS: "debts",
 }
 
 
@@ -108,10 +111,10 @@ class BankFlowInputs:
 
 @dataclass(frozen=True, slots=True)
 class EstimationInputs:
-    """M2: daily sales (or customers × average ticket) × operating days."""
+    """M2: daily sales (or customers × average ticket) × operating days (default: the case's days)."""
 
     daily: Operand | None = None
-    days: Operand = Decimal(30)
+    days: Operand = FigureRef("operating_days")
     customers: Operand | None = None
     average_ticket: Operand | None = None
 
@@ -391,11 +394,26 @@ class CrossCheckResult:
     explanation: str
     superseded_by: str
     evidence: tuple[str, ...]
+    override_by: str = ""
+    """A reviewer who accepted the check as it stands (``case_file.CheckOverride``); the committee sees it."""
+    override_reason: str = ""
+    missing: tuple[str, ...] = ()
+    """Inputs (or ``adopted``) whose absence left the check without a figure."""
 
     @property
     def explained(self) -> bool:
-        """A written explanation exists (mandatory when the status is not OK)."""
-        return bool(self.explanation.strip())
+        """A real written explanation exists (mandatory when the status is not OK; ``explanations``)."""
+        return real_explanation(self.explanation)
+
+    @property
+    def computed(self) -> bool:
+        """The check gave a figure to judge: a deviation (value and range checks) or a yes/no (logic)."""
+        return self.kind is CheckKind.LOGIC or self.deviation is not None
+
+    @property
+    def overridden(self) -> bool:
+        """A reviewer, named, accepted the check with a real reason."""
+        return bool(self.override_by.strip()) and real_explanation(self.override_reason)
 
     @property
     def inside(self) -> bool | None:
@@ -439,6 +457,7 @@ def adopted_default(
         Target.HOUSEHOLD: "household_avg",
         Target.INCOME: "other_income_avg",
         Target.EQUITY: "E_act",
+        Target.DEBTS: "TL",
     }.get(target)
     return figures.get(key) if key else None
 
@@ -456,14 +475,16 @@ def _mul(a: Decimal | None, b: Decimal | None) -> Decimal | None:
     return None if a is None or b is None else a * b
 
 
-def _derive(check: CrossCheck, ctx: CheckContext, annual: bool) -> Derived:
-    """The check value of ``check`` from its inputs (per month, or per year for annual targets)."""
+def _derive(check: CrossCheck, ctx: CheckContext, annual: bool, missing: list[str]) -> Derived:
+    """The check value of ``check`` from its inputs (per month, or per year for annual targets); the
+    inputs found empty on the way are added to ``missing``."""
 
     def val(name: str) -> Decimal | None:
         operand = getattr(check.inputs, name)
-        if operand is None:
-            return None
-        return resolve(operand, ctx.figures, f"inputs.{name}")
+        value = None if operand is None else resolve(operand, ctx.figures, f"inputs.{name}")
+        if value is None:
+            missing.append(name)
+        return value
 
     def per_period(total: Decimal | None, months: Decimal | None) -> Decimal | None:
         monthly = _div(total, months)
@@ -544,12 +565,18 @@ def _derive(check: CrossCheck, ctx: CheckContext, annual: bool) -> Derived:
         priced = [i for i in inp.items if i.price]
         weight = sum((i.weight for i in priced), ZERO)
         if weight == 0:
+            missing.append("items")
             return value_kind, None, None, None
         margin = sum((i.weight * (ONE - i.cost / i.price) for i in priced), ZERO) / weight
         return value_kind, margin, None, None
     if isinstance(inp, IncomeInputs):
+        if not inp.sources:
+            missing.append("sources")
+            return value_kind, None, None, None
         return value_kind, sum((s.monthly for s in inp.sources), ZERO), None, None
     if isinstance(inp, EquityInputs):
+        if ctx.equity_expected is None:
+            missing.append("equity_check")
         return value_kind, ctx.equity_expected, None, None
     if isinstance(inp, LogicInputs):
         return CheckKind.LOGIC, None, None, None
@@ -565,7 +592,8 @@ def run_check(
         ValidationError: an input refers to an unknown figure.
     """
     annual = check.target is Target.SALES_ANNUAL
-    kind, value, low, high = _derive(check, ctx, annual)
+    missing: list[str] = []
+    kind, value, low, high = _derive(check, ctx, annual, missing)
     if check.adopted is not None:
         adopted = resolve(check.adopted, ctx.figures, "adopted")
     elif isinstance(check.inputs, EnergyRatioInputs):
@@ -591,6 +619,13 @@ def run_check(
     else:
         deviation = deviation_rate(adopted, value)
         status = status_for(deviation, band)
+    if kind is not CheckKind.LOGIC and deviation is not None:
+        missing = []
+    elif kind is not CheckKind.LOGIC and not missing:
+        # The figure it is compared with is missing or zero: a monthly check on a calendar without normal
+        # months must name its season rather than be compared with nothing.
+        no_season = check.target is Target.SALES_MONTH and check.season is None and adopted is None
+        missing = ["season" if no_season else "adopted"]
     return CrossCheckResult(
         id=check.id,
         title=check.title,
@@ -607,6 +642,7 @@ def run_check(
         explanation=check.explanation,
         superseded_by="",
         evidence=check.evidence,
+        missing=tuple(dict.fromkeys(missing)),
     )
 
 

@@ -62,6 +62,7 @@ REFERABLE_FIGURES: tuple[str, ...] = (
     "TL",
     "E_act",
     "E_exp",
+    "operating_days",
 )
 
 

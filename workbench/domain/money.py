@@ -132,6 +132,17 @@ def from_minor_units(cents: int) -> Decimal:
     return (Decimal(cents) / 100).quantize(CENT)
 
 
+def from_float(value: float, places: int = 2) -> Decimal:
+    """A float from a widget (a spin box) as a Decimal, half-up to ``places`` like every printed figure.
+
+    The float's shortest decimal text is rounded, not its binary value: 500.125 → 500.13 and 2.5 → 3, where
+    Python's ``round`` gives 500.12 and 2.
+    """
+    return _no_negative_zero(
+        Decimal(repr(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    )
+
+
 def safe_div(numerator: Decimal, denominator: Decimal) -> Decimal | None:
     """``numerator / denominator``, or ``None`` where the denominator is zero (ratio undefined)."""
     if denominator == 0:

@@ -170,6 +170,12 @@ class IncomeStatement:
     annual_sales: Decimal
     fixed_costs: Decimal
 
+    @property
+    def seasons(self) -> tuple[Season, ...]:
+        """The seasons the calendar has, peak first (``by_season`` also models the others, unused)."""
+        present = {m.season for m in self.months}
+        return tuple(s for s in Season if s in present)
+
     def month(self, number: int) -> MonthLine:
         """The line of calendar month ``number`` (1 = January)."""
         return self.months[number - 1]
@@ -183,18 +189,29 @@ class IncomeStatement:
 def cost_structure(pl: ProfitLoss) -> CostStructure:
     """Weighted gross margin and cost shares of the product table (加权毛利率).
 
-    Each product's weight is its sales share, or quantity × price where quantities are given;
-    weights are normalised by their sum.
+    Each product's weight is its sales share, or quantity × price where every line has a quantity;
+    weights are normalised by their sum. A line without a price weighs nothing (a blank row).
+
+    Raises:
+        ValidationError: ``required`` at ``products[i].share`` (or ``.quantity`` where other lines have
+            quantities): a priced line has no weight, so the margin cannot be weighted.
     """
     use_quantity = bool(pl.products) and all(p.quantity is not None for p in pl.products)
     weights: list[Decimal] = []
-    for p in pl.products:
+    if not use_quantity and any(p.quantity is not None for p in pl.products):
+        for index, p in enumerate(pl.products):
+            if p.unit_price != 0 and p.quantity is None and p.share is None:
+                raise ValidationError(f"products[{index}].quantity", "required")
+    for index, p in enumerate(pl.products):
         if p.unit_price == 0:
             weights.append(ZERO)  # no price, no margin: it must not dilute the others
         elif use_quantity:
             weights.append((p.quantity or ZERO) * p.unit_price)
+        elif p.share is None:
+            # Leaving a priced line out would shift the margin silently: ask for its weight instead.
+            raise ValidationError(f"products[{index}].share", "required")
         else:
-            weights.append(p.share if p.share is not None else ZERO)
+            weights.append(p.share)
     total_weight = sum(weights, ZERO)
 
     def weighted(part: str) -> Decimal:

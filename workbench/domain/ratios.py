@@ -21,11 +21,13 @@ def evaluation_ratios(totals: BalanceTotals, statement: IncomeStatement) -> dict
     sales = avg["sales"]
     monthly_material = sales * structure.material_ratio
     debts = totals.short_debts + totals.long_term_liabilities
+    # Current liabilities cover both scopes (a household credit card is one), so current assets do too.
+    current = totals.current_assets + totals.household_current_assets
     return {
         "debt_ratio": safe_div(totals.total_liabilities, totals.total_assets),
-        "current_ratio": safe_div(totals.current_assets, totals.current_liabilities),
-        "quick_ratio": safe_div(totals.current_assets - totals.inventory, totals.current_liabilities),
-        "cash_ratio": safe_div(totals.cash + totals.bank, totals.current_liabilities),
+        "current_ratio": safe_div(current, totals.current_liabilities),
+        "quick_ratio": safe_div(current - totals.inventory, totals.current_liabilities),
+        "cash_ratio": safe_div(totals.liquid, totals.current_liabilities),
         "liquidity_to_liabilities": safe_div(
             totals.cash + totals.bank + totals.receivables, totals.total_liabilities
         ),

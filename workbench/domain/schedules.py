@@ -11,20 +11,22 @@ a schedule row is rounded at named points only:
 * the last instalment absorbs the remainder, so the balance ends at exactly 0.00 and the principal
   column sums exactly to the principal.
 
-A schedule always has exactly ``months`` rows. A row never pays less than the interest it is charged
-(no negative amortisation) and never more principal than the balance; if rounding makes the loan
-paid off early, the remaining rows are all zero.
+A schedule always has exactly ``months`` rows. A row never pays more principal than the balance; if
+rounding makes the loan paid off early, the remaining rows are all zero. Every method but the seasonal
+one pays at least the interest of each row (no negative amortisation). A seasonal row pays the month's
+share of its disposable cash and nothing more: interest a lean month cannot bear stays in the balance
+and is paid, with interest on it at r, from the months that can (see ``build_schedule``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal, localcontext
+from decimal import ROUND_FLOOR, Decimal, localcontext
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from workbench.domain.errors import ValidationError
-from workbench.domain.money import MAX_AMOUNT, ZERO, quantize, round_to_unit
+from workbench.domain.money import CENT, MAX_AMOUNT, ZERO, Rounding, quantize, round_to_unit
 from workbench.domain.settings import RoundingSettings
 
 if TYPE_CHECKING:
@@ -189,6 +191,8 @@ class Schedule:
     rows: tuple[ScheduleRow, ...]
     principal: Decimal
     method: Method
+    factor: Decimal | None = None
+    """Seasonal only: the scale x of the payments x·w_k (unrounded); ``None`` for the other methods."""
 
     @property
     def months(self) -> int:
@@ -373,6 +377,41 @@ def seasonal_factor(principal: Decimal, rate: Rate | Decimal, weights: Sequence[
         return principal / present
 
 
+def max_principal_seasonal(weights: Sequence[Decimal], r: Rate | Decimal, grace: int = 0) -> Decimal:
+    """Largest principal a seasonal plan carries when no month pays more than its weight.
+
+    ``weights`` has one entry per month of the term, the ``grace`` first months included. During grace a
+    month pays its interest P·r, or its weight if that is less (the rest stays in the balance); after
+    grace every month pays at most its weight. So P is the present value at r of min(P·r, w_k) over the
+    grace months plus w_k over the rest, solved for P (piecewise linear: grace months whose weight is
+    below P·r pay their weight, found by shrinking that set until it is stable).
+
+    Returns:
+        P, unrounded (``PRECISION`` digits); 0 when every weight is 0.
+    """
+    monthly = _monthly(r)
+    if grace < 0 or grace >= max(len(weights), 1):
+        raise ValidationError("grace_months", "grace_too_long", grace=grace, months=len(weights))
+    with localcontext() as ctx:
+        ctx.prec = PRECISION
+        discount = _ONE / (_ONE + monthly)
+        factors = []
+        factor = _ONE
+        for _ in weights:
+            factor *= discount
+            factors.append(factor)
+        after = sum((w * f for w, f in zip(weights[grace:], factors[grace:], strict=True)), ZERO)
+        paying = set(range(grace))  # grace months that pay their full interest
+        while True:
+            capped = sum((weights[k] * factors[k] for k in range(grace) if k not in paying), ZERO)
+            share = monthly * sum((factors[k] for k in paying), ZERO)
+            principal = (after + capped) / (_ONE - share)
+            short = {k for k in paying if weights[k] < principal * monthly}
+            if not short:
+                return principal
+            paying -= short
+
+
 # ---------------------------------------------------------------------------------------------
 # Schedules
 # ---------------------------------------------------------------------------------------------
@@ -415,6 +454,75 @@ def _amortise(
     return tuple(rows)
 
 
+def _seasonal(
+    principal: Decimal,
+    r: Decimal,
+    months: int,
+    grace: int,
+    weights: Sequence[Decimal],
+    unit: Decimal,
+    mode: Rounding,
+) -> tuple[tuple[ScheduleRow, ...], Decimal]:
+    """Rows of a seasonal plan and its factor x; ``weights`` has n − G entries, or n (grace months too).
+
+    Given n entries, a grace month pays its interest but never more than its weight. After grace, month
+    k pays x·w_k rounded with ``mode`` to ``unit``, and at least its interest. When x ≤ 1 (the loan fits
+    the months' capacity) a payment never exceeds its weight (rounded down to the unit): a month whose
+    weight is below its interest pays its weight and leaves the rest of the interest in the balance.
+    The last month with a weight settles the balance. Should the
+    roundings leave that month more than its weight, earlier months with room pay a little more.
+    """
+    caps: list[Decimal | None] = list(weights[:grace]) if len(weights) == months else [None] * grace
+    after = list(weights[-(months - grace) :])
+    balance = principal
+    grace_rows: list[ScheduleRow] = []
+    for period in range(1, grace + 1):
+        interest = quantize(balance * r)
+        cap = caps[period - 1]
+        payment = interest if cap is None else min(interest, cap)
+        balance += interest - payment
+        grace_rows.append(ScheduleRow(period, payment, interest, payment - interest, balance))
+    x = seasonal_factor(balance, r, after) if balance else ZERO
+    fits = x <= _ONE
+    limits = [
+        w.quantize(CENT, rounding=ROUND_FLOOR) if unit == CENT else round_to_unit(w, unit, Rounding.DOWN)
+        for w in after
+    ]
+    payments = [round_to_unit(x * w, unit, mode) for w in after]
+    if fits:
+        payments = [min(p, top) for p, top in zip(payments, limits, strict=True)]
+    last = max(i for i, w in enumerate(after) if w > 0)
+
+    def run(planned: list[Decimal]) -> list[ScheduleRow]:
+        owed = balance
+        rows: list[ScheduleRow] = []
+        for i, target in enumerate(planned):
+            period = grace + 1 + i
+            if not owed:
+                rows.append(ScheduleRow(period, _NIL, _NIL, _NIL, _NIL))
+                continue
+            interest = quantize(owed * r)
+            # At least the interest, unless the month's share of cash is less (then that share).
+            least = min(interest, limits[i]) if fits else interest
+            payment = owed + interest if i >= last else min(max(target, least), owed + interest)
+            owed += interest - payment
+            rows.append(ScheduleRow(period, payment, interest, payment - interest, owed))
+        return rows
+
+    rows = run(payments)
+    for _ in range(len(after)):
+        excess = rows[last].payment - limits[last]
+        if not fits or excess <= 0:
+            break
+        room = [i for i in range(last) if limits[i] > payments[i]]
+        if not room:
+            break
+        i = room[-1]
+        payments[i] = min(limits[i], payments[i] + round_to_unit(excess, unit, Rounding.UP))
+        rows = run(payments)
+    return (*grace_rows, *rows), x
+
+
 def _bullet(principal: Decimal, r: Decimal, months: int) -> tuple[ScheduleRow, ...]:
     rows = [ScheduleRow(period, _NIL, _NIL, _NIL, principal) for period in range(1, months)]
     interest = quantize(principal * r * months)
@@ -432,6 +540,9 @@ def _validate(
     if principal > MAX_AMOUNT:
         raise ValidationError("principal", "too_large", value=principal, limit=MAX_AMOUNT)
     amount = quantize(principal)
+    if amount != principal:
+        # Typed or imported amounts are whole cents everywhere (the codec's rule): refused, never rounded.
+        raise ValidationError("principal", "sub_cent", value=format(principal, "f"))
     if amount <= 0:
         raise ValidationError("principal", "must_be_positive", value=principal)
     _check_term(months, "months", max_months)
@@ -472,14 +583,16 @@ def build_schedule(
     cent), and the interest column is zero until then.
 
     Args:
-        principal: amount lent (CNY); rounded half-up to the cent.
+        principal: amount lent (CNY), in whole cents (a fraction of a cent is refused, ``sub_cent``).
         rate: monthly rate.
         months: term n in months, 1 … ``max_months``.
         method: repayment method.
         grace_months: interest-only months G at the start, 0 ≤ G < n.
         rounding: instalment unit and mode (interest is always to the cent, half-up).
         weights: ``SEASONAL`` only: one non-negative weight per month after grace (n − G of them),
-            e.g. 80 % of each month's disposable cash; ignored by the other methods.
+            e.g. 80 % of each month's disposable cash, or one per month of the term (n of them), the
+            grace months' too: a grace month then pays no more than its weight either. Ignored by the
+            other methods. With x ≤ 1 no seasonal payment exceeds its weight (see ``_seasonal``).
         max_months: longest allowed term.
 
     Returns:
@@ -513,10 +626,13 @@ def build_schedule(
         elif method is Method.SEASONAL:
             if weights is None:
                 raise ValidationError("weights", "wrong_length", expected=term, count=0)
-            _check_weights(weights, term)
-            x = seasonal_factor(amount, r, weights)
-            payments = tuple(round_to_unit(x * weight, unit, mode) for weight in weights)
-            rows = _amortise(amount, r, months, grace_months, payments)
+            if len(weights) == months and grace_months:
+                _check_weights(weights, months)
+                _check_weights(weights[grace_months:])
+            else:
+                _check_weights(weights, term)
+            rows, x = _seasonal(amount, r, months, grace_months, weights, unit, mode)
+            return Schedule(rows=rows, principal=amount, method=method, factor=x)
         else:  # pragma: no cover - exhaustive over Method
             raise ValidationError("method", "invalid_choice", value=method, choices=[m.value for m in Method])
     return Schedule(rows=rows, principal=amount, method=method)
@@ -534,5 +650,6 @@ __all__ = [
     "build_schedule",
     "max_principal_annuity",
     "max_principal_equal_principal",
+    "max_principal_seasonal",
     "seasonal_factor",
 ]

@@ -2,7 +2,8 @@
 
     MD_avg = average monthly disposable cash            A_max = α × MD_avg   (α = 80 %, bank practice)
     P_cap  = the largest principal whose instalment ≤ A_max for the requested repayment method
-    P_prop = floor_unit(min(request, P_cap, purpose need − own funds, product max, first-loan cap))
+    P_prop = floor_unit(min(request, P_cap, purpose need − own funds, product max, first-loan cap,
+                            the largest amount whose 12-month cash projection stays ≥ the minimum))
     ratio  = regular instalment / MD_avg                (月还款额占月可支比例, ≤ α)
 
 Capacity rests on *current* cash flow, not on the income the loan is meant to create.
@@ -11,10 +12,11 @@ Capacity rests on *current* cash flow, not on the income the loan is meant to cr
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_FLOOR, Decimal
 from typing import TYPE_CHECKING
 
-from workbench.domain.money import ZERO, floor_to, quantize, safe_div
+from workbench.domain.errors import ValidationError
+from workbench.domain.money import CENT, ZERO, floor_to, quantize, safe_div
 from workbench.domain.schedules import (
     Method,
     Rate,
@@ -22,10 +24,12 @@ from workbench.domain.schedules import (
     build_schedule,
     max_principal_annuity,
     max_principal_equal_principal,
-    seasonal_factor,
+    max_principal_seasonal,
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from workbench.domain.loan_request import LoanRequest
     from workbench.domain.profit_loss import IncomeStatement
     from workbench.domain.settings import Settings
@@ -78,11 +82,29 @@ class SizingResult:
     projection: tuple[ProjectionMonth, ...]
     opening_liquidity: Decimal
     first_month: int
+    shortfall: ProjectionMonth | None = None
+    """The lowest month of the projection at the amount the other limits allowed, when it fell below the
+    minimum balance and the proposal was cut to keep it above (``binding_limit`` ``cash_projection``)."""
+    minimum_balance: Decimal = ZERO
 
     @property
     def projection_minimum(self) -> ProjectionMonth | None:
         """The month the cumulative cash is lowest."""
         return min(self.projection, key=lambda m: m.balance) if self.projection else None
+
+
+def check_term(months: int, grace: int, max_months: int, prefix: str = "") -> None:
+    """Term and grace in range, each reported against its own field (``request.term_months`` …).
+
+    Raises:
+        ValidationError: ``out_of_range`` (term), ``negative`` or ``grace_too_long`` (grace).
+    """
+    if not 1 <= months <= max_months:
+        raise ValidationError(f"{prefix}term_months", "out_of_range", min=1, max=max_months, value=months)
+    if grace < 0:
+        raise ValidationError(f"{prefix}grace_months", "negative", value=grace)
+    if grace >= months:
+        raise ValidationError(f"{prefix}grace_months", "grace_too_long", grace=grace, months=months)
 
 
 def regular_instalment(schedule: Schedule, grace_months: int = 0) -> Decimal:
@@ -98,33 +120,46 @@ def regular_instalment(schedule: Schedule, grace_months: int = 0) -> Decimal:
 
 
 def burden_ratio(
-    schedule: Schedule, instalment: Decimal, md_avg: Decimal, factor: Decimal | None, alpha: Decimal
+    schedule: Schedule,
+    instalment: Decimal,
+    md_avg: Decimal,
+    disposable: tuple[Decimal, ...] = (),
 ) -> Decimal | None:
     """月还款额占月可支比例: the share of disposable cash the loan takes, comparable with α.
 
-    Level schedules: instalment / MD_avg. Seasonal: x·α, the share of each month's disposable cash.
-    Interest-only and bullet: the monthly equivalent of all payments (Σ payments / n) / MD_avg.
+    Level schedules: instalment / MD_avg. Seasonal: the largest share of a month's disposable cash any
+    month pays (payment_k / MD_k; ``disposable`` gives MD_k of each month of the term), grace months
+    included. Interest-only and bullet: the monthly equivalent of all payments (Σ payments / n) / MD_avg.
     """
-    if schedule.method is Method.SEASONAL and factor is not None:
-        return factor * alpha
+    if schedule.method is Method.SEASONAL and disposable:
+        paid = list(zip(schedule.rows, disposable, strict=False))
+        shares = [row.payment / md for row, md in paid if row.payment and md > 0]
+        if any(row.payment and md <= 0 for row, md in paid):
+            return None  # a month without disposable cash pays: no share describes it
+        return max(shares, default=ZERO)
     if schedule.method in (Method.BULLET, Method.INTEREST_ONLY):
         return safe_div(schedule.total_payment / len(schedule.rows), md_avg)
     return safe_div(instalment, md_avg)
 
 
 def capacity_for(
-    method: Method, a_max: Decimal, rate: Rate, months: int, weights: tuple[Decimal, ...]
+    method: Method,
+    a_max: Decimal,
+    rate: Rate,
+    months: int,
+    weights: tuple[Decimal, ...],
+    grace: int = 0,
 ) -> Decimal:
+    """The largest principal ``a_max`` (or, seasonal, the months' ``weights``) carries over ``months``
+    repayment months (the term less grace; seasonal weights cover the whole term, grace included)."""
     r = rate.monthly
     if method in (Method.EQUAL_PRINCIPAL, Method.FLAT):
         return max_principal_equal_principal(a_max, r, months)
     if method is Method.SEASONAL and weights:
-        discount = Decimal(1)
-        total = ZERO
-        for w in weights:
-            discount /= 1 + r
-            total += w * discount
-        return total
+        if not any(weights[grace:]):
+            return ZERO
+        # Floored to the cent, so a loan at capacity has x ≤ 1 and no month pays above its share.
+        return floor_to(max_principal_seasonal(weights, r, grace), CENT)
     if method in (Method.BULLET, Method.INTEREST_ONLY):
         # The balloon must be saved up: P·(1 + r·n) ≤ A_max·n over the term.
         return a_max * months / (1 + r * months)
@@ -151,17 +186,19 @@ def size_loan(
         Amounts rounded half-up to the cent; the proposal rounded down to ``settings.rounding.loan_unit``.
     """
     rate = request.rate.rate(settings.max_annual_rate)
+    check_term(request.term_months, request.grace_months, settings.max_months, "request.")
     months = request.term_months
     md_avg = statement.average["disposable"]
     alpha = settings.alpha
     a_max = quantize(alpha * md_avg)
-    active = months - request.grace_months
-    weights = seasonal_weights(statement, alpha, first_month, active)
+    grace = request.grace_months
+    active = months - grace
+    weights = seasonal_weights(statement, alpha, first_month, months)
 
     def cap(a: Decimal, method: Method, w: tuple[Decimal, ...]) -> Decimal:
         if a <= 0:
             return ZERO
-        return quantize(capacity_for(method, a, rate, active, w))
+        return quantize(capacity_for(method, a, rate, active, w, grace))
 
     p_cap = cap(a_max, request.method, weights)
     sensitivities = tuple(
@@ -183,28 +220,48 @@ def size_loan(
     if request.first_loan and settings.first_loan_cap is not None:
         limits.append(("first_loan_cap", settings.first_loan_cap))
     binding, smallest = min(limits, key=lambda item: item[1])
-    proposal = max(floor_to(smallest, settings.rounding.loan_unit), ZERO)
+    unit = settings.rounding.loan_unit
+    proposal = max(floor_to(smallest, unit), ZERO)
+    opening = liquid_funds - request.own_contribution
+    minimum = settings.minimum_cash_buffer
 
+    def plan(amount: Decimal) -> Schedule:
+        return plan_schedule(amount, rate, months, request.method, request.grace_months, settings, weights)
+
+    def lowest(amount: Decimal) -> ProjectionMonth:
+        return min(project_cash(statement, plan(amount), opening, first_month), key=lambda m: m.balance)
+
+    shortfall = None
     schedule = ep = seasonal = None
+    projection: tuple[ProjectionMonth, ...] = ()
+    if proposal > 0:
+        schedule = plan(proposal)
+        projection = project_cash(statement, schedule, opening, first_month)
+        low = min(projection, key=lambda m: m.balance)
+        if low.balance < minimum:
+            shortfall = low
+            proposal = _largest_fitting(proposal, unit, lambda amount: lowest(amount).balance >= minimum)
+            limits.append(("cash_projection", proposal))
+            binding = "cash_projection"
+            schedule = plan(proposal) if proposal > 0 else None
+            projection = ()
+
     factor = None
     instalment = ratio = None
-    if proposal > 0:
-        schedule = plan_schedule(
-            proposal, rate, months, request.method, request.grace_months, settings, weights
-        )
+    if schedule is not None:
         ep = plan_schedule(
             proposal, rate, months, Method.EQUAL_PRINCIPAL, request.grace_months, settings, weights
         )
-        if sum(weights, ZERO) > 0:
+        if sum(weights[grace:], ZERO) > 0:
             seasonal = plan_schedule(
                 proposal, rate, months, Method.SEASONAL, request.grace_months, settings, weights
             )
-            factor = seasonal_factor(proposal, rate, weights)
+            factor = seasonal.factor
         instalment = regular_instalment(schedule, request.grace_months)
-        ratio = burden_ratio(schedule, instalment, md_avg, factor, alpha) if md_avg > 0 else None
+        disposable = term_disposable(statement, first_month, months)
+        ratio = burden_ratio(schedule, instalment, md_avg, disposable) if md_avg > 0 else None
 
-    opening = liquid_funds - request.own_contribution
-    projection = project_cash(statement, schedule, opening, first_month)
+    projection = projection or project_cash(statement, schedule, opening, first_month)
     return SizingResult(
         md_avg=md_avg,
         alpha=alpha,
@@ -229,16 +286,38 @@ def size_loan(
         projection=projection,
         opening_liquidity=opening,
         first_month=first_month,
+        shortfall=shortfall,
+        minimum_balance=minimum,
     )
+
+
+def _largest_fitting(top: Decimal, unit: Decimal, fits: Callable[[Decimal], bool]) -> Decimal:
+    """The largest multiple of ``unit`` in [0, ``top``] that ``fits`` (bisection: the projection only
+    falls as the principal grows); 0 when none does."""
+    low, high = 0, int(top / unit)  # fits(low · unit) holds for low = 0 (no loan is never the cause)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if fits(middle * unit):
+            low = middle
+        else:
+            high = middle - 1
+    return floor_to(low * unit, unit)
+
+
+def term_disposable(statement: IncomeStatement, first_month: int, count: int) -> tuple[Decimal, ...]:
+    """The disposable cash of the calendar month of each instalment 1 … ``count`` (the month after
+    disbursement first), so a plan's k-th row meets the k-th month whatever the grace."""
+    return tuple(statement.month((first_month + k) % 12 + 1).disposable for k in range(max(count, 0)))
 
 
 def seasonal_weights(
     statement: IncomeStatement, alpha: Decimal, first_month: int, count: int
 ) -> tuple[Decimal, ...]:
-    """α × the disposable cash of each month after disbursement (a loss month weighs 0), to the cent."""
+    """α × the disposable cash of instalment months 1 … ``count`` (a loss month weighs 0), rounded
+    down to the cent so a payment at its weight never exceeds α × the month's cash."""
     return tuple(
-        quantize(alpha * max(statement.month((first_month + k) % 12 + 1).disposable, ZERO))
-        for k in range(max(count, 0))
+        (alpha * max(md, ZERO)).quantize(CENT, ROUND_FLOOR)
+        for md in term_disposable(statement, first_month, count)
     )
 
 

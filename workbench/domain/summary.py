@@ -13,6 +13,7 @@ from workbench.domain.profit_loss import LINE_FIELDS, Season
 
 if TYPE_CHECKING:
     from workbench.domain.calc import CaseResults
+    from workbench.domain.profit_loss import IncomeStatement
 
 MONEY = "money"
 RATIO = "ratio"
@@ -45,13 +46,13 @@ def key_figures(results: CaseResults) -> dict[str, Any]:
     _put(out, "labour_hours_normal", s.labour_hours_normal, NUMBER)
     _put(out, "sales_annual", st.annual_sales, MONEY)
     for season in Season:
-        _put(out, f"sales_{season.value}", st.by_season[season].sales, MONEY)
+        _put(out, f"sales_{season.value}", _in(st, season, "sales"), MONEY)
     for name in LINE_FIELDS:
         _put(out, f"{_short(name)}_avg", st.average[name], MONEY)
     _put(out, "fixed", st.fixed_costs, MONEY)
     _put(out, "net_margin", st.net_margin, RATIO)
     for season in Season:
-        _put(out, f"disposable_{season.value}", st.by_season[season].disposable, MONEY)
+        _put(out, f"disposable_{season.value}", _in(st, season, "disposable"), MONEY)
     t = results.totals
     for name, value in (
         ("TA", t.total_assets),
@@ -127,6 +128,12 @@ def key_figures(results: CaseResults) -> dict[str, Any]:
         _put(out, "projection_min_month", Decimal(low.month), NUMBER)
     _put(out, "ready", results.ready, "bool")
     return out
+
+
+def _in(statement: IncomeStatement, season: Season, line: str) -> Decimal | None:
+    """A season's figure, or ``None`` for a season the calendar does not have."""
+    value: Decimal = getattr(statement.by_season[season], line)
+    return value if season in statement.seasons else None
 
 
 def _short(line: str) -> str:

@@ -191,6 +191,7 @@ _PAIRS: tuple[tuple[Enum, Msg], ...] = (
     (Target.INCOME, N_("收入")),
     (Target.EQUITY, N_("权益")),
     (Target.SOFT, N_("软信息")),
+    (Target.DEBTS, N_("负债")),
     (Severity.BLOCKING, N_("阻碍上会")),
     (Severity.ADVICE, N_("建议")),
 )
@@ -309,6 +310,7 @@ FIGURE_LABELS: Words[str] = Words(
         "TL": NC_("figure", "总负债"),
         "E_act": NC_("figure", "实际权益"),
         "E_exp": NC_("figure", "应有权益"),
+        "operating_days": NC_("figure", "每月营业天数"),
     }
 )
 
@@ -324,6 +326,7 @@ ITEM_NAMES: Words[str] = Words(
         "income": NC_("readiness item", "收入"),
         "equity": NC_("readiness item", "权益"),
         "soft": NC_("readiness item", "软信息"),
+        "debts": NC_("readiness item", "负债"),
     }
 )
 
@@ -332,12 +335,25 @@ ISSUE_TEXTS: Words[str] = Words(
         "equity_missing": N_("经营类贷款缺少权益检验"),
         "equity_unexplained": N_("权益检验偏差 {deviation}（{status}）缺少书面说明"),
         "check_unexplained": N_("交叉检验 {subject} 偏差 {deviation}（{status}）缺少书面说明"),
-        "too_few_checks": N_("{subject} 只有 {count} 项有效交叉检验，至少需要 {minimum} 项"),
+        "too_few_checks": N_(
+            "{subject} 只有 {count} 种有效交叉检验方法（已计算、有证据），至少需要 {minimum} 种"
+        ),
+        "inputs_missing": N_("交叉检验 {subject} 缺少输入，无法计算：{value}"),
+        "method_required": N_("{subject} 须包含 {method} 方法的有效交叉检验"),
+        "check_failed": N_(
+            "交叉检验 {subject} 偏差 {deviation}（{status}）：须重新测算取代，或由复核人签署认可"
+        ),
+        "check_overridden": N_("交叉检验 {subject} 偏差 {deviation} 经 {reviewer} 复核认可：{reason}"),
         "few_checks_advice": N_("建议：{subject} 有 {count} 项交叉检验（建议至少 {minimum} 项）"),
         "no_capacity": N_("月可支配资金不足，无法支持任何贷款金额"),
+        "request_zero": N_("申请金额为 0，无法提出建议金额"),
+        "no_financing_gap": N_("资金需求扣除自有资金和其他来源后为 0，无需贷款"),
         "shares_not_full": N_("产品销售占比合计为 {total}，应为 100%"),
         "unknown_evidence": N_("{subject} 引用了不存在的证据 {value}"),
         "cash_shortfall": N_("现金流预测在 {month} 月降至 {balance}，低于最低余额 {minimum}"),
+        "sized_to_cash": N_(
+            "现金流预测在 {month} 月将降至 {balance}（最低余额 {minimum}），建议金额已降至 {amount}"
+        ),
         # checks across the store (workbench.domain.store_links)
         "same_applicant_open": N_("申请人或其配偶已有另一笔未结案的申请：{case}（{stage}）"),
         "guarantee_ring": N_("互保圈：{ring}"),
@@ -447,6 +463,7 @@ LIMIT_LABELS: dict[str, str] = {
     "purpose": N_("资金需求缺口"),
     "product_max": N_("产品上限"),
     "first_loan_cap": N_("首贷上限"),
+    "cash_projection": N_("现金流预测最低余额"),
 }
 
 

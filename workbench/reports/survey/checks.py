@@ -136,12 +136,14 @@ def cross_checks(ctx: SurveyContext) -> list[Block]:
         caption = tr(N_("交叉检验矩阵"))
         blocks.append(grid_table(MATRIX, rows, tr, caption=caption, small=True))
         counts = []
+        evidence = {e.id for e in ctx.case.evidence}
         for item in sorted({r.item for r in results.checks}, key=list(ITEM_NAMES).index):
-            n = sum(1 for r in results.checks if r.item == item and counted(r))
-            counts.append(tr(N_("{item} {n} 项"), item=ITEM_NAMES[item][lang], n=n))
+            n = len({r.method for r in results.checks if r.item == item and counted(r, evidence)})
+            counts.append(tr(N_("{item} {n} 种"), item=ITEM_NAMES[item][lang], n=n))
         blocks.append(
             Para(
-                tr(N_("有效检验（未被取代，通过或已说明）：")) + tr.sep.join(counts),
+                tr(N_("计入的检验方法（未被取代、已计算、有证据，通过、已说明或经复核认可）："))
+                + tr.sep.join(counts),
                 TextStyle.NOTE,
             )
         )

@@ -10,7 +10,6 @@ Terms are checked here (an amount the way officers type it, a rate the case's ki
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
@@ -34,7 +33,7 @@ from workbench.domain.errors import ValidationError
 from workbench.domain.field_model import check_whole_cents, field_map
 from workbench.domain.formatting import money
 from workbench.domain.loan_request import RateKind, RateQuote
-from workbench.domain.money import parse_amount
+from workbench.domain.money import from_float, parse_amount
 from workbench.domain.schedules import Method
 from workbench.services.committee import monitoring_steps, monitoring_wording
 from workbench.texts.labels import SCHEDULE_METHOD_LABELS as METHOD_LABELS
@@ -194,7 +193,7 @@ class DecisionForm(QWidget):
             return tr("金额：%1").replace("%1", error_text(error, lang()))
         if amount <= 0:
             return tr("金额须大于零")
-        rate = RateQuote(self._rate_kind, Decimal(str(round(self.rate.value(), 2))))
+        rate = RateQuote(self._rate_kind, from_float(self.rate.value(), 2))
         try:
             rate.rate()
         except ValidationError as error:

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from workbench.domain.proposal_history import ProposalHistory
 
 MAX_TABLE_ROWS = 6
-MATRIX_ROWS = 6
+MATRIX_ROWS = 5
 MATRIX_LINES = 9  # wrapped lines of text a matrix slide holds at 4:3 (see ``_matrix_pages``)
 TITLE_UNITS, METHOD_UNITS = 24, 14  # digit widths per line of the title and method columns at 4:3
 MAX_FACT_ROWS = 7

@@ -10,7 +10,6 @@ them, and an untouched panel follows the new proposal.
 from __future__ import annotations
 
 import time
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
@@ -30,6 +29,7 @@ from workbench.domain.errors import DomainError, ValidationError
 from workbench.domain.formatting import money, plain
 from workbench.domain.formatting import percent as pct
 from workbench.domain.loan_request import RateKind, RateQuote
+from workbench.domain.money import from_float
 from workbench.domain.schedules import Method
 from workbench.domain.settings import DEFAULT_SETTINGS, Settings
 from workbench.texts.labels import SCHEDULE_METHOD_LABELS as METHOD_LABELS
@@ -219,9 +219,9 @@ class WhatIfPanel(QFrame):
     def current_terms(self) -> Terms:
         """The terms the fields hold."""
         method = Method(str(self.method.currentData()))
-        rate = RateQuote(self._rate_kind, Decimal(str(round(self.rate.value(), 2))))
+        rate = RateQuote(self._rate_kind, from_float(self.rate.value(), 2))
         return Terms(
-            Decimal(round(self.amount.value())),
+            from_float(self.amount.value(), 0),
             self.term.value(),
             rate,
             method,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import BigInteger, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import BigInteger, Double, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from workbench.store.orm_base import Base, Code, Day, Json, Moment, Short
@@ -50,6 +50,12 @@ class CaseFileRow(Base):
     prior_balance_sheet_json: Mapped[Json | None]
     profit_loss_json: Mapped[Json]
     equity_check_json: Mapped[Json | None]
+    # Computed figures the portfolio counts (``domain.case_figures``, migration 0013), written at
+    # every save from the content above: a float copy for statistics, never read back into a case.
+    equity_deviation: Mapped[float | None] = mapped_column(Double)
+    equity_status: Mapped[Code | None]
+    checks_total: Mapped[int] = mapped_column(Integer, server_default="0")
+    checks_failed: Mapped[int] = mapped_column(Integer, server_default="0")
 
     __mapper_args__ = {"version_id_col": version_id}  # noqa: RUF012 - SQLAlchemy's declarative hook
     __table_args__ = (
@@ -62,6 +68,7 @@ class CaseFileRow(Base):
         Index(None, "stage", "updated_at", "id"),
         Index(None, "officer_id", "updated_at", "id"),
         Index(None, "created_at"),
+        Index(None, "survey_date"),  # the portfolio's period (migration 0013)
     )
 
 

@@ -46,6 +46,7 @@ REASONS: dict[str, str] = {
     # The command line adds how to get past it (``--as-copy``, workbench.cli.texts.HINTS).
     "sub_cent": N_("金额不能小于一分：{value}"),
     "not_a_uuid": N_("案卷编号须为 UUID：{value}"),
+    "period_reversed": N_("起始日期 {start} 晚于截止日期 {end}"),
 }
 
 TYPE_NAMES: dict[str, str] = {

@@ -154,6 +154,7 @@ def test_an_officer_sees_her_own_figures_only(
     with pytest.raises(PortfolioRefusedError) as refused:
         service.portfolio(PortfolioQuery(officers=("liumin", "zhaoqiang")), officer)
     assert refused.value.officer == "zhaoqiang"
+    assert refused.value.describe("en") == "Officer liumin sees her own portfolio only, not that of zhaoqiang"
 
 
 def test_a_reversed_period_is_refused_and_reading_needs_a_reader(sessions: Sessions) -> None:

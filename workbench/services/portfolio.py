@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from workbench.domain.case_list import STAGE_ORDER
-from workbench.domain.errors import DomainError
+from workbench.domain.errors import ValidationError
 from workbench.domain.portfolio import APPROVALS, DEVIATION_EDGES, VERDICTS, PortfolioQuery
 from workbench.domain.records import Role
 from workbench.reports.portfolio_data import (
@@ -30,11 +30,13 @@ from workbench.reports.portfolio_data import (
     OFFICER_COLUMNS,
     Portfolio,
 )
-from workbench.services.permissions import Action, require
+from workbench.services.permissions import Action, PermissionDenied, require
 from workbench.store import portfolio_queries as q
+from workbench.texts import N_, text
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+    from pathlib import Path
 
     from workbench.domain.records import User
     from workbench.store.db import Sessions
@@ -46,12 +48,48 @@ _APPROVED = [o.value for o in APPROVALS]
 _VERDICTS = [o.value for o in VERDICTS]
 
 
-class PortfolioRefusedError(DomainError):
+class PortfolioRefusedError(PermissionDenied):
     """An officer asked for another officer's figures (``officer`` is the name asked for)."""
 
-    def __init__(self, officer: str) -> None:
+    def __init__(self, user: User, officer: str) -> None:
+        super().__init__(user, Action.READ_CASE)
         self.officer = officer
-        super().__init__(f"own_portfolio_only: {officer}")
+
+    def describe(self, lang: str = "zh") -> str:
+        return text(
+            N_("客户经理 {username} 只能查看自己的组合，不能查看 {officer} 的"),
+            lang,
+            username=self.user.username,
+            officer=self.officer,
+        )
+
+
+FORMATS = (".xlsx", ".pdf")
+"""What ``write_portfolio`` writes, by the file's suffix."""
+
+
+def write_portfolio(portfolio: Portfolio, path: Path, lang: str, unit: str = "") -> Path:
+    """Write the portfolio as a workbook (``.xlsx``) or a PDF (``.pdf``), whole or not at all.
+
+    Raises:
+        ValidationError: ``invalid_choice`` at ``output``, another suffix.
+        OSError: the file cannot be written.
+    """
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        raise ValidationError(
+            "output", "invalid_choice", value=path.suffix or path.name, choices=", ".join(FORMATS)
+        )
+    from workbench.reports.portfolio_export import (
+        portfolio_pdf,
+        portfolio_xlsx,
+    )  # reportlab, openpyxl: on demand
+
+    data = portfolio_pdf(portfolio, lang, unit) if suffix == ".pdf" else portfolio_xlsx(portfolio, lang)
+    partial = path.with_name(path.name + ".part")
+    partial.write_bytes(data)
+    partial.replace(path)
+    return path
 
 
 def _start(day: date | None) -> datetime | None:
@@ -72,7 +110,7 @@ def scope(query: PortfolioQuery, user: User) -> tuple[PortfolioQuery, bool]:
         return query, False
     others = [name for name in query.officers if name != user.username]
     if others:
-        raise PortfolioRefusedError(others[0])
+        raise PortfolioRefusedError(user, others[0])
     return dataclasses.replace(query, officers=(user.username,)), True
 
 

@@ -46,6 +46,6 @@ class PortfolioQuery:
 
     def __post_init__(self) -> None:
         if self.date_from is not None and self.date_to is not None and self.date_from > self.date_to:
-            raise ValidationError(
-                "to", "period_reversed", start=self.date_from.isoformat(), end=self.date_to.isoformat()
+            raise ValidationError(  # no field: the sentence names both dates
+                "", "period_reversed", start=self.date_from.isoformat(), end=self.date_to.isoformat()
             )

@@ -181,5 +181,3 @@ def portfolio_xlsx(portfolio: Portfolio, lang: str) -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
-
-

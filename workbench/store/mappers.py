@@ -13,7 +13,9 @@ part of a ``CaseFile`` goes:
 Every detail row keeps its stable id (``workbench.domain.row_ids``) in ``row_id``; cross-checks and
 evidence items keep theirs in ``check_id`` / ``evidence_id``.
 
-Field ⇄ column conversion follows one convention (``workbench.store.row_codec``).
+Field ⇄ column conversion follows one convention (``workbench.store.row_codec``). Beside the fields, a
+case's rows carry its computed portfolio figures (``FIGURE_COLUMNS``, ``domain.case_figures``): written
+at every save, never read back into a case.
 """
 
 from __future__ import annotations

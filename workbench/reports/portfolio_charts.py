@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 BAR = SERIES_COLOURS["net_profit"]
 LINE = SERIES_COLOURS["instalment"]
+OPEN_END = SERIES_COLOURS["sales"]
 EMPTY = N_("所选期间没有数据")
 TEN_THOUSAND = N_("批准金额（万元）")
 
@@ -122,8 +123,14 @@ def draw_deviations(ax: Axes, portfolio: Portfolio, lang: str, which: str = "equ
     ok = float(band.ok) * 100
     ax.axvspan(-ok, ok, color=BAND_COLOURS[next(iter(BAND_COLOURS))], zorder=0)
     lefts, widths = _bars(bins)
-    ax.bar(lefts, [int(n) for n in bins["count"]], width=widths, align="edge", color=BAR,
-           edgecolor="white", linewidth=0.4)  # fmt: skip
+    counts = [int(n) for n in bins["count"]]
+    bars = ax.bar(lefts, counts, width=widths, align="edge", color=BAR, edgecolor="white", linewidth=0.4)
+    for end in (bars[0], bars[-1]):  # the open bins (beyond ±30 %): hatched, their count written on them
+        end.set_hatch("////")
+        end.set_facecolor(OPEN_END)
+    ends = (0, len(counts) - 1)
+    labels = [f"{n:,}" if i in ends and n else "" for i, n in enumerate(counts)]
+    ax.bar_label(bars, labels=labels, padding=1, fontproperties=font(6.5))
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: minus(f"{v:+.0f}%") if v else "0%"))
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlabel(heading("range", lang), fontproperties=font(8))

@@ -15,7 +15,8 @@ each time, so its peak RSS is the portfolio's own (the goal: ≤ 3 s, ≤ 500 MB
 * one officer; one month; and the PDF and workbook export of the whole branch.
 
 Prints figures, asserts nothing. PostgreSQL: a throw-away database on ``--pg-url``'s server
-(dropped unless ``--keep``), ``VACUUM ANALYZE`` after the bulk load.
+(dropped unless ``--keep``), ``VACUUM ANALYZE`` after the bulk load. ``--existing URL`` measures a
+store generated before (``--committee``: add the committee's part to it first).
 """
 
 from __future__ import annotations
@@ -205,9 +206,13 @@ def some_officer(url: str) -> str:
         sessions.engine.dispose()
 
 
-def run(url: str, cases: int, generated: bool) -> None:
+def run(url: str, cases: int, generated: bool, committee: bool = False) -> None:
     dialect = make_url(url).get_backend_name()
     print(f"\n{dialect}: {shown_url(url)}")
+    if committee and not generated:  # a store generated elsewhere (or cut short): its committee part
+        print(f"  committee: {add_committee(url)} decisions added")
+        if dialect == "postgresql":
+            analyze(url)
     if generated:
         figures = generate(url, cases, quiet=True)
         print(
@@ -243,6 +248,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pg-url", default=None)
     parser.add_argument("--keep", action="store_true")
     parser.add_argument("--existing", action="append", default=[], metavar="URL")
+    parser.add_argument(
+        "--committee", action="store_true", help="with --existing: add the committee's part first"
+    )
     parser.add_argument("--measure", metavar="URL", help=argparse.SUPPRESS)
     parser.add_argument("--officer", help=argparse.SUPPRESS)
     parser.add_argument("--month", help=argparse.SUPPRESS)
@@ -253,7 +261,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs")
     for url in args.existing:
-        run(url, 0, generated=False)
+        run(url, 0, generated=False, committee=args.committee)
     if args.existing:
         return 0
     for engine in args.engines.split(","):

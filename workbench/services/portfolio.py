@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 SEES_ALL = frozenset(Role) - {Role.OFFICER}
 """Roles that see every officer's figures."""
 
+SURVEY_SUMS = ["surveyed", "abs_dev", "dev_n", "checks_total", "checks_failed"]
 _APPROVED = [o.value for o in APPROVALS]
 _VERDICTS = [o.value for o in VERDICTS]
 
@@ -150,29 +151,25 @@ class PortfolioService:
         span = (_start(query.date_from), _end(query.date_to))
         days = (query.date_from, query.date_to)
         with self._sessions.read() as session:
-            pipeline = q.pipeline(session, span, names)
-            people = q.officers(session, names)
-            submitted = q.submitted(session, span, names).set_index("officer")
+            people = q.Officers(session, names)
+            pipeline = q.pipeline(session, span, people)
+            submitted = q.submitted(session, span, people).set_index("officer")
             survey_parts, equity = [], np.zeros(len(DEVIATION_EDGES) + 1, np.int64)
-            for frame in q.surveyed(session, days, names):
+            for frame in q.surveyed(session, days, people):
                 dev = frame["equity_deviation"].astype(float)
                 equity += histogram(dev.dropna())
                 frame = frame.assign(abs_dev=dev.abs(), dev_n=dev.notna().astype(int), surveyed=1)
-                survey_parts.append(
-                    frame.groupby("officer")[
-                        ["surveyed", "abs_dev", "dev_n", "checks_total", "checks_failed"]
-                    ].sum()
-                )
+                survey_parts.append(frame.groupby("officer")[SURVEY_SUMS].sum())
             checks = np.zeros(len(DEVIATION_EDGES) + 1, np.int64)
-            for frame in q.check_deviations(session, days, names):
+            for frame in q.check_deviations(session, days, people):
                 checks += histogram(frame["deviation"].astype(float))
             decision_parts, month_parts = [], []
-            for frame in q.decisions(session, span, names):
+            for frame in q.decisions(session, span, people):
                 officer_part, month_part = _decision_sums(frame)
                 decision_parts.append(officer_part)
                 month_parts.append(month_part)
         officers = _officer_table(
-            people,
+            people.frame,
             _summed(
                 survey_parts, ["officer", "surveyed", "abs_dev", "dev_n", "checks_total", "checks_failed"]
             ),

@@ -9,6 +9,8 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from workbench.store.orm_base import Base, Code, Day, Json, Moment, Short
 
+PORTFOLIO_SURVEY = ("survey_date", "officer_id", "id", "equity_deviation", "checks_total", "checks_failed")
+
 
 class CaseFileRow(Base):
     """One case. ``version_id`` is the optimistic lock: every save bumps it, a stale one fails."""
@@ -68,7 +70,11 @@ class CaseFileRow(Base):
         Index(None, "stage", "updated_at", "id"),
         Index(None, "officer_id", "updated_at", "id"),
         Index(None, "created_at"),
-        Index(None, "survey_date"),  # the portfolio's period (migration 0013)
+        # The portfolio's reads (migration 0013), each answered from an index alone (SQLite's
+        # covering index, PostgreSQL's index-only scan), never from the wide rows with their JSON.
+        Index("ix_case_file_portfolio_survey", *PORTFOLIO_SURVEY),
+        Index("ix_case_file_portfolio_created", "stage", "created_at", "officer_id", "requested_minor"),
+        Index("ix_case_file_portfolio_case", "id", "officer_id", "survey_date", "requested_minor"),
     )
 
 

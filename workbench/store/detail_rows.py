@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Double, UniqueConstraint
+from sqlalchemy import Double, Index, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from workbench.store.orm_base import (
@@ -43,7 +43,10 @@ class CrossCheckRow(CaseChild, Base):
     deviation: Mapped[float | None] = mapped_column(Double)
     status: Mapped[Code | None]
 
-    __table_args__ = (UniqueConstraint("case_id", "check_id"),)
+    __table_args__ = (
+        UniqueConstraint("case_id", "check_id"),
+        Index("ix_cross_check_portfolio", "case_id", "deviation"),  # the portfolio's read (0013)
+    )
 
 
 class GuarantorRow(RowChild, Base):

@@ -9,9 +9,9 @@ Equity δ and the cross-checks' deviations are derived from a case, never typed 
 that takes minutes, so every save now writes them (``domain.case_figures``):
 
 * ``case_file``: ``equity_deviation`` (δ of the current pass, a float copy), ``equity_status``,
-  ``checks_total`` and ``checks_failed`` (standing checks and those of them that FAIL); an index on
-  ``survey_date``, the portfolio's period;
-* ``cross_check``: ``deviation`` and ``status`` of each standing check (NULL when superseded).
+  ``checks_total`` and ``checks_failed`` (standing checks and those of them that FAIL);
+* ``cross_check``: ``deviation`` and ``status`` of each standing check (NULL when superseded);
+* four covering indexes (``INDEXES``), so the portfolio's reads never touch the wide rows.
 
 Existing cases get them on upgrade, computed from their newest stored version, as a save would. The
 columns are new and nullable (counts default to 0): an older program keeps working with the store.
@@ -35,6 +35,17 @@ down_revision: str | Sequence[str] | None = "0012"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
+INDEXES = (
+    (
+        "ix_case_file_portfolio_survey",
+        "case_file",
+        ("survey_date", "officer_id", "id", "equity_deviation", "checks_total", "checks_failed"),
+    ),
+    ("ix_case_file_portfolio_created", "case_file", ("stage", "created_at", "officer_id", "requested_minor")),
+    ("ix_case_file_portfolio_case", "case_file", ("id", "officer_id", "survey_date", "requested_minor")),
+    ("ix_cross_check_portfolio", "cross_check", ("case_id", "deviation")),
+)
+"""The portfolio's reads, each answered from an index alone (never the wide rows with their JSON)."""
 BATCH = 500
 """Cases computed per round trip when filling an existing store."""
 
@@ -46,8 +57,9 @@ def upgrade() -> None:
     op.add_column("case_file", sa.Column("checks_failed", sa.Integer(), server_default="0", nullable=False))
     op.add_column("cross_check", sa.Column("deviation", sa.Double(), nullable=True))
     op.add_column("cross_check", sa.Column("status", sa.String(length=40), nullable=True))
-    op.create_index("ix_case_file_survey_date", "case_file", ["survey_date"])
     _fill()
+    for name, table, columns in INDEXES:  # after the fill: one build each instead of upkeep per row
+        op.create_index(name, table, list(columns))
 
 
 def _fill() -> None:
@@ -114,7 +126,8 @@ def _flush(update_case: Any, cases: list[dict[str, Any]], update_check: Any, che
 
 
 def downgrade() -> None:
-    op.drop_index("ix_case_file_survey_date", table_name="case_file")
+    for name, table, _columns in INDEXES:
+        op.drop_index(name, table_name=table)
     for table, column in (
         ("cross_check", "status"),
         ("cross_check", "deviation"),

@@ -194,9 +194,9 @@ def _decision_sums(frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     outcome = frame["outcome"]
     approved = outcome.isin(_APPROVED)
     verdict = outcome.isin(_VERDICTS)
-    decided_at = pd.to_datetime(frame["decided_at"], utc=True).dt.tz_convert(_local_zone())
+    decided_at = pd.to_datetime(frame["decided_at"], utc=True, format="ISO8601").dt.tz_convert(_local_zone())
     day = decided_at.dt.tz_localize(None).dt.normalize()
-    survey = pd.to_datetime(frame["survey_date"])
+    survey = pd.to_datetime(frame["survey_date"], format="ISO8601")
     days = (day - survey).dt.days.where(verdict)
     amount = frame["amount_minor"].astype("int64").where(approved, 0)
     parts = pd.DataFrame(

@@ -87,8 +87,16 @@ def _in_days(column: Any, days: Days) -> list[Any]:
     return out
 
 
+def _raw(column: Any) -> Any:
+    """A date or time as the driver returns it (SQLite: ISO text; PostgreSQL: ``date``/``datetime``),
+    without SQLAlchemy's per-row conversion: pandas parses the whole column at once."""
+    return type_coerce(column, String)
+
+
 def _frames(session: Session, query: Select[*Ts], officers: Officers | None = None) -> Iterator[pd.DataFrame]:
-    result = session.execute(query.execution_options(stream_results=True, max_row_buffer=CHUNK))
+    # Core, not the ORM session: its row loading cost more than the reading itself
+    connection = session.connection()
+    result = connection.execute(query.execution_options(stream_results=True, max_row_buffer=CHUNK))
     columns = list(result.keys())
     for part in result.partitions(CHUNK):
         # column by column through zip: pandas' from_records probes every Row with hasattr, which
@@ -142,15 +150,16 @@ def submitted(session: Session, span: Span, officers: Officers) -> pd.DataFrame:
 
 def decisions(session: Session, span: Span, officers: Officers) -> Iterator[pd.DataFrame]:
     """The committee's decisions in the span: ``officer``, ``outcome``, ``amount_minor`` (the decided
-    amount, else the requested one), ``decided_at`` and the case's ``survey_date``."""
+    amount, else the requested one), ``decided_at`` (UTC) and the case's ``survey_date``, both as the
+    driver gives them (``pd.to_datetime`` reads either)."""
     d, a = CommitteeDecisionRow, CommitteeAgendaItemRow
     query = (
         select(
             _key(c.officer_id).label("officer_id"),
             d.outcome,
             func.coalesce(d.amount_minor, c.requested_minor).label("amount_minor"),
-            d.decided_at,
-            c.survey_date,
+            _raw(d.decided_at).label("decided_at"),
+            _raw(c.survey_date).label("survey_date"),
         )
         .select_from(d)
         .join(a, a.id == d.agenda_item_id)

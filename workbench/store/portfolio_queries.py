@@ -98,11 +98,18 @@ def _frames(session: Session, query: Select[*Ts], officers: Officers | None = No
     connection = session.connection()
     result = connection.execute(query.execution_options(stream_results=True, max_row_buffer=CHUNK))
     columns = list(result.keys())
-    for part in result.partitions(CHUNK):
-        # column by column through zip: pandas' from_records probes every Row with hasattr, which
-        # costs a raised KeyError per row in SQLAlchemy and took most of the time
-        frame = pd.DataFrame(dict(zip(columns, zip(*part, strict=True), strict=True)), columns=columns)
-        yield frame if officers is None else officers.named(frame)
+    # SQLite: the driver's own tuples (nothing is buffered ahead, and every column read here is one
+    # SQLAlchemy would pass through unchanged: keys and dates as text, numbers); PostgreSQL: the
+    # server-side cursor through the result, which has buffered its first row already.
+    fetch = result.cursor.fetchmany if connection.dialect.name == "sqlite" else result.fetchmany
+    try:
+        while part := fetch(CHUNK):
+            # column by column through zip: pandas' from_records probes every row with hasattr,
+            # which costs a raised KeyError per SQLAlchemy row and took most of the time
+            frame = pd.DataFrame(dict(zip(columns, zip(*part, strict=True), strict=True)), columns=columns)
+            yield frame if officers is None else officers.named(frame)
+    finally:
+        result.close()
 
 
 def pipeline(session: Session, created: Span, officers: Officers) -> pd.DataFrame:

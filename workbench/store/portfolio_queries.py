@@ -96,12 +96,14 @@ def _raw(column: Any) -> Any:
 def _frames(session: Session, query: Select[*Ts], officers: Officers | None = None) -> Iterator[pd.DataFrame]:
     # Core, not the ORM session: its row loading cost more than the reading itself
     connection = session.connection()
-    result = connection.execute(query.execution_options(stream_results=True, max_row_buffer=CHUNK))
+    sqlite = connection.dialect.name == "sqlite"
+    # SQLite: the driver's own tuples (a plain cursor: nothing buffered ahead, and every column read
+    # here is one SQLAlchemy would pass through unchanged: keys and dates as text, numbers);
+    # PostgreSQL: a server-side cursor through the result, which buffers rows ahead.
+    streamed = query if sqlite else query.execution_options(stream_results=True, max_row_buffer=CHUNK)
+    result = connection.execute(streamed)
     columns = list(result.keys())
-    # SQLite: the driver's own tuples (nothing is buffered ahead, and every column read here is one
-    # SQLAlchemy would pass through unchanged: keys and dates as text, numbers); PostgreSQL: the
-    # server-side cursor through the result, which has buffered its first row already.
-    fetch = result.cursor.fetchmany if connection.dialect.name == "sqlite" else result.fetchmany
+    fetch = result.cursor.fetchmany if sqlite else result.fetchmany
     try:
         while part := fetch(CHUNK):
             # column by column through zip: pandas' from_records probes every row with hasattr,

@@ -440,6 +440,10 @@
         <translation>Manage Users…</translation>
     </message>
     <message>
+        <source>组合…</source>
+        <translation>Portfolio…</translation>
+    </message>
+    <message>
         <source>打开案件文件</source>
         <translation>Open case file</translation>
     </message>
@@ -494,6 +498,10 @@
     <message>
         <source>密码已修改</source>
         <translation>Password changed</translation>
+    </message>
+    <message>
+        <source>组合需要连接案件库</source>
+        <translation>The portfolio needs a case store</translation>
     </message>
     <message>
         <source>案件库不可用（可使用案件文件）：%1</source>
@@ -2604,8 +2612,72 @@
         <translation>All stages</translation>
     </message>
     <message>
+        <source>组合</source>
+        <translation>Portfolio</translation>
+    </message>
+    <message>
+        <source>截止日期</source>
+        <translation>End date</translation>
+    </message>
+    <message>
         <source>全部客户经理</source>
         <translation>All officers</translation>
+    </message>
+    <message>
+        <source>统计</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>导出 Excel…</source>
+        <translation>Export Excel…</translation>
+    </message>
+    <message>
+        <source>导出 PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <source>图表</source>
+        <translation>Charts</translation>
+    </message>
+    <message>
+        <source>各阶段与按月</source>
+        <translation>Stages and months</translation>
+    </message>
+    <message>
+        <source>偏差分布</source>
+        <translation>Deviations</translation>
+    </message>
+    <message>
+        <source>正在统计…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <source>{n} 件案卷，{m} 位客户经理</source>
+        <translation>{n} case(s), {m} officer(s)</translation>
+    </message>
+    <message>
+        <source>；客户经理只看自己的组合</source>
+        <translation>; an officer sees her own portfolio only</translation>
+    </message>
+    <message>
+        <source>请先统计</source>
+        <translation>Count first</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>导出组合</source>
+        <translation>Export the portfolio</translation>
+    </message>
+    <message>
+        <source>正在导出…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>已导出到 {path}</source>
+        <translation>Exported to {path}</translation>
     </message>
     <message>
         <source>更新于</source>
@@ -3826,10 +3898,6 @@
     <message>
         <source>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</source>
         <translation>Excel workbook (*.xlsx);;CSV file (*.csv)</translation>
-    </message>
-    <message>
-        <source>导出 Excel…</source>
-        <translation>Export Excel…</translation>
     </message>
     <message>
         <source>导入 Excel…</source>

@@ -45,7 +45,7 @@ def test_migrations_ship_inside_the_package() -> None:
     assert package / "migrations" == migrate.MIGRATIONS_DIR
     assert (migrate.MIGRATIONS_DIR / "env.py").is_file()
     assert (migrate.MIGRATIONS_DIR / "script.py.mako").is_file()
-    assert migrate.head() == "0013"
+    assert migrate.head() == "0014"
 
 
 def test_every_domain_field_has_its_columns() -> None:
@@ -236,5 +236,58 @@ def test_0008_keeps_users_and_cases_and_makes_the_administrators_admins(blank_ur
                 accounts.sign_in("liumin", "anything-at-all")
             accounts.set_first_password("liumin", "liumin-first-pw")
             assert accounts.sign_in("liumin", "liumin-first-pw") == officer
+    finally:
+        sessions.engine.dispose()
+
+
+def test_0014_fills_the_portfolio_figures_of_existing_cases(blank_url: str) -> None:
+    """Cases stored before 0014 (here: at head, then the schema taken back to 0013) get their equity
+    δ and check deviations on upgrade, equal to what a save writes (``domain.case_figures``)."""
+    from tests.store.helpers import add_user, demo
+    from workbench.domain.case_figures import case_figures
+    from workbench.store.db import make_sessions
+    from workbench.store.repository import SqlCaseRepository
+
+    migrate.init(blank_url)
+    sessions = make_sessions(make_engine(blank_url))
+    try:
+        officer = add_user(sessions, "liumin")
+        with sessions.begin() as session:
+            for name in ("a", "b"):
+                SqlCaseRepository(session).add(demo(name), officer.id)
+        sessions.engine.dispose()
+        assert migrate.downgrade(blank_url, "0013") == "0013"
+        assert "equity_deviation" not in {
+            c["name"] for c in inspect(make_engine(blank_url)).get_columns("case_file")
+        }
+        assert migrate.upgrade(blank_url) == migrate.head()
+        migrate.check(blank_url)
+        with sessions.begin() as session:
+            for name in ("a", "b"):
+                case, figures = demo(name), case_figures(demo(name))
+                row = session.execute(
+                    text(
+                        "SELECT equity_deviation, equity_status, checks_total, checks_failed "
+                        "FROM case_file WHERE case_number = :n"
+                    ),
+                    {"n": case.case_number},
+                ).one()
+                assert figures.equity_deviation is not None and figures.equity_status is not None
+                assert row[0] == float(figures.equity_deviation)
+                counts = (figures.equity_status.value, len(figures.checks), figures.checks_failed)
+                assert tuple(row[1:]) == counts
+                checks = dict(
+                    session.execute(
+                        text(
+                            "SELECT k.check_id, k.deviation FROM cross_check k JOIN case_file c "
+                            "ON c.id = k.case_id WHERE c.case_number = :n AND k.deviation IS NOT NULL"
+                        ),
+                        {"n": case.case_number},
+                    ).all()
+                )
+                assert checks == {
+                    c.check_id: float(c.deviation) for c in figures.checks if c.deviation is not None
+                }
+                assert len(figures.checks) < len(case.cross_checks) or name == "b"  # A's C4a is superseded
     finally:
         sessions.engine.dispose()

@@ -97,6 +97,16 @@ TEXTS: dict[str, Msg] = {
     "col_status": N_("结论"),
     "col_pass": N_("轮次"),
     "total": N_("合计"),
+    # `portfolio` (issue 16)
+    "portfolio_help": N_(
+        "贷款组合：各阶段案卷、客户经理业绩、按月批准和偏差分布，导出为 Excel（.xlsx）或 PDF；"
+        "客户经理只能看自己的组合"
+    ),
+    "portfolio_output_help": N_("输出文件：.xlsx 或 .pdf"),
+    "portfolio_from_help": N_("期间起始日期（含）"),
+    "portfolio_to_help": N_("期间截止日期（含）"),
+    "portfolio_officer_help": N_("只统计该客户经理（用户名，可重复）"),
+    "portfolio_written": N_("已写入 {path}：{officers} 位客户经理，{cases} 件案卷"),
 }
 
 # Figures of `calc`, by the domain's figure key (English capitalised: they start a row).

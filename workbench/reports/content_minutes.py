@@ -318,9 +318,7 @@ def build_minutes_doc(minutes: MinutesData, lang: str) -> ReportDoc:
         number = section_number(index, lang)
         blocks = tuple(decision_blocks(decision, lang, rule=minutes.rule, voters=minutes.voters))
         parts.append(
-            Section(
-                title, blocks, number=number, keep_together=True, fingerprint=decision.case_sha256
-            )
+            Section(title, blocks, number=number, keep_together=True, fingerprint=decision.case_sha256)
         )
     # The parts under the document's title: the page then shows what it is, not only its header.
     heading = tr(N_("审贷会纪要"))

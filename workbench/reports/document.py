@@ -22,6 +22,7 @@ class ReportKind(StrEnum):
     SURVEY = "survey"  # 调查报告
     DOSSIER = "dossier"  # 贷款档案
     MINUTES = "minutes"  # 审贷会纪要
+    PORTFOLIO = "portfolio"  # 组合报告 (issue 16): not about one case, never signed or archived
 
 
 class TextStyle(StrEnum):

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import BigInteger, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import BigInteger, Double, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from workbench.store.orm_base import Base, Code, Day, Json, Moment, Short
+
+PORTFOLIO_SURVEY = ("survey_date", "officer_id", "id", "equity_deviation", "checks_total", "checks_failed")
 
 
 class CaseFileRow(Base):
@@ -53,6 +55,12 @@ class CaseFileRow(Base):
     prior_balance_sheet_json: Mapped[Json | None]
     profit_loss_json: Mapped[Json]
     equity_check_json: Mapped[Json | None]
+    # Computed figures the portfolio counts (``domain.case_figures``, migration 0014), written at
+    # every save from the content above: a float copy for statistics, never read back into a case.
+    equity_deviation: Mapped[float | None] = mapped_column(Double)
+    equity_status: Mapped[Code | None]
+    checks_total: Mapped[int] = mapped_column(Integer, server_default="0")
+    checks_failed: Mapped[int] = mapped_column(Integer, server_default="0")
 
     __mapper_args__ = {"version_id_col": version_id}  # noqa: RUF012 - SQLAlchemy's declarative hook
     __table_args__ = (
@@ -66,6 +74,11 @@ class CaseFileRow(Base):
         Index(None, "officer_id", "updated_at", "id"),
         Index(None, "created_at"),
         Index(None, "borrower_id_key"),
+        # The portfolio's reads (migration 0014), each answered from an index alone (SQLite's
+        # covering index, PostgreSQL's index-only scan), never from the wide rows with their JSON.
+        Index("ix_case_file_portfolio_survey", *PORTFOLIO_SURVEY),
+        Index("ix_case_file_portfolio_created", "stage", "created_at", "officer_id", "requested_minor"),
+        Index("ix_case_file_portfolio_case", "id", "officer_id", "survey_date", "requested_minor"),
     )
 
 

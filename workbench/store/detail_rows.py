@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Index, UniqueConstraint, text
-from sqlalchemy.orm import Mapped
+from sqlalchemy import Double, Index, UniqueConstraint, text
+from sqlalchemy.orm import Mapped, mapped_column
 
 from workbench.store.orm_base import (
     Base,
@@ -44,8 +44,15 @@ class CrossCheckRow(CaseChild, Base):
     explanation: Mapped[Long]
     supersedes: Mapped[Short]
     evidence_json: Mapped[Json]
+    # Computed at every save (``domain.case_figures``, migration 0014; NULL for a superseded check):
+    # the portfolio's distribution of deviations. Not part of the check, so ``FIGURE_COLUMNS``.
+    deviation: Mapped[float | None] = mapped_column(Double)
+    status: Mapped[Code | None]
 
-    __table_args__ = (UniqueConstraint("case_id", "check_id"),)
+    __table_args__ = (
+        UniqueConstraint("case_id", "check_id"),
+        Index("ix_cross_check_portfolio", "case_id", "deviation"),  # the portfolio's read (0014)
+    )
 
 
 class GuarantorRow(RowChild, Base):

@@ -13,7 +13,9 @@ part of a ``CaseFile`` goes:
 Every detail row keeps its stable id (``workbench.domain.row_ids``) in ``row_id``; cross-checks and
 evidence items keep theirs in ``check_id`` / ``evidence_id``.
 
-Field ⇄ column conversion follows one convention (``workbench.store.row_codec``).
+Field ⇄ column conversion follows one convention (``workbench.store.row_codec``). Beside the fields, a
+case's rows carry its computed portfolio figures (``FIGURE_COLUMNS``, ``domain.case_figures``): written
+at every save, never read back into a case.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from workbench.domain.balance_sheet import (
     Receivable,
     StockItem,
 )
+from workbench.domain.case_figures import CaseFigures, case_figures
 from workbench.domain.case_file import CaseFile, LoanClass, Stage
 from workbench.domain.codec import decode, encode
 from workbench.domain.cross_checks import CrossCheck
@@ -161,6 +164,28 @@ class CaseRows:
     children: dict[Table, list[Columns]]
 
 
+FIGURE_COLUMNS: dict[str, tuple[str, ...]] = {"cross_check": ("deviation", "status")}
+"""Detail columns that hold computed figures (``domain.case_figures``), not fields of the item:
+written at every save, never read back into a case."""
+
+
+def _float(value: Any) -> float | None:
+    return None if value is None else float(value)
+
+
+def _figure_columns(figures: CaseFigures, root: Columns, checks: list[Columns]) -> None:
+    """Put the case's computed figures into its root row and its cross-check rows."""
+    root["equity_deviation"] = _float(figures.equity_deviation)
+    root["equity_status"] = None if figures.equity_status is None else figures.equity_status.value
+    root["checks_total"] = len(figures.checks)
+    root["checks_failed"] = figures.checks_failed
+    by_id = {c.check_id: c for c in figures.checks}
+    for row in checks:
+        figure = by_id.get(row["check_id"])
+        row["deviation"] = None if figure is None else _float(figure.deviation)
+        row["status"] = None if figure is None else figure.status.value
+
+
 SEARCH_SEPARATOR = "\x1f"
 
 
@@ -251,6 +276,7 @@ def case_to_rows(case: CaseFile, plain: Mapping[str, Any] | None = None) -> Case
         if value is not None:
             _list_rows(section, value, f"{section.field}.", case_id, children)
     _list_rows(CASE_SECTION, case, "", case_id, children)
+    _figure_columns(case_figures(case), root, children[table_of(detail.CrossCheckRow)])
     return CaseRows(root, children)
 
 
@@ -312,6 +338,7 @@ def column_mismatches() -> list[str]:
     for section in (*SPLIT_SECTIONS, CASE_SECTION):
         for slot in section.lists:
             expected = {"case_id", "position", *(c for c, _ in (*section.key, *slot.key))}
+            expected.update(FIGURE_COLUMNS.get(slot.table.name, ()))
             for codec in _codecs(slot):
                 expected.update(codec.columns)
             actual = set(slot.table.columns.keys())

@@ -67,7 +67,13 @@ from workbench.store.audit_chain import AuditLine, append_audit
 from workbench.store.case_rows import CaseFileRow
 from workbench.store.changes import FieldChange, canonical_text, diff, sha256_text
 from workbench.store.history_rows import AuditEntryRow, CaseVersionRow
-from workbench.store.mappers import CHILD_TABLES, case_from_rows, case_to_rows, case_uuid
+from workbench.store.mappers import (
+    CHILD_TABLES,
+    FIGURE_COLUMNS,
+    case_from_rows,
+    case_to_rows,
+    case_uuid,
+)
 from workbench.store.orm_base import table_of
 from workbench.store.people_rows import AppUserRow
 from workbench.store.types import DecimalText
@@ -157,7 +163,8 @@ def _converter(column_type: Any) -> Callable[[Any], Any] | None:
 
 @cache
 def _child_columns(table: Table) -> tuple[tuple[str, Callable[[Any], Any] | None], ...]:
-    return tuple((c.key, _converter(c.type)) for c in table.columns if c.key != "case_id")
+    skipped = {"case_id", *FIGURE_COLUMNS.get(table.name, ())}  # computed figures: not part of a case
+    return tuple((c.key, _converter(c.type)) for c in table.columns if c.key not in skipped)
 
 
 def _label(table: Table) -> str:

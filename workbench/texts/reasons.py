@@ -52,6 +52,7 @@ REASONS: dict[str, str] = {
     ),
     "no_such_month": N_("没有 {month} 月：{value}"),
     "no_such_day": N_("{year} 年 {month} 月没有 {day} 日：{value}"),
+    "period_reversed": N_("起始日期 {start} 晚于截止日期 {end}"),
 }
 
 TYPE_NAMES: dict[str, str] = {

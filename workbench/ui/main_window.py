@@ -57,6 +57,7 @@ if TYPE_CHECKING:
     from workbench.ui.dialogs.recovery_dialog import RecoveryDialog
     from workbench.ui.dialogs.signin_dialog import SignInDialog
     from workbench.ui.dialogs.users_dialog import ChangePasswordDialog, UsersDialog
+    from workbench.ui.portfolio_page import PortfolioPage
     from workbench.ui.presentation.presenter import PresenterView
     from workbench.ui.presentation.window import PresentationWindow
     from workbench.ui.recovery import JournalEntry
@@ -180,6 +181,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(a["previous_section"])
         view_menu.addSeparator()
         view_menu.addAction(a["show_cases"])
+        view_menu.addAction(a["portfolio"])
         view_menu.addSeparator()
         view_menu.addAction(a["present"])
         view_menu.addAction(a["present_screen"])
@@ -310,6 +312,7 @@ class MainWindow(QMainWindow):
             "switch_user": act("switch_user", tr("注销并切换用户…"), self.sign_out),
             "change_password": act("change_password", tr("修改我的密码…"), self.change_password),
             "users": act("users", tr("用户管理…"), self.manage_users),
+            "portfolio": act("portfolio", tr("组合…"), self.open_portfolio),
         }
 
     # ---- opening cases -------------------------------------------------------------------------------
@@ -775,6 +778,22 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(lambda _result: dialog.deleteLater())
         dialog.open()
         return dialog
+
+    def open_portfolio(self) -> PortfolioPage | None:
+        """The 组合 page over the store (one per window, counted when opened); ``None`` without a store."""
+        store = self.persistence.store
+        if store is None:
+            self.show_error(tr("组合需要连接案件库"))
+            return None
+        from workbench.ui.portfolio_page import PortfolioPage
+
+        page = getattr(self, "portfolio_page", None)
+        if page is None or not shiboken6.isValid(page) or page.store is not store:
+            page = self.portfolio_page = PortfolioPage(store, self)
+            page.refresh()
+        page.show()
+        page.raise_()
+        return page
 
     def manage_users(self) -> UsersDialog | None:
         """The administrator's users window (non-blocking); ``None`` unless she administers the store."""

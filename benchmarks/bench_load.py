@@ -9,7 +9,8 @@ Set-up (as the server's superuser, the schema owner): a throw-away database at t
 
 Run: ``--processes`` worker processes share the officers; every officer is a thread with its own
 engine signed in as her login (row security, the rules' triggers and the audit chain all apply).
-Each opens her case, then until the time is up: thinks (uniform in ``--think`` seconds: an officer
+Each signs in at a random moment of the first ``--think`` maximum (not all in the same instant),
+opens her case, then until the time is up: thinks (uniform in ``--think`` seconds: an officer
 typing between autosaves), edits the conclusion and one amount, and saves over the version she holds.
 
 Prints: sign-in to the first page of cases (median of 20, goal ≤ 300 ms), a save of case A as an
@@ -44,7 +45,7 @@ from workbench.domain.records import Role
 from workbench.paths import resource_path
 from workbench.services.case_files import read_case_file
 from workbench.services.store import StoreServices
-from workbench.store import migrate, pg_roles
+from workbench.store import idle_pool, migrate, pg_roles
 from workbench.store.changes import content_sha256
 from workbench.store.db import make_engine, make_sessions, with_login
 from workbench.store.repository import SqlCaseRepository
@@ -100,9 +101,13 @@ def set_up(url: str, officers: int, prefix: str) -> list[Officer]:
     return people
 
 
-def signed_in(url: str, login: str) -> StoreServices:
+IDLE_RELEASE_S = [idle_pool.IDLE_RELEASE_S]  # --idle-release: how long a quiet app keeps its connection
+
+
+def signed_in(url: str, login: str, idle_release_s: float | None = None) -> StoreServices:
     own = with_login(url, login, PASSWORD)
-    return StoreServices.over(own, make_sessions(make_engine(own)))
+    idle = IDLE_RELEASE_S[0] if idle_release_s is None else idle_release_s
+    return StoreServices.over(own, make_sessions(make_engine(own, idle_release_s=idle)))
 
 
 def sign_in_to_first_page(url: str, login: str) -> float:
@@ -134,6 +139,7 @@ def _officer_loop(
     errors: Counter[str] = Counter()
     last: tuple[int, str] | None = None
     rng = random.Random(officer.login)
+    time.sleep(rng.uniform(0, think[1]))  # officers start their evenings at different moments
     try:
         store = signed_in(url, officer.login)
     except Exception as error:
@@ -165,7 +171,10 @@ def _officer_loop(
     out[officer.login] = (latencies, errors, last)
 
 
-def worker(url: str, officers: list[Officer], until: float, think: tuple[float, float]) -> dict[str, Any]:
+def worker(
+    url: str, officers: list[Officer], until: float, think: tuple[float, float], idle_release_s: float
+) -> dict[str, Any]:
+    IDLE_RELEASE_S[0] = idle_release_s  # a spawned process starts from the module's default
     out: dict[str, Any] = {}
     threads = [
         threading.Thread(target=_officer_loop, args=(url, officer, until, think, out)) for officer in officers
@@ -241,7 +250,8 @@ def report(url: str, args: argparse.Namespace, officers: list[Officer]) -> None:
     context = multiprocessing.get_context("spawn")
     sampler = ConnectionSampler(url, officers[0].login.rsplit("_", 1)[0])
     with sampler, context.Pool(args.processes) as pool:
-        parts = pool.starmap(worker, [(url, share, until, think) for share in shares if share])
+        jobs = [(url, share, until, think, args.idle_release) for share in shares if share]
+        parts = pool.starmap(worker, jobs)
     results: dict[str, Any] = {}
     for part in parts:
         results.update(part)
@@ -329,6 +339,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--processes", type=int, default=8)
     parser.add_argument("--think", default="2,8", help="seconds between saves: MIN,MAX")
+    parser.add_argument(
+        "--idle-release", type=float, default=IDLE_RELEASE_S[0], help="seconds a quiet app keeps a connection"
+    )
     parser.add_argument("--pg-url", default=DEFAULT_PG_URL)
     parser.add_argument("--keep", action="store_true")
     args = parser.parse_args(argv)

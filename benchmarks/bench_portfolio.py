@@ -26,7 +26,6 @@ import json
 import os
 import random
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
@@ -42,7 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sqlalchemy import insert, select
 from sqlalchemy.engine import make_url
 
-from benchmarks.bench_store import ThrowAwayPg, analyze, pg_server_url
+from benchmarks.bench_store import analyze, on_each_engine
 from benchmarks.generate_store import generate
 from workbench.domain.case_file import Stage
 from workbench.domain.committee import Outcome
@@ -264,28 +263,9 @@ def main(argv: list[str] | None = None) -> int:
         run(url, 0, generated=False, committee=args.committee)
     if args.existing:
         return 0
-    for engine in args.engines.split(","):
-        if engine == "sqlite":
-            directory = Path(
-                tempfile.mkdtemp(prefix="wb-bench-", dir=os.environ.get("WORKBENCH_BENCH_DIR") or None)
-            )
-            try:
-                run(f"sqlite:///{directory / 'bench.sqlite3'}", args.cases, generated=True)
-            finally:
-                if args.keep:
-                    print(f"  kept {directory / 'bench.sqlite3'}")
-                else:
-                    shutil.rmtree(directory, ignore_errors=True)
-        elif engine == "postgresql":
-            database = ThrowAwayPg(pg_server_url(args.pg_url))
-            try:
-                run(database.url, args.cases, generated=True)
-            finally:
-                database.close(args.keep)
-                if args.keep:
-                    print(f"  kept {shown_url(database.url)}")
-        else:
-            parser.error(f"unknown engine {engine}")
+    unknown = on_each_engine(args, lambda url: run(url, args.cases, generated=True))
+    if unknown:
+        parser.error(f"unknown engine {unknown}")
     return 0
 
 

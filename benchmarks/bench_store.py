@@ -250,6 +250,34 @@ def run(url: str, cases: int, generated: bool) -> None:
         store.close()
 
 
+def on_each_engine(args: argparse.Namespace, measure: Callable[[str], None]) -> str | None:
+    """``measure(url)`` on a throw-away store of each of ``args.engines`` (kept with ``args.keep``);
+    returns the first engine name it does not know, else None."""
+    for engine in args.engines.split(","):
+        if engine == "sqlite":
+            directory = Path(
+                tempfile.mkdtemp(prefix="wb-bench-", dir=os.environ.get("WORKBENCH_BENCH_DIR") or None)
+            )
+            try:
+                measure(f"sqlite:///{directory / 'bench.sqlite3'}")
+            finally:
+                if args.keep:
+                    print(f"  kept {directory / 'bench.sqlite3'}")
+                else:
+                    shutil.rmtree(directory, ignore_errors=True)
+        elif engine == "postgresql":
+            database = ThrowAwayPg(pg_server_url(args.pg_url))
+            try:
+                measure(database.url)
+            finally:
+                database.close(args.keep)
+                if args.keep:
+                    print(f"  kept {shown_url(database.url)}")
+        else:
+            return engine
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Store benchmarks (see the module doc).")
     parser.add_argument("--cases", type=int, default=100_000)
@@ -263,28 +291,9 @@ def main(argv: list[str] | None = None) -> int:
         run(url, 0, generated=False)
     if args.existing:
         return 0
-    for engine in args.engines.split(","):
-        if engine == "sqlite":
-            directory = Path(
-                tempfile.mkdtemp(prefix="wb-bench-", dir=os.environ.get("WORKBENCH_BENCH_DIR") or None)
-            )
-            try:
-                run(f"sqlite:///{directory / 'bench.sqlite3'}", args.cases, generated=True)
-            finally:
-                if args.keep:
-                    print(f"  kept {directory / 'bench.sqlite3'}")
-                else:
-                    shutil.rmtree(directory, ignore_errors=True)
-        elif engine == "postgresql":
-            database = ThrowAwayPg(pg_server_url(args.pg_url))
-            try:
-                run(database.url, args.cases, generated=True)
-            finally:
-                database.close(args.keep)
-                if args.keep:
-                    print(f"  kept {shown_url(database.url)}")
-        else:
-            parser.error(f"unknown engine {engine}")
+    unknown = on_each_engine(args, lambda url: run(url, args.cases, generated=True))
+    if unknown:
+        parser.error(f"unknown engine {unknown}")
     return 0
 
 

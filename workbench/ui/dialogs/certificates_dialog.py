@@ -4,29 +4,24 @@ The archive takes a signed report only when its last signer's certificate is reg
 person filing it (``docs/security.md``, "The archive"). Here the administrator sees a person's
 certificates (fingerprint, subject, validity, revoked), registers one from a certificate file (PEM or
 DER: the public part only, never a key) and revokes one. Everything goes through ``StoreLink`` (the
-services check again that she administers the store) off the GUI thread; a refusal (not a
-certificate, expired, already registered to someone) is one line here.
+services check again that she administers the store) off the GUI thread (``admin_list``); a refusal
+(not a certificate, expired, already registered to someone) is one line here.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from workbench.ui.dialogs.signin_dialog import refusal_line
+from workbench.ui.dialogs.admin_list import AdminListDialog
 from workbench.ui.i18n import tr
 from workbench.ui.ops import run_in_background
 
@@ -44,18 +39,16 @@ def fingerprint_text(fingerprint: str) -> str:
     return " ".join(fingerprint[i : i + 4] for i in range(0, len(fingerprint), 4))
 
 
-class CertificatesDialog(QDialog):
+class CertificatesDialog(AdminListDialog):
     """``login``'s registered certificates. ``ask_file`` picks the file to register (tests answer it)."""
 
     def __init__(self, link: StoreLink, login: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(link, parent)
         self.setObjectName("certificatesDialog")
         self.setWindowTitle(tr("%1 的签名证书").replace("%1", login))
-        self.link = link
         self.login = login
         self.certificates: list[RegisteredCertificate] = []
         self.ask_file: Callable[[], str | None] = self._ask_file
-        self.busy = False
 
         note = QLabel(
             tr(
@@ -64,21 +57,10 @@ class CertificatesDialog(QDialog):
             )
         )
         note.setWordWrap(True)
-        self.table = QTableWidget(0, 4)
-        self.table.setObjectName("certificatesTable")
-        self.table.setHorizontalHeaderLabels([tr("指纹（SHA-256）"), tr("主体"), tr("有效期"), tr("状态")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
+        headers = [tr("指纹（SHA-256）"), tr("主体"), tr("有效期"), tr("状态")]
+        self.table = self._make_table("certificatesTable", headers, stretch=0)
         self.table.setWordWrap(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.itemSelectionChanged.connect(self._sync_buttons)
-        self.message = QLabel()
-        self.message.setObjectName("certificatesMessage")
-        self.message.setWordWrap(True)
+        self._make_message("certificatesMessage")
 
         self.register_button = self._button("certificatesRegister", tr("登记证书…"), self.register)
         self.revoke_button = self._button("certificatesRevoke", tr("吊销"), self.revoke)
@@ -96,13 +78,6 @@ class CertificatesDialog(QDialog):
         self.resize(760, 360)
         self._sync_buttons()
         self.refresh()
-
-    def _button(self, name: str, label: str, slot: Callable[[], object]) -> QPushButton:
-        button = QPushButton(label)
-        button.setObjectName(name)
-        button.setAutoDefault(False)
-        button.clicked.connect(lambda _checked=False: slot())
-        return button
 
     def refresh(self) -> None:
         link, login = self.link, self.login
@@ -157,25 +132,3 @@ class CertificatesDialog(QDialog):
             return
         fingerprint = chosen.fingerprint
         self._run(lambda link: link.revoke_certificate(fingerprint), tr("已吊销证书"))
-
-    def _run(self, job: Callable[[StoreLink], Any], done_line: str) -> None:
-        link = self.link
-        self.busy = True
-        self._sync_buttons()
-
-        def done(_result: object) -> None:
-            self.busy = False
-            self.message.setStyleSheet("")
-            self.message.setText(done_line)
-            self.refresh()
-
-        run_in_background(lambda: job(link), done, self._refused)
-
-    def _refused(self, error: BaseException) -> None:
-        self._refuse(refusal_line(error))
-
-    def _refuse(self, line: str) -> None:
-        self.busy = False
-        self.message.setStyleSheet("color: #b3261e;")
-        self.message.setText(line)
-        self._sync_buttons()

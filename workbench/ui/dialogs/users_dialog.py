@@ -19,18 +19,15 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -38,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from workbench.domain.records import Role
 from workbench.services.permissions import ROLE_NAMES
+from workbench.ui.dialogs.admin_list import AdminListDialog
 from workbench.ui.dialogs.signin_dialog import refusal_line, store_place
 from workbench.ui.i18n import lang, tr
 from workbench.ui.ops import run_in_background
@@ -260,23 +258,21 @@ def _ask_role(parent: QWidget, login: str, current: Role) -> Role | None:
     return dialog.role_combo.currentData() if dialog.exec() else None
 
 
-class UsersDialog(QDialog):
+class UsersDialog(AdminListDialog):
     """The accounts of the store ``link`` is signed in to, for its administrator.
 
     ``ask_new_user`` / ``ask_password`` / ``ask_role`` show the small forms (tests answer them).
     """
 
     def __init__(self, link: StoreLink, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(link, parent)
         self.setObjectName("usersDialog")
         self.setWindowTitle(tr("用户管理"))
-        self.link = link
         self.local = link.local_accounts
         self.accounts: list[Account] = []
         self.ask_new_user: Callable[[], NewUser | None] = lambda: _ask_new_user(self)
         self.ask_password: Callable[[str], str | None] = lambda login: _ask_password(self, login)
         self.ask_role: Callable[[str, Role], Role | None] = lambda login, role: _ask_role(self, login, role)
-        self.busy = False
         self._wanted: str | None = None  # the login to select once the list is read again
 
         self.note = QLabel()
@@ -293,20 +289,8 @@ class UsersDialog(QDialog):
                     "此处仅列出用户。"
                 )
             )
-        self.table = QTableWidget(0, len(columns()))
-        self.table.setObjectName("usersTable")
-        self.table.setHorizontalHeaderLabels(columns())
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.itemSelectionChanged.connect(self._sync_buttons)
-        self.message = QLabel()
-        self.message.setObjectName("usersMessage")
-        self.message.setWordWrap(True)
+        self.table = self._make_table("usersTable", columns(), stretch=1)
+        self._make_message("usersMessage")
 
         self.add_button = self._button("usersAdd", tr("添加用户…"), self.add_user)
         self.active_button = self._button("usersActive", tr("停用"), self.toggle_active)
@@ -336,13 +320,6 @@ class UsersDialog(QDialog):
         self.resize(820, 460)
         self._sync_buttons()
         self.refresh()
-
-    def _button(self, name: str, label: str, slot: Callable[[], object]) -> QPushButton:
-        button = QPushButton(label)
-        button.setObjectName(name)
-        button.setAutoDefault(False)
-        button.clicked.connect(lambda _checked=False: slot())
-        return button
 
     # ---- the list ------------------------------------------------------------------------------------
 
@@ -408,10 +385,10 @@ class UsersDialog(QDialog):
         new = self.ask_new_user()
         if new is None:
             return
-        self._run(
+        self._select_after(
             lambda link: link.add_user(new.login, new.name, new.role, new.admin, new.password),
             tr("已添加用户 %1").replace("%1", new.login),
-            select=new.login,
+            new.login,
         )
 
     def toggle_active(self) -> None:
@@ -420,7 +397,7 @@ class UsersDialog(QDialog):
             return
         login, active = account.user.username, not account.user.active
         done = tr("已启用 %1") if active else tr("已停用 %1")
-        self._run(lambda link: link.set_active(login, active), done.replace("%1", login), select=login)
+        self._select_after(lambda link: link.set_active(login, active), done.replace("%1", login), login)
 
     def reset_password(self) -> None:
         login = self.selected_login()
@@ -430,7 +407,7 @@ class UsersDialog(QDialog):
         if password is None:
             return
         done = tr("已重置 %1 的密码（也解除了锁定）").replace("%1", login)
-        self._run(lambda link: link.reset_password(login, password), done, select=login)
+        self._select_after(lambda link: link.reset_password(login, password), done, login)
 
     def change_role(self) -> None:
         account = self.selected()
@@ -441,7 +418,7 @@ class UsersDialog(QDialog):
         if role is None or role is account.user.role:
             return
         done = tr("%1 的角色已改为 %2").replace("%1", login).replace("%2", role_name(role))
-        self._run(lambda link: link.set_role(login, role), done, select=login)
+        self._select_after(lambda link: link.set_role(login, role), done, login)
 
     def toggle_admin(self) -> None:
         account = self.selected()
@@ -449,7 +426,7 @@ class UsersDialog(QDialog):
             return
         login, admin = account.user.username, not account.user.admin
         done = tr("%1 现在是管理员") if admin else tr("%1 不再是管理员")
-        self._run(lambda link: link.set_admin(login, admin), done.replace("%1", login), select=login)
+        self._select_after(lambda link: link.set_admin(login, admin), done.replace("%1", login), login)
 
     def show_certificates(self) -> None:
         from workbench.ui.dialogs.certificates_dialog import CertificatesDialog
@@ -460,22 +437,10 @@ class UsersDialog(QDialog):
         self.certificates_dialog = CertificatesDialog(self.link, login, self)
         self.certificates_dialog.open()
 
-    def _run(self, job: Callable[[StoreLink], Any], done_line: str, select: str | None = None) -> None:
-        link = self.link
-        self.busy = True
-        self._sync_buttons()
+    def _select_after(self, job: Callable[[StoreLink], Any], done_line: str, login: str) -> None:
+        """``job``, then the list read again with ``login`` selected."""
 
-        def done(_result: object) -> None:
-            self.busy = False
-            self.message.setStyleSheet("")
-            self.message.setText(done_line)
-            self._wanted = select
-            self.refresh()
+        def select() -> None:
+            self._wanted = login
 
-        run_in_background(lambda: job(link), done, self._refused)
-
-    def _refused(self, error: BaseException) -> None:
-        self.busy = False
-        self.message.setStyleSheet("color: #b3261e;")
-        self.message.setText(refusal_line(error))
-        self._sync_buttons()
+        self._run(job, done_line, then=select)

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
     from workbench.domain.case_file import CaseFile
     from workbench.ui.main_window import MainWindow
+    from workbench.ui.store_link import StoreLink
     from workbench.ui.widgets.case_editor import CaseEditor
 
 
@@ -90,6 +91,28 @@ def make_window(qtbot: QtBot, ui: Any, settings: QSettings) -> Callable[..., Mai
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
+        return window
+
+    return make
+
+
+@pytest.fixture
+def make_store_window(
+    qtbot: QtBot, ui: Any, settings: QSettings, tmp_path: Path
+) -> Callable[[Callable[[], StoreLink]], MainWindow]:
+    """``make_store_window(store_opener)`` → a shown MainWindow signed in to that store (waited for),
+    with its recovery journal in the test's own folder, that never asks."""
+    from workbench.ui.main_window import MainWindow
+
+    def make(store: Callable[[], StoreLink]) -> MainWindow:
+        window = MainWindow(
+            settings=settings, store_opener=store, charts=False, recovery_dir=tmp_path / "recovery"
+        )
+        window.ask_unsaved = lambda _title: "discard"
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: window.persistence.store is not None, timeout=15_000)
         return window
 
     return make

@@ -46,24 +46,6 @@ def colleague(store_url: str) -> Any:
     link.close()
 
 
-@pytest.fixture
-def make_window(qtbot: QtBot, ui: Any, settings: QSettings, tmp_path: Path) -> Callable[..., MainWindow]:
-    from workbench.ui.main_window import MainWindow
-
-    def make(store: Callable[[], StoreLink]) -> MainWindow:
-        window = MainWindow(
-            settings=settings, store_opener=store, charts=False, recovery_dir=tmp_path / "recovery"
-        )
-        window.ask_unsaved = lambda _title: "discard"
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-        qtbot.waitUntil(lambda: window.persistence.store is not None, timeout=15_000)
-        return window
-
-    return make
-
-
 def _open_stored(qtbot: QtBot, window: MainWindow, case_id: str) -> CaseDocument:
     window.open_stored(case_id)
     qtbot.waitUntil(lambda: bool(window.cases), timeout=5000)
@@ -75,10 +57,14 @@ def _stored_demo(colleague: StoreLink) -> CaseFile:
 
 
 def test_a_stored_case_saves_itself_and_a_case_file_does_not(
-    qtbot: QtBot, make_window: Callable[..., MainWindow], store_url: str, colleague: StoreLink, tmp_path: Path
+    qtbot: QtBot,
+    make_store_window: Callable[..., MainWindow],
+    store_url: str,
+    colleague: StoreLink,
+    tmp_path: Path,
 ) -> None:
     case = _stored_demo(colleague)
-    window = make_window(lambda: signed_link(store_url))
+    window = make_store_window(lambda: signed_link(store_url))
     stored = _open_stored(qtbot, window, case.id)
     path = tmp_path / "wang.json"
     write_case_file(open_demo("B")[0], path)
@@ -103,7 +89,7 @@ def test_a_stored_case_saves_itself_and_a_case_file_does_not(
 
 
 def test_a_busy_store_keeps_the_edits_and_the_autosave_tries_again(
-    qtbot: QtBot, make_window: Callable[..., MainWindow], store_url: str, colleague: StoreLink
+    qtbot: QtBot, make_store_window: Callable[..., MainWindow], store_url: str, colleague: StoreLink
 ) -> None:
     from workbench.services.store import StoreServices
     from workbench.store.db import make_engine, make_sessions
@@ -114,7 +100,7 @@ def test_a_busy_store_keeps_the_edits_and_the_autosave_tries_again(
         return StoreLink(services, services.users.current_user())
 
     case = _stored_demo(colleague)
-    window = make_window(impatient_store)
+    window = make_store_window(impatient_store)
     document = _open_stored(qtbot, window, case.id)
     holder = sqlite3.connect(store_url.removeprefix("sqlite:///"), isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")  # another writer holds the store
@@ -137,10 +123,10 @@ def test_a_busy_store_keeps_the_edits_and_the_autosave_tries_again(
 
 
 def test_an_autosave_conflict_asks_once_and_stops_until_resolved(
-    qtbot: QtBot, make_window: Callable[..., MainWindow], store_url: str, colleague: StoreLink
+    qtbot: QtBot, make_store_window: Callable[..., MainWindow], store_url: str, colleague: StoreLink
 ) -> None:
     case = _stored_demo(colleague)
-    window = make_window(lambda: signed_link(store_url))
+    window = make_store_window(lambda: signed_link(store_url))
     document = _open_stored(qtbot, window, case.id)
     record = colleague.open(case.id)
     colleague.save(dataclasses.replace(record.case, product="他人修改"), record.version)  # saved meanwhile
@@ -181,7 +167,11 @@ def test_an_autosave_conflict_asks_once_and_stops_until_resolved(
 
 
 def test_a_restored_stored_case_meets_the_save_made_meanwhile(
-    qtbot: QtBot, make_window: Callable[..., MainWindow], store_url: str, colleague: StoreLink, tmp_path: Path
+    qtbot: QtBot,
+    make_store_window: Callable[..., MainWindow],
+    store_url: str,
+    colleague: StoreLink,
+    tmp_path: Path,
 ) -> None:
     """The journal keeps the base version: restoring after someone saved still shows the conflict."""
     from datetime import UTC, datetime
@@ -200,7 +190,7 @@ def test_a_restored_stored_case_meets_the_save_made_meanwhile(
     colleague.save(dataclasses.replace(case, product="他人修改"), 1)
 
     asked: list[str] = []
-    window = make_window(lambda: signed_link(store_url))
+    window = make_store_window(lambda: signed_link(store_url))
     window.persistence.ask_conflict = lambda title, _detail: asked.append(title) or ConflictChoice.RELOAD
     qtbot.waitUntil(lambda: window.recovery_dialog is not None, timeout=5000)
     window.recovery_dialog.restore_all_button.click()
@@ -238,7 +228,7 @@ def test_file_conflict_compare_reads_the_file_on_disk(
 
 @pytest.mark.postgres
 def test_a_lost_postgresql_connection_keeps_the_edits_until_it_is_back(
-    qtbot: QtBot, make_window: Callable[..., MainWindow], pg_databases: Any
+    qtbot: QtBot, make_store_window: Callable[..., MainWindow], pg_databases: Any
 ) -> None:
     from sqlalchemy import text
 
@@ -251,7 +241,7 @@ def test_a_lost_postgresql_connection_keeps_the_edits_until_it_is_back(
     setup.close()
     colleague = signed_link(url)
     case = _stored_demo(colleague)
-    window = make_window(lambda: signed_link(url))
+    window = make_store_window(lambda: signed_link(url))
     try:
         document = _open_stored(qtbot, window, case.id)
         with pg_databases.admin.connect() as admin:

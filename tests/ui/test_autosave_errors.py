@@ -18,7 +18,6 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
 
-    from PySide6.QtCore import QSettings
     from pytestqt.qtbot import QtBot
 
     from workbench.ui.main_window import MainWindow
@@ -40,24 +39,6 @@ def owner(store_url: str) -> Any:
     link.close()
 
 
-@pytest.fixture
-def make_window(qtbot: QtBot, ui: Any, settings: QSettings, tmp_path: Path) -> Callable[..., MainWindow]:
-    from workbench.ui.main_window import MainWindow
-
-    def make(store: Callable[[], StoreLink]) -> MainWindow:
-        window = MainWindow(
-            settings=settings, store_opener=store, charts=False, recovery_dir=tmp_path / "recovery"
-        )
-        window.ask_unsaved = lambda _title: "discard"
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-        qtbot.waitUntil(lambda: window.persistence.store is not None, timeout=15_000)
-        return window
-
-    return make
-
-
 def _open(qtbot: QtBot, window: MainWindow, case_id: str) -> Any:
     window.open_stored(case_id)
     qtbot.waitUntil(lambda: bool(window.cases), timeout=5000)
@@ -65,10 +46,10 @@ def _open(qtbot: QtBot, window: MainWindow, case_id: str) -> Any:
 
 
 def test_a_sub_cent_amount_is_not_retried_and_the_next_edit_saves(
-    qtbot: QtBot, make_window: Callable[..., MainWindow], store_url: str, owner: StoreLink
+    qtbot: QtBot, make_store_window: Callable[..., MainWindow], store_url: str, owner: StoreLink
 ) -> None:
     case = owner.create(open_demo("A")[0]).case
-    window = make_window(lambda: signed_link(store_url, "owner"))
+    window = make_store_window(lambda: signed_link(store_url, "owner"))
     document = _open(qtbot, window, case.id)
     document.set_field(AMOUNT, Decimal("50000.005"))
     qtbot.waitUntil(lambda: window.autosaver.refused(document), timeout=SAVE_WAIT_MS)

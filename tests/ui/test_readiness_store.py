@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtWidgets import QListWidget
@@ -14,10 +14,9 @@ from tests.ui.accounts import signed_link
 from workbench.ui.case_io import open_demo
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
     from pathlib import Path
 
-    from PySide6.QtCore import QSettings
     from pytestqt.qtbot import QtBot
 
     from workbench.ui.main_window import MainWindow
@@ -49,10 +48,8 @@ def _readiness_lines(window: MainWindow) -> list[str]:
 
 
 def test_a_duplicate_application_shows_in_the_readiness_list(
-    qtbot: QtBot, ui: Any, settings: QSettings, tmp_path: Path, store_url: str, colleague: StoreLink
+    qtbot: QtBot, make_store_window: Callable[..., MainWindow], store_url: str, colleague: StoreLink
 ) -> None:
-    from workbench.ui.main_window import MainWindow
-
     first = open_demo("A")[0]
     first = dataclasses.replace(
         first, borrower=dataclasses.replace(first.borrower, id_number="110101199001011234")
@@ -61,17 +58,7 @@ def test_a_duplicate_application_shows_in_the_readiness_list(
     second = dataclasses.replace(first, id=str(uuid.uuid4()), case_number="DUP-2")
     stored = colleague.create(second).case
 
-    window = MainWindow(
-        settings=settings,
-        store_opener=lambda: signed_link(store_url),
-        charts=False,
-        recovery_dir=tmp_path / "recovery",
-    )
-    window.ask_unsaved = lambda _title: "discard"
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: window.persistence.store is not None, timeout=WAIT_MS)
+    window = make_store_window(lambda: signed_link(store_url))
     window.open_stored(stored.id)
     qtbot.waitUntil(lambda: bool(window.cases), timeout=WAIT_MS)
     qtbot.waitUntil(lambda: any(DUPLICATE in line for line in _readiness_lines(window)), timeout=WAIT_MS)

@@ -101,13 +101,10 @@ def set_up(url: str, officers: int, prefix: str) -> list[Officer]:
     return people
 
 
-IDLE_RELEASE_S = [idle_pool.IDLE_RELEASE_S]  # --idle-release: how long a quiet app keeps its connection
-
-
-def signed_in(url: str, login: str, idle_release_s: float | None = None) -> StoreServices:
+def signed_in(url: str, login: str, idle_release_s: float = idle_pool.IDLE_RELEASE_S) -> StoreServices:
+    """``login``'s store, whose app keeps a quiet connection ``idle_release_s`` seconds."""
     own = with_login(url, login, PASSWORD)
-    idle = IDLE_RELEASE_S[0] if idle_release_s is None else idle_release_s
-    return StoreServices.over(own, make_sessions(make_engine(own, idle_release_s=idle)))
+    return StoreServices.over(own, make_sessions(make_engine(own, idle_release_s=idle_release_s)))
 
 
 def sign_in_to_first_page(url: str, login: str) -> float:
@@ -133,7 +130,12 @@ def save_times(store: StoreServices, case_id: str, runs: int) -> list[float]:
 
 
 def _officer_loop(
-    url: str, officer: Officer, until: float, think: tuple[float, float], out: dict[str, Any]
+    url: str,
+    officer: Officer,
+    until: float,
+    think: tuple[float, float],
+    idle_release_s: float,
+    out: dict[str, Any],
 ) -> None:
     latencies: list[float] = []
     errors: Counter[str] = Counter()
@@ -141,7 +143,7 @@ def _officer_loop(
     rng = random.Random(officer.login)
     time.sleep(rng.uniform(0, think[1]))  # officers start their evenings at different moments
     try:
-        store = signed_in(url, officer.login)
+        store = signed_in(url, officer.login, idle_release_s)
     except Exception as error:
         out[officer.login] = ([], Counter({type(error).__name__: 1}), None)
         return
@@ -174,10 +176,10 @@ def _officer_loop(
 def worker(
     url: str, officers: list[Officer], until: float, think: tuple[float, float], idle_release_s: float
 ) -> dict[str, Any]:
-    IDLE_RELEASE_S[0] = idle_release_s  # a spawned process starts from the module's default
     out: dict[str, Any] = {}
     threads = [
-        threading.Thread(target=_officer_loop, args=(url, officer, until, think, out)) for officer in officers
+        threading.Thread(target=_officer_loop, args=(url, officer, until, think, idle_release_s, out))
+        for officer in officers
     ]
     for thread in threads:
         thread.start()
@@ -340,7 +342,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--processes", type=int, default=8)
     parser.add_argument("--think", default="2,8", help="seconds between saves: MIN,MAX")
     parser.add_argument(
-        "--idle-release", type=float, default=IDLE_RELEASE_S[0], help="seconds a quiet app keeps a connection"
+        "--idle-release",
+        type=float,
+        default=idle_pool.IDLE_RELEASE_S,
+        help="seconds a quiet app keeps a connection",
     )
     parser.add_argument("--pg-url", default=DEFAULT_PG_URL)
     parser.add_argument("--keep", action="store_true")

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from workbench import __version__
 from workbench.cli import (
+    argparse_words,
     audit_cmd,
     calc_cmd,
     db_cmd,
@@ -48,9 +49,12 @@ def _language_from(argv: Sequence[str]) -> str | None:
 
 
 def build_parser(lang: str) -> argparse.ArgumentParser:
+    argparse_words.speak(lang)
     parser = argparse.ArgumentParser(prog="workbench", description=t("prog_description", lang))
     parser.add_argument("--lang", choices=["zh", "en"], help=t("lang_help", lang))
-    parser.add_argument("--version", action="version", version=f"workbench {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"workbench {__version__}", help=t("version_help", lang)
+    )
     # The window's store; subcommands take their own --db after the command name.
     parser.add_argument("--db", dest="window_db", metavar="URL", help=t("window_db_help", lang))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

@@ -15,6 +15,7 @@ from workbench.texts.signing import signing_error_text
 TEXTS: dict[str, Msg] = {
     "prog_description": N_("小微信贷案件工作台（IPC 技术）。不带子命令时打开图形界面。"),
     "window_db_help": N_("窗口使用的案件库（默认 WORKBENCH_DB_URL，否则本机 SQLite 文件）"),
+    "version_help": N_("显示版本号并退出"),
     "lang_help": N_("界面语言：zh（默认）或 en；也可设置环境变量 WORKBENCH_LANG"),
     "calc_help": N_("计算案卷的全部派生数据"),
     "calc_file_help": N_("案卷 JSON 文件"),

@@ -33,7 +33,9 @@ _ZH = {
     "ignored explicit argument %r": "忽略了多余的值 %r",
     "unexpected option string: %s": "意外的选项：%s",
     "can't open '%(filename)s': %(error)s": "无法打开“%(filename)s”：%(error)s",
-    "unknown parser %(parser_name)r (choices: %(choices)s)": "未知子命令 %(parser_name)r（可选：%(choices)s）"
+    "unknown parser %(parser_name)r (choices: %(choices)s)": (
+        "未知子命令 %(parser_name)r（可选：%(choices)s）"
+    ),
 }
 
 

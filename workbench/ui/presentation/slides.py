@@ -18,6 +18,7 @@ from workbench.domain.cross_checks import CheckKind
 from workbench.domain.formatting import deviation, money, plain
 from workbench.domain.formatting import percent as pct
 from workbench.domain.loan_request import RateKind
+from workbench.domain.markup import markup_of_margin
 from workbench.domain.parties import Relationship
 from workbench.domain.profit_loss import Season
 from workbench.domain.readiness import Severity
@@ -34,6 +35,8 @@ from workbench.ui.sections.capacity import limit_labels
 from workbench.ui.sections.readiness import issue_text
 
 if TYPE_CHECKING:
+    from decimal import Decimal
+
     from workbench.domain.calc import CaseResults
     from workbench.domain.case_file import CaseFile
     from workbench.domain.cross_checks import CrossCheckResult
@@ -338,7 +341,7 @@ def income_slides(case: CaseFile, results: CaseResults) -> list[Slide]:
     lead = KeyFigures(
         (
             KeyFigure(tr("年销售额"), money(st.annual_sales)),
-            KeyFigure(tr("加权毛利率"), pct(st.structure.gross_margin)),
+            KeyFigure(tr("加权毛利率"), margin_text(st.structure.gross_margin)),
             KeyFigure(tr("净利率"), pct(st.net_margin)),
         )
     )
@@ -641,3 +644,11 @@ def build_slides(
         projection_slide(results),
         decision_slide(case, results),
     )
+
+
+def margin_text(ratio: Decimal | None) -> str:
+    """A gross margin with its mark-up in brackets, as the reports print it."""
+    markup = markup_of_margin(ratio)
+    if markup is None:
+        return pct(ratio)
+    return tr("%1（加价率 %2）").replace("%1", pct(ratio)).replace("%2", pct(markup))

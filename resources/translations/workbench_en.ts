@@ -1540,8 +1540,8 @@
         <translation>Committee what-if and schedule</translation>
     </message>
     <message>
-        <source>%1（加价率 %2）</source>
-        <translation>%1 (mark-up %2)</translation>
+        <source>加权毛利率（加价率 %1）</source>
+        <translation>Weighted margin (mark-up %1)</translation>
     </message>
     <message>
         <source>状态</source>

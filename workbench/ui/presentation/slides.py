@@ -341,7 +341,7 @@ def income_slides(case: CaseFile, results: CaseResults) -> list[Slide]:
     lead = KeyFigures(
         (
             KeyFigure(tr("年销售额"), money(st.annual_sales)),
-            KeyFigure(tr("加权毛利率"), margin_text(st.structure.gross_margin)),
+            KeyFigure(margin_label(st.structure.gross_margin), pct(st.structure.gross_margin)),
             KeyFigure(tr("净利率"), pct(st.net_margin)),
         )
     )
@@ -646,9 +646,9 @@ def build_slides(
     )
 
 
-def margin_text(ratio: Decimal | None) -> str:
-    """A gross margin with its mark-up in brackets, as the reports print it."""
+def margin_label(ratio: Decimal | None) -> str:
+    """The weighted margin's caption with its mark-up in brackets (the headline stays the margin)."""
     markup = markup_of_margin(ratio)
     if markup is None:
-        return pct(ratio)
-    return tr("%1（加价率 %2）").replace("%1", pct(ratio)).replace("%2", pct(markup))
+        return tr("加权毛利率")
+    return tr("加权毛利率（加价率 %1）").replace("%1", pct(markup))

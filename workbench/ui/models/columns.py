@@ -153,17 +153,17 @@ def _products() -> tuple[Column, ...]:
         Column("share", tr("销售占比")),
         Column("unit_price", tr("售价")),
         Column("unit_cost", tr("进价")),
+        # A line's margin on its buying price, and the same as a mark-up (read-only: price and cost decide).
+        Column("margin", tr("毛利率"), compute=_line_margin(_pct)),
+        Column(
+            "markup", tr("加价率"), compute=_line_margin(lambda m: percent(markup_of_margin(m), empty=""))
+        ),
         Column("quantity", tr("平季月销量")),
         Column("material", tr("材料")),
         Column("piece_wage", tr("计件工资")),
         Column("kwh", tr("耗电 kWh")),
         Column("labour_hours", tr("工时")),
         Column("unit", tr("单位")),
-        # A line's margin on its buying price, and the same as a mark-up (read-only: price and cost decide).
-        Column("margin", tr("毛利率"), compute=_line_margin(_pct)),
-        Column(
-            "markup", tr("加价率"), compute=_line_margin(lambda m: percent(markup_of_margin(m), empty=""))
-        ),
     )
 
 

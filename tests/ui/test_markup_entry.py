@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
 
 from workbench.domain.profit_loss import ProductLine
@@ -100,3 +102,19 @@ def test_the_product_table_shows_each_lines_margin_and_mark_up(
         assert columns["markup"].compute(blank, 0) == ""
     finally:
         i18n.set_language("zh")
+
+
+def test_ctrl_z_in_the_mark_up_box_undoes_the_cases_step(
+    qtbot: QtBot, make_window: Callable[..., Any]
+) -> None:
+    window = make_window()
+    editor = window.new_case()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)  # shortcuts need the active window
+    _margin, markup = _boxes(editor)
+    markup.setFocus()
+    QTest.keyClicks(markup, "30")
+    QTest.keyClick(markup, Qt.Key.Key_Return)
+    assert editor.document.state.profit_loss.gross_margin_override == Decimal("0.230769230769")
+    QTest.keyClick(markup, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the window's Edit → Undo
+    assert editor.document.state.profit_loss.gross_margin_override is None and markup.text() == ""

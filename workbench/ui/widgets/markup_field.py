@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit
 
 from workbench.domain import formatting
@@ -18,7 +19,7 @@ from workbench.domain.markup import margin_of_markup, markup_of_margin
 from workbench.domain.money import parse_amount
 from workbench.ui.paths import get_in, path_text, touches
 from workbench.ui.values import refusal_text
-from workbench.ui.widgets.fields import REFUSED_STYLE
+from workbench.ui.widgets.fields import REFUSED_STYLE, undo_key
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -71,6 +72,18 @@ class MarkupEdit(QLineEdit):
         blocker.unblock()
         self.setStyleSheet("")
         self.setToolTip("")
+
+    def event(self, event: QEvent) -> bool:
+        # Ctrl+Z with nothing typed undoes the case's last step (as the bound boxes do), not the box's own.
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and undo_key(event)
+            and self.text() == markup_text(self._margin())
+        ):
+            event.ignore()
+            return True
+        return super().event(event)
 
     def _on_state_changed(self, changed: frozenset[str]) -> None:
         if touches(changed, self._key):

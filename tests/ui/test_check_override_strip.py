@@ -127,3 +127,24 @@ def test_the_strip_speaks_english(qtbot: QtBot, make_window: Callable[..., MainW
         assert strip.record_button.toolTip() == "Only a reviewer can record or take back an override."
     finally:
         i18n.set_language("zh")
+
+
+def test_the_committees_slides_name_the_reviewer_and_the_reason(ui: object) -> None:
+    from workbench.domain.calc import compute_case
+    from workbench.domain.case_file import CheckOverride
+    from workbench.ui.presentation.slides import cross_check_slides, readiness_flags
+
+    case = open_demo("A")[0]
+    checks = (dataclasses.replace(case.cross_checks[0], adopted=Decimal(200000)), *case.cross_checks[1:])
+    override = CheckOverride(check="C1", reviewer="赵强", reason=REASON)
+    notes = dataclasses.replace(case.notes, check_overrides=(override,))
+    results = compute_case(dataclasses.replace(case, cross_checks=checks, notes=notes))
+    rows = [
+        row
+        for slide in cross_check_slides(results)
+        for block in slide.blocks
+        for row in getattr(block, "rows", ())
+    ]
+    assert any(row[0] == "C1" and row[-1].endswith("（赵强 复核认可）") for row in rows)
+    flags = readiness_flags(results)
+    assert any(f"经 赵强 复核认可：{REASON}" in line for _blocking, line in flags.lines)

@@ -431,6 +431,8 @@ def cross_check_slides(results: CaseResults) -> list[Slide]:
                 statuses.append(None)
             else:
                 status = _status(check.status)
+                if check.overridden:  # the committee sees who accepted it (the reason: readiness slide)
+                    status += " " + tr("（%1 复核认可）").replace("%1", check.override_by.strip())
                 statuses.append(check.status)
             title = _shorten(check.title, TITLE_CHARS) or "—"
             rows.append((check.id, title, METHOD_LABELS[check.method][lang()], shown, status))

@@ -113,15 +113,16 @@ class CaseService:
         with self._sessions.begin(actor=user) as session:
             repo = SqlCaseRepository(session)
             self._require_on(repo, user, Action.EDIT_CASE, case.id)
-            stored = repo.get(case.id)
-            if stored.version == expected and stored.case.notes.check_overrides != case.notes.check_overrides:
+            notes, version = repo.stored_notes(case.id)
+            if version == expected and notes.check_overrides != case.notes.check_overrides:
                 require(user, Action.OVERRIDE_CHECK)  # overrides are the reviewer's (record_override)
             status = case_status(session, repo, case.id)
             lifecycle.check(status, Step.SAVE, case.stage)
             if status.stage in lifecycle.APPROVED_STAGES:  # the decided figures are frozen there
+                stored = repo.get(case.id).case.request
                 lifecycle.check_decided_figures(
                     status,
-                    (stored.case.request.amount, stored.case.request.term_months),
+                    (stored.amount, stored.term_months),
                     (case.request.amount, case.request.term_months),
                 )
             return repo.save(case, expected, user.id)

@@ -868,6 +868,14 @@
         <translation>The certificate is not valid now (expired or not yet valid) and cannot be imported</translation>
     </message>
     <message>
+        <source>毛利率</source>
+        <translation>Margin</translation>
+    </message>
+    <message>
+        <source>加价率</source>
+        <translation>Mark-up</translation>
+    </message>
+    <message>
         <source>项目</source>
         <translation>Item</translation>
     </message>
@@ -1528,8 +1536,16 @@
         <translation>Deviation δ</translation>
     </message>
     <message>
+        <source>（%1 复核认可）</source>
+        <translation>(accepted on review by %1)</translation>
+    </message>
+    <message>
         <source>审贷会调整与还款计划</source>
         <translation>Committee what-if and schedule</translation>
+    </message>
+    <message>
+        <source>加权毛利率（加价率 %1）</source>
+        <translation>Weighted margin (mark-up %1)</translation>
     </message>
     <message>
         <source>状态</source>
@@ -2270,6 +2286,18 @@
     <message>
         <source>月均可支配资金</source>
         <translation>Average disposable cash</translation>
+    </message>
+    <message>
+        <source>加权加价率</source>
+        <translation>Weighted mark-up</translation>
+    </message>
+    <message>
+        <source>加价率（手工认定）</source>
+        <translation>Mark-up (adopted by hand)</translation>
+    </message>
+    <message>
+        <source>或按加价率填写，如 15%</source>
+        <translation>or type the mark-up, e.g. 15%</translation>
     </message>
     <message>
         <source>产品与毛利</source>
@@ -4006,6 +4034,42 @@
     <message>
         <source>点击查看所在部分</source>
         <translation>Click to show its section</translation>
+    </message>
+    <message>
+        <source>复核认可记录在案件库中：请登录案件库并打开已保存的案卷。</source>
+        <translation>Overrides are kept in the case store: sign in to a store and open a stored case.</translation>
+    </message>
+    <message>
+        <source>只有审查员可以记录或撤销复核认可。</source>
+        <translation>Only a reviewer can record or take back an override.</translation>
+    </message>
+    <message>
+        <source>复核认可</source>
+        <translation>Reviewer&apos;s override</translation>
+    </message>
+    <message>
+        <source>认可理由（以您登录的姓名记录）</source>
+        <translation>Reason for accepting (recorded under your sign-in name)</translation>
+    </message>
+    <message>
+        <source>记录认可</source>
+        <translation>Record override</translation>
+    </message>
+    <message>
+        <source>撤销认可</source>
+        <translation>Take back override</translation>
+    </message>
+    <message>
+        <source>恢复刚撤销的认可</source>
+        <translation>Restore the override just taken back</translation>
+    </message>
+    <message>
+        <source>%1 已复核认可：%2</source>
+        <translation>Accepted on review by %1: %2</translation>
+    </message>
+    <message>
+        <source>尚无复核认可。未通过的检验须重新计算通过，或经审查员复核认可，方可计入。</source>
+        <translation>No override yet. A failed check counts only once a re-computation passes or a reviewer accepts it.</translation>
     </message>
 </context>
 </TS>

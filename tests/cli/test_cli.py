@@ -73,6 +73,7 @@ def test_calc_table_is_chinese_by_default_and_english_on_request(capsys: pytest.
     assert "每月可支配资金" in zh and "4,920.00" in zh and "可以上会" in zh
     _, en, _ = run(capsys, "--lang", "en", "calc", CASE_A)
     assert "Monthly disposable cash" in en and "ready for committee" in en
+    assert "15.60%（加价率 18.48%）" in zh and "15.60% (mark-up 18.48%)" in en  # the margin with its mark-up
 
 
 def test_language_from_the_environment(

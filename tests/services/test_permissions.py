@@ -12,7 +12,7 @@ from workbench.domain.records import CaseSummary, Role, User
 from workbench.services.messages import describe_error
 from workbench.services.permissions import Action, PermissionDenied, allowed, require
 
-R, C, I, E, V, X, A, M, S, RS, VT = (  # noqa: E741 - one letter per action keeps the table readable
+R, C, I, E, V, X, A, M, S, RS, VT, O = (  # noqa: E741 - one letter per action keeps the table readable
     Action.READ_CASE,
     Action.CREATE_CASE,
     Action.IMPORT_CASE,
@@ -24,16 +24,17 @@ R, C, I, E, V, X, A, M, S, RS, VT = (  # noqa: E741 - one letter per action keep
     Action.SUBMIT_CASE,
     Action.RUN_SESSION,
     Action.VOTE,
+    Action.OVERRIDE_CHECK,
 )
 # What each role may do on its own case, and on a case of another officer.
 EXPECTED: dict[Role, tuple[set[Action], set[Action]]] = {
     Role.OFFICER: ({R, C, I, E, V, X, A, S}, {R, C, I, X}),
-    Role.REVIEWER: ({R, X, A}, {R, X, A}),
+    Role.REVIEWER: ({R, X, A, O}, {R, X, A, O}),
     Role.COMMITTEE_MEMBER: ({R, VT}, {R, VT}),
     Role.COMMITTEE_CHAIR: ({R, A, VT, RS}, {R, A, VT, RS}),
     Role.SECRETARY: ({R, VT}, {R, VT}),  # records votes on members' behalf
     Role.BACK_OFFICE: ({R, X, A}, {R, X, A}),
-    Role.ADMIN: (set(Action), set(Action) - {E, V, S}),  # edits only her own cases, as row security says
+    Role.ADMIN: (set(Action) - {O}, set(Action) - {E, V, S, O}),  # own cases only (row security); no override
 }
 ME = "00000000-0000-4000-8000-000000000001"
 SOMEONE_ELSE = "00000000-0000-4000-8000-000000000002"

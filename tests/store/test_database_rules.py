@@ -23,7 +23,7 @@ from tests.store.helpers import demo
 from workbench.domain.case_file import Stage
 from workbench.domain.committee import CommitteeRules, DecisionRule, Member, Outcome, Vote
 from workbench.domain.lifecycle import TRANSITIONS
-from workbench.domain.records import CommitteeError, Role, User
+from workbench.domain.records import CaseNotFoundError, CommitteeError, Role, User
 from workbench.services.cases import CaseService
 from workbench.services.committee import CommitteeService
 from workbench.services.messages import describe_error
@@ -718,3 +718,18 @@ def test_0010_keeps_votes_and_mends_a_quorum_below_one(blank_url: str) -> None:
     sessions.engine.dispose()
     assert (quorum, secretary, revision) == (1, None, 1)
     assert str(recorded).replace("-", "") == uuid.UUID(wang.id).hex
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=CaseNotFoundError,  # the locking SELECT … FOR UPDATE sees no row she may update
+    reason="row security (0010) lets only a case's officer update it: a reviewer's override needs a rule of "
+    "its own, in a migration (docs/domain-decisions.md, readiness gate)",
+)
+def test_a_reviewer_records_an_override_with_her_own_login(store: Store) -> None:
+    officer, reviewer = store.person("liumin", Role.OFFICER), store.person("shen", Role.REVIEWER)
+    record = CaseService(store.sessions("liumin")).create_case(demo("a"), officer)
+    overridden = CaseService(store.sessions("shen")).record_override(
+        record.case.id, "C2", "复核原始发票后认可该差异", 1, reviewer
+    )
+    assert overridden.case.notes.check_overrides[0].reviewer == "Shen"

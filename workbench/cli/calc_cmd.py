@@ -13,6 +13,7 @@ from workbench.domain.calc import CaseResults, compute_case
 from workbench.domain.cross_checks import CheckKind, CrossCheckResult
 from workbench.domain.errors import ValidationError
 from workbench.domain.formatting import check_figure_kind
+from workbench.domain.markup import markup_of_margin
 from workbench.domain.summary import FIGURE_KINDS, MONEY, RATIO, key_figures
 from workbench.services.case_files import CaseFileError, read_case_file
 from workbench.texts import N_, colon, text
@@ -117,15 +118,21 @@ def _kind_of(check: CrossCheckResult) -> str:
     return check_figure_kind(check.target, check.method)
 
 
+def _shown(key: str, value: Decimal | None, lang: str) -> str:
+    """A figure as the table reads it; the weighted margin with its mark-up in brackets, as in the reports."""
+    markup = markup_of_margin(value) if key == "gm_weighted" else None
+    if markup is None:
+        return display(value, FIGURE_KINDS.get(key, ""))
+    return text(N_("{margin}（加价率 {markup}）"), lang, margin=pct(value), markup=pct(markup))
+
+
 def calc_table(results: CaseResults, lang: str) -> str:
     """The readable report of ``workbench calc``."""
     figures = key_figures(results)
     parts: list[str] = []
 
     def block(title: str, keys: list[str]) -> None:
-        rows = [
-            [label(k, lang), display(figures.get(k), FIGURE_KINDS.get(k, ""))] for k in keys if k in figures
-        ]
+        rows = [[label(k, lang), _shown(k, figures.get(k), lang)] for k in keys if k in figures]
         parts.append(f"== {title} ==\n" + render(["", ""], rows).split("\n", 2)[2])
 
     block(

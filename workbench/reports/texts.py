@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from workbench.domain.formatting import percent
+from workbench.domain.markup import markup_of_margin
 from workbench.reports.inputs import MemberRole
 from workbench.texts import N_, NC_, Msg, gettext, text
 from workbench.texts import capital as _capital
@@ -23,6 +25,7 @@ from workbench.texts.labels import LIMIT_LABELS as _LIMIT_LABELS
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
+    from decimal import Decimal
     from enum import Enum
 
 LANGUAGES = ("zh", "en")
@@ -38,6 +41,13 @@ class Tr:
 
     def __call__(self, msg: Msg, **params: object) -> str:
         return text(msg, self.lang, **params)
+
+    def margin(self, ratio: Decimal | None) -> str:
+        """A gross margin with its mark-up in brackets: ``13.04%（加价率 15.00%）``."""
+        markup = markup_of_margin(ratio)
+        if ratio is None or markup is None:
+            return percent(ratio)
+        return self(N_("{margin}（加价率 {markup}）"), margin=percent(ratio), markup=percent(markup))
 
     @property
     def colon(self) -> str:

@@ -14,8 +14,10 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from workbench.domain import lifecycle
+from workbench.domain.case_file import CheckOverride
 from workbench.domain.case_list import CaseListQuery
 from workbench.domain.errors import ValidationError
+from workbench.domain.explanations import real_explanation
 from workbench.domain.lifecycle import BEFORE_COMMITTEE as BEFORE_COMMITTEE
 from workbench.domain.lifecycle import CaseStatus, Step
 from workbench.domain.lifecycle import stage_change_allowed as stage_change_allowed
@@ -111,6 +113,9 @@ class CaseService:
         with self._sessions.begin(actor=user) as session:
             repo = SqlCaseRepository(session)
             self._require_on(repo, user, Action.EDIT_CASE, case.id)
+            notes, version = repo.stored_notes(case.id)
+            if version == expected and notes.check_overrides != case.notes.check_overrides:
+                require(user, Action.OVERRIDE_CHECK)  # overrides are the reviewer's (record_override)
             status = case_status(session, repo, case.id)
             lifecycle.check(status, Step.SAVE, case.stage)
             if status.stage in lifecycle.APPROVED_STAGES:  # the decided figures are frozen there
@@ -121,6 +126,52 @@ class CaseService:
                     (case.request.amount, case.request.term_months),
                 )
             return repo.save(case, expected, user.id)
+
+    def record_override(
+        self, case_id: str, check_id: str, reason: str, expected_version: int, user: User
+    ) -> CaseRecord:
+        """A reviewer accepts the failing check ``check_id`` as it stands (复核认可), under her own name.
+
+        The override replaces any earlier one of the same check; the case is saved as a new version.
+
+        Raises:
+            PermissionDenied: the user is no reviewer.
+            ValidationError: ``unknown_reference`` (no such check), ``not_explained`` (the reason is
+                no real explanation, ``domain.explanations``).
+            ConcurrentEditError: someone saved the case meanwhile.
+            CommitteeError: ``case_frozen``, the case is with the committee.
+        """
+        require(user, Action.OVERRIDE_CHECK)
+        if not real_explanation(reason):
+            raise ValidationError("reason", "not_explained")
+        override = CheckOverride(
+            check=check_id, reviewer=user.display_name or user.username, reason=reason.strip()
+        )
+        return self._change_overrides(case_id, check_id, override, expected_version, user)
+
+    def remove_override(self, case_id: str, check_id: str, expected_version: int, user: User) -> CaseRecord:
+        """Take back the override of ``check_id`` (a reviewer; any reviewer's); a new version.
+
+        Raises: as ``record_override``.
+        """
+        require(user, Action.OVERRIDE_CHECK)
+        return self._change_overrides(case_id, check_id, None, expected_version, user)
+
+    def _change_overrides(
+        self, case_id: str, check_id: str, override: CheckOverride | None, expected: int, user: User
+    ) -> CaseRecord:
+        with self._sessions.begin(actor=user) as session:
+            repo = SqlCaseRepository(session)
+            case = repo.get(case_id).case
+            if all(c.id != check_id for c in case.cross_checks):
+                raise ValidationError("check", "unknown_reference", value=check_id)
+            status = case_status(session, repo, case_id)
+            lifecycle.check(status, Step.SAVE, case.stage)
+            kept = tuple(o for o in case.notes.check_overrides if o.check != check_id)
+            overrides = kept if override is None else (*kept, override)
+            notes = dataclasses.replace(case.notes, check_overrides=overrides)
+            repo.save(dataclasses.replace(case, notes=notes), expected, user.id)
+            return repo.get(case_id)
 
     def list_cases(
         self,

@@ -40,6 +40,7 @@ class Action(StrEnum):
     SUBMIT_CASE = "submit_case"  # to the committee (the officer, her own case)
     RUN_SESSION = "run_session"  # set up a session, its agenda; record the decision (the chair)
     VOTE = "vote"  # cast a vote in a session (members and the chair)
+    OVERRIDE_CHECK = "override_check"  # accept a failing cross-check as it stands (复核认可; reviewers)
 
 
 STEP_ACTIONS: dict[Action, frozenset[Step]] = {
@@ -55,14 +56,17 @@ _OTHER_ACTIONS: dict[Role, frozenset[Action]] = {
         {Action.READ_CASE, Action.CREATE_CASE, Action.IMPORT_CASE, Action.EXPORT_CASE, Action.ARCHIVE_REPORT}
     ),
     # Those who sign a report (reviewer's counter-signature, the chair's minutes) archive what they signed.
-    Role.REVIEWER: frozenset({Action.READ_CASE, Action.EXPORT_CASE, Action.ARCHIVE_REPORT}),
+    Role.REVIEWER: frozenset(
+        {Action.READ_CASE, Action.EXPORT_CASE, Action.ARCHIVE_REPORT, Action.OVERRIDE_CHECK}
+    ),
     Role.COMMITTEE_MEMBER: frozenset({Action.READ_CASE, Action.VOTE}),
     Role.COMMITTEE_CHAIR: frozenset({Action.READ_CASE, Action.ARCHIVE_REPORT, Action.VOTE}),
     # The secretary types the votes members call out (``VOTE`` on their behalf; she never votes
     # herself, ``CommitteeService.cast_vote``) and keeps the minutes; she edits no case.
     Role.SECRETARY: frozenset({Action.READ_CASE, Action.VOTE}),
     Role.BACK_OFFICE: frozenset({Action.READ_CASE, Action.EXPORT_CASE, Action.ARCHIVE_REPORT}),
-    Role.ADMIN: frozenset(a for a in Action if a not in STEP_ACTIONS),
+    # An override is a reviewer's judgement of a case, not administration: the administrator has none.
+    Role.ADMIN: frozenset(a for a in Action if a not in STEP_ACTIONS and a is not Action.OVERRIDE_CHECK),
 }
 
 
@@ -117,6 +121,7 @@ ACTION_NAMES: Words[Action] = Words(
         Action.SUBMIT_CASE: N_("提交此案卷上会"),
         Action.RUN_SESSION: N_("主持贷审会、记录决议"),
         Action.VOTE: N_("在贷审会上投票"),
+        Action.OVERRIDE_CHECK: N_("复核认可未通过的交叉检验"),
     }
 )
 

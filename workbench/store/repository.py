@@ -48,7 +48,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
-from workbench.domain.case_file import CaseFile, Stage
+from workbench.domain.case_file import CaseFile, ReportNotes, Stage
 from workbench.domain.case_list import STAGE_ORDER, SortKey
 from workbench.domain.codec import decode, encode
 from workbench.domain.errors import ConcurrentEditError
@@ -387,6 +387,21 @@ class SqlCaseRepository:
         if row is None:
             raise CaseNotFoundError(case_id=case_id)
         return Stage(row.stage), row.version_id
+
+    def stored_notes(self, case_id: str) -> tuple[ReportNotes, int]:
+        """The stored case's report notes (its reviewers' overrides among them) and version, without
+        loading the rest of the case (a save's look at what it may not change).
+
+        Raises:
+            CaseNotFoundError: no such case.
+        """
+        query = select(CaseFileRow.notes_json, CaseFileRow.version_id).where(
+            CaseFileRow.id == case_uuid(case_id)
+        )
+        row = self._session.execute(query).one_or_none()
+        if row is None:
+            raise CaseNotFoundError(case_id=case_id)
+        return decode(ReportNotes, json.loads(row.notes_json), "notes"), row.version_id
 
     def list_cases(
         self,

@@ -35,6 +35,7 @@ REASONS: dict[str, str] = {
     "wrong_length": N_("应有 {expected} 项，实际 {count} 项"),
     "unknown_reference": N_("引用了不存在的条目：{value}"),
     "duplicate_id": N_("编号重复：{value}"),
+    "not_explained": N_("请写明理由（标点或单个字不算说明）"),
     "grace_too_long": N_("宽限期 {grace} 个月必须短于期限 {months} 个月"),
     "weights_all_zero": N_("各期权重之和必须大于零"),
     "unsupported_version": N_("不支持的案卷格式版本 {value}（支持 {supported}）"),

@@ -36,6 +36,7 @@ from workbench.ui.attachment_stash import attach_stash, flush_after_save, waitin
 from workbench.ui.autosave import Autosaver
 from workbench.ui.case_io import open_demo
 from workbench.ui.case_names import case_label, store_name, without_ids
+from workbench.ui.check_overrides import OverrideDesk
 from workbench.ui.committee.hooks import CommitteeHooks
 from workbench.ui.document import CaseDocument, CaseSource, new_case
 from workbench.ui.i18n import tr
@@ -391,6 +392,7 @@ class MainWindow(QMainWindow):
 
         editor = CaseEditor(document, recalc, charts=self._charts)
         editor.context.store_issues = self._store_issues
+        editor.context.overrides = OverrideDesk(lambda: self.persistence.store, document, self.stale.install)
         editor.pane_state = remembered_splitter(self.settings, editor.splitter)
         editor.message_posted.connect(lambda text: self.statusBar().showMessage(text, 8000))
         editor.message_withdrawn.connect(self._withdraw_message)

@@ -136,7 +136,7 @@ class StaleTabs(QObject):
         """Load the newer version over her edits (one undo step, so they can be had back)."""
         record = self.newer.pop(document, None)
         if record is not None and shiboken6.isValid(document):
-            self._install(document, record)
+            self.install(document, record)
 
     def keep_copy(self, document: CaseDocument) -> None:
         """Keep her version as a new case; the stored one stays as the store has it."""
@@ -164,14 +164,15 @@ class StaleTabs(QObject):
         if document.source.location != record.case.id or record.version <= _version(document.source):
             return
         if document.undo_stack.isClean() and document not in self._window.persistence.saving:
-            self._install(document, record)
+            self.install(document, record)
             return
         self.newer[document] = record
         self._window.autosaver.hold(document)
         self._window.show_error(self._newer_text(document, record))
         self._refresh(document)
 
-    def _install(self, document: CaseDocument, record: CaseRecord) -> None:
+    def install(self, document: CaseDocument, record: CaseRecord) -> None:
+        """Show ``record`` in ``document``'s tab as the version it is based on (nothing left to save)."""
         document.replace(record.case, frozenset({""}), "reload")
         document.source = CaseSource("store", record.case.id, str(record.version))
         document.undo_stack.setClean()

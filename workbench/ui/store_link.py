@@ -64,6 +64,14 @@ class StoreLink:
         """Store a new case (version 1)."""
         return self.services.cases.create_case(case, self.user)
 
+    def record_override(self, case_id: str, check_id: str, reason: str, version: int) -> CaseRecord:
+        """A reviewer's override of one check, under her name; the case at its new version."""
+        return self.services.cases.record_override(case_id, check_id, reason, version, self.user)
+
+    def remove_override(self, case_id: str, check_id: str, version: int) -> CaseRecord:
+        """Take back the override of one check; the case at its new version."""
+        return self.services.cases.remove_override(case_id, check_id, version, self.user)
+
     def store_issues(self, case: CaseFile) -> list[Issue]:
         return self.services.cases.store_issues(case, self.user)
 

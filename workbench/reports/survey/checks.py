@@ -113,6 +113,8 @@ def _matrix_row(result: CrossCheckResult, check: CrossCheck, results: CaseResult
     status = STATUS_LABELS[result.status][lang]
     if result.superseded_by:
         status += tr(N_("（已由 {check} 取代）"), check=result.superseded_by)
+    elif result.overridden:
+        status += tr(N_("（经 {reviewer} 复核认可）"), reviewer=result.override_by.strip())
     method = f"{result.method.value} {METHOD_LABELS[result.method][lang]}"
     return (result.id, method, summary, value, adopted, dev, status, text(result.explanation))
 

@@ -78,7 +78,7 @@ def income_statement(ctx: SurveyContext) -> list[Block]:
         blocks.append(product_table(ctx))
     blocks.append(
         kv(
-            (tr(N_("加权毛利率")), pct(s.gross_margin)),
+            (tr(N_("加权毛利率")), tr.margin(s.gross_margin)),
             (tr(N_("净利率（月均）")), pct(st.net_margin)),
             (tr(NC_("report", "进货成本占比")), pct(s.purchase_ratio)),
             (tr(N_("材料成本占比")), pct(s.material_ratio)),
@@ -139,7 +139,7 @@ def product_table(ctx: SurveyContext) -> DataTable:
         margin = (ONE - p.unit_cost / p.unit_price) if p.unit_price else None
         weighted = margin * (p.share or ZERO) / weight_total if margin is not None and weight_total else None
         rows.append(
-            (p.name, pct(p.share), money(p.unit_cost), money(p.unit_price), pct(margin), pct(weighted))
+            (p.name, pct(p.share), money(p.unit_cost), money(p.unit_price), tr.margin(margin), pct(weighted))
         )
     rows.append(
         (
@@ -148,7 +148,7 @@ def product_table(ctx: SurveyContext) -> DataTable:
             "",
             "",
             "",
-            pct(ctx.results.statement.structure.gross_margin),
+            tr.margin(ctx.results.statement.structure.gross_margin),
         )
     )
     heads = (
@@ -156,8 +156,8 @@ def product_table(ctx: SurveyContext) -> DataTable:
         Head(N_("销售占比"), R, 0.8),
         Head(N_("进价"), R, 0.8),
         Head(N_("售价"), R, 0.8),
-        Head(NC_("column", "毛利率"), R, 0.8),
-        Head(N_("加权"), R, 0.8),
+        Head(N_("毛利率（加价率）"), R, 1.3),
+        Head(N_("加权"), R, 1.3),
     )
     caption = tr(N_("加权毛利率"))
     return grid_table(heads, rows, tr, emphasis={len(rows) - 1}, caption=caption)

@@ -24,7 +24,10 @@ from workbench.domain.balance_sheet import (
 from workbench.domain.cross_checks import CrossCheck, IncomeSource, MarginItem
 from workbench.domain.equity import EquityItem, EquityPass
 from workbench.domain.evidence import Evidence
+from workbench.domain.formatting import percent
 from workbench.domain.loan_request import FundsLine
+from workbench.domain.markup import markup_of_margin
+from workbench.domain.money import ONE
 from workbench.domain.parties import Collateral, Counterparty, CreditRecord, Guarantor, HouseholdMember
 from workbench.domain.profit_loss import ExpenseItem, ProductLine, VariableExpense
 from workbench.domain.soft_info import SoftCheck, SoftFactor
@@ -35,12 +38,25 @@ from workbench.ui.values import Kind, money_text
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from decimal import Decimal
 
 
 def _money(getter: Callable[[object], object]) -> Callable[[object, int], str]:
     def compute(item: object, _row: int) -> str:
         value = getter(item)
         return money_text(value) if value is not None else ""  # type: ignore[arg-type]
+
+    return compute
+
+
+def _pct(ratio: Decimal | None) -> str:
+    return percent(ratio, empty="")
+
+
+def _line_margin(show: Callable[[Decimal], str]) -> Callable[[object, int], str]:
+    def compute(item: object, _row: int) -> str:
+        assert isinstance(item, ProductLine)
+        return show(ONE - item.unit_cost / item.unit_price) if item.unit_price and item.unit_cost else ""
 
     return compute
 
@@ -137,6 +153,11 @@ def _products() -> tuple[Column, ...]:
         Column("share", tr("销售占比")),
         Column("unit_price", tr("售价")),
         Column("unit_cost", tr("进价")),
+        # A line's margin on its buying price, and the same as a mark-up (read-only: price and cost decide).
+        Column("margin", tr("毛利率"), compute=_line_margin(_pct)),
+        Column(
+            "markup", tr("加价率"), compute=_line_margin(lambda m: percent(markup_of_margin(m), empty=""))
+        ),
         Column("quantity", tr("平季月销量")),
         Column("material", tr("材料")),
         Column("piece_wage", tr("计件工资")),

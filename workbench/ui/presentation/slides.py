@@ -18,6 +18,7 @@ from workbench.domain.cross_checks import CheckKind
 from workbench.domain.formatting import deviation, money, plain
 from workbench.domain.formatting import percent as pct
 from workbench.domain.loan_request import RateKind
+from workbench.domain.markup import markup_of_margin
 from workbench.domain.parties import Relationship
 from workbench.domain.profit_loss import Season
 from workbench.domain.readiness import Severity
@@ -34,6 +35,8 @@ from workbench.ui.sections.capacity import limit_labels
 from workbench.ui.sections.readiness import issue_text
 
 if TYPE_CHECKING:
+    from decimal import Decimal
+
     from workbench.domain.calc import CaseResults
     from workbench.domain.case_file import CaseFile
     from workbench.domain.cross_checks import CrossCheckResult
@@ -338,7 +341,7 @@ def income_slides(case: CaseFile, results: CaseResults) -> list[Slide]:
     lead = KeyFigures(
         (
             KeyFigure(tr("年销售额"), money(st.annual_sales)),
-            KeyFigure(tr("加权毛利率"), pct(st.structure.gross_margin)),
+            KeyFigure(margin_label(st.structure.gross_margin), pct(st.structure.gross_margin)),
             KeyFigure(tr("净利率"), pct(st.net_margin)),
         )
     )
@@ -428,6 +431,8 @@ def cross_check_slides(results: CaseResults) -> list[Slide]:
                 statuses.append(None)
             else:
                 status = _status(check.status)
+                if check.overridden:  # the committee sees who accepted it (the reason: readiness slide)
+                    status += " " + tr("（%1 复核认可）").replace("%1", check.override_by.strip())
                 statuses.append(check.status)
             title = _shorten(check.title, TITLE_CHARS) or "—"
             rows.append((check.id, title, METHOD_LABELS[check.method][lang()], shown, status))
@@ -641,3 +646,11 @@ def build_slides(
         projection_slide(results),
         decision_slide(case, results),
     )
+
+
+def margin_label(ratio: Decimal | None) -> str:
+    """The weighted margin's caption with its mark-up in brackets (the headline stays the margin)."""
+    markup = markup_of_margin(ratio)
+    if markup is None:
+        return tr("加权毛利率")
+    return tr("加权毛利率（加价率 %1）").replace("%1", pct(markup))

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from workbench.domain.case_file import CaseFile
 from workbench.domain.readiness import Issue
 from workbench.domain.status import Status
+from workbench.ui.check_overrides import OverrideDesk
 from workbench.ui.document import CaseDocument
 from workbench.ui.models.factory import list_model
 from workbench.ui.models.result_tables import ResultTableModel, Table
@@ -63,6 +64,8 @@ class SectionContext:
     store_issues: Callable[[CaseFile], list[Issue]] | None = None
     refuse: Callable[[str], None] | None = None
     cleared: Callable[[str], None] | None = None
+    # A reviewer's overrides of the checks, through the store (``check_overrides``); None: none here.
+    overrides: OverrideDesk | None = None
 
     def watch_refusals(self, model: DataclassListModel) -> None:
         """Show the table's refused entries, and take each back when its cell is fixed."""

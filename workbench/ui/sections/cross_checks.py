@@ -37,6 +37,7 @@ from workbench.ui.models.columns import columns_for
 from workbench.ui.models.list_model import Column, DataclassListModel
 from workbench.ui.paths import blank, get_in
 from workbench.ui.sections.base import FigureGrid, group, scroll_page, table
+from workbench.ui.sections.override_strip import OverrideStrip
 from workbench.ui.values import Kind, refusal_text
 from workbench.ui.widgets.fields import REFUSED_STYLE, REQUIRED_STYLE
 from workbench.ui.widgets.table_editor import TableEditor
@@ -106,6 +107,8 @@ class CrossChecksPage(QTabWidget):
             text = enum_label(result.status) if computable(result) else not_computable_text()
             if result.superseded_by:
                 text += " " + tr("（已被 %1 取代）").replace("%1", result.superseded_by)
+            elif result.overridden:
+                text += " " + tr("（%1 复核认可）").replace("%1", result.override_by.strip())
             return text
 
         return (
@@ -251,7 +254,9 @@ class CheckDetail(QWidget):
             group(tr("结果"), self.result),
             group(tr("偏差说明"), explanation),
         )
-        layout.addWidget(self.form_area)
+        layout.addWidget(self.form_area, 1)
+        self.override = OverrideStrip(ctx, check.id)  # outside the form: usable on a read-only case
+        layout.addWidget(self.override)
 
     def reveal_inputs(self) -> None:
         """Put the cursor in the first input and scroll the inputs to the top of the form (once the
@@ -309,6 +314,7 @@ class CheckDetail(QWidget):
 
     def show_result(self, result: CrossCheckResult | None) -> None:
         """Show the check's result and whether an explanation is required."""
+        self.override.show_result(result)
         if result is None:
             return
         if not computable(result):  # inputs missing: what the chart says, not a failed check

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QGridLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QGridLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from workbench.domain.formatting import percent
+from workbench.domain.markup import markup_of_margin
 from workbench.ui.i18n import tr
 from workbench.ui.models.result_tables import month_label, monthly_statement
 from workbench.ui.sections.base import FigureGrid, group, result_view, scroll_page, table
 from workbench.ui.values import money_text
+from workbench.ui.widgets.markup_field import MarkupEdit
 
 if TYPE_CHECKING:
     from workbench.domain.calc import CaseResults
@@ -21,6 +23,7 @@ def _products(ctx: SectionContext) -> QWidget:
     margin = FigureGrid(
         [
             ("gross_margin", tr("加权毛利率")),
+            ("gross_markup", tr("加权加价率")),
             ("shares_total", tr("销售占比合计")),
             ("purchase_ratio", tr("进货成本占比")),
             ("material_ratio", tr("材料占比")),
@@ -31,6 +34,13 @@ def _products(ctx: SectionContext) -> QWidget:
         ("profit_loss",),
         [("energy_tariff", tr("电价（元/kWh）")), ("gross_margin_override", tr("毛利率（手工认定）"))],
     )
+    override = ("profit_loss", "gross_margin_override")
+    markup_label = tr("加价率（手工认定）")
+    markup = MarkupEdit(ctx.document, override, markup_label, ctx.refuse or ctx.report)
+    markup.setPlaceholderText(tr("或按加价率填写，如 15%"))
+    form_layout = form.layout()
+    assert isinstance(form_layout, QFormLayout)
+    form_layout.addRow(markup_label, markup)
     page = scroll_page(
         table(ctx, ("profit_loss", "products"), tr("产品毛利表"), min_rows=5),
         form,
@@ -40,6 +50,7 @@ def _products(ctx: SectionContext) -> QWidget:
     def show(results: CaseResults) -> None:
         s = results.statement.structure
         margin.set("gross_margin", percent(s.gross_margin))
+        margin.set("gross_markup", percent(markup_of_margin(s.gross_margin)))
         margin.set("shares_total", percent(s.shares_total))
         margin.set("purchase_ratio", percent(s.purchase_ratio))
         margin.set("material_ratio", percent(s.material_ratio))

@@ -163,7 +163,7 @@ class FieldBinder(QObject):
                     b.run = object()  # what is typed after coming back is a new undo step
         elif event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
             binding = next((b for b in self._bindings if b.widget is watched), None)
-            if binding is not None and _undo_key(event) and self._in_step(binding):
+            if binding is not None and undo_key(event) and self._in_step(binding):
                 event.ignore()  # Ctrl+Z / Ctrl+Y go to the window's Edit → Undo / Redo: the case's steps
                 return True
         return False
@@ -260,7 +260,8 @@ class FieldBinder(QObject):
             blocker.unblock()
 
 
-def _undo_key(event: QKeyEvent) -> bool:
+def undo_key(event: QKeyEvent) -> bool:
+    """Ctrl+Z, Ctrl+Y or the platform's undo / redo keys."""
     return any(
         event.matches(key) for key in (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
     ) or event.keyCombination() == QKeyCombination(Qt.KeyboardModifier.ControlModifier, Qt.Key.Key_Y)

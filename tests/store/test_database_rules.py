@@ -9,6 +9,7 @@ the run's prefix (``tests/databases.py`` drops whatever is left at the end of th
 from __future__ import annotations
 
 import dataclasses
+import json
 import uuid
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -23,7 +24,7 @@ from tests.store.helpers import demo
 from workbench.domain.case_file import Stage
 from workbench.domain.committee import CommitteeRules, DecisionRule, Member, Outcome, Vote
 from workbench.domain.lifecycle import TRANSITIONS
-from workbench.domain.records import CaseNotFoundError, CommitteeError, Role, User
+from workbench.domain.records import CommitteeError, Role, User
 from workbench.services.cases import CaseService
 from workbench.services.committee import CommitteeService
 from workbench.services.messages import describe_error
@@ -720,16 +721,60 @@ def test_0010_keeps_votes_and_mends_a_quorum_below_one(blank_url: str) -> None:
     assert str(recorded).replace("-", "") == uuid.UUID(wang.id).hex
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=CaseNotFoundError,  # the locking SELECT … FOR UPDATE sees no row she may update
-    reason="row security (0010) lets only a case's officer update it: a reviewer's override needs a rule of "
-    "its own, in a migration (docs/domain-decisions.md, readiness gate)",
-)
-def test_a_reviewer_records_an_override_with_her_own_login(store: Store) -> None:
+def test_a_reviewer_records_and_takes_back_an_override_with_her_own_login(store: Store) -> None:
     officer, reviewer = store.person("liumin", Role.OFFICER), store.person("shen", Role.REVIEWER)
     record = CaseService(store.sessions("liumin")).create_case(demo("a"), officer)
-    overridden = CaseService(store.sessions("shen")).record_override(
-        record.case.id, "C2", "复核原始发票后认可该差异", 1, reviewer
+    reviewing = CaseService(store.sessions("shen"))
+    overridden = reviewing.record_override(record.case.id, "C2", "复核原始发票后认可该差异", 1, reviewer)
+    assert [(o.check, o.reviewer) for o in overridden.case.notes.check_overrides] == [("C2", "Shen")]
+    assert overridden.version == 2 and overridden.case.borrower == record.case.borrower
+    taken_back = reviewing.remove_override(record.case.id, "C2", 2, reviewer)
+    assert taken_back.case.notes.check_overrides == () and taken_back.version == 3
+    rows = store.owner_sql(
+        "SELECT officer_id, updated_by FROM case_file WHERE id = :c", c=uuid.UUID(record.case.id)
     )
-    assert overridden.case.notes.check_overrides[0].reviewer == "Shen"
+    assert (str(rows[0][0]), str(rows[0][1])) == (officer.id, reviewer.id)  # still the officer's case
+
+
+OVERRIDES = (
+    "UPDATE case_file SET notes_json = jsonb_set(notes_json::jsonb, '{check_overrides}', %s::jsonb)::text, "
+    + BUMP
+    + " WHERE id = %s"
+)
+
+
+def override_of(reviewer: str) -> str:
+    row = {"id": uuid.uuid4().hex[:12], "check": "C2", "reviewer": reviewer, "reason": "复核原始发票后认可"}
+    return json.dumps([row], ensure_ascii=False)
+
+
+def test_a_reviewer_changes_nothing_but_the_overrides_and_only_under_her_name(store: Store) -> None:
+    scene = set_scene(store)
+    shen = store.person("shen", Role.REVIEWER)
+    with store.raw("shen") as raw:
+        raw.autocommit = True
+        for change in (
+            "borrower_name = 'x'",
+            "requested_minor = requested_minor * 10",
+            "notes_json = jsonb_set(notes_json::jsonb, '{conclusion}', '\"放行\"')::text",
+            "stage = 'cancelled'",
+        ):
+            refused(raw, f"UPDATE case_file SET {change}, {BUMP} WHERE id = %s", (shen.id, scene.case_b))
+        assert "another officer" in refused(raw, OVERRIDES, (override_of("Zhao"), shen.id, scene.case_b))
+        assert raw.execute("DELETE FROM guarantor WHERE case_id = %s", (scene.case_b,)).rowcount == 0
+        raw.execute(OVERRIDES, (override_of("Shen"), shen.id, scene.case_b))  # her own, on an open case
+        # Case A is with the committee: not even an override moves it.
+        assert "committee" in refused(raw, OVERRIDES, (override_of("Shen"), shen.id, scene.case_a))
+    with store.raw("liumin") as officer:  # an officer is no reviewer: her colleague's case stays shut
+        officer.autocommit = True
+        assert (
+            officer.execute(
+                OVERRIDES, (override_of("Liumin"), store.people["liumin"].id, scene.case_b)
+            ).rowcount
+            == 0
+        )
+    rows = store.owner_sql(
+        "SELECT version_id, borrower_name, notes_json FROM case_file WHERE id = :c", c=uuid.UUID(scene.case_b)
+    )
+    version, name, notes = rows[0]
+    assert version == 2 and name != "x" and '"reviewer": "Shen"' in notes.replace('":"', '": "')

@@ -170,7 +170,8 @@ class CaseService:
             kept = tuple(o for o in case.notes.check_overrides if o.check != check_id)
             overrides = kept if override is None else (*kept, override)
             notes = dataclasses.replace(case.notes, check_overrides=overrides)
-            repo.save(dataclasses.replace(case, notes=notes), expected, user.id)
+            # The notes only: the details stay as stored (on PostgreSQL they are the officer's to write).
+            repo.save(dataclasses.replace(case, notes=notes), expected, user.id, details=False)
             return repo.get(case_id)
 
     def list_cases(

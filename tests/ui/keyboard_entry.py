@@ -187,11 +187,13 @@ class Entry:
         """Whether every field and table of the section ``widget`` is in holds the target's values."""
         page = self.editor.page(self.editor.current_section())
         for stop in page.findChildren(QWidget):
+            if stop is widget:
+                continue  # what was just typed there: the section key that comes next commits it
             if isinstance(stop, SheetView):
                 model = stop.list_model()
                 if model is not None and not _rows_match(model, get_in(self.target, model.list_path) or ()):
                     return False
-            elif stop.objectName().startswith("field:") and stop is not widget:
+            elif stop.objectName().startswith("field:"):
                 path = _path(stop.objectName().removeprefix("field:"))
                 if get_in(self.target, path) != _current(self.state, path):
                     return False
@@ -358,15 +360,15 @@ class Entry:
         methods = [dialog.methods.item(i).text() for i in range(dialog.methods.count())]
         self.keyboard.value(choice_prefix(methods, enum_label(check.method)))
         self.keyboard.key(Qt.Key.Key_Tab)
-        targets = [dialog.target.itemText(i) for i in range(dialog.target.count())]
-        if dialog.target.currentData() != check.target.value:
-            self.keyboard.value(choice_prefix(targets, enum_label(check.target)))
-        self.keyboard.key(Qt.Key.Key_Tab)
         if check.title:
             self.keyboard.value(check.title)
         self.keyboard.key(Qt.Key.Key_Tab)
         if check.evidence:
             self.keyboard.value(", ".join(check.evidence))
+        if dialog.target.currentData() != check.target.value:
+            self.keyboard.key(Qt.Key.Key_Tab)
+            targets = [dialog.target.itemText(i) for i in range(dialog.target.count())]
+            self.keyboard.value(choice_prefix(targets, enum_label(check.target)))
         self.keyboard.key(Qt.Key.Key_Return)
 
     def inputs(self, row: int) -> None:

@@ -185,3 +185,20 @@ def test_the_scroll_arrows_of_a_tab_bar_are_no_tab_stops(make_editor: Callable[.
     arrows = [a for bar in page.findChildren(QTabBar) for a in bar.findChildren(QToolButton)]
     assert arrows
     assert all(not a.focusPolicy() & Qt.FocusPolicy.TabFocus for a in arrows)
+
+
+def test_ctrl_tab_out_of_a_table_stays_in_the_case_when_several_are_open(
+    qtbot: QtBot, make_window: Callable[..., Any]
+) -> None:
+    window = make_window()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    window.new_case()
+    editor = window.new_case()  # two cases: the window's case tabs hold two
+    page = editor.show_section("applicant")
+    credit = next(v for v in page.findChildren(SheetView) if v.list_model().list_path[-1] == "credit_history")
+    credit.setFocus()
+    qtbot.waitUntil(credit.hasFocus, timeout=2000)
+    QTest.keyClick(credit, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentWidget() is editor
+    assert QApplication.focusWidget().objectName() == "field:household.size"

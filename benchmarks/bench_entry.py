@@ -1,9 +1,10 @@
 """Keys it takes to type demo case A into a new case by keyboard alone.
 
 Runs ``tests/ui/keyboard_entry.enter_case`` (the walk ``tests/ui/test_keyboard_entry.py`` checks:
-every value of case A but its cross-checks, in Tab order, no mouse) in an offscreen main window and
-prints the keys pressed: typed characters, navigation keys by name (Tab, Enter, arrows, Ctrl+…
-shortcuts) and navigation keys per value entered (goal: at most 1).
+every value of case A in Tab order, the cross-checks through the add-check dialog, no mouse) in an
+offscreen main window, once without the cross-checks page (the earlier walk, to compare) and once
+whole, and prints the keys pressed: typed characters, navigation keys by name (Tab, Enter, arrows,
+Ctrl+…/Alt+… shortcuts) and navigation keys per value entered (goal: at most 1).
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_entry.py
 """
@@ -15,10 +16,27 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def report(entry: Any, seconds: float, checks: bool) -> None:
+    keys = entry.keyboard
+    scope = (
+        "its 11 cross-checks and 7 evidence items too" if checks else "all but its cross-checks and evidence"
+    )
+    print(f"demo case A typed by keyboard alone ({scope})")
+    print(f"  values entered          {keys.values:5d}")
+    print(f"  typed characters        {keys.typed:5d}")
+    print(f"  navigation keys         {keys.navigation_keys:5d}")
+    for name, count in keys.navigation.most_common():
+        print(f"    {name:<20}  {count:5d}")
+    print(f"  navigation per value    {keys.navigation_keys / keys.values:8.2f}   (goal <= 1)")
+    print(f"  values not taken        {len(entry.skipped):5d}   {', '.join(entry.skipped)}")
+    print(f"  wall time               {seconds:8.1f} s (offscreen, key events sent one by one)")
 
 
 def main() -> None:
@@ -41,7 +59,6 @@ def main() -> None:
         window.resize(1366, 768)
         window.show()
         window.activateWindow()
-        editor = window.new_case()
 
         def wait_until(done: object) -> None:
             deadline = time.monotonic() + 5
@@ -50,19 +67,12 @@ def main() -> None:
                 if time.monotonic() > deadline:
                     raise TimeoutError("the window did not follow the keys")
 
-        started = time.perf_counter()
-        entry = enter_case(editor, open_demo("A")[0], wait_until)
-        seconds = time.perf_counter() - started
-        keys = entry.keyboard
-        print("demo case A typed by keyboard alone (all but its 8 cross-checks)")
-        print(f"  values entered          {keys.values:5d}")
-        print(f"  typed characters        {keys.typed:5d}")
-        print(f"  navigation keys         {keys.navigation_keys:5d}")
-        for name, count in keys.navigation.most_common():
-            print(f"    {name:<20}  {count:5d}")
-        print(f"  navigation per value    {keys.navigation_keys / keys.values:8.2f}   (goal <= 1)")
-        print(f"  values not taken        {len(entry.skipped):5d}   {', '.join(entry.skipped)}")
-        print(f"  wall time               {seconds:8.1f} s (offscreen, key events sent one by one)")
+        for checks in (False, True):  # the earlier walk (no cross-checks), then the whole case
+            editor = window.new_case()
+            started = time.perf_counter()
+            entry = enter_case(editor, open_demo("A")[0], wait_until, checks=checks)
+            seconds = time.perf_counter() - started
+            report(entry, seconds, checks)
         window.close()
 
 

@@ -24,7 +24,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -40,13 +40,16 @@ from PySide6.QtWidgets import (
 
 from workbench.domain.case_file import CaseFile
 from workbench.domain.figures import FigureRef
+from workbench.ui.dialogs.add_check_dialog import AddCheckDialog
 from workbench.ui.labels import enum_label
 from workbench.ui.models.list_model import CHOICES_ROLE
-from workbench.ui.paths import get_in
-from workbench.ui.values import Kind, edit_text
+from workbench.ui.paths import get_in, hint_at
+from workbench.ui.sections.cross_checks import ADD_CHECK_KEY, CrossChecksPage
+from workbench.ui.values import Kind, edit_text, kind_of
 from workbench.ui.widgets.case_editor import (
     SECTION_KEYS,
     CaseEditor,
+    section_key,
 )
 from workbench.ui.widgets.sheet_view import SheetView
 
@@ -151,7 +154,11 @@ class Entry:
         return self.editor.document.state
 
     def section(self, key: str) -> QWidget:
-        """Ctrl+PgDown until section ``key`` shows; the focus goes to its first field."""
+        """Section ``key`` by its Alt+digit (else Ctrl+PgDown); the cursor lands in its first field."""
+        number = SECTION_KEYS.index(key) + 1
+        digit = section_key(number).removeprefix("Alt+")
+        if digit and self.editor.current_section() != key:
+            self.keyboard.key(Qt.Key(ord(digit)), Qt.KeyboardModifier.AltModifier)
         while self.editor.current_section() != key:
             self.keyboard.key(Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
         page = self.editor.page(key)
@@ -180,11 +187,13 @@ class Entry:
         """Whether every field and table of the section ``widget`` is in holds the target's values."""
         page = self.editor.page(self.editor.current_section())
         for stop in page.findChildren(QWidget):
+            if stop is widget:
+                continue  # what was just typed there: the section key that comes next commits it
             if isinstance(stop, SheetView):
                 model = stop.list_model()
                 if model is not None and not _rows_match(model, get_in(self.target, model.list_path) or ()):
                     return False
-            elif stop.objectName().startswith("field:") and stop is not widget:
+            elif stop.objectName().startswith("field:"):
                 path = _path(stop.objectName().removeprefix("field:"))
                 if get_in(self.target, path) != _current(self.state, path):
                     return False
@@ -257,8 +266,8 @@ class Entry:
         if _current(self.state, path) != value:
             self.skipped.append(".".join(str(p) for p in path))
 
-    def table(self, view: SheetView) -> None:
-        """Type the target's rows of the view's list, then Ctrl+Tab out of the table."""
+    def table(self, view: SheetView, leave: bool = True) -> None:
+        """Type the target's rows of the view's list, then (``leave``) Ctrl+Tab out of the table."""
         model = view.list_model()
         assert model is not None
         rows = get_in(self.target, model.list_path) or ()
@@ -288,10 +297,110 @@ class Entry:
                     self.keyboard.wait_until(lambda r=r: view.currentIndex().row() == r + 1)
                 elif position + 1 < len(columns):
                     self.keyboard.key(Qt.Key.Key_Tab)
-        if self.page_done(view):
+        if not leave or self.page_done(view):
             return  # the section key that comes next commits the last cell
         self.keyboard.key(Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
         self.keyboard.wait_until(lambda: view.state() != QAbstractItemView.State.EditingState)
+
+    # ---- the cross-checks page -----------------------------------------------------------------
+
+    def checks(self) -> None:
+        """The evidence tab (Ctrl+Tab), then each check: Alt+N, the add-check dialog (method, target,
+        title, evidence, Enter), its inputs from the first, which has the cursor, and its explanation."""
+        page = self.section("cross_checks")
+        assert isinstance(page, CrossChecksPage)
+        self.keyboard.key(Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)  # to the evidence tab
+        self.keyboard.wait_until(lambda: page.currentIndex() == 1)
+        evidence = _stop_of(self.keyboard.focus())
+        assert isinstance(evidence, SheetView), "the evidence tab opens with the cursor in its table"
+        self.table(evidence)  # its Ctrl+Tab goes back to the checks
+        self.keyboard.wait_until(lambda: page.currentIndex() == 0)
+        for row, check in enumerate(self.target.cross_checks):
+            modifier, letter = ADD_CHECK_KEY.split("+")
+            assert modifier == "Alt"
+            failed: list[BaseException] = []
+            # The dialog runs its own event loop: its keys are sent from inside it.
+            QTimer.singleShot(0, lambda check=check, failed=failed: self.dialog(check, failed))
+            self.keyboard.key(Qt.Key(ord(letter)), Qt.KeyboardModifier.AltModifier)
+            if failed:
+                raise failed[0]
+            window = self.editor.window()
+            if not window.isActiveWindow():
+                window.activateWindow()  # a desktop gives the focus back after a dialog; offscreen Qt may not
+                self.keyboard.wait_until(window.isActiveWindow)
+            self.keyboard.wait_until(lambda row=row: page.selected_id() != "" and _in_inputs(page, row))
+            if check.supersedes:  # the one field above the inputs a check of case A fills
+                self.keyboard.key(Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)  # its evidence
+                self.keyboard.key(Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+                self.keyboard.value(self.check_id(check.supersedes))
+                self.keyboard.key(Qt.Key.Key_Tab)
+                self.keyboard.key(Qt.Key.Key_Tab)
+            self.inputs(row)
+
+    def check_id(self, target_id: str) -> str:
+        """The id the window gives the check that ``target_id`` names in the target (C1, C2 … in order)."""
+        row = next(i for i, c in enumerate(self.target.cross_checks) if c.id == target_id)
+        return self.state.cross_checks[row].id
+
+    def dialog(self, check: Any, failed: list[BaseException]) -> None:
+        """Fill the add-check dialog that has just opened; an error closes it and is kept in ``failed``."""
+        try:
+            self.keyboard.wait_until(lambda: isinstance(QApplication.activeModalWidget(), AddCheckDialog))
+            dialog = QApplication.activeModalWidget()
+            assert isinstance(dialog, AddCheckDialog)
+            self.keyboard.wait_until(dialog.methods.hasFocus)
+            self.fill_dialog(dialog, check)
+        except BaseException as error:  # re-raised once the dialog's loop has ended
+            failed.append(error)
+            modal = QApplication.activeModalWidget()
+            if isinstance(modal, AddCheckDialog):
+                modal.reject()
+
+    def fill_dialog(self, dialog: AddCheckDialog, check: Any) -> None:
+        methods = [dialog.methods.item(i).text() for i in range(dialog.methods.count())]
+        self.keyboard.value(choice_prefix(methods, enum_label(check.method)))
+        self.keyboard.key(Qt.Key.Key_Tab)
+        if check.title:
+            self.keyboard.value(check.title)
+        self.keyboard.key(Qt.Key.Key_Tab)
+        if check.evidence:
+            self.keyboard.value(", ".join(check.evidence))
+        if dialog.target.currentData() != check.target.value:
+            self.keyboard.key(Qt.Key.Key_Tab)
+            targets = [dialog.target.itemText(i) for i in range(dialog.target.count())]
+            self.keyboard.value(choice_prefix(targets, enum_label(check.target)))
+        self.keyboard.key(Qt.Key.Key_Return)
+
+    def inputs(self, row: int) -> None:
+        """Type the check's inputs and explanation that the target fills: Tab between them; the key
+        that follows the last (Alt+N, a section's) commits it."""
+        check = self.target.cross_checks[row]
+        base = f"field:cross_checks[{row}]"
+        wanted = [
+            f"{base}.inputs.{f}"
+            for f in type(check.inputs).__dataclass_fields__
+            if getattr(check.inputs, f) not in (None, "", ())
+        ]
+        if check.explanation:
+            wanted.append(f"{base}.explanation")
+        while wanted:
+            stop = _stop_of(self.keyboard.focus())
+            assert stop is not None, "the cursor left the check's form"
+            if isinstance(stop, SheetView):
+                self.table(stop, leave=False)
+                wanted.pop(0)
+                if wanted:
+                    self.keyboard.key(Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+                continue
+            name = stop.objectName()
+            if name in wanted:
+                path = _path(name.removeprefix("field:"))
+                value = get_in(self.target, path)
+                kind = kind_of(hint_at(self.state, path))
+                self.keyboard.value(typed_text(value, kind))
+                wanted.remove(name)  # a "=figure" has its names' list open: Tab closes it and goes on
+            if wanted:
+                self.keyboard.key(Qt.Key.Key_Tab)
 
     def cell(self, view: SheetView, kind: Kind, value: Any) -> None:
         if kind is Kind.BOOL:
@@ -398,15 +507,27 @@ def _current(state: CaseFile, path: tuple[str | int, ...]) -> Any:
         return None
 
 
-def enter_case(editor: CaseEditor, target: CaseFile, wait_until: Wait) -> Entry:
-    """Type ``target`` (all but its cross-checks) into ``editor``, a new case; the keys are counted."""
+def _in_inputs(page: CrossChecksPage, row: int) -> bool:
+    """Whether the cursor is in the inputs of the check at ``row`` (where adding a check puts it)."""
+    detail = page._detail
+    focus = QApplication.focusWidget()
+    return detail is not None and detail.row == row and detail.inputs.isAncestorOf(focus)
+
+
+def enter_case(editor: CaseEditor, target: CaseFile, wait_until: Wait, checks: bool = True) -> Entry:
+    """Type ``target`` into ``editor``, a new case (its cross-checks and evidence too unless not
+    ``checks``); the keys are counted."""
     keyboard = Keyboard(wait_until)
     entry = Entry(editor, target, keyboard)
     editor.sections.setFocus()
     wait_until(editor.sections.hasFocus)
     keyboard.key(Qt.Key.Key_Return)  # into the first section's first field
     for key in SECTION_KEYS:
-        if key in ("cross_checks", "attachments", "capacity"):
+        if key in ("attachments", "capacity"):
+            continue
+        if key == "cross_checks":
+            if checks:
+                entry.checks()
             continue
         page = entry.section(key)
         entry.walk(page)

@@ -1,9 +1,11 @@
 """Demo case A typed into a new case by key events alone reaches the worked figures.
 
-``keyboard_entry`` walks the sections in Tab order and types each value the demo file holds; no
-mouse, no ``setData``, no call into the document. The typed case must then equal the demo case
-(row ids aside, as every inserted row gets a fresh one) and give the figures ``workbench calc``
-prints for the file: equity deviation −3.11 %, proposal 45,000.00, instalment 3,897.85.
+``keyboard_entry`` walks the sections in Tab order and types each value the demo file holds, the
+cross-checks through the add-check dialog and the evidence in its tab; no mouse, no ``setData``, no
+call into the document. The typed case must then equal the demo case (row ids aside, as every
+inserted row gets a fresh one, and the checks numbered by the window) and give the figures
+``workbench calc`` prints for the file: equity deviation −3.11 %, proposal 45,000.00, instalment
+3,897.85, and every cross-check's result.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import QLabel
 from tests.ui.keyboard_entry import enter_case
 from workbench.domain.calc import compute_case
 from workbench.domain.codec import case_to_document
+from workbench.domain.status import Status
 from workbench.ui.case_io import open_demo
 
 if TYPE_CHECKING:
@@ -52,9 +55,17 @@ def test_demo_case_a_typed_by_keys_alone_reaches_the_worked_figures(
     assert entry.skipped == []
     typed = editor.document.state
 
-    # the cross-checks and the evidence they cite live on their own page, which the walk does not type
-    expected = case_to_document(dataclasses.replace(target, cross_checks=(), evidence=()))
-    got = case_to_document(dataclasses.replace(typed, cross_checks=(), evidence=()))
+    # The window numbers the checks it adds C1, C2 … (the demo file has C4a and C4b): the demo case
+    # with the window's ids is what the keys must give, supersession included.
+    ids = {mine.id: check.id for mine, check in zip(target.cross_checks, typed.cross_checks, strict=True)}
+    target = dataclasses.replace(
+        target,
+        cross_checks=tuple(
+            dataclasses.replace(c, id=ids[c.id], supersedes=ids.get(c.supersedes, c.supersedes))
+            for c in target.cross_checks
+        ),
+    )
+    expected, got = case_to_document(target), case_to_document(typed)
     typed_leaves, demo_leaves = leaves(got["case"]), leaves(expected["case"])
     paths = typed_leaves.keys() | demo_leaves.keys()
     wrong = sorted((k, (typed_leaves.get(k), demo_leaves.get(k))) for k in paths)
@@ -63,8 +74,25 @@ def test_demo_case_a_typed_by_keys_alone_reaches_the_worked_figures(
 
     qtbot.waitUntil(lambda: not editor.recalc.pending(), timeout=3000)
     mine, worked = compute_case(typed), compute_case(target)  # what `workbench calc` prints for the file
-    for part in ("totals", "statement", "ratios", "figures", "equity", "sizing"):
+    for part in ("totals", "statement", "ratios", "figures", "equity", "sizing", "checks"):
         assert getattr(mine, part) == getattr(worked, part), part
+    # the worked figures of tests/domain/test_worked_cases.py, under the window's ids (C4a is C4 …)
+    checks = {r.id: r for r in mine.checks}
+    worked_checks = [
+        ("C1", "118500.00", "1.25", Status.OK),
+        ("C2", "123428.57", "-2.86", Status.OK),
+        ("C3", "119075.83", "0.77", Status.OK),
+        ("C4", "128395.06", "-7.00", Status.EXPLAIN),
+        ("C5", "120370.37", "-0.31", Status.OK),
+        ("C6", "1400000.00", "2.78", Status.OK),
+    ]
+    for check, value, percent, status in worked_checks:
+        result = checks[check]
+        assert result.check_value is not None and result.deviation is not None, check
+        assert result.check_value.quantize(Decimal("0.01")) == Decimal(value), check
+        assert (result.deviation * 100).quantize(Decimal("0.01")) == Decimal(percent), check
+        assert result.status is status, check
+    assert checks["C4"].superseded_by == "C5" and checks["C4"].explained
     assert editor.show_section("equity").findChild(QLabel, "figure:deviation").text() == "−3.11%"
     capacity = editor.show_section("capacity")
     assert capacity.findChild(QLabel, "figure:proposal").text() == "45,000.00"

@@ -1,4 +1,9 @@
-"""Choose a cross-check method from the catalogue (and what it tests) before its form opens."""
+"""Choose a cross-check method from the catalogue (and what it tests) before its form opens.
+
+Made for the keyboard: it opens with the cursor in the method list (typing "M7" picks M7), Tab goes
+on to the title, the evidence it cites and the target (last, as the method's usual one is chosen
+already), and Enter anywhere adds the check.
+"""
 
 from __future__ import annotations
 
@@ -26,7 +31,7 @@ def targets_for(method: CheckMethod) -> tuple[Target, ...]:
 
 
 class AddCheckDialog(QDialog):
-    """A list of the methods M1–M17, the target and a title."""
+    """A list of the methods M1–M17, the target, a title and the evidence cited."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,13 +44,18 @@ class AddCheckDialog(QDialog):
         self.target = QComboBox()
         self.title = QLineEdit()
         self.title.setPlaceholderText(tr("如：5 月微信+支付宝收款"))
+        self.evidence = QLineEdit()
+        self.evidence.setPlaceholderText(tr("证据编号，以逗号分隔，如 E1, E2"))
         form = QFormLayout()
-        form.addRow(tr("检验对象"), self.target)
         form.addRow(tr("说明"), self.title)
+        form.addRow(tr("证据"), self.evidence)
+        form.addRow(tr("检验对象"), self.target)  # last: the method's usual target is chosen already
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("添加"))
+        add = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        add.setText(tr("添加"))
+        add.setDefault(True)  # Enter in the target, the title or the evidence adds the check
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("取消"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -54,8 +64,9 @@ class AddCheckDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.methods.currentRowChanged.connect(self._fill_targets)
-        self.methods.itemDoubleClicked.connect(lambda _item: self.accept())
+        self.methods.itemDoubleClicked.connect(lambda _item: self.accept())  # Enter: the default button
         self.methods.setCurrentRow(0)
+        self.methods.setFocus()  # type the method's number right away
         self.resize(420, 520)
 
     def _fill_targets(self, row: int) -> None:
@@ -67,3 +78,12 @@ class AddCheckDialog(QDialog):
         """The chosen method, target and title."""
         method = CheckMethod(self.methods.currentItem().data(Qt.ItemDataRole.UserRole))
         return method, Target(self.target.currentData()), self.title.text().strip()
+
+    def evidence_ids(self) -> tuple[str, ...]:
+        """The evidence ids typed (comma-separated, Chinese comma too)."""
+        return evidence_ids(self.evidence.text())
+
+
+def evidence_ids(text: str) -> tuple[str, ...]:
+    """The ids of a comma-separated list as officers type it (``E1, E2`` or ``E1，E2``)."""
+    return tuple(part.strip() for part in text.replace("，", ",").split(",") if part.strip())

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -30,7 +31,7 @@ from workbench.domain.errors import ValidationError
 from workbench.domain.formatting import check_figure_kind, figure
 from workbench.domain.formatting import deviation as deviation_text
 from workbench.domain.status import Status
-from workbench.ui.dialogs.add_check_dialog import AddCheckDialog, targets_for
+from workbench.ui.dialogs.add_check_dialog import AddCheckDialog, evidence_ids, targets_for
 from workbench.ui.i18n import tr
 from workbench.ui.labels import enum_label, field_label
 from workbench.ui.models.columns import columns_for
@@ -40,6 +41,7 @@ from workbench.ui.sections.base import FigureGrid, group, scroll_page, table
 from workbench.ui.sections.override_strip import OverrideStrip
 from workbench.ui.values import Kind, refusal_text
 from workbench.ui.widgets.fields import REFUSED_STYLE, REQUIRED_STYLE
+from workbench.ui.widgets.sheet_view import SheetView
 from workbench.ui.widgets.table_editor import TableEditor
 
 if TYPE_CHECKING:
@@ -48,6 +50,7 @@ if TYPE_CHECKING:
     from workbench.ui.sections.base import SectionContext
 
 CHECKS = ("cross_checks",)
+ADD_CHECK_KEY = "Alt+N"
 
 
 class CrossChecksPage(QTabWidget):
@@ -66,6 +69,11 @@ class CrossChecksPage(QTabWidget):
         self.table.add_button.clicked.connect(self.choose_and_add)
         self.table.view.grows_on_enter = False  # a check needs its method first: Insert asks for it
         self.table.view.row_adder = lambda _row: self.choose_and_add()
+        # Alt+N adds a check from anywhere on the page, also from the inputs of the check just typed
+        # (Insert and Ctrl+Enter belong to the tables there, and only the checks table asks for a method).
+        add = QShortcut(QKeySequence(ADD_CHECK_KEY), self, self.choose_and_add)
+        add.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.table.add_button.setToolTip(ADD_CHECK_KEY)
         self.table.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
         self.detail_holder = QWidget()
         self._detail_layout = QVBoxLayout(self.detail_holder)
@@ -122,10 +130,16 @@ class CrossChecksPage(QTabWidget):
         """Ask for a method and add the check."""
         dialog = AddCheckDialog(self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.add_check(*dialog.choice())
+            self.add_check(*dialog.choice(), evidence=dialog.evidence_ids())
 
-    def add_check(self, method: CheckMethod, target: Target | None = None, title: str = "") -> str:
-        """Append a check of ``method`` with blank inputs, select it and return its id."""
+    def add_check(
+        self,
+        method: CheckMethod,
+        target: Target | None = None,
+        title: str = "",
+        evidence: tuple[str, ...] = (),
+    ) -> str:
+        """Append a check of ``method`` with blank inputs, citing ``evidence``; select it, return its id."""
         checks = self._ctx.document.state.cross_checks
         used = {c.id for c in checks}
         number = len(checks) + 1
@@ -137,6 +151,7 @@ class CrossChecksPage(QTabWidget):
             method=method,
             inputs=blank(INPUTS_BY_METHOD[method.value]),
             title=title,
+            evidence=evidence,
         )
         self._ctx.document.insert_row(CHECKS, len(checks), check)
         self.select_check(check.id)
@@ -262,10 +277,19 @@ class CheckDetail(QWidget):
         """Put the cursor in the first input and scroll the inputs to the top of the form (once the
         new form has its size: it was only just built)."""
         first = next(
-            (w for w in self.inputs.findChildren(QWidget) if w.objectName().startswith("field:")), None
+            (
+                w
+                for w in self.inputs.findChildren(QWidget)
+                if w.objectName().startswith("field:") or isinstance(w, SheetView)  # M14's sample table
+            ),
+            None,
         )
         if first is not None:
-            first.setFocus(Qt.FocusReason.OtherFocusReason)
+            first.setFocus(Qt.FocusReason.TabFocusReason)
+            if isinstance(first, QLineEdit):
+                # typing replaces the blank "0" (the window is only just active again after the
+                # add-check dialog: its focus-in does not select as a Tab's does)
+                first.selectAll()
         QTimer.singleShot(0, self._scroll_to_inputs)
 
     def _scroll_to_inputs(self) -> None:
@@ -295,9 +319,7 @@ class CheckDetail(QWidget):
         return box
 
     def _commit_evidence(self) -> None:
-        ids = tuple(
-            part.strip() for part in self.evidence.text().replace("，", ",").split(",") if part.strip()
-        )
+        ids = evidence_ids(self.evidence.text())
         try:
             self._ctx.document.set_field((*CHECKS, self.row, "evidence"), ids)
         except ValidationError as error:

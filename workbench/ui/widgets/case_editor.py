@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTabBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -77,6 +79,14 @@ _BUILDERS: dict[str, Callable[[SectionContext], QWidget]] = {
 }
 
 
+def section_key(number: int) -> str:
+    """The shortcut of the ``number``-th section (from 1): Alt+1 … Alt+9, and Alt+0 for the last one
+    (as browsers' Ctrl+9 goes to the last tab); "" for the tenth, reached from either neighbour."""
+    if number == len(SECTION_KEYS):
+        return "Alt+0"
+    return f"Alt+{number}" if number <= 9 else ""
+
+
 def section_titles() -> dict[str, str]:
     """The section names shown in the list."""
     return {
@@ -125,8 +135,13 @@ class CaseEditor(QWidget):
         self.sections = QListWidget()
         self.sections.setObjectName("sectionList")
         titles = section_titles()
-        for key in SECTION_KEYS:
+        for number, key in enumerate(SECTION_KEYS, 1):
             self.sections.addItem(titles[key])
+            keys = section_key(number)
+            if keys:
+                self.sections.item(number - 1).setToolTip(keys)
+                jump = QShortcut(QKeySequence(keys), self, lambda n=number - 1: self.jump_to(n))
+                jump.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.sections.setMinimumWidth(self.sections.sizeHintForColumn(0) + 16)
         self.sections.setMaximumWidth(self.sections.sizeHintForColumn(0) + 40)
         self.stack = QStackedWidget()
@@ -211,6 +226,8 @@ class CaseEditor(QWidget):
             built.setObjectName(f"page:{key}")
             for bar in built.findChildren(QTabBar):  # Ctrl+Tab switches tabs; Tab goes field to field
                 bar.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+                for arrow in bar.findChildren(QToolButton):  # the scroll arrows of a narrow tab bar too
+                    arrow.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             layout = holder.layout() if holder is not None else None
             assert layout is not None
             layout.addWidget(built)
@@ -250,6 +267,11 @@ class CaseEditor(QWidget):
         self.sections.setCurrentRow(row)
         if not self.sections.hasFocus():
             self.focus_page()  # Ctrl+PgDown from a field: type on in the next section
+
+    def jump_to(self, row: int) -> None:
+        """Alt+1…9, Alt+0: show section ``row`` with the cursor in its first field."""
+        self.sections.setCurrentRow(row)
+        self.focus_page()
 
     def _on_section_changed(self, row: int) -> None:
         if row < 0:

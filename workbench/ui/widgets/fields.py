@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, QKeyCombination, QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QCompleter,
@@ -93,7 +94,7 @@ class FieldBinder(QObject):
             if kind in (Kind.MONEY, Kind.DECIMAL, Kind.SHARE, Kind.INT, Kind.OPERAND):
                 widget.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if kind is Kind.OPERAND:
-                widget.setCompleter(_figure_completer(widget))
+                _complete_references(widget)
                 widget.setPlaceholderText(tr("数字，或 = 引用已算出的数据"))
             elif kind is Kind.MONEY:
                 widget.setPlaceholderText(tr("如 12,500 或 1.25万"))
@@ -143,6 +144,7 @@ class FieldBinder(QObject):
         w = b.widget
         if isinstance(w, QComboBox):
             w.currentIndexChanged.connect(lambda _i, b=b: self.commit(b))
+            w.installEventFilter(self)  # Enter moves on
         elif isinstance(w, DateEdit):
             w.editingFinished.connect(lambda b=b: self.commit(b))
             w.date_picked.connect(lambda b=b: self.commit(b))
@@ -157,6 +159,14 @@ class FieldBinder(QObject):
             w.installEventFilter(self)  # Ctrl+Z after a committed entry undoes the case's step
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QKeyEvent) and _enter_moves_on(watched, event):
+            # Enter commits and goes on to the next field, as in a bank's form or a spreadsheet (the
+            # hand stays on the number pad); a refused entry keeps the cursor, to be fixed in place.
+            binding = next((b for b in self._bindings if b.widget is watched), None)
+            if binding is not None and self.commit(binding):
+                tab = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Tab, Qt.KeyboardModifier.NoModifier)
+                QApplication.sendEvent(watched, tab)
+            return True
         if event.type() == QEvent.Type.FocusOut:
             for b in self._bindings:
                 if b.widget is watched:
@@ -260,6 +270,18 @@ class FieldBinder(QObject):
             blocker.unblock()
 
 
+def _enter_moves_on(watched: QObject, event: QKeyEvent) -> bool:
+    """Whether ``event`` is a plain Enter in a one-line field or a closed choice (a text box takes
+    Enter as a new line; an open list or completer takes it as the choice)."""
+    if event.type() != QEvent.Type.KeyPress or event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        return False
+    if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+        return False
+    if isinstance(watched, QComboBox):
+        return not watched.view().isVisible()
+    return isinstance(watched, QLineEdit)
+
+
 def undo_key(event: QKeyEvent) -> bool:
     """Ctrl+Z, Ctrl+Y or the platform's undo / redo keys."""
     return any(
@@ -278,6 +300,20 @@ def _offer_stages_from(combo: QComboBox, stage: Stage) -> None:
         data = combo.itemData(row)
         if item is not None and data in {s.value for s in Stage}:
             item.setEnabled(lifecycle.stage_change_allowed(stage, Stage(data)))
+
+
+def _complete_references(widget: QLineEdit) -> None:
+    """Offer figure names once the text starts with "=": a typed number opens no list (it would
+    take the next Tab or Enter, and "1" is inside many names)."""
+    completer = _figure_completer(widget)
+
+    def follow(text: str) -> None:  # runs before the line edit asks its completer
+        wanted = completer if text.lstrip().startswith("=") else None
+        if widget.completer() is not wanted:
+            widget.setCompleter(wanted)  # type: ignore[arg-type]  # None takes it away (Qt's own way)
+
+    widget.textEdited.connect(follow)
+    follow(widget.text())
 
 
 def _figure_completer(parent: QWidget) -> QCompleter:

@@ -298,7 +298,9 @@ class SheetView(QTableView):
         """Ctrl+Tab: to the next tab when the table sits in tabs, else to the next field (Tab moves cells)."""
         tabs = self.parentWidget()
         while tabs is not None and not isinstance(tabs, QTabWidget):
-            tabs = tabs.parentWidget()
+            # the section page is as far as tabs of this table go: above it are the window's case
+            # tabs, and Ctrl+Tab out of a table must not switch to another case
+            tabs = None if tabs.objectName().startswith("page:") else tabs.parentWidget()
         if tabs is not None and tabs.count() > 1:
             tabs.setCurrentIndex((tabs.currentIndex() + (1 if forward else -1)) % tabs.count())
             return

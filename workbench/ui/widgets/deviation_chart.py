@@ -158,6 +158,10 @@ class DeviationChart(FigureCanvasQTAgg):
     def _blit(self) -> None:
         """Paint again the rows that changed, over the background restored in their region only."""
         looks = self._row_looks()
+        if len(looks) != len(self._looks) or len(self._drawn) != 2 * len(looks):
+            self._background = None  # not what the last full draw drew: draw it all again
+            self.draw_idle()
+            return
         rows = tuple(i for i, (old, new) in enumerate(zip(self._looks, looks, strict=True)) if old != new)
         self._looks = looks
         self.last_blit_rows = rows

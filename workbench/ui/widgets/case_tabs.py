@@ -10,10 +10,13 @@ repaint just themselves.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QTabWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QResizeEvent, QShowEvent
 
 
 class CaseTabs(QTabWidget):
@@ -33,6 +36,28 @@ class CaseTabs(QTabWidget):
                 return True
             self._placed = placed
         return super().event(event)
+
+    # Qt lays the tabs out itself on these, without a layout request: the next request runs in full,
+    # so a change back to the last remembered placement is never mistaken for no change.
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._placed = None
+        super().resizeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._placed = None
+        super().showEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        self._placed = None
+        super().changeEvent(event)
+
+    def tabInserted(self, index: int) -> None:
+        self._placed = None
+        super().tabInserted(index)
+
+    def tabRemoved(self, index: int) -> None:
+        self._placed = None
+        super().tabRemoved(index)
 
     def _placement(self) -> tuple[Any, ...]:
         """What ``QTabWidget`` positions its bar, the page and the corners from (its style option)."""

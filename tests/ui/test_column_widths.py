@@ -108,3 +108,27 @@ def test_a_width_the_officer_drags_is_kept_for_the_next_case(
     qtbot.waitUntil(fresh.view.isVisible, timeout=2000)
     assert fresh.view.columnWidth(1) == dragged
     assert fresh.view.columnWidth(2) == fresh.view.widths.wanted(2)  # the others are fitted
+
+
+def test_a_burst_of_edits_is_measured_once_and_leaves_no_column_cut(
+    qtbot: QtBot, make_editor: Callable[..., CaseEditor]
+) -> None:
+    editor = make_editor("A")
+    stock = shown_table(editor, "balance_sheet", "balance_sheet.stock")
+    qtbot.waitUntil(stock.view.isVisible, timeout=2000)
+    widths = stock.view.widths
+    passes: list[tuple[int, int, int, int]] = []
+    grow_for = widths.grow_for
+    widths.grow_for = lambda *cells: (passes.append(cells), grow_for(*cells))[1]  # type: ignore[method-assign]
+    labels = ["进口红酒礼盒", "进口红酒及高档白酒礼盒", "精选进口红酒及高档白酒节日礼盒"]
+    for row, label in enumerate(labels):  # typed faster than the event loop turns: one pass of edits
+        editor.document.set_field(("balance_sheet", "stock", row, "label"), label)
+        editor.document.set_field(("balance_sheet", "stock", row, "unit_cost"), Decimal(12345678 + row))
+    qtbot.waitUntil(lambda: fits(stock, 0, labels[-1]), timeout=1000)
+    qtbot.waitUntil(lambda: fits(stock, 4, stock.model.index(2, 4).data()), timeout=1000)
+    assert passes and passes[0][:2] == (0, len(labels) - 1)  # the burst's rows, measured together
+    assert len(passes) <= 2  # the edits, then the computed column the recompute refreshes
+    header = stock.view.horizontalHeader()
+    fitted = [header.sectionSize(c) for c in range(stock.model.columnCount())]
+    widths.fit(grow_only=True)  # measuring every column again finds nothing left to widen
+    assert [header.sectionSize(c) for c in range(stock.model.columnCount())] == fitted

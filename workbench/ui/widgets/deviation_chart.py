@@ -2,9 +2,10 @@
 
 The first results are drawn with ``reports.charts.draw_deviation_chart`` (the same code the PDF
 uses). Later results move the existing bars with ``update_deviation_chart`` and repaint by
-blitting: the bars and their value labels are animated artists drawn over a saved background, a few
-milliseconds instead of a full redraw. The scale is fixed, so only when the set of checks changes
-does the chart draw everything again.
+blitting: the bars and their value labels are animated artists drawn over a saved background. Only
+the rows whose bar or label changed are painted again (laying out and rendering the texts is most of
+the cost, and an edit usually moves one or two checks), over the background restored in just their
+region. The scale is fixed, so only when the set of checks changes does the chart draw everything again.
 
 Nothing listens to the chart except one navigation request: clicking a bar (or its label) emits
 ``check_requested(key)`` with the check id, or ``"equity"`` for the equity check.
@@ -23,9 +24,12 @@ from PySide6.QtCore import Signal
 from workbench.domain.settings import DEFAULT_SETTINGS
 from workbench.reports.charts import deviation_bars, draw_deviation_chart, update_deviation_chart, use_font
 from workbench.ui.i18n import lang
+from workbench.ui.widgets.blit_region import footprint, grow
 
 if TYPE_CHECKING:
+    from matplotlib.artist import Artist
     from matplotlib.backend_bases import DrawEvent, PickEvent
+    from matplotlib.transforms import Bbox
     from PySide6.QtGui import QResizeEvent
     from PySide6.QtWidgets import QWidget
 
@@ -47,8 +51,11 @@ class DeviationChart(FigureCanvasQTAgg):
         self._artists: DeviationArtists | None = None
         self._keys: tuple[str, ...] = ()
         self._background: Any = None
+        self._drawn: list[Bbox] = []  # where each animated artist was last drawn
+        self._looks: list[tuple[Any, ...]] = []  # what each row looked like then
         self.full_draws = 0
         self.blits = 0
+        self.last_blit_rows: tuple[int, ...] = ()  # the rows the last blit painted again
         self.last_render_ms = 0.0
         self.mpl_connect("draw_event", self._on_draw)
         self.mpl_connect("pick_event", self._on_pick)
@@ -115,25 +122,67 @@ class DeviationChart(FigureCanvasQTAgg):
         ax.set_yticks(ticks, [_wrap(t.get_text()) for t in ax.get_yticklabels()], fontsize=8)
         use_font(self.figure)  # the texts made here, in this figure's own font
 
-    def _animated(self) -> list[Any]:
+    def _animated(self) -> list[Artist]:
         if self._artists is None:
             return []
         return [*self._artists.bars.patches, *self._artists.labels]
 
-    def _on_draw(self, _event: DrawEvent | None) -> None:
+    def _on_draw(self, event: DrawEvent | None) -> None:
         """After a full draw (animated artists left out): keep the background, draw the bars over it."""
         self._background = self.copy_from_bbox(self.figure.bbox)
-        for artist in self._animated():
+        animated = self._animated()
+        for artist in animated:
             self._axes.draw_artist(artist)
+        renderer = event.renderer if event is not None else self.get_renderer()
+        self._drawn = [footprint(artist, renderer, self.figure.bbox) for artist in animated]
+        self._looks = self._row_looks()
         if self._artists is not None:
             self.full_draws += 1  # not the empty frame drawn before the first results
 
+    def _row_looks(self) -> list[tuple[Any, ...]]:
+        """Everything ``update_deviation_chart`` may change on a row, to tell which rows changed."""
+        if self._artists is None:
+            return []
+        return [
+            (
+                patch.get_width(),
+                tuple(patch.get_facecolor()),
+                text.get_text(),
+                text.get_position(),
+                text.get_horizontalalignment(),
+                str(text.get_color()),
+            )
+            for patch, text in zip(self._artists.bars.patches, self._artists.labels, strict=True)
+        ]
+
     def _blit(self) -> None:
-        self.restore_region(self._background)
-        for artist in self._animated():
-            self._axes.draw_artist(artist)
-        self.blit(self.figure.bbox)
+        """Paint again the rows that changed, over the background restored in their region only."""
+        looks = self._row_looks()
+        if len(looks) != len(self._looks) or len(self._drawn) != 2 * len(looks):
+            self._background = None  # not what the last full draw drew: draw it all again
+            self.draw_idle()
+            return
+        rows = tuple(i for i, (old, new) in enumerate(zip(self._looks, looks, strict=True)) if old != new)
+        self._looks = looks
+        self.last_blit_rows = rows
         self.blits += 1
+        if not rows:
+            return
+        renderer = self.get_renderer()
+        animated = self._animated()
+        count = len(looks)  # the bars first, then their labels: _animated's order
+        moved = [j for i in rows for j in (i, count + i)]
+        before = [self._drawn[j] for j in moved]
+        for j in moved:
+            self._drawn[j] = footprint(animated[j], renderer, self.figure.bbox)
+        region, members = grow([*before, *(self._drawn[j] for j in moved)], self._drawn)
+        # Agg counts the restored rows from the top, and xy is where the saved copy's corner goes
+        top = self.figure.bbox.height
+        rows_down = (region.x0, top - region.y1, region.x1, top - region.y0)
+        self.restore_region(self._background, bbox=rows_down, xy=(0, 0))
+        for j in members:  # in _animated's order: labels over bars, as the full draw has them
+            self._axes.draw_artist(animated[j])
+        self.blit(region)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._background = None

@@ -26,7 +26,6 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
-    QTimer,
 )
 from PySide6.QtGui import QInputMethodEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -145,9 +144,6 @@ class SheetView(QTableView):
         self._refusal = ""
         self._anchor: int | None = None  # the column a run of Tabs started in
         self._keyed_move = False
-        self._fit_timer = QTimer(self)
-        self._fit_timer.setSingleShot(True)
-        self._fit_timer.timeout.connect(lambda: self.widths.fit(grow_only=True))
 
     def list_model(self) -> DataclassListModel | None:
         """The detail-list model shown, if it is one."""
@@ -160,8 +156,7 @@ class SheetView(QTableView):
         if refused is not None:
             refused.connect(self._on_refused)
         if model is not None:
-            for signal in (model.rowsInserted, model.dataChanged, model.modelReset):
-                signal.connect(lambda *_: self._fit_timer.start(0))
+            self.widths.follow(model)
         self.widths.fit()
 
     def showEvent(self, event: QShowEvent) -> None:

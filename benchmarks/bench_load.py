@@ -147,7 +147,7 @@ def _officer_loop(
     try:
         store = signed_in(url, officer.login, idle_release_s)
     except Exception as error:
-        out[officer.login] = ([], Counter({type(error).__name__: 1}), None)
+        out[officer.login] = ([], Counter({_kind(error): 1}), None)
         return
     try:
         user = store.users.server_user()
@@ -164,15 +164,21 @@ def _officer_loop(
             try:
                 version = store.cases.save_case(candidate, version, user)
             except Exception as error:
-                errors[type(error).__name__] += 1
+                errors[_kind(error)] += 1
                 continue
             latencies.append((time.perf_counter() - t0) * 1000)
             last = (version, content_sha256(candidate))
     except Exception as error:
-        errors[type(error).__name__] += 1
+        errors[_kind(error)] += 1
     finally:
         store.close()
     out[officer.login] = (latencies, errors, last)
+
+
+def _kind(error: Exception) -> str:
+    """The error's type, with its reason or the server's first words when it has them."""
+    detail = getattr(error, "reason", None) or getattr(error, "detail", None)
+    return f"{type(error).__name__}: {str(detail)[:60]}" if detail else type(error).__name__
 
 
 def worker(

@@ -175,6 +175,11 @@ def _officer_loop(
     out[officer.login] = (latencies, errors, last)
 
 
+def _ready(_: int) -> int:
+    time.sleep(0.5)  # long enough that each process takes one
+    return os.getpid()
+
+
 def _kind(error: Exception) -> str:
     """The error's type, with its reason or the server's first words when it has them."""
     detail = getattr(error, "reason", None) or getattr(error, "detail", None)
@@ -256,16 +261,18 @@ def report(url: str, args: argparse.Namespace, officers: list[Officer]) -> None:
     )
 
     think = tuple(float(x) for x in args.think.split(","))
-    until = time.monotonic() + args.seconds
     shares = [officers[i :: args.processes] for i in range(args.processes)]
     print(f"load: {len(officers)} officers in {args.processes} processes for {args.seconds} s …", flush=True)
     context = multiprocessing.get_context("spawn")
     login_prefix = officers[0].login.rsplit("_", 1)[0]
-    statements = StatementTimes(url, login_prefix)
-    sampler = ConnectionSampler(url, login_prefix)
-    with sampler, context.Pool(args.processes) as pool:
-        jobs = [(url, share, until, think, args.idle_release) for share in shares if share]
-        parts = pool.starmap(worker, jobs)
+    with context.Pool(args.processes) as pool:
+        # The 60 s start once every process has imported the workbench (seconds on a loaded machine).
+        pool.map(_ready, range(args.processes), chunksize=1)
+        statements = StatementTimes(url, login_prefix)
+        until = time.monotonic() + args.seconds
+        with ConnectionSampler(url, login_prefix) as sampler:
+            jobs = [(url, share, until, think, args.idle_release) for share in shares if share]
+            parts = pool.starmap(worker, jobs)
     results: dict[str, Any] = {}
     client_cpu = 0.0
     for part in parts:
@@ -426,11 +433,12 @@ class StatementTimes:
         calls, mean ms, text), most first."""
         if not self.available:
             return 0.0, []
-        query = text(
-            "SELECT s.total_exec_time, s.calls, s.mean_exec_time, s.query FROM pg_stat_statements s "
+        query = text(  # one line per statement, over all the officers
+            "SELECT sum(s.total_exec_time) AS total, sum(s.calls), sum(s.total_exec_time) / sum(s.calls), "
+            "min(s.query) FROM pg_stat_statements s "
             "JOIN pg_roles r ON r.oid = s.userid JOIN pg_database d ON d.oid = s.dbid "
             "WHERE d.datname = current_database() AND starts_with(r.rolname, :p) "
-            "ORDER BY s.total_exec_time DESC"
+            "GROUP BY s.queryid ORDER BY total DESC"
         )
         with self._engine.connect() as connection:
             rows = connection.execute(query, {"p": self._prefix}).all()

@@ -8,7 +8,7 @@ The chain (migration 0012) gives each entry the next place by locking its one he
 transaction ends. A save wrote its audit lines last but the lock was still held while the answer
 went back to the client and the client sent ``COMMIT``: on a loaded machine that is a thread waiting
 for its CPU, and every other save of every officer queued behind it (200 simulated officers on 2
-cores: a third of them waiting on that row, saves of seconds; ``benchmarks/bench_load.py``).
+cores: 19 of them on average and 124 at the peak waiting for that row; ``benchmarks/bench_load.py``).
 
 PostgreSQL: ``audit_pending`` holds a unit of work's lines until it commits. A deferred constraint
 trigger on it (``workbench_audit_at_commit``, fired at ``COMMIT``) moves every pending line of the

@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import multiprocessing
+import os
 import random
 import statistics
 import sys
@@ -58,6 +59,7 @@ DEFAULT_PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 PASSWORD = "bench-load-password"
 SIGN_IN_RUNS = 20
 SAVE_RUNS = 30
+CPU_KEY = "__cpu_s__"
 
 
 def demo_case() -> CaseFile:
@@ -145,7 +147,7 @@ def _officer_loop(
     try:
         store = signed_in(url, officer.login, idle_release_s)
     except Exception as error:
-        out[officer.login] = ([], Counter({type(error).__name__: 1}), None)
+        out[officer.login] = ([], Counter({_kind(error): 1}), None)
         return
     try:
         user = store.users.server_user()
@@ -162,21 +164,33 @@ def _officer_loop(
             try:
                 version = store.cases.save_case(candidate, version, user)
             except Exception as error:
-                errors[type(error).__name__] += 1
+                errors[_kind(error)] += 1
                 continue
             latencies.append((time.perf_counter() - t0) * 1000)
             last = (version, content_sha256(candidate))
     except Exception as error:
-        errors[type(error).__name__] += 1
+        errors[_kind(error)] += 1
     finally:
         store.close()
     out[officer.login] = (latencies, errors, last)
+
+
+def _ready(_: int) -> int:
+    time.sleep(0.5)  # long enough that each process takes one
+    return os.getpid()
+
+
+def _kind(error: Exception) -> str:
+    """The error's type, with its reason or the server's first words when it has them."""
+    detail = getattr(error, "reason", None) or getattr(error, "detail", None)
+    return f"{type(error).__name__}: {str(detail)[:60]}" if detail else type(error).__name__
 
 
 def worker(
     url: str, officers: list[Officer], until: float, think: tuple[float, float], idle_release_s: float
 ) -> dict[str, Any]:
     out: dict[str, Any] = {}
+    cpu_start = time.process_time()  # the spawned process has imported the workbench by now
     threads = [
         threading.Thread(target=_officer_loop, args=(url, officer, until, think, idle_release_s, out))
         for officer in officers
@@ -185,6 +199,7 @@ def worker(
         thread.start()
     for thread in threads:
         thread.join()
+    out[CPU_KEY] = time.process_time() - cpu_start  # its officers' Python and the driver
     return out
 
 
@@ -246,16 +261,22 @@ def report(url: str, args: argparse.Namespace, officers: list[Officer]) -> None:
     )
 
     think = tuple(float(x) for x in args.think.split(","))
-    until = time.monotonic() + args.seconds
     shares = [officers[i :: args.processes] for i in range(args.processes)]
     print(f"load: {len(officers)} officers in {args.processes} processes for {args.seconds} s …", flush=True)
     context = multiprocessing.get_context("spawn")
-    sampler = ConnectionSampler(url, officers[0].login.rsplit("_", 1)[0])
-    with sampler, context.Pool(args.processes) as pool:
-        jobs = [(url, share, until, think, args.idle_release) for share in shares if share]
-        parts = pool.starmap(worker, jobs)
+    login_prefix = officers[0].login.rsplit("_", 1)[0]
+    with context.Pool(args.processes) as pool:
+        # The 60 s start once every process has imported the workbench (seconds on a loaded machine).
+        pool.map(_ready, range(args.processes), chunksize=1)
+        statements = StatementTimes(url, login_prefix)
+        until = time.monotonic() + args.seconds
+        with ConnectionSampler(url, login_prefix) as sampler:
+            jobs = [(url, share, until, think, args.idle_release) for share in shares if share]
+            parts = pool.starmap(worker, jobs)
     results: dict[str, Any] = {}
+    client_cpu = 0.0
     for part in parts:
+        client_cpu += part.pop(CPU_KEY, 0.0)
         results.update(part)
     latencies = [ms for lat, _e, _l in results.values() for ms in lat]
     errors: Counter[str] = Counter()
@@ -271,26 +292,78 @@ def report(url: str, args: argparse.Namespace, officers: list[Officer]) -> None:
         f"  officers' server connections: peak {sampler.peak}, mean {sampler.mean:.0f}"
         f" (the server allows {sampler.max_connections})"
     )
+    print(
+        f"  officers waiting for a lock: mean {sampler.waiting_mean:.1f}, peak {sampler.waiting_peak};"
+        f" on {dict(sampler.waits_on.most_common(4))}"
+    )
+    print(
+        f"  CPU: the machine {sampler.cpu_busy:.0%} busy ({os.cpu_count()} CPUs);"
+        f" the load generator's processes {client_cpu:.1f} s"
+        f" ({client_cpu / max(args.seconds, 1e-9):.2f} CPUs)"
+        + (f", {client_cpu / len(latencies) * 1000:.1f} ms per save" if latencies else "")
+    )
+    print(
+        f"  the officers' server processes: {sampler.backend_cpu_s:.1f} s CPU"
+        + (f", {sampler.backend_cpu_s / len(latencies) * 1000:.1f} ms per save" if latencies else "")
+    )
+    total, top = statements.read()
+    if top:
+        # pg_stat_statements drops entries when full (5 000 by default, one per statement and login,
+        # shared with the server's other work): per save is counted by the saves it kept, the
+        # case_file UPDATE each save runs once.
+        kept = next((calls for _t, calls, _m, q in top if q.startswith("UPDATE case_file")), 0)
+        per_save = f", {total / kept:.1f} ms per save (over the {kept} saves it kept)" if kept else ""
+        print(f"  the server's time in the officers' statements: {total / 1000:.1f} s{per_save}")
+        for ms, count, mean, query in top:
+            print(f"    {ms / 1000:6.1f} s  {count:6d} × {mean:6.2f} ms  {query[:90]}")
     print(f"  lost updates {lost_updates(url, results, officers)} (goal 0)")
 
 
 class ConnectionSampler:
-    """Counts, every 100 ms, the server connections held by the officers' logins (idle or not)."""
+    """Samples every 100 ms the server connections held by the officers' logins (idle or not), how
+    many of them wait for a lock and on what (``pg_locks``), and the machine's CPU (``/proc/stat``)."""
 
     def __init__(self, url: str, login_prefix: str) -> None:
         self._engine = create_engine(url)
         self._prefix = login_prefix
         self._stop = threading.Event()
         self._counts: list[int] = []
+        self._waiting: list[int] = []
+        self.waits_on: Counter[str] = Counter()
+        self._cpu_start = _machine_cpu()
+        self.cpu_busy = 0.0
+        self._backend_cpu: dict[int, int] = {}
         self._thread = threading.Thread(target=self._sample, daemon=True)
         with self._engine.connect() as connection:
             self.max_connections = int(connection.execute(text("SHOW max_connections")).scalar_one())
 
+    @property
+    def backend_cpu_s(self) -> float:
+        """CPU seconds of the officers' server processes (sampled once a second: a lower bound)."""
+        return sum(self._backend_cpu.values()) / os.sysconf("SC_CLK_TCK")
+
     def _sample(self) -> None:
-        query = text("SELECT count(*) FROM pg_stat_activity WHERE starts_with(usename, :p)")
+        query = text(
+            "SELECT count(*), count(*) FILTER (WHERE wait_event_type = 'Lock') "
+            "FROM pg_stat_activity WHERE starts_with(usename, :p)"
+        )
+        # What each waiting officer waits for: the lock's kind and, for a row or relation, its table.
+        waits = text(
+            "SELECT l.locktype || coalesce(' ' || c.relname, '') FROM pg_locks l "
+            "JOIN pg_stat_activity a ON a.pid = l.pid LEFT JOIN pg_class c ON c.oid = l.relation "
+            "WHERE NOT l.granted AND starts_with(a.usename, :p)"
+        )
+        pids = text("SELECT pid FROM pg_stat_activity WHERE starts_with(usename, :p)")
         with self._engine.connect() as connection:
             while not self._stop.wait(0.1):
-                self._counts.append(int(connection.execute(query, {"p": self._prefix}).scalar_one()))
+                if len(self._counts) % 10 == 0:  # once a second: the officers' server processes' CPU
+                    for pid in connection.execute(pids, {"p": self._prefix}).scalars():
+                        self._backend_cpu[pid] = max(self._backend_cpu.get(pid, 0), _process_cpu(pid))
+                held, waiting = connection.execute(query, {"p": self._prefix}).one()
+                self._counts.append(int(held))
+                self._waiting.append(int(waiting))
+                if waiting:
+                    self.waits_on.update(connection.execute(waits, {"p": self._prefix}).scalars())
                 connection.commit()
 
     def __enter__(self) -> ConnectionSampler:
@@ -301,6 +374,16 @@ class ConnectionSampler:
         self._stop.set()
         self._thread.join()
         self._engine.dispose()
+        busy, total = (b - a for a, b in zip(self._cpu_start, _machine_cpu(), strict=True))
+        self.cpu_busy = busy / total if total else 0.0
+
+    @property
+    def waiting_mean(self) -> float:
+        return statistics.fmean(self._waiting) if self._waiting else 0.0
+
+    @property
+    def waiting_peak(self) -> int:
+        return max(self._waiting, default=0)
 
     @property
     def peak(self) -> int:
@@ -309,6 +392,63 @@ class ConnectionSampler:
     @property
     def mean(self) -> float:
         return statistics.fmean(self._counts) if self._counts else 0.0
+
+
+def _machine_cpu() -> tuple[int, int]:
+    """Busy and total jiffies of all CPUs since boot (Linux ``/proc/stat``; zeros elsewhere)."""
+    try:
+        fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    except (OSError, ValueError):
+        return 0, 0
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle + iowait
+    return sum(fields[:8]) - idle, sum(fields[:8])
+
+
+def _process_cpu(pid: int) -> int:
+    """User + system jiffies of a process on this machine (0 if gone or not Linux)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return 0
+    return int(fields[11]) + int(fields[12])
+
+
+class StatementTimes:
+    """The server's own time per statement of the officers (``pg_stat_statements``, if the server
+    loads it: ``scripts/ensure-postgres.sh`` does), over the load run only."""
+
+    def __init__(self, url: str, login_prefix: str) -> None:
+        self._engine = create_engine(url, isolation_level="AUTOCOMMIT")
+        self._prefix = login_prefix
+        with self._engine.connect() as connection:
+            preload = str(connection.execute(text("SHOW shared_preload_libraries")).scalar_one())
+            self.available = "pg_stat_statements" in preload
+            if self.available:
+                connection.execute(text("CREATE EXTENSION IF NOT EXISTS pg_stat_statements"))
+                connection.execute(
+                    text(
+                        "SELECT pg_stat_statements_reset(0, (SELECT oid FROM pg_database "
+                        "WHERE datname = current_database()), 0)"
+                    )
+                )
+
+    def read(self, n: int = 8) -> tuple[float, list[tuple[float, int, float, str]]]:
+        """The officers' total statement time (ms) and their ``n`` costliest statements: (total ms,
+        calls, mean ms, text), most first."""
+        if not self.available:
+            return 0.0, []
+        query = text(  # one line per statement, over all the officers
+            "SELECT sum(s.total_exec_time) AS total, sum(s.calls), sum(s.total_exec_time) / sum(s.calls), "
+            "min(s.query) FROM pg_stat_statements s "
+            "JOIN pg_roles r ON r.oid = s.userid JOIN pg_database d ON d.oid = s.dbid "
+            "WHERE d.datname = current_database() AND starts_with(r.rolname, :p) "
+            "GROUP BY s.queryid ORDER BY total DESC"
+        )
+        with self._engine.connect() as connection:
+            rows = connection.execute(query, {"p": self._prefix}).all()
+        self._engine.dispose()
+        top = [(float(t), int(c), float(m), " ".join(str(q).split())) for t, c, m, q in rows[:n]]
+        return sum(float(r[0]) for r in rows), top
 
 
 def _owner_saves(owner: StoreServices, case_id: str, user: Any) -> list[float]:

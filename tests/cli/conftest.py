@@ -44,14 +44,19 @@ def with_password(sessions: Sessions, user: User, password: str = PASSWORD) -> U
 @pytest.fixture(autouse=True)
 def _drop_new_logins(request: pytest.FixtureRequest) -> Iterator[None]:
     """Logins a command made on the test server (``db init``, ``users add``) are the server's, not a
-    database's: dropped after the test, so that the next run's stores start without them."""
+    database's: dropped after the test, so that the next run's stores start without them. Only the
+    logins of this run's stores (members of their group roles): the server is shared, and another
+    run's or a benchmark's logins made meanwhile are theirs."""
     if "postgresql" not in request.node.name:
         yield
         return
     server = request.getfixturevalue("pg_url")
-    before = set(_login_names(server))
+    prefix = request.getfixturevalue("pg_databases").prefix
+    before = set(_login_names(server, prefix))
     yield
-    leftover = [name for name in _login_names(server) if name not in before and name not in PERSON_LOGINS]
+    leftover = [
+        name for name in _login_names(server, prefix) if name not in before and name not in PERSON_LOGINS
+    ]
     if leftover:
         engine = create_engine(server, isolation_level="AUTOCOMMIT")
         with engine.connect() as connection:
@@ -60,10 +65,15 @@ def _drop_new_logins(request: pytest.FixtureRequest) -> Iterator[None]:
         engine.dispose()
 
 
-def _login_names(server: str) -> list[str]:
+def _login_names(server: str, prefix: str) -> list[str]:
+    """The logins that belong to a group role of a store named ``prefix…`` (migration 0010's roles)."""
+    query = text(
+        "SELECT r.rolname FROM pg_roles r WHERE r.rolcanlogin AND EXISTS (SELECT 1 FROM pg_auth_members m "
+        "JOIN pg_roles g ON g.oid = m.roleid WHERE m.member = r.oid AND starts_with(g.rolname, :prefix))"
+    )
     engine = create_engine(server)
     try:
         with engine.connect() as connection:
-            return list(connection.execute(text("SELECT rolname FROM pg_roles WHERE rolcanlogin")).scalars())
+            return list(connection.execute(query, {"prefix": prefix}).scalars())
     finally:
         engine.dispose()

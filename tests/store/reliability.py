@@ -360,12 +360,15 @@ def _row_lock(enabled: bool) -> Iterator[None]:
     if enabled:
         yield
         return
-    original = repository_module.SqlCaseRepository._locked_root
-    repository_module.SqlCaseRepository._locked_root = _unlocked_root  # type: ignore[method-assign]
+    repo = repository_module.SqlCaseRepository
+    original, original_lock = repo._locked_root, repo.lock_for_save
+    repo._locked_root = _unlocked_root  # type: ignore[method-assign]
+    # the service then reads owner and stage without a lock, and the save its row without one too
+    repo.lock_for_save = lambda self, case_id: None  # type: ignore[method-assign]
     try:
         yield
     finally:
-        repository_module.SqlCaseRepository._locked_root = original  # type: ignore[method-assign]
+        repo._locked_root, repo.lock_for_save = original, original_lock  # type: ignore[method-assign]
 
 
 def threaded_races(

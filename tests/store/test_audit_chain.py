@@ -433,3 +433,38 @@ def test_concurrent_writers_keep_one_unbroken_chain(
     assert errors == []
     found = check(sessions)
     assert (found.entries, found.broken) == (start + 2 * rounds * 3, None)
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("engine_url", ["postgresql"], indirect=True)
+def test_a_saves_lines_join_the_chain_at_its_commit_and_the_head_is_free_until_then(
+    sessions: Sessions, officer: User
+) -> None:
+    """Migration 0016: the lines wait in ``audit_pending``; no other save queues behind this one's
+    work, and at the commit they are chained in the order written, after anything chained meanwhile."""
+    case = demo("a")
+    with sessions.begin(actor=officer) as session:
+        SqlCaseRepository(session).add(case, officer.id)
+    start = len(entries(sessions))
+    changed = dataclasses.replace(case, request=dataclasses.replace(case.request, amount=Decimal("50000")))
+    changed = dataclasses.replace(changed, notes=dataclasses.replace(changed.notes, conclusion="改了"))
+    with sessions.begin(actor=officer) as session:
+        SqlCaseRepository(session).save(changed, 1, officer.id)
+        with sessions.engine.connect() as other:  # another session, before this one commits
+            locked = other.execute(text("SELECT seq FROM audit_chain_head FOR UPDATE NOWAIT")).scalar()
+            assert locked == start
+            assert other.execute(text("SELECT count(*) FROM audit_pending")).scalar() == 0
+            other.rollback()
+        write(sessions, officer, 2)  # committed while the save is still open: chained first
+        session.execute(text("SET CONSTRAINTS ALL IMMEDIATE"))  # chains what is pending now …
+        append_audit(session, [AuditLine(None, "update", "late", None, "1")], at_commit=True)  # … and later
+    rows = entries(sessions)[start:]
+    saved = [r for r in rows if r["case_id"] is not None and str(r["case_id"]) == case.id]
+    assert [r["field"] for r in rows[:2]] == [AWKWARD[0][0], AWKWARD[1][0]]
+    assert rows[2 : 2 + len(saved)] == saved
+    assert {"notes.conclusion", "request.amount"} <= {r["field"] for r in saved}
+    assert [r["field"] for r in rows[2 + len(saved) :]] == ["late"]
+    with sessions.engine.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM audit_pending")).scalar() == 0
+    found = check(sessions)
+    assert (found.broken, found.entries) == (None, len(entries(sessions)))

@@ -567,6 +567,26 @@ def test_append_only_tables_take_no_update_delete_or_truncate(store: Store) -> N
                     assert "permission denied" in refused(connection, statement)
 
 
+def test_pending_audit_lines_are_written_only_and_chained_as_the_writer_at_commit(store: Store) -> None:
+    """``audit_pending`` (migration 0016): people may add lines, never read, change or remove them;
+    at the commit the lines join the chain under the writer's own name, whoever they name."""
+    set_scene(store)
+    p = store.people
+    with store.raw("liumin") as liumin:
+        for statement in ("SELECT * FROM audit_pending", "UPDATE audit_pending SET field = 'x'",
+                          "DELETE FROM audit_pending", "TRUNCATE audit_pending"):  # fmt: skip
+            assert "permission denied" in refused(liumin, statement)
+        with liumin.transaction():
+            liumin.execute(
+                "INSERT INTO audit_pending (user_id, action, field, after) "
+                "VALUES (%s, 'update', 'pending.x', '1')",
+                (p["chair"].id,),
+            )
+    (row,) = store.owner_sql("SELECT user_id, db_login, seq FROM audit_entry WHERE field = 'pending.x'")
+    assert (str(row.user_id), row.db_login) == (p["liumin"].id, p["liumin"].username)
+    assert store.owner_sql("SELECT count(*) FROM audit_pending") == [(0,)]
+
+
 def _first_column(table: str) -> str:
     return {"audit_entry": "at", "signed_report": "signer", "case_version": "saved_at"}.get(
         table, "agenda_item_id"

@@ -187,12 +187,12 @@ def _table_counts(sessions: Any) -> dict[str, int]:
 
 @pytest.mark.postgres
 @pytest.mark.parametrize("engine_url", ["postgresql"], indirect=True)
-@pytest.mark.parametrize("point", ["INSERT INTO bs_stock_item", "COMMIT"])
+@pytest.mark.parametrize("point", ["WITH i0 AS (INSERT INTO", "COMMIT"])  # the detail rows' one INSERT
 def test_a_connection_dropped_mid_save_is_a_clear_error_and_the_retry_lands(
     engine_url: str, officer: User, point: str
 ) -> None:
     """From another connection, ``pg_terminate_backend`` the saving session when it is about to
-    write a detail table (or to commit); the caller keeps its edited case and simply saves again."""
+    write the detail rows (or to commit); the caller keeps its edited case and simply saves again."""
     app_sessions = make_sessions(make_engine(engine_url))
     app = CaseService(app_sessions)
     original = app.create_case(case_a(), officer)

@@ -112,11 +112,17 @@ class CaseService:
             expected = expected_version
         with self._sessions.begin(actor=user) as session:
             repo = SqlCaseRepository(session)
-            self._require_on(repo, user, Action.EDIT_CASE, case.id)
+            # One statement locks the row and answers the checks; a refusal asks again to say why.
+            locked = repo.lock_for_save(case.id)
+            if locked is None:
+                self._require_on(repo, user, Action.EDIT_CASE, case.id)
+                status = case_status(session, repo, case.id)
+            else:
+                owner, status = locked
+                require(user, Action.EDIT_CASE, _Owned(owner))
             notes, version = repo.stored_notes(case.id)
             if version == expected and notes.check_overrides != case.notes.check_overrides:
                 require(user, Action.OVERRIDE_CHECK)  # overrides are the reviewer's (record_override)
-            status = case_status(session, repo, case.id)
             lifecycle.check(status, Step.SAVE, case.stage)
             if status.stage in lifecycle.APPROVED_STAGES:  # the decided figures are frozen there
                 stored = repo.get(case.id).case.request

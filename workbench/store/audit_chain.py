@@ -32,7 +32,7 @@ from sqlalchemy import insert, select, text, update
 
 from workbench.store.changes import sha256_text
 from workbench.store.db import store_errors
-from workbench.store.history_rows import AuditChainHeadRow, AuditEntryRow
+from workbench.store.history_rows import AuditChainHeadRow, AuditEntryRow, AuditPendingRow
 from workbench.store.orm_base import table_of
 
 if TYPE_CHECKING:
@@ -122,8 +122,19 @@ class NoActorError(RuntimeError):
     """An audit entry without an acting user: the unit of work was not begun with ``actor=``."""
 
 
-def append_audit(session: Session, lines: Sequence[AuditLine], named_user: uuid.UUID | None = None) -> None:
+def append_audit(
+    session: Session,
+    lines: Sequence[AuditLine],
+    named_user: uuid.UUID | None = None,
+    *,
+    at_commit: bool = False,
+) -> None:
     """Add ``lines`` to the audit trail, in order, inside the caller's unit of work.
+
+    ``at_commit`` (PostgreSQL): the lines join the chain when the unit of work commits (migration
+    0016: they wait in ``audit_pending``), so the chain head is locked only while committing; a read
+    of ``audit_entry`` in the same unit of work does not see them yet. A save uses it: its lines are
+    the last thing it writes and nothing reads them before the commit.
 
     The entries' user is the unit of work's actor (``workbench_actor()``). ``named_user`` (the user
     the repository was told) counts only where nothing is claimed and the writer may name one: on
@@ -143,7 +154,9 @@ def append_audit(session: Session, lines: Sequence[AuditLine], named_user: uuid.
     connection = session.connection()
     table = table_of(AuditEntryRow)
     if connection.dialect.name == "postgresql":
-        connection.execute(insert(table), [{**_content(e), "user_id": named_user} for e in lines])
+        # ``inline``: no RETURNING of the new ids, which would need the right to read the pending rows
+        statement = insert(table_of(AuditPendingRow)).inline() if at_commit else insert(table)
+        connection.execute(statement, [{**_content(e), "user_id": named_user} for e in lines])
         return
     claimed = connection.execute(text("SELECT workbench_actor()")).scalar()
     actor = named_user if claimed is None else uuid.UUID(str(claimed))

@@ -81,3 +81,21 @@ class AuditChainHeadRow(Base):
     hash: Mapped[str] = mapped_column(String(HASH))
 
     __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+
+class AuditPendingRow(Base):
+    """PostgreSQL: a unit of work's audit lines until it commits; a deferred trigger then moves them
+    into ``audit_entry``, so the chain's head is locked during the commit only (migration 0016).
+    Never read by the app (people may only insert); always empty on SQLite."""
+
+    __tablename__ = "audit_pending"
+
+    id: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
+    )
+    user_id: Mapped[uuid.UUID | None]
+    case_id: Mapped[uuid.UUID | None]
+    action: Mapped[str] = mapped_column(String(16))
+    field: Mapped[str | None] = mapped_column(Text)
+    before: Mapped[str | None] = mapped_column(Text)
+    after: Mapped[str | None] = mapped_column(Text)

@@ -18,13 +18,19 @@ snapshot in ``case_version`` and writes one audit entry per changed field.
 
 Round trips: a load is one statement (the root row with each detail table aggregated to a JSON
 array in a correlated subquery, ``children_statement``); on PostgreSQL a save deletes the old detail
-rows of all tables in one statement (data-modifying CTEs).
+rows of all tables in one statement (data-modifying CTEs). A save's checks and its lock are one
+statement (``lock_for_save``: the row locked, its officer, stage, version and submitted version), and
+the version a save replaces is read from ``case_version`` only when this process does not hold its
+text already (``known_documents``: the documents it saved last, found by their SHA-256, which the
+stored row names; a text with that hash *is* the stored document).
 """
 
 from __future__ import annotations
 
 import json
+import threading
 import uuid
+from collections import OrderedDict
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from functools import cache
@@ -52,6 +58,7 @@ from workbench.domain.case_file import CaseFile, ReportNotes, Stage
 from workbench.domain.case_list import STAGE_ORDER, SortKey
 from workbench.domain.codec import decode, encode
 from workbench.domain.errors import ConcurrentEditError
+from workbench.domain.lifecycle import CaseStatus
 from workbench.domain.money import from_minor_units
 from workbench.domain.records import (
     AuditRecord,
@@ -66,6 +73,7 @@ from workbench.domain.row_ids import fill_row_ids, rows_lack_ids
 from workbench.store.audit_chain import AuditLine, append_audit
 from workbench.store.case_rows import CaseFileRow
 from workbench.store.changes import FieldChange, canonical_text, diff, sha256_text
+from workbench.store.committee_rows import CaseSubmissionRow
 from workbench.store.history_rows import AuditEntryRow, CaseVersionRow
 from workbench.store.mappers import (
     CHILD_TABLES,
@@ -88,6 +96,36 @@ if TYPE_CHECKING:
 
 MAX_LISTED_CHANGES = 200
 """How many changed paths a version snapshot lists (the audit trail has them all)."""
+KNOWN_DOCUMENTS = 64
+"""How many saved documents a process keeps (an officer's open cases, a few each)."""
+
+
+class KnownDocuments:
+    """The canonical texts of the versions this process saved last, by their SHA-256 (thread-safe).
+
+    The next save of a case diffs against the version it replaces; when the stored row's
+    ``content_sha256`` names a text held here, that text is the stored document and the save need
+    not read it back from ``case_version`` (the largest read of a save, a TOASTed JSON document).
+    """
+
+    def __init__(self, size: int = KNOWN_DOCUMENTS) -> None:
+        self._size = size
+        self._texts: OrderedDict[str, str] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def remember(self, sha: str, document: str) -> None:
+        with self._lock:
+            self._texts[sha] = document
+            self._texts.move_to_end(sha)
+            while len(self._texts) > self._size:
+                self._texts.popitem(last=False)
+
+    def text(self, sha: str) -> str | None:
+        with self._lock:
+            return self._texts.get(sha)
+
+
+known_documents = KnownDocuments()
 
 
 SUMMARY_COLUMNS = (
@@ -228,12 +266,46 @@ def _delete_children_statement() -> TextClause:
     return text(f"WITH {ctes} SELECT 1").bindparams(bindparam("case_id", type_=Uuid()))
 
 
+@cache
+def _insert_children_statement(shape: tuple[tuple[str, tuple[str, ...]], ...]) -> TextClause:
+    """PostgreSQL: the detail rows of one case, into every table, in one statement. ``shape`` names
+    each table and the columns its rows carry; each table's rows come as one JSON array
+    (``json_populate_recordset`` turns it into rows of the table's own types)."""
+    ctes = []
+    for i, (table, columns) in enumerate(shape):
+        names = ", ".join(columns)
+        ctes.append(
+            f"i{i} AS (INSERT INTO {table} ({names}) SELECT {names} "
+            f"FROM json_populate_recordset(NULL::{table}, CAST(:rows_{i} AS json)))"
+        )
+    return text(f"WITH {', '.join(ctes)} SELECT 1")
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, uuid.UUID | Decimal):
+        return str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"no JSON form for {value!r}")  # pragma: no cover - a new column type
+
+
+def _rows_json(table: Table, rows: list[dict[str, Any]], dialect: Any) -> str:
+    """The rows as a JSON array, each value as its column's type binds it (``DecimalText``: text)."""
+    processors = {key: table.c[key].type._cached_bind_processor(dialect) for key in rows[0]}
+    processed = [
+        {k: v if v is None or (p := processors[k]) is None else p(v) for k, v in row.items()} for row in rows
+    ]
+    return json.dumps(processed, ensure_ascii=False, default=_json_value)
+
+
 class SqlCaseRepository:
     """Cases, their history and audit trail, in one SQLAlchemy session owned by the caller."""
 
     def __init__(self, session: Session, clock: Callable[[], datetime] = utc_now) -> None:
         self._session = session
         self._clock = clock
+        self._locked: CaseFileRow | None = None
+        """The row ``lock_for_save`` locked in this unit of work (``save`` uses it)."""
 
     # ---- write ---------------------------------------------------------------------------------
 
@@ -277,6 +349,7 @@ class SqlCaseRepository:
         self._write_children(case_id, rows, replace=False)
         self._snapshot(case_id, root.version_id, action, now, user, document, sha, [])
         self._audit(user, case_id, action, [FieldChange("", None, sha)])
+        known_documents.remember(sha, document)
         return root.version_id
 
     def save(
@@ -303,7 +376,8 @@ class SqlCaseRepository:
             ValidationError: an amount has fractions of a cent (nothing is written).
         """
         case_id = case_uuid(case.id)
-        root = self._locked_root(case_id)
+        locked = self._locked
+        root = locked if locked is not None and locked.id == case_id else self._locked_root(case_id)
         plain = encode(case)
         canonical = canonical_text(plain)
         sha = sha256_text(canonical)
@@ -312,7 +386,7 @@ class SqlCaseRepository:
         if root.version_id != expected_version:
             raise ConcurrentEditError(case.id, expected_version, root.version_id)
         rows = case_to_rows(case, plain)
-        before = self._snapshot_plain(case_id, root.version_id)
+        before = self._snapshot_plain(case_id, root.version_id, known_documents.text(root.content_sha256))
         changes = diff(before, plain)
         user = uuid.UUID(user_id)
         now = self._clock()
@@ -327,7 +401,8 @@ class SqlCaseRepository:
         if details:
             self._write_children(case_id, rows, replace=True)
         self._snapshot(case_id, root.version_id, action, now, user, canonical, sha, changes)
-        self._audit(user, case_id, action, changes)
+        self._audit(user, case_id, action, changes, at_commit=True)
+        known_documents.remember(sha, canonical)
         return root.version_id
 
     def restore(self, case_id: str, version: int, expected_version: int, user_id: str) -> int:
@@ -363,6 +438,32 @@ class SqlCaseRepository:
             updated_by=str(root["updated_by"]),
         )
 
+    def lock_for_save(self, case_id: str) -> tuple[str, CaseStatus] | None:
+        """Lock the case's row for a save and say whose it is and where it stands, in one statement:
+        its officer and its ``CaseStatus`` (stage, version, the version last submitted); ``save`` of
+        this case in the same unit of work uses the locked row. ``None`` when this login may not
+        lock the row (PostgreSQL's row security: not her case) or there is no such case — then ask
+        ``owner_of``, which tells the two apart.
+        """
+        key = case_uuid(case_id)
+        s = CaseSubmissionRow
+        submitted = (
+            select(s.case_version).where(s.case_id == key).order_by(s.id.desc()).limit(1).scalar_subquery()
+        )
+        query = (
+            select(CaseFileRow, submitted)
+            .where(CaseFileRow.id == key)
+            .with_for_update(of=CaseFileRow)
+            .execution_options(populate_existing=True)
+        )
+        row = self._session.execute(query).one_or_none()
+        if row is None:
+            return None
+        root, submitted_version = row
+        self._locked = root
+        status = CaseStatus(str(case_id), Stage(root.stage), root.version_id, submitted_version)
+        return str(root.officer_id), status
+
     def owner_of(self, case_id: str) -> str:
         """The id of the officer who owns the case.
 
@@ -395,9 +496,11 @@ class SqlCaseRepository:
         Raises:
             CaseNotFoundError: no such case.
         """
-        query = select(CaseFileRow.notes_json, CaseFileRow.version_id).where(
-            CaseFileRow.id == case_uuid(case_id)
-        )
+        key = case_uuid(case_id)
+        locked = self._locked
+        if locked is not None and locked.id == key:  # the row a save locked: no statement more
+            return decode(ReportNotes, json.loads(locked.notes_json), "notes"), locked.version_id
+        query = select(CaseFileRow.notes_json, CaseFileRow.version_id).where(CaseFileRow.id == key)
         row = self._session.execute(query).one_or_none()
         if row is None:
             raise CaseNotFoundError(case_id=case_id)
@@ -616,9 +719,10 @@ class SqlCaseRepository:
             raise CaseNotFoundError(case_id=str(case_id), version=version)
         return text
 
-    def _snapshot_plain(self, case_id: uuid.UUID, version: int) -> Any:
-        """The plain data of a snapshot, every row with an id (``row_ids.fill_row_ids``)."""
-        plain = json.loads(self._document_text(case_id, version))
+    def _snapshot_plain(self, case_id: uuid.UUID, version: int, known: str | None = None) -> Any:
+        """The plain data of a snapshot, every row with an id (``row_ids.fill_row_ids``); ``known`` is its
+        text when the caller holds it already."""
+        plain = json.loads(known if known is not None else self._document_text(case_id, version))
         return fill_row_ids(plain, str(case_id)) if rows_lack_ids(plain) else plain
 
     def _write_children(self, case_id: uuid.UUID, rows: CaseRows, *, replace: bool) -> None:
@@ -628,9 +732,16 @@ class SqlCaseRepository:
         elif replace:
             for table in CHILD_TABLES:
                 connection.execute(_delete_statement(table), {"case_id": case_id})
-        for table in CHILD_TABLES:
-            if rows.children[table]:
-                connection.execute(_insert_statement(table), rows.children[table])
+        filled = [(table, rows.children[table]) for table in CHILD_TABLES if rows.children[table]]
+        if connection.dialect.name == "postgresql" and filled:
+            shape = tuple((table.name, tuple(items[0])) for table, items in filled)
+            values = {
+                f"rows_{i}": _rows_json(t, items, connection.dialect) for i, (t, items) in enumerate(filled)
+            }
+            connection.execute(_insert_children_statement(shape), values)
+            return
+        for table, items in filled:
+            connection.execute(_insert_statement(table), items)
 
     def _snapshot(
         self,
@@ -661,12 +772,21 @@ class SqlCaseRepository:
         )
 
     def _audit(
-        self, user: uuid.UUID, case_id: uuid.UUID | None, action: ChangeAction, changes: Sequence[FieldChange]
+        self,
+        user: uuid.UUID,
+        case_id: uuid.UUID | None,
+        action: ChangeAction,
+        changes: Sequence[FieldChange],
+        *,
+        at_commit: bool = False,
     ) -> None:
         """One entry per change; who and when is the store's to say (``audit_chain.append_audit``:
-        ``user`` only where the unit of work claims no actor)."""
+        ``user`` only where the unit of work claims no actor). A save's lines join the chain at its
+        commit (``at_commit``): the chain head, which every save of every officer needs, is then
+        locked for the commit only."""
         append_audit(
             self._session,
             [AuditLine(case_id, action.value, c.path or None, c.before, c.after) for c in changes],
             user,
+            at_commit=at_commit,
         )

@@ -3,10 +3,11 @@
 Pure steps, no store and no Qt: ``content`` (with ``content_survey``, ``content_minutes`` and the
 ``survey/`` sections) builds a ``document.ReportDoc`` from a case and its computed results plus the
 ``inputs`` (photos, the committee's decision and session); ``render`` draws it as A4 PDF with
-reportlab (``pdf_text``, ``pdf_layout``, ``tables``; charts by ``charts`` through ``pdf_chart``, the
-same code the window draws with; figures by ``formatting``; words by ``texts``); ``canonical``
-gives the case fingerprint the PDF embeds and ``metadata`` reads it back; ``signing`` creates
-identities and signs with pyHanko (PAdES, one box per signer), ``verify`` checks the signatures.
+reportlab (``pdf_text``, ``pdf_layout``, ``tables``; the case charts by ``pdf_case_charts`` from
+``chart_spec``, which the window's matplotlib charts read too; figures by ``formatting``; words by
+``texts``); ``canonical`` gives the case fingerprint the PDF embeds and ``metadata`` reads it back;
+``signing`` creates identities and signs with pyHanko (PAdES, one box per signer), ``verify`` checks
+the signatures.
 
 The window and the command line reach this package only through ``workbench.services`` (reporting,
 signatures), so both make, sign and archive reports by the same rules.

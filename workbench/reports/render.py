@@ -3,7 +3,7 @@
 * One embedded TrueType font for everything: the shipped WenQuanYi Micro Hei (subfont 0 of the
   ``.ttc``, CJK + Latin + digits), subset into each PDF. It has no bold face: headings stand out by
   size and colour, and ``<b>`` maps to the same face instead of a smeared fake bold.
-* Every user string is escaped (``xml.sax.saxutils.escape``) before it becomes a ``Paragraph``.
+* Every user string is escaped (``escape``: ``&``, ``<``, ``>``) before it becomes a ``Paragraph``.
 * Header: the bank/unit, the document title and the case number; footer: ``第 X 页 / 共 Y 页``
   (the total is filled in when the document is saved, so it is always the real page count) and
   the case fingerprint.
@@ -23,7 +23,6 @@ import json
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
-from xml.sax.saxutils import escape
 
 from reportlab import rl_config
 from reportlab.lib import colors
@@ -280,6 +279,12 @@ class _Styles:
             ),
             lang=lang,
         )
+
+
+def escape(text: str) -> str:
+    """Plain text safe in paragraph markup (what ``xml.sax.saxutils.escape`` does, without its
+    import of ``urllib.request``, ``http.client`` and ``ssl``)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 _SUBSCRIPT = re.compile("[₀-₉]")  # the font has no subscript digits: set them as <sub>

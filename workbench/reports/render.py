@@ -1,8 +1,9 @@
 """``ReportDoc`` → A4 PDF bytes with reportlab platypus (build → **render** → sign → archive).
 
 * One embedded TrueType font for everything: the shipped WenQuanYi Micro Hei (subfont 0 of the
-  ``.ttc``, CJK + Latin + digits), subset into each PDF. It has no bold face: headings stand out by
-  size and colour, and ``<b>`` maps to the same face instead of a smeared fake bold.
+  ``.ttc``, CJK + Latin + digits), subset into each PDF, its parsed tables cached (``pdf_font``).
+  It has no bold face: headings stand out by size and colour, and ``<b>`` maps to the same face
+  instead of a smeared fake bold.
 * Every user string is escaped (``escape``: ``&``, ``<``, ``>``) before it becomes a ``Paragraph``.
 * Header: the bank/unit, the document title and the case number; footer: ``第 X 页 / 共 Y 页``
   (the total is filled in when the document is saved, so it is always the real page count) and
@@ -32,7 +33,6 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfdoc, pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -71,6 +71,7 @@ from workbench.reports.document import (
     TextStyle,
 )
 from workbench.reports.pdf_chart import ChartFlowable
+from workbench.reports.pdf_font import load_font
 from workbench.reports.pdf_layout import KeepBlock, KeepStart, RowTable, fit_widths
 from workbench.reports.pdf_text import WrappingParagraph
 from workbench.reports.photos import for_print
@@ -153,7 +154,7 @@ def register_fonts() -> str:
     """Register the shipped CJK font with reportlab once; returns its name."""
     global _font_ready
     if not _font_ready:
-        pdfmetrics.registerFont(TTFont(FONT_NAME, str(resource_path(*FONT_FILE)), subfontIndex=0))
+        pdfmetrics.registerFont(load_font(FONT_NAME, resource_path(*FONT_FILE), subfont=0))
         pdfmetrics.registerFontFamily(
             FONT_NAME, normal=FONT_NAME, bold=FONT_NAME, italic=FONT_NAME, boldItalic=FONT_NAME
         )

@@ -204,19 +204,15 @@ class _Axis:
 
 
 def nice_ticks(lo: float, hi: float, length: float, spacing: float) -> list[float]:
-    """matplotlib's ``AutoLocator``: at most ``length / spacing`` (≤ 9) intervals of 1, 2, 2.5 or 5 × 10ⁿ,
-    the ticks inside ``[lo, hi]``."""
+    """matplotlib's ``AutoLocator``: ``length / spacing`` intervals (at most 9) give the raw step, the
+    step is the smallest of 1, 2, 2.5, 5 or 10 × 10ⁿ not below it, and the ticks are its multiples
+    inside ``[lo, hi]``."""
     bins = max(1, min(9, int(length // spacing)))
     raw = (hi - lo) / bins
     if raw <= 0:
         return [lo]
     scale = 10 ** math.floor(math.log10(raw))
-    step = 10 * scale
-    for factor in (1, 2, 2.5, 5, 10):
-        candidate = factor * scale
-        if math.ceil(hi / candidate - 1e-9) - math.floor(lo / candidate + 1e-9) <= bins:
-            step = candidate
-            break
+    step = next(f * scale for f in (1, 2, 2.5, 5, 10) if f * scale >= raw * (1 - 1e-9))
     first, last = math.ceil(lo / step - 1e-9), math.floor(hi / step + 1e-9)
     return [k * step for k in range(first, last + 1)]
 

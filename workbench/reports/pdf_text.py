@@ -75,6 +75,15 @@ def widest_unit(text: str, font: str, size: float) -> float:
 
 def split_lines(text: str, max_widths: list[float], font: str, size: float) -> list[tuple[float, str]]:
     """``(unused width, line text)`` for each line of ``text`` (no newlines) set in ``font`` at ``size``."""
+    return list(_split_lines(text, tuple(max_widths), font, size))
+
+
+# A table's cells are wrapped again and again at the same widths (each layout pass, each try at a
+# page end, each repeat of the column measure): the answer is kept, not worked out anew.
+@functools.lru_cache(maxsize=16384)
+def _split_lines(
+    text: str, max_widths: tuple[float, ...], font: str, size: float
+) -> tuple[tuple[float, str], ...]:
     lines: list[tuple[float, str]] = []
 
     def limit() -> float:
@@ -102,7 +111,7 @@ def split_lines(text: str, max_widths: list[float], font: str, size: float) -> l
         line, used = unit, w
     if line or not lines:
         lines.append((limit() - used, line))
-    return lines
+    return tuple(lines)
 
 
 def _longest_fit(unit: str, width: float, font: str, size: float) -> str:

@@ -302,7 +302,9 @@ def _markup(text: str) -> str:
 
 def _p(text: str, style: ParagraphStyle, **kwargs: Any) -> Paragraph:
     """A paragraph of *plain* text (user text is never markup)."""
-    return WrappingParagraph(_markup(text), style, **kwargs)
+    if "\n" in text or _SUBSCRIPT.search(text):
+        return WrappingParagraph(_markup(text), style, **kwargs)
+    return WrappingParagraph.plain(text, escape(text), style, **kwargs)
 
 
 def _lead_with(lead: list[Flowable], flowables: list[Flowable]) -> list[Flowable]:

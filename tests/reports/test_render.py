@@ -182,3 +182,22 @@ def meta_for_minutes() -> object:
     from workbench.reports.render import PdfMeta
 
     return PdfMeta(unit="某某农商银行 小微信贷中心", author="李娜")
+
+
+@pytest.mark.parametrize("parts", [3, 70])
+def test_contents_of_one_page_or_of_several_give_the_pages_the_headings_are_on(parts: int) -> None:
+    """Contents that fit a page are laid out in one pass and drawn when the file is saved; longer
+    ones take reportlab's passes: both number every part right."""
+    from workbench.reports.document import Contents, Para, ReportDoc, ReportKind, Section
+    from workbench.reports.render import PdfMeta
+
+    words = (Para("Words of this part. " * 40),)
+    sections = tuple(Section(f"Part {n}", words, new_page=n % 2 == 0) for n in range(1, parts + 1))
+    doc = ReportDoc(ReportKind.DOSSIER, "Dossier", "en", "REF-1", (Contents("Contents"), *sections))
+    pdf = render_pdf(doc, meta=PdfMeta())
+    leaders = r"^(Part \d+) \.[ .]*?(\d+)$"  # "Part 7 . . . . 5"
+    listed = dict(re.findall(leaders, pdf_tools.text(pdf, layout=True), flags=re.MULTILINE))
+    assert len(listed) == parts
+    for part in ("Part 1", f"Part {parts // 2 + 1}", f"Part {parts}"):
+        page = int(listed[part])
+        assert re.search(rf"^{part}$", pdf_tools.text(pdf, page, page), flags=re.MULTILINE), part

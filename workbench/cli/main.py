@@ -8,22 +8,11 @@ and the exit status is 2.
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from typing import TYPE_CHECKING
 
 from workbench import __version__
-from workbench.cli import (
-    audit_cmd,
-    calc_cmd,
-    db_cmd,
-    identity_cmd,
-    portfolio_cmd,
-    report_cmd,
-    schedule_cmd,
-    store_cmds,
-    users_cmd,
-    verify_cmd,
-)
 from workbench.cli.signin import PasswordInputError
 from workbench.cli.texts import pick_language, t, with_hint
 from workbench.domain.errors import DomainError
@@ -47,23 +36,49 @@ def _language_from(argv: Sequence[str]) -> str | None:
     return None
 
 
-def build_parser(lang: str) -> argparse.ArgumentParser:
+# Each command's module, in the order of the help. A run loads only the module of its command
+# (``workbench report`` need not import the workbook, portfolio or user commands); the help, an
+# unknown command and the window load them all.
+COMMANDS = {
+    "calc": "calc_cmd",
+    "schedule": "schedule_cmd",
+    "db": "db_cmd",
+    "import": "store_cmds",
+    "export": "store_cmds",
+    "template": "store_cmds",
+    "cases": "store_cmds",
+    "report": "report_cmd",
+    "verify": "verify_cmd",
+    "identity": "identity_cmd",
+    "users": "users_cmd",
+    "audit": "audit_cmd",
+    "portfolio": "portfolio_cmd",
+}
+_TAKES_VALUE = ("--lang", "--db")  # the options before the command that take a value
+
+
+def _command_from(argv: Sequence[str]) -> str | None:
+    """The command named in ``argv`` (its first argument that is not an option or its value)."""
+    for i, arg in enumerate(argv):
+        if arg.startswith("-") or (i and argv[i - 1] in _TAKES_VALUE):
+            continue
+        return arg if arg in COMMANDS else None
+    return None
+
+
+def build_parser(lang: str, command: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, or, given ``command``, of that command alone."""
     parser = argparse.ArgumentParser(prog="workbench", description=t("prog_description", lang))
     parser.add_argument("--lang", choices=["zh", "en"], help=t("lang_help", lang))
     parser.add_argument("--version", action="version", version=f"workbench {__version__}")
     # The window's store; subcommands take their own --db after the command name.
     parser.add_argument("--db", dest="window_db", metavar="URL", help=t("window_db_help", lang))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    calc_cmd.add_parser(sub, lang)
-    schedule_cmd.add_parser(sub, lang)
-    db_cmd.add_parser(sub, lang)
-    store_cmds.add_parsers(sub, lang)
-    report_cmd.add_parser(sub, lang)
-    verify_cmd.add_parser(sub, lang)
-    identity_cmd.add_parser(sub, lang)
-    users_cmd.add_parser(sub, lang)
-    audit_cmd.add_parser(sub, lang)
-    portfolio_cmd.add_parser(sub, lang)
+    wanted = [COMMANDS[command]] if command in COMMANDS else list(dict.fromkeys(COMMANDS.values()))
+    for name in wanted:
+        module = importlib.import_module(f"workbench.cli.{name}")
+        add = module.add_parsers if hasattr(module, "add_parsers") else module.add_parser
+        add(sub, lang)
     return parser
 
 
@@ -94,7 +109,7 @@ def main(argv: Sequence[str] | None = None, gui: Callable[[list[str]], int] | No
     """Run the command line; with no subcommand hand over to ``gui`` (the window)."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     lang = pick_language(_language_from(args_list))
-    parser = build_parser(lang)
+    parser = build_parser(lang, _command_from(args_list))
     args = parser.parse_args(args_list)
     lang = pick_language(args.lang)
     if args.command is None:

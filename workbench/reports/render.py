@@ -834,6 +834,9 @@ class _Contents(Flowable):  # type: ignore[misc]
     def beforeBuild(self) -> None:
         self.toc.beforeBuild()
 
+    def afterBuild(self) -> None:
+        self.toc.afterBuild()
+
     def isSatisfied(self) -> int:
         return int(self.toc.isSatisfied())
 

@@ -167,6 +167,16 @@ class WrappingParagraph(Paragraph):  # type: ignore[misc]
             return super().breakLinesCJK(maxWidths)
         widths = list(maxWidths) if isinstance(maxWidths, list | tuple) else [maxWidths]
         self.height = 0
+        # A table measures a cell several times at one width (each layout try at a page end): the
+        # lines found for that width are kept (``frags`` never change after the paragraph is made).
+        key = tuple(widths)
+        kept = getattr(self, "_wb_lines", None)
+        if kept is not None and kept[0] == key:
+            return kept[1]
+        self._wb_lines = (key, self._break_plain(frags, widths))
+        return self._wb_lines[1]
+
+    def _break_plain(self, frags: Any, widths: list[float]) -> Any:
         _handleBulletWidth(self.bulletText, self.style, widths)
         first = frags[0]
         segments: list[list[str]] = [[]]

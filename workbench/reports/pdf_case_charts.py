@@ -12,6 +12,7 @@ with the origin at the chart's lower-left corner, in points.
 
 from __future__ import annotations
 
+import functools
 import math
 from typing import TYPE_CHECKING
 
@@ -66,6 +67,7 @@ LEGEND_SIZE = 8.0
 HATCH_STEP = 6.0  # "//": twelve lines to the inch
 
 
+@functools.cache
 def _colour(value: str) -> Color:
     return Color(1, 1, 1) if value == "white" else HexColor(value)
 

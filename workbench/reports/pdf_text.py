@@ -158,6 +158,14 @@ class WrappingParagraph(Paragraph):  # type: ignore[misc]
         return cls(markup, style, frags=frags, **kwargs)
 
     def breakLinesCJK(self, maxWidths: Any) -> Any:
+        # A table measures a cell several times at one width (each layout try at a page end): the
+        # lines found for that width are kept (``frags`` never change after the paragraph is made).
+        widths = list(maxWidths) if isinstance(maxWidths, list | tuple) else [maxWidths]
+        key = tuple(widths)
+        kept = getattr(self, "_wb_lines", None)
+        if kept is not None and kept[0] == key:
+            self.height = 0
+            return kept[1]
         frags = self.frags
         if not frags or getattr(self, "_splitpara", False) or self.style.endDots:
             return super().breakLinesCJK(maxWidths)  # no text, a continued part, or dot leaders
@@ -165,14 +173,7 @@ class WrappingParagraph(Paragraph):  # type: ignore[misc]
         plain = all(not hasattr(f, "cbDefn") and _look(f) == look for f in frags)
         if not plain:
             return super().breakLinesCJK(maxWidths)
-        widths = list(maxWidths) if isinstance(maxWidths, list | tuple) else [maxWidths]
         self.height = 0
-        # A table measures a cell several times at one width (each layout try at a page end): the
-        # lines found for that width are kept (``frags`` never change after the paragraph is made).
-        key = tuple(widths)
-        kept = getattr(self, "_wb_lines", None)
-        if kept is not None and kept[0] == key:
-            return kept[1]
         self._wb_lines = (key, self._break_plain(frags, widths))
         return self._wb_lines[1]
 

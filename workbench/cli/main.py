@@ -13,6 +13,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from workbench import __version__
+from workbench.cli.commands import COMMANDS, command_from
 from workbench.cli.signin import PasswordInputError
 from workbench.cli.texts import pick_language, t, with_hint
 from workbench.domain.errors import DomainError
@@ -33,36 +34,6 @@ def _language_from(argv: Sequence[str]) -> str | None:
             return argv[i + 1]
         if arg.startswith("--lang="):
             return arg.split("=", 1)[1]
-    return None
-
-
-# Each command's module, in the order of the help. A run loads only the module of its command
-# (``workbench report`` need not import the workbook, portfolio or user commands); the help, an
-# unknown command and the window load them all.
-COMMANDS = {
-    "calc": "calc_cmd",
-    "schedule": "schedule_cmd",
-    "db": "db_cmd",
-    "import": "store_cmds",
-    "export": "store_cmds",
-    "template": "store_cmds",
-    "cases": "store_cmds",
-    "report": "report_cmd",
-    "verify": "verify_cmd",
-    "identity": "identity_cmd",
-    "users": "users_cmd",
-    "audit": "audit_cmd",
-    "portfolio": "portfolio_cmd",
-}
-_TAKES_VALUE = ("--lang", "--db")  # the options before the command that take a value
-
-
-def _command_from(argv: Sequence[str]) -> str | None:
-    """The command named in ``argv`` (its first argument that is not an option or its value)."""
-    for i, arg in enumerate(argv):
-        if arg.startswith("-") or (i and argv[i - 1] in _TAKES_VALUE):
-            continue
-        return arg if arg in COMMANDS else None
     return None
 
 
@@ -109,7 +80,7 @@ def main(argv: Sequence[str] | None = None, gui: Callable[[list[str]], int] | No
     """Run the command line; with no subcommand hand over to ``gui`` (the window)."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     lang = pick_language(_language_from(args_list))
-    parser = build_parser(lang, _command_from(args_list))
+    parser = build_parser(lang, command_from(args_list))
     args = parser.parse_args(args_list)
     lang = pick_language(args.lang)
     if args.command is None:

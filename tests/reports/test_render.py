@@ -201,3 +201,16 @@ def test_contents_of_one_page_or_of_several_give_the_pages_the_headings_are_on(p
     for part in ("Part 1", f"Part {parts // 2 + 1}", f"Part {parts}"):
         page = int(listed[part])
         assert re.search(rf"^{part}$", pdf_tools.text(pdf, page, page), flags=re.MULTILINE), part
+
+
+def test_reportlabs_url_pattern_left_for_later_still_matches() -> None:
+    """``workbench.reports`` imports reportlab's paragraph module with its costly URL pattern
+    compiled on first use; the pattern works as compiled, and ``re.compile`` is itself again."""
+    import re as regex
+
+    from reportlab.platypus import paragraph
+
+    assert paragraph.uri_pat.match("https://bank.example.com/loans?id=7")
+    assert paragraph.uri_pat.match("not a url") is None
+    assert regex.compile("a").match("a")
+    assert regex.compile.__module__ == "re"

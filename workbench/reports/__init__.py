@@ -15,7 +15,10 @@ signatures), so both make, sign and archive reports by the same rules.
 
 from __future__ import annotations
 
+import re
+import sys
 import warnings
+from typing import Any
 
 # pyHanko imports cryptography's DSA key class to recognise DSA signers, and cryptography 47+
 # warns on that import. The workbench neither makes nor accepts DSA keys; the warning is only
@@ -26,3 +29,42 @@ warnings.filterwarnings(
     message="DSA is deprecated",
     module=r"pyhanko\.sign\.signers\.pdf_cms",
 )
+
+
+class _LazyPattern:
+    """A regular expression compiled when it is first used."""
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        self._args = (pattern, flags)
+        self._compiled: re.Pattern[str] | None = None
+
+    def __getattr__(self, name: str) -> object:
+        if self._compiled is None:
+            self._compiled = re.compile(*self._args)
+        return getattr(self._compiled, name)
+
+
+def _import_reportlab_paragraph() -> None:
+    """Import ``reportlab.platypus.paragraph`` with its URL pattern left to be compiled on first use.
+
+    The module compiles, at import, a case-insensitive URL pattern whose classes span all of Unicode
+    (~35 ms, a twentieth of a whole ``workbench report``); it is used only to hyphenate URLs, which
+    the reports never ask for. Its other patterns are compiled as usual.
+    """
+    if "reportlab.platypus.paragraph" in sys.modules:
+        return
+    compile_now = re.compile
+
+    def compile_urls_later(pattern: Any, flags: int = 0) -> Any:
+        if isinstance(pattern, str) and flags & re.IGNORECASE and "://" in pattern:
+            return _LazyPattern(pattern, flags)
+        return compile_now(pattern, flags)
+
+    re.compile = compile_urls_later
+    try:
+        import reportlab.platypus.paragraph  # noqa: F401
+    finally:
+        re.compile = compile_now
+
+
+_import_reportlab_paragraph()

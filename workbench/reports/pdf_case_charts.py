@@ -16,7 +16,7 @@ import functools
 import math
 from typing import TYPE_CHECKING
 
-from reportlab.lib.colors import Color, HexColor, black
+from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 
 from workbench.reports.chart_spec import (
@@ -64,7 +64,7 @@ TITLE_SIZE = 11.0
 TICK_SIZE = 8.0
 LABEL_SIZE = 10.0
 LEGEND_SIZE = 8.0
-HATCH_STEP = 6.0  # "//": twelve lines to the inch
+HATCH_STEP = 12.0  # "//" as matplotlib draws it at 72 dpi: six lines to the inch
 
 
 @functools.cache
@@ -133,18 +133,18 @@ class _Pen:
         c.setFillAlpha(alpha)
         c.rect(x, y, w, h, stroke=0, fill=1)
         if hatch:
-            self._hatch(x, y, w, h, alpha)
+            self._hatch(x, y, w, h)
         c.restoreState()
 
-    def _hatch(self, x: float, y: float, w: float, h: float, alpha: float) -> None:
+    def _hatch(self, x: float, y: float, w: float, h: float) -> None:
         """Lines at 45° clipped to the rectangle (matplotlib's ``//``)."""
         c = self.c
         x0, x1 = min(x, x + w), max(x, x + w)
         path = c.beginPath()
         path.rect(x0, y, x1 - x0, h)
         c.clipPath(path, stroke=0, fill=0)
-        c.setStrokeColor(black)
-        c.setStrokeAlpha(alpha)
+        c.setStrokeColor(_colour("#000000"))  # the lines stay dark on the faded bar, as on screen
+        c.setStrokeAlpha(1.0)
         c.setLineWidth(1.0)
         start = math.floor((x0 - h) / HATCH_STEP) * HATCH_STEP
         lines = c.beginPath()

@@ -5,7 +5,9 @@ This is the one place that knows the layout:
 * resources (fonts, demo cases, schemas) live in ``resources/`` at the repository root during
   development and in ``workbench/_resources/`` inside an installed wheel (pyproject's force-include);
 * user data (the SQLite database, exports) lives in the platform's user data directory, e.g.
-  ``~/.local/share/Workbench`` on Linux; ``WORKBENCH_DATA_DIR`` overrides it (tests use that).
+  ``~/.local/share/Workbench`` on Linux; ``WORKBENCH_DATA_DIR`` overrides it (tests use that);
+* what can be made again (the parsed report font) lives in the user cache directory, e.g.
+  ``~/.cache/Workbench``; ``WORKBENCH_CACHE_DIR`` overrides it.
 
 Nothing here creates files at import time.
 """
@@ -47,6 +49,14 @@ def user_data_dir() -> Path:
     if override:
         return Path(override).expanduser()
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def user_cache_dir() -> Path:
+    """The directory for files the app can make again; not created here."""
+    override = os.environ.get("WORKBENCH_CACHE_DIR")
+    if override:
+        return Path(override).expanduser()
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
 
 
 def ensure_user_data_dir() -> Path:

@@ -182,3 +182,35 @@ def meta_for_minutes() -> object:
     from workbench.reports.render import PdfMeta
 
     return PdfMeta(unit="某某农商银行 小微信贷中心", author="李娜")
+
+
+@pytest.mark.parametrize("parts", [3, 70])
+def test_contents_of_one_page_or_of_several_give_the_pages_the_headings_are_on(parts: int) -> None:
+    """Contents that fit a page are laid out in one pass and drawn when the file is saved; longer
+    ones take reportlab's passes: both number every part right."""
+    from workbench.reports.document import Contents, Para, ReportDoc, ReportKind, Section
+    from workbench.reports.render import PdfMeta
+
+    words = (Para("Words of this part. " * 40),)
+    sections = tuple(Section(f"Part {n}", words, new_page=n % 2 == 0) for n in range(1, parts + 1))
+    doc = ReportDoc(ReportKind.DOSSIER, "Dossier", "en", "REF-1", (Contents("Contents"), *sections))
+    pdf = render_pdf(doc, meta=PdfMeta())
+    leaders = r"^(Part \d+) \.[ .]*?(\d+)$"  # "Part 7 . . . . 5"
+    listed = dict(re.findall(leaders, pdf_tools.text(pdf, layout=True), flags=re.MULTILINE))
+    assert len(listed) == parts
+    for part in ("Part 1", f"Part {parts // 2 + 1}", f"Part {parts}"):
+        page = int(listed[part])
+        assert re.search(rf"^{part}$", pdf_tools.text(pdf, page, page), flags=re.MULTILINE), part
+
+
+def test_reportlabs_url_pattern_left_for_later_still_matches() -> None:
+    """``workbench.reports`` imports reportlab's paragraph module with its costly URL pattern
+    compiled on first use; the pattern works as compiled, and ``re.compile`` is itself again."""
+    import re as regex
+
+    from reportlab.platypus import paragraph
+
+    assert paragraph.uri_pat.match("https://bank.example.com/loans?id=7")
+    assert paragraph.uri_pat.match("not a url") is None
+    assert regex.compile("a").match("a")
+    assert regex.compile.__module__ == "re"

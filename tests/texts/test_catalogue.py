@@ -132,7 +132,7 @@ def test_the_catalogue_is_loaded_from_the_shipped_resources() -> None:
 
 def _tables() -> dict[str, object]:
     from workbench.cli import texts as cli_texts
-    from workbench.reports import charts
+    from workbench.reports import chart_spec
     from workbench.reports import texts as report_texts
     from workbench.services import attachment_files, messages, permissions
     from workbench.texts import labels, reasons, signing
@@ -157,7 +157,7 @@ def _tables() -> dict[str, object]:
         "reports.texts.SOFT_FACTORS": report_texts.SOFT_FACTORS,
         "reports.texts.RATIO_LABELS": report_texts.RATIO_LABELS,
         "reports.texts.INPUT_LABELS": report_texts.INPUT_LABELS,
-        "reports.charts._SERIES_LABELS": charts._SERIES_LABELS.msgids,
+        "reports.chart_spec.SERIES_LABELS": chart_spec.SERIES_LABELS.msgids,
     }  # fmt: skip
 
 

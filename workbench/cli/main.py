@@ -8,23 +8,13 @@ and the exit status is 2.
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from typing import TYPE_CHECKING
 
 from workbench import __version__
-from workbench.cli import (
-    argparse_words,
-    audit_cmd,
-    calc_cmd,
-    db_cmd,
-    identity_cmd,
-    portfolio_cmd,
-    report_cmd,
-    schedule_cmd,
-    store_cmds,
-    users_cmd,
-    verify_cmd,
-)
+from workbench.cli import argparse_words
+from workbench.cli.commands import COMMANDS, command_from
 from workbench.cli.signin import PasswordInputError
 from workbench.cli.texts import pick_language, t, with_hint
 from workbench.domain.errors import DomainError
@@ -48,7 +38,8 @@ def _language_from(argv: Sequence[str]) -> str | None:
     return None
 
 
-def build_parser(lang: str) -> argparse.ArgumentParser:
+def build_parser(lang: str, command: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, or, given ``command``, of that command alone."""
     argparse_words.speak(lang)
     parser = argparse.ArgumentParser(prog="workbench", description=t("prog_description", lang))
     parser.add_argument("--lang", choices=["zh", "en"], help=t("lang_help", lang))
@@ -58,16 +49,11 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     # The window's store; subcommands take their own --db after the command name.
     parser.add_argument("--db", dest="window_db", metavar="URL", help=t("window_db_help", lang))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    calc_cmd.add_parser(sub, lang)
-    schedule_cmd.add_parser(sub, lang)
-    db_cmd.add_parser(sub, lang)
-    store_cmds.add_parsers(sub, lang)
-    report_cmd.add_parser(sub, lang)
-    verify_cmd.add_parser(sub, lang)
-    identity_cmd.add_parser(sub, lang)
-    users_cmd.add_parser(sub, lang)
-    audit_cmd.add_parser(sub, lang)
-    portfolio_cmd.add_parser(sub, lang)
+    wanted = [COMMANDS[command]] if command in COMMANDS else list(dict.fromkeys(COMMANDS.values()))
+    for name in wanted:
+        module = importlib.import_module(f"workbench.cli.{name}")
+        add = module.add_parsers if hasattr(module, "add_parsers") else module.add_parser
+        add(sub, lang)
     return parser
 
 
@@ -98,7 +84,7 @@ def main(argv: Sequence[str] | None = None, gui: Callable[[list[str]], int] | No
     """Run the command line; with no subcommand hand over to ``gui`` (the window)."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     lang = pick_language(_language_from(args_list))
-    parser = build_parser(lang)
+    parser = build_parser(lang, command_from(args_list))
     args = parser.parse_args(args_list)
     lang = pick_language(args.lang)
     if args.command is None:

@@ -16,7 +16,6 @@ from workbench.cli.texts import t
 from workbench.domain.case_file import Stage
 from workbench.domain.case_list import CaseListQuery, SortKey
 from workbench.domain.errors import ValidationError
-from workbench.services.workbooks import template_workbook
 
 if TYPE_CHECKING:
     import argparse
@@ -106,6 +105,9 @@ def run_export(args: argparse.Namespace, lang: str) -> int:
 
 
 def run_template(args: argparse.Namespace, lang: str) -> int:
+    # openpyxl (~0.2 s) only for the commands that read or write a workbook
+    from workbench.services.workbooks import template_workbook
+
     return _write(Path(args.output), template_workbook(lang), lang)
 
 

@@ -89,15 +89,18 @@ class DataTable:
 
 @dataclass(frozen=True, slots=True)
 class ChartRef:
-    """A chart: the shared drawing function of ``reports.charts`` and the data it draws.
+    """A chart: its drawing function and the data it draws, on the frame's width and ``height_mm``.
 
-    The renderer calls ``draw(axes, *args)`` on a figure of the frame's width and ``height_mm``.
+    With ``on_canvas`` the renderer calls ``draw(canvas, width, height, font_name, *args)`` to draw
+    on the reportlab canvas itself (the case charts, ``reports.pdf_case_charts``); otherwise
+    ``draw(axes, *args)`` on a matplotlib figure of that size (the portfolio's and the history's).
     """
 
     draw: Callable[..., object]
     args: tuple[object, ...]
     height_mm: float = 80.0
     caption: str = ""
+    on_canvas: bool = False
 
 
 @dataclass(frozen=True, slots=True)

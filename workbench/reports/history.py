@@ -3,7 +3,7 @@
 ``history_table`` words each driving figure's row (changes, who, largest swing); ``flag_sentences``
 words the fitting flag's reasons; ``draw_history_chart`` draws the computed limit and the requested
 amount across the versions on a matplotlib ``Axes`` (the slide's canvas or the PDF's figure), like
-``reports.charts``.
+``reports.charts``; matplotlib is imported only when it draws.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from workbench.domain.formatting import DASH, count, deviation, money
 from workbench.domain.formatting import percent as pct
 from workbench.domain.proposal_history import RUSHED_WINDOW, FlagRule, Kind
-from workbench.reports.charts import NEUTRAL, THOUSANDS, use_font
+from workbench.reports.chart_spec import NEUTRAL, thousands
 from workbench.texts import NC_, Msg, Words, gettext, text
 
 if TYPE_CHECKING:
@@ -197,6 +197,11 @@ def draw_history_chart(
     ax: Axes, series: tuple[tuple[int, Decimal | None, Decimal | None], ...], lang: str = "zh"
 ) -> None:
     """The computed limit and the requested amount by version (``history_chart_data``)."""
+    # matplotlib is loaded only to draw: a report of a case without versions never needs it.
+    from matplotlib.ticker import FuncFormatter
+
+    from workbench.reports.charts import use_font
+
     ax.clear()
     xs = list(range(len(series)))
     for index, name, colour, style in ((1, "limit", LIMIT_COLOUR, "o"), (2, "request", REQUEST_COLOUR, "s")):
@@ -216,7 +221,7 @@ def draw_history_chart(
         ticks.append(xs[-1])
     ax.set_xticks(ticks, [f"v{series[x][0]}" for x in ticks], fontsize=8)
     ax.tick_params(axis="y", labelsize=8)
-    ax.yaxis.set_major_formatter(THOUSANDS)
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _pos: thousands(value)))
     ax.grid(axis="y", color=NEUTRAL, alpha=0.2, lw=0.5)
     ax.set_title(gettext(NC_("history", "测算额度与申请金额（按保存版本）"), lang), fontsize=11, loc="left")
     ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.12), frameon=False, ncol=2)

@@ -19,7 +19,7 @@ from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
-from reportlab.platypus.paragraph import _handleBulletWidth
+from reportlab.platypus.paragraph import _handleBulletWidth, cleanBlockQuotedText, textTransformFrags
 
 _FUZZ = 1e-6
 CANNOT_START = frozenset("!),.:;?]}%‰、。，．：；？！）」』】〕〉》”’・…—–％")
@@ -75,6 +75,15 @@ def widest_unit(text: str, font: str, size: float) -> float:
 
 def split_lines(text: str, max_widths: list[float], font: str, size: float) -> list[tuple[float, str]]:
     """``(unused width, line text)`` for each line of ``text`` (no newlines) set in ``font`` at ``size``."""
+    return list(_split_lines(text, tuple(max_widths), font, size))
+
+
+# A table's cells are wrapped again and again at the same widths (each layout pass, each try at a
+# page end, each repeat of the column measure): the answer is kept, not worked out anew.
+@functools.lru_cache(maxsize=16384)
+def _split_lines(
+    text: str, max_widths: tuple[float, ...], font: str, size: float
+) -> tuple[tuple[float, str], ...]:
     lines: list[tuple[float, str]] = []
 
     def limit() -> float:
@@ -102,7 +111,7 @@ def split_lines(text: str, max_widths: list[float], font: str, size: float) -> l
         line, used = unit, w
     if line or not lines:
         lines.append((limit() - used, line))
-    return lines
+    return tuple(lines)
 
 
 def _longest_fit(unit: str, width: float, font: str, size: float) -> str:
@@ -127,10 +136,36 @@ def _look(frag: Any) -> tuple[Any, ...]:
     return (frag.fontName, frag.fontSize, frag.textColor, getattr(frag, "rise", 0))
 
 
+_FIRST_FRAGS: dict[int, tuple[Any, Any]] = {}  # id(style) → (style, the fragment it starts with)
+
+
 class WrappingParagraph(Paragraph):  # type: ignore[misc]
     """A ``Paragraph`` whose plain text breaks by ``split_lines`` (style ``wordWrap="CJK"``)."""
 
+    @classmethod
+    def plain(cls, text: str, markup: str, style: Any, **kwargs: Any) -> WrappingParagraph:
+        """A paragraph of one run of plain ``text`` (``markup`` is the same text escaped): the one
+        fragment reportlab's parser would make of it, without running the parser (a dossier has
+        ~2 000 table cells, and parsing them is a sixth of its layout time)."""
+        words = cleanBlockQuotedText(text)
+        if not words or "\n" in text:
+            return cls(markup, style, **kwargs)
+        known = _FIRST_FRAGS.get(id(style))
+        if known is None or known[0] is not style:
+            known = _FIRST_FRAGS[id(style)] = (style, Paragraph("x", style).frags[0])
+        frags = [known[1].clone(text=words)]
+        textTransformFrags(frags, style)
+        return cls(markup, style, frags=frags, **kwargs)
+
     def breakLinesCJK(self, maxWidths: Any) -> Any:
+        # A table measures a cell several times at one width (each layout try at a page end): the
+        # lines found for that width are kept (``frags`` never change after the paragraph is made).
+        widths = list(maxWidths) if isinstance(maxWidths, list | tuple) else [maxWidths]
+        key = tuple(widths)
+        kept = getattr(self, "_wb_lines", None)
+        if kept is not None and kept[0] == key:
+            self.height = 0
+            return kept[1]
         frags = self.frags
         if not frags or getattr(self, "_splitpara", False) or self.style.endDots:
             return super().breakLinesCJK(maxWidths)  # no text, a continued part, or dot leaders
@@ -138,8 +173,11 @@ class WrappingParagraph(Paragraph):  # type: ignore[misc]
         plain = all(not hasattr(f, "cbDefn") and _look(f) == look for f in frags)
         if not plain:
             return super().breakLinesCJK(maxWidths)
-        widths = list(maxWidths) if isinstance(maxWidths, list | tuple) else [maxWidths]
         self.height = 0
+        self._wb_lines = (key, self._break_plain(frags, widths))
+        return self._wb_lines[1]
+
+    def _break_plain(self, frags: Any, widths: list[float]) -> Any:
         _handleBulletWidth(self.bulletText, self.style, widths)
         first = frags[0]
         segments: list[list[str]] = [[]]

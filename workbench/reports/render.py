@@ -1,9 +1,10 @@
 """``ReportDoc`` → A4 PDF bytes with reportlab platypus (build → **render** → sign → archive).
 
 * One embedded TrueType font for everything: the shipped WenQuanYi Micro Hei (subfont 0 of the
-  ``.ttc``, CJK + Latin + digits), subset into each PDF. It has no bold face: headings stand out by
-  size and colour, and ``<b>`` maps to the same face instead of a smeared fake bold.
-* Every user string is escaped (``xml.sax.saxutils.escape``) before it becomes a ``Paragraph``.
+  ``.ttc``, CJK + Latin + digits), subset into each PDF, its parsed tables cached (``pdf_font``).
+  It has no bold face: headings stand out by size and colour, and ``<b>`` maps to the same face
+  instead of a smeared fake bold.
+* Every user string is escaped (``escape``: ``&``, ``<``, ``>``) before it becomes a ``Paragraph``.
 * Header: the bank/unit, the document title and the case number; footer: ``第 X 页 / 共 Y 页``
   (the total is filled in when the document is saved, so it is always the real page count) and
   the case fingerprint.
@@ -23,7 +24,6 @@ import json
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
-from xml.sax.saxutils import escape
 
 from reportlab import rl_config
 from reportlab.lib import colors
@@ -33,7 +33,6 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfdoc, pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -72,6 +71,7 @@ from workbench.reports.document import (
     TextStyle,
 )
 from workbench.reports.pdf_chart import ChartFlowable
+from workbench.reports.pdf_font import load_font
 from workbench.reports.pdf_layout import KeepBlock, KeepStart, RowTable, fit_widths
 from workbench.reports.pdf_text import WrappingParagraph
 from workbench.reports.photos import for_print
@@ -154,7 +154,7 @@ def register_fonts() -> str:
     """Register the shipped CJK font with reportlab once; returns its name."""
     global _font_ready
     if not _font_ready:
-        pdfmetrics.registerFont(TTFont(FONT_NAME, str(resource_path(*FONT_FILE)), subfontIndex=0))
+        pdfmetrics.registerFont(load_font(FONT_NAME, resource_path(*FONT_FILE), subfont=0))
         pdfmetrics.registerFontFamily(
             FONT_NAME, normal=FONT_NAME, bold=FONT_NAME, italic=FONT_NAME, boldItalic=FONT_NAME
         )
@@ -176,21 +176,24 @@ def render_pdf(doc: ReportDoc, *, meta: PdfMeta, invariant: bool = False) -> byt
     template = _Template(buf, doc, meta, styles, invariant)
     story = _Story(doc, styles, template).flowables()
     canvasmaker = functools.partial(_NumberedCanvas, footer=template.footer, info_extras=template.info_extras)
-    if any(isinstance(b, Contents) for _, b in doc.walk()):
-        # The first pass only finds the contents' page numbers and is thrown away: photos are laid
-        # out but not drawn in it (drawing one costs a decode and an MD5 of its bytes). Should that
-        # pass have been the last (nothing to number), the document is laid out again in full.
-        template.setProgressCallBack(template.note_pass)
-        if template.multiBuild(story, canvasmaker=canvasmaker) == 1 and template.skipped_images:
-            buf.seek(0)
-            buf.truncate()
-            template = _Template(buf, doc, meta, styles, invariant)
-            canvasmaker = functools.partial(
-                _NumberedCanvas, footer=template.footer, info_extras=template.info_extras
-            )
-            template.build(_Story(doc, styles, template).flowables(), canvasmaker=canvasmaker)
-    else:
+    contents = [f for f in story if isinstance(f, _Contents)]
+    if all(c.fits_one_page() for c in contents):
+        # One pass: the contents keep the room their entries take and are drawn when the document is
+        # saved, with the page numbers the pass found (``_Contents``).
         template.build(story, canvasmaker=canvasmaker)
+        return buf.getvalue()
+    # Contents longer than a page: reportlab's two passes. The first only finds the page numbers and
+    # is thrown away: tables, charts and photos keep their place but are not drawn in it. Should that
+    # pass have been the last (nothing to number), the document is laid out again in full.
+    template.setProgressCallBack(template.note_pass)
+    if template.multiBuild(story, canvasmaker=canvasmaker) == 1 and template.skipped_images:
+        buf.seek(0)
+        buf.truncate()
+        template = _Template(buf, doc, meta, styles, invariant)
+        canvasmaker = functools.partial(
+            _NumberedCanvas, footer=template.footer, info_extras=template.info_extras
+        )
+        template.build(_Story(doc, styles, template).flowables(), canvasmaker=canvasmaker)
     return buf.getvalue()
 
 
@@ -282,6 +285,12 @@ class _Styles:
         )
 
 
+def escape(text: str) -> str:
+    """Plain text safe in paragraph markup (what ``xml.sax.saxutils.escape`` does, without its
+    import of ``urllib.request``, ``http.client`` and ``ssl``)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 _SUBSCRIPT = re.compile("[₀-₉]")  # the font has no subscript digits: set them as <sub>
 
 
@@ -293,7 +302,9 @@ def _markup(text: str) -> str:
 
 def _p(text: str, style: ParagraphStyle, **kwargs: Any) -> Paragraph:
     """A paragraph of *plain* text (user text is never markup)."""
-    return WrappingParagraph(_markup(text), style, **kwargs)
+    if "\n" in text or _SUBSCRIPT.search(text):
+        return WrappingParagraph(_markup(text), style, **kwargs)
+    return WrappingParagraph.plain(text, escape(text), style, **kwargs)
 
 
 def _lead_with(lead: list[Flowable], flowables: list[Flowable]) -> list[Flowable]:
@@ -368,6 +379,8 @@ class _Template(BaseDocTemplate):  # type: ignore[misc]
         self._keys = 0
         self.draft_pass = False  # a first pass of a multi-pass build (its output is discarded)
         self.skipped_images = False
+        self.contents_entries: list[tuple[int, str, int, str]] = []  # (level, text, page, key)
+        self.late: dict[int, list[Callable[[Canvas], None]]] = {}  # page → drawn when saved
         frame = Frame(
             MARGIN_X,
             MARGIN_BOTTOM,
@@ -384,6 +397,8 @@ class _Template(BaseDocTemplate):  # type: ignore[misc]
     def handle_documentBegin(self) -> None:
         self.page_marks.clear()
         self.slots.clear()
+        self.contents_entries.clear()
+        self.late.clear()
         self._keys = 0
         super().handle_documentBegin()
 
@@ -399,7 +414,9 @@ class _Template(BaseDocTemplate):  # type: ignore[misc]
             self.canv.bookmarkPage(key)
             if listed:
                 self.canv.addOutlineEntry(text, key, level=level, closed=level > 0)
-                self.notify("TOCEntry", (level, escape(text), self.page, key))
+                entry = (level, escape(text), self.page, key)
+                self.contents_entries.append(entry)
+                self.notify("TOCEntry", entry)
 
     def _header(self, canv: Canvas, _doc: Any) -> None:
         tr_title = f"{self.report.title}　{self.report.reference}".strip()
@@ -416,7 +433,9 @@ class _Template(BaseDocTemplate):  # type: ignore[misc]
         canv.restoreState()
 
     def footer(self, canv: Canvas, page: int, pages: int) -> None:
-        """Drawn on every page once the page count is known."""
+        """Drawn on every page once the page count is known (with what waited for the end)."""
+        for draw in self.late.get(page, ()):
+            draw(canv)
         text = say(N_("第 {page} 页 / 共 {pages} 页"), self.report.lang, page=page, pages=pages)
         y = MARGIN_BOTTOM - 9 * mm
         canv.saveState()
@@ -582,10 +601,19 @@ class _Story:
                     ]
                 ),
             )
-            return [_p(block.title, self.s.headings[0]), toc]
+            title = _p(block.title, self.s.headings[0])
+            return [title, _Contents(toc, self.contents_entries(), self.template, title)]
         if isinstance(block, CoverSheet):
             return self.cover(block)
         raise TypeError(f"no flowable for {type(block).__name__}")  # pragma: no cover
+
+    def contents_entries(self) -> list[tuple[int, str, int, None]]:
+        """The entries the contents will list (as ``section`` marks them), page numbers unknown."""
+        return [
+            (depth, escape(b.heading), 0, None)
+            for depth, b in self.doc.walk()
+            if isinstance(b, Section) and b.in_contents and depth <= 2
+        ]
 
     def section(self, section: Section, depth: int) -> list[Flowable]:
         style = self.s.headings[min(depth, len(self.s.headings) - 1)]
@@ -771,6 +799,88 @@ class _Story:
         if cover.note:
             out.append(_p(cover.note, self.s.note))
         return out
+
+
+class _Contents(Flowable):  # type: ignore[misc]
+    """The table of contents laid out in the one pass with the entries the document will have, and
+    drawn when the document is saved, with the page numbers that pass found.
+
+    The entries' words and levels are known from the document before the layout; only their page
+    numbers are not, and those are drawn beside the words (dot leaders), so they change no line of
+    the layout. Contents too long for one page take reportlab's two passes (``render_pdf``); in those
+    this flowable stands aside for the ``TableOfContents`` it holds.
+    """
+
+    def __init__(
+        self,
+        toc: TableOfContents,
+        expected: list[tuple[int, str, int, None]],
+        template: _Template,
+        title: Flowable,
+    ) -> None:
+        super().__init__()
+        self.toc = toc
+        self.expected = expected
+        self.template = template
+        self.title = title
+        self.avail = (FRAME_WIDTH, FRAME_HEIGHT)
+
+    def isIndexing(self) -> int:  # reportlab's: multiBuild finds the contents by it
+        return 1
+
+    def notify(self, kind: str, stuff: Any) -> None:
+        self.toc.notify(kind, stuff)
+
+    def beforeBuild(self) -> None:
+        self.toc.beforeBuild()
+
+    def afterBuild(self) -> None:
+        self.toc.afterBuild()
+
+    def isSatisfied(self) -> int:
+        return int(self.toc.isSatisfied())
+
+    def fits_one_page(self) -> bool:
+        """Whether the title and every expected entry fit one empty page (then one pass will do)."""
+        scratch = Canvas(io.BytesIO())
+        self.toc._lastEntries = self.expected
+        self.toc.canv = scratch
+        title = self.title.wrapOn(scratch, FRAME_WIDTH, FRAME_HEIGHT)[1] + self.title.getSpaceBefore()
+        height = self.toc.wrap(FRAME_WIDTH, FRAME_HEIGHT)[1]
+        if title + height + self.title.getSpaceAfter() <= FRAME_HEIGHT:
+            return True
+        self.expected = []  # reportlab's passes fill in the entries
+        self.toc._lastEntries = []
+        return False
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.avail = (availWidth, availHeight)
+        if self.expected:
+            self.toc._lastEntries = self.expected
+        self.toc.canv = self.canv
+        self.width, self.height = self.toc.wrap(availWidth, availHeight)
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        if self.expected:
+            return []  # whole, on the next page
+        self.toc.canv = self.canv
+        return list(self.toc.split(availWidth, availHeight))
+
+    def draw(self) -> None:
+        if not self.expected:
+            self.toc.drawOn(self.canv, 0, 0)
+            return
+        x, y = self.canv.absolutePosition(0, 0)
+        width, height = self.avail
+
+        def late(canv: Canvas) -> None:
+            self.toc._lastEntries = self.template.contents_entries
+            self.toc.canv = canv
+            self.toc.wrap(width, height)
+            self.toc.drawOn(canv, x, y)
+
+        self.template.late.setdefault(self.template.page, []).append(late)
 
 
 class Table(PlatypusTable):  # type: ignore[misc]

@@ -18,11 +18,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from asn1crypto import pkcs12 as asn1_pkcs12
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.x509.oid import NameOID
-
 from workbench.domain.records import SignatureRole
 from workbench.paths import user_data_dir
 from workbench.reports.signing_errors import SigningError as SigningError
@@ -35,10 +30,13 @@ from workbench.reports.verdicts import VerificationReport as VerificationReport
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from cryptography import x509
+
     from workbench.reports.signing import SigningIdentity
 
-# pyHanko (~0.3 s to import) is loaded by the functions that make, open, use or check an identity
-# or a signature, not by importing this module: writing an unsigned report never loads it.
+# pyHanko (~0.3 s to import) and cryptography's X.509 (~0.1 s) are loaded by the functions that
+# make, open, use or check an identity or a signature, not by importing this module: writing an
+# unsigned report never loads them.
 
 IDENTITY_FOLDER = "identities"
 CERT_SUFFIX = ".cert.pem"
@@ -78,6 +76,8 @@ def list_identities(folder: Path | None = None) -> list[IdentityInfo]:
     """Every identity in ``folder`` (default: the user's) with a readable certificate beside it."""
     folder = folder or identities_dir()
     found = []
+    from cryptography import x509
+
     for p12 in sorted(folder.glob("*.p12")) if folder.is_dir() else []:
         cert_path = _cert_path(p12)
         try:
@@ -157,6 +157,8 @@ def read_identity_file(path: Path, passphrase: str) -> IdentityInfo:
         raise SigningError(
             "identity_unreadable", path=str(path), detail=error.strerror or str(error)
         ) from None
+    from asn1crypto import pkcs12 as asn1_pkcs12
+
     try:
         _ = asn1_pkcs12.Pfx.load(data, strict=True)["auth_safe"].native  # parses the whole structure
     except Exception:  # asn1crypto raises ValueError, TypeError … for bytes that are no PFX
@@ -181,6 +183,9 @@ def import_identity(source: Path, passphrase: str, folder: Path | None = None) -
             raise SigningError("identity_imported", name=known.name, path=str(known.path))
     target = _free_path(folder, shown.name or source.stem)
     _write_private(target, source.read_bytes())
+    from cryptography import x509
+    from cryptography.hazmat.primitives import serialization
+
     certificate = x509.load_pem_x509_certificate(_certificate_pem(target, passphrase))
     cert_path = _cert_path(target)
     cert_path.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
@@ -253,27 +258,29 @@ def _certificate_pem(path: Path, passphrase: str) -> bytes:
     return signing.load_identity(path, passphrase).certificate_pem
 
 
-def _attribute(name: x509.Name, oid: x509.ObjectIdentifier) -> str:
-    values = name.get_attributes_for_oid(oid)
+def _attribute(name: x509.Name, oid: str) -> str:
+    values = [a for a in name if a.oid.dotted_string == oid]
     return str(values[0].value) if values else ""
 
 
+# By dotted OID (cryptography's ``NameOID`` values), so the table needs no import.
+_COMMON_NAME, _TITLE, _ORGANIZATION = "2.5.4.3", "2.5.4.12", "2.5.4.10"
 _SHORT_NAMES = {
-    NameOID.COMMON_NAME: "CN",
-    NameOID.TITLE: "T",
-    NameOID.ORGANIZATIONAL_UNIT_NAME: "OU",
-    NameOID.ORGANIZATION_NAME: "O",
-    NameOID.LOCALITY_NAME: "L",
-    NameOID.STATE_OR_PROVINCE_NAME: "ST",
-    NameOID.COUNTRY_NAME: "C",
-    NameOID.EMAIL_ADDRESS: "E",
+    _COMMON_NAME: "CN",
+    _TITLE: "T",
+    "2.5.4.11": "OU",
+    _ORGANIZATION: "O",
+    "2.5.4.7": "L",
+    "2.5.4.8": "ST",
+    "2.5.4.6": "C",
+    "1.2.840.113549.1.9.1": "E",
 }
 
 
 def _shown_name(name: x509.Name) -> str:
     """``CN=刘敏, T=客户经理, O=某某农商银行``: in the certificate's order, readable names unescaped."""
     return ", ".join(
-        f"{_SHORT_NAMES.get(attribute.oid, attribute.oid.dotted_string)}={attribute.value!s}"
+        f"{_SHORT_NAMES.get(attribute.oid.dotted_string, attribute.oid.dotted_string)}={attribute.value!s}"
         for attribute in name
     )
 
@@ -290,13 +297,15 @@ def _carried_kind(certificate: x509.Certificate) -> SignatureRole | None:
 
 
 def _info(path: Path, cert_path: Path, certificate: x509.Certificate) -> IdentityInfo:
+    from cryptography.hazmat.primitives import hashes
+
     subject = certificate.subject
     return IdentityInfo(
         path=path,
         certificate_path=cert_path,
-        name=_attribute(subject, NameOID.COMMON_NAME),
-        role=_attribute(subject, NameOID.TITLE),
-        unit=_attribute(subject, NameOID.ORGANIZATION_NAME),
+        name=_attribute(subject, _COMMON_NAME),
+        role=_attribute(subject, _TITLE),
+        unit=_attribute(subject, _ORGANIZATION),
         subject=_shown_name(subject),
         issuer=_shown_name(certificate.issuer),
         not_before=certificate.not_valid_before_utc,

@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING
 
 from workbench.domain.readiness import Severity
 from workbench.domain.status import Status
-from workbench.reports.charts import draw_projection_chart
 from workbench.reports.content_common import method_name, months_label, rate_text
 from workbench.reports.document import Align, Block, Bullets, ChartRef, DataTable, Para, TextStyle
 from workbench.reports.formatting import DASH, deviation, money, number, pct
+from workbench.reports.pdf_case_charts import draw_projection
 from workbench.reports.survey.context import SurveyContext, kv, paras_if
 from workbench.reports.tables import MONEY, PCT, Col, Head, Said, detail_table, grid_table
 from workbench.reports.texts import LIMIT_LABELS, MONEY_UNIT, Tr, capital, pair_label
@@ -220,9 +220,10 @@ def projection_blocks(ctx: SurveyContext) -> list[Block]:
     return [
         detail_table(PROJECTION, z.projection, tr, caption=caption),
         ChartRef(
-            draw_projection_chart,
+            draw_projection,
             (ctx.results, lang),
             height_mm=70,
             caption=tr(N_("图：放款后 12 个月现金流预测")),
+            on_canvas=True,
         ),
     ]

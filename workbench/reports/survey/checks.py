@@ -21,9 +21,10 @@ from workbench.domain.money import ONE
 from workbench.domain.readiness import counted
 from workbench.domain.settings import DEFAULT_SETTINGS
 from workbench.domain.status import Status
-from workbench.reports.charts import deviation_bars, draw_deviation_chart
+from workbench.reports.chart_spec import deviation_bars
 from workbench.reports.document import Align, Block, ChartRef, Para, TextStyle
 from workbench.reports.formatting import DASH, count, deviation, money, number, pct, text
+from workbench.reports.pdf_case_charts import draw_deviation
 from workbench.reports.tables import Head, grid_table
 from workbench.reports.texts import COUNT_INPUTS, INPUT_LABELS, SHARE_INPUTS, Tr, pair_label
 from workbench.texts import N_, NC_
@@ -155,12 +156,13 @@ def cross_checks(ctx: SurveyContext) -> list[Block]:
     if bars:
         blocks.append(
             ChartRef(
-                draw_deviation_chart,
+                draw_deviation,
                 (bars, DEFAULT_SETTINGS.flow_tolerance, lang),
                 height_mm=max(55.0, 18.0 + 8.0 * len(bars)),
                 caption=tr(
                     N_("图：交叉检验与权益检验偏差（阴影为通过/需说明/不通过区间）"),
                 ),
+                on_canvas=True,
             )
         )
     return blocks

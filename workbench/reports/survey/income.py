@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING
 
 from workbench.domain.money import ONE, ZERO
 from workbench.domain.profit_loss import Season
-from workbench.reports.charts import draw_monthly_chart
 from workbench.reports.content_common import months_label, total
 from workbench.reports.document import Align, Block, ChartRef, DataTable, Para, TextStyle
 from workbench.reports.formatting import money, number, pct
+from workbench.reports.pdf_case_charts import draw_monthly
 from workbench.reports.survey.context import SurveyContext, kv, para_if
 from workbench.reports.tables import COUNT, MONEY, PCT, TEXT, Col, Head, Said, detail_table, grid_table
 from workbench.reports.texts import MONEY_UNIT, label
@@ -119,10 +119,11 @@ def income_statement(ctx: SurveyContext) -> list[Block]:
         blocks.append(Para(tr(N_("12 个月损益表见附录 B。")), TextStyle.NOTE))
     blocks.append(
         ChartRef(
-            draw_monthly_chart,
+            draw_monthly,
             (ctx.results, lang),
             height_mm=78,
             caption=tr(N_("图：月度销售、净利润与可支配资金")),
+            on_canvas=True,
         )
     )
     return blocks

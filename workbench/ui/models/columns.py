@@ -2,7 +2,8 @@
 
 A spec names the row's fields and their headers; how a field is shown and parsed comes from its type
 hint in the domain (``values.kind_of``). Columns an officer fills for most rows come first (a fixed
-asset's present value before its scope and original value, terms before a debt's age), so typing a
+asset's present value before its scope and original value, terms before a debt's age, a stock
+item's category, mostly goods, last), so typing a
 row is Tab between values and Enter at its end with few empty cells to pass. Specs are functions so
 headers are translated when a table is built (the editor is rebuilt on a language switch).
 """
@@ -74,10 +75,10 @@ def _assets() -> tuple[Column, ...]:
 def _stock() -> tuple[Column, ...]:
     return (
         Column("label", tr("品名")),
-        Column("category", tr("类别")),
         Column("quantity", tr("数量")),
         Column("unit_cost", tr("单位成本")),
         Column("amount", tr("金额"), compute=_money(lambda s: s.amount)),  # type: ignore[attr-defined]
+        Column("category", tr("类别")),  # most stock is goods (the default): Enter passes it at a row's end
     )
 
 

@@ -1,0 +1,69 @@
+"""What the Tab / Enter chain of a section passes over (issue #14): a read-only result table is no
+stop between two fields, and a stock row is typed name, quantity, unit cost, Enter, its category
+(mostly goods, the default) last, where Enter passes it."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QCheckBox, QTableView, QTabWidget
+
+from workbench.domain.balance_sheet import StockCategory
+from workbench.ui.widgets.sheet_view import SheetView
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from pytestqt.qtbot import QtBot
+
+    from workbench.ui.widgets.case_editor import CaseEditor
+
+
+def test_tab_passes_the_result_table_but_a_click_still_selects_in_it(
+    qtbot: QtBot, make_editor: Callable[..., CaseEditor]
+) -> None:
+    editor = make_editor("A")
+    editor.show()
+    page = editor.show_section("equity")
+    results = [v for v in page.findChildren(QTableView) if not isinstance(v, SheetView)]
+    assert results
+    assert all(not v.focusPolicy() & Qt.FocusPolicy.TabFocus for v in results)
+    assert all(v.focusPolicy() & Qt.FocusPolicy.ClickFocus for v in results)  # to select and copy
+    include = page.findChild(QCheckBox, "field:equity_check.include_off_balance")
+    include.setFocus()
+    qtbot.waitUntil(include.hasFocus, timeout=2000)
+    QTest.keyClick(include, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget().objectName() == "field:equity_check.explanation"
+
+
+def test_a_stock_row_is_typed_without_passing_its_category(
+    qtbot: QtBot, make_editor: Callable[..., CaseEditor]
+) -> None:
+    editor = make_editor()
+    editor.show()
+    page = editor.show_section("balance_sheet")
+    view = next(v for v in page.findChildren(SheetView) if v.list_model().list_path[-1] == "stock")
+    model = view.list_model()
+    assert [c.field for c in model.columns][:3] == ["label", "quantity", "unit_cost"]
+    tabs = next(t for t in page.findChildren(QTabWidget) if t.isAncestorOf(view))
+    tabs.setCurrentIndex(next(i for i in range(tabs.count()) if tabs.widget(i).isAncestorOf(view)))
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow, timeout=2000)
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus, timeout=2000)
+    for label, cost in (("cigarettes", "28000"), ("rice", "8000")):
+        for step in (label, Qt.Key.Key_Tab, "1", Qt.Key.Key_Tab, cost, Qt.Key.Key_Return):
+            if isinstance(step, Qt.Key):
+                QTest.keyClick(QApplication.focusWidget(), step)  # Enter: on to the next row's name
+                continue
+            for char in step:  # the first character opens the cell's editor, which takes the rest
+                QTest.keyClicks(QApplication.focusWidget(), char)
+        qtbot.waitUntil(lambda: view.currentIndex().column() == 0, timeout=2000)
+    stock = editor.document.state.balance_sheet.stock
+    assert [(s.label, s.quantity, s.unit_cost, s.category) for s in stock[:2]] == [
+        ("cigarettes", Decimal(1), Decimal(28000), StockCategory.GOODS),
+        ("rice", Decimal(1), Decimal(8000), StockCategory.GOODS),
+    ]

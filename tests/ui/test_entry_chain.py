@@ -67,3 +67,52 @@ def test_a_stock_row_is_typed_without_passing_its_category(
         ("cigarettes", Decimal(1), Decimal(28000), StockCategory.GOODS),
         ("rice", Decimal(1), Decimal(8000), StockCategory.GOODS),
     ]
+
+
+def _focused_table(qtbot: QtBot, editor: CaseEditor, section: str, name: str) -> SheetView:
+    page = editor.show_section(section)
+    view = next(v for v in page.findChildren(SheetView) if v.list_model().list_path[-1] == name)
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow, timeout=2000)
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus, timeout=2000)
+    return view
+
+
+def _type(steps: tuple[str | Qt.Key, ...]) -> None:
+    for step in steps:
+        if isinstance(step, Qt.Key):
+            QTest.keyClick(QApplication.focusWidget(), step)
+            continue
+        for char in step:  # the first character opens the cell's editor, which takes the rest
+            QTest.keyClicks(QApplication.focusWidget(), char)
+
+
+def test_tab_passes_what_cannot_apply_to_a_family_member(
+    qtbot: QtBot, make_editor: Callable[..., CaseEditor]
+) -> None:
+    editor = make_editor()
+    editor.show()
+    view = _focused_table(qtbot, editor, "applicant", "members")
+    model = view.list_model()
+    field = [c.field for c in model.columns]
+    # A spouse (the first choice): no school status; Tab goes from the occupation to working in the business.
+    _type(("Chen", Qt.Key.Key_Tab, Qt.Key.Key_Tab, "40", Qt.Key.Key_Tab, "shop", Qt.Key.Key_Tab))
+    assert view.currentIndex().column() == field.index("works_in_business")
+    assert not model.flags(model.index(0, field.index("child_status"))) & Qt.ItemFlag.ItemIsEditable
+    # A child of 10: the school status applies; occupation, work and income do not.
+    QTest.keyClick(view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: model.rowCount() == 2 and view.currentIndex().row() == 1, timeout=2000)
+    assert model.setData(model.index(1, field.index("relationship")), "child")
+    view.setCurrentIndex(model.index(1, field.index("relationship")))
+    _type((Qt.Key.Key_Tab, "10", Qt.Key.Key_Tab))
+    assert view.currentIndex().column() == field.index("child_status")
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert view.currentIndex().column() == field.index("dependent")
+    member = editor.document.state.household.members[1]
+    assert (member.age, member.occupation, member.monthly_income) == (10, "", None)
+    # A value already there stays, and can be put right.
+    assert model.setData(model.index(1, field.index("age")), "30")
+    assert model.setData(model.index(1, field.index("monthly_income")), "3000")
+    assert model.setData(model.index(1, field.index("age")), "12")
+    assert model.flags(model.index(1, field.index("monthly_income"))) & Qt.ItemFlag.ItemIsEditable

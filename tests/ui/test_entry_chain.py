@@ -1,6 +1,7 @@
-"""What the Tab / Enter chain of a section passes over (issue #14): a read-only result table is no
-stop between two fields, and a stock row is typed name, quantity, unit cost, Enter, its category
-(mostly goods, the default) last, where Enter passes it."""
+"""What the Tab / Enter chain of a section passes over (issue #14): a read-only result table; a stock
+item's category (mostly goods, the default), now last where Enter passes it; what cannot apply to a
+family member (a spouse's school status, a child's work); including off-balance items when there are
+none; a purchase period in weeks once it is given in months; a range's own value, now last."""
 
 from __future__ import annotations
 
@@ -9,9 +10,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QCheckBox, QTableView, QTabWidget
+from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit, QTableView, QTabWidget
 
-from workbench.domain.balance_sheet import StockCategory
+from workbench.domain.balance_sheet import OffBalanceItem, StockCategory
+from workbench.ui.sections.cross_checks import CrossChecksPage
 from workbench.ui.widgets.sheet_view import SheetView
 
 if TYPE_CHECKING:
@@ -26,6 +28,9 @@ def test_tab_passes_the_result_table_but_a_click_still_selects_in_it(
     qtbot: QtBot, make_editor: Callable[..., CaseEditor]
 ) -> None:
     editor = make_editor("A")
+    editor.document.set_field(
+        ("balance_sheet", "off_balance"), (OffBalanceItem(label="设备租约", value=Decimal(1)),)
+    )
     editor.show()
     page = editor.show_section("equity")
     results = [v for v in page.findChildren(QTableView) if not isinstance(v, SheetView)]
@@ -116,3 +121,59 @@ def test_tab_passes_what_cannot_apply_to_a_family_member(
     assert model.setData(model.index(1, field.index("monthly_income")), "3000")
     assert model.setData(model.index(1, field.index("age")), "12")
     assert model.flags(model.index(1, field.index("monthly_income"))) & Qt.ItemFlag.ItemIsEditable
+
+
+def test_including_off_balance_items_applies_only_when_there_are_some(
+    make_editor: Callable[..., CaseEditor],
+) -> None:
+    editor = make_editor("A")  # case A has no off-balance items
+    page = editor.show_section("equity")
+    include = page.findChild(QCheckBox, "field:equity_check.include_off_balance")
+    assert not include.isEnabled()  # out of the Tab / Enter chain, and saying why
+    assert include.toolTip() == "资产负债表没有表外项目"
+    document = editor.document
+    document.set_field(
+        ("balance_sheet", "off_balance"), (OffBalanceItem(label="设备租约", value=Decimal(9000)),)
+    )
+    assert include.isEnabled() and include.toolTip() == ""
+    include.setChecked(True)
+    document.set_field(("balance_sheet", "off_balance"), ())
+    assert include.isEnabled()  # ticked: it stays open to be put right
+    assert document.state.equity_check.include_off_balance is True
+
+
+def test_a_purchase_period_in_months_takes_the_weeks_out_of_the_chain(
+    make_editor: Callable[..., CaseEditor],
+) -> None:
+    editor = make_editor("A")
+    page = editor.show_section("cross_checks")
+    assert isinstance(page, CrossChecksPage)
+    row = next(i for i, c in enumerate(editor.document.state.cross_checks) if c.id == "C3")
+    assert page.select_check("C3")  # purchases over 2 months
+    weeks = page.findChild(QLineEdit, f"field:cross_checks[{row}].inputs.weeks")
+    months = page.findChild(QLineEdit, f"field:cross_checks[{row}].inputs.months")
+    assert not weeks.isEnabled() and months.isEnabled()
+    assert weeks.toolTip() == "期间已按月数填写，二者只填其一"
+    editor.document.set_field(("cross_checks", row, "inputs", "months"), None)
+    assert weeks.isEnabled() and months.isEnabled()
+
+
+def test_a_range_check_asks_for_its_scale_before_its_own_value(
+    make_editor: Callable[..., CaseEditor],
+) -> None:
+    editor = make_editor("A")
+    page = editor.show_section("cross_checks")
+    assert isinstance(page, CrossChecksPage)
+    row = next(i for i, c in enumerate(editor.document.state.cross_checks) if c.id == "C6")  # M5, a range
+    assert page.select_check("C6")
+    names = [
+        w.objectName().rsplit(".", 1)[1]
+        for w in page.findChildren(QLineEdit)
+        if w.objectName().startswith(f"field:cross_checks[{row}].inputs.")
+    ]
+    assert names == [
+        "low",
+        "high",
+        "scale",
+        "value",
+    ]  # made in Tab order; the value, mostly the adopted figure, last

@@ -2132,6 +2132,10 @@
         <translation>This method uses the case&apos;s equity reconciliation; nothing to enter.</translation>
     </message>
     <message>
+        <source>期间已按{field}填写，二者只填其一</source>
+        <translation>The period is given in {field}: fill in one of the two</translation>
+    </message>
+    <message>
         <source>输入尚不完整，无法计算：请先填写上面的输入</source>
         <translation>The inputs are not complete, so the check cannot be worked out: fill in the inputs above first</translation>
     </message>
@@ -2186,6 +2190,10 @@
     <message>
         <source>本轮</source>
         <translation>This pass</translation>
+    </message>
+    <message>
+        <source>资产负债表没有表外项目</source>
+        <translation>The balance sheet has no off-balance items</translation>
     </message>
     <message>
         <source>初始权益日期</source>

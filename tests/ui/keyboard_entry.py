@@ -281,6 +281,8 @@ class Entry:
             for position, column in enumerate(columns):
                 if column > wanted[-1]:
                     break
+                if r < model.rowCount() and not model.applies(r, column):
+                    continue  # cannot apply to this row (as the cells typed left of it say): Tab passed it
                 if model.rowCount() == 0 and column not in wanted:
                     self.keyboard.key(Qt.Key.Key_Insert)  # typing would start the row; a blank cell cannot
                 if model.rowCount():

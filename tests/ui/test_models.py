@@ -112,12 +112,12 @@ def _stock_model(make_document: Callable[..., Any]) -> tuple[Any, DataclassListM
 
 def test_set_data_parses_and_calls_the_document(make_document: Callable[..., Any]) -> None:
     document, model, refusals = _stock_model(make_document)
-    assert model.setData(model.index(0, 3), "1.25万")
+    assert model.setData(model.index(0, 2), "1.25万")
     assert document.state.balance_sheet.stock[0].unit_cost == Decimal(12500)
-    assert model.data(model.index(0, 3)) == "12,500.00"
-    assert model.data(model.index(0, 4)) == "12,500.00"  # the computed amount column follows
-    assert model.data(model.index(0, 3), Qt.ItemDataRole.EditRole) == "12500"
-    assert model.data(model.index(0, 3), KIND_ROLE) == "money"
+    assert model.data(model.index(0, 2)) == "12,500.00"
+    assert model.data(model.index(0, 3)) == "12,500.00"  # the computed amount column follows
+    assert model.data(model.index(0, 2), Qt.ItemDataRole.EditRole) == "12500"
+    assert model.data(model.index(0, 2), KIND_ROLE) == "money"
     assert not refusals
 
 
@@ -134,20 +134,20 @@ def test_invalid_entries_are_refused_and_the_old_value_stays(
 ) -> None:
     document, model, refusals = _stock_model(make_document)
     before = document.state
-    assert model.setData(model.index(0, 3), text) is False
+    assert model.setData(model.index(0, 2), text) is False
     assert refusals == [message]
     assert document.state is before
     assert document.undo_stack.count() == 0
-    assert model.data(model.index(0, 3)) == "28,000.00"
+    assert model.data(model.index(0, 2)) == "28,000.00"
 
 
 def test_read_only_and_enum_and_bool_cells(make_document: Callable[..., Any]) -> None:
     document, _recalc = make_document("A")
     stock = list_model(document, ("balance_sheet", "stock"))
-    assert not stock.flags(stock.index(0, 4)) & Qt.ItemFlag.ItemIsEditable  # amount = qty × cost
-    assert stock.setData(stock.index(0, 4), "1") is False
-    assert stock.setData(stock.index(0, 1), "raw_material")
-    assert stock.data(stock.index(0, 1)) == "原材料"
+    assert not stock.flags(stock.index(0, 3)) & Qt.ItemFlag.ItemIsEditable  # amount = qty × cost
+    assert stock.setData(stock.index(0, 3), "1") is False
+    assert stock.setData(stock.index(0, 4), "raw_material")
+    assert stock.data(stock.index(0, 4)) == "原材料"
     debts = list_model(document, ("balance_sheet", "debts"))
     long_term = [c.field for c in debts.columns].index("long_term")
     assert debts.flags(debts.index(0, long_term)) & Qt.ItemFlag.ItemIsUserCheckable

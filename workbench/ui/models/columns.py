@@ -2,7 +2,8 @@
 
 A spec names the row's fields and their headers; how a field is shown and parsed comes from its type
 hint in the domain (``values.kind_of``). Columns an officer fills for most rows come first (a fixed
-asset's present value before its scope and original value, terms before a debt's age), so typing a
+asset's present value before its scope and original value, terms before a debt's age, a stock
+item's category, mostly goods, last), so typing a
 row is Tab between values and Enter at its end with few empty cells to pass. Specs are functions so
 headers are translated when a table is built (the editor is rebuilt on a language switch).
 """
@@ -28,7 +29,14 @@ from workbench.domain.formatting import percent
 from workbench.domain.loan_request import FundsLine
 from workbench.domain.markup import markup_of_margin
 from workbench.domain.money import ONE
-from workbench.domain.parties import Collateral, Counterparty, CreditRecord, Guarantor, HouseholdMember
+from workbench.domain.parties import (
+    Collateral,
+    Counterparty,
+    CreditRecord,
+    Guarantor,
+    HouseholdMember,
+    Relationship,
+)
 from workbench.domain.profit_loss import ExpenseItem, ProductLine, VariableExpense
 from workbench.domain.soft_info import SoftCheck, SoftFactor
 from workbench.ui.i18n import tr
@@ -39,6 +47,8 @@ from workbench.ui.values import Kind, money_text
 if TYPE_CHECKING:
     from collections.abc import Callable
     from decimal import Decimal
+
+WORKING_AGE = 16  # China's minimum age of employment (Labour Law art. 15)
 
 
 def _money(getter: Callable[[object], object]) -> Callable[[object, int], str]:
@@ -74,10 +84,10 @@ def _assets() -> tuple[Column, ...]:
 def _stock() -> tuple[Column, ...]:
     return (
         Column("label", tr("品名")),
-        Column("category", tr("类别")),
         Column("quantity", tr("数量")),
         Column("unit_cost", tr("单位成本")),
         Column("amount", tr("金额"), compute=_money(lambda s: s.amount)),  # type: ignore[attr-defined]
+        Column("category", tr("类别")),  # most stock is goods (the default): Enter passes it at a row's end
     )
 
 
@@ -236,15 +246,26 @@ def _evidence() -> tuple[Column, ...]:
     )
 
 
+def _is_child(member: HouseholdMember) -> bool:
+    return member.relationship == Relationship.CHILD
+
+
+def _of_working_age(member: HouseholdMember) -> bool:
+    """Not known to be under 16, the legal working age in China: work and income may apply."""
+    return member.age is None or member.age >= WORKING_AGE
+
+
 def _members() -> tuple[Column, ...]:
+    # Relationship and age, typed first, decide what applies: a child's school status, an adult's
+    # work and income (Tab passes the rest).
     return (
         Column("name", tr("姓名")),
         Column("relationship", tr("关系")),
         Column("age", tr("年龄")),
-        Column("occupation", tr("职业")),
-        Column("child_status", tr("子女状况")),
-        Column("works_in_business", tr("参与经营")),
-        Column("monthly_income", tr("月收入")),
+        Column("occupation", tr("职业"), applies=_of_working_age),
+        Column("child_status", tr("子女状况"), applies=_is_child),
+        Column("works_in_business", tr("参与经营"), applies=_of_working_age),
+        Column("monthly_income", tr("月收入"), applies=_of_working_age),
         Column("dependent", tr("被抚养")),
     )
 

@@ -49,6 +49,9 @@ class Column:
     ``compute`` shows ``compute(item, row)`` and is read-only (derived figures, check results).
     ``choices(item)`` gives (label, stored text) pairs of a text column that stores keys: the cell
     shows the label, its editor offers the labels, and a typed or pasted label is stored as its key.
+    ``applies(item)`` false: the field cannot apply to that row, as decided by what its cells left
+    of it hold (a spouse's school status): the cell takes no typing and Tab passes it. A value it
+    already holds stays, and stays editable so that it can be put right.
     """
 
     field: str
@@ -57,6 +60,7 @@ class Column:
     editable: bool = True
     compute: Callable[[Any, int], str] | None = None
     choices: Callable[[Any], list[tuple[str, str]]] | None = None
+    applies: Callable[[Any], bool] | None = None
 
 
 class DataclassListModel(QAbstractTableModel):
@@ -163,6 +167,8 @@ class DataclassListModel(QAbstractTableModel):
         col, kind = self.columns[index.column()], self._kinds[index.column()]
         if not col.editable or col.compute is not None or kind is Kind.COMPUTED:
             return base
+        if not self.applies(index.row(), index.column()):
+            return base
         if kind is Kind.BOOL:
             return base | Qt.ItemFlag.ItemIsUserCheckable
         return base | Qt.ItemFlag.ItemIsEditable
@@ -211,6 +217,14 @@ class DataclassListModel(QAbstractTableModel):
         """Whether the officer types into ``column`` (not a derived or read-only one)."""
         col, kind = self.columns[column], self._kinds[column]
         return col.editable and col.compute is None and kind is not Kind.COMPUTED
+
+    def applies(self, row: int, column: int) -> bool:
+        """Whether the cell can apply to its row (see ``Column.applies``); a cell holding a value does."""
+        col = self.columns[column]
+        if col.applies is None or not 0 <= row < len(self._rows):
+            return True
+        item = self._rows[row]
+        return col.applies(item) or getattr(item, col.field) != self.blank_value(column)
 
     def blank_value(self, column: int) -> Any:
         """What an emptied cell of ``column`` holds: the value of a new row."""

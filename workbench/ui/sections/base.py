@@ -155,6 +155,7 @@ def result_view(
     view.setModel(model)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setTabKeyNavigation(False)  # nothing to type here: Tab goes on to the next field
+    view.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # no Tab stop in the entry chain; a click selects to copy
     view.setAlternatingRowColors(True)
     add_export_action(view)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)

@@ -26,7 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.domain.cross_checks import INPUTS_BY_METHOD, CheckKind, CheckMethod, CrossCheck, Target
+from workbench.domain.cross_checks import (
+    INPUTS_BY_METHOD,
+    CheckKind,
+    CheckMethod,
+    CrossCheck,
+    PurchasesInputs,
+    Target,
+)
 from workbench.domain.errors import ValidationError
 from workbench.domain.formatting import check_figure_kind, figure
 from workbench.domain.formatting import deviation as deviation_text
@@ -45,7 +52,10 @@ from workbench.ui.widgets.sheet_view import SheetView
 from workbench.ui.widgets.table_editor import TableEditor
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from workbench.domain.calc import CaseResults
+    from workbench.domain.case_file import CaseFile
     from workbench.domain.cross_checks import CrossCheckResult
     from workbench.ui.sections.base import SectionContext
 
@@ -307,7 +317,9 @@ class CheckDetail(QWidget):
         layout = QFormLayout(box)
         layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         base = (*CHECKS, self.row, "inputs")
-        fields = dataclasses.fields(check.inputs)
+        # A range's own value (empty: the adopted figure, the usual case) comes after its scale, so
+        # that Tab and Enter need not pass it.
+        fields = sorted(dataclasses.fields(check.inputs), key=lambda f: f.name == "value")
         if not fields:
             layout.addRow(QLabel(tr("本方法使用案件的权益检验，无需输入。")))
         for f in fields:
@@ -316,6 +328,10 @@ class CheckDetail(QWidget):
                 layout.addRow(label, table(self._ctx, (*base, f.name), min_rows=3))
             else:
                 layout.addRow(label, self._ctx.binder.widget((*base, f.name), label))
+        if isinstance(check.inputs, PurchasesInputs):  # the period is months or weeks, not both
+            for name, other in (("months", "weeks"), ("weeks", "months")):
+                reason = tr("期间已按{field}填写，二者只填其一").replace("{field}", field_label(other))
+                self._ctx.binder.applies_when((*base, name), _unset((*base, other)), reason)
         return box
 
     def _commit_evidence(self) -> None:
@@ -385,3 +401,15 @@ def not_computable_text() -> str:
 def build(ctx: SectionContext) -> CrossChecksPage:
     """The page."""
     return CrossChecksPage(ctx)
+
+
+def _unset(path: tuple[str | int, ...]) -> Callable[[CaseFile], bool]:
+    """Whether the case leaves the input at ``path`` empty (true once the check is gone)."""
+
+    def unset(state: CaseFile) -> bool:
+        try:
+            return get_in(state, path) is None
+        except (KeyError, IndexError):
+            return True
+
+    return unset

@@ -81,6 +81,11 @@ def _present(ctx: SectionContext) -> QWidget:
             ("include_off_balance", tr("计入表外项目")),
         ],
     )
+    b.applies_when(
+        ("equity_check", "include_off_balance"),
+        lambda state: bool(state.balance_sheet.off_balance),
+        tr("资产负债表没有表外项目"),
+    )
     figures = FigureGrid(_figures(), columns=2)
     explanation = b.widget(("equity_check", "explanation"), tr("偏差说明"))
     assert isinstance(explanation, QPlainTextEdit)

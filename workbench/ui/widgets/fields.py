@@ -12,6 +12,7 @@ value. The binder repaints a widget only when its own path changed, inside a
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QKeyCombination, QObject, QSignalBlocker, Qt, Signal
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.domain import lifecycle
-from workbench.domain.case_file import Stage
+from workbench.domain.case_file import CaseFile, Stage
 from workbench.domain.errors import ValidationError
 from workbench.texts.labels import FIGURE_LABELS as REFERABLE_FIGURES
 from workbench.ui.i18n import lang, tr
@@ -58,6 +59,8 @@ class Binding:
     label: str
     widget: QWidget
     run: object = dataclasses.field(default_factory=object)  # a text box's typing run (one undo step)
+    applies: Callable[[CaseFile], bool] | None = None  # see FieldBinder.applies_when
+    not_applying: str = ""
 
 
 class FieldBinder(QObject):
@@ -120,6 +123,30 @@ class FieldBinder(QObject):
             path = name if isinstance(name, tuple) else (*base, name)
             layout.addRow(label, self.widget(path, label))
         return box
+
+    def applies_when(self, path: Path, applies: Callable[[CaseFile], bool], reason: str) -> None:
+        """The field at ``path`` applies to a case only when ``applies(state)``, decided by what was
+        entered before it: otherwise it is disabled, so Tab and Enter pass it, with ``reason`` as its
+        tooltip. A value it holds stays, and keeps the field open to be put right."""
+        for b in self._bindings:
+            if b.key == path_text(path):
+                b.applies, b.not_applying = applies, reason
+                self._show_applies(b)
+
+    def _show_applies(self, b: Binding) -> None:
+        assert b.applies is not None
+        state = self._document.state
+        try:
+            held = get_in(state, b.path) not in (None, "", False, ())
+        except KeyError:
+            held = False
+        on = held or b.applies(state)
+        if on != b.widget.isEnabled():
+            b.widget.setEnabled(on)
+            if not on:
+                b.widget.setToolTip(b.not_applying)
+            elif b.widget.toolTip() == b.not_applying:
+                b.widget.setToolTip("")
 
     def _forget(self, binding: Binding) -> None:
         if binding in self._bindings:
@@ -236,6 +263,8 @@ class FieldBinder(QObject):
         for b in self._bindings:
             if touches(changed, b.key):
                 self._load(b)
+            if b.applies is not None:
+                self._show_applies(b)  # what it depends on may be anywhere in the case
 
     def reload(self) -> None:
         """Load every bound widget from the document."""

@@ -258,7 +258,8 @@ class SheetView(QTableView):
     def moveCursor(
         self, cursorAction: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
     ) -> QModelIndex:
-        # Tab and Shift+Tab pass over derived cells: they take no typing.
+        # Tab and Shift+Tab pass over derived cells and cells that cannot apply to their row: they take
+        # no typing.
         model = self.list_model()
         forward = cursorAction == QAbstractItemView.CursorAction.MoveNext
         if model is None or cursorAction not in (
@@ -272,7 +273,7 @@ class SheetView(QTableView):
         while 0 <= position + (1 if forward else -1) < cells:
             position += 1 if forward else -1
             row, column = divmod(position, columns)
-            if model.is_editable(column) and not self.isColumnHidden(column):
+            if model.is_editable(column) and model.applies(row, column) and not self.isColumnHidden(column):
                 return model.index(row, column)
         return current
 

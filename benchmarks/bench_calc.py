@@ -15,6 +15,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from workbench.domain.calc import compute_case
+from workbench.domain.policy import DEFAULT_POLICY
 from workbench.domain.schedules import Method, Rate, build_schedule
 from workbench.paths import resource_path
 from workbench.services.case_files import dumps_case, loads_case, read_case_file
@@ -33,10 +34,10 @@ def main() -> None:
     for name in ("case-a.json", "case-b.json"):
         case = read_case_file(Path(resource_path("demo", name)))
         text = dumps_case(case)
-        measure(f"compute_case({name})", lambda case=case: compute_case(case))
+        measure(f"compute_case({name}, DEFAULT_POLICY)", lambda case=case: compute_case(case, DEFAULT_POLICY))
         measure(
             f"parse + validate + compute ({name})",
-            lambda text=text: compute_case(loads_case(text)),
+            lambda text=text: compute_case(loads_case(text), DEFAULT_POLICY),
             number=50,
         )
     rate = Rate.from_annual_percent(Decimal("8.4"))

@@ -53,9 +53,7 @@ def test_dossier_pdf_has_the_survey_the_appendices_and_the_decision(
     text = pdf_tools.text(dossier_pdfs[name])
     for heading in (*SURVEY_HEADINGS_ZH, "目录", "附录 A", "审贷会决议", "审贷会纪要", "签字页", "贷款档案"):
         assert heading in text, heading
-    key = {"a": ("45,000.00", "调整方案后批准", "−3.11%"), "b": ("100,000.00", "受托支付", "−7.98%")}[
-        name
-    ]
+    key = {"a": ("45,000.00", "调整方案后批准", "−3.11%"), "b": ("100,000.00", "受托支付", "−7.98%")}[name]
     for figure in key:
         assert figure in text, figure
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from sqlalchemy import inspect, text
 
+from workbench.domain.policy import DEFAULT_POLICY
 from workbench.store import migrate
 from workbench.store.db import make_engine
 from workbench.store.mappers import column_mismatches, unmapped_case_fields
@@ -264,7 +265,7 @@ def test_0014_fills_the_portfolio_figures_of_existing_cases(blank_url: str) -> N
         migrate.check(blank_url)
         with sessions.begin() as session:
             for name in ("a", "b"):
-                case, figures = demo(name), case_figures(demo(name))
+                case, figures = demo(name), case_figures(demo(name), DEFAULT_POLICY)
                 row = session.execute(
                     text(
                         "SELECT equity_deviation, equity_status, checks_total, checks_failed "

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel
 from tests.ui.keyboard_entry import enter_case
 from workbench.domain.calc import compute_case
 from workbench.domain.codec import case_to_document
+from workbench.domain.policy import DEFAULT_POLICY
 from workbench.ui.case_io import open_demo
 
 if TYPE_CHECKING:
@@ -62,7 +63,10 @@ def test_demo_case_a_typed_by_keys_alone_reaches_the_worked_figures(
     assert wrong == [], "\n".join(f"{k}: typed {a!r}, demo {b!r}" for k, (a, b) in wrong)
 
     qtbot.waitUntil(lambda: not editor.recalc.pending(), timeout=3000)
-    mine, worked = compute_case(typed), compute_case(target)  # what `workbench calc` prints for the file
+    mine, worked = (
+        compute_case(typed, DEFAULT_POLICY),
+        compute_case(target, DEFAULT_POLICY),
+    )  # what `workbench calc` prints for the file
     for part in ("totals", "statement", "ratios", "figures", "equity", "sizing"):
         assert getattr(mine, part) == getattr(worked, part), part
     assert editor.show_section("equity").findChild(QLabel, "figure:deviation").text() == "−3.11%"

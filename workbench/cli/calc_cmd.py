@@ -13,6 +13,7 @@ from workbench.domain.calc import CaseResults, compute_case
 from workbench.domain.cross_checks import CheckKind, CrossCheckResult
 from workbench.domain.errors import ValidationError
 from workbench.domain.formatting import check_figure_kind
+from workbench.domain.policy import DEFAULT_POLICY
 from workbench.domain.summary import FIGURE_KINDS, MONEY, RATIO, key_figures
 from workbench.services.case_files import CaseFileError, read_case_file
 from workbench.texts import N_, colon, text
@@ -216,7 +217,7 @@ def run(args: argparse.Namespace, lang: str) -> int:
     path = Path(args.case_file)
     case = read_case_file(path)
     try:
-        results = compute_case(case)
+        results = compute_case(case, DEFAULT_POLICY)
     except ValidationError as error:
         raise CaseFileError(str(path), error.at("case")) from None
     if args.json:

@@ -139,7 +139,7 @@ class Rate:
 
     @property
     def annual(self) -> Decimal:
-        """Nominal annual rate as a fraction (12 r), tidied to 12 places; cf. ``Settings.max_annual_rate``."""
+        """Nominal annual rate as a fraction (12 r), tidied to 12 places; cf. ``Product.max_annual_rate``."""
         with localcontext() as ctx:
             ctx.prec = PRECISION
             return _tidy(self.monthly * _MONTHS_PER_YEAR)

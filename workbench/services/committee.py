@@ -48,6 +48,7 @@ from workbench.domain.committee import (
 )
 from workbench.domain.errors import ValidationError
 from workbench.domain.lifecycle import CaseStatus, Step
+from workbench.domain.policy import DEFAULT_POLICY
 from workbench.domain.readiness import Severity
 from workbench.domain.records import ArchivedReport, CommitteeError, Page, Role, SignatureRole
 from workbench.domain.records import ReportKind as ArchiveKind
@@ -255,7 +256,7 @@ class CommitteeService:
             record = cases.get(case_id)
             target = lifecycle.check(decided_status(session, case_id), Step.SUBMIT).target
             content = record.case if edited is None else dataclasses.replace(edited, id=case_id)
-            found = [*compute_case(content).issues, *store_issues(session, content)]
+            found = [*compute_case(content, DEFAULT_POLICY).issues, *store_issues(session, content)]
             blocking = [i.code for i in found if i.severity is Severity.BLOCKING]
             if blocking:
                 raise CommitteeError("case_not_ready", case_id=case_id, issues=", ".join(blocking))
@@ -664,7 +665,7 @@ class CommitteeService:
             amount, months = terms.amount, terms.term_months
             percent, method = terms.rate.rate().annual_percent, terms.method
         else:
-            z = compute_case(case).sizing
+            z = compute_case(case, DEFAULT_POLICY).sizing
             amount, months, percent, method = z.proposal, z.months, z.rate.annual_percent, z.method
         if isinstance(monitoring, str):
             measures: tuple[Monitoring, ...] = tuple(
@@ -694,7 +695,7 @@ class CommitteeService:
         # decision is read for a report, not whenever the store opens.
         from workbench.reports.content import draft_decision
 
-        results = compute_case(case)
+        results = compute_case(case, DEFAULT_POLICY)
         members = {m.id: m for m in info.members}
         votes = tuple(
             VoteData(members[v.member_id].name, v.vote, v.reason, members[v.member_id].veto)

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from workbench.domain.case_file import CaseFile
 from workbench.domain.codec import decode
 from workbench.domain.lifecycle import BEFORE_COMMITTEE
+from workbench.domain.policy import DEFAULT_POLICY, CreditPolicy
 from workbench.domain.proposal_history import ProposalHistory, VersionFigures, history_of, version_figures
 from workbench.domain.records import ChangeAction
 from workbench.store.committee_repository import SqlCommitteeRepository
@@ -56,7 +57,7 @@ def load_history(session: Session, case_id: str) -> ProposalHistory:
     infos = [i for i in repo.history(case_id) if i.version <= last]
     names = {u.username: u.display_name or u.username for u in SqlUserRepository(session).list_users()}
     template = repo.version_document(case_id, last)
-    reader = _PartReader(repo, uuid.UUID(case_id), template)
+    reader = _PartReader(repo, uuid.UUID(case_id), template, DEFAULT_POLICY)
     out: list[VersionFigures] = []
     values: dict[str, Decimal | None] | None = None
     for info in infos:
@@ -86,7 +87,10 @@ _DEFAULTS = {f.name: f for f in dataclasses.fields(CaseFile)}
 class _PartReader:
     """Reads versions' figure parts, decoding each distinct part once."""
 
-    def __init__(self, repo: SqlCaseRepository, key: uuid.UUID, template: CaseFile) -> None:
+    def __init__(
+        self, repo: SqlCaseRepository, key: uuid.UUID, template: CaseFile, policy: CreditPolicy
+    ) -> None:
+        self._policy = policy
         self._repo = repo
         self._key = key
         self._template = template
@@ -103,7 +107,7 @@ class _PartReader:
             parts = {
                 part: self._part(part, text, plain) for part, text in zip(FIGURE_PARTS, texts, strict=True)
             }
-            found = version_figures(dataclasses.replace(self._template, **parts))
+            found = version_figures(dataclasses.replace(self._template, **parts), self._policy)
             self._figures[texts] = found
         return found
 

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from workbench.domain.calc import compute_case
 from workbench.domain.errors import ConcurrentEditError, DomainError
+from workbench.domain.policy import DEFAULT_POLICY
 from workbench.domain.proposal_history import ProposalHistory
 from workbench.domain.records import SIGNS_AS, ArchivedReport, CommitteeError, SignatureRole
 from workbench.domain.records import ReportKind as ArchiveKind
@@ -134,7 +135,7 @@ class SignedReport:
 
 def render_report(case: CaseFile, request: ReportRequest, case_version: int | None = None) -> bytes:
     """The PDF of ``case``; the minutes of a case without a session are a draft agenda entry."""
-    results = compute_case(case)
+    results = compute_case(case, DEFAULT_POLICY)
     if request.kind is ReportKind.SURVEY:
         doc = build_survey_report(case, results, request.lang, history=request.history)
     elif request.kind is ReportKind.DOSSIER:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from workbench.domain.calc import compute_case
+from workbench.domain.policy import DEFAULT_POLICY
 from workbench.workbook.errors import Problem, WorkbookError
 from workbench.workbook.reader import MAX_FILE_BYTES, read_workbook
 from workbench.workbook.tables import table_csv, table_xlsx
@@ -26,7 +27,7 @@ __all__ = ["WorkbookError", "case_workbook", "read_case_workbook", "table_file",
 
 def case_workbook(case: CaseFile, lang: str) -> bytes:
     """The .xlsx bytes of ``case`` with its figures as live formulas."""
-    return workbook_bytes(build_workbook(case, compute_case(case), lang))
+    return workbook_bytes(build_workbook(case, compute_case(case, DEFAULT_POLICY), lang))
 
 
 def template_workbook(lang: str) -> bytes:

@@ -53,6 +53,7 @@ from workbench.domain.case_list import STAGE_ORDER, SortKey
 from workbench.domain.codec import decode, encode
 from workbench.domain.errors import ConcurrentEditError
 from workbench.domain.money import from_minor_units
+from workbench.domain.policy import DEFAULT_POLICY
 from workbench.domain.records import (
     AuditRecord,
     CaseExistsError,
@@ -252,7 +253,7 @@ class SqlCaseRepository:
             ValidationError: the id is not a UUID or an amount has fractions of a cent.
         """
         plain = encode(case)
-        rows = case_to_rows(case, plain)
+        rows = case_to_rows(case, DEFAULT_POLICY, plain)
         case_id: uuid.UUID = rows.root["id"]
         if self._session.get(CaseFileRow, case_id) is not None:
             raise CaseExistsError(case_id=case.id)
@@ -311,7 +312,7 @@ class SqlCaseRepository:
             return root.version_id
         if root.version_id != expected_version:
             raise ConcurrentEditError(case.id, expected_version, root.version_id)
-        rows = case_to_rows(case, plain)
+        rows = case_to_rows(case, DEFAULT_POLICY, plain)
         before = self._snapshot_plain(case_id, root.version_id)
         changes = diff(before, plain)
         user = uuid.UUID(user_id)

@@ -354,6 +354,12 @@ ISSUE_TEXTS: Words[str] = Words(
         "sized_to_cash": N_(
             "现金流预测在 {month} 月将降至 {balance}（最低余额 {minimum}），建议金额已降至 {amount}"
         ),
+        # the request against its product (workbench.domain.calc.product_issues)
+        "unknown_product": N_("授信政策中没有产品“{value}”，按产品“{product}”测算"),
+        "method_not_offered": N_("产品“{product}”不提供还款方式 {value}"),
+        "below_product_min": N_("申请金额 {value} 低于产品“{product}”的最低金额 {minimum}"),
+        "term_below_product": N_("期限 {value} 个月短于产品“{product}”的最短期限 {minimum} 个月"),
+        "rate_below_product": N_("利率 {value} 低于产品“{product}”的最低年利率 {minimum}"),
         # checks across the store (workbench.domain.store_links)
         "same_applicant_open": N_("申请人或其配偶已有另一笔未结案的申请：{case}（{stage}）"),
         "guarantee_ring": N_("互保圈：{ring}"),

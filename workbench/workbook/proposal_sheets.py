@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from workbench.domain.calc import CaseResults
     from workbench.domain.case_file import CaseFile
     from workbench.domain.cross_checks import CrossCheck
-    from workbench.domain.settings import Settings
+    from workbench.domain.policy import CreditPolicy
 
 CHECK_HEADINGS: tuple[Msg, ...] = (
     NC_("workbook", "编号"),
@@ -78,7 +78,7 @@ def write_checks(
     ck: Sheet,
     case: CaseFile | None,
     results: CaseResults | None,
-    settings: Settings,
+    settings: CreditPolicy,
     live: dict[str, str],
 ) -> None:
     """The checks with live δ and status, then the matrix item × method of the deviations.
@@ -122,7 +122,7 @@ def write_checks(
             cell = ws.cell(r, 2 + index, cell_value(value))
             style_cell(cell, fmt if index >= 4 else "General", FORMULA_FONT if _is_formula(value) else None)
         value, adopted, low, high = (f"F{r}", f"G{r}", f"H{r}", f"I{r}")
-        band = settings.equity_tolerance if c.target is Target.EQUITY else settings.flow_tolerance
+        band = settings.band(c.target)
         if c.kind is CheckKind.VALUE:
             delta = f'=IF(OR({value}="",{adopted}="",{adopted}=0),"",({adopted}-{value})/ABS({adopted}))'
             status = "=" + status_formula(f"J{r}", band, lang)
@@ -175,7 +175,7 @@ def write_capacity(
     cap: Sheet,
     case: CaseFile | None,
     results: CaseResults | None,
-    settings: Settings,
+    settings: CreditPolicy,
     disposable: str,
     schedule_sheet: str,
 ) -> None:

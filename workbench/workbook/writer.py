@@ -17,8 +17,8 @@ from openpyxl.utils import get_column_letter
 
 from workbench.domain.balance_sheet import AssetCategory, PayableKind, Scope, StockCategory
 from workbench.domain.codec import case_to_document
+from workbench.domain.policy import DEFAULT_POLICY
 from workbench.domain.profit_loss import LINE_FIELDS, Season
-from workbench.domain.settings import DEFAULT_SETTINGS, Settings
 from workbench.texts import NC_, Msg, text
 from workbench.texts.labels import MONTH_NAMES, enum_label
 from workbench.workbook.layout import (
@@ -85,9 +85,10 @@ def build_workbook(
     case: CaseFile | None,
     results: CaseResults | None,
     lang: str,
-    settings: Settings = DEFAULT_SETTINGS,
 ) -> Workbook:
-    """The workbook of ``case`` (or, with ``None``, the empty template) in ``lang``."""
+    """The workbook of ``case`` (or, with ``None``, the empty template) in ``lang``, its numbers those of the
+    results' policy (the template: ``DEFAULT_POLICY``)."""
+    settings = results.policy if results is not None else DEFAULT_POLICY
     wb = Workbook()
     first = wb.active
     assert first is not None

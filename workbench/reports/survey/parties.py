@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from workbench.domain.errors import DomainError
 from workbench.domain.schedules import Method, build_schedule
-from workbench.domain.settings import DEFAULT_SETTINGS
 from workbench.domain.sizing import regular_instalment
 from workbench.reports.content_common import method_name, rate_text, total, yes_no
 from workbench.reports.document import Align, Block, Para
@@ -136,7 +135,7 @@ def _requested_instalment(ctx: SurveyContext) -> str:
             req.term_months,
             req.method,
             grace_months=req.grace_months,
-            rounding=DEFAULT_SETTINGS.rounding,
+            rounding=ctx.results.policy.rounding,
         )
     except DomainError:
         return DASH

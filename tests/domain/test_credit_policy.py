@@ -11,7 +11,7 @@ from tests.domain.builders import demo_case
 from workbench.domain.calc import compute_case
 from workbench.domain.cross_checks import Target
 from workbench.domain.errors import ValidationError
-from workbench.domain.policy import DEFAULT_POLICY, CreditPolicy, Product, validate_policy
+from workbench.domain.policy import DEFAULT_POLICY, CheckBand, CreditPolicy, Product, validate_policy
 from workbench.domain.readiness import Severity
 from workbench.domain.schedules import Method
 from workbench.domain.settings import RoundingSettings, ToleranceBand
@@ -53,8 +53,8 @@ def test_alpha_of_one_is_allowed() -> None:
             "band_order",
         ),
         (
-            CreditPolicy(check_tolerances=((Target.INVENTORY, ToleranceBand(D("0.3"), D("0.2"))),)),
-            "check_tolerances[0].explain",
+            CreditPolicy(check_tolerances=(CheckBand(Target.INVENTORY, ToleranceBand(D("0.3"), D("0.2"))),)),
+            "check_tolerances[0].band.explain",
             "band_order",
         ),
         (CreditPolicy(sensitivities=(D("0.5"), D(0))), "sensitivities[1]", "share_range"),
@@ -159,6 +159,6 @@ def test_a_band_for_one_kind_of_check_replaces_the_flow_band() -> None:
     wide = ToleranceBand(abs(target.deviation) + 1, abs(target.deviation) + 2)
     narrow = ToleranceBand(D(0), D(0))
     for band, ok in ((wide, True), (narrow, False)):
-        results = compute_case(case, CreditPolicy(check_tolerances=((check.target, band),)))
+        results = compute_case(case, CreditPolicy(check_tolerances=(CheckBand(check.target, band),)))
         status = next(r for r in results.checks if r.id == target.id).status
         assert (status is Status.OK) is ok

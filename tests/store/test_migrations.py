@@ -46,7 +46,7 @@ def test_migrations_ship_inside_the_package() -> None:
     assert package / "migrations" == migrate.MIGRATIONS_DIR
     assert (migrate.MIGRATIONS_DIR / "env.py").is_file()
     assert (migrate.MIGRATIONS_DIR / "script.py.mako").is_file()
-    assert migrate.head() == "0014"
+    assert migrate.head() == "0015"
 
 
 def test_every_domain_field_has_its_columns() -> None:

@@ -17,6 +17,7 @@ from workbench.cli import (
     calc_cmd,
     db_cmd,
     identity_cmd,
+    policy_cmd,
     portfolio_cmd,
     report_cmd,
     schedule_cmd,
@@ -63,6 +64,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     identity_cmd.add_parser(sub, lang)
     users_cmd.add_parser(sub, lang)
     audit_cmd.add_parser(sub, lang)
+    policy_cmd.add_parser(sub, lang)
     portfolio_cmd.add_parser(sub, lang)
     return parser
 

@@ -11,9 +11,12 @@ sizing), each refusal a ``ValidationError`` naming the field, worded by ``workbe
 
 from __future__ import annotations
 
+import typing
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
+from workbench.domain.codec import decode, encode
 from workbench.domain.cross_checks import Target
 from workbench.domain.errors import ValidationError
 from workbench.domain.explanations import MIN_EXPLANATION_WEIGHT
@@ -50,6 +53,14 @@ class Product:
 
 
 @dataclass(frozen=True, slots=True)
+class CheckBand:
+    """The tolerance band of one kind of check (what it tests), in place of the flow or equity band."""
+
+    target: Target
+    band: ToleranceBand
+
+
+@dataclass(frozen=True, slots=True)
 class CreditPolicy:
     """Everything a bank tunes, under a name and a version (the store keeps every version)."""
 
@@ -61,8 +72,7 @@ class CreditPolicy:
     sensitivities: tuple[Decimal, ...] = (Decimal("0.50"), Decimal("0.70"), Decimal("0.80"))
     flow_tolerance: ToleranceBand = field(default_factory=ToleranceBand)
     equity_tolerance: ToleranceBand = field(default_factory=ToleranceBand)
-    check_tolerances: tuple[tuple[Target, ToleranceBand], ...] = ()
-    """Bands for particular kinds of check (what they test) in place of the flow or equity band."""
+    check_tolerances: tuple[CheckBand, ...] = ()
     days_per_month: Decimal = Decimal(30)
     """Operating days in a month where the case names none (no business); some banks count 28."""
     rounding: RoundingSettings = field(default_factory=RoundingSettings)
@@ -85,9 +95,9 @@ class CreditPolicy:
 
     def band(self, target: Target) -> ToleranceBand:
         """The tolerance band of a check of ``target``: its own if the policy names one."""
-        for kind, band in self.check_tolerances:
-            if kind is target:
-                return band
+        for own in self.check_tolerances:
+            if own.target is target:
+                return own.band
         return self.equity_tolerance if target is Target.EQUITY else self.flow_tolerance
 
     @property
@@ -127,8 +137,8 @@ def validate_policy(policy: CreditPolicy) -> CreditPolicy:
         _share(f"sensitivities[{index}]", share)
     _band("flow_tolerance", policy.flow_tolerance)
     _band("equity_tolerance", policy.equity_tolerance)
-    for index, (_, band) in enumerate(policy.check_tolerances):
-        _band(f"check_tolerances[{index}]", band)
+    for index, own in enumerate(policy.check_tolerances):
+        _band(f"check_tolerances[{index}].band", own.band)
     if policy.days_per_month not in DAYS_PER_MONTH_CHOICES:
         _choice("days_per_month", policy.days_per_month, DAYS_PER_MONTH_CHOICES)
     if policy.rounding.loan_unit not in LOAN_UNITS:
@@ -203,3 +213,32 @@ def _ordered(at: str, low: Decimal | int, high: Decimal | int) -> None:
 
 def _choice(at: str, value: object, choices: tuple[object, ...]) -> None:
     raise ValidationError(at, "invalid_choice", value=value, choices=", ".join(str(c) for c in choices))
+
+
+def policy_to_plain(policy: CreditPolicy) -> dict[str, Any]:
+    """The policy as plain JSON data, every field written (the store's and the case file's form)."""
+    return typing.cast("dict[str, Any]", encode(policy, full=True))
+
+
+def policy_from_plain(data: Any, path: str = "policy") -> CreditPolicy:
+    """A validated policy from plain data; a field left out takes today's default.
+
+    Raises:
+        ValidationError: a field of the wrong type, unknown, or refused by ``validate_policy``.
+    """
+    policy = decode(CreditPolicy, data, path)
+    try:
+        return validate_policy(policy)
+    except ValidationError as error:
+        raise error.at(path) from None
+
+
+def document_policy(document: Any) -> CreditPolicy | None:
+    """The policy a case-file document carries (its ``policy`` key), or None when it carries none.
+
+    Raises:
+        ValidationError: the policy is refused (paths start at ``policy``).
+    """
+    if not isinstance(document, dict) or document.get("policy") is None:
+        return None
+    return policy_from_plain(document["policy"], "policy")

@@ -25,7 +25,6 @@ from typing import TYPE_CHECKING, Any
 from workbench.domain.case_file import CaseFile
 from workbench.domain.codec import decode
 from workbench.domain.lifecycle import BEFORE_COMMITTEE
-from workbench.domain.policy import DEFAULT_POLICY, CreditPolicy
 from workbench.domain.proposal_history import ProposalHistory, VersionFigures, history_of, version_figures
 from workbench.domain.records import ChangeAction
 from workbench.store.committee_repository import SqlCommitteeRepository
@@ -37,6 +36,7 @@ if TYPE_CHECKING:
 
     from sqlalchemy.orm import Session
 
+    from workbench.domain.policy import CreditPolicy
     from workbench.domain.records import CaseVersionInfo
 
 FIGURE_PARTS = ("balance_sheet", "profit_loss", "request", "dates")
@@ -57,7 +57,8 @@ def load_history(session: Session, case_id: str) -> ProposalHistory:
     infos = [i for i in repo.history(case_id) if i.version <= last]
     names = {u.username: u.display_name or u.username for u in SqlUserRepository(session).list_users()}
     template = repo.version_document(case_id, last)
-    reader = _PartReader(repo, uuid.UUID(case_id), template, DEFAULT_POLICY)
+    # Every version under the policy of the last one shown: the history compares figures, not policies.
+    reader = _PartReader(repo, uuid.UUID(case_id), template, repo.policy_of(case_id, last))
     out: list[VersionFigures] = []
     values: dict[str, Decimal | None] | None = None
     for info in infos:

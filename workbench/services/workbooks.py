@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from workbench.domain.calc import compute_case
-from workbench.domain.policy import DEFAULT_POLICY
 from workbench.workbook.errors import Problem, WorkbookError
 from workbench.workbook.reader import MAX_FILE_BYTES, read_workbook
 from workbench.workbook.tables import table_csv, table_xlsx
@@ -21,13 +20,14 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from workbench.domain.case_file import CaseFile
+    from workbench.domain.policy import CreditPolicy
 
 __all__ = ["WorkbookError", "case_workbook", "read_case_workbook", "table_file", "template_workbook"]
 
 
-def case_workbook(case: CaseFile, lang: str) -> bytes:
-    """The .xlsx bytes of ``case`` with its figures as live formulas."""
-    return workbook_bytes(build_workbook(case, compute_case(case, DEFAULT_POLICY), lang))
+def case_workbook(case: CaseFile, policy: CreditPolicy, lang: str) -> bytes:
+    """The .xlsx bytes of ``case`` with its figures, computed under ``policy``, as live formulas."""
+    return workbook_bytes(build_workbook(case, compute_case(case, policy), lang))
 
 
 def template_workbook(lang: str) -> bytes:

@@ -165,6 +165,11 @@ class CaseRows:
     root: Columns
     children: dict[Table, list[Columns]]
 
+    @property
+    def policy_version(self) -> int:
+        """The credit policy version the figures were computed under."""
+        return int(self.root["policy_version"])
+
 
 FIGURE_COLUMNS: dict[str, tuple[str, ...]] = {"cross_check": ("deviation", "status")}
 """Detail columns that hold computed figures (``domain.case_figures``), not fields of the item:
@@ -279,6 +284,7 @@ def case_to_rows(case: CaseFile, policy: CreditPolicy, plain: Mapping[str, Any] 
         if value is not None:
             _list_rows(section, value, f"{section.field}.", case_id, children)
     _list_rows(CASE_SECTION, case, "", case_id, children)
+    root["policy_version"] = policy.version
     _figure_columns(case_figures(case, policy), root, children[table_of(detail.CrossCheckRow)])
     return CaseRows(root, children)
 

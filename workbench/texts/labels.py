@@ -48,7 +48,7 @@ from workbench.domain.records import SignatureRole
 from workbench.domain.schedules import Method
 from workbench.domain.soft_info import Rating
 from workbench.domain.status import Status
-from workbench.texts import N_, NC_, Msg, Words, gettext
+from workbench.texts import N_, NC_, Msg, Words, colon, gettext, text
 
 if TYPE_CHECKING:
     from enum import Enum
@@ -477,3 +477,20 @@ def limit_label(key: str, lang: str) -> str:
     """A loan-size limit's name (``capacity`` → 还款能力), or the key itself."""
     msgid = LIMIT_LABELS.get(key)
     return key if msgid is None else gettext(msgid, lang)
+
+
+POLICY_WORD = N_("授信政策")
+POLICY_NAMED = N_("{name} 第 {version} 版")
+POLICY_DEFAULT_NOTE = N_("（案卷文件未附授信政策，按程序默认政策计算）")
+
+
+def policy_named(name: str, version: int, lang: str) -> str:
+    """``default 第 1 版`` / ``default version 1``: a policy by name and version."""
+    return text(POLICY_NAMED, lang, name=name, version=version)
+
+
+def policy_line(name: str, version: int, lang: str, *, defaulted: bool = False) -> str:
+    """The one line that names the credit policy a figure was computed under (reports, slides, ``calc``);
+    ``defaulted``: a case file that carried none, computed under ``DEFAULT_POLICY``."""
+    line = gettext(POLICY_WORD, lang) + colon(lang) + policy_named(name, version, lang)
+    return line + text(POLICY_DEFAULT_NOTE, lang) if defaulted else line

@@ -210,6 +210,7 @@ def summary_slide(case: CaseFile, results: CaseResults) -> Slide:
             (tr("期限与利率"), f"{_term(z.months)} · {_rate_text(case)} · {_method(case)}"),
             (tr("月均可支配资金"), money(z.md_avg)),
             *((line.label, line.value) for line in equity_and_checks),
+            summary.policy,  # the numbers the figures were computed under (name, version)
         )
     )
     risks = Paragraph(tr("主要风险（软信息）"), ("；" if lang() == "zh" else "; ").join(summary.risks))

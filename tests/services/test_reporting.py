@@ -22,7 +22,7 @@ from workbench.domain.case_file import CaseFile
 from workbench.domain.committee import Outcome
 from workbench.domain.errors import ConcurrentEditError
 from workbench.domain.evidence import Evidence, EvidenceKind
-from workbench.domain.policy import DEFAULT_POLICY
+from workbench.domain.policy import DEFAULT_POLICY, CreditPolicy
 from workbench.domain.records import ArchivedReport, CaseRecord, CommitteeError, Role, SignatureRole, User
 from workbench.domain.records import ReportKind as ArchiveKind
 from workbench.reports.content import draft_decision
@@ -106,6 +106,9 @@ class FakeStore:
     def proposal_history(self, case_id: str, user: object) -> None:
         self.calls.append(f"proposal_history {case_id}")
         return None
+
+    def policy_of(self, case_id: str, user: object) -> CreditPolicy:
+        return DEFAULT_POLICY
 
     def report_images(self, case_id: str, user: object) -> tuple[AttachmentImage, ...]:
         self.calls.append(f"report_images {case_id}")

@@ -302,6 +302,7 @@ STORE_ERRORS: tuple[type[RecordError], ...] = (
     StoreBusyError,
     StoreOutdatedError,
     StoreTooNewError,
+    PolicyNotFoundError,
 )
 """Every record error the store raises (each has a text in ``workbench.services.messages``)."""
 

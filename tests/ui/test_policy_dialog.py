@@ -55,10 +55,11 @@ def test_the_administrator_saves_a_new_version(
     dialog = make_dialog(owner)
     assert dialog.heading.text() == "现行版本：default 第 1 版"
     assert dialog.alpha.text() == "0.80" and dialog.table.rowCount() == 1
+    assert (dialog.days.currentText(), dialog.loan_unit.currentText()) == ("30", "1000")
     assert dialog.save_button.isVisible() and not dialog.alpha.isReadOnly()
     dialog.name.setText("城商行经营贷")
     dialog.alpha.setText("0.70")
-    dialog.days.setCurrentIndex(dialog.days.findData(Decimal(28)))
+    dialog.days.setCurrentText("28")
     dialog.add_product()
     dialog.table.item(1, 0).setText("小额")
     dialog.table.item(1, 2).setText("50000")

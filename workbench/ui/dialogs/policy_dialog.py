@@ -70,6 +70,12 @@ def _decimal(field: str, raw: str) -> Decimal:
     return value
 
 
+def _select(combo: QComboBox, value: Decimal) -> None:
+    # findData compares Qt variants: a Decimal never matches, so compare the Python values here.
+    index = next((i for i in range(combo.count()) if combo.itemData(i) == value), 0)
+    combo.setCurrentIndex(index)
+
+
 def _int(field: str, raw: str) -> int:
     value = _decimal(field, raw)
     if value != value.to_integral_value():
@@ -190,8 +196,8 @@ class PolicyDialog(AdminListDialog):
         self.flow_explain.setText(str(policy.flow_tolerance.explain))
         self.equity_ok.setText(str(policy.equity_tolerance.ok))
         self.equity_explain.setText(str(policy.equity_tolerance.explain))
-        self.days.setCurrentIndex(max(self.days.findData(policy.days_per_month), 0))
-        self.loan_unit.setCurrentIndex(max(self.loan_unit.findData(policy.rounding.loan_unit), 0))
+        _select(self.days, policy.days_per_month)
+        _select(self.loan_unit, policy.rounding.loan_unit)
         self.minimum_cash.setText(str(policy.minimum_cash_buffer))
         self.store_checks.setChecked(policy.store_checks_block)
         self.table.setRowCount(0)

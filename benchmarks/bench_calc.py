@@ -15,7 +15,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from workbench.domain.calc import compute_case
+from workbench.domain.cross_checks import Target
+from workbench.domain.policy import DEFAULT_POLICY, CheckBand, CreditPolicy, Product
 from workbench.domain.schedules import Method, Rate, build_schedule
+from workbench.domain.settings import ToleranceBand
 from workbench.paths import resource_path
 from workbench.services.case_files import dumps_case, loads_case, read_case_file
 
@@ -30,13 +33,24 @@ def main() -> None:
     print(f"python {sys.version.split()[0]}; {len(list(Path('/proc').glob('[0-9]*')))} processes running")
     from decimal import Decimal
 
+    # A bank's policy in play: several products (the case's picked by name), bands per kind of check.
+    bank = CreditPolicy(
+        name="bench",
+        products=(
+            Product(name="小额", max_amount=Decimal(50000)),
+            Product(name="微贷·经营类"),
+            Product(name="x"),
+        ),
+        check_tolerances=(CheckBand(Target.INVENTORY, ToleranceBand(Decimal("0.08"), Decimal("0.15"))),),
+    )
     for name in ("case-a.json", "case-b.json"):
         case = read_case_file(Path(resource_path("demo", name)))
         text = dumps_case(case)
-        measure(f"compute_case({name})", lambda case=case: compute_case(case))
+        measure(f"compute_case({name}, DEFAULT_POLICY)", lambda case=case: compute_case(case, DEFAULT_POLICY))
+        measure(f"compute_case({name}, a bank's policy)", lambda case=case: compute_case(case, bank))
         measure(
             f"parse + validate + compute ({name})",
-            lambda text=text: compute_case(loads_case(text)),
+            lambda text=text: compute_case(loads_case(text), DEFAULT_POLICY),
             number=50,
         )
     rate = Rate.from_annual_percent(Decimal("8.4"))

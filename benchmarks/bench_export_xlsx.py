@@ -16,6 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from workbench.domain.policy import DEFAULT_POLICY
 from workbench.paths import resource_path
 from workbench.services.case_files import read_case_file
 from workbench.services.workbooks import case_workbook
@@ -32,10 +33,10 @@ def main() -> None:
     print(f"python {sys.version.split()[0]}; {len(list(Path('/proc').glob('[0-9]*')))} processes running")
     for name in ("case-a.json", "case-b.json"):
         case = read_case_file(Path(resource_path("demo", name)))
-        case_workbook(case, "zh")  # warm the imports and the catalogues
-        measure(f"export {name} as .xlsx (zh)", lambda case=case: case_workbook(case, "zh"))
-        measure(f"export {name} as .xlsx (en)", lambda case=case: case_workbook(case, "en"))
-        data = case_workbook(case, "zh")
+        case_workbook(case, DEFAULT_POLICY, "zh")  # warm the imports and the catalogues
+        measure(f"export {name} as .xlsx (zh)", lambda case=case: case_workbook(case, DEFAULT_POLICY, "zh"))
+        measure(f"export {name} as .xlsx (en)", lambda case=case: case_workbook(case, DEFAULT_POLICY, "en"))
+        data = case_workbook(case, DEFAULT_POLICY, "zh")
         measure(
             f"import the .xlsx of {name} ({len(data) // 1024} KiB)",
             lambda data=data: read_workbook(data, "case.xlsx"),

@@ -22,6 +22,8 @@ import sys
 import time
 from pathlib import Path
 
+from workbench.domain.policy import DEFAULT_POLICY
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -44,7 +46,7 @@ def main() -> None:
     first_switches: list[float] = []
     for name in ("A", "B"):
         case, _source = open_demo(name)
-        results = compute_case(case)
+        results = compute_case(case, DEFAULT_POLICY)
         for size in ((1024, 768), (1920, 1080)):
             start = time.perf_counter()
             window = PresentationWindow(case, results, size)
@@ -75,7 +77,7 @@ def main() -> None:
     )
 
     case, _source = open_demo("A")
-    window = PresentationWindow(case, compute_case(case), (1920, 1080))
+    window = PresentationWindow(case, compute_case(case, DEFAULT_POLICY), (1920, 1080))
     window.show()
     QTest.qWaitForWindowExposed(window)
     capacity = next(i for i, s in enumerate(window.slides) if s.key == "capacity")
@@ -116,7 +118,7 @@ def live_update(app: object) -> None:
     case, _source = open_demo("A")
     document = CaseDocument(case)
     recalc = Recalculator(document)
-    window = PresentationWindow(case, compute_case(case), (1920, 1080))
+    window = PresentationWindow(case, compute_case(case, DEFAULT_POLICY), (1920, 1080))
     window.follow(document, recalc)
     window.show()
     QTest.qWaitForWindowExposed(window)

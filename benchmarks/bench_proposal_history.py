@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.bench_store import ThrowAwayPg, bench_user, line, pg_server_url, timed
+from workbench.domain.policy import DEFAULT_POLICY
 from workbench.domain.proposal_history import SavedVersion, proposal_history
 from workbench.paths import resource_path
 from workbench.services.case_files import read_case_file
@@ -77,7 +78,8 @@ def plain_way(store: StoreServices, user: User, case_id: str) -> object:
                 i.version, i.saved_by, i.saved_at, store.cases.open_version(case_id, i.version, user)
             )
             for i in infos
-        ]
+        ],
+        DEFAULT_POLICY,
     )
 
 

@@ -34,6 +34,7 @@ from PIL import Image  # noqa: E402
 
 from workbench.domain.calc import compute_case  # noqa: E402
 from workbench.domain.committee import Outcome  # noqa: E402
+from workbench.domain.policy import DEFAULT_POLICY  # noqa: E402
 from workbench.paths import resource_path  # noqa: E402
 from workbench.reports.canonical import canonical_case_sha256  # noqa: E402
 from workbench.reports.content import build_dossier, build_survey_report, draft_decision  # noqa: E402
@@ -111,7 +112,7 @@ def equivalent_workbook(path: Path) -> None:
     from workbench.reports.document import Bullets, DataTable, KeyValues, Para, Section
 
     case = read_case_file(Path(resource_path("demo", "case-b.json")))
-    results = compute_case(case)
+    results = compute_case(case, DEFAULT_POLICY)
     doc = build_dossier(case, results, [], draft_decision(case, results, Outcome.APPROVED_AS_PROPOSED))
     book = Workbook()
     book.remove(book.active)
@@ -222,7 +223,7 @@ def main() -> None:
     print(f"photos: {len(images)}, {sum(len(i.data) for i in images) / 1e6:.1f} MB")
 
     def survey() -> bytes:
-        return render_pdf(build_survey_report(case, compute_case(case)), meta=meta)
+        return render_pdf(build_survey_report(case, compute_case(case, DEFAULT_POLICY)), meta=meta)
 
     with tempfile.TemporaryDirectory() as tmp:
         create_identity("刘敏", "客户经理", "bench-passphrase", Path(tmp) / "id.p12")
@@ -232,7 +233,7 @@ def main() -> None:
         reviewer = load_identity(Path(tmp) / "reviewer.p12", "bench-passphrase")
 
     def dossier() -> bytes:
-        results = compute_case(case)
+        results = compute_case(case, DEFAULT_POLICY)
         decision = draft_decision(case, results, Outcome.APPROVED_AS_PROPOSED)
         doc = build_dossier(case, results, images, decision)
         return sign_pdf(render_pdf(doc, meta=meta), identity, reason="贷款档案签署")
@@ -251,7 +252,7 @@ def main() -> None:
     many = photos(30)
 
     def dossier_40() -> bytes:
-        results = compute_case(case)
+        results = compute_case(case, DEFAULT_POLICY)
         doc = build_dossier(case, results, many, draft_decision(case, results, Outcome.APPROVED_AS_PROPOSED))
         return sign_pdf(render_pdf(doc, meta=meta), identity, reason="贷款档案签署")
 

@@ -32,6 +32,7 @@ from sqlalchemy import func, insert, select
 from workbench.domain.case_file import CaseFile, Stage
 from workbench.domain.codec import encode
 from workbench.domain.errors import ValidationError
+from workbench.domain.policy import DEFAULT_POLICY
 from workbench.domain.records import ChangeAction, Role
 from workbench.paths import resource_path
 from workbench.services.case_files import read_case_file
@@ -190,7 +191,7 @@ def case_rows(
 ) -> tuple[dict[str, Any], dict[Any, list[dict[str, Any]]], dict[str, Any], dict[str, Any]]:
     """The rows ``SqlCaseRepository.add`` writes for ``case``: root, details, snapshot, audit entry."""
     plain = encode(case)
-    rows = case_to_rows(case, plain)
+    rows = case_to_rows(case, DEFAULT_POLICY, plain)
     document = canonical_text(plain)
     sha = sha256_text(document)
     created = datetime(survey.year, survey.month, survey.day, 8, tzinfo=UTC) + timedelta(

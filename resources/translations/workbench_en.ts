@@ -440,6 +440,10 @@
         <translation>Manage Users…</translation>
     </message>
     <message>
+        <source>授信政策…</source>
+        <translation>Credit policy…</translation>
+    </message>
+    <message>
         <source>组合…</source>
         <translation>Portfolio…</translation>
     </message>
@@ -548,8 +552,100 @@
         <translation>Category</translation>
     </message>
     <message>
+        <source>授信政策</source>
+        <translation>Credit policy</translation>
+    </message>
+    <message>
+        <source>案件库交叉核对（同一申请人、互保圈）阻止上会</source>
+        <translation>Checks across the store (same applicant, guarantee rings) block the submission</translation>
+    </message>
+    <message>
         <source>名称</source>
         <translation>Name</translation>
+    </message>
+    <message>
+        <source>可用比例 α（0–1）</source>
+        <translation>Usable share α (0–1)</translation>
+    </message>
+    <message>
+        <source>敏感性比例（逗号分隔）</source>
+        <translation>Sensitivity shares (comma-separated)</translation>
+    </message>
+    <message>
+        <source>现金流检验容差：可接受 / 需说明</source>
+        <translation>Flow check tolerance: OK / explain</translation>
+    </message>
+    <message>
+        <source>权益检验容差：可接受 / 需说明</source>
+        <translation>Equity check tolerance: OK / explain</translation>
+    </message>
+    <message>
+        <source>每月营业天数（无经营时）</source>
+        <translation>Operating days a month (no business)</translation>
+    </message>
+    <message>
+        <source>贷款金额取整单位</source>
+        <translation>Loan amount rounding unit</translation>
+    </message>
+    <message>
+        <source>现金流预测最低余额</source>
+        <translation>Minimum projected cash balance</translation>
+    </message>
+    <message>
+        <source>最低金额</source>
+        <translation>Min amount</translation>
+    </message>
+    <message>
+        <source>最高金额</source>
+        <translation>Max amount</translation>
+    </message>
+    <message>
+        <source>最短期限（月）</source>
+        <translation>Min term (months)</translation>
+    </message>
+    <message>
+        <source>最长期限（月）</source>
+        <translation>Max term (months)</translation>
+    </message>
+    <message>
+        <source>最低年利率</source>
+        <translation>Min annual rate</translation>
+    </message>
+    <message>
+        <source>最高年利率</source>
+        <translation>Max annual rate</translation>
+    </message>
+    <message>
+        <source>首贷上限</source>
+        <translation>First-loan cap</translation>
+    </message>
+    <message>
+        <source>添加产品</source>
+        <translation>Add product</translation>
+    </message>
+    <message>
+        <source>删除产品</source>
+        <translation>Remove product</translation>
+    </message>
+    <message>
+        <source>保存为新版本</source>
+        <translation>Save as new version</translation>
+    </message>
+    <message>
+        <source>只有管理员可以修改授信政策；此处只读。</source>
+        <translation>Only an administrator may change the credit policy; shown read-only.</translation>
+    </message>
+    <message>
+        <source>现行版本：%1 第 %2 版</source>
+        <translation>In force: %1 version %2</translation>
+    </message>
+    <message>
+        <source>新产品</source>
+        <translation>new product</translation>
+    </message>
+    <message>
+        <source>已保存为第 %1 版，此后的计算按新版本进行</source>
+        <translation>Saved as version %1; figures are computed under it from now on</translation>
     </message>
     <message>
         <source>金额</source>

@@ -9,6 +9,7 @@ import pytest
 
 from tests.store.helpers import demo, demo_path
 from workbench.cli.main import main
+from workbench.domain.policy import DEFAULT_POLICY
 from workbench.services.case_files import dumps_case
 from workbench.store.migrate import head
 
@@ -48,7 +49,7 @@ def test_init_import_export_and_list(
         target = tmp_path / f"{name}.json"
         code, _, _ = run(capsys, "export", demo(name).id, "--db", blank_url, "-o", str(target))
         assert code == 0
-        assert target.read_bytes() == dumps_case(demo(name)).encode("utf-8")
+        assert target.read_bytes() == dumps_case(demo(name), DEFAULT_POLICY).encode("utf-8")
     code, out, _ = run(capsys, "cases", "--db", blank_url, "--json")
     listed = json.loads(out)
     assert [c["id"] for c in listed] == [demo("b").id, demo("a").id]
@@ -74,7 +75,7 @@ def test_export_to_stdout_and_unknown_case(engine_url: str, capsys: pytest.Captu
     run(capsys, "db", "init", "--db", engine_url)
     run(capsys, "import", str(demo_path("b")), "--db", engine_url)
     code, out, _ = run(capsys, "export", demo("b").id, "--db", engine_url)
-    assert (code, out) == (0, dumps_case(demo("b")))
+    assert (code, out) == (0, dumps_case(demo("b"), DEFAULT_POLICY))
     code, _, err = run(
         capsys, "--lang", "en", "export", "00000000-0000-4000-8000-000000000000", "--db", engine_url
     )

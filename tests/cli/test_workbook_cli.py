@@ -12,6 +12,7 @@ import pytest
 
 from tests.store.helpers import demo, demo_path
 from workbench.cli.main import main
+from workbench.domain.policy import DEFAULT_POLICY
 from workbench.services.case_files import dumps_case
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ def test_export_xlsx_then_import_gives_the_same_case(
     assert (code, out.strip()) == (0, demo("b").id)
     back = tmp_path / "back.json"
     assert run(capsys, "export", demo("b").id, "--db", second, "-o", str(back))[0] == 0
-    assert back.read_text(encoding="utf-8") == dumps_case(demo("b"))
+    assert back.read_text(encoding="utf-8") == dumps_case(demo("b"), DEFAULT_POLICY)
 
 
 def test_english_export(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ from workbench.domain.cross_checks import (
     Target,
 )
 from workbench.domain.money import quantize
+from workbench.domain.policy import DEFAULT_POLICY
 from workbench.domain.settings import ToleranceBand
 from workbench.domain.status import Status
 from workbench.paths import resource_path
@@ -41,7 +42,7 @@ def demo_case(name: str) -> CaseFile:
 @functools.cache
 def demo_results(name: str) -> CaseResults:
     """``compute_case`` of a demo case with the default settings."""
-    return compute_case(demo_case(name))
+    return compute_case(demo_case(name), DEFAULT_POLICY)
 
 
 def ctx(

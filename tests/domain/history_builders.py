@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from tests.domain.builders import demo_case
+from workbench.domain.policy import DEFAULT_POLICY
 from workbench.domain.proposal_history import ProposalHistory, SavedVersion, proposal_history
 
 if TYPE_CHECKING:
@@ -64,4 +65,4 @@ def fitted_versions() -> tuple[SavedVersion, ...]:
 
 @functools.cache
 def fitted_history() -> ProposalHistory:
-    return proposal_history(fitted_versions(), submitted=True)
+    return proposal_history(fitted_versions(), DEFAULT_POLICY, submitted=True)

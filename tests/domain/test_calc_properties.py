@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from workbench.domain.calc import compute_case
 from workbench.domain.cross_checks import deviation_rate
 from workbench.domain.loan_request import RateKind, RateQuote
+from workbench.domain.policy import DEFAULT_POLICY
 from workbench.domain.profit_loss import Season
 from workbench.domain.schedules import Method
 from workbench.domain.summary import key_figures
@@ -101,7 +102,7 @@ def test_compute_case_never_raises_or_gives_nan_on_in_range_input(
         method=method,
     )
     case = dataclasses.replace(base, profit_loss=pl, balance_sheet=sheet, request=req)
-    results = compute_case(case)
+    results = compute_case(case, DEFAULT_POLICY)
     for value in key_figures(results).values():
         _no_nan(value)
     for check in results.checks:

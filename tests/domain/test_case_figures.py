@@ -8,12 +8,13 @@ from decimal import Decimal
 from tests.store.helpers import demo
 from workbench.domain.calc import compute_case
 from workbench.domain.case_figures import NO_FIGURES, case_figures
+from workbench.domain.policy import DEFAULT_POLICY
 from workbench.domain.status import Status
 
 
 def test_case_a_keeps_its_equity_delta_and_its_standing_checks() -> None:
     case = demo("a")
-    results, figures = compute_case(case), case_figures(case)
+    results, figures = compute_case(case, DEFAULT_POLICY), case_figures(case, DEFAULT_POLICY)
     assert results.equity is not None
     assert figures.equity_deviation == results.equity.current.deviation
     assert figures.equity_status is Status.OK
@@ -29,6 +30,8 @@ def test_a_case_the_domain_cannot_compute_yet_has_no_figures() -> None:
     case = demo("a")
     quote = dataclasses.replace(case.request.rate, value=Decimal("99"))  # above the product's maximum
     assert (
-        case_figures(dataclasses.replace(case, request=dataclasses.replace(case.request, rate=quote)))
+        case_figures(
+            dataclasses.replace(case, request=dataclasses.replace(case.request, rate=quote)), DEFAULT_POLICY
+        )
         == NO_FIGURES
     )

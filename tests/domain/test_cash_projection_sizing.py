@@ -8,10 +8,10 @@ from decimal import Decimal
 from tests.domain.builders import demo_case
 from workbench.domain.calc import CaseResults, compute_case
 from workbench.domain.money import floor_to
+from workbench.domain.policy import DEFAULT_POLICY, CreditPolicy
 from workbench.domain.profit_loss import Season
 from workbench.domain.readiness import Issue, Severity
 from workbench.domain.schedules import Method
-from workbench.domain.settings import DEFAULT_SETTINGS, Settings
 from workbench.domain.sizing import plan_schedule, project_cash
 
 D = Decimal
@@ -19,7 +19,7 @@ P, N, S = Season.PEAK, Season.NORMAL, Season.SLACK
 
 
 def lean_start_case(
-    *, cash: Decimal = D(0), bank: Decimal = D(10000), settings: Settings = DEFAULT_SETTINGS
+    *, cash: Decimal = D(0), bank: Decimal = D(10000), settings: CreditPolicy = DEFAULT_POLICY
 ) -> CaseResults:
     """Case A with little cash and a long slack stretch right after disbursement (July–October):
     the yearly average carries the loan, the first months do not."""
@@ -51,7 +51,7 @@ def lowest(results: CaseResults, amount: Decimal) -> Decimal:
     z = results.sizing
     request = demo_case("a").request
     schedule = plan_schedule(
-        amount, z.rate, z.months, request.method, request.grace_months, DEFAULT_SETTINGS, ()
+        amount, z.rate, z.months, request.method, request.grace_months, DEFAULT_POLICY.rounding, (), 360
     )
     projection = project_cash(results.statement, schedule, z.opening_liquidity, z.first_month)
     return min(m.balance for m in projection)
@@ -91,7 +91,7 @@ def test_the_loan_is_sized_down_to_the_largest_amount_that_keeps_the_balance_abo
 
 def test_the_minimum_balance_comes_from_the_settings() -> None:
     plain = lean_start_case(bank=D(20000))
-    strict = lean_start_case(bank=D(20000), settings=Settings(minimum_cash_buffer=D(15000)))
+    strict = lean_start_case(bank=D(20000), settings=CreditPolicy(minimum_cash_buffer=D(15000)))
     assert strict.sizing.proposal < plain.sizing.proposal
     low = strict.sizing.projection_minimum
     assert low is not None and low.balance >= D(15000)
@@ -99,7 +99,7 @@ def test_the_minimum_balance_comes_from_the_settings() -> None:
 
 def test_a_shortfall_without_any_loan_blocks_and_names_the_month() -> None:
     # the household runs out of cash even before any instalment: nothing can be proposed
-    results = lean_start_case(settings=Settings(minimum_cash_buffer=D(1_000_000)))
+    results = lean_start_case(settings=CreditPolicy(minimum_cash_buffer=D(1_000_000)))
     z = results.sizing
     assert z.proposal == 0
     blocking = [i for i in results.issues if i.code == "cash_shortfall"]
@@ -110,7 +110,7 @@ def test_a_shortfall_without_any_loan_blocks_and_names_the_month() -> None:
 
 def test_the_demo_cases_are_not_cut_by_their_projection() -> None:
     for name, proposal in (("a", D(45000)), ("b", D(100000))):
-        z = compute_case(demo_case(name)).sizing
+        z = compute_case(demo_case(name), DEFAULT_POLICY).sizing
         assert z.proposal == proposal
         assert z.shortfall is None
         assert z.binding_limit != "cash_projection"
@@ -119,6 +119,6 @@ def test_the_demo_cases_are_not_cut_by_their_projection() -> None:
 def test_a_seasonal_plan_is_sized_on_the_projection_too() -> None:
     base = demo_case("a")
     request = dataclasses.replace(base.request, method=Method.SEASONAL)
-    results = compute_case(dataclasses.replace(base, request=request))
+    results = compute_case(dataclasses.replace(base, request=request), DEFAULT_POLICY)
     low = results.sizing.projection_minimum
     assert low is not None and low.balance >= 0

@@ -26,8 +26,8 @@ from workbench.domain.committee import (
 from workbench.domain.errors import ValidationError
 from workbench.domain.loan_request import RateKind, RateQuote
 from workbench.domain.money import quantize
+from workbench.domain.policy import DEFAULT_POLICY
 from workbench.domain.schedules import Method
-from workbench.domain.settings import DEFAULT_SETTINGS
 from workbench.paths import resource_path
 from workbench.services.case_files import read_case_file
 
@@ -129,7 +129,7 @@ def test_chair_decides_needs_the_chairs_vote() -> None:
 @pytest.fixture(scope="module")
 def case_a():  # type: ignore[no-untyped-def]
     case = read_case_file(Path(resource_path("demo", "case-a.json")))
-    return case, compute_case(case)
+    return case, compute_case(case, DEFAULT_POLICY)
 
 
 def terms(amount: str, months: int = 12, rate: str = "7.2", method: Method = Method.ANNUITY) -> Terms:
@@ -139,7 +139,13 @@ def terms(amount: str, months: int = 12, rate: str = "7.2", method: Method = Met
 def evaluate(case_a, t: Terms):  # type: ignore[no-untyped-def]
     case, results = case_a
     return evaluate_terms(
-        results.statement, t, results.totals.liquid, case.request.own_contribution, DEFAULT_SETTINGS, 7
+        results.statement,
+        t,
+        results.totals.liquid,
+        case.request.own_contribution,
+        DEFAULT_POLICY,
+        7,
+        DEFAULT_POLICY.product(),
     )
 
 
@@ -154,18 +160,18 @@ def test_the_committee_approves_the_proposal_of_case_a(case_a) -> None:  # type:
 def test_what_if_the_requested_amount(case_a) -> None:  # type: ignore[no-untyped-def]
     e = evaluate(case_a, terms("60000"))
     assert not e.within_capacity
-    assert e.ratio > DEFAULT_SETTINGS.alpha
+    assert e.ratio > DEFAULT_POLICY.alpha
 
 
 def test_what_if_a_longer_term_fits_the_request(case_a) -> None:  # type: ignore[no-untyped-def]
     e = evaluate(case_a, terms("60000", months=18))
-    assert e.within_capacity and e.ratio <= DEFAULT_SETTINGS.alpha
+    assert e.within_capacity and e.ratio <= DEFAULT_POLICY.alpha
     assert len(e.schedule.rows) == 18 and e.schedule.rows[-1].balance == 0
 
 
 def test_what_if_seasonal_repayment(case_a) -> None:  # type: ignore[no-untyped-def]
     e = evaluate(case_a, terms("45000", method=Method.SEASONAL))
-    assert e.ratio is not None and e.ratio <= DEFAULT_SETTINGS.alpha
+    assert e.ratio is not None and e.ratio <= DEFAULT_POLICY.alpha
     assert sum(r.principal for r in e.schedule.rows) == D(45000)
 
 

@@ -22,6 +22,7 @@ from workbench.domain.cross_checks import (
     VerificationInputs,
 )
 from workbench.domain.evidence import Evidence, EvidenceKind
+from workbench.domain.policy import DEFAULT_POLICY
 from workbench.domain.profit_loss import ExpenseItem, ProfitLoss
 from workbench.domain.readiness import Issue, Severity
 
@@ -88,7 +89,7 @@ def salaried(*checks: CrossCheck) -> CaseResults:
         cross_checks=checks,
         evidence=EVIDENCE,
     )
-    return compute_case(case)
+    return compute_case(case, DEFAULT_POLICY)
 
 
 def blocking(results: CaseResults) -> list[Issue]:
@@ -122,6 +123,6 @@ def test_the_household_statement_needs_two_methods() -> None:
 
 
 def test_a_business_loan_keeps_its_own_rules() -> None:
-    results = compute_case(demo_case("a"))
+    results = compute_case(demo_case("a"), DEFAULT_POLICY)
     assert results.ready
     assert not any(i.subject in ("income", "household") for i in results.issues)

@@ -94,7 +94,7 @@ def run(
     equity: ToleranceBand = BAND,
 ) -> CrossCheckResult:
     check = CrossCheck("X", target, method, inputs, season=season, adopted=adopted)
-    return run_check(check, context, flow, equity)
+    return run_check(check, context, lambda t: equity if t is T.EQUITY else flow)
 
 
 def assert_result(
@@ -664,7 +664,7 @@ def test_supersedes_marks_the_earlier_check() -> None:
         CrossCheck("C4b", T.SALES_MONTH, M.M2, EstimationInputs(daily=D(3350)), supersedes="C4a"),
         CrossCheck("C5", T.SALES_MONTH, M.M2, EstimationInputs(daily=D(3300))),
     )
-    results = run_cross_checks(checks, CTX, BAND, BAND)
+    results = run_cross_checks(checks, CTX, lambda _: BAND)
     assert [(r.id, r.superseded_by) for r in results] == [("C4a", "C4b"), ("C4b", ""), ("C5", "")]
     assert results[0].status is FAIL  # kept with its own grading, just marked
 
@@ -672,7 +672,7 @@ def test_supersedes_marks_the_earlier_check() -> None:
 def test_the_result_carries_the_officers_text() -> None:
     check = CrossCheck("C9", T.SALES_MONTH, M.M2, EstimationInputs(daily=D(3000)), title="till",
                        explanation="rainy fortnight", evidence=("E1",))  # fmt: skip
-    r = run_check(check, CTX, BAND, BAND)
+    r = run_check(check, CTX, lambda _: BAND)
     assert (r.id, r.title, r.explanation, r.evidence, r.method) == (
         "C9",
         "till",
@@ -690,7 +690,7 @@ def test_a_faulty_check_is_named_by_its_place_in_the_list() -> None:
     good = CrossCheck("A", T.SALES_MONTH, M.M2, EstimationInputs(daily=D(4000)))
     bad = CrossCheck("B", T.SALES_MONTH, M.M2, EstimationInputs(daily=D(4000)), adopted=ref)
     with pytest.raises(ValidationError) as caught:
-        run_cross_checks((good, bad), CTX, BAND, BAND)
+        run_cross_checks((good, bad), CTX, lambda _: BAND)
     assert (caught.value.field, caught.value.reason) == ("cross_checks[1].adopted", "unknown_reference")
 
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from tests.domain.builders import demo_case
 from workbench.domain.calc import CaseResults, compute_case
+from workbench.domain.policy import DEFAULT_POLICY
 from workbench.domain.profit_loss import Season
 from workbench.domain.readiness import Issue, Severity
 from workbench.domain.summary import key_figures
@@ -19,7 +20,7 @@ P, S = Season.PEAK, Season.SLACK
 def peak_and_slack() -> CaseResults:
     case = demo_case("a")
     pl = dataclasses.replace(case.profit_loss, calendar=(P, P, S, S, S, S, S, S, S, S, P, P))
-    return compute_case(dataclasses.replace(case, profit_loss=pl))
+    return compute_case(dataclasses.replace(case, profit_loss=pl), DEFAULT_POLICY)
 
 
 def test_a_check_without_a_season_asks_for_one_instead_of_comparing_with_zero() -> None:
@@ -33,7 +34,7 @@ def test_a_check_naming_its_season_is_compared_with_it() -> None:
     case = demo_case("a")
     pl = dataclasses.replace(case.profit_loss, calendar=(P, P, S, S, S, S, S, S, S, S, P, P))
     checks = tuple(dataclasses.replace(c, season=S) if c.id == "C1" else c for c in case.cross_checks)
-    results = compute_case(dataclasses.replace(case, profit_loss=pl, cross_checks=checks))
+    results = compute_case(dataclasses.replace(case, profit_loss=pl, cross_checks=checks), DEFAULT_POLICY)
     c1 = next(r for r in results.checks if r.id == "C1")
     assert c1.adopted == D(100000)
 
@@ -48,5 +49,5 @@ def test_no_figure_for_a_season_that_does_not_exist() -> None:
 
 
 def test_the_demo_cases_keep_all_their_seasons() -> None:
-    figures = key_figures(compute_case(demo_case("a")))
+    figures = key_figures(compute_case(demo_case("a"), DEFAULT_POLICY))
     assert figures["disposable_normal"] == D("4920.00")

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from tests.domain.builders import demo_case
 from workbench.domain.calc import compute_case
 from workbench.domain.cross_checks import CheckMethod, CrossCheck, CrossCheckResult, EstimationInputs, Target
-from workbench.domain.settings import DEFAULT_SETTINGS, Settings
+from workbench.domain.policy import DEFAULT_POLICY, CreditPolicy
 from workbench.domain.status import Status
 
 if TYPE_CHECKING:
@@ -25,7 +25,7 @@ DAILY = CrossCheck(
 )
 
 
-def estimate(case: CaseFile, settings: Settings = DEFAULT_SETTINGS) -> CrossCheckResult:
+def estimate(case: CaseFile, settings: CreditPolicy = DEFAULT_POLICY) -> CrossCheckResult:
     results = compute_case(dataclasses.replace(case, cross_checks=(*case.cross_checks, DAILY)), settings)
     return next(r for r in results.checks if r.id == "E1")
 
@@ -41,16 +41,16 @@ def test_a_26_day_workshop_is_checked_with_26_days() -> None:
 def test_days_typed_in_the_check_win() -> None:
     case = demo_case("b")
     typed = dataclasses.replace(DAILY, inputs=EstimationInputs(daily=D(6200), days=D(25)))
-    results = compute_case(dataclasses.replace(case, cross_checks=(typed,)))
+    results = compute_case(dataclasses.replace(case, cross_checks=(typed,)), DEFAULT_POLICY)
     assert results.checks[0].check_value == D(155000)
 
 
 def test_without_a_business_the_policy_convention_applies() -> None:
     case = dataclasses.replace(demo_case("b"), business=None)
     assert estimate(case).check_value == D(6200) * 30
-    assert estimate(case, Settings(days_per_month=D(28))).check_value == D(6200) * 28
+    assert estimate(case, CreditPolicy(days_per_month=D(28))).check_value == D(6200) * 28
 
 
 def test_the_days_are_a_figure_a_check_may_refer_to() -> None:
-    results = compute_case(demo_case("b"))
+    results = compute_case(demo_case("b"), DEFAULT_POLICY)
     assert results.figures["operating_days"] == D(26)

@@ -11,6 +11,7 @@ import pytest
 from tests.domain.builders import demo_case
 from workbench.domain.calc import compute_case
 from workbench.domain.errors import ValidationError
+from workbench.domain.policy import DEFAULT_POLICY
 from workbench.domain.profit_loss import ProductLine, ProfitLoss, cost_structure
 
 D = Decimal
@@ -40,7 +41,8 @@ def test_compute_case_names_the_field_in_the_case() -> None:
     )
     with pytest.raises(ValidationError) as error:
         compute_case(
-            dataclasses.replace(case, profit_loss=dataclasses.replace(case.profit_loss, products=products))
+            dataclasses.replace(case, profit_loss=dataclasses.replace(case.profit_loss, products=products)),
+            DEFAULT_POLICY,
         )
     assert error.value.field == "profit_loss.products[4].share"
 

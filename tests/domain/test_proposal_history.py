@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from tests.domain.builders import demo_case
 from workbench.domain.calc import compute_case
+from workbench.domain.policy import DEFAULT_POLICY
 from workbench.domain.proposal_history import (
     DRIVING_FIGURES,
     RAISING_STEPS,
@@ -40,8 +41,8 @@ def with_request(case: CaseFile, amount: Decimal) -> CaseFile:
 
 def test_figures_are_the_calculators() -> None:
     case = demo_case("a")
-    results = compute_case(case)
-    values = version_figures(case)
+    results = compute_case(case, DEFAULT_POLICY)
+    values = version_figures(case, DEFAULT_POLICY)
     assert [k for k, _ in DRIVING_FIGURES] == list(values)
     assert values["sales_avg"] == results.figures["sales_avg"]
     assert values["disposable_avg"] == results.figures["disposable_avg"]
@@ -60,7 +61,7 @@ def test_sales_nudged_up_ten_times_is_flagged() -> None:
     for n in range(2, 12):  # ten saves, an hour apart, each with 3 % more normal-season sales
         sales = (sales * D("1.03")).quantize(D(1))
         saved.append(SavedVersion(n, "刘敏", START + timedelta(hours=n), with_sales(case, sales)))
-    history = proposal_history(saved)
+    history = proposal_history(saved, DEFAULT_POLICY)
     sales_avg = history.figure("sales_avg")
     assert sales_avg.changes == 10
     assert sales_avg.editors == (("刘敏", 10),)
@@ -86,7 +87,7 @@ def test_honest_case_with_two_corrections_is_not_flagged() -> None:
             4, "刘敏", START + timedelta(days=2), with_request(with_sales(case, D(118000)), D(45000))
         ),
     ]
-    history = proposal_history(saved)
+    history = proposal_history(saved, DEFAULT_POLICY)
     assert history.figure("sales_avg").changes == 2
     assert history.figure("request_amount").changes == 1
     assert not history.flagged
@@ -158,7 +159,7 @@ def test_a_lowered_request_is_not_fitting() -> None:
 
 
 def test_single_version_has_no_changes() -> None:
-    history = proposal_history([SavedVersion(1, "刘敏", START, demo_case("a"))])
+    history = proposal_history([SavedVersion(1, "刘敏", START, demo_case("a"))], DEFAULT_POLICY)
     assert all(f.changes == 0 and f.editors == () for f in history.figures)
     assert not history.flagged
     assert history.last_version == 1

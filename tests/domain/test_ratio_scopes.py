@@ -9,6 +9,7 @@ from decimal import Decimal
 from tests.domain.builders import demo_case
 from workbench.domain.balance_sheet import AssetCategory, AssetItem, Debt, DebtKind, Scope, compute_totals
 from workbench.domain.calc import compute_case
+from workbench.domain.policy import DEFAULT_POLICY
 
 D = Decimal
 
@@ -20,8 +21,8 @@ def test_a_household_deposit_is_as_current_as_the_household_credit_card() -> Non
         category=AssetCategory.DEPOSIT, label="定期存款", amount=D(10000), scope=Scope.HOUSEHOLD
     )
     with_deposit = dataclasses.replace(sheet, assets=(*sheet.assets, deposit))
-    before = compute_case(case).ratios
-    after = compute_case(dataclasses.replace(case, balance_sheet=with_deposit)).ratios
+    before = compute_case(case, DEFAULT_POLICY).ratios
+    after = compute_case(dataclasses.replace(case, balance_sheet=with_deposit), DEFAULT_POLICY).ratios
     # A: current assets 154,000; current liabilities 42,000 including the household's card (4,000)
     assert before["current_ratio"] == D(154000) / D(42000)
     assert after["current_ratio"] == D(164000) / D(42000)
@@ -30,7 +31,7 @@ def test_a_household_deposit_is_as_current_as_the_household_credit_card() -> Non
 
 
 def test_case_b_counts_the_household_deposit() -> None:
-    results = compute_case(demo_case("b"))
+    results = compute_case(demo_case("b"), DEFAULT_POLICY)
     t = results.totals
     assert t.household_current_assets == D(
         38000

@@ -12,6 +12,7 @@ from workbench.domain.calc import compute_case
 from workbench.domain.case_file import LoanClass
 from workbench.domain.cross_checks import CheckMethod, CrossCheckResult, Target
 from workbench.domain.equity import EquityResult, equity_pass
+from workbench.domain.policy import DEFAULT_POLICY
 from workbench.domain.readiness import Issue, Severity, check_issues, counted, equity_issues
 from workbench.domain.status import Status
 
@@ -234,11 +235,11 @@ def test_the_demo_cases_are_ready_without_issues(name: str) -> None:
 
 
 def test_case_a_without_equity_check_is_blocked_as_a_business_loan_only() -> None:
-    business = compute_case(dataclasses.replace(demo_case("a"), equity_check=None))
+    business = compute_case(dataclasses.replace(demo_case("a"), equity_check=None), DEFAULT_POLICY)
     assert business.ready is False
     assert Issue(BLOCKING, "equity_missing") in business.issues
     consumer = compute_case(
-        dataclasses.replace(demo_case("a"), equity_check=None, loan_class=LoanClass.CONSUMER)
+        dataclasses.replace(demo_case("a"), equity_check=None, loan_class=LoanClass.CONSUMER), DEFAULT_POLICY
     )
     assert consumer.ready is True
     assert Issue(BLOCKING, "equity_missing") not in consumer.issues
@@ -247,7 +248,7 @@ def test_case_a_without_equity_check_is_blocked_as_a_business_loan_only() -> Non
 def test_case_b_without_the_explanation_of_b5_is_blocked() -> None:
     case = demo_case("b")
     checks = tuple(dataclasses.replace(c, explanation="") if c.id == "B5" else c for c in case.cross_checks)
-    results = compute_case(dataclasses.replace(case, cross_checks=checks))
+    results = compute_case(dataclasses.replace(case, cross_checks=checks), DEFAULT_POLICY)
     assert results.ready is False
     assert [i for i in results.issues if i.severity is BLOCKING] == [
         Issue(BLOCKING, "check_unexplained", "B5", {"deviation": "+6.95%", "status": "EXPLAIN"})

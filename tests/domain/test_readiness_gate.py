@@ -25,8 +25,9 @@ from workbench.domain.cross_checks import (
 from workbench.domain.equity import EquityResult, equity_pass
 from workbench.domain.errors import ValidationError
 from workbench.domain.evidence import Evidence, EvidenceKind
+from workbench.domain.policy import DEFAULT_POLICY, CreditPolicy
 from workbench.domain.readiness import Issue, Severity, equity_issues, real_explanation
-from workbench.domain.settings import Settings, ToleranceBand
+from workbench.domain.settings import ToleranceBand
 
 if TYPE_CHECKING:
     from workbench.domain.case_file import CaseFile
@@ -114,19 +115,19 @@ def codes(results: CaseResults) -> set[tuple[str, str]]:
 
 
 def test_two_distinct_methods_with_evidence_make_sales_ready() -> None:
-    results = compute_case(with_checks(daily("S1"), documented("S2"), *margin_checks()))
+    results = compute_case(with_checks(daily("S1"), documented("S2"), *margin_checks()), DEFAULT_POLICY)
     assert blocking(results) == []
     assert results.ready
 
 
 def test_two_checks_of_one_method_are_one_method() -> None:
-    results = compute_case(with_checks(daily("S1"), daily("S2", "3990"), *margin_checks()))
+    results = compute_case(with_checks(daily("S1"), daily("S2", "3990"), *margin_checks()), DEFAULT_POLICY)
     assert Issue(BLOCKING, "too_few_checks", "sales", {"count": "1", "minimum": "2"}) in results.issues
 
 
 def test_a_check_without_evidence_does_not_count() -> None:
     bare = dataclasses.replace(documented("S2"), evidence=())
-    results = compute_case(with_checks(daily("S1"), bare, *margin_checks()))
+    results = compute_case(with_checks(daily("S1"), bare, *margin_checks()), DEFAULT_POLICY)
     assert ("too_few_checks", "sales") in codes(results)
 
 
@@ -134,7 +135,7 @@ def test_a_check_without_evidence_does_not_count() -> None:
 def test_punctuation_or_a_character_is_no_explanation(text: str) -> None:
     assert real_explanation(text) is False
     off = documented("S2", "112800", explanation=text)  # δ +6.00 % → EXPLAIN
-    results = compute_case(with_checks(daily("S1"), off, *margin_checks()))
+    results = compute_case(with_checks(daily("S1"), off, *margin_checks()), DEFAULT_POLICY)
     assert ("check_unexplained", "S2") in codes(results)
 
 
@@ -142,14 +143,14 @@ def test_punctuation_or_a_character_is_no_explanation(text: str) -> None:
 def test_a_real_explanation_counts(text: str) -> None:
     assert real_explanation(text) is True
     off = documented("S2", "112800", explanation=text)
-    results = compute_case(with_checks(daily("S1"), off, *margin_checks()))
+    results = compute_case(with_checks(daily("S1"), off, *margin_checks()), DEFAULT_POLICY)
     assert results.ready
 
 
 @pytest.mark.parametrize("amount", ["36000", "24000"])  # δ +70 % and +80 %
 def test_an_explained_fail_still_blocks(amount: str) -> None:
     failing = documented("S2", amount, explanation="the client says business was slow this month")
-    results = compute_case(with_checks(daily("S1"), failing, *margin_checks()))
+    results = compute_case(with_checks(daily("S1"), failing, *margin_checks()), DEFAULT_POLICY)
     assert ("check_failed", "S2") in codes(results)
     assert ("too_few_checks", "sales") in codes(results)
 
@@ -160,7 +161,8 @@ REASON = "invoices cover only the wholesale customers; the rest is cash"
 def test_a_reviewer_override_lets_a_fail_count_and_the_committee_sees_it() -> None:
     overrides = (CheckOverride(check="S2", reviewer="赵强", reason=REASON),)
     results = compute_case(
-        with_checks(daily("S1"), documented("S2", "36000"), *margin_checks(), overrides=overrides)
+        with_checks(daily("S1"), documented("S2", "36000"), *margin_checks(), overrides=overrides),
+        DEFAULT_POLICY,
     )
     assert blocking(results) == []
     shown = [i for i in results.issues if i.code == "check_overridden"]
@@ -174,7 +176,8 @@ def test_a_reviewer_override_lets_a_fail_count_and_the_committee_sees_it() -> No
 def test_an_override_without_a_reason_is_no_override() -> None:
     overrides = (CheckOverride(check="S2", reviewer="赵强", reason="."),)
     results = compute_case(
-        with_checks(daily("S1"), documented("S2", "36000"), *margin_checks(), overrides=overrides)
+        with_checks(daily("S1"), documented("S2", "36000"), *margin_checks(), overrides=overrides),
+        DEFAULT_POLICY,
     )
     assert ("check_failed", "S2") in codes(results)
 
@@ -188,7 +191,7 @@ def test_an_override_must_name_a_check_of_the_case() -> None:
 def test_a_fail_superseded_by_a_passing_recomputation_counts_no_more_and_blocks_no_more() -> None:
     first = documented("S2a", "36000")
     again = documented("S2b", "118000", supersedes="S2a")
-    results = compute_case(with_checks(daily("S1"), first, again, *margin_checks()))
+    results = compute_case(with_checks(daily("S1"), first, again, *margin_checks()), DEFAULT_POLICY)
     assert blocking(results) == []
 
 
@@ -201,7 +204,7 @@ def test_a_check_without_inputs_is_refused_and_never_counts() -> None:
         explanation="estimated from what the neighbour said",
         evidence=("ev1",),
     )
-    results = compute_case(with_checks(daily("S1"), empty, *margin_checks()))
+    results = compute_case(with_checks(daily("S1"), empty, *margin_checks()), DEFAULT_POLICY)
     assert Issue(BLOCKING, "inputs_missing", "S3", {"value": "daily, customers, average_ticket"}) in (
         results.issues
     )
@@ -217,18 +220,18 @@ def test_a_check_without_a_period_is_refused() -> None:
         explanation="purchases from the two suppliers",
         evidence=("ev2",),
     )
-    results = compute_case(with_checks(daily("S1"), no_period, *margin_checks()))
+    results = compute_case(with_checks(daily("S1"), no_period, *margin_checks()), DEFAULT_POLICY)
     assert Issue(BLOCKING, "inputs_missing", "S3", {"value": "months, weeks"}) in results.issues
 
 
 def test_gross_margin_and_a_large_inventory_are_material() -> None:
-    results = compute_case(with_checks(daily("S1"), documented("S2")))
+    results = compute_case(with_checks(daily("S1"), documented("S2")), DEFAULT_POLICY)
     assert ("too_few_checks", "gross_margin") in codes(results)
     assert ("too_few_checks", "inventory") in codes(results)  # 105 000 of 743 000 assets: 14 %
 
 
 def test_expenses_and_debts_become_material_above_the_threshold() -> None:
-    strict = Settings(materiality_share=D("0.05"))
+    strict = CreditPolicy(materiality_share=D("0.05"))
     results = compute_case(with_checks(daily("S1"), documented("S2"), *margin_checks()), strict)
     assert ("too_few_checks", "expenses") in codes(results)  # opex 8 600 = 7.2 % of sales
     assert ("too_few_checks", "debts") in codes(results)  # 42 000 = 5.65 % of assets
@@ -236,7 +239,7 @@ def test_expenses_and_debts_become_material_above_the_threshold() -> None:
 
 
 def test_the_material_items_are_a_setting() -> None:
-    only_sales = Settings(material_items=("sales",))
+    only_sales = CreditPolicy(material_items=("sales",))
     results = compute_case(with_checks(daily("S1"), documented("S2")), only_sales)
     assert blocking(results) == []
 
@@ -249,7 +252,7 @@ def test_a_debt_check_compares_with_the_liabilities() -> None:
         inputs=VerificationInputs(documented=D(42000)),
         evidence=("ev2",),
     )
-    results = compute_case(with_checks(daily("S1"), documented("S2"), report))
+    results = compute_case(with_checks(daily("S1"), documented("S2"), report), DEFAULT_POLICY)
     (debt,) = [r for r in results.checks if r.id == "D1"]
     assert debt.item == "debts"
     assert debt.adopted == D(42000) and debt.deviation == 0

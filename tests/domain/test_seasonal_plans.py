@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from tests.domain.builders import demo_case
 from workbench.domain.calc import CaseResults, compute_case
 from workbench.domain.loan_request import RateKind, RateQuote
+from workbench.domain.policy import DEFAULT_POLICY
 from workbench.domain.profit_loss import Season
 from workbench.domain.schedules import Method
 
@@ -48,7 +49,7 @@ def seasonal_case(
         disbursement_date=disbursed,
         uses=(),
     )
-    return compute_case(dataclasses.replace(base, profit_loss=pl, request=request))
+    return compute_case(dataclasses.replace(base, profit_loss=pl, request=request), DEFAULT_POLICY)
 
 
 def month_of(period: int, first_month: int) -> int:

@@ -13,6 +13,7 @@ from workbench.domain.calc import compute_case
 from workbench.domain.errors import ValidationError
 from workbench.domain.formatting import money
 from workbench.domain.money import from_float
+from workbench.domain.policy import DEFAULT_POLICY
 from workbench.domain.readiness import Issue, Severity
 from workbench.domain.schedules import Method, Rate, build_schedule
 
@@ -27,7 +28,7 @@ def with_request(**changes: object) -> object:
 @pytest.mark.parametrize(("months", "grace"), [(0, 0), (361, 0), (-1, 0)])
 def test_a_term_out_of_range_names_the_term(months: int, grace: int) -> None:
     with pytest.raises(ValidationError) as error:
-        compute_case(with_request(term_months=months, grace_months=grace))  # type: ignore[arg-type]
+        compute_case(with_request(term_months=months, grace_months=grace), DEFAULT_POLICY)  # type: ignore[arg-type]
     assert error.value.field == "request.term_months"
     assert error.value.reason == "out_of_range"
     assert error.value.params == {"min": 1, "max": 360, "value": months}
@@ -36,25 +37,25 @@ def test_a_term_out_of_range_names_the_term(months: int, grace: int) -> None:
 @pytest.mark.parametrize("grace", [12, 13])
 def test_a_grace_as_long_as_the_term_names_the_grace(grace: int) -> None:
     with pytest.raises(ValidationError) as error:
-        compute_case(with_request(grace_months=grace))  # type: ignore[arg-type]
+        compute_case(with_request(grace_months=grace), DEFAULT_POLICY)  # type: ignore[arg-type]
     assert (error.value.field, error.value.reason) == ("request.grace_months", "grace_too_long")
 
 
 def test_a_negative_grace_names_the_grace() -> None:
     with pytest.raises(ValidationError) as error:
-        compute_case(with_request(grace_months=-1))  # type: ignore[arg-type]
+        compute_case(with_request(grace_months=-1), DEFAULT_POLICY)  # type: ignore[arg-type]
     assert (error.value.field, error.value.reason) == ("request.grace_months", "negative")
 
 
 def test_an_amount_of_zero_is_not_a_lack_of_capacity() -> None:
-    results = compute_case(with_request(amount=D(0)))  # type: ignore[arg-type]
+    results = compute_case(with_request(amount=D(0)), DEFAULT_POLICY)  # type: ignore[arg-type]
     assert results.sizing.p_cap > 0
     blocking = [i for i in results.issues if i.severity is Severity.BLOCKING]
     assert blocking == [Issue(Severity.BLOCKING, "request_zero")]
 
 
 def test_no_financing_gap_is_said_as_such() -> None:
-    results = compute_case(with_request(own_contribution=D(60000)))  # type: ignore[arg-type]
+    results = compute_case(with_request(own_contribution=D(60000)), DEFAULT_POLICY)  # type: ignore[arg-type]
     assert results.sizing.binding_limit == "purpose"
     assert Issue(Severity.BLOCKING, "no_financing_gap") in results.issues
     assert not any(i.code == "no_capacity" for i in results.issues)
@@ -64,7 +65,7 @@ def test_no_capacity_still_says_no_capacity() -> None:
     case = demo_case("a")
     household = (dataclasses.replace(case.profit_loss.household_expenses[0], amount=D(60000)),)
     pl = dataclasses.replace(case.profit_loss, household_expenses=household)
-    results = compute_case(dataclasses.replace(case, profit_loss=pl))
+    results = compute_case(dataclasses.replace(case, profit_loss=pl), DEFAULT_POLICY)
     assert Issue(Severity.BLOCKING, "no_capacity") in results.issues
 
 

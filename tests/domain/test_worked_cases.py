@@ -9,6 +9,7 @@ import pytest
 
 from workbench.domain.calc import CaseResults, compute_case
 from workbench.domain.money import quantize
+from workbench.domain.policy import DEFAULT_POLICY
 from workbench.domain.status import Status
 from workbench.domain.summary import key_figures
 from workbench.paths import resource_path
@@ -18,7 +19,7 @@ D = Decimal
 
 
 def results_of(name: str) -> CaseResults:
-    return compute_case(read_case_file(Path(resource_path("demo", name))))
+    return compute_case(read_case_file(Path(resource_path("demo", name))), DEFAULT_POLICY)
 
 
 @pytest.fixture(scope="module")

@@ -15,6 +15,7 @@ import pytest
 
 from workbench.domain.calc import CaseResults, compute_case
 from workbench.domain.committee import DecisionRule, Outcome, Vote
+from workbench.domain.policy import DEFAULT_POLICY
 from workbench.paths import resource_path
 from workbench.reports.canonical import canonical_case_sha256
 from workbench.reports.content import build_dossier, build_survey_report, draft_decision
@@ -37,7 +38,7 @@ UNIT = "某某农商银行 小微信贷中心"
 
 def load(name: str) -> tuple[CaseFile, CaseResults]:
     case = read_case_file(Path(resource_path("demo", f"case-{name}.json")))
-    return case, compute_case(case)
+    return case, compute_case(case, DEFAULT_POLICY)
 
 
 def meta_for(case: CaseFile, version: int | None = None) -> PdfMeta:

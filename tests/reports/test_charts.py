@@ -12,7 +12,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from workbench.domain.calc import CaseResults, compute_case
-from workbench.domain.settings import DEFAULT_SETTINGS
+from workbench.domain.policy import DEFAULT_POLICY
 from workbench.domain.status import Status
 from workbench.paths import resource_path
 from workbench.reports.charts import (
@@ -28,12 +28,12 @@ from workbench.reports.charts import (
 )
 from workbench.services.case_files import read_case_file
 
-BAND = DEFAULT_SETTINGS.flow_tolerance
+BAND = DEFAULT_POLICY.flow_tolerance
 
 
 @pytest.fixture(scope="module")
 def case_a() -> CaseResults:
-    return compute_case(read_case_file(Path(resource_path("demo", "case-a.json"))))
+    return compute_case(read_case_file(Path(resource_path("demo", "case-a.json"))), DEFAULT_POLICY)
 
 
 def test_bars_list_the_equity_check_first_then_every_check(case_a: CaseResults) -> None:

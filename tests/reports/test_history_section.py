@@ -13,6 +13,7 @@ from tests.domain.history_builders import fitted_history, fitted_versions
 from tests.reports import pdf_tools
 from tests.reports.conftest import UNIT, meta_for
 from workbench.domain.calc import compute_case
+from workbench.domain.policy import DEFAULT_POLICY
 from workbench.domain.proposal_history import proposal_history
 from workbench.reports.content import build_dossier, build_survey_report
 from workbench.reports.render import render_pdf
@@ -49,7 +50,7 @@ def survey_pdfs() -> dict[str, bytes]:
     case = fitted_versions()[-1].case
     out = {}
     for lang in ("zh", "en"):
-        doc = build_survey_report(case, compute_case(case), lang, history=fitted_history())
+        doc = build_survey_report(case, compute_case(case, DEFAULT_POLICY), lang, history=fitted_history())
         out[lang] = render_pdf(doc, meta=meta_for(case), invariant=True)
     return out
 
@@ -133,21 +134,23 @@ def test_the_english_report_says_it_all_in_english(survey_texts: dict[str, str])
 def test_an_honest_history_says_so_and_a_file_report_has_no_section() -> None:
     versions = fitted_versions()[:4]  # two corrections, days apart
     case = versions[-1].case
-    history = proposal_history(versions)
+    history = proposal_history(versions, DEFAULT_POLICY)
     assert not history.flagged
-    doc = build_survey_report(case, compute_case(case), history=history)
+    doc = build_survey_report(case, compute_case(case, DEFAULT_POLICY), history=history)
     text = pdf_tools.text(render_pdf(doc, meta=meta_for(case), invariant=True))
     section = flat(text.split("十五、方案修改记录", 1)[1])
     assert "共4个保存版本（v1–v4，v4为最新版本）。" in section
     assert "未发现反复录入数据测算额度的迹象。" in section
     assert "疑似" not in section
-    plain = pdf_tools.text(render_pdf(build_survey_report(case, compute_case(case)), meta=meta_for(case)))
+    plain = pdf_tools.text(
+        render_pdf(build_survey_report(case, compute_case(case, DEFAULT_POLICY)), meta=meta_for(case))
+    )
     assert "方案修改记录" not in plain
 
 
 def test_the_dossier_carries_the_section_in_its_report() -> None:
     case = fitted_versions()[-1].case
-    doc = build_dossier(case, compute_case(case), history=fitted_history())
+    doc = build_dossier(case, compute_case(case, DEFAULT_POLICY), history=fitted_history())
     text = pdf_tools.text(render_pdf(doc, meta=meta_for(case), invariant=True))
     assert "十五、方案修改记录" in text
     assert "刘敏 8 次、赵强 1 次" in text

@@ -108,6 +108,7 @@ def _all_subclasses(cls: type) -> set[type]:
 SAMPLE_PARAMS: dict[str, dict[str, object]] = {
     "case_not_found": {"case_id": CASE},
     "case_exists": {"case_id": CASE},
+    "policy_not_found": {"version": 3},
     "user_not_found": {"username": "alice"},
     "user_exists": {"username": "alice"},
     "store_unavailable": {"url": "sqlite:///x", "detail": "unable to open database file"},

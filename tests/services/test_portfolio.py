@@ -15,6 +15,7 @@ from workbench.domain.case_figures import case_figures
 from workbench.domain.case_file import Stage
 from workbench.domain.committee import CommitteeRules, Outcome, StoredDecision
 from workbench.domain.errors import ValidationError
+from workbench.domain.policy import DEFAULT_POLICY
 from workbench.domain.portfolio import PortfolioQuery
 from workbench.domain.records import Role
 from workbench.services.permissions import PermissionDenied
@@ -84,7 +85,7 @@ def store(sessions: Sessions, officer: User, other_officer: User) -> dict[str, C
 
 
 def _abs_dev(case: CaseFile) -> float:
-    dev = case_figures(case).equity_deviation
+    dev = case_figures(case, DEFAULT_POLICY).equity_deviation
     assert dev is not None
     return abs(float(dev))
 
@@ -98,7 +99,7 @@ def test_every_figure_of_the_whole_branch(sessions: Sessions, store: dict[str, C
     officers = result.officers.set_index("officer")
     assert list(officers.index) == ["liumin", "zhaoqiang"]
     a, b, a2 = store["a"], store["b"], store["a2"]
-    fig_a, fig_b = case_figures(a), case_figures(b)
+    fig_a, fig_b = case_figures(a, DEFAULT_POLICY), case_figures(b, DEFAULT_POLICY)
     liumin = officers.loc["liumin"]
     assert (liumin.surveyed, liumin.submitted, liumin.decided, liumin.approved) == (2, 2, 2, 1)
     assert liumin.approved_minor == 5_000_000
@@ -119,7 +120,7 @@ def test_every_figure_of_the_whole_branch(sessions: Sessions, store: dict[str, C
     }
     assert result.equity_count == 3
     expected_checks = sum(
-        1 for case in (a, b, a2) for c in case_figures(case).checks if c.deviation is not None
+        1 for case in (a, b, a2) for c in case_figures(case, DEFAULT_POLICY).checks if c.deviation is not None
     )
     assert result.check_count == expected_checks
 

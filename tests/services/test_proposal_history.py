@@ -12,6 +12,7 @@ import pytest
 from tests.reports import pdf_tools
 from tests.store.helpers import add_user, demo
 from workbench.domain.errors import DomainError
+from workbench.domain.policy import DEFAULT_POLICY
 from workbench.domain.proposal_history import FlagRule, version_figures
 from workbench.domain.records import Role
 from workbench.services.cases import CaseService
@@ -56,8 +57,10 @@ def test_history_of_saved_versions_up_to_the_submitted_one(sessions: Sessions) -
     assert figure.changes == 8
     assert figure.editors == (("Liumin", 8),)
     # the figures are those of each stored version, computed whole
-    assert history.versions[4].values == version_figures(cases.open_version(case.id, 5, liu))
-    assert history.versions[-1].values == version_figures(cases.open_version(case.id, 11, liu))
+    assert history.versions[4].values == version_figures(cases.open_version(case.id, 5, liu), DEFAULT_POLICY)
+    assert history.versions[-1].values == version_figures(
+        cases.open_version(case.id, 11, liu), DEFAULT_POLICY
+    )
     assert FlagRule.WALKED_UP in {r.rule for r in history.reasons}
 
 

@@ -22,6 +22,7 @@ from workbench.domain.case_file import CaseFile
 from workbench.domain.committee import Outcome
 from workbench.domain.errors import ConcurrentEditError
 from workbench.domain.evidence import Evidence, EvidenceKind
+from workbench.domain.policy import DEFAULT_POLICY, CreditPolicy
 from workbench.domain.records import ArchivedReport, CaseRecord, CommitteeError, Role, SignatureRole, User
 from workbench.domain.records import ReportKind as ArchiveKind
 from workbench.reports.content import draft_decision
@@ -105,6 +106,9 @@ class FakeStore:
     def proposal_history(self, case_id: str, user: object) -> None:
         self.calls.append(f"proposal_history {case_id}")
         return None
+
+    def policy_of(self, case_id: str, user: object) -> CreditPolicy:
+        return DEFAULT_POLICY
 
     def report_images(self, case_id: str, user: object) -> tuple[AttachmentImage, ...]:
         self.calls.append(f"report_images {case_id}")
@@ -299,7 +303,7 @@ def test_an_officer_cannot_sign_the_minutes_even_with_a_chairs_certificate(tmp_p
     case = _case()
     store = FakeStore(case)  # the agenda entry's minutes: boxes of members, chair, secretary
     decided = reporting.draft_minutes(
-        case, draft_decision(case, compute_case(case), Outcome.APPROVED_AS_PROPOSED)
+        case, draft_decision(case, compute_case(case, DEFAULT_POLICY), Outcome.APPROVED_AS_PROPOSED)
     )
     with pytest.raises(SigningError) as refused:
         stored_report(store, "c1", ReportRequest(ReportKind.MINUTES, minutes=decided), USER, identity)

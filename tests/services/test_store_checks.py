@@ -133,3 +133,23 @@ def test_the_upgrade_fills_the_id_keys_of_stored_cases(blank_url: str) -> None:
         assert keys == ["440305X"]
     finally:
         sessions.engine.dispose()
+
+
+def test_a_policy_that_only_advises_lets_the_same_applicant_through(
+    sessions: Sessions, cases: CaseService, committee: CommitteeService, officer: User, other_officer: User
+) -> None:
+    from tests.store.helpers import add_user
+    from workbench.domain.policy import DEFAULT_POLICY
+    from workbench.domain.readiness import Severity
+    from workbench.domain.records import Role
+    from workbench.services.policy import PolicyService
+
+    admin = add_user(sessions, "admin", Role.ADMIN)
+    PolicyService(sessions).save(dataclasses.replace(DEFAULT_POLICY, store_checks_block=False), admin)
+    first = applicant("王芳", "320102199001011234")
+    second = applicant("王芳", "320102199001011234", base="b")
+    cases.create_case(first, other_officer)
+    cases.create_case(second, officer)
+    (found,) = cases.store_issues(second, officer)
+    assert (found.code, found.severity) == ("same_applicant_open", Severity.ADVICE)
+    committee.submit_case(second.id, officer)  # advice only: the committee sees it, nothing blocks

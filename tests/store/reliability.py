@@ -38,6 +38,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.engine import make_url
 
 from workbench.domain.errors import ConcurrentEditError
+from workbench.domain.policy import DEFAULT_POLICY
 from workbench.domain.profit_loss import ExpenseItem
 from workbench.services.cases import BEFORE_COMMITTEE, CaseService
 from workbench.store import repository as repository_module
@@ -229,7 +230,7 @@ def child_row_counts(sessions: Sessions, case_id: str) -> dict[str, int]:
 
 
 def expected_row_counts(case: CaseFile) -> dict[str, int]:
-    rows = case_to_rows(case)
+    rows = case_to_rows(case, DEFAULT_POLICY)
     return {t.name: len(rows.children[t]) for t in CHILD_TABLES}
 
 

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from tests.store.helpers import DEMOS, demo
 from workbench.domain.errors import ValidationError
+from workbench.domain.policy import DEFAULT_POLICY
 from workbench.services.case_files import dumps_case
 from workbench.store.changes import diff, flatten
 from workbench.store.mappers import CHILD_TABLES, case_from_rows, case_to_rows
@@ -52,7 +53,7 @@ def test_amounts_keep_the_places_they_were_written_with(text: str, minor: int, s
 @pytest.mark.parametrize("name", DEMOS)
 def test_demo_case_maps_to_rows_and_back(name: str) -> None:
     case = demo(name)
-    rows = case_to_rows(case)
+    rows = case_to_rows(case, DEFAULT_POLICY)
     assert set(rows.children) == set(CHILD_TABLES)
     back = case_from_rows(rows.root, rows.children)
     assert back == case
@@ -60,7 +61,7 @@ def test_demo_case_maps_to_rows_and_back(name: str) -> None:
 
 
 def test_detail_rows_are_keyed_by_case_sheet_kind_and_position() -> None:
-    rows = case_to_rows(demo("a"))
+    rows = case_to_rows(demo("a"), DEFAULT_POLICY)
     by_name = {table.name: table_rows for table, table_rows in rows.children.items()}
     assert [(r["sheet"], r["position"]) for r in by_name["bs_asset_item"]] == [
         ("current", i) for i in range(3)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from sqlalchemy import inspect, text
 
+from workbench.domain.policy import DEFAULT_POLICY
 from workbench.store import migrate
 from workbench.store.db import make_engine
 from workbench.store.mappers import column_mismatches, unmapped_case_fields
@@ -45,7 +46,7 @@ def test_migrations_ship_inside_the_package() -> None:
     assert package / "migrations" == migrate.MIGRATIONS_DIR
     assert (migrate.MIGRATIONS_DIR / "env.py").is_file()
     assert (migrate.MIGRATIONS_DIR / "script.py.mako").is_file()
-    assert migrate.head() == "0016"
+    assert migrate.head() == "0017"
 
 
 def test_every_domain_field_has_its_columns() -> None:
@@ -264,7 +265,7 @@ def test_0014_fills_the_portfolio_figures_of_existing_cases(blank_url: str) -> N
         migrate.check(blank_url)
         with sessions.begin() as session:
             for name in ("a", "b"):
-                case, figures = demo(name), case_figures(demo(name))
+                case, figures = demo(name), case_figures(demo(name), DEFAULT_POLICY)
                 row = session.execute(
                     text(
                         "SELECT equity_deviation, equity_status, checks_total, checks_failed "

@@ -46,6 +46,7 @@ from tests.store.reliability import (
     variant,
 )
 from workbench.cli.main import main as cli_main
+from workbench.domain.policy import DEFAULT_POLICY
 from workbench.domain.records import StoreConnectionLostError, StoreUnavailableError
 from workbench.services.case_files import CaseFileError, dumps_case, loads_case
 from workbench.services.cases import CaseService
@@ -163,7 +164,7 @@ def test_a_writer_killed_mid_save_leaves_the_old_or_the_new_version(
 def test_the_kill_writer_versions_differ_in_every_detail_table() -> None:
     """So a mix of two versions could not pass for either of them."""
     base = case_a()
-    even, odd = case_to_rows(variant(base, 2)), case_to_rows(variant(base, 3))
+    even, odd = case_to_rows(variant(base, 2), DEFAULT_POLICY), case_to_rows(variant(base, 3), DEFAULT_POLICY)
     assert even.root["notes_json"] != odd.root["notes_json"]
     filled = [t for t in CHILD_TABLES if even.children[t]]
     assert len(filled) >= 12

@@ -10,6 +10,7 @@ import matplotlib
 from matplotlib.text import Text
 
 from workbench.domain.calc import compute_case
+from workbench.domain.policy import DEFAULT_POLICY
 from workbench.paths import resource_path
 from workbench.reports.charts import FONT_FAMILY
 from workbench.services.case_files import read_case_file
@@ -33,7 +34,7 @@ def _fonts(figure: Figure) -> set[str]:
 
 def test_the_live_charts_print_every_text_in_the_shipped_font(qtbot: QtBot) -> None:
     before = dict(matplotlib.rcParams)
-    results = compute_case(read_case_file(Path(resource_path("demo", "case-a.json"))))
+    results = compute_case(read_case_file(Path(resource_path("demo", "case-a.json"))), DEFAULT_POLICY)
     deviation = DeviationChart()
     qtbot.addWidget(deviation)
     deviation.show_results(results)

@@ -15,6 +15,7 @@ from tests.ui.committee_room import PASSPHRASE, SHOTS, Room, make_room, settle
 from tests.ui.test_presentation import cut_off
 from workbench.domain.calc import compute_case
 from workbench.domain.committee import CommitteeRules, Member, Terms, Vote
+from workbench.domain.policy import DEFAULT_POLICY
 from workbench.ui import i18n
 from workbench.ui.committee.window import CommitteeWindow
 from workbench.ui.presentation.decision_slide import DecisionSlidePanel
@@ -73,7 +74,7 @@ def test_the_decision_slide_shows_votes_tally_and_outcome_without_cut_off(
     i18n.set_language(language)
     session_id = voted_session(room, decide=decided)
     record = room.services.cases.open_case(room.case_a, room.officer)
-    window = PresentationWindow(record.case, compute_case(record.case), size)
+    window = PresentationWindow(record.case, compute_case(record.case, DEFAULT_POLICY), size)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -110,7 +111,7 @@ def test_the_decision_slide_shows_votes_tally_and_outcome_without_cut_off(
 
 def test_the_record_button_asks_for_the_vote_panel(qtbot: QtBot, ui: Any, room: Room) -> None:
     record = room.services.cases.open_case(room.case_a, room.officer)
-    window = PresentationWindow(record.case, compute_case(record.case), (1024, 768))
+    window = PresentationWindow(record.case, compute_case(record.case, DEFAULT_POLICY), (1024, 768))
     qtbot.addWidget(window)
     panel = window.pages[-1].decision
     assert isinstance(panel, DecisionSlidePanel)

@@ -19,6 +19,7 @@ from workbench.domain.calc import compute_case
 from workbench.domain.cross_checks import CheckKind
 from workbench.domain.formatting import check_figure_kind, figure
 from workbench.domain.formatting import deviation as deviation_text
+from workbench.domain.policy import DEFAULT_POLICY
 from workbench.paths import resource_path
 from workbench.reports import formatting as report
 from workbench.reports.survey.checks import _matrix_row
@@ -84,7 +85,7 @@ def test_a_missing_figure() -> None:
 @pytest.fixture(scope="module", params=["case-a.json", "case-b.json"])
 def demo(request: pytest.FixtureRequest) -> tuple[CaseFile, CaseResults]:
     case = read_case_file(Path(resource_path("demo", request.param)))
-    return case, compute_case(case)
+    return case, compute_case(case, DEFAULT_POLICY)
 
 
 def test_every_check_prints_alike_in_the_report_matrix_the_window_and_calc(

@@ -11,6 +11,7 @@ import pytest
 from tests.domain.history_builders import fitted_history, fitted_versions
 from tests.ui.test_presentation import cut_off, too_small
 from workbench.domain.calc import compute_case
+from workbench.domain.policy import DEFAULT_POLICY
 from workbench.domain.proposal_history import proposal_history
 from workbench.ui.presentation.slides import Chart, KeyFigures, Table, build_slides
 from workbench.ui.presentation.window import PresentationWindow
@@ -26,7 +27,7 @@ SHOTS = Path("/tmp/slides")
 
 def test_the_history_follows_the_proposal() -> None:
     case = fitted_versions()[-1].case
-    slides = build_slides(case, compute_case(case), fitted_history())
+    slides = build_slides(case, compute_case(case, DEFAULT_POLICY), fitted_history())
     keys = [s.key for s in slides]
     assert keys.index("history") == keys.index("proposal") + 1
     assert keys.index("history_chart") == keys.index("history") + 1
@@ -35,7 +36,7 @@ def test_the_history_follows_the_proposal() -> None:
     assert table.rows[0] == ("月均销售额", "9", "刘敏 8 次、赵强 1 次", "+3.05%（v10→v11）")
     chart = next(b for b in slides[keys.index("history_chart")].blocks if isinstance(b, Chart))
     assert chart.kind == "history"
-    assert "history" not in [s.key for s in build_slides(case, compute_case(case))]
+    assert "history" not in [s.key for s in build_slides(case, compute_case(case, DEFAULT_POLICY))]
 
 
 @pytest.mark.parametrize("language", ["zh", "en"])
@@ -47,7 +48,7 @@ def test_history_slides_show_the_counts_and_fit(
 
     assert i18n.set_language(language) == language  # the ui fixture switches back to Chinese afterwards
     case = fitted_versions()[-1].case
-    window = PresentationWindow(case, compute_case(case), size, history=fitted_history())
+    window = PresentationWindow(case, compute_case(case, DEFAULT_POLICY), size, history=fitted_history())
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -83,11 +84,11 @@ def test_history_slides_show_the_counts_and_fit(
 def test_history_loaded_later_adds_its_slides(qtbot: QtBot, ui: Any) -> None:
     versions = fitted_versions()[:3]  # an honest start: one correction
     case = versions[-1].case
-    window = PresentationWindow(case, compute_case(case), (1366, 768))
+    window = PresentationWindow(case, compute_case(case, DEFAULT_POLICY), (1366, 768))
     qtbot.addWidget(window)
     before = window.count
     window.go_to(2)
-    window.set_history(proposal_history(versions))
+    window.set_history(proposal_history(versions, DEFAULT_POLICY))
     assert window.count == before + 2
     assert window.index == 2
     page = window.pages[[s.key for s in window.slides].index("history")]

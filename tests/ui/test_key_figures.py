@@ -10,6 +10,7 @@ from PySide6.QtCore import QPoint, Qt
 
 from workbench.domain.calc import compute_case
 from workbench.domain.formatting import deviation, percent
+from workbench.domain.policy import DEFAULT_POLICY
 from workbench.domain.readiness import Severity
 from workbench.ui.values import money_text
 from workbench.ui.widgets.case_editor import SECTION_KEYS
@@ -29,7 +30,7 @@ def test_the_strip_shows_case_a_figures_above_every_section(
 ) -> None:
     editor = make_editor("A")
     strip = editor.key_figures
-    results = compute_case(editor.document.state)  # the domain's own figures, computed afresh
+    results = compute_case(editor.document.state, DEFAULT_POLICY)  # the domain's own figures, computed afresh
     z = results.sizing
     assert strip.text("md_avg") == money_text(z.md_avg)
     assert strip.text("ceiling") == f"{money_text(z.a_max)} (α {percent(z.alpha, 0)})"
@@ -57,7 +58,7 @@ def test_an_edit_updates_the_strip_with_the_one_recompute_it_causes(
     qtbot.waitUntil(lambda: recalc.runs > runs, timeout=2000)
     qtbot.wait(50)
     assert recalc.runs == runs + 1  # the strip asked for no recompute of its own
-    expected = compute_case(editor.document.state)
+    expected = compute_case(editor.document.state, DEFAULT_POLICY)
     assert expected.equity is not None
     assert strip.text("equity") == deviation(expected.equity.current.deviation) != before
     assert strip.figures["equity"].value.styleSheet() != ""  # coloured by its status

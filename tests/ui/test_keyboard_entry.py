@@ -20,6 +20,7 @@ from tests.ui.keyboard_entry import enter_case
 from workbench.domain.calc import compute_case
 from workbench.domain.codec import case_to_document
 from workbench.domain.status import Status
+from workbench.domain.policy import DEFAULT_POLICY
 from workbench.ui.case_io import open_demo
 
 if TYPE_CHECKING:
@@ -73,7 +74,10 @@ def test_demo_case_a_typed_by_keys_alone_reaches_the_worked_figures(
     assert wrong == [], "\n".join(f"{k}: typed {a!r}, demo {b!r}" for k, (a, b) in wrong)
 
     qtbot.waitUntil(lambda: not editor.recalc.pending(), timeout=3000)
-    mine, worked = compute_case(typed), compute_case(target)  # what `workbench calc` prints for the file
+    mine, worked = (
+        compute_case(typed, DEFAULT_POLICY),
+        compute_case(target, DEFAULT_POLICY),
+    )  # what `workbench calc` prints for the file
     for part in ("totals", "statement", "ratios", "figures", "equity", "sizing", "checks"):
         assert getattr(mine, part) == getattr(worked, part), part
     # the worked figures of tests/domain/test_worked_cases.py, under the window's ids (C4a is C4 …)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from workbench.domain.calc import compute_case
 from workbench.domain.committee import Terms
+from workbench.domain.policy import DEFAULT_POLICY
 from workbench.domain.status import Status
 from workbench.ui.case_io import open_demo
 from workbench.ui.presentation.presenter import PresenterView, clock_text
@@ -33,7 +34,7 @@ SHOTS = Path("/tmp/slides")
 def make_presentation(qtbot: QtBot, ui: Any) -> Callable[..., PresentationWindow]:
     def make(name: str = "A", size: tuple[int, int] = (1920, 1080)) -> PresentationWindow:
         case, _source = open_demo(name)
-        window = PresentationWindow(case, compute_case(case), size)
+        window = PresentationWindow(case, compute_case(case, DEFAULT_POLICY), size)
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
@@ -100,7 +101,7 @@ def too_small(page: Any, window: PresentationWindow) -> list[str]:
 def test_slides_are_built_from_the_case() -> None:
     for name in ("A", "B"):
         case, _source = open_demo(name)
-        slides = build_slides(case, compute_case(case))
+        slides = build_slides(case, compute_case(case, DEFAULT_POLICY))
         keys = [s.key for s in slides]
         assert keys[0] == "summary" and keys[-1] == "decision"
         for key in (
@@ -127,7 +128,7 @@ def test_slides_are_built_from_the_case() -> None:
                 if isinstance(block, Table):
                     assert len(block.rows) <= 6, slide.key  # long tables are split, not shrunk
     case, _source = open_demo("A")
-    summary = build_slides(case, compute_case(case))[0]
+    summary = build_slides(case, compute_case(case, DEFAULT_POLICY))[0]
     assert "4,920.00" in str(summary.blocks) and "45,000.00" in str(summary.lead)
     assert "3,897.85" in str(summary.lead) and summary.lead.items[2].status is Status.OK  # α rule passed
     assert "3月、7月、8月、11月" in str(summary.footer) and summary.title == "决策摘要 · 王丽华"
@@ -191,7 +192,7 @@ def test_english_slides_fit_too(
 
 def test_the_matrix_shows_superseded_checks_with_a_mark_not_only_a_colour() -> None:
     case, _source = open_demo("A")
-    slides = build_slides(case, compute_case(case))
+    slides = build_slides(case, compute_case(case, DEFAULT_POLICY))
     rows = [(s, b) for s in slides if s.key.startswith("checks_") for b in s.blocks if isinstance(b, Table)]
     assert [len(t.rows) for _s, t in rows] == [4, 4, 3]  # 11 checks: split evenly over three slides
     table = rows[0][1]
@@ -205,7 +206,12 @@ def test_the_matrix_shows_superseded_checks_with_a_mark_not_only_a_colour() -> N
     )
     assert "C4a：" in rows[0][0].notes  # the officer's explanation, on the slide and in the notes
     case_b, _source = open_demo("B")
-    b_rows = [b for s in build_slides(case_b, compute_case(case_b)) for b in s.blocks if isinstance(b, Table)]
+    b_rows = [
+        b
+        for s in build_slides(case_b, compute_case(case_b, DEFAULT_POLICY))
+        for b in s.blocks
+        if isinstance(b, Table)
+    ]
     assert any(r[-1] == "▲ 需说明" for t in b_rows for r in t.rows)  # B5
 
 
@@ -425,7 +431,7 @@ def test_long_chinese_texts_wrap_instead_of_being_cut(qtbot: QtBot, ui: Any) -> 
         ),
         request=replace(case.request, purpose="中秋/国庆及春节前备货；第二台饮料冷柜及货架" * 5),
     )
-    window = PresentationWindow(case, compute_case(case), (1024, 768))
+    window = PresentationWindow(case, compute_case(case, DEFAULT_POLICY), (1024, 768))
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -564,7 +570,7 @@ def test_a_block_of_another_module_renders_through_its_factory(qtbot: QtBot, ui:
     slide_widgets.register_block(Votes, factory)
     try:
         case, _source = open_demo("A")
-        results = compute_case(case)
+        results = compute_case(case, DEFAULT_POLICY)
         page = slide_widgets.SlideWidget(
             Slide("votes", "投票", (Votes("委员甲：同意"),)), 1, 1, case, results, theme_for(1024, 768)
         )

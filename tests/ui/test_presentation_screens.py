@@ -14,6 +14,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from workbench.domain.policy import DEFAULT_POLICY
+
 SCREENS = {
     "windowFrameMargins": False,  # full screen means no frame; the offscreen default draws one
     "screens": [
@@ -94,7 +96,7 @@ def _scenario(settings_file: str) -> dict[str, Any]:  # runs in the child proces
     seen["needs_choice_after"] = needs_choice(settings)
 
     case, _source = open_demo("A")
-    window, presenter = start_presentation(case, compute_case(case), settings=settings)
+    window, presenter = start_presentation(case, compute_case(case, DEFAULT_POLICY), settings=settings)
     QTest.qWaitForWindowExposed(window)
     app.processEvents()
 
@@ -125,7 +127,7 @@ def _scenario(settings_file: str) -> dict[str, Any]:  # runs in the child proces
     seen["swapped"] = swapped
     window.close()
     app.processEvents()
-    window, presenter = start_presentation(case, compute_case(case), settings=settings)
+    window, presenter = start_presentation(case, compute_case(case, DEFAULT_POLICY), settings=settings)
     app.processEvents()
     seen["again"] = where()
     window.close()

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from workbench.domain.calc import CaseResults, compute_case
+from workbench.domain.policy import DEFAULT_POLICY
 from workbench.paths import resource_path
 from workbench.services.case_files import read_case_file
 
@@ -31,4 +32,4 @@ def case_b() -> CaseFile:
 
 @pytest.fixture(scope="session")
 def results_a(case_a: CaseFile) -> CaseResults:
-    return compute_case(case_a)
+    return compute_case(case_a, DEFAULT_POLICY)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import openpyxl
 
 from workbench.domain.calc import CaseResults, compute_case
+from workbench.domain.policy import DEFAULT_POLICY
 from workbench.workbook.layout import META_SHEET
 from workbench.workbook.writer import build_workbook, workbook_bytes
 
@@ -91,6 +92,6 @@ def test_template_has_the_same_sheets_and_no_figures() -> None:
 
 
 def test_case_b_exports(case_b: CaseFile) -> None:
-    wb = _load(case_b, compute_case(case_b))
+    wb = _load(case_b, compute_case(case_b, DEFAULT_POLICY))
     ws = wb["权益检验"]
     assert _marked(ws, "#t:earlier_passes")

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import openpyxl
 import pytest
 
+from workbench.domain.policy import DEFAULT_POLICY
 from workbench.services.case_files import dumps_case
 from workbench.services.workbooks import case_workbook, template_workbook
 from workbench.workbook.errors import WorkbookError
@@ -46,7 +47,7 @@ def _refused(data: bytes, lang: str = "zh") -> list[str]:
 @pytest.mark.parametrize(("name", "lang"), [("a", "zh"), ("b", "zh"), ("a", "en")])
 def test_export_then_import_gives_the_same_case(name: str, lang: str) -> None:
     case = demo_case(name)
-    back = read_workbook(case_workbook(case, lang), "case.xlsx")
+    back = read_workbook(case_workbook(case, DEFAULT_POLICY, lang), "case.xlsx")
     assert back == case
     assert dumps_case(back) == dumps_case(case)  # rows keep their ids, values their digits
 
@@ -56,7 +57,7 @@ def test_an_edited_amount_is_taken_and_the_row_keeps_its_id(case_a: CaseFile) ->
         ws = wb["资产负债表"]
         ws.cell(_marked(ws, "#t:assets") + 2, 5).value = "6,500"
 
-    back = read_workbook(_edit(case_workbook(case_a, "zh"), change), "case.xlsx")
+    back = read_workbook(_edit(case_workbook(case_a, DEFAULT_POLICY, "zh"), change), "case.xlsx")
     first = back.balance_sheet.assets[0]
     assert (first.id, first.amount) == (case_a.balance_sheet.assets[0].id, Decimal(6500))
 
@@ -74,7 +75,7 @@ def test_every_bad_cell_is_listed_by_sheet_and_cell(case_a: CaseFile) -> None:
         rows["peak"] = _marked(ws, "#i:peak_sales")
         ws.cell(rows["peak"], 3).value = -5
 
-    lines = _refused(_edit(case_workbook(case_a, "zh"), change))
+    lines = _refused(_edit(case_workbook(case_a, DEFAULT_POLICY, "zh"), change))
     assert f"资产负债表!D{rows['stock']}：不是有效的数字：abc" in lines
     assert any(line.startswith(f"资产负债表!B{rows['assets']}：不是可选的值：金条") for line in lines)
     assert f"损益表!C{rows['peak']}：不能为负数：-5" in lines
@@ -86,7 +87,7 @@ def test_english_workbook_names_cells_in_english(case_a: CaseFile) -> None:
         ws = wb.worksheets[0]
         ws.cell(_marked(ws, "#t:stock") + 2, 4).value = "abc"
 
-    (line,) = _refused(_edit(case_workbook(case_a, "en"), change), "en")
+    (line,) = _refused(_edit(case_workbook(case_a, DEFAULT_POLICY, "en"), change), "en")
     assert line.startswith("Balance sheet!D") and "abc" in line
 
 
@@ -129,7 +130,7 @@ def test_formula_replaced_by_a_number_is_refused(case_a: CaseFile) -> None:
         row = _marked(ws, "#f:TA")
         ws.cell(row, 3).value = 743000
 
-    (line,) = _refused(_edit(case_workbook(case_a, "zh"), change))
+    (line,) = _refused(_edit(case_workbook(case_a, DEFAULT_POLICY, "zh"), change))
     assert line.startswith(f"资产负债表!C{row}：公式被改成了固定数值")
 
 
@@ -139,7 +140,7 @@ def test_merged_cells_moved_are_refused(case_a: CaseFile) -> None:
         ws.unmerge_cells(start_row=1, start_column=2, end_row=1, end_column=10)
         ws.merge_cells("C1:E1")
 
-    (line,) = _refused(_edit(case_workbook(case_a, "zh"), change))
+    (line,) = _refused(_edit(case_workbook(case_a, DEFAULT_POLICY, "zh"), change))
     assert line.startswith("权益检验!C1：合并单元格被移动")
 
 
@@ -147,14 +148,18 @@ def test_a_renamed_sheet_is_refused(case_a: CaseFile) -> None:
     def change(wb: openpyxl.Workbook) -> None:
         wb["损益表"].title = "利润表"
 
-    assert _refused(_edit(case_workbook(case_a, "zh"), change)) == ["缺少工作表“损益表”（被删除或改名）"]
+    assert _refused(_edit(case_workbook(case_a, DEFAULT_POLICY, "zh"), change)) == [
+        "缺少工作表“损益表”（被删除或改名）"
+    ]
 
 
 def test_a_missing_sheet_is_refused(case_a: CaseFile) -> None:
     def change(wb: openpyxl.Workbook) -> None:
         wb.remove(wb["还款计划"])
 
-    assert _refused(_edit(case_workbook(case_a, "zh"), change)) == ["缺少工作表“还款计划”（被删除或改名）"]
+    assert _refused(_edit(case_workbook(case_a, DEFAULT_POLICY, "zh"), change)) == [
+        "缺少工作表“还款计划”（被删除或改名）"
+    ]
 
 
 def test_a_workbook_that_is_not_ours_is_refused() -> None:
@@ -168,13 +173,13 @@ def test_a_workbook_that_is_not_ours_is_refused() -> None:
 def test_password_protected_and_corrupt_files_are_refused(case_a: CaseFile) -> None:
     encrypted = OLE_MAGIC + bytes(4096)  # an encrypted .xlsx is an OLE container, as an old .xls
     assert _refused(encrypted)[0].startswith("工作簿有密码保护")
-    truncated = case_workbook(case_a, "zh")[:5000]
+    truncated = case_workbook(case_a, DEFAULT_POLICY, "zh")[:5000]
     assert _refused(truncated) == ["不是 Excel 工作簿（.xlsx），或文件已损坏"]
     assert _refused(b"not a spreadsheet") == ["不是 Excel 工作簿（.xlsx），或文件已损坏"]
 
 
 def test_a_50_mb_sheet_is_refused_before_it_is_read(case_a: CaseFile) -> None:
-    source = zipfile.ZipFile(io.BytesIO(case_workbook(case_a, "zh")))
+    source = zipfile.ZipFile(io.BytesIO(case_workbook(case_a, DEFAULT_POLICY, "zh")))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
@@ -199,7 +204,7 @@ def test_a_copied_row_and_an_emptied_optional_cell(case_a: CaseFile) -> None:
         for col in range(1, 7):  # the last one copied, hidden id and all, into the spare row below
             ws.cell(last + 1, col).value = ws.cell(last, col).value
 
-    back = read_workbook(_edit(case_workbook(case_a, "zh"), change), "case.xlsx")
+    back = read_workbook(_edit(case_workbook(case_a, DEFAULT_POLICY, "zh"), change), "case.xlsx")
     fixed = back.balance_sheet.fixed_assets
     assert len(fixed) == len(case_a.balance_sheet.fixed_assets) + 1
     assert fixed[-1].id != fixed[-2].id

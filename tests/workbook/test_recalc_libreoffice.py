@@ -20,6 +20,7 @@ import pytest
 
 from workbench.cli.calc_cmd import calc_document
 from workbench.domain.calc import CaseResults, compute_case
+from workbench.domain.policy import DEFAULT_POLICY
 from workbench.domain.status import Status
 from workbench.texts.labels import STATUS_LABELS
 from workbench.workbook.writer import build_workbook, workbook_bytes
@@ -50,7 +51,9 @@ def recalculated(soffice: str, tmp_path_factory: pytest.TempPathFactory) -> dict
     out = tmp_path_factory.mktemp("recalculated")
     jobs = {"a": (demo_case("a"), "zh"), "b": (demo_case("b"), "zh"), "a-en": (demo_case("a"), "en")}
     for name, (case, lang) in jobs.items():
-        (src / f"{name}.xlsx").write_bytes(workbook_bytes(build_workbook(case, compute_case(case), lang)))
+        (src / f"{name}.xlsx").write_bytes(
+            workbook_bytes(build_workbook(case, compute_case(case, DEFAULT_POLICY), lang))
+        )
     profile = tmp_path_factory.mktemp("lo-profile")
     subprocess.run(
         [
@@ -122,7 +125,7 @@ def _money(got: Any, want: Decimal, key: str) -> None:
 @pytest.mark.parametrize("name", ["a", "b", "a-en"])
 def test_every_computed_figure_equals_calc(recalculated: dict[str, Any], name: str) -> None:
     case, lang, path = recalculated[name]
-    results = compute_case(case)
+    results = compute_case(case, DEFAULT_POLICY)
     want = _expected(case, results, lang)
     doc = calc_document(results)
     wb = openpyxl.load_workbook(path, data_only=True)

@@ -14,11 +14,12 @@ from workbench.domain.cross_checks import CheckKind, CrossCheckResult
 from workbench.domain.errors import ValidationError
 from workbench.domain.formatting import check_figure_kind
 from workbench.domain.markup import markup_of_margin
+from workbench.domain.policy import DEFAULT_POLICY
 from workbench.domain.summary import FIGURE_KINDS, MONEY, RATIO, key_figures
-from workbench.services.case_files import CaseFileError, read_case_file
+from workbench.services.case_files import CaseFileError, read_case_file_and_policy
 from workbench.texts import N_, colon, text
 from workbench.texts.labels import CHECK_METHOD_LABELS as METHOD_LABELS
-from workbench.texts.labels import ISSUE_TEXTS, ITEM_NAMES, STATUS_LABELS
+from workbench.texts.labels import ISSUE_TEXTS, ITEM_NAMES, STATUS_LABELS, policy_line
 
 if TYPE_CHECKING:
     import argparse
@@ -36,6 +37,7 @@ def calc_document(results: CaseResults) -> dict[str, Any]:
     """The JSON of ``workbench calc --json``: the flat key figures plus the per-check, per-pass,
     schedule and projection detail. Amounts are decimal strings with two places, ratios six."""
     doc: dict[str, Any] = plain_figures(key_figures(results))
+    doc["policy"] = {"name": results.policy.name, "version": results.policy.version}
     for check in results.checks:
         doc[check.id] = plain(check.deviation, RATIO)
     doc["cross_checks"] = {
@@ -221,13 +223,18 @@ def calc_table(results: CaseResults, lang: str) -> str:
 
 def run(args: argparse.Namespace, lang: str) -> int:
     path = Path(args.case_file)
-    case = read_case_file(path)
+    case, carried = read_case_file_and_policy(path)
+    # The file's own policy gives the figures it was computed with; without one, today's defaults (said).
+    policy = carried or DEFAULT_POLICY
     try:
-        results = compute_case(case)
+        results = compute_case(case, policy)
     except ValidationError as error:
         raise CaseFileError(str(path), error.at("case")) from None
     if args.json:
-        print(json.dumps(calc_document(results), ensure_ascii=False, indent=2))
+        doc = calc_document(results)
+        doc["policy"]["source"] = "file" if carried is not None else "default"
+        print(json.dumps(doc, ensure_ascii=False, indent=2))
     else:
-        print(calc_table(results, lang))
+        line = policy_line(policy.name, policy.version, lang, defaulted=carried is None)
+        print(line + "\n\n" + calc_table(results, lang))
     return 0

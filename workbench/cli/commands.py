@@ -24,6 +24,7 @@ COMMANDS = {
     "identity": "identity_cmd",
     "users": "users_cmd",
     "audit": "audit_cmd",
+    "policy": "policy_cmd",
     "portfolio": "portfolio_cmd",
 }
 _TAKES_VALUE = ("--lang", "--db")  # the options before the command that take a value

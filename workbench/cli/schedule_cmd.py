@@ -10,8 +10,9 @@ from workbench.cli.table import render
 from workbench.cli.texts import t
 from workbench.domain.errors import ValidationError
 from workbench.domain.money import Rounding, parse_amount
+from workbench.domain.policy import DEFAULT_POLICY
 from workbench.domain.schedules import Method, Rate, Schedule, build_schedule
-from workbench.domain.settings import DEFAULT_SETTINGS, INSTALMENT_UNITS, RoundingSettings
+from workbench.domain.settings import INSTALMENT_UNITS, RoundingSettings
 
 if TYPE_CHECKING:
     import argparse
@@ -72,7 +73,7 @@ def schedule_from_args(args: argparse.Namespace) -> Schedule:
             choices=", ".join(str(u) for u in INSTALMENT_UNITS),
         )
     mode = Rounding(_choice(args.installment_rounding, "--installment-rounding", ["half-up", "up"]))
-    max_annual = DEFAULT_SETTINGS.max_annual_rate
+    max_annual = DEFAULT_POLICY.max_annual_rate  # a schedule outside any case: the default products' caps
     if args.annual_rate is not None:
         rate = Rate.from_annual_percent(
             parse_amount(args.annual_rate, "--annual-rate", allow_negative=True),
@@ -101,7 +102,7 @@ def schedule_from_args(args: argparse.Namespace) -> Schedule:
             method,
             grace_months=grace,
             rounding=RoundingSettings(instalment_unit=unit, instalment_mode=mode),
-            max_months=DEFAULT_SETTINGS.max_months,
+            max_months=DEFAULT_POLICY.max_months,
         )
     except ValidationError as error:
         raise ValidationError(f"--{error.field.replace('_', '-')}", error.reason, **error.params) from None

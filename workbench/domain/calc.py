@@ -20,10 +20,10 @@ from workbench.domain.cross_checks import CheckContext, CrossCheckResult, run_cr
 from workbench.domain.equity import EquityResult, reconcile_equity
 from workbench.domain.errors import ValidationError
 from workbench.domain.money import ONE, ZERO
+from workbench.domain.policy import CreditPolicy, Product
 from workbench.domain.profit_loss import IncomeStatement, Season, compute_income_statement
 from workbench.domain.ratios import evaluation_ratios
 from workbench.domain.readiness import Issue, Severity, check_issues, equity_issues, material_items
-from workbench.domain.settings import DEFAULT_SETTINGS, Settings
 from workbench.domain.sizing import SizingResult, size_loan
 
 if TYPE_CHECKING:
@@ -42,6 +42,9 @@ class CaseResults:
     checks: tuple[CrossCheckResult, ...]
     sizing: SizingResult
     issues: tuple[Issue, ...]
+    policy: CreditPolicy
+    """The policy the figures were computed under (``policy.label`` names it)."""
+    product: Product
 
     @property
     def ready(self) -> bool:
@@ -87,8 +90,11 @@ def base_figures(totals: BalanceTotals, statement: IncomeStatement) -> dict[str,
     return figures
 
 
-def compute_case(case: CaseFile, settings: Settings = DEFAULT_SETTINGS) -> CaseResults:
-    """Compute statements, reconciliation, cross-checks, sizing and readiness of ``case``.
+def compute_case(case: CaseFile, policy: CreditPolicy) -> CaseResults:
+    """Compute statements, reconciliation, cross-checks, sizing and readiness of ``case`` under ``policy``.
+
+    The policy is always given (the store's current one, the case file's own, or ``DEFAULT_POLICY``
+    said as such): no figure is computed under numbers nobody named.
 
     Raises:
         ValidationError: an input the file format cannot rule out (a reference to an unknown
@@ -109,11 +115,11 @@ def compute_case(case: CaseFile, settings: Settings = DEFAULT_SETTINGS) -> CaseR
         }
     )
     figures["operating_days"] = (
-        case.business.operating_days_per_month if case.business is not None else settings.days_per_month
+        case.business.operating_days_per_month if case.business is not None else policy.days_per_month
     )
     equity = None
     if case.equity_check is not None:
-        equity = reconcile_equity(case.equity_check, totals, settings.equity_tolerance)
+        equity = reconcile_equity(case.equity_check, totals, policy.equity_tolerance)
         figures["E_exp"] = equity.expected
     season_sales = {m.month: m.sales for m in statement.months}
     ctx = CheckContext(
@@ -122,17 +128,20 @@ def compute_case(case: CaseFile, settings: Settings = DEFAULT_SETTINGS) -> CaseR
         equity_expected=equity.expected if equity else None,
         equity_actual=equity.current.actual if equity else None,
     )
-    checks = run_cross_checks(case.cross_checks, ctx, settings.flow_tolerance, settings.equity_tolerance)
+    checks = run_cross_checks(case.cross_checks, ctx, policy.band)
     if case.notes.check_overrides:
         checks = _with_overrides(checks, case)
+    product = policy.product(case.product)
     sizing = size_loan(
         statement,
         case.request,
         totals.liquid,
-        settings,
+        policy,
         _first_month(case.request.disbursement_date, case.dates.survey_date),
+        product,
     )
-    issues = _issues(case, figures, equity, checks, sizing, settings)
+    issues = _issues(case, figures, equity, checks, sizing, policy)
+    issues += product_issues(case, policy, product, sizing.rate.annual_percent)
     return CaseResults(
         totals=totals,
         statement=statement,
@@ -142,6 +151,8 @@ def compute_case(case: CaseFile, settings: Settings = DEFAULT_SETTINGS) -> CaseR
         checks=checks,
         sizing=sizing,
         issues=tuple(issues),
+        policy=policy,
+        product=product,
     )
 
 
@@ -171,13 +182,13 @@ def _issues(
     equity: EquityResult | None,
     checks: tuple[CrossCheckResult, ...],
     sizing: SizingResult,
-    settings: Settings,
+    policy: CreditPolicy,
 ) -> list[Issue]:
     issues = equity_issues(equity, case.loan_class is LoanClass.BUSINESS)
     known = {e.id for e in case.evidence}
     # The repayment source decides the rules: a family with a business is judged on it, whatever the class.
-    items = material_items(case.business is not None, figures, settings)
-    issues += check_issues(checks, settings.min_checks_per_item, items, known)
+    items = material_items(case.business is not None, figures, policy)
+    issues += check_issues(checks, policy.min_checks_per_item, items, known)
     if sizing.proposal <= 0:
         # Say which limit left nothing: an amount of 0 asked for is not a lack of capacity.
         code = ZERO_PROPOSAL.get(sizing.binding_limit, "no_capacity")
@@ -218,4 +229,63 @@ def cash_issues(sizing: SizingResult) -> list[Issue]:
     if low is not None and low.balance < sizing.minimum_balance:
         params = {"month": str(low.month), "balance": str(low.balance), "minimum": minimum}
         issues.append(Issue(Severity.BLOCKING, "cash_shortfall", params=params))
+    return issues
+
+
+def product_issues(
+    case: CaseFile, policy: CreditPolicy, product: Product, annual_percent: Decimal
+) -> list[Issue]:
+    """The request against the product it is sized under: what the product does not offer blocks
+    (a term or rate above its maximum is refused earlier, as a faulty field)."""
+    request = case.request
+    issues = []
+    # One product: every case is sized under it, whatever its product text says.
+    if len(policy.products) > 1 and case.product != product.name:
+        issues.append(
+            Issue(Severity.ADVICE, "unknown_product", params={"value": case.product, "product": product.name})
+        )
+    if request.method not in product.methods:
+        issues.append(
+            Issue(
+                Severity.BLOCKING,
+                "method_not_offered",
+                params={"value": request.method.value, "product": product.name},
+            )
+        )
+    if 0 < request.amount < product.min_amount:
+        issues.append(
+            Issue(
+                Severity.BLOCKING,
+                "below_product_min",
+                params={
+                    "value": str(request.amount),
+                    "minimum": str(product.min_amount),
+                    "product": product.name,
+                },
+            )
+        )
+    if request.term_months < product.min_months:
+        issues.append(
+            Issue(
+                Severity.BLOCKING,
+                "term_below_product",
+                params={
+                    "value": str(request.term_months),
+                    "minimum": str(product.min_months),
+                    "product": product.name,
+                },
+            )
+        )
+    if annual_percent < product.min_annual_rate * 100:
+        issues.append(
+            Issue(
+                Severity.BLOCKING,
+                "rate_below_product",
+                params={
+                    "value": f"{annual_percent}%",
+                    "minimum": f"{product.min_annual_rate * 100}%",
+                    "product": product.name,
+                },
+            )
+        )
     return issues

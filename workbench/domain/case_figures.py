@@ -17,6 +17,7 @@ from workbench.domain.status import Status
 
 if TYPE_CHECKING:
     from workbench.domain.case_file import CaseFile
+    from workbench.domain.policy import CreditPolicy
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,14 +47,14 @@ NO_FIGURES = CaseFigures(None, None, ())
 """What a case its inputs cannot be computed for yet (an unknown reference …) counts as."""
 
 
-def case_figures(case: CaseFile) -> CaseFigures:
-    """The portfolio's figures of ``case`` (default settings, as the window computes them).
+def case_figures(case: CaseFile, policy: CreditPolicy) -> CaseFigures:
+    """The portfolio's figures of ``case`` under ``policy`` (the store's current one when it is saved).
 
     A case whose inputs the domain refuses (a work in progress may hold one) has ``NO_FIGURES``:
     saving it must not fail for a statistic.
     """
     try:
-        results = compute_case(case)
+        results = compute_case(case, policy)
     except DomainError:
         return NO_FIGURES
     equity = results.equity

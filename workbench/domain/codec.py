@@ -57,17 +57,18 @@ _DECIMAL_TEXT = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0
 # ---- encode ------------------------------------------------------------------------------------
 
 
-def encode(value: Any) -> Any:
-    """Plain data for a dataclass value (see the module doc for the rules)."""
+def encode(value: Any, *, full: bool = False) -> Any:
+    """Plain data for a dataclass value (see the module doc for the rules); ``full`` keeps the fields
+    equal to their default too (a credit policy is stored whole: a later program's defaults may differ)."""
     if isinstance(value, FigureRef):
         return f"={value.name}"
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         out: dict[str, Any] = {}
         for f in fields_of(type(value)):
             item = getattr(value, f.name)
-            if f.has_default and item == f.default and type(item) is type(f.default):
+            if not full and f.has_default and item == f.default and type(item) is type(f.default):
                 continue
-            out[f.name] = encode(item)
+            out[f.name] = encode(item, full=full)
         return out
     if isinstance(value, Enum):
         return value.value
@@ -76,15 +77,19 @@ def encode(value: Any) -> Any:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, tuple | list):
-        return [encode(v) for v in value]
+        return [encode(v, full=full) for v in value]
     if value is None or isinstance(value, bool | int | str):
         return value
     raise TypeError(f"cannot encode {type(value).__name__}")
 
 
-def case_to_document(case: CaseFile) -> dict[str, Any]:
-    """The versioned exchange document of a case."""
-    return {"format": FORMAT_NAME, "version": FORMAT_VERSION, "case": encode(case)}
+def case_to_document(case: CaseFile, policy: Any = None) -> dict[str, Any]:
+    """The versioned exchange document of a case; with the credit policy it was computed under (a
+    ``CreditPolicy``, every field written) when one is given, so its figures are the same anywhere."""
+    document = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "case": encode(case)}
+    if policy is not None:
+        document["policy"] = encode(policy, full=True)
+    return document
 
 
 # ---- decode ------------------------------------------------------------------------------------
@@ -322,7 +327,7 @@ def case_from_document(document: Any) -> CaseFile:
             value=_short(version),
             supported=", ".join(map(str, SUPPORTED_VERSIONS)),
         )
-    extra = set(document) - {"format", "version", "case"}
+    extra = set(document) - {"format", "version", "case", "policy"}  # the policy: ``policy.document_policy``
     if extra:
         raise ValidationError(_printable(sorted(extra)[0][:60]), "unknown_field")
     if "case" not in document:

@@ -34,8 +34,8 @@ from workbench.domain.sizing import (
 )
 
 if TYPE_CHECKING:
+    from workbench.domain.policy import CreditPolicy, Product
     from workbench.domain.profit_loss import IncomeStatement
-    from workbench.domain.settings import Settings
 
 
 class Vote(StrEnum):
@@ -237,23 +237,31 @@ def evaluate_terms(
     terms: Terms,
     liquid_funds: Decimal,
     own_contribution: Decimal,
-    settings: Settings,
+    policy: CreditPolicy,
     first_month: int,
+    product: Product,
 ) -> TermsEvaluation:
     """Recompute capacity, instalment, burden ratio and projection for amended terms.
 
     Raises:
         ValidationError: amount, term, rate or grace out of range (field names of ``Terms``).
     """
-    rate = terms.rate.rate(settings.max_annual_rate)
-    check_term(terms.term_months, terms.grace_months, settings.max_months)
+    rate = terms.rate.rate(product.max_annual_rate)
+    check_term(terms.term_months, terms.grace_months, product.max_months)
     md_avg = statement.average["disposable"]
-    alpha = settings.alpha
+    alpha = policy.alpha
     a_max = quantize(alpha * md_avg)
     active = terms.term_months - terms.grace_months
     weights = seasonal_weights(statement, alpha, first_month, terms.term_months)
     schedule = plan_schedule(
-        terms.amount, rate, terms.term_months, terms.method, terms.grace_months, settings, weights
+        terms.amount,
+        rate,
+        terms.term_months,
+        terms.method,
+        terms.grace_months,
+        policy.rounding,
+        weights,
+        product.max_months,
     )
     p_cap = (
         quantize(capacity_for(terms.method, a_max, rate, active, weights, terms.grace_months))

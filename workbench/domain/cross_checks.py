@@ -584,7 +584,7 @@ def _derive(check: CrossCheck, ctx: CheckContext, annual: bool, missing: list[st
 
 
 def run_check(
-    check: CrossCheck, ctx: CheckContext, flow: ToleranceBand, equity: ToleranceBand
+    check: CrossCheck, ctx: CheckContext, band_of: Callable[[Target], ToleranceBand]
 ) -> CrossCheckResult:
     """Derive, compare and grade one check.
 
@@ -604,7 +604,7 @@ def run_check(
         adopted = ctx.equity_actual
     else:
         adopted = adopted_default(check.target, check.season, ctx.figures)
-    band = equity if check.target is Target.EQUITY else flow
+    band = band_of(check.target)
     if kind is CheckKind.LOGIC:
         consistent = isinstance(check.inputs, LogicInputs) and check.inputs.consistent
         deviation = None
@@ -657,9 +657,10 @@ def _range_deviation(value: Decimal | None, low: Decimal | None, high: Decimal |
 
 
 def run_cross_checks(
-    checks: tuple[CrossCheck, ...], ctx: CheckContext, flow: ToleranceBand, equity: ToleranceBand
+    checks: tuple[CrossCheck, ...], ctx: CheckContext, band_of: Callable[[Target], ToleranceBand]
 ) -> tuple[CrossCheckResult, ...]:
-    """Run every check; mark those another check supersedes (kept, but not counted).
+    """Run every check, graded by the band ``band_of`` its target (``CreditPolicy.band``); mark those
+    another check supersedes (kept, but not counted).
 
     Raises:
         ValidationError: with the field path ``cross_checks[i]…`` of the faulty check (``run_check``
@@ -668,7 +669,7 @@ def run_cross_checks(
     results = []
     for index, check in enumerate(checks):
         try:
-            results.append(run_check(check, ctx, flow, equity))
+            results.append(run_check(check, ctx, band_of))
         except ValidationError as error:
             raise error.at(f"cross_checks[{index}]") from None
     superseding = {c.supersedes: c.id for c in checks if c.supersedes}

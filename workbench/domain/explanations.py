@@ -10,7 +10,7 @@ from __future__ import annotations
 import unicodedata
 
 MIN_EXPLANATION_WEIGHT = 6
-"""Default of ``Settings.min_explanation_weight``."""
+"""Default of ``CreditPolicy.min_explanation_weight``."""
 
 
 def _weight(ch: str) -> int:

@@ -32,10 +32,11 @@ from typing import TYPE_CHECKING
 from workbench.domain.calc import compute_case
 from workbench.domain.case_file import CaseFile
 from workbench.domain.money import ZERO
-from workbench.domain.settings import DEFAULT_SETTINGS, Settings
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+
+    from workbench.domain.policy import CreditPolicy
 
 RUSHED_WINDOW = timedelta(hours=48)
 """How long before the submission counts as "shortly before" for the rushed rule."""
@@ -188,14 +189,14 @@ class ProposalHistory:
 # ---- figures of one version ------------------------------------------------------------------------
 
 
-def version_figures(case: CaseFile, settings: Settings = DEFAULT_SETTINGS) -> dict[str, Decimal | None]:
+def version_figures(case: CaseFile, policy: CreditPolicy) -> dict[str, Decimal | None]:
     """The driving figures of ``case`` by ``compute_case``.
 
     The cross-checks and the equity reconciliation play no part in these figures and are left out,
     so an intermediate version with a half-typed check (an unknown reference) still has its figures.
     """
     bare = dataclasses.replace(case, cross_checks=(), equity_check=None)
-    results = compute_case(bare, settings)
+    results = compute_case(bare, policy)
     f = results.figures
     z = results.sizing
     return {
@@ -213,11 +214,11 @@ def version_figures(case: CaseFile, settings: Settings = DEFAULT_SETTINGS) -> di
 
 
 def proposal_history(
-    saved: Sequence[SavedVersion], *, submitted: bool = False, settings: Settings = DEFAULT_SETTINGS
+    saved: Sequence[SavedVersion], policy: CreditPolicy, *, submitted: bool = False
 ) -> ProposalHistory:
     """The history of the versions ``saved`` (any order), computing each version's figures."""
     return history_of(
-        [VersionFigures(s.version, s.saved_by, s.saved_at, version_figures(s.case, settings)) for s in saved],
+        [VersionFigures(s.version, s.saved_by, s.saved_at, version_figures(s.case, policy)) for s in saved],
         submitted=submitted,
     )
 

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
     from workbench.domain.cross_checks import CrossCheckResult
     from workbench.domain.equity import EquityResult
-    from workbench.domain.settings import Settings
+    from workbench.domain.policy import CreditPolicy
 
 __all__ = [
     "Issue",
@@ -116,16 +116,16 @@ def check_issues(
 
 
 def material_items(
-    business: bool, figures: Mapping[str, Decimal | None], settings: Settings
+    business: bool, figures: Mapping[str, Decimal | None], policy: CreditPolicy
 ) -> tuple[str, ...]:
     """The items the committee needs ≥ 2 methods for, in the order they are reported.
 
     A business loan: sales and gross margin always; operating expenses and household spending from
     ``materiality_share`` of the average month's sales and other income. A loan without a business
     (consumer, salaried): the income and the household's spending always. Both: inventory, receivables and
-    debts from that share of total assets. Only items listed in ``settings.material_items`` are kept.
+    debts from that share of total assets. Only items listed in ``policy.material_items`` are kept.
     """
-    share = settings.materiality_share
+    share = policy.materiality_share
 
     def amount(name: str) -> Decimal:
         return figures.get(name) or Decimal(0)
@@ -150,7 +150,7 @@ def material_items(
         for item, key in (("inventory", "inventory"), ("receivables", "receivables"), ("debts", "TL"))
         if _large(amount(key), assets, share)
     ]
-    return tuple(i for i in found if i in settings.material_items)
+    return tuple(i for i in found if i in policy.material_items)
 
 
 def _large(value: Decimal, base: Decimal, share: Decimal) -> bool:

@@ -200,6 +200,12 @@ class CaseNotFoundError(RecordError):
     reason = "case_not_found"
 
 
+class PolicyNotFoundError(RecordError):
+    """No credit policy version with this number (``version``)."""
+
+    reason = "policy_not_found"
+
+
 class CaseExistsError(RecordError):
     """A case with this id is already stored."""
 
@@ -296,6 +302,7 @@ STORE_ERRORS: tuple[type[RecordError], ...] = (
     StoreBusyError,
     StoreOutdatedError,
     StoreTooNewError,
+    PolicyNotFoundError,
 )
 """Every record error the store raises (each has a text in ``workbench.services.messages``)."""
 

@@ -36,7 +36,7 @@ PRECISION = 34
 """Significant digits of the local decimal context used for every intermediate figure."""
 
 DEFAULT_MAX_ANNUAL = Decimal("0.36")
-"""Default legal cap on the annual rate, as a fraction (36 % p.a., ``Settings.max_annual_rate``)."""
+"""Default legal cap on the annual rate, as a fraction (36 % p.a., a default product's maximum)."""
 
 DEFAULT_MAX_MONTHS = 360
 
@@ -139,7 +139,7 @@ class Rate:
 
     @property
     def annual(self) -> Decimal:
-        """Nominal annual rate as a fraction (12 r), tidied to 12 places; cf. ``Settings.max_annual_rate``."""
+        """Nominal annual rate as a fraction (12 r), tidied to 12 places; cf. ``Product.max_annual_rate``."""
         with localcontext() as ctx:
             ctx.prec = PRECISION
             return _tidy(self.monthly * _MONTHS_PER_YEAR)

@@ -34,6 +34,7 @@ from workbench.domain.codec import FORMAT_NAME, FORMAT_VERSION, MAX_DECIMAL_TEXT
 from workbench.domain.field_model import DECIMAL_KINDS, FieldKind, FieldSpec, TypeSpec, fields_of, type_spec
 from workbench.domain.fields import MAX_ITEMS, Bounds
 from workbench.domain.figures import REFERABLE_FIGURES, FigureRef
+from workbench.domain.policy import CreditPolicy
 from workbench.domain.profit_loss import ProfitLoss
 
 if TYPE_CHECKING:
@@ -255,6 +256,7 @@ def case_file_schema() -> dict[str, Any]:
             "format": {"const": FORMAT_NAME},
             "version": {"const": FORMAT_VERSION},
             "case": case,
+            "policy": builder.ref(CreditPolicy),
         },
         "required": ["format", "version", "case"],
         "additionalProperties": False,

@@ -31,8 +31,9 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from workbench.domain.loan_request import LoanRequest
+    from workbench.domain.policy import CreditPolicy, Product
     from workbench.domain.profit_loss import IncomeStatement
-    from workbench.domain.settings import Settings
+    from workbench.domain.settings import RoundingSettings
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,8 +171,9 @@ def size_loan(
     statement: IncomeStatement,
     request: LoanRequest,
     liquid_funds: Decimal,
-    settings: Settings,
+    policy: CreditPolicy,
     first_month: int,
+    product: Product,
 ) -> SizingResult:
     """Compute capacity, the proposed principal, its schedules and the 12-month cash projection.
 
@@ -179,17 +181,18 @@ def size_loan(
         statement: the reconstructed income statement.
         request: amount, term, rate, method and purpose of the request.
         liquid_funds: cash + bank + household deposits on the current balance sheet.
-        settings: α, sensitivities, rounding, product limits.
+        policy: α, sensitivities, rounding and the minimum cash balance.
         first_month: calendar month of disbursement (1–12); instalments start the month after.
+        product: the policy's product the case asks for: its limits of amount, term and rate.
 
     Returns:
-        Amounts rounded half-up to the cent; the proposal rounded down to ``settings.rounding.loan_unit``.
+        Amounts rounded half-up to the cent; the proposal rounded down to ``policy.rounding.loan_unit``.
     """
-    rate = request.rate.rate(settings.max_annual_rate)
-    check_term(request.term_months, request.grace_months, settings.max_months, "request.")
+    rate = request.rate.rate(product.max_annual_rate)
+    check_term(request.term_months, request.grace_months, product.max_months, "request.")
     months = request.term_months
     md_avg = statement.average["disposable"]
-    alpha = settings.alpha
+    alpha = policy.alpha
     a_max = quantize(alpha * md_avg)
     grace = request.grace_months
     active = months - grace
@@ -209,24 +212,33 @@ def size_loan(
                 quantize(s * md_avg), request.method, tuple(quantize(w * s / alpha) for w in weights)
             ),
         )
-        for s in settings.sensitivities
+        for s in policy.sensitivities
     )
     limits: list[tuple[str, Decimal]] = [
         ("request", request.amount),
         ("capacity", p_cap),
         ("purpose", request.financing_gap),
-        ("product_max", settings.product_max),
+        ("product_max", product.max_amount),
     ]
-    if request.first_loan and settings.first_loan_cap is not None:
-        limits.append(("first_loan_cap", settings.first_loan_cap))
+    if request.first_loan and product.first_loan_cap is not None:
+        limits.append(("first_loan_cap", product.first_loan_cap))
     binding, smallest = min(limits, key=lambda item: item[1])
-    unit = settings.rounding.loan_unit
+    unit = policy.rounding.loan_unit
     proposal = max(floor_to(smallest, unit), ZERO)
     opening = liquid_funds - request.own_contribution
-    minimum = settings.minimum_cash_buffer
+    minimum = policy.minimum_cash_buffer
 
     def plan(amount: Decimal) -> Schedule:
-        return plan_schedule(amount, rate, months, request.method, request.grace_months, settings, weights)
+        return plan_schedule(
+            amount,
+            rate,
+            months,
+            request.method,
+            request.grace_months,
+            policy.rounding,
+            weights,
+            product.max_months,
+        )
 
     def lowest(amount: Decimal) -> ProjectionMonth:
         return min(project_cash(statement, plan(amount), opening, first_month), key=lambda m: m.balance)
@@ -250,11 +262,25 @@ def size_loan(
     instalment = ratio = None
     if schedule is not None:
         ep = plan_schedule(
-            proposal, rate, months, Method.EQUAL_PRINCIPAL, request.grace_months, settings, weights
+            proposal,
+            rate,
+            months,
+            Method.EQUAL_PRINCIPAL,
+            request.grace_months,
+            policy.rounding,
+            weights,
+            product.max_months,
         )
         if sum(weights[grace:], ZERO) > 0:
             seasonal = plan_schedule(
-                proposal, rate, months, Method.SEASONAL, request.grace_months, settings, weights
+                proposal,
+                rate,
+                months,
+                Method.SEASONAL,
+                request.grace_months,
+                policy.rounding,
+                weights,
+                product.max_months,
             )
             factor = seasonal.factor
         instalment = regular_instalment(schedule, request.grace_months)
@@ -327,8 +353,9 @@ def plan_schedule(
     months: int,
     method: Method,
     grace: int,
-    settings: Settings,
+    rounding: RoundingSettings,
     weights: tuple[Decimal, ...],
+    max_months: int,
 ) -> Schedule:
     return build_schedule(
         principal,
@@ -336,9 +363,9 @@ def plan_schedule(
         months,
         method,
         grace_months=grace,
-        rounding=settings.rounding,
+        rounding=rounding,
         weights=weights if method is Method.SEASONAL else None,
-        max_months=settings.max_months,
+        max_months=max_months,
     )
 
 

@@ -18,7 +18,7 @@ from workbench.reports.document import Block, Bullets, KeyValues, Para, TextStyl
 from workbench.reports.formatting import DASH, deviation, money, pct
 from workbench.reports.texts import MONEY_UNIT, SOFT_FACTORS, Tr, capital, pair_label, soft_option
 from workbench.texts import N_, NC_
-from workbench.texts.labels import STATUS_LABELS
+from workbench.texts.labels import POLICY_WORD, STATUS_LABELS, policy_named
 
 if TYPE_CHECKING:
     from workbench.domain.calc import CaseResults
@@ -49,6 +49,8 @@ class DecisionSummary:
     risks: tuple[str, ...]
     recommendation: str
     unit: str
+    policy: tuple[str, str] = ("", "")
+    """The credit policy the figures were computed under: its label word and ``name 第 n 版``."""
 
 
 def decision_summary(case: CaseFile, results: CaseResults, lang: str) -> DecisionSummary:
@@ -142,6 +144,7 @@ def decision_summary(case: CaseFile, results: CaseResults, lang: str) -> Decisio
         risks=soft_risks(case, lang),
         recommendation=_recommendation(case, results, tr),
         unit=tr(MONEY_UNIT),
+        policy=(tr(POLICY_WORD), policy_named(results.policy.name, results.policy.version, lang)),
     )
 
 
@@ -190,6 +193,7 @@ def summary_blocks(summary: DecisionSummary, tr: Tr) -> list[Block]:
     """The summary as report blocks: terms, verdicts, shortfall, risks and recommendation."""
     return [
         KeyValues(tuple((line.label, line.value) for line in summary.terms), 2, unit=summary.unit),
+        Para(f"{summary.policy[0]}{tr.colon}{summary.policy[1]}", TextStyle.NOTE),
         Para(tr(N_("检验结论")), TextStyle.LEAD),
         KeyValues(tuple((line.label, line.value) for line in summary.verdicts), 1),
         Para(tr(N_("季节性资金缺口")), TextStyle.LEAD),

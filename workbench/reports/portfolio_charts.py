@@ -18,7 +18,8 @@ from matplotlib.font_manager import FontProperties
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from workbench.domain.case_file import Stage
-from workbench.domain.settings import DEFAULT_SETTINGS
+from workbench.domain.cross_checks import Target
+from workbench.domain.policy import DEFAULT_POLICY
 from workbench.paths import resource_path
 from workbench.reports.charts import BAND_COLOURS, FONT_FILE, NEUTRAL, SERIES_COLOURS
 from workbench.reports.formatting import minus
@@ -119,7 +120,7 @@ def draw_deviations(ax: Axes, portfolio: Portfolio, lang: str, which: str = "equ
     if int(bins["count"].sum()) == 0:
         _empty(ax, caption, lang)
         return
-    band = DEFAULT_SETTINGS.equity_tolerance if which == "equity" else DEFAULT_SETTINGS.flow_tolerance
+    band = DEFAULT_POLICY.band(Target.EQUITY if which == "equity" else Target.SALES_MONTH)
     ok = float(band.ok) * 100
     ax.axvspan(-ok, ok, color=BAND_COLOURS[next(iter(BAND_COLOURS))], zorder=0)
     lefts, widths = _bars(bins)

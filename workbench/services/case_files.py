@@ -12,11 +12,13 @@ from typing import TYPE_CHECKING, Any
 
 from workbench.domain.codec import MAX_DEPTH, case_from_document, case_to_document
 from workbench.domain.errors import DomainError, ValidationError
+from workbench.domain.policy import document_policy
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from workbench.domain.case_file import CaseFile
+    from workbench.domain.policy import CreditPolicy
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
@@ -30,9 +32,10 @@ class CaseFileError(DomainError):
         super().__init__(f"{source}: {error}")
 
 
-def dumps_case(case: CaseFile) -> str:
-    """The case as exchange-format JSON text (UTF-8, two-space indent, trailing newline)."""
-    return json.dumps(case_to_document(case), ensure_ascii=False, indent=2) + "\n"
+def dumps_case(case: CaseFile, policy: CreditPolicy | None = None) -> str:
+    """The case as exchange-format JSON text (UTF-8, two-space indent, trailing newline), with the
+    credit policy it was computed under when given (``calc`` then gives the same figures anywhere)."""
+    return json.dumps(case_to_document(case, policy), ensure_ascii=False, indent=2) + "\n"
 
 
 def loads_case(text: str, source: str = "<text>") -> CaseFile:
@@ -40,6 +43,15 @@ def loads_case(text: str, source: str = "<text>") -> CaseFile:
 
     Raises:
         CaseFileError: not JSON, too deep, or any invalid field.
+    """
+    return loads_case_and_policy(text, source)[0]
+
+
+def loads_case_and_policy(text: str, source: str = "<text>") -> tuple[CaseFile, CreditPolicy | None]:
+    """The case of exchange-format JSON text and the credit policy it carries (None: it carries none).
+
+    Raises:
+        CaseFileError: not JSON, too deep, or any invalid field (of the case or of the policy).
     """
     try:
         document = json.loads(
@@ -52,13 +64,22 @@ def loads_case(text: str, source: str = "<text>") -> CaseFile:
     if _depth(document) > MAX_DEPTH + 8:
         raise CaseFileError(source, ValidationError("", "too_deep"))
     try:
-        return case_from_document(document)
+        return case_from_document(document), document_policy(document)
     except ValidationError as error:
         raise CaseFileError(source, error) from None
 
 
 def read_case_file(path: Path) -> CaseFile:
     """Read one case file from disk.
+
+    Raises:
+        CaseFileError: unreadable, larger than ``MAX_FILE_BYTES``, not UTF-8 JSON, or invalid.
+    """
+    return read_case_file_and_policy(path)[0]
+
+
+def read_case_file_and_policy(path: Path) -> tuple[CaseFile, CreditPolicy | None]:
+    """Read one case file from disk with the credit policy it carries (None: it carries none).
 
     Raises:
         CaseFileError: unreadable, larger than ``MAX_FILE_BYTES``, not UTF-8 JSON, or invalid.
@@ -79,14 +100,15 @@ def read_case_file(path: Path) -> CaseFile:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise CaseFileError(source, ValidationError("", "not_json", detail="not UTF-8")) from None
-    return loads_case(text, source)
+    return loads_case_and_policy(text, source)
 
 
-def write_case_file(case: CaseFile, path: Path) -> None:
-    """Write ``case`` atomically (temp file + rename), so a crash never leaves half a file."""
+def write_case_file(case: CaseFile, path: Path, policy: CreditPolicy | None = None) -> None:
+    """Write ``case`` (with ``policy``, see ``dumps_case``) atomically (temp file + rename), so a crash
+    never leaves half a file."""
     tmp = path.with_name(path.name + ".tmp")
     try:
-        tmp.write_text(dumps_case(case), encoding="utf-8")
+        tmp.write_text(dumps_case(case, policy), encoding="utf-8")
         tmp.replace(path)
     finally:
         tmp.unlink(missing_ok=True)

@@ -28,6 +28,7 @@ from workbench.services.proposal_history import load_history
 from workbench.services.store_checks import store_issues
 from workbench.services.workbooks import case_workbook, read_case_workbook
 from workbench.store.committee_repository import SqlCommitteeRepository
+from workbench.store.policy_repository import SqlPolicyRepository
 from workbench.store.repository import SqlCaseRepository
 from workbench.store.user_repository import SqlUserRepository
 
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from workbench.domain.case_file import CaseFile, Stage
+    from workbench.domain.policy import CreditPolicy
     from workbench.domain.proposal_history import ProposalHistory
     from workbench.domain.readiness import Issue
     from workbench.domain.records import AuditRecord, CaseSummary, CaseVersionInfo, User
@@ -231,7 +233,13 @@ class CaseService:
         not): the same applicant on another open case, guarantee rings, loans at this bank."""
         require(user, Action.READ_CASE)
         with self._sessions.read() as session:
-            return store_issues(session, case)
+            return store_issues(session, case, SqlPolicyRepository(session).current())
+
+    def policy_of(self, case_id: str, user: User, version: int | None = None) -> CreditPolicy:
+        """The credit policy the stored case (its ``version``, default the newest) was computed under."""
+        require(user, Action.READ_CASE)
+        with self._sessions.read() as session:
+            return SqlCaseRepository(session).policy_of(case_id, version)
 
     def history(self, case_id: str, user: User) -> list[CaseVersionInfo]:
         require(user, Action.READ_CASE)
@@ -315,7 +323,7 @@ class CaseService:
             repo = SqlCaseRepository(session)
             record = repo.get(case_id)
             repo.record_export(case_id, user.id, record.content_sha256)
-            return case_workbook(record.case, lang)
+            return case_workbook(record.case, repo.policy_of(case_id), lang)
 
     def export_case(self, case_id: str, user: User) -> str:
         """The case as exchange-format JSON text (``workbench.services.case_files.dumps_case``)."""
@@ -324,7 +332,7 @@ class CaseService:
             repo = SqlCaseRepository(session)
             record = repo.get(case_id)
             repo.record_export(case_id, user.id, record.content_sha256)
-            return dumps_case(record.case)
+            return dumps_case(record.case, repo.policy_of(case_id))
 
     @staticmethod
     def _require_on(repo: SqlCaseRepository, user: User, action: Action, case_id: str) -> None:

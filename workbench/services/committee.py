@@ -64,6 +64,7 @@ from workbench.services.cases import case_status
 from workbench.services.permissions import Action, require
 from workbench.services.store_checks import store_issues
 from workbench.store.committee_repository import SqlCommitteeRepository
+from workbench.store.policy_repository import SqlPolicyRepository
 from workbench.store.repository import SqlCaseRepository
 from workbench.store.user_repository import SqlUserRepository
 
@@ -74,6 +75,7 @@ if TYPE_CHECKING:
 
     from workbench.domain.case_file import CaseFile
     from workbench.domain.committee import Terms
+    from workbench.domain.policy import CreditPolicy
     from workbench.domain.records import CaseSummary, User
     from workbench.reports.signing import SigningIdentity
     from workbench.store.db import Sessions
@@ -255,7 +257,8 @@ class CommitteeService:
             record = cases.get(case_id)
             target = lifecycle.check(decided_status(session, case_id), Step.SUBMIT).target
             content = record.case if edited is None else dataclasses.replace(edited, id=case_id)
-            found = [*compute_case(content).issues, *store_issues(session, content)]
+            policy = SqlPolicyRepository(session).current()  # what the save below records
+            found = [*compute_case(content, policy).issues, *store_issues(session, content, policy)]
             blocking = [i.code for i in found if i.severity is Severity.BLOCKING]
             if blocking:
                 raise CommitteeError("case_not_ready", case_id=case_id, issues=", ".join(blocking))
@@ -371,7 +374,13 @@ class CommitteeService:
             names = {m.id: m.name for m in info.members}
             reasons = "\n".join(f"{names[v.member_id]}：{v.reason}" for v in votes if v.reason.strip())
             stored = self._decision(
-                pinned, outcome.outcome, outcome.conditions, terms, conditions, monitoring
+                pinned,
+                cases.policy_of(case_id, item.case_version),
+                outcome.outcome,
+                outcome.conditions,
+                terms,
+                conditions,
+                monitoring,
             )
             stored = dataclasses.replace(stored, reasons=reasons, decided_at=repo.now())
             repo.add_decision(item, stored, user.id)
@@ -455,12 +464,13 @@ class CommitteeService:
             if waiting:
                 raise CommitteeError("session_undecided", session_id=session_id, count=len(waiting))
             records = [cases.get(item.case_id) for item in agenda]
+            policies = [cases.policy_of(item.case_id) for item in agenda]
         minutes = self.minutes_data(session_id, user)
         request = ReportRequest(ReportKind.MINUTES, lang, unit, minutes=minutes)
         chair = chair_box(minutes, lang)
         signed: list[bytes] = []
-        for record in records:
-            pdf = render_report(record.case, request, record.version)
+        for record, policy in zip(records, policies, strict=True):
+            pdf = render_report(record.case, dataclasses.replace(request, policy=policy), record.version)
             signed.append(
                 sign_pdf(
                     pdf,
@@ -606,7 +616,8 @@ class CommitteeService:
         info = repo.get_session(item.session_id)
         case = cases.version_document(item.case_id, item.case_version)
         presenter = case.officers.lead or users.get_user(cases.owner_of(item.case_id)).display_name
-        return item, cls._decision_data(repo, info, item, case, presenter)
+        policy = cases.policy_of(item.case_id, item.case_version)
+        return item, cls._decision_data(repo, info, item, case, presenter, policy)
 
     @classmethod
     def _minutes(
@@ -627,7 +638,8 @@ class CommitteeService:
             presenter = case.officers.lead or officer
             if presenter and presenter not in presenters:
                 presenters.append(presenter)
-            decisions.append(cls._decision_data(repo, info, item, case, presenter))
+            policy = cases.policy_of(item.case_id, item.case_version)
+            decisions.append(cls._decision_data(repo, info, item, case, presenter, policy))
         if info.secretary:
             people.append(CommitteeMember(info.secretary, MemberRole.SECRETARY))
         people += [CommitteeMember(p, MemberRole.PRESENTER) for p in presenters]
@@ -645,6 +657,7 @@ class CommitteeService:
     @staticmethod
     def _decision(
         case: CaseFile,
+        policy: CreditPolicy,
         outcome: Outcome,
         voted_conditions: Sequence[str],
         terms: Terms | None,
@@ -664,7 +677,7 @@ class CommitteeService:
             amount, months = terms.amount, terms.term_months
             percent, method = terms.rate.rate().annual_percent, terms.method
         else:
-            z = compute_case(case).sizing
+            z = compute_case(case, policy).sizing
             amount, months, percent, method = z.proposal, z.months, z.rate.annual_percent, z.method
         if isinstance(monitoring, str):
             measures: tuple[Monitoring, ...] = tuple(
@@ -688,13 +701,18 @@ class CommitteeService:
 
     @staticmethod
     def _decision_data(
-        repo: SqlCommitteeRepository, info: SessionInfo, item: AgendaItem, case: CaseFile, presenter: str
+        repo: SqlCommitteeRepository,
+        info: SessionInfo,
+        item: AgendaItem,
+        case: CaseFile,
+        presenter: str,
+        policy: CreditPolicy,
     ) -> CommitteeDecisionData:
         # The report's content module draws charts (matplotlib, ~0.5 s to import): loaded when a
         # decision is read for a report, not whenever the store opens.
         from workbench.reports.content import draft_decision
 
-        results = compute_case(case)
+        results = compute_case(case, policy)
         members = {m.id: m for m in info.members}
         votes = tuple(
             VoteData(members[v.member_id].name, v.vote, v.reason, members[v.member_id].veto)

@@ -25,6 +25,7 @@ TEXTS: dict[str, str] = {
     "version_not_found": N_("案卷 {case_id} 没有第 {version} 版"),
     "report_not_found": N_("找不到归档报告 {report_id}"),
     "case_exists": N_("案卷 {case_id} 已在数据库中"),
+    "policy_not_found": N_("授信政策没有第 {version} 版"),
     "user_not_found": N_("用户 {username} 不存在：请管理员添加"),
     "user_id_not_found": N_("用户 {user_id} 不存在"),
     "user_exists": N_("用户名 {username} 已被使用"),

@@ -37,6 +37,7 @@ class Action(StrEnum):
     EXPORT_CASE = "export_case"
     ARCHIVE_REPORT = "archive_report"
     MANAGE_USERS = "manage_users"
+    EDIT_POLICY = "edit_policy"  # save a new version of the bank's credit policy (administrators)
     SUBMIT_CASE = "submit_case"  # to the committee (the officer, her own case)
     RUN_SESSION = "run_session"  # set up a session, its agenda; record the decision (the chair)
     VOTE = "vote"  # cast a vote in a session (members and the chair)
@@ -118,6 +119,7 @@ ACTION_NAMES: Words[Action] = Words(
         Action.EXPORT_CASE: N_("导出案卷"),
         Action.ARCHIVE_REPORT: N_("归档已签署报告"),
         Action.MANAGE_USERS: N_("管理用户"),
+        Action.EDIT_POLICY: N_("修改授信政策"),
         Action.SUBMIT_CASE: N_("提交此案卷上会"),
         Action.RUN_SESSION: N_("主持贷审会、记录决议"),
         Action.VOTE: N_("在贷审会上投票"),
@@ -150,7 +152,7 @@ def allowed(user: User, action: Action, case: OwnedCase | None = None) -> bool:
     """Whether ``user`` may take ``action`` (on ``case``, for the actions bound to ownership)."""
     if not user.active:
         return False
-    if action is Action.MANAGE_USERS and user.admin:
+    if action in (Action.MANAGE_USERS, Action.EDIT_POLICY) and user.admin:
         return True  # administration is a flag beside the lending role (the laptop's owner)
     if action not in ALLOWED[user.role]:
         return False

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
     from sqlalchemy.orm import Session
 
+    from workbench.domain.policy import CreditPolicy
     from workbench.domain.records import CaseVersionInfo
 
 FIGURE_PARTS = ("balance_sheet", "profit_loss", "request", "dates")
@@ -56,7 +57,8 @@ def load_history(session: Session, case_id: str) -> ProposalHistory:
     infos = [i for i in repo.history(case_id) if i.version <= last]
     names = {u.username: u.display_name or u.username for u in SqlUserRepository(session).list_users()}
     template = repo.version_document(case_id, last)
-    reader = _PartReader(repo, uuid.UUID(case_id), template)
+    # Every version under the policy of the last one shown: the history compares figures, not policies.
+    reader = _PartReader(repo, uuid.UUID(case_id), template, repo.policy_of(case_id, last))
     out: list[VersionFigures] = []
     values: dict[str, Decimal | None] | None = None
     for info in infos:
@@ -86,7 +88,10 @@ _DEFAULTS = {f.name: f for f in dataclasses.fields(CaseFile)}
 class _PartReader:
     """Reads versions' figure parts, decoding each distinct part once."""
 
-    def __init__(self, repo: SqlCaseRepository, key: uuid.UUID, template: CaseFile) -> None:
+    def __init__(
+        self, repo: SqlCaseRepository, key: uuid.UUID, template: CaseFile, policy: CreditPolicy
+    ) -> None:
+        self._policy = policy
         self._repo = repo
         self._key = key
         self._template = template
@@ -103,7 +108,7 @@ class _PartReader:
             parts = {
                 part: self._part(part, text, plain) for part, text in zip(FIGURE_PARTS, texts, strict=True)
             }
-            found = version_figures(dataclasses.replace(self._template, **parts))
+            found = version_figures(dataclasses.replace(self._template, **parts), self._policy)
             self._figures[texts] = found
         return found
 

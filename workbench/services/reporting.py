@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from workbench.domain.calc import compute_case
 from workbench.domain.errors import ConcurrentEditError, DomainError
+from workbench.domain.policy import DEFAULT_POLICY, CreditPolicy
 from workbench.domain.proposal_history import ProposalHistory
 from workbench.domain.records import SIGNS_AS, ArchivedReport, CommitteeError, SignatureRole
 from workbench.domain.records import ReportKind as ArchiveKind
@@ -118,6 +119,9 @@ class ReportRequest:
     minutes: MinutesData | None = None
     invariant: bool = False
     history: ProposalHistory | None = None  # a stored case's (``CaseService.proposal_history``)
+    policy: CreditPolicy = DEFAULT_POLICY
+    """The credit policy the case is computed under: a stored case's recorded version
+    (``CaseService.policy_of``), a case file's own, else today's defaults (the report says which)."""
     timestamp_url: str = ""
     """An RFC 3161 timestamp server: signatures then carry its time (PAdES B-T)."""
 
@@ -134,7 +138,7 @@ class SignedReport:
 
 def render_report(case: CaseFile, request: ReportRequest, case_version: int | None = None) -> bytes:
     """The PDF of ``case``; the minutes of a case without a session are a draft agenda entry."""
-    results = compute_case(case)
+    results = compute_case(case, request.policy)
     if request.kind is ReportKind.SURVEY:
         doc = build_survey_report(case, results, request.lang, history=request.history)
     elif request.kind is ReportKind.DOSSIER:
@@ -400,6 +404,7 @@ def _completed(
     request = with_stored_committee(store, case_id, request, user)
     if request.kind is not ReportKind.MINUTES and request.history is None:
         request = dataclasses.replace(request, history=store.cases.proposal_history(case_id, user))
+    request = dataclasses.replace(request, policy=store.cases.policy_of(case_id, user))
     if request.kind is not ReportKind.DOSSIER or request.attachments:
         return request
     photos = (

@@ -33,6 +33,7 @@ from workbench.services.attachments import AttachmentService
 from workbench.services.audit import AuditService
 from workbench.services.cases import CaseService
 from workbench.services.committee import CommitteeService
+from workbench.services.policy import PolicyService
 from workbench.services.users import UserService
 from workbench.store import migrate
 from workbench.store.db import Sessions, make_engine, make_sessions, shown_url, with_login
@@ -54,6 +55,7 @@ class StoreServices:
     attachments: AttachmentService
     accounts: AccountService
     audit: AuditService
+    policy: PolicyService
 
     @classmethod
     def over(cls, url: str, sessions: Sessions) -> StoreServices:
@@ -68,6 +70,7 @@ class StoreServices:
             AttachmentService(sessions),
             AccountService(sessions),
             AuditService(sessions),
+            PolicyService(sessions),
         )
 
     @property

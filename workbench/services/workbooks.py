@@ -20,13 +20,14 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from workbench.domain.case_file import CaseFile
+    from workbench.domain.policy import CreditPolicy
 
 __all__ = ["WorkbookError", "case_workbook", "read_case_workbook", "table_file", "template_workbook"]
 
 
-def case_workbook(case: CaseFile, lang: str) -> bytes:
-    """The .xlsx bytes of ``case`` with its figures as live formulas."""
-    return workbook_bytes(build_workbook(case, compute_case(case), lang))
+def case_workbook(case: CaseFile, policy: CreditPolicy, lang: str) -> bytes:
+    """The .xlsx bytes of ``case`` with its figures, computed under ``policy``, as live formulas."""
+    return workbook_bytes(build_workbook(case, compute_case(case, policy), lang))
 
 
 def template_workbook(lang: str) -> bytes:

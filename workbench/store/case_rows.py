@@ -61,6 +61,8 @@ class CaseFileRow(Base):
     equity_status: Mapped[Code | None]
     checks_total: Mapped[int] = mapped_column(Integer, server_default="0")
     checks_failed: Mapped[int] = mapped_column(Integer, server_default="0")
+    # The credit policy version the figures were computed under (``credit_policy``, migration 0017).
+    policy_version: Mapped[int] = mapped_column(Integer, server_default="1")
 
     __mapper_args__ = {"version_id_col": version_id}  # noqa: RUF012 - SQLAlchemy's declarative hook
     __table_args__ = (

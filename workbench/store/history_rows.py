@@ -31,6 +31,8 @@ class CaseVersionRow(Base):
     document: Mapped[Json]
     changed_json: Mapped[Json]
     changed_count: Mapped[int]
+    policy_version: Mapped[int] = mapped_column(Integer, server_default="1")
+    """The credit policy version this version was computed under (migration 0017)."""
 
     __table_args__ = (one_of("action", ACTIONS),)
 

@@ -65,6 +65,8 @@ from workbench.store.row_codec import (
 if typing.TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
+    from workbench.domain.policy import CreditPolicy
+
     Row = Mapping[Any, Any]
 
 
@@ -163,6 +165,11 @@ class CaseRows:
     root: Columns
     children: dict[Table, list[Columns]]
 
+    @property
+    def policy_version(self) -> int:
+        """The credit policy version the figures were computed under."""
+        return int(self.root["policy_version"])
+
 
 FIGURE_COLUMNS: dict[str, tuple[str, ...]] = {"cross_check": ("deviation", "status")}
 """Detail columns that hold computed figures (``domain.case_figures``), not fields of the item:
@@ -241,8 +248,9 @@ def _header_json(section: SectionSlot, value: Any, plain: Mapping[str, Any] | No
     return dumps({k: v for k, v in data.items() if k not in section.list_fields})
 
 
-def case_to_rows(case: CaseFile, plain: Mapping[str, Any] | None = None) -> CaseRows:
-    """Rows for ``case``; the bookkeeping columns (users, times, version, hash) are the caller's.
+def case_to_rows(case: CaseFile, policy: CreditPolicy, plain: Mapping[str, Any] | None = None) -> CaseRows:
+    """Rows for ``case``, its figures computed under ``policy`` (whose version the case row records); the
+    bookkeeping columns (users, times, version, hash) are the caller's.
 
     ``plain`` may pass ``encode(case)`` when the caller has it already (the JSON sections reuse it).
 
@@ -276,7 +284,8 @@ def case_to_rows(case: CaseFile, plain: Mapping[str, Any] | None = None) -> Case
         if value is not None:
             _list_rows(section, value, f"{section.field}.", case_id, children)
     _list_rows(CASE_SECTION, case, "", case_id, children)
-    _figure_columns(case_figures(case), root, children[table_of(detail.CrossCheckRow)])
+    root["policy_version"] = policy.version
+    _figure_columns(case_figures(case, policy), root, children[table_of(detail.CrossCheckRow)])
     return CaseRows(root, children)
 
 

@@ -26,6 +26,7 @@ from workbench.store.detail_rows import CollateralRow, CrossCheckRow, EvidenceIt
 from workbench.store.history_rows import AuditEntryRow, CaseVersionRow
 from workbench.store.orm_base import Base
 from workbench.store.people_rows import AppUserRow
+from workbench.store.policy_rows import CreditPolicyRow
 from workbench.store.statement_rows import (
     EquityItemRow,
     EquityPassRow,
@@ -56,6 +57,7 @@ __all__ = [
     "CommitteeMemberRow",
     "CommitteeSessionRow",
     "CommitteeVoteRow",
+    "CreditPolicyRow",
     "CrossCheckRow",
     "EquityItemRow",
     "EquityPassRow",

@@ -84,6 +84,7 @@ from workbench.store.mappers import (
 )
 from workbench.store.orm_base import table_of
 from workbench.store.people_rows import AppUserRow
+from workbench.store.policy_repository import SqlPolicyRepository
 from workbench.store.types import DecimalText
 
 if TYPE_CHECKING:
@@ -92,6 +93,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Delete, Insert, Select, Table, TextClause
     from sqlalchemy.orm import Session
 
+    from workbench.domain.policy import CreditPolicy
     from workbench.store.mappers import CaseRows
 
 MAX_LISTED_CHANGES = 200
@@ -324,7 +326,7 @@ class SqlCaseRepository:
             ValidationError: the id is not a UUID or an amount has fractions of a cent.
         """
         plain = encode(case)
-        rows = case_to_rows(case, plain)
+        rows = case_to_rows(case, self._policy(), plain)
         case_id: uuid.UUID = rows.root["id"]
         if self._session.get(CaseFileRow, case_id) is not None:
             raise CaseExistsError(case_id=case.id)
@@ -347,7 +349,7 @@ class SqlCaseRepository:
         except IntegrityError:  # another writer added the same id since the check above
             raise CaseExistsError(case_id=case.id) from None
         self._write_children(case_id, rows, replace=False)
-        self._snapshot(case_id, root.version_id, action, now, user, document, sha, [])
+        self._snapshot(case_id, root.version_id, action, now, user, document, sha, [], rows.policy_version)
         self._audit(user, case_id, action, [FieldChange("", None, sha)])
         known_documents.remember(sha, document)
         return root.version_id
@@ -385,7 +387,7 @@ class SqlCaseRepository:
             return root.version_id
         if root.version_id != expected_version:
             raise ConcurrentEditError(case.id, expected_version, root.version_id)
-        rows = case_to_rows(case, plain)
+        rows = case_to_rows(case, self._policy(), plain)
         before = self._snapshot_plain(case_id, root.version_id, known_documents.text(root.content_sha256))
         changes = diff(before, plain)
         user = uuid.UUID(user_id)
@@ -400,7 +402,9 @@ class SqlCaseRepository:
             raise ConcurrentEditError(case.id, expected_version, self._committed_version(case_id)) from None
         if details:
             self._write_children(case_id, rows, replace=True)
-        self._snapshot(case_id, root.version_id, action, now, user, canonical, sha, changes)
+        self._snapshot(
+            case_id, root.version_id, action, now, user, canonical, sha, changes, rows.policy_version
+        )
         self._audit(user, case_id, action, changes, at_commit=True)
         known_documents.remember(sha, canonical)
         return root.version_id
@@ -463,6 +467,24 @@ class SqlCaseRepository:
         self._locked = root
         status = CaseStatus(str(case_id), Stage(root.stage), root.version_id, submitted_version)
         return str(root.officer_id), status
+
+    def policy_of(self, case_id: str, version: int | None = None) -> CreditPolicy:
+        """The credit policy the case (its saved ``version``; default the newest) was computed under.
+
+        Raises:
+            CaseNotFoundError: no such case or version.
+        """
+        key = case_uuid(case_id)
+        if version is None:
+            query = select(CaseFileRow.policy_version).where(CaseFileRow.id == key)
+        else:
+            query = select(CaseVersionRow.policy_version).where(
+                CaseVersionRow.case_id == key, CaseVersionRow.version == version
+            )
+        number = self._session.scalar(query)
+        if number is None:
+            raise CaseNotFoundError(case_id=case_id)
+        return SqlPolicyRepository(self._session).get(number)
 
     def owner_of(self, case_id: str) -> str:
         """The id of the officer who owns the case.
@@ -753,6 +775,7 @@ class SqlCaseRepository:
         document: str,
         sha: str,
         changes: Sequence[FieldChange],
+        policy_version: int,
     ) -> None:
         self._session.connection().execute(
             _insert_statement(table_of(CaseVersionRow)),
@@ -768,8 +791,13 @@ class SqlCaseRepository:
                     [c.path for c in changes[:MAX_LISTED_CHANGES]], ensure_ascii=False
                 ),
                 "changed_count": len(changes),
+                "policy_version": policy_version,
             },
         )
+
+    def _policy(self) -> CreditPolicy:
+        """The policy a save computes the case's figures under: the store's, in force now."""
+        return SqlPolicyRepository(self._session).current()
 
     def _audit(
         self,

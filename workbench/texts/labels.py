@@ -48,7 +48,7 @@ from workbench.domain.records import SignatureRole
 from workbench.domain.schedules import Method
 from workbench.domain.soft_info import Rating
 from workbench.domain.status import Status
-from workbench.texts import N_, NC_, Msg, Words, gettext
+from workbench.texts import N_, NC_, Msg, Words, colon, gettext, text
 
 if TYPE_CHECKING:
     from enum import Enum
@@ -354,6 +354,12 @@ ISSUE_TEXTS: Words[str] = Words(
         "sized_to_cash": N_(
             "现金流预测在 {month} 月将降至 {balance}（最低余额 {minimum}），建议金额已降至 {amount}"
         ),
+        # the request against its product (workbench.domain.calc.product_issues)
+        "unknown_product": N_("授信政策中没有产品“{value}”，按产品“{product}”测算"),
+        "method_not_offered": N_("产品“{product}”不提供还款方式 {value}"),
+        "below_product_min": N_("申请金额 {value} 低于产品“{product}”的最低金额 {minimum}"),
+        "term_below_product": N_("期限 {value} 个月短于产品“{product}”的最短期限 {minimum} 个月"),
+        "rate_below_product": N_("利率 {value} 低于产品“{product}”的最低年利率 {minimum}"),
         # checks across the store (workbench.domain.store_links)
         "same_applicant_open": N_("申请人或其配偶已有另一笔未结案的申请：{case}（{stage}）"),
         "guarantee_ring": N_("互保圈：{ring}"),
@@ -471,3 +477,20 @@ def limit_label(key: str, lang: str) -> str:
     """A loan-size limit's name (``capacity`` → 还款能力), or the key itself."""
     msgid = LIMIT_LABELS.get(key)
     return key if msgid is None else gettext(msgid, lang)
+
+
+POLICY_WORD = N_("授信政策")
+POLICY_NAMED = N_("{name} 第 {version} 版")
+POLICY_DEFAULT_NOTE = N_("（案卷文件未附授信政策，按程序默认政策计算）")
+
+
+def policy_named(name: str, version: int, lang: str) -> str:
+    """``default 第 1 版`` / ``default version 1``: a policy by name and version."""
+    return text(POLICY_NAMED, lang, name=name, version=version)
+
+
+def policy_line(name: str, version: int, lang: str, *, defaulted: bool = False) -> str:
+    """The one line that names the credit policy a figure was computed under (reports, slides, ``calc``);
+    ``defaulted``: a case file that carried none, computed under ``DEFAULT_POLICY``."""
+    line = gettext(POLICY_WORD, lang) + colon(lang) + policy_named(name, version, lang)
+    return line + text(POLICY_DEFAULT_NOTE, lang) if defaulted else line

@@ -54,6 +54,10 @@ REASONS: dict[str, str] = {
     "no_such_month": N_("没有 {month} 月：{value}"),
     "no_such_day": N_("{year} 年 {month} 月没有 {day} 日：{value}"),
     "period_reversed": N_("起始日期 {start} 晚于截止日期 {end}"),
+    # The credit policy (``domain.policy.validate_policy``).
+    "share_range": N_("必须大于 0 且不超过 1：{value}"),
+    "band_order": N_("容差带“可接受”{ok} 不能大于“需说明”{explain}"),
+    "min_above_max": N_("下限 {min} 大于上限 {max}"),
 }
 
 TYPE_NAMES: dict[str, str] = {

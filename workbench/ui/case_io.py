@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from workbench.domain.case_file import CaseFile
+    from workbench.domain.policy import CreditPolicy
 
 DEMO_FILES = {"A": "case-a.json", "B": "case-b.json"}
 
@@ -52,7 +53,9 @@ def open_demo(name: str) -> tuple[CaseFile, CaseSource]:
     return case, CaseSource("demo", name)
 
 
-def save_case_file(case: CaseFile, path: Path, expected_version: str = "") -> CaseSource:
+def save_case_file(
+    case: CaseFile, path: Path, expected_version: str = "", policy: CreditPolicy | None = None
+) -> CaseSource:
     """Write ``case`` to ``path`` atomically; refuse if the file changed since ``expected_version``.
 
     Args:
@@ -69,5 +72,5 @@ def save_case_file(case: CaseFile, path: Path, expected_version: str = "") -> Ca
     """
     if expected_version and path.exists() and _digest(path.read_bytes()) != expected_version:
         raise FileChangedError(str(path))
-    write_case_file(case, path)
+    write_case_file(case, path, policy)  # the file carries the policy its figures were computed under
     return CaseSource("file", str(path), _digest(path.read_bytes()))

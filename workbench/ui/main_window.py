@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench import __version__
+from workbench.domain.policy import DEFAULT_POLICY
 from workbench.ui import i18n
 from workbench.ui.access import grey_out, mark_access, may_submit, may_use_committee
 from workbench.ui.attachment_stash import attach_stash, flush_after_save, waiting_files
@@ -54,7 +55,9 @@ from workbench.ui.workbook_actions import WorkbookActions
 
 if TYPE_CHECKING:
     from workbench.domain.case_file import CaseFile
+    from workbench.domain.policy import CreditPolicy
     from workbench.domain.readiness import Issue
+    from workbench.ui.dialogs.policy_dialog import PolicyDialog
     from workbench.ui.dialogs.recovery_dialog import RecoveryDialog
     from workbench.ui.dialogs.signin_dialog import SignInDialog
     from workbench.ui.dialogs.users_dialog import ChangePasswordDialog, UsersDialog
@@ -114,6 +117,8 @@ class MainWindow(QMainWindow):
         self._sign_in_url = sign_in_url
         self.sign_in_dialog: SignInDialog | None = None
         self.users_dialog: UsersDialog | None = None
+        self.policy: CreditPolicy = DEFAULT_POLICY
+        """What open cases are computed under: the store's policy in force once signed in."""
         self.presentation: PresentationWindow | None = None
         self._presenter: PresenterView | None = None
         # Unsaved edits survive a crash (journal in recovery_dir) and stored cases save themselves.
@@ -200,6 +205,7 @@ class MainWindow(QMainWindow):
         account_menu.addAction(a["switch_user"])
         account_menu.addAction(a["change_password"])
         account_menu.addAction(a["users"])
+        account_menu.addAction(a["policy"])
         committee_menu = self.menuBar().addMenu(tr("审贷会(&C)"))
         committee_menu.addAction(a["committee"])
         committee_menu.addAction(a["submit"])
@@ -313,6 +319,7 @@ class MainWindow(QMainWindow):
             "switch_user": act("switch_user", tr("注销并切换用户…"), self.sign_out),
             "change_password": act("change_password", tr("修改我的密码…"), self.change_password),
             "users": act("users", tr("用户管理…"), self.manage_users),
+            "policy": act("policy", tr("授信政策…"), self.open_policy),
             "portfolio": act("portfolio", tr("组合…"), self.open_portfolio),
         }
 
@@ -371,6 +378,7 @@ class MainWindow(QMainWindow):
         mark_access(document, self.persistence.store, self.persistence.owners.get(source.location))
         attach_stash(document, lambda: self.persistence.store, self.show_error)
         recalc = Recalculator(document)
+        recalc.policy = self.policy
         editor = self._editor(document, recalc)
         self.cases.append(OpenCase(document, recalc, editor))
         self.undo_group.addStack(document.undo_stack)
@@ -775,6 +783,7 @@ class MainWindow(QMainWindow):
                 self.users_dialog.close()
             self.persistence.store = None
             store.close()
+            self.set_policy(DEFAULT_POLICY)
             self._show_store_state()
         self.sign_in()
         return True
@@ -821,10 +830,35 @@ class MainWindow(QMainWindow):
         self.users_dialog.open()
         return self.users_dialog
 
+    def open_policy(self) -> PolicyDialog | None:
+        """The credit policy window (non-blocking): the administrator edits it, others read it; ``None``
+        without a store."""
+        store = self.persistence.store
+        if store is None:
+            return None
+        from workbench.ui.dialogs.policy_dialog import PolicyDialog
+
+        old = getattr(self, "policy_dialog", None)
+        if old is not None and shiboken6.isValid(old):
+            old.close()
+        dialog = self.policy_dialog = PolicyDialog(store, self)
+        dialog.policy_saved.connect(self.set_policy)
+        dialog.open()
+        return dialog
+
     def _store_connected(self, store: StoreLink) -> None:
         self.persistence.store = store
         self._show_store_state()
         self._sync_welcome()
+        run_in_background(
+            store.services.policy.current, self.set_policy, lambda e: self.show_error(describe(e))
+        )
+
+    def set_policy(self, policy: CreditPolicy) -> None:
+        """Compute every open case under ``policy`` from now on (signed in, a new version saved)."""
+        self.policy = self.persistence.policy = policy
+        for open_case in self.cases:
+            open_case.recalc.set_policy(policy)
 
     def _store_failed(self, error: BaseException) -> None:
         self.case_list.set_store_model(
@@ -837,6 +871,7 @@ class MainWindow(QMainWindow):
         actions = getattr(self, "actions_by_key", {})
         if "users" in actions:  # only an administrator sees the users window
             actions["users"].setVisible(store is not None and store.manages_users)
+            actions["policy"].setVisible(store is not None)
             actions["change_password"].setVisible(store is not None and store.local_accounts)
             actions["switch_user"].setEnabled(self._sign_in_url is not None)
             self._update_access()

@@ -21,6 +21,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 from workbench.domain.errors import ConcurrentEditError, DomainError, ValidationError
+from workbench.domain.policy import DEFAULT_POLICY
 from workbench.services.messages import describe_error
 from workbench.texts.reasons import error_text
 from workbench.ui.case_io import FileChangedError, open_case_file, save_case_file
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from workbench.domain.case_file import CaseFile
+    from workbench.domain.policy import CreditPolicy
     from workbench.domain.records import CaseRecord
     from workbench.ui.document import CaseDocument
     from workbench.ui.store_link import StoreLink
@@ -86,6 +88,8 @@ class CasePersistence(QObject):
         ask_conflict_fn: AskConflict | None = None,
     ) -> None:
         super().__init__(parent)
+        self.policy: CreditPolicy = DEFAULT_POLICY
+        """The policy a case file is written with (what its figures were computed under)."""
         self.store: StoreLink | None = None
         self.ask_path: AskPath = ask_path or (lambda _title: None)
         self.ask_conflict: AskConflict = ask_conflict_fn or ask_conflict
@@ -139,7 +143,12 @@ class CasePersistence(QObject):
         source = document.source
         if source.kind == "file" and source.path is not None:
             path = source.path
-            self._run(document, lambda case: save_case_file(case, path, source.version), on_saved, on_error)
+            self._run(
+                document,
+                lambda case: save_case_file(case, path, source.version, self.policy),
+                on_saved,
+                on_error,
+            )
         elif source.kind == "store" and self.store is not None:
             store, version = self.store, int(source.version)
 
@@ -166,7 +175,7 @@ class CasePersistence(QObject):
         target = path or self.ask_path(document.title())
         if target is None:
             return
-        self._run(document, lambda case: save_case_file(case, target), on_saved)
+        self._run(document, lambda case: save_case_file(case, target, policy=self.policy), on_saved)
 
     def save_copy(self, document: CaseDocument, on_saved: Callable[[], None] | None = None) -> None:
         """Keep the officer's version as a new case (new id): in the store, else in a file."""

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from workbench.domain.calc import compute_case
 from workbench.domain.errors import DomainError, ValidationError
+from workbench.domain.policy import DEFAULT_POLICY, CreditPolicy
 from workbench.texts.reasons import error_text
 from workbench.ui.i18n import lang
 
@@ -41,11 +42,19 @@ class Recalculator(QObject):
         self._timer.timeout.connect(self.run)
         document.state_changed.connect(self._schedule)
         self.results: CaseResults | None = None
+        self.policy: CreditPolicy = DEFAULT_POLICY
+        """What the figures are computed under: the store's current policy once signed in (``set_policy``)."""
         self.error = ""
         self.runs = 0
 
     def _schedule(self, _changed: object = None) -> None:
         self._timer.start()
+
+    def set_policy(self, policy: CreditPolicy) -> None:
+        """Compute under ``policy`` from now on (a new version saved, another store signed in to)."""
+        if policy != self.policy:
+            self.policy = policy
+            self._schedule()
 
     def pending(self) -> bool:
         """Whether a recompute is scheduled and has not run yet."""
@@ -56,7 +65,7 @@ class Recalculator(QObject):
         self._timer.stop()
         self.runs += 1
         try:
-            results = compute_case(self._document.state)
+            results = compute_case(self._document.state, self.policy)
         except DomainError as error:
             had_error = self.error
             self.error = error_text(error, lang()) if isinstance(error, ValidationError) else str(error)

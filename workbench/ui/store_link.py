@@ -111,6 +111,13 @@ class StoreLink:
 
         return allowed(self.user, Action.MANAGE_USERS)
 
+    @property
+    def manages_policy(self) -> bool:
+        """Whether the signed-in person may save a new version of the credit policy (an administrator)."""
+        from workbench.services.permissions import Action, allowed
+
+        return allowed(self.user, Action.EDIT_POLICY)
+
     def may(self, action: Action, officer_id: str | None = None) -> bool:
         """Whether the signed-in person may take ``action`` (on a case of ``officer_id``): the rule the
         services apply (``services.permissions.allowed``), asked before she tries."""

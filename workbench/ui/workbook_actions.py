@@ -58,7 +58,7 @@ class WorkbookActions:
         if current is None:
             return False
         try:
-            path.write_bytes(case_workbook(current.document.state, lang()))
+            path.write_bytes(case_workbook(current.document.state, current.recalc.policy, lang()))
         except (DomainError, OSError) as error:
             self.window.show_error(tr("无法导出 Excel：%1").replace("%1", describe(error)))
             return False

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from workbench.domain.calc import CaseResults
     from workbench.domain.case_file import CaseFile
     from workbench.domain.cross_checks import CrossCheck
-    from workbench.domain.settings import Settings
+    from workbench.domain.policy import CreditPolicy
 
 CHECK_HEADINGS: tuple[Msg, ...] = (
     NC_("workbook", "编号"),
@@ -78,7 +78,7 @@ def write_checks(
     ck: Sheet,
     case: CaseFile | None,
     results: CaseResults | None,
-    settings: Settings,
+    policy: CreditPolicy,
     live: dict[str, str],
 ) -> None:
     """The checks with live δ and status, then the matrix item × method of the deviations.
@@ -122,7 +122,7 @@ def write_checks(
             cell = ws.cell(r, 2 + index, cell_value(value))
             style_cell(cell, fmt if index >= 4 else "General", FORMULA_FONT if _is_formula(value) else None)
         value, adopted, low, high = (f"F{r}", f"G{r}", f"H{r}", f"I{r}")
-        band = settings.equity_tolerance if c.target is Target.EQUITY else settings.flow_tolerance
+        band = policy.band(c.target)
         if c.kind is CheckKind.VALUE:
             delta = f'=IF(OR({value}="",{adopted}="",{adopted}=0),"",({adopted}-{value})/ABS({adopted}))'
             status = "=" + status_formula(f"J{r}", band, lang)
@@ -175,7 +175,7 @@ def write_capacity(
     cap: Sheet,
     case: CaseFile | None,
     results: CaseResults | None,
-    settings: Settings,
+    policy: CreditPolicy,
     disposable: str,
     schedule_sheet: str,
 ) -> None:
@@ -219,7 +219,7 @@ def write_capacity(
     cap.row += 1
     cap.section(NC_("workbook", "还款能力"))
     line("#f", "md_avg", NC_("workbook", "月均可支配资金"), f"={disposable}")
-    line("#i", "alpha", NC_("workbook", "可用比例 α"), settings.alpha, RATIO)
+    line("#i", "alpha", NC_("workbook", "可用比例 α"), policy.alpha, RATIO)
     line(
         "#f",
         "A_max",
@@ -252,7 +252,7 @@ def write_capacity(
         else:
             formula = value
         limit_cells.append(line("#l", name, limit_label(name, lang), formula))
-    unit = cell_value(settings.rounding.loan_unit)
+    unit = cell_value(policy.rounding.loan_unit)
     proposal = f"=MAX(ROUNDDOWN(MIN({','.join(limit_cells)})/{unit},0)*{unit},0)" if limit_cells else None
     line("#f", "P_prop", NC_("workbook", "建议贷款金额"), proposal)
     first_row = SCHEDULE_FIRST_ROW + (request.grace_months if request else 0)

@@ -38,6 +38,7 @@ from workbench.domain.errors import ValidationError
 from workbench.domain.loan_request import LoanRequest, RateKind, RateQuote
 from workbench.domain.money import parse_amount
 from workbench.domain.parties import Borrower
+from workbench.domain.policy import DEFAULT_POLICY
 from workbench.domain.profit_loss import ExpenseItem, ProductLine, ProfitLoss, Season, VariableExpense
 from workbench.domain.schedules import Method
 from workbench.texts import NC_, text
@@ -469,7 +470,7 @@ class _Reader:
             case = dataclasses.replace(
                 case, request=request, balance_sheet=balance, profit_loss=profit_loss, equity_check=equity
             )
-            compute_case(case)
+            compute_case(case, DEFAULT_POLICY)  # only: do the figures compute at all
         except ValidationError as error:
             self.problems.append(Problem("", "", "invalid", {"detail": error_text(error, self.lang)}))
             return None

@@ -17,8 +17,8 @@ from openpyxl.utils import get_column_letter
 
 from workbench.domain.balance_sheet import AssetCategory, PayableKind, Scope, StockCategory
 from workbench.domain.codec import case_to_document
+from workbench.domain.policy import DEFAULT_POLICY
 from workbench.domain.profit_loss import LINE_FIELDS, Season
-from workbench.domain.settings import DEFAULT_SETTINGS, Settings
 from workbench.texts import NC_, Msg, text
 from workbench.texts.labels import MONTH_NAMES, enum_label
 from workbench.workbook.layout import (
@@ -85,9 +85,10 @@ def build_workbook(
     case: CaseFile | None,
     results: CaseResults | None,
     lang: str,
-    settings: Settings = DEFAULT_SETTINGS,
 ) -> Workbook:
-    """The workbook of ``case`` (or, with ``None``, the empty template) in ``lang``."""
+    """The workbook of ``case`` (or, with ``None``, the empty template) in ``lang``, its numbers those of the
+    results' policy (the template: ``DEFAULT_POLICY``)."""
+    policy = results.policy if results is not None else DEFAULT_POLICY
     wb = Workbook()
     first = wb.active
     assert first is not None
@@ -363,7 +364,7 @@ def build_workbook(
         a, b = eq.table(table, getattr(check, table.key) if check else (), spare=spare)
         letter = table.letter("value")
         totals[table.key] = f"SUM(${letter}${a}:${letter}${b})"
-    band = settings.equity_tolerance
+    band = policy.equity_tolerance
     eq.section(NC_("workbook", "权益检验"))
     e = eq.line
     e("#f", "initial_assets", NC_("workbook", "初始资产合计"), "=" + totals["initial_assets"])
@@ -475,7 +476,7 @@ def build_workbook(
         "equity_actual": ep + eq.ref("pass_E_act"),
         "E_exp": ep + eq.ref("E_exp"),
     }
-    write_checks(ck, case, results, settings, live)
+    write_checks(ck, case, results, policy, live)
     for letter, width in (("B", 10), ("C", 14), ("D", 26), ("E", 30), *((c, 13) for c in "FGHIJKL")):
         ck.ws.column_dimensions[letter].width = width
     ck.finish(landscape=True)
@@ -485,7 +486,7 @@ def build_workbook(
     cap.title(SHEET_TITLES[SheetKey.CAPACITY], header)
     sched_name = f"'{names[SheetKey.SCHEDULE]}'!"
     write_capacity(
-        cap, case, results, settings, f"'{names[SheetKey.INCOME]}'!{inc.ref('disposable_avg')}", sched_name
+        cap, case, results, policy, f"'{names[SheetKey.INCOME]}'!{inc.ref('disposable_avg')}", sched_name
     )
     cap.finish()
 

@@ -19,7 +19,6 @@ from workbench.domain.figures import FigureRef
 from workbench.domain.formatting import check_figure_kind, figure
 from workbench.domain.money import ONE
 from workbench.domain.readiness import counted
-from workbench.domain.settings import DEFAULT_SETTINGS
 from workbench.domain.status import Status
 from workbench.reports.chart_spec import deviation_bars
 from workbench.reports.document import Align, Block, ChartRef, Para, TextStyle
@@ -157,7 +156,7 @@ def cross_checks(ctx: SurveyContext) -> list[Block]:
         blocks.append(
             ChartRef(
                 draw_deviation,
-                (bars, DEFAULT_SETTINGS.flow_tolerance, lang),
+                (bars, results.policy.flow_tolerance, lang),
                 height_mm=max(55.0, 18.0 + 8.0 * len(bars)),
                 caption=tr(
                     N_("图：交叉检验与权益检验偏差（阴影为通过/需说明/不通过区间）"),

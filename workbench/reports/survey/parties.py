@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from workbench.domain.errors import DomainError
 from workbench.domain.schedules import Method, build_schedule
-from workbench.domain.settings import DEFAULT_SETTINGS
 from workbench.domain.sizing import regular_instalment
 from workbench.reports.content_common import method_name, rate_text, total, yes_no
 from workbench.reports.document import Align, Block, Para
@@ -16,6 +15,7 @@ from workbench.reports.survey.context import SurveyContext, kv, para_if, paras_i
 from workbench.reports.tables import COUNT, LABEL, MONEY, PCT, TEXT, YES_NO, Col, detail_table
 from workbench.reports.texts import MONEY_UNIT, label, vocabulary
 from workbench.texts import N_, NC_
+from workbench.texts.labels import POLICY_WORD, policy_named
 
 if TYPE_CHECKING:
     from workbench.domain.balance_sheet import Debt, GuaranteeGiven
@@ -82,6 +82,7 @@ def survey_info(ctx: SurveyContext) -> list[Block]:
             (tr(N_("案件编号")), text(case.case_number)),
             (tr(N_("案卷 ID")), case.id),
             (tr(N_("贷款产品")), text(vocabulary(case.product, ctx.lang))),
+            (tr(POLICY_WORD), policy_named(ctx.results.policy.name, ctx.results.policy.version, ctx.lang)),
             (tr(N_("贷款类别")), label(case.loan_class, ctx.lang)),
             (tr(N_("案件阶段")), label(case.stage, ctx.lang)),
             (tr(N_("受理团队")), text(case.officers.team)),
@@ -136,7 +137,7 @@ def _requested_instalment(ctx: SurveyContext) -> str:
             req.term_months,
             req.method,
             grace_months=req.grace_months,
-            rounding=DEFAULT_SETTINGS.rounding,
+            rounding=ctx.results.policy.rounding,
         )
     except DomainError:
         return DASH

@@ -34,6 +34,7 @@ from workbench.domain.field_model import check_whole_cents, field_map
 from workbench.domain.formatting import money
 from workbench.domain.loan_request import RateKind, RateQuote
 from workbench.domain.money import from_float, parse_amount
+from workbench.domain.policy import DEFAULT_POLICY, CreditPolicy
 from workbench.domain.schedules import Method
 from workbench.services.committee import monitoring_steps, monitoring_wording
 from workbench.texts.labels import SCHEDULE_METHOD_LABELS as METHOD_LABELS
@@ -52,9 +53,9 @@ def method_text(method: Method) -> str:
     return METHOD_LABELS[method]["en" if lang() == "en" else "zh"]
 
 
-def proposal_terms(case: CaseFile) -> Terms:
-    """The officer's proposal as terms (the request's rate as quoted)."""
-    sizing = compute_case(case).sizing
+def proposal_terms(case: CaseFile, policy: CreditPolicy) -> Terms:
+    """The officer's proposal under ``policy`` as terms (the request's rate as quoted)."""
+    sizing = compute_case(case, policy).sizing
     request = case.request
     amount = sizing.proposal if sizing.proposal > 0 else request.amount
     return Terms(amount, request.term_months, request.rate, request.method, request.grace_months)
@@ -68,6 +69,7 @@ class DecisionForm(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.policy: CreditPolicy = DEFAULT_POLICY  # the store's current policy once signed in
         self.setObjectName("decisionForm")
         self.case: CaseFile | None = None
         self._plan: dict[str, MonitoringStep] = {}  # the lines this form worded → their steps
@@ -134,7 +136,7 @@ class DecisionForm(QWidget):
     def prefill(self, case: CaseFile, amendment: Terms | None) -> None:
         """Fill the terms from the amendment (or the proposal), conditions and monitoring from the case."""
         self.case = case
-        terms = amendment or proposal_terms(case)
+        terms = amendment or proposal_terms(case, self.policy)
         self._rate_kind = terms.rate.kind
         self._grace = terms.grace_months
         permille = terms.rate.kind is RateKind.MONTHLY_PERMILLE

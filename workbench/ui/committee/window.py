@@ -50,6 +50,7 @@ if TYPE_CHECKING:
 
     from workbench.domain.case_file import CaseFile
     from workbench.domain.committee import Monitoring, SessionInfo, Terms, Vote
+    from workbench.domain.policy import CreditPolicy
     from workbench.domain.records import CaseSummary, Page
     from workbench.services.committee import CaseBoard, SignedMinutes
     from workbench.ui.committee.session_dialog import SessionDialog, SessionSpec
@@ -390,8 +391,11 @@ class CommitteeWindow(QMainWindow):
         assert self.info is not None
         session_id, services, user = self.info.id, self.store.services, self.store.user
 
+        policies: list[CreditPolicy] = []  # the policy the agenda's version was computed under
+
         def load() -> LoadedCase:
             board = services.committee.board(session_id, case_id, user)
+            policies.append(services.cases.policy_of(case_id, user, board.item.case_version))
             return board, services.cases.open_version(case_id, board.item.case_version, user)
 
         def loaded(result: LoadedCase) -> None:
@@ -404,6 +408,7 @@ class CommitteeWindow(QMainWindow):
                 + tr("第 %1 版").replace("%1", str(board.item.case_version))
             )
             self.votes.show_board(board)
+            self.decision.policy = policies[0]
             if prefill:
                 self.decision.prefill(case, self.amendment_for(case_id))
             self.decision.show_board(board)

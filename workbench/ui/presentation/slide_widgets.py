@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.domain.settings import DEFAULT_SETTINGS
 from workbench.texts.labels import STATUS_LABELS
 from workbench.ui.i18n import lang, tr
 from workbench.ui.presentation.slides import (
@@ -573,7 +572,7 @@ class SlideChart(QWidget):
             draw_projection_chart(ax, results, lang())
         else:
             bars = deviation_bars(results, lang())
-            self._artists = draw_deviation_chart(ax, bars, DEFAULT_SETTINGS.flow_tolerance, lang())
+            self._artists = draw_deviation_chart(ax, bars, results.policy.flow_tolerance, lang())
             self._superseded = tuple(b.superseded for b in bars)
             for artist in self._animated():  # drawn over a saved background: a live update blits
                 artist.set_animated(True)

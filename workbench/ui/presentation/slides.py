@@ -27,7 +27,7 @@ from workbench.reports.charts import deviation_bars
 from workbench.reports.decision_summary import decision_summary
 from workbench.texts.labels import CHECK_METHOD_LABELS as METHOD_LABELS
 from workbench.texts.labels import SCHEDULE_METHOD_LABELS as SCHEDULE_LABELS
-from workbench.texts.labels import STATUS_LABELS
+from workbench.texts.labels import STATUS_LABELS, policy_named
 from workbench.ui.i18n import lang, tr
 from workbench.ui.labels import enum_label, soft_factor_names, soft_option_names
 from workbench.ui.presentation.theme import STATUS_MARK, SUPERSEDED_MARK
@@ -573,6 +573,8 @@ def proposal_slide(case: CaseFile, results: CaseResults) -> Slide:
             (tr("月均可支配资金"), money(z.md_avg)),
             (tr("最高月还款额"), money(z.a_max)),
             (tr("还款能力本金"), money(z.p_cap)),
+            # the credit policy whose α and product limits sized the proposal (name, version)
+            (tr("授信政策"), policy_named(results.policy.name, results.policy.version, lang())),
         )
     )
     terms = Facts(

@@ -31,7 +31,6 @@ from workbench.domain.formatting import percent as pct
 from workbench.domain.loan_request import RateKind, RateQuote
 from workbench.domain.money import from_float
 from workbench.domain.schedules import Method
-from workbench.domain.settings import DEFAULT_SETTINGS, Settings
 from workbench.texts.labels import SCHEDULE_METHOD_LABELS as METHOD_LABELS
 from workbench.texts.reasons import reason_text
 from workbench.ui.i18n import lang, tr
@@ -80,12 +79,11 @@ class WhatIfPanel(QFrame):
         case: CaseFile,
         results: CaseResults,
         theme: Theme,
-        settings: Settings = DEFAULT_SETTINGS,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("whatIf")
-        self._settings = settings
+        self._policy, self._product = results.policy, results.product
         self._rate_kind = case.request.rate.kind
         self.terms: Terms | None = None
         self.evaluation: TermsEvaluation | None = None
@@ -103,12 +101,12 @@ class WhatIfPanel(QFrame):
         self.amount = QDoubleSpinBox()
         self.amount.setObjectName("whatIfAmount")
         self.amount.setDecimals(0)
-        self.amount.setRange(0, float(settings.product_max) * 10)
+        self.amount.setRange(0, float(results.product.max_amount) * 10)
         self.amount.setSingleStep(1000)
         self.amount.setGroupSeparatorShown(True)
         self.term = QSpinBox()
         self.term.setObjectName("whatIfTerm")
-        self.term.setRange(1, settings.max_months)
+        self.term.setRange(1, results.product.max_months)
         self.rate = QDoubleSpinBox()
         self.rate.setObjectName("whatIfRate")
         self.rate.setDecimals(2)
@@ -237,7 +235,13 @@ class WhatIfPanel(QFrame):
         terms = self.current_terms()
         try:
             evaluation = evaluate_terms(
-                self._statement, terms, self._liquid, self._own, self._settings, self._first_month
+                self._statement,
+                terms,
+                self._liquid,
+                self._own,
+                self._policy,
+                self._first_month,
+                self._product,
             )
         except DomainError as error:
             self.evaluation = None

@@ -21,7 +21,7 @@ from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from PySide6.QtCore import Signal
 
-from workbench.domain.settings import DEFAULT_SETTINGS
+from workbench.domain.policy import DEFAULT_POLICY
 from workbench.reports.charts import deviation_bars, draw_deviation_chart, update_deviation_chart, use_font
 from workbench.ui.i18n import lang
 from workbench.ui.widgets.blit_region import footprint, grow
@@ -45,6 +45,7 @@ class DeviationChart(FigureCanvasQTAgg):
     def __init__(self, parent: QWidget | None = None) -> None:
         figure = Figure(figsize=(4.2, 4.0), layout="constrained")
         super().__init__(figure)
+        self._band = DEFAULT_POLICY.flow_tolerance  # the shown results' policy once there are results
         self.setParent(parent)
         self.setObjectName("deviationChart")
         self._axes = figure.add_subplot()
@@ -63,6 +64,7 @@ class DeviationChart(FigureCanvasQTAgg):
     def show_results(self, results: CaseResults) -> None:
         """Show ``results``: move the bars and blit if possible, else redraw the chart."""
         start = time.perf_counter()
+        self._band = results.policy.flow_tolerance
         bars = deviation_bars(results, lang())
         artists = self._artists
         if artists is not None and update_deviation_chart(artists, bars, lang()):
@@ -74,7 +76,7 @@ class DeviationChart(FigureCanvasQTAgg):
         self.last_render_ms = (time.perf_counter() - start) * 1000
 
     def _draw_all(self, bars: Any) -> None:
-        self._artists = draw_deviation_chart(self._axes, bars, DEFAULT_SETTINGS.flow_tolerance, lang())
+        self._artists = draw_deviation_chart(self._axes, bars, self._band, lang())
         self._keys = self._artists.keys
         self._fit_to_panel()
         for artist in self._animated():

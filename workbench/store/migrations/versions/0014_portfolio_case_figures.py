@@ -67,6 +67,7 @@ def _fill() -> None:
     from workbench.domain.case_figures import CaseFigures, case_figures
     from workbench.domain.case_file import CaseFile
     from workbench.domain.codec import decode
+    from workbench.domain.policy import DEFAULT_POLICY
     from workbench.domain.errors import DomainError
     from workbench.domain.row_ids import fill_row_ids, rows_lack_ids
 
@@ -91,7 +92,7 @@ def _fill() -> None:
             if rows_lack_ids(plain):
                 plain = fill_row_ids(plain, str(uuid.UUID(str(case_id))))  # SQLite keeps bare hex
             try:
-                figures = case_figures(decode(CaseFile, plain, "case"))
+                figures = case_figures(decode(CaseFile, plain, "case"), DEFAULT_POLICY)  # the only policy then
             except DomainError:  # a document the program no longer reads: no figures, as for a bad input
                 figures = CaseFigures(None, None, ())
             dev = figures.equity_deviation

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QLabel
 from tests.ui.keyboard_entry import enter_case
 from workbench.domain.calc import compute_case
 from workbench.domain.codec import case_to_document
-from workbench.domain.status import Status
 from workbench.domain.policy import DEFAULT_POLICY
+from workbench.domain.status import Status
 from workbench.ui.case_io import open_demo
 
 if TYPE_CHECKING:

@@ -132,13 +132,14 @@ def test_the_strip_speaks_english(qtbot: QtBot, make_window: Callable[..., MainW
 def test_the_committees_slides_name_the_reviewer_and_the_reason(ui: object) -> None:
     from workbench.domain.calc import compute_case
     from workbench.domain.case_file import CheckOverride
+    from workbench.domain.policy import DEFAULT_POLICY
     from workbench.ui.presentation.slides import cross_check_slides, readiness_flags
 
     case = open_demo("A")[0]
     checks = (dataclasses.replace(case.cross_checks[0], adopted=Decimal(200000)), *case.cross_checks[1:])
     override = CheckOverride(check="C1", reviewer="赵强", reason=REASON)
     notes = dataclasses.replace(case.notes, check_overrides=(override,))
-    results = compute_case(dataclasses.replace(case, cross_checks=checks, notes=notes))
+    results = compute_case(dataclasses.replace(case, cross_checks=checks, notes=notes), DEFAULT_POLICY)
     rows = [
         row
         for slide in cross_check_slides(results)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from workbench.domain.calc import compute_case
+from workbench.domain.policy import DEFAULT_POLICY
 from workbench.paths import resource_path
 from workbench.reports.charts import deviation_bars, percent_text
 from workbench.services.case_files import read_case_file
@@ -31,7 +32,9 @@ def _with_stock_cost(case: CaseFile, cost: Decimal) -> CaseResults:
     sheet = case.balance_sheet
     first = dataclasses.replace(sheet.stock[0], unit_cost=cost)
     stock = type(sheet.stock)([first, *sheet.stock[1:]])
-    return compute_case(dataclasses.replace(case, balance_sheet=dataclasses.replace(sheet, stock=stock)))
+    return compute_case(
+        dataclasses.replace(case, balance_sheet=dataclasses.replace(sheet, stock=stock)), DEFAULT_POLICY
+    )
 
 
 def _shown(qtbot: QtBot) -> DeviationChart:
@@ -39,7 +42,7 @@ def _shown(qtbot: QtBot) -> DeviationChart:
     qtbot.addWidget(chart)
     chart.resize(420, 520)
     chart.show()
-    chart.show_results(compute_case(_case()))
+    chart.show_results(compute_case(_case(), DEFAULT_POLICY))
     qtbot.waitUntil(lambda: chart.full_draws >= 1, timeout=5000)
     return chart
 
@@ -50,7 +53,7 @@ def _pixels(chart: DeviationChart) -> np.ndarray:
 
 def test_an_edit_paints_again_only_the_rows_it_changed(qtbot: QtBot) -> None:
     chart = _shown(qtbot)
-    before = deviation_bars(compute_case(_case()), "zh")
+    before = deviation_bars(compute_case(_case(), DEFAULT_POLICY), "zh")
     results = _with_stock_cost(_case(), Decimal(90000))
     after = deviation_bars(results, "zh")
     changed = tuple(i for i, (a, b) in enumerate(zip(before, after, strict=True)) if a != b)

@@ -88,7 +88,7 @@ def build_survey_report(
 
     Args:
         case: the case as surveyed.
-        results: ``compute_case(case)``.
+        results: ``compute_case(case, policy)``.
         lang: ``zh`` (default) or ``en`` for the headings and labels; user text stays as typed.
         history: the stored case's proposal history (section 方案修改记录), when there is one.
     """
@@ -121,7 +121,7 @@ def build_dossier(
 
     Args:
         case: the case.
-        results: ``compute_case(case)``.
+        results: ``compute_case(case, policy)``.
         attachments: photos and scans for the photo appendix, in the order given.
         decision: the committee's decision on this case, when there is one.
         lang: ``zh`` or ``en``.

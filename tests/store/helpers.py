@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import uuid
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,3 +43,15 @@ def add_user(sessions: Sessions, username: str, role: Role = Role.OFFICER) -> Us
 
 def new_id() -> str:
     return str(uuid.uuid4())
+
+
+def with_failing_check(case: CaseFile, check_id: str = "C2") -> CaseFile:
+    """``case`` with check ``check_id`` (case A's C2: receipts 86 400 → 50 000, δ ≈ +40 %) failing,
+    so that a reviewer's override has something to accept."""
+    checks = tuple(
+        dataclasses.replace(c, inputs=dataclasses.replace(c.inputs, receipts=Decimal(50000)))  # type: ignore[call-arg]
+        if c.id == check_id
+        else c
+        for c in case.cross_checks
+    )
+    return dataclasses.replace(case, cross_checks=checks)

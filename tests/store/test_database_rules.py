@@ -20,7 +20,7 @@ from psycopg import errors
 from sqlalchemy import text
 
 from tests.databases import PgDatabases
-from tests.store.helpers import demo
+from tests.store.helpers import demo, with_failing_check
 from workbench.domain.case_file import Stage
 from workbench.domain.committee import CommitteeRules, DecisionRule, Member, Outcome, Vote
 from workbench.domain.lifecycle import TRANSITIONS
@@ -743,7 +743,7 @@ def test_0010_keeps_votes_and_mends_a_quorum_below_one(blank_url: str) -> None:
 
 def test_a_reviewer_records_and_takes_back_an_override_with_her_own_login(store: Store) -> None:
     officer, reviewer = store.person("liumin", Role.OFFICER), store.person("shen", Role.REVIEWER)
-    record = CaseService(store.sessions("liumin")).create_case(demo("a"), officer)
+    record = CaseService(store.sessions("liumin")).create_case(with_failing_check(demo("a")), officer)
     reviewing = CaseService(store.sessions("shen"))
     overridden = reviewing.record_override(record.case.id, "C2", "复核原始发票后认可该差异", 1, reviewer)
     assert [(o.check, o.reviewer) for o in overridden.case.notes.check_overrides] == [("C2", "Shen")]

@@ -14,6 +14,7 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from workbench.domain import lifecycle
+from workbench.domain.calc import compute_case
 from workbench.domain.case_file import CheckOverride
 from workbench.domain.case_list import CaseListQuery
 from workbench.domain.errors import ValidationError
@@ -22,6 +23,7 @@ from workbench.domain.lifecycle import BEFORE_COMMITTEE as BEFORE_COMMITTEE
 from workbench.domain.lifecycle import CaseStatus, Step
 from workbench.domain.lifecycle import stage_change_allowed as stage_change_allowed
 from workbench.domain.records import CaseRecord, ChangeAction, Role, UserNotFoundError
+from workbench.domain.status import Status
 from workbench.services.case_files import CaseFileError, dumps_case, read_case_file
 from workbench.services.permissions import Action, require
 from workbench.services.proposal_history import load_history
@@ -175,6 +177,8 @@ class CaseService:
                 raise ValidationError("check", "unknown_reference", value=check_id)
             status = case_status(session, repo, case_id)
             lifecycle.check(status, Step.SAVE, case.stage)
+            if override is not None and not _needs_override(case, check_id, repo.policy_of(case_id)):
+                raise ValidationError("check", "override_not_needed", value=check_id)
             kept = tuple(o for o in case.notes.check_overrides if o.check != check_id)
             overrides = kept if override is None else (*kept, override)
             notes = dataclasses.replace(case.notes, check_overrides=overrides)
@@ -350,3 +354,13 @@ def _day_start(day: date | None, plus_days: int = 0) -> datetime | None:
 @dataclasses.dataclass(frozen=True, slots=True)
 class _Owned:
     officer_id: str
+
+
+def _needs_override(case: CaseFile, check_id: str, policy: CreditPolicy) -> bool:
+    """Whether the check stands in the readiness gate's way: it FAILs, or needs an explanation it lacks,
+    and no re-computation supersedes it. Otherwise it needs no reviewer's word (and the committee
+    should not read one)."""
+    result = next(r for r in compute_case(case, policy).checks if r.id == check_id)
+    if result.superseded_by:
+        return False
+    return result.status is Status.FAIL or (result.status is Status.EXPLAIN and not result.explained)

@@ -36,6 +36,7 @@ REASONS: dict[str, str] = {
     "unknown_reference": N_("引用了不存在的条目：{value}"),
     "duplicate_id": N_("编号重复：{value}"),
     "not_explained": N_("请写明理由（标点或单个字不算说明）"),
+    "override_not_needed": N_("检验 {value} 已通过或已说明，无需复核认可"),
     "grace_too_long": N_("宽限期 {grace} 个月必须短于期限 {months} 个月"),
     "weights_all_zero": N_("各期权重之和必须大于零"),
     "unsupported_version": N_("不支持的案卷格式版本 {value}（支持 {supported}）"),

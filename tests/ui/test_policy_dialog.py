@@ -109,3 +109,18 @@ def test_an_officer_reads_the_policy_only(
         assert dialog.message.text() == "只有管理员可以修改授信政策；此处只读。"
     finally:
         officer.close()
+
+
+def test_repayment_methods_are_shown_and_typed_in_the_windows_words(
+    qtbot: QtBot, make_dialog: Callable[[StoreLink], PolicyDialog], owner: StoreLink
+) -> None:
+    dialog = make_dialog(owner)
+    shown = dialog.table.item(0, 7).text()
+    assert shown.startswith("等额本息、等额本金、") and "annuity" not in shown
+    dialog.table.item(0, 7).setText("等额本金， seasonal、Annuity (equal instalments)")
+    with qtbot.waitSignal(dialog.policy_saved, timeout=WAIT_MS) as saved:
+        dialog.save()
+    assert [m.value for m in saved.args[0].products[0].methods] == ["equal-principal", "seasonal", "annuity"]
+    dialog.table.item(0, 7).setText("等额本息、按揭")
+    dialog.save()
+    assert dialog.message.text().startswith("字段 products[0].methods：无效取值 按揭，可选：等额本息、")

@@ -11,6 +11,7 @@ under the new version (``policy_saved``).
 from __future__ import annotations
 
 import dataclasses
+import re
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
@@ -31,9 +32,11 @@ from workbench.domain.errors import ValidationError
 from workbench.domain.policy import DAYS_PER_MONTH_CHOICES, CreditPolicy, Product, validate_policy
 from workbench.domain.schedules import Method
 from workbench.domain.settings import LOAN_UNITS, ToleranceBand
+from workbench.texts.labels import SCHEDULE_METHOD_LABELS
 from workbench.texts.reasons import error_text
 from workbench.ui.dialogs.admin_list import REFUSED_STYLE, AdminListDialog
 from workbench.ui.i18n import lang, tr
+from workbench.ui.labels import enum_label
 from workbench.ui.ops import run_in_background
 
 if TYPE_CHECKING:
@@ -52,12 +55,27 @@ PRODUCT_FIELDS = (
 )
 
 
+METHOD_SEPARATORS = re.compile(r"[,，、;；]")
+
+
 def _text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, tuple):
-        return ", ".join(m.value if isinstance(m, Method) else str(m) for m in value)
+        if all(isinstance(m, Method) for m in value):  # the window's words, never the file's keys
+            return ("、" if lang() == "zh" else ", ").join(enum_label(m) for m in value)
+        return ", ".join(str(m) for m in value)
     return str(value)
+
+
+def _method(text: str) -> Method | None:
+    """A repayment method from its label in either language, or from its key (as a policy file has it)."""
+    wanted = text.strip().casefold()
+    for method in Method:
+        names = (method.value, *(SCHEDULE_METHOD_LABELS[method][language] for language in ("zh", "en")))
+        if wanted in (name.casefold() for name in names):
+            return method
+    return None
 
 
 def _decimal(field: str, raw: str) -> Decimal:
@@ -288,14 +306,12 @@ class PolicyDialog(AdminListDialog):
 
         at = f"products[{row}]"
         methods = []
-        for part in cell(7).split(","):
-            try:
-                methods.append(Method(part.strip()))
-            except ValueError:
-                choices = ", ".join(m.value for m in Method)
-                raise ValidationError(
-                    f"{at}.methods", "invalid_choice", value=part, choices=choices
-                ) from None
+        for part in filter(str.strip, METHOD_SEPARATORS.split(cell(7))):
+            method = _method(part)
+            if method is None:
+                choices = "、".join(enum_label(m) for m in Method)
+                raise ValidationError(f"{at}.methods", "invalid_choice", value=part.strip(), choices=choices)
+            methods.append(method)
         cap = cell(8)
         return Product(
             name=cell(0),

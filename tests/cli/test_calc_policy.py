@@ -41,7 +41,7 @@ def test_a_file_with_its_policy_is_computed_under_it(
 def test_a_file_without_a_policy_says_it_used_the_default(capsys: pytest.CaptureFixture[str]) -> None:
     _code, out, _ = run(capsys, "--lang", "en", "calc", CASE_A)
     assert out.splitlines()[0] == (
-        "Credit policy: default version 1 (the case file carries no credit policy: computed under the "
+        "Credit policy: default policy version 1 (the case file carries no credit policy: computed under the "
         "program's default)"
     )
     _, out, _ = run(capsys, "calc", CASE_A, "--json")

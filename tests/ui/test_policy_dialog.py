@@ -53,7 +53,7 @@ def test_the_administrator_saves_a_new_version(
     qtbot: QtBot, make_dialog: Callable[[StoreLink], PolicyDialog], owner: StoreLink
 ) -> None:
     dialog = make_dialog(owner)
-    assert dialog.heading.text() == "现行版本：default 第 1 版"
+    assert dialog.heading.text() == "现行版本：默认政策 第 1 版"
     assert dialog.alpha.text() == "0.80" and dialog.table.rowCount() == 1
     assert (dialog.days.currentText(), dialog.loan_unit.currentText()) == ("30", "1000")
     assert dialog.save_button.isVisible() and not dialog.alpha.isReadOnly()

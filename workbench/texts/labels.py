@@ -42,6 +42,7 @@ from workbench.domain.parties import (
     Relationship,
     Sex,
 )
+from workbench.domain.policy import DEFAULT_POLICY_NAME
 from workbench.domain.profit_loss import Season
 from workbench.domain.readiness import Severity
 from workbench.domain.records import SignatureRole
@@ -484,9 +485,18 @@ POLICY_NAMED = N_("{name} 第 {version} 版")
 POLICY_DEFAULT_NOTE = N_("（案卷文件未附授信政策，按程序默认政策计算）")
 
 
+DEFAULT_POLICY_TITLE = N_("默认政策")
+"""How the built-in policy (``DEFAULT_POLICY_NAME``, a key in files and the store) is called on paper."""
+
+
+def policy_title(name: str, lang: str) -> str:
+    """A policy's name as people read it: the built-in one in their language, a bank's as named."""
+    return gettext(DEFAULT_POLICY_TITLE, lang) if name == DEFAULT_POLICY_NAME else name
+
+
 def policy_named(name: str, version: int, lang: str) -> str:
-    """``default 第 1 版`` / ``default version 1``: a policy by name and version."""
-    return text(POLICY_NAMED, lang, name=name, version=version)
+    """``城商行经营贷 第 2 版`` / ``默认政策 第 1 版`` / ``default policy version 1``."""
+    return text(POLICY_NAMED, lang, name=policy_title(name, lang), version=version)
 
 
 def policy_line(name: str, version: int, lang: str, *, defaulted: bool = False) -> str:

@@ -32,7 +32,7 @@ from workbench.domain.errors import ValidationError
 from workbench.domain.policy import DAYS_PER_MONTH_CHOICES, CreditPolicy, Product, validate_policy
 from workbench.domain.schedules import Method
 from workbench.domain.settings import LOAN_UNITS, ToleranceBand
-from workbench.texts.labels import SCHEDULE_METHOD_LABELS
+from workbench.texts.labels import SCHEDULE_METHOD_LABELS, policy_title
 from workbench.texts.reasons import error_text
 from workbench.ui.dialogs.admin_list import REFUSED_STYLE, AdminListDialog
 from workbench.ui.i18n import lang, tr
@@ -205,7 +205,11 @@ class PolicyDialog(AdminListDialog):
 
     def show_policy(self, policy: CreditPolicy) -> None:
         self.policy = policy
-        heading = tr("现行版本：%1 第 %2 版").replace("%1", policy.name).replace("%2", str(policy.version))
+        heading = (
+            tr("现行版本：%1 第 %2 版")
+            .replace("%1", policy_title(policy.name, lang()))
+            .replace("%2", str(policy.version))
+        )
         self.heading.setText(heading)
         self.name.setText(policy.name)
         self.alpha.setText(str(policy.alpha))

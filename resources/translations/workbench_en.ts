@@ -620,6 +620,42 @@
         <translation>First-loan cap</translation>
     </message>
     <message>
+        <source>现金流检验容差（可接受）</source>
+        <translation>flow check tolerance (OK up to)</translation>
+    </message>
+    <message>
+        <source>现金流检验容差（需说明）</source>
+        <translation>flow check tolerance (explain up to)</translation>
+    </message>
+    <message>
+        <source>权益检验容差（可接受）</source>
+        <translation>equity check tolerance (OK up to)</translation>
+    </message>
+    <message>
+        <source>权益检验容差（需说明）</source>
+        <translation>equity check tolerance (explain up to)</translation>
+    </message>
+    <message>
+        <source>每月营业天数</source>
+        <translation>operating days per month</translation>
+    </message>
+    <message>
+        <source>重要性比例</source>
+        <translation>materiality share</translation>
+    </message>
+    <message>
+        <source>敏感性比例</source>
+        <translation>sensitivity shares</translation>
+    </message>
+    <message>
+        <source>第 %1 个产品的%2</source>
+        <translation>product %1, %2</translation>
+    </message>
+    <message>
+        <source>%1检验容差（%2）</source>
+        <translation>%1 check tolerance (%2)</translation>
+    </message>
+    <message>
         <source>添加产品</source>
         <translation>Add product</translation>
     </message>
@@ -630,6 +666,14 @@
     <message>
         <source>保存为新版本</source>
         <translation>Save as new version</translation>
+    </message>
+    <message>
+        <source>政策与产品</source>
+        <translation>Policy &amp;&amp; products</translation>
+    </message>
+    <message>
+        <source>检验与重要性</source>
+        <translation>Checks &amp;&amp; materiality</translation>
     </message>
     <message>
         <source>只有管理员可以修改授信政策；此处只读。</source>
@@ -4174,6 +4218,54 @@
     <message>
         <source>尚无复核认可。未通过的检验须重新计算通过，或经审查员复核认可，方可计入。</source>
         <translation>No override yet. A failed check counts only once a re-computation passes or a reviewer accepts it.</translation>
+    </message>
+    <message>
+        <source>四舍五入</source>
+        <translation>Half up</translation>
+    </message>
+    <message>
+        <source>向上取整</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <source>向下取整</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <source>可接受</source>
+        <translation>OK up to</translation>
+    </message>
+    <message>
+        <source>需说明</source>
+        <translation>Explain up to</translation>
+    </message>
+    <message>
+        <source>各类检验的容差（留空：按现金流或权益容差）</source>
+        <translation>Tolerance per kind of check (empty: the flow or equity band)</translation>
+    </message>
+    <message>
+        <source>重要时须多种方法检验的项目</source>
+        <translation>Items that need several methods when material</translation>
+    </message>
+    <message>
+        <source>重要性比例（0–1）</source>
+        <translation>Materiality share (0–1)</translation>
+    </message>
+    <message>
+        <source>每个重要项目至少的检验方法数</source>
+        <translation>Minimum check methods per material item</translation>
+    </message>
+    <message>
+        <source>书面说明的最低字数权重</source>
+        <translation>Minimum weight of a written explanation</translation>
+    </message>
+    <message>
+        <source>每期还款额取整单位</source>
+        <translation>Instalment rounding unit</translation>
+    </message>
+    <message>
+        <source>每期还款额取整方式</source>
+        <translation>Instalment rounding mode</translation>
     </message>
 </context>
 </TS>

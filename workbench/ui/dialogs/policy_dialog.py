@@ -1,18 +1,18 @@
 """The bank's credit policy (授信政策): the administrator edits it, everyone else reads it.
 
-The form shows the version in force: α and the sensitivities, the tolerance bands, the day convention,
-the loan unit, the minimum cash balance, whether the checks across the store block, and a table of
-products. Saving writes the next version (the store never changes a written one) through ``StoreLink``
-off the GUI thread; a number that is no number, or a policy the domain refuses (α = 0, a band's OK
-above its explain limit …), is one red line naming the field. The window then computes open cases
-under the new version (``policy_saved``).
+The form shows the version in force: on the first tab α and the sensitivities, the flow and equity
+tolerance bands, the day convention, the loan unit, the minimum cash balance, whether the checks across
+the store block, and a table of products; on the second (``policy_checks.ChecksTab``) every other field.
+Saving writes the next version (the store never changes a written one) through ``StoreLink`` off the
+GUI thread; a number that is no number, or a policy the domain refuses (α = 0, a band's OK above its
+explain limit …), is one red line naming the field in the window's words. The window then computes
+open cases under the new version (``policy_saved``).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
-from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +36,8 @@ from workbench.domain.settings import LOAN_UNITS, ToleranceBand
 from workbench.texts.labels import SCHEDULE_METHOD_LABELS, policy_title
 from workbench.texts.reasons import error_text
 from workbench.ui.dialogs.admin_list import REFUSED_STYLE, AdminListDialog
+from workbench.ui.dialogs.policy_checks import BAND_TARGETS, ChecksTab, select, whole
+from workbench.ui.dialogs.policy_checks import number as _decimal
 from workbench.ui.i18n import lang, tr
 from workbench.ui.labels import enum_label
 from workbench.ui.ops import run_in_background
@@ -55,7 +58,13 @@ PRODUCT_FIELDS = (
 )
 
 
-METHOD_SEPARATORS = re.compile(r"[,，、;；]")
+# An English label may hold a comma ("Interest only, principal at maturity"): English lists are joined
+# with "; ", and a comma splits a part only where the whole part is no label.
+METHOD_SEPARATORS = re.compile(r"[，、;；]")
+
+
+def _list_separator() -> str:
+    return "、" if lang() == "zh" else "; "
 
 
 def _text(value: object) -> str:
@@ -63,7 +72,7 @@ def _text(value: object) -> str:
         return ""
     if isinstance(value, tuple):
         if all(isinstance(m, Method) for m in value):  # the window's words, never the file's keys
-            return ("、" if lang() == "zh" else ", ").join(enum_label(m) for m in value)
+            return _list_separator().join(enum_label(m) for m in value)
         return ", ".join(str(m) for m in value)
     return str(value)
 
@@ -78,27 +87,65 @@ def _method(text: str) -> Method | None:
     return None
 
 
-def _decimal(field: str, raw: str) -> Decimal:
-    try:
-        value = Decimal(raw.strip())
-    except InvalidOperation:
-        raise ValidationError(field, "not_a_number", value=raw) from None
-    if not value.is_finite():
-        raise ValidationError(field, "not_a_number", value=raw)
-    return value
+FIELD_PATH = re.compile(r"(?P<list>\w+)\[(?P<key>\w+)\](?:\.band)?(?:\.(?P<field>\w+))?$")
 
 
-def _select(combo: QComboBox, value: Decimal) -> None:
-    # findData compares Qt variants: a Decimal never matches, so compare the Python values here.
-    index = next((i for i in range(combo.count()) if combo.itemData(i) == value), 0)
-    combo.setCurrentIndex(index)
+def product_headers() -> list[str]:
+    return [
+        tr("产品"),
+        tr("最低金额"),
+        tr("最高金额"),
+        tr("最短期限（月）"),
+        tr("最长期限（月）"),
+        tr("最低年利率"),
+        tr("最高年利率"),
+        tr("还款方式"),
+        tr("首贷上限"),
+    ]
 
 
-def _int(field: str, raw: str) -> int:
-    value = _decimal(field, raw)
-    if value != value.to_integral_value():
-        raise ValidationError(field, "wrong_type", expected="integer")
-    return int(value)
+def field_words(path: str, policy: CreditPolicy) -> str:
+    """The field at ``path`` (``products[1].max_amount``) as the window names it (第 2 个产品的最高金额)."""
+    words = {
+        "name": tr("名称"),
+        "alpha": tr("可用比例 α"),
+        "flow_tolerance.ok": tr("现金流检验容差（可接受）"),
+        "flow_tolerance.explain": tr("现金流检验容差（需说明）"),
+        "equity_tolerance.ok": tr("权益检验容差（可接受）"),
+        "equity_tolerance.explain": tr("权益检验容差（需说明）"),
+        "days_per_month": tr("每月营业天数"),
+        "rounding.loan_unit": tr("贷款金额取整单位"),
+        "rounding.instalment_unit": tr("每期还款额取整单位"),
+        "minimum_cash_buffer": tr("现金流预测最低余额"),
+        "min_checks_per_item": tr("每个重要项目至少的检验方法数"),
+        "materiality_share": tr("重要性比例"),
+        "min_explanation_weight": tr("书面说明的最低字数权重"),
+        "products": tr("产品"),
+        "sensitivities": tr("敏感性比例"),
+    }
+    if path in words:
+        return words[path]
+    match = FIELD_PATH.match(path)
+    if match is None:
+        return path
+    key, field = match["key"], match["field"] or ""
+    if match["list"] == "sensitivities":
+        return words["sensitivities"]
+    if match["list"] == "material_items":
+        return tr("重要时须多种方法检验的项目")
+    if match["list"] == "products" and key.isdigit():
+        column = PRODUCT_FIELDS.index(field) if field in PRODUCT_FIELDS else 0
+        return (
+            tr("第 %1 个产品的%2").replace("%1", str(int(key) + 1)).replace("%2", product_headers()[column])
+        )
+    if match["list"] == "check_tolerances":
+        if key.isdigit():  # the domain counts the bands the policy has; the window names their kind
+            key = policy.check_tolerances[int(key)].target.value
+        target = next((t for t in BAND_TARGETS if t.value == key), None)
+        kind = enum_label(target) if target is not None else key
+        limit = tr("可接受") if field == "ok" else tr("需说明")
+        return tr("%1检验容差（%2）").replace("%1", kind).replace("%2", limit)
+    return path
 
 
 class PolicyDialog(AdminListDialog):
@@ -144,6 +191,7 @@ class PolicyDialog(AdminListDialog):
         self.store_checks.setObjectName("policyStoreChecks")
 
         form = QFormLayout()
+        form.setContentsMargins(0, 0, 0, 0)
         form.addRow(tr("名称"), self.name)
         form.addRow(tr("可用比例 α（0–1）"), self.alpha)
         form.addRow(tr("敏感性比例（逗号分隔）"), self.sensitivities)
@@ -154,38 +202,39 @@ class PolicyDialog(AdminListDialog):
         form.addRow(tr("现金流预测最低余额"), self.minimum_cash)
         form.addRow("", self.store_checks)
 
-        headers = [
-            tr("产品"),
-            tr("最低金额"),
-            tr("最高金额"),
-            tr("最短期限（月）"),
-            tr("最长期限（月）"),
-            tr("最低年利率"),
-            tr("最高年利率"),
-            tr("还款方式"),
-            tr("首贷上限"),
-        ]
-        self.table = self._make_table("policyProducts", headers, stretch=7)
+        self.table = self._make_table("policyProducts", product_headers(), stretch=7)
+        self.checks = ChecksTab()
         self._make_message("policyMessage")
         self.add_button = self._button("policyAddProduct", tr("添加产品"), self.add_product)
         self.remove_button = self._button("policyRemoveProduct", tr("删除产品"), self.remove_product)
         self.save_button = self._button("policySave", tr("保存为新版本"), self.save)
         close = self._button("policyClose", tr("关闭"), self.reject)
-        row = QHBoxLayout()
+        products_row = QHBoxLayout()  # on the products' tab: they act on its table only
         for button in (self.add_button, self.remove_button):
-            row.addWidget(button)
+            products_row.addWidget(button)
+        products_row.addStretch(1)
+        row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.save_button)
         row.addWidget(close)
+        first = QWidget()
+        first.setObjectName("policyMainTab")
+        first_layout = QVBoxLayout(first)
+        first_layout.addLayout(form)
+        first_layout.addWidget(self.table, 1)
+        first_layout.addLayout(products_row)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("policyTabs")
+        self.tabs.addTab(first, tr("政策与产品"))
+        self.tabs.addTab(self.checks, tr("检验与重要性"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addLayout(form)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(self.message)
         layout.addLayout(row)
         if not self.editable:
             self.message.setText(tr("只有管理员可以修改授信政策；此处只读。"))
-        self.resize(900, 560)
+        self.resize(960, 640)  # inside a 1024×768 screen
         self._sync_buttons()
         self.refresh()
 
@@ -218,10 +267,11 @@ class PolicyDialog(AdminListDialog):
         self.flow_explain.setText(str(policy.flow_tolerance.explain))
         self.equity_ok.setText(str(policy.equity_tolerance.ok))
         self.equity_explain.setText(str(policy.equity_tolerance.explain))
-        _select(self.days, policy.days_per_month)
-        _select(self.loan_unit, policy.rounding.loan_unit)
+        select(self.days, policy.days_per_month)
+        select(self.loan_unit, policy.rounding.loan_unit)
         self.minimum_cash.setText(str(policy.minimum_cash_buffer))
         self.store_checks.setChecked(policy.store_checks_block)
+        self.checks.show_policy(policy)
         self.table.setRowCount(0)
         for product in policy.products:
             self._add_row(product)
@@ -248,6 +298,7 @@ class PolicyDialog(AdminListDialog):
             widget.setReadOnly(not editing)
         for choice in (self.days, self.loan_unit, self.store_checks):
             choice.setEnabled(editing)
+        self.checks.set_editing(editing)
         self.table.setEditTriggers(
             self.table.EditTrigger.AllEditTriggers if editing else self.table.EditTrigger.NoEditTriggers
         )
@@ -301,7 +352,7 @@ class PolicyDialog(AdminListDialog):
             store_checks_block=self.store_checks.isChecked(),
             products=products,
         )
-        return validate_policy(policy)
+        return validate_policy(self.checks.apply(policy))
 
     def _product(self, row: int) -> Product:
         def cell(column: int) -> str:
@@ -311,18 +362,22 @@ class PolicyDialog(AdminListDialog):
         at = f"products[{row}]"
         methods = []
         for part in filter(str.strip, METHOD_SEPARATORS.split(cell(7))):
-            method = _method(part)
-            if method is None:
-                choices = "、".join(enum_label(m) for m in Method)
-                raise ValidationError(f"{at}.methods", "invalid_choice", value=part.strip(), choices=choices)
-            methods.append(method)
+            pieces = [part] if _method(part) is not None else part.split(",")
+            for piece in filter(str.strip, pieces):
+                method = _method(piece)
+                if method is None:
+                    choices = _list_separator().join(enum_label(m) for m in Method)
+                    raise ValidationError(
+                        f"{at}.methods", "invalid_choice", value=piece.strip(), choices=choices
+                    )
+                methods.append(method)
         cap = cell(8)
         return Product(
             name=cell(0),
             min_amount=_decimal(f"{at}.min_amount", cell(1)),
             max_amount=_decimal(f"{at}.max_amount", cell(2)),
-            min_months=_int(f"{at}.min_months", cell(3)),
-            max_months=_int(f"{at}.max_months", cell(4)),
+            min_months=whole(f"{at}.min_months", cell(3)),
+            max_months=whole(f"{at}.max_months", cell(4)),
             min_annual_rate=_decimal(f"{at}.min_annual_rate", cell(5)),
             max_annual_rate=_decimal(f"{at}.max_annual_rate", cell(6)),
             methods=tuple(methods),
@@ -333,7 +388,7 @@ class PolicyDialog(AdminListDialog):
         try:
             policy = self.edited_policy()
         except ValidationError as error:
-            self._refuse(error_text(error, lang()))
+            self._refuse(self._refusal(error))
             return
         link = self.link
         self.busy = True
@@ -349,11 +404,20 @@ class PolicyDialog(AdminListDialog):
 
         def refused(error: BaseException) -> None:
             # The domain's refusal names its field; anything else (not an administrator …) is one line.
-            self._refuse(error_text(error, lang()) if isinstance(error, ValidationError) else "")
+            self._refuse(self._refusal(error) if isinstance(error, ValidationError) else "")
             if not isinstance(error, ValidationError):
                 self._refused(error)
 
         run_in_background(lambda: link.services.policy.save(policy, link.user), done, refused)
+
+    def _refusal(self, error: ValidationError) -> str:
+        """One line naming the field in the window's words, not the file's path."""
+        try:
+            shown = self.checks.apply(self.policy) if self.policy is not None else None
+        except ValidationError:
+            shown = self.policy
+        words = field_words(error.field, shown or CreditPolicy()) if error.field else ""
+        return error_text(ValidationError(words, error.reason, **error.params), lang())
 
     def _refuse(self, line: str) -> None:
         super()._refuse(line)

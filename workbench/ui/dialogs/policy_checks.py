@@ -38,8 +38,8 @@ from workbench.texts.labels import ITEM_NAMES
 from workbench.ui.i18n import lang, tr
 from workbench.ui.labels import enum_label
 
-# Soft information is scored, not measured: no band applies to it.
-BAND_TARGETS = tuple(t for t in Target if t is not Target.SOFT)
+# Every kind, soft information too: a band the policy file names is never dropped by a save here.
+BAND_TARGETS = tuple(Target)
 
 
 def item_name(key: str) -> str:
@@ -145,7 +145,7 @@ class ChecksTab(QWidget):
         return item
 
     def show_policy(self, policy: CreditPolicy) -> None:
-        own = {b.target: b.band for b in policy.check_tolerances}
+        own = {b.target: b.band for b in reversed(policy.check_tolerances)}  # the first wins, as in band()
         for row, target in enumerate(BAND_TARGETS):
             band = own.get(target)
             self._cell(row, 1).setText("" if band is None else str(band.ok))

@@ -130,7 +130,8 @@ def in_process() -> None:
     editor.show_section("balance_sheet")
     table = editor.findChild(TableEditor, "table:balance_sheet.stock")
     model = table.model
-    index = model.index(0, 3)
+    # The first stock item's unit cost, found by its field (the window orders the columns).
+    index = model.index(0, next(i for i, c in enumerate(model.columns) if c.field == "unit_cost"))
     latencies, renders = [], []
     for i in range(200):
         done = chart.blits + chart.full_draws

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from workbench.domain.errors import DomainError
 from workbench.paths import resource_path
-from workbench.services.case_files import loads_case, read_case_file, write_case_file
+from workbench.services.case_files import loads_case, read_case_file_and_policy, write_case_file
 from workbench.ui.document import CaseSource
 
 if TYPE_CHECKING:
@@ -42,8 +42,8 @@ def open_case_file(path: Path) -> tuple[CaseFile, CaseSource]:
     Raises:
         CaseFileError: unreadable, not JSON, or invalid (with the field and the reason).
     """
-    case = read_case_file(path)
-    return case, CaseSource("file", str(path), _digest(path.read_bytes()))
+    case, policy = read_case_file_and_policy(path)
+    return case, CaseSource("file", str(path), _digest(path.read_bytes()), policy)
 
 
 def open_demo(name: str) -> tuple[CaseFile, CaseSource]:
@@ -73,4 +73,4 @@ def save_case_file(
     if expected_version and path.exists() and _digest(path.read_bytes()) != expected_version:
         raise FileChangedError(str(path))
     write_case_file(case, path, policy)  # the file carries the policy its figures were computed under
-    return CaseSource("file", str(path), _digest(path.read_bytes()))
+    return CaseSource("file", str(path), _digest(path.read_bytes()), policy)

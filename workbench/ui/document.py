@@ -19,6 +19,7 @@ from workbench.domain.case_file import CaseDates, CaseFile, Officers
 from workbench.domain.equity import EquityCheck
 from workbench.domain.loan_request import LoanRequest, RateKind, RateQuote
 from workbench.domain.parties import Borrower, Business
+from workbench.domain.policy import CreditPolicy
 from workbench.domain.row_ids import Row, with_new_id
 from workbench.ui.commands import InsertRow, RemoveRow, ReplaceCase, SetValue, StateCommand
 from workbench.ui.i18n import tr
@@ -36,6 +37,9 @@ class CaseSource:
     kind: str  # "file" | "demo" | "new" | "store"
     location: str = ""  # file path, demo name or case id
     version: str = ""  # sha256 of the file as read, or the store's version token
+    policy: CreditPolicy | None = None
+    """The credit policy a case file carries: its figures follow it while no store is signed in to
+    (an officer's evening at home computes under her bank's policy, not the built-in one)."""
 
     @property
     def path(self) -> FilePath | None:

@@ -378,7 +378,7 @@ class MainWindow(QMainWindow):
         mark_access(document, self.persistence.store, self.persistence.owners.get(source.location))
         attach_stash(document, lambda: self.persistence.store, self.show_error)
         recalc = Recalculator(document)
-        recalc.policy = self.policy
+        recalc.policy = self.persistence.policy_for(source)
         editor = self._editor(document, recalc)
         self.cases.append(OpenCase(document, recalc, editor))
         self.undo_group.addStack(document.undo_stack)
@@ -858,7 +858,7 @@ class MainWindow(QMainWindow):
         """Compute every open case under ``policy`` from now on (signed in, a new version saved)."""
         self.policy = self.persistence.policy = policy
         for open_case in self.cases:
-            open_case.recalc.set_policy(policy)
+            open_case.recalc.set_policy(self.persistence.policy_for(open_case.document.source))
 
     def _store_failed(self, error: BaseException) -> None:
         self.case_list.set_store_model(

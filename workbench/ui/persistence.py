@@ -89,7 +89,7 @@ class CasePersistence(QObject):
     ) -> None:
         super().__init__(parent)
         self.policy: CreditPolicy = DEFAULT_POLICY
-        """The policy a case file is written with (what its figures were computed under)."""
+        """The store's policy in force (the built-in one while signed in to none): ``policy_for``."""
         self.store: StoreLink | None = None
         self.ask_path: AskPath = ask_path or (lambda _title: None)
         self.ask_conflict: AskConflict = ask_conflict_fn or ask_conflict
@@ -100,6 +100,13 @@ class CasePersistence(QObject):
         self.owners: dict[str, str] = {}  # case id → its officer, as last read from the store
 
     # ---- opening -------------------------------------------------------------------------------------
+
+    def policy_for(self, source: CaseSource) -> CreditPolicy:
+        """The policy a case is computed and written under: the store's once signed in (``policy``),
+        else the one its file carries, else the built-in one."""
+        if self.store is None and source.policy is not None:
+            return source.policy
+        return self.policy
 
     def open_file(self, path: Path) -> tuple[CaseFile, CaseSource] | None:
         """Read a case file now (small, local); ``None`` and ``failed`` if it cannot be used."""
@@ -145,7 +152,7 @@ class CasePersistence(QObject):
             path = source.path
             self._run(
                 document,
-                lambda case: save_case_file(case, path, source.version, self.policy),
+                lambda case: save_case_file(case, path, source.version, self.policy_for(source)),
                 on_saved,
                 on_error,
             )
@@ -175,7 +182,8 @@ class CasePersistence(QObject):
         target = path or self.ask_path(document.title())
         if target is None:
             return
-        self._run(document, lambda case: save_case_file(case, target, policy=self.policy), on_saved)
+        policy = self.policy_for(document.source)
+        self._run(document, lambda case: save_case_file(case, target, policy=policy), on_saved)
 
     def save_copy(self, document: CaseDocument, on_saved: Callable[[], None] | None = None) -> None:
         """Keep the officer's version as a new case (new id): in the store, else in a file."""

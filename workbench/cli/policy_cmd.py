@@ -11,8 +11,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbench.cli.db_cmd import add_db_option
-from workbench.cli.signin import add_login_option, open_signed_in_store, signed_in_user
+from workbench.cli.signin import open_signed_in_store, signed_in_user, store_actions
 from workbench.cli.table import render
 from workbench.cli.texts import t
 from workbench.domain.policy import policy_to_plain
@@ -20,21 +19,10 @@ from workbench.services.policy import read_policy_file
 
 if TYPE_CHECKING:
     import argparse
-    from collections.abc import Callable
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: str) -> None:
-    p = sub.add_parser("policy", help=t("policy_help", lang), description=t("policy_help", lang))
-    actions = p.add_subparsers(dest="policy_command", metavar="ACTION", required=True)
-
-    def action(name: str, run: Callable[[argparse.Namespace, str], int]) -> argparse.ArgumentParser:
-        words = t(f"policy_{name}_help", lang)
-        parser = actions.add_parser(name, help=words, description=words)
-        add_db_option(parser, lang)
-        add_login_option(parser, lang)
-        parser.set_defaults(run=run)
-        return parser
-
+    action = store_actions(sub, "policy", lang)
     show = action("show", run_show)
     show.add_argument(
         "--version", type=int, dest="policy_version", metavar="N", help=t("policy_version_help", lang)

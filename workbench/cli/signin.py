@@ -28,6 +28,7 @@ from workbench.services.account_errors import AccountError, PasswordNotSet
 
 if TYPE_CHECKING:
     import argparse
+    from collections.abc import Callable
 
     from workbench.domain.records import User
     from workbench.services.store import StoreServices
@@ -49,6 +50,29 @@ class PasswordInputError(DomainError):
 
 def add_login_option(parser: argparse.ArgumentParser, lang: str) -> None:
     parser.add_argument("--login", metavar="NAME", help=t("login_help", lang))
+
+
+def store_actions(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], command: str, lang: str
+) -> Callable[[str, Callable[[argparse.Namespace, str], int]], argparse.ArgumentParser]:
+    """The ``command`` with actions that each act on the store as the signed-in person (``users``,
+    ``policy``): returns ``action(name, run)``, which adds one with its help ``<command>_<name>_help``
+    and the ``--db`` and ``--login`` options."""
+    from workbench.cli.db_cmd import add_db_option  # db_cmd imports this module
+
+    words = t(f"{command}_help", lang)
+    p = sub.add_parser(command, help=words, description=words)
+    actions = p.add_subparsers(dest=f"{command}_command", metavar="ACTION", required=True)
+
+    def action(name: str, run: Callable[[argparse.Namespace, str], int]) -> argparse.ArgumentParser:
+        words = t(f"{command}_{name.replace('-', '_')}_help", lang)
+        parser = actions.add_parser(name, help=words, description=words)
+        add_db_option(parser, lang)
+        add_login_option(parser, lang)
+        parser.set_defaults(run=run)
+        return parser
+
+    return action
 
 
 def login_name(args: argparse.Namespace) -> str:

@@ -14,14 +14,13 @@ import math
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from workbench.cli.db_cmd import add_db_option
 from workbench.cli.signin import (
-    add_login_option,
     login_name,
     open_signed_in_store,
     read_new_password,
     signed_in_user,
     signing_in_password,
+    store_actions,
 )
 from workbench.cli.table import render
 from workbench.cli.texts import t
@@ -40,17 +39,7 @@ ROLES = [r.value for r in Role]
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: str) -> None:
-    p = sub.add_parser("users", help=t("users_help", lang), description=t("users_help", lang))
-    actions = p.add_subparsers(dest="users_command", metavar="ACTION", required=True)
-
-    def action(name: str, run: Callable[[argparse.Namespace, str], int]) -> argparse.ArgumentParser:
-        words = t(f"users_{name.replace('-', '_')}_help", lang)
-        parser = actions.add_parser(name, help=words, description=words)
-        add_db_option(parser, lang)
-        add_login_option(parser, lang)
-        parser.set_defaults(run=run)
-        return parser
-
+    action = store_actions(sub, "users", lang)
     listing = action("list", run_list)
     listing.add_argument("--json", action="store_true", help=t("cases_json_help", lang))
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from PySide6.QtCore import QSettings
 
+from tests.ui.accounts import signed_link
 from workbench.ui import i18n
 from workbench.ui.app import ui_font
 from workbench.ui.case_io import open_demo
@@ -116,3 +117,17 @@ def make_store_window(
         return window
 
     return make
+
+
+@pytest.fixture
+def store_url(tmp_path: Path) -> str:
+    """A SQLite store file of the test's own."""
+    return f"sqlite:///{tmp_path / 'cases.sqlite3'}"
+
+
+@pytest.fixture
+def owner(store_url: str) -> Iterator[StoreLink]:
+    """The store file's owner (an officer who administers it), signed in."""
+    link = signed_link(store_url, "owner")
+    yield link
+    link.close()

@@ -34,11 +34,6 @@ SAVE_WAIT_MS = 15_000  # the autosave delay plus a save on a loaded machine
 
 
 @pytest.fixture
-def store_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'cases.sqlite3'}"
-
-
-@pytest.fixture
 def colleague(store_url: str) -> Any:
     """Someone else on the same store (the first login of a fresh SQLite store is an officer)."""
     link = signed_link(store_url)

@@ -28,11 +28,6 @@ SAVE_WAIT_MS = 15_000
 
 
 @pytest.fixture
-def store_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'cases.sqlite3'}"
-
-
-@pytest.fixture
 def owner(store_url: str) -> Any:
     link = signed_link(store_url, "owner")
     yield link

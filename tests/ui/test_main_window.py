@@ -138,11 +138,6 @@ def test_conflict_dialog_buttons(ui: Any, qtbot: QtBot) -> None:
     assert dialog.choice() is ConflictChoice.SAVE_AS_COPY
 
 
-@pytest.fixture
-def store_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'cases.sqlite3'}"
-
-
 def test_the_store_lists_opens_saves_and_resolves_a_conflict_by_copy(
     qtbot: QtBot, make_window: Callable[..., MainWindow], store_url: str
 ) -> None:

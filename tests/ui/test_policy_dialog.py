@@ -21,26 +21,13 @@ from workbench.ui.dialogs.policy_checks import BAND_TARGETS
 from workbench.ui.dialogs.policy_dialog import PolicyDialog
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
-    from pathlib import Path
+    from collections.abc import Callable
 
     from pytestqt.qtbot import QtBot
 
     from workbench.ui.store_link import StoreLink
 
 WAIT_MS = 15_000
-
-
-@pytest.fixture
-def store_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'cases.sqlite3'}"
-
-
-@pytest.fixture
-def owner(store_url: str) -> Iterator[StoreLink]:
-    link = signed_link(store_url, "owner")
-    yield link
-    link.close()
 
 
 @pytest.fixture

@@ -15,7 +15,6 @@ from workbench.ui.case_io import open_demo
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
-    from pathlib import Path
 
     from pytestqt.qtbot import QtBot
 
@@ -24,11 +23,6 @@ if TYPE_CHECKING:
 
 WAIT_MS = 15_000
 DUPLICATE = "申请人或其配偶已有另一笔未结案的申请"
-
-
-@pytest.fixture
-def store_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'cases.sqlite3'}"
 
 
 @pytest.fixture

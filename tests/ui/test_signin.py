@@ -40,19 +40,6 @@ WAIT_MS = 15_000  # an argon2 hash and a migration on a loaded machine
 
 
 @pytest.fixture
-def store_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'cases.sqlite3'}"
-
-
-@pytest.fixture
-def owner(store_url: str) -> Iterator[StoreLink]:
-    """The file's owner (an officer who administers it), signed in beside the dialog."""
-    link = signed_link(store_url, "owner")
-    yield link
-    link.close()
-
-
-@pytest.fixture
 def make_dialog(qtbot: QtBot, ui: Any, settings: QSettings) -> Callable[..., SignInDialog]:
     def make(url: str, mode: str = SIGN_IN) -> SignInDialog:
         dialog = SignInDialog(url, settings)

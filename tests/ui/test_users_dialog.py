@@ -15,7 +15,7 @@ from workbench.services.account_errors import AccountDisabled, SignInRefused
 from workbench.ui.dialogs.users_dialog import AddUserDialog, NewUser, UsersDialog, columns
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable
     from pathlib import Path
 
     from pytestqt.qtbot import QtBot
@@ -23,18 +23,6 @@ if TYPE_CHECKING:
     from workbench.ui.store_link import StoreLink
 
 WAIT_MS = 15_000
-
-
-@pytest.fixture
-def store_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'cases.sqlite3'}"
-
-
-@pytest.fixture
-def owner(store_url: str) -> Iterator[StoreLink]:
-    link = signed_link(store_url, "owner")
-    yield link
-    link.close()
 
 
 @pytest.fixture

@@ -2,7 +2,8 @@
 rows picked one at a time, a message line, buttons, and store work run off the GUI thread whose
 refusal is one red line there.
 
-A subclass builds its rows in ``refresh`` and enables its buttons in ``_sync_buttons``.
+A subclass reads its rows in ``_read`` (off the GUI thread), shows them in ``_show`` and enables its
+buttons in ``_sync_buttons``.
 """
 
 from __future__ import annotations
@@ -30,8 +31,16 @@ class AdminListDialog(QDialog):
         self.link = link
         self.busy = False
 
-    def refresh(self) -> None:
+    def _read(self, link: StoreLink) -> Any:
         raise NotImplementedError
+
+    def _show(self, rows: Any) -> None:
+        raise NotImplementedError
+
+    def refresh(self) -> None:
+        """Read the rows again (in the background)."""
+        link = self.link
+        run_in_background(lambda: self._read(link), self._show, self._refused)
 
     def _sync_buttons(self) -> None:
         raise NotImplementedError
@@ -68,20 +77,26 @@ class AdminListDialog(QDialog):
     def _run(
         self, job: Callable[[StoreLink], Any], done_line: str, then: Callable[[], None] | None = None
     ) -> None:
-        """``job(link)`` off the GUI thread; then ``done_line``, ``then()`` and the list read again."""
+        """``job(link)`` and the list read again, off the GUI thread as one step; then ``done_line``,
+        ``then()`` and the fresh list. Busy until the list is fresh: a click on the stale list would act
+        on rows that just changed (and the buttons stay off until then)."""
         link = self.link
         self.busy = True
         self._sync_buttons()
 
-        def done(_result: object) -> None:
+        def work() -> Any:
+            job(link)
+            return self._read(link)
+
+        def done(rows: Any) -> None:
             self.busy = False
             self.message.setStyleSheet("")
             self.message.setText(done_line)
             if then is not None:
                 then()
-            self.refresh()
+            self._show(rows)
 
-        run_in_background(lambda: job(link), done, self._refused)
+        run_in_background(work, done, self._refused)
 
     def _refused(self, error: BaseException) -> None:
         self._refuse(refusal_line(error))

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from workbench.ui.dialogs.admin_list import AdminListDialog
 from workbench.ui.i18n import tr
-from workbench.ui.ops import run_in_background
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -79,9 +78,8 @@ class CertificatesDialog(AdminListDialog):
         self._sync_buttons()
         self.refresh()
 
-    def refresh(self) -> None:
-        link, login = self.link, self.login
-        run_in_background(lambda: link.certificates(login), self._show, self._refused)
+    def _read(self, link: StoreLink) -> list[RegisteredCertificate]:
+        return link.certificates(self.login)
 
     def _show(self, certificates: list[RegisteredCertificate]) -> None:
         self.certificates = list(certificates)

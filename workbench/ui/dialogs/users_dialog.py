@@ -323,10 +323,8 @@ class UsersDialog(AdminListDialog):
 
     # ---- the list ------------------------------------------------------------------------------------
 
-    def refresh(self) -> None:
-        """Read the accounts again (in the background)."""
-        link = self.link
-        run_in_background(link.accounts, self._show, self._refused)
+    def _read(self, link: StoreLink) -> list[Account]:
+        return link.accounts()
 
     def _show(self, accounts: list[Account]) -> None:
         selected = self._wanted or self.selected_login()

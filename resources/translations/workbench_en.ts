@@ -2776,6 +2776,10 @@
         <translation>Readiness</translation>
     </message>
     <message>
+        <source>按住 Alt：各字段显示跳转字母</source>
+        <translation>Hold Alt: every field shows the letter that jumps to it</translation>
+    </message>
+    <message>
         <source>无法计算：%1</source>
         <translation>Cannot compute: %1</translation>
     </message>

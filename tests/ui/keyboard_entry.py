@@ -51,6 +51,7 @@ from workbench.ui.widgets.case_editor import (
     CaseEditor,
     section_key,
 )
+from workbench.ui.widgets.key_tips import page_stops, stop_name
 from workbench.ui.widgets.sheet_view import SheetView
 
 Wait = Callable[[Callable[[], bool]], None]
@@ -181,7 +182,7 @@ class Entry:
             elif stop is not None:
                 self.field(stop)
             else:
-                self.keyboard.key(Qt.Key.Key_Tab)  # a stop that is no field (a tab bar)
+                self.advance(focus)  # a stop that is no field (a list to act on): on to the next field
 
     def page_done(self, widget: QWidget) -> bool:
         """Whether every field and table of the section ``widget`` is in holds the target's values."""
@@ -211,7 +212,7 @@ class Entry:
         if value in (None, "") and prefilled and isinstance(widget, QLineEdit):
             self.keyboard.key(Qt.Key.Key_Delete)  # Tab selected a prefilled value (today) that A lacks
         if value == _current(self.state, path) or value in (None, ""):
-            self.tab_out(widget)
+            self.advance(widget)
             return
         if isinstance(widget, QComboBox):
             labels = [widget.itemText(i) for i in range(widget.count())]
@@ -226,7 +227,62 @@ class Entry:
             self.keyboard.value(typed_text(value))
         if self.page_done(widget):
             return  # the section key that comes next commits it
-        self.tab_out(widget)
+        self.advance(widget)
+
+    def needs(self, stop: QWidget) -> bool:
+        """Whether the field or table ``stop`` needs keys: a value of the target it does not hold yet."""
+        if isinstance(stop, SheetView):
+            model = stop.list_model()
+            return model is not None and not _rows_match(model, get_in(self.target, model.list_path) or ())
+        if not stop.objectName().startswith("field:"):
+            return True
+        path = _path(stop.objectName().removeprefix("field:"))
+        value, current = get_in(self.target, path), _current(self.state, path)
+        if value in (None, ""):
+            return current not in (None, "") and isinstance(stop, QLineEdit)  # a prefill to delete
+        return bool(value != current)
+
+    def advance(
+        self,
+        widget: QWidget,
+        wanted: Callable[[QWidget], bool] | None = None,
+        step: Callable[[QWidget], None] | None = None,
+    ) -> None:
+        """On from ``widget`` to the next stop that ``wanted`` (default: ``needs``): Tab when it is the
+        next one (``step``, default ``tab_out``), else its key tip (Alt+letter), which passes the empty
+        ones between in one chord."""
+        wanted = wanted or self.needs
+        page = self.editor.page(self.editor.current_section())
+        stops = page_stops(page)
+        here = _stop_of(widget) or widget
+        after = _stops_from(here, stops)
+        target = next((s for s in after if wanted(s)), None)
+        if os.environ.get("KEYS_DEBUG"):
+            print(
+                "advance",
+                stop_name(here),
+                [(stop_name(s), wanted(s)) for s in after[:4]],
+                target and stop_name(target),
+                _next_tab_stop(here).objectName(),
+            )
+        if target is None and _tab_page_of(here) is not None and not self.page_done(here):
+            self.keyboard.key(Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)  # the rest is empty
+            return
+        by_tab = _next_tab_stop(here)
+        tip = self.editor.key_tips.tip_for(target) if target is not None and target is not by_tab else ""
+        if not tip:
+            (step or self.tab_out)(widget)
+            return
+        self.jump(tip)
+        self.keyboard.wait_until(lambda: _stop_of(self.keyboard.focus()) is target)
+
+    def jump(self, tip: str) -> None:
+        """Press a key tip: "Alt+B" or "Alt+Shift+B"."""
+        parts = tip.split("+")
+        modifiers = Qt.KeyboardModifier.AltModifier
+        if "Shift" in parts:
+            modifiers |= Qt.KeyboardModifier.ShiftModifier
+        self.keyboard.key(Qt.Key(ord(parts[-1])), modifiers)
 
     def tab_out(self, widget: QWidget) -> None:
         """Tab until the focus leaves ``widget``: once, but a date box steps through its parts first.
@@ -278,12 +334,21 @@ class Entry:
             wanted = [c for c in columns if getattr(item, fields[c]) != getattr(blank, fields[c])]
             if not wanted:
                 continue
+            passed: set[int] = set()
             for position, column in enumerate(columns):
                 if column > wanted[-1]:
                     break
+                if column in passed:
+                    continue
                 if r < model.rowCount() and not model.applies(r, column):
                     continue  # cannot apply to this row (as the cells typed left of it say): Tab passed it
                 if model.rowCount() == 0 and column not in wanted:
+                    tip = self.editor.key_tips.column_tip(wanted[0])
+                    if tip:  # the first row starts at the column it fills first
+                        self.jump(tip)
+                        self.keyboard.wait_until(lambda first=wanted[0]: _cell(view) == (0, first))
+                        passed |= {c for c in columns if c < wanted[0]}
+                        continue
                     self.keyboard.key(Qt.Key.Key_Insert)  # typing would start the row; a blank cell cannot
                 if model.rowCount():
                     here = (r, column)
@@ -297,26 +362,41 @@ class Entry:
                 if is_last:
                     self.keyboard.key(Qt.Key.Key_Return)
                     self.keyboard.wait_until(lambda r=r: view.currentIndex().row() == r + 1)
+                elif column in wanted and (skip := self.skip_cells(view, r, columns[position + 1 :], wanted)):
+                    passed = skip  # its key tip goes straight to the next column it fills
                 elif position + 1 < len(columns):
                     self.keyboard.key(Qt.Key.Key_Tab)
         if not leave or self.page_done(view):
             return  # the section key that comes next commits the last cell
-        self.keyboard.key(Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+        self.advance(
+            view, step=lambda _view: self.keyboard.key(Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+        )
         self.keyboard.wait_until(lambda: view.state() != QAbstractItemView.State.EditingState)
+
+    def skip_cells(self, view: SheetView, row: int, following: list[int], wanted: list[int]) -> set[int]:
+        """From a typed cell to the next column of the row it fills by that column's key tip, when Tab
+        would pass cells left at their default; the columns passed (empty: Tab it is)."""
+        model = view.list_model()
+        assert model is not None
+        ahead = [c for c in following if row >= model.rowCount() or model.applies(row, c)]
+        nxt = next((c for c in ahead if c in wanted), None)
+        if nxt is None or ahead.index(nxt) == 0:
+            return set()
+        tip = self.editor.key_tips.column_tip(nxt)
+        if not tip:
+            return set()
+        self.jump(tip)
+        self.keyboard.wait_until(lambda: _cell(view) == (row, nxt))
+        return set(ahead[: ahead.index(nxt)])
 
     # ---- the cross-checks page -----------------------------------------------------------------
 
     def checks(self) -> None:
-        """The evidence tab (Ctrl+Tab), then each check: Alt+N, the add-check dialog (method, target,
-        title, evidence, Enter), its inputs from the first, which has the cursor, and its explanation."""
-        page = self.section("cross_checks")
+        """Each check: Alt+N (from anywhere in the case: it shows the cross-checks), the add-check
+        dialog (method, evidence, title, target, Enter), its inputs from the first, which has the
+        cursor, and its explanation; then the evidence tab by its key tip, and its table."""
+        page = self.editor.page("cross_checks")
         assert isinstance(page, CrossChecksPage)
-        self.keyboard.key(Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)  # to the evidence tab
-        self.keyboard.wait_until(lambda: page.currentIndex() == 1)
-        evidence = _stop_of(self.keyboard.focus())
-        assert isinstance(evidence, SheetView), "the evidence tab opens with the cursor in its table"
-        self.table(evidence)  # its Ctrl+Tab goes back to the checks
-        self.keyboard.wait_until(lambda: page.currentIndex() == 0)
         for row, check in enumerate(self.target.cross_checks):
             modifier, letter = ADD_CHECK_KEY.split("+")
             assert modifier == "Alt"
@@ -331,13 +411,13 @@ class Entry:
                 window.activateWindow()  # a desktop gives the focus back after a dialog; offscreen Qt may not
                 self.keyboard.wait_until(window.isActiveWindow)
             self.keyboard.wait_until(lambda row=row: page.selected_id() != "" and _in_inputs(page, row))
-            if check.supersedes:  # the one field above the inputs a check of case A fills
-                self.keyboard.key(Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)  # its evidence
-                self.keyboard.key(Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
-                self.keyboard.value(self.check_id(check.supersedes))
-                self.keyboard.key(Qt.Key.Key_Tab)
-                self.keyboard.key(Qt.Key.Key_Tab)
             self.inputs(row)
+        evidence = next(s for s in page_stops(page) if stop_name(s) == "evidence")
+        self.jump(self.editor.key_tips.tip_for(evidence))  # its key tip shows the evidence tab
+        self.keyboard.wait_until(
+            lambda: page.currentIndex() == 1 and _stop_of(self.keyboard.focus()) is evidence
+        )
+        self.table(evidence, leave=False)  # the section key that comes next commits its last cell
 
     def check_id(self, target_id: str) -> str:
         """The id the window gives the check that ``target_id`` names in the target (C1, C2 … in order)."""
@@ -359,18 +439,25 @@ class Entry:
                 modal.reject()
 
     def fill_dialog(self, dialog: AddCheckDialog, check: Any) -> None:
+        """The method typed, then Tab to each of evidence, title and target that the check needs."""
         methods = [dialog.methods.item(i).text() for i in range(dialog.methods.count())]
         self.keyboard.value(choice_prefix(methods, enum_label(check.method)))
-        self.keyboard.key(Qt.Key.Key_Tab)
-        if check.title:
-            self.keyboard.value(check.title)
-        self.keyboard.key(Qt.Key.Key_Tab)
-        if check.evidence:
-            self.keyboard.value(", ".join(check.evidence))
-        if dialog.target.currentData() != check.target.value:
-            self.keyboard.key(Qt.Key.Key_Tab)
-            targets = [dialog.target.itemText(i) for i in range(dialog.target.count())]
-            self.keyboard.value(choice_prefix(targets, enum_label(check.target)))
+        targets = [dialog.target.itemText(i) for i in range(dialog.target.count())]
+        fields = [
+            (bool(check.evidence), lambda: self.keyboard.value(", ".join(check.evidence))),
+            (bool(check.title), lambda: self.keyboard.value(check.title)),
+            (
+                dialog.target.currentData() != check.target.value,
+                lambda: self.keyboard.value(choice_prefix(targets, enum_label(check.target))),
+            ),
+        ]
+        position = -1  # the method list
+        for index, (needed, type_it) in enumerate(fields):
+            if needed:
+                for _ in range(index - position):
+                    self.keyboard.key(Qt.Key.Key_Tab)
+                type_it()
+                position = index
         self.keyboard.key(Qt.Key.Key_Return)
 
     def inputs(self, row: int) -> None:
@@ -385,6 +472,8 @@ class Entry:
         ]
         if check.explanation:
             wanted.append(f"{base}.explanation")
+        if check.supersedes:  # below the explanation: the check a repeat with better data replaces
+            wanted.append(f"{base}.supersedes")
         while wanted:
             stop = _stop_of(self.keyboard.focus())
             assert stop is not None, "the cursor left the check's form"
@@ -399,10 +488,12 @@ class Entry:
                 path = _path(name.removeprefix("field:"))
                 value = get_in(self.target, path)
                 kind = kind_of(hint_at(self.state, path))
+                if name.endswith(".supersedes"):
+                    value = self.check_id(value)
                 self.keyboard.value(typed_text(value, kind))
                 wanted.remove(name)  # a "=figure" has its names' list open: Tab closes it and goes on
             if wanted:
-                self.keyboard.key(Qt.Key.Key_Tab)
+                self.advance(stop, wanted=lambda s, wanted=wanted: "field:" + stop_name(s) in wanted)
 
     def cell(self, view: SheetView, kind: Kind, value: Any) -> None:
         if kind is Kind.BOOL:
@@ -451,6 +542,19 @@ def _rows_match(model: Any, rows: tuple[Any, ...]) -> bool:
     )
 
 
+def _tab_page_of(widget: QWidget) -> QWidget | None:
+    """The page of a QTabWidget that ``widget`` sits in, if any."""
+    page = widget
+    while True:
+        stack = page.parentWidget()
+        if stack is None:
+            return None
+        tabs = stack.parentWidget()
+        if isinstance(tabs, QTabWidget) and tabs.indexOf(page) >= 0:
+            return page
+        page = stack
+
+
 def _last_of_tab_page(widget: QWidget) -> bool:
     """Whether Tab from ``widget`` would leave the tab page it sits in."""
     page = widget
@@ -478,7 +582,8 @@ def _cell(view: SheetView) -> tuple[int, int]:
 def _trace(what: str, focus: QWidget) -> None:
     if os.environ.get("KEYS_TRACE"):  # KEYS_TRACE=1: print every key and where it went
         stop = _stop_of(focus)
-        print(f"{what:>16}  {type(focus).__name__} {(stop or focus).objectName()}")
+        name = stop_name(stop) if isinstance(stop, SheetView) else (stop or focus).objectName()
+        print(f"{what:>16}  {type(focus).__name__} {name}")
 
 
 def _stop_of(widget: QWidget) -> QWidget | None:
@@ -509,6 +614,33 @@ def _current(state: CaseFile, path: tuple[str | int, ...]) -> Any:
         return None
 
 
+def _stops_from(here: QWidget, stops: list[QWidget]) -> list[QWidget]:
+    """The ``stops`` in the order Tab reaches them from ``here`` (which need not be a stop itself)."""
+    found: list[QWidget] = []
+    widget = here.nextInFocusChain()
+    while widget is not None and widget is not here:
+        stop = _stop_of(widget)
+        if stop is not None and stop is not here and stop in stops and stop not in found:
+            found.append(stop)
+        widget = widget.nextInFocusChain()
+    return found
+
+
+def _next_tab_stop(here: QWidget) -> QWidget:
+    """Where Tab from ``here`` goes: the field or table (or other widget) that takes the focus next."""
+    widget = here.nextInFocusChain()
+    while widget is not None and widget is not here:
+        if (
+            not here.isAncestorOf(widget)
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and widget.isVisible()
+            and widget.isEnabled()
+        ):
+            return _stop_of(widget) or widget
+        widget = widget.nextInFocusChain()
+    return here
+
+
 def _in_inputs(page: CrossChecksPage, row: int) -> bool:
     """Whether the cursor is in the inputs of the check at ``row`` (where adding a check puts it)."""
     detail = page._detail
@@ -521,9 +653,8 @@ def enter_case(editor: CaseEditor, target: CaseFile, wait_until: Wait, checks: b
     ``checks``); the keys are counted."""
     keyboard = Keyboard(wait_until)
     entry = Entry(editor, target, keyboard)
-    editor.sections.setFocus()
-    wait_until(editor.sections.hasFocus)
-    keyboard.key(Qt.Key.Key_Return)  # into the first section's first field
+    first = editor.page(SECTION_KEYS[0])
+    wait_until(lambda: first.isAncestorOf(QApplication.focusWidget()))  # a new case: in its first field
     for key in SECTION_KEYS:
         if key in ("attachments", "capacity"):
             continue

@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -78,11 +78,14 @@ def test_a_new_case_starts_with_today_and_the_signed_in_officer(
         editor = window.new_case()
         state = editor.document.state
         assert state.officers.lead == officer.display_name
-        assert state.dates.applied_on == date.today() and state.dates.survey_date == date.today()
+        assert state.dates.survey_date == date.today()  # she types it the evening of her visit
+        assert state.dates.applied_on is None  # copied from the signed application, never guessed
         assert editor.document.undo_stack.isClean()  # a start, not an edit: closing asks nothing
         editor.show_section("applicant")
         assert editor.findChild(QLineEdit, "field:officers.lead").text() == officer.display_name
-        assert editor.findChild(QLineEdit, "field:dates.applied_on").text() == date.today().isoformat()
+        assert editor.findChild(QLineEdit, "field:dates.survey_date").text() == date.today().isoformat()
+        assert editor.findChild(QLineEdit, "field:dates.applied_on").text() == ""
+        assert QApplication.focusWidget() is editor.findChild(QLineEdit, "field:case_number")  # type away
         window.close()
     finally:
         services.close()

@@ -51,11 +51,14 @@ class CaseSource:
 def new_case(officer: str = "", today: date | None = None) -> CaseFile:
     """An empty business case: a blank applicant, business and equity check, a 12-month request.
 
-    ``officer`` (the signed-in person) is the lead officer; ``today`` the application and survey date.
+    ``officer`` (the signed-in person) is the lead officer; ``today`` the survey date: she types the
+    case the evening of her visit. The application date is left for her to copy from the application
+    form, which the borrower signed earlier (today would be a guess that is seldom right, and a wrong
+    date that looks typed is worse than an empty one).
     """
     return CaseFile(
         id=str(uuid.uuid4()),
-        dates=CaseDates(applied_on=today, survey_date=today),
+        dates=CaseDates(applied_on=None, survey_date=today),
         officers=Officers(lead=officer),
         borrower=Borrower(name=""),
         request=LoanRequest(

@@ -326,10 +326,13 @@ class MainWindow(QMainWindow):
     # ---- opening cases -------------------------------------------------------------------------------
 
     def new_case(self) -> CaseEditor:
-        """Open an empty case in a new tab: the signed-in officer leads it, applied and surveyed today."""
+        """Open an empty case in a new tab: the signed-in officer leads it, applied and surveyed today;
+        the cursor in its first field, so she types the case number straight away."""
         store = self.persistence.store
         officer = store.user.display_name if store is not None else ""
-        return self.add_case(new_case(officer, date.today()), CaseSource("new"))
+        editor = self.add_case(new_case(officer, date.today()), CaseSource("new"))
+        editor.focus_page()
+        return editor
 
     def open_demo(self, name: str) -> CaseEditor:
         """Open demo case ``"A"`` or ``"B"`` as a new, unsaved case (a fresh id each time)."""

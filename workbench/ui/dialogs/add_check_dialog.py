@@ -1,7 +1,8 @@
 """Choose a cross-check method from the catalogue (and what it tests) before its form opens.
 
 Made for the keyboard: it opens with the cursor in the method list (typing "M7" picks M7), Tab goes
-on to the title, the evidence it cites and the target (last, as the method's usual one is chosen
+on to the evidence it cites (which the readiness gate asks of every check), the title (optional: the
+check is named by its method without one) and the target (last, as the method's usual one is chosen
 already), and Enter anywhere adds the check.
 """
 
@@ -47,15 +48,15 @@ class AddCheckDialog(QDialog):
         self.evidence = QLineEdit()
         self.evidence.setPlaceholderText(tr("证据编号，以逗号分隔，如 E1, E2"))
         form = QFormLayout()
-        form.addRow(tr("说明"), self.title)
         form.addRow(tr("证据"), self.evidence)
+        form.addRow(tr("说明"), self.title)
         form.addRow(tr("检验对象"), self.target)  # last: the method's usual target is chosen already
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         add = buttons.button(QDialogButtonBox.StandardButton.Ok)
         add.setText(tr("添加"))
-        add.setDefault(True)  # Enter in the target, the title or the evidence adds the check
+        add.setDefault(True)  # Enter in the evidence, the title or the target adds the check
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("取消"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

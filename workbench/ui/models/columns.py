@@ -73,8 +73,8 @@ def _line_margin(show: Callable[[Decimal], str]) -> Callable[[object, int], str]
 
 def _assets() -> tuple[Column, ...]:
     return (
+        Column("label", tr("名称")),  # every row has a name; the category is often cash, the default
         Column("category", tr("类别")),
-        Column("label", tr("名称")),
         Column("amount", tr("金额")),
         Column("scope", tr("归属")),
         Column("note", tr("备注")),

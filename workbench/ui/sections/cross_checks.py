@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -79,10 +78,9 @@ class CrossChecksPage(QTabWidget):
         self.table.add_button.clicked.connect(self.choose_and_add)
         self.table.view.grows_on_enter = False  # a check needs its method first: Insert asks for it
         self.table.view.row_adder = lambda _row: self.choose_and_add()
-        # Alt+N adds a check from anywhere on the page, also from the inputs of the check just typed
-        # (Insert and Ctrl+Enter belong to the tables there, and only the checks table asks for a method).
-        add = QShortcut(QKeySequence(ADD_CHECK_KEY), self, self.choose_and_add)
-        add.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # Alt+N (the case editor's) adds a check from anywhere in the case, also from the inputs of the
+        # check just typed (Insert and Ctrl+Enter belong to the tables there, and only the checks table
+        # asks for a method).
         self.table.add_button.setToolTip(ADD_CHECK_KEY)
         self.table.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
         self.detail_holder = QWidget()
@@ -245,9 +243,11 @@ class CheckDetail(QWidget):
                 ("target", tr("检验对象")),
                 ("season", tr("对比季节")),
                 ("adopted", tr("认定值（空 = 报表数）")),
-                ("supersedes", tr("取代的检验")),
             ],
         )
+        # below the explanation, not above the inputs: like the explanation, it says how the result
+        # counts, and it is filled after the inputs (a repeat of a failed check, with better data)
+        supersedes = b.form(base, [("supersedes", tr("取代的检验"))])
         self.evidence = QLineEdit(", ".join(check.evidence))
         self.evidence.setObjectName("checkEvidence")
         self.evidence.setPlaceholderText(tr("证据编号，以逗号分隔，如 E1, E2"))
@@ -277,7 +277,7 @@ class CheckDetail(QWidget):
             group(tr("检验"), form),
             self.inputs,
             group(tr("结果"), self.result),
-            group(tr("偏差说明"), explanation),
+            group(tr("偏差说明"), explanation, supersedes),
         )
         layout.addWidget(self.form_area, 1)
         self.override = OverrideStrip(ctx, check.id)  # outside the form: usable on a read-only case

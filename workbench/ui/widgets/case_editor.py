@@ -41,6 +41,8 @@ from workbench.ui.sections import (
 from workbench.ui.sections.base import SectionContext
 from workbench.ui.widgets.fields import FieldBinder
 from workbench.ui.widgets.key_figures import KeyFigureStrip
+from workbench.ui.widgets.key_tips import KeyTips
+from workbench.ui.widgets.sheet_view import SheetView
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -104,6 +106,16 @@ def section_titles() -> dict[str, str]:
     }
 
 
+def _is_entry(widget: QWidget) -> bool:
+    """Whether ``widget`` takes the case's values: a field (or its inner line edit) or a table."""
+    found: QWidget | None = widget
+    while found is not None:
+        if isinstance(found, SheetView) or found.objectName().startswith("field:"):
+            return True
+        found = found.parentWidget()
+    return False
+
+
 class CaseEditor(QWidget):
     """Sections on the left, the page in the middle, the charts on the right."""
 
@@ -139,7 +151,7 @@ class CaseEditor(QWidget):
             self.sections.addItem(titles[key])
             keys = section_key(number)
             if keys:
-                self.sections.item(number - 1).setToolTip(keys)
+                self.sections.item(number - 1).setToolTip(keys + "\n" + tr("按住 Alt：各字段显示跳转字母"))
                 jump = QShortcut(QKeySequence(keys), self, lambda n=number - 1: self.jump_to(n))
                 jump.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.sections.setMinimumWidth(self.sections.sizeHintForColumn(0) + 16)
@@ -193,6 +205,10 @@ class CaseEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
 
+        self.key_tips = KeyTips(self, lambda: self.page(self.current_section()))
+        # a new cross-check from anywhere in the case: the check's form opens on its page
+        add_check = QShortcut(QKeySequence(cross_checks.ADD_CHECK_KEY), self, self.add_check)
+        add_check.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.sections.currentRowChanged.connect(self._on_section_changed)
         self.sections.itemActivated.connect(lambda _item: self.focus_page())  # Enter: into the page
         recalc.recalc_failed.connect(self._on_recalc_failed)
@@ -242,6 +258,7 @@ class CaseEditor(QWidget):
     def focus_page(self) -> None:
         """Put the focus on the first field of the section shown (Enter in the section list)."""
         page = self.page(self.current_section())
+        first: QWidget | None = None
         widget = page.nextInFocusChain()
         while widget is not None and widget is not page:
             if (
@@ -251,11 +268,15 @@ class CaseEditor(QWidget):
                 and widget.isEnabled()
                 and widget.focusProxy() is None
             ):
-                widget.setFocus(Qt.FocusReason.TabFocusReason)
-                if isinstance(widget, QLineEdit):
-                    widget.selectAll()  # typing replaces "0.00", as after Tab
-                return
+                first = first or widget
+                if _is_entry(widget):  # a field or table before a list to read (the readiness issues)
+                    first = widget
+                    break
             widget = widget.nextInFocusChain()
+        if first is not None:
+            first.setFocus(Qt.FocusReason.TabFocusReason)
+            if isinstance(first, QLineEdit):
+                first.selectAll()  # typing replaces "0.00", as after Tab
 
     def current_section(self) -> str:
         """The key of the section shown."""
@@ -278,6 +299,12 @@ class CaseEditor(QWidget):
             return
         self.page(SECTION_KEYS[row])
         self.stack.setCurrentIndex(row)
+
+    def add_check(self) -> None:
+        """Alt+N: show the cross-checks and ask for the new check's method."""
+        page = self.show_section("cross_checks")
+        assert isinstance(page, cross_checks.CrossChecksPage)
+        page.choose_and_add()
 
     def show_check(self, key: str) -> None:
         """Navigate to a check: ``"equity"`` opens the equity check, an id selects that cross-check."""

@@ -200,6 +200,24 @@ class SheetView(QTableView):
             self._anchor = None  # moved by other means: Enter goes straight down again
         super().currentChanged(current, previous)
 
+    def go_to_column(self, column: int) -> None:
+        """Move along the current row to ``column`` (a key tip), committing the cell being typed; a
+        move within the row, like Tab: Enter then goes on to the next row where the run started. In an
+        empty table it starts the first row."""
+        model = self.model()
+        if model is None or not 0 <= column < model.columnCount():
+            return
+        if model.rowCount() == 0 and (self.row_adder is not None or self.add_row() < 0):
+            return  # an empty table starts its first row there; one that asks first (checks) does not
+        current = self.currentIndex()
+        self._start_run()
+        self._keyed_move = True
+        try:
+            self.setCurrentIndex(model.index(max(current.row(), 0), column))
+        finally:
+            self._keyed_move = False
+        self.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def _start_run(self) -> None:
         if self._anchor is None and self.currentIndex().isValid():
             self._anchor = self.currentIndex().column()

@@ -280,7 +280,7 @@ class KeyTips(QObject):
             if anchor.visibleRegion().isEmpty():
                 continue  # scrolled out of sight: its letter still works
             badge = QLabel(tip.replace(SHIFT, "⇧"), self.host)
-            self._place(badge, stop, QPoint(-4, -6))
+            self._place(badge, stop, QPoint(0, 0), beside=True)
         view = self.table_in_focus()
         for column, tip in self.column_tips().items():
             if view is None:
@@ -291,11 +291,15 @@ class KeyTips(QObject):
                 continue
             self._place(QLabel(tip.replace(SHIFT, "⇧"), self.host), header, QPoint(x + 2, -2))
 
-    def _place(self, badge: QLabel, anchor: QWidget, offset: QPoint) -> None:
+    def _place(self, badge: QLabel, anchor: QWidget, offset: QPoint, beside: bool = False) -> None:
+        """``beside``: just left of the field, over the end of its label, not over what it holds."""
         badge.setObjectName("keyTip")
         badge.setStyleSheet(TIP_STYLE)
         badge.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         badge.adjustSize()
+        if beside:
+            height = min(anchor.height(), 40)
+            offset = QPoint(-badge.width() - 1, max((height - badge.height()) // 2, 0))
         badge.move(anchor.mapTo(self.host, offset))
         badge.show()
         badge.raise_()

@@ -117,6 +117,11 @@ def test_a_letter_shows_the_tab_its_table_is_on(qtbot: QtBot, make_window: Calla
     page.table.view.setFocus()
     evidence = next(s for s in editor.key_tips.tips() if stop_name(s) == "evidence")
     keys = editor.key_tips.tip_for(evidence)
+    alt = Qt.KeyboardModifier.AltModifier
+    QApplication.sendEvent(page.table.view, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Alt, alt))
+    letter = keys.removeprefix("Alt+").replace(SHIFT, "⇧")
+    assert letter in editor.key_tips.showing()  # on the evidence tab's title, as its table is hidden
+    editor.key_tips.hide_tips()
     _press(page.table.view, keys.split("+")[-1], shift="Shift" in keys)
     qtbot.waitUntil(lambda: page.currentIndex() == 1 and evidence.hasFocus(), timeout=2000)
 

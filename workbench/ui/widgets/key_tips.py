@@ -135,6 +135,20 @@ def _tab_page_of(widget: QWidget, page: QWidget) -> QWidget | None:
     return None
 
 
+def _outer_hidden_tab(widget: QWidget, page: QWidget) -> QWidget | None:
+    """The outermost tab page holding ``widget`` whose tab is not the one shown (its title is where
+    ``widget``'s letter shows)."""
+    found: QWidget | None = None
+    tab_page = _tab_page_of(widget, page)
+    while tab_page is not None:
+        tabs = _tabs_of(tab_page)
+        if tabs is not None and tabs.currentWidget() is not tab_page:
+            found = tab_page
+        outer = tab_page.parentWidget()
+        tab_page = _tab_page_of(outer, page) if outer is not None else None
+    return found
+
+
 def _show_tabs_of(widget: QWidget, page: QWidget) -> None:
     """Bring the tabs holding ``widget`` to the front, outermost first."""
     chain: list[QWidget] = []
@@ -275,12 +289,31 @@ class KeyTips(QObject):
 
     def show_tips(self) -> None:
         self.hide_tips()
+        page = self.current_page()
+        on_tabs: dict[tuple[int, int], list[str]] = {}  # letters of what the tabs not shown hold
+        tab_of: dict[tuple[int, int], tuple[QTabWidget, int]] = {}
         for stop, tip in self.tips().items():
             anchor = stop.viewport() if isinstance(stop, QAbstractScrollArea) else stop
+            if not stop.isVisible():
+                tab_page = _outer_hidden_tab(stop, page)
+                tabs = _tabs_of(tab_page) if tab_page is not None else None
+                if tabs is not None and tab_page is not None:
+                    key = (id(tabs), tabs.indexOf(tab_page))
+                    on_tabs.setdefault(key, []).append(tip)
+                    tab_of[key] = (tabs, tabs.indexOf(tab_page))
+                continue
             if anchor.visibleRegion().isEmpty():
                 continue  # scrolled out of sight: its letter still works
             badge = QLabel(tip.replace(SHIFT, "⇧"), self.host)
             self._place(badge, stop, QPoint(0, 0), beside=True)
+        for key, tips in on_tabs.items():  # on the tab's title: the tab it shows
+            tabs, index = tab_of[key]
+            bar = tabs.tabBar()
+            rect = bar.tabRect(index)
+            if rect.isEmpty() or rect.left() > bar.width() - 16 or bar.visibleRegion().isEmpty():
+                continue  # a tab scrolled out of the bar: its letters still work
+            text = " ".join(t.replace(SHIFT, "⇧") for t in tips[:3]) + (" …" if len(tips) > 3 else "")
+            self._place(QLabel(text, self.host), bar, rect.topLeft() + QPoint(2, -6))
         view = self.table_in_focus()
         for column, tip in self.column_tips().items():
             if view is None:

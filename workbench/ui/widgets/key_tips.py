@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 SHIFT = "Shift+"
 # Taken by the main window's menus (文件(&F) 编辑(&E) 视图(&V) 账户(&A) 审贷会(&C) 帮助(&H)) and the
-# cross-checks page's Alt+N: a shortcut of ours on them would make both ambiguous, and neither would fire.
+# editor's Alt+N (a new check): a shortcut of ours on them would make both ambiguous, and neither fire.
 RESERVED = frozenset("FEVACHN")
 LETTERS = [c for c in string.ascii_uppercase if c not in RESERVED]
 TIP_STYLE = (

@@ -108,6 +108,15 @@ def test_the_fingerprint_is_the_stores_content_hash(case_b: Case) -> None:
     assert canonical_case_sha256(case_b[0]) == content_sha256(case_b[0])
 
 
+def test_the_fingerprint_kept_for_the_last_case_is_that_cases(case_a: Case, case_b: Case) -> None:
+    first = canonical_case_sha256(case_a[0])
+    other = canonical_case_sha256(case_b[0])
+    assert other != first
+    assert canonical_case_sha256(case_a[0]) == first
+    assert canonical_case_sha256(dataclasses.replace(case_a[0])) == first  # an equal copy
+    assert canonical_case_sha256(case_b[0]) == other
+
+
 def test_invariant_mode_is_byte_identical(case_b: Case, survey_pdfs: dict[str, bytes]) -> None:
     case, results = case_b
     again = render_pdf(build_survey_report(case, results), meta=meta_for(case, 3), invariant=True)

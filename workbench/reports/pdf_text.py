@@ -35,6 +35,13 @@ def _is_cjk(ch: str) -> bool:
 
 def units(text: str) -> list[str]:
     """The unbreakable pieces of ``text`` in order; a piece of spaces stands for a break opportunity."""
+    return list(_units(text))
+
+
+# A cell's text is cut into pieces once to size its column (``widest_unit``) and again to break it
+# into lines at that width: the pieces are kept.
+@functools.lru_cache(maxsize=16384)
+def _units(text: str) -> tuple[str, ...]:
     out: list[str] = []
     glue_next = False
     i, n = 0, len(text)
@@ -60,7 +67,7 @@ def units(text: str) -> list[str]:
         else:
             out.append(piece)
         glue_next = piece[-1] in CANNOT_END
-    return out
+    return tuple(out)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -70,7 +77,7 @@ def _width(text: str, font: str, size: float) -> float:
 
 def widest_unit(text: str, font: str, size: float) -> float:
     """The width of the widest piece that must not be broken: the narrowest a column may be."""
-    return max((_width(u, font, size) for u in units(text) if not u.isspace()), default=0.0)
+    return max((_width(u, font, size) for u in _units(text) if not u.isspace()), default=0.0)
 
 
 def split_lines(text: str, max_widths: list[float], font: str, size: float) -> list[tuple[float, str]]:
@@ -90,7 +97,7 @@ def _split_lines(
         return max_widths[min(len(lines), len(max_widths) - 1)]
 
     line, used, space = "", 0.0, ""
-    for unit in units(text):
+    for unit in _units(text):
         if unit.isspace():
             space = " " if line else ""
             continue
@@ -136,6 +143,8 @@ def _look(frag: Any) -> tuple[Any, ...]:
     return (frag.fontName, frag.fontSize, frag.textColor, getattr(frag, "rise", 0))
 
 
+# Table cells repeat their texts (``—``, ``0.00``, the same names row after row).
+_clean = functools.lru_cache(maxsize=16384)(cleanBlockQuotedText)
 _FIRST_FRAGS: dict[int, tuple[Any, Any]] = {}  # id(style) → (style, the fragment it starts with)
 
 
@@ -147,7 +156,7 @@ class WrappingParagraph(Paragraph):  # type: ignore[misc]
         """A paragraph of one run of plain ``text`` (``markup`` is the same text escaped): the one
         fragment reportlab's parser would make of it, without running the parser (a dossier has
         ~2 000 table cells, and parsing them is a sixth of its layout time)."""
-        words = cleanBlockQuotedText(text)
+        words = _clean(text)
         if not words or "\n" in text:
             return cls(markup, style, **kwargs)
         known = _FIRST_FRAGS.get(id(style))
@@ -156,6 +165,22 @@ class WrappingParagraph(Paragraph):  # type: ignore[misc]
         frags = [known[1].clone(text=words)]
         textTransformFrags(frags, style)
         return cls(markup, style, frags=frags, **kwargs)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        # A table cell is wrapped at its column's width when the table is measured, again at each
+        # try at a page end and once more when it is drawn: asked again at the width of its last
+        # plain wrap, with its lines still there (a split may drop them), the paragraph is as that
+        # wrap left it (same lines, ``blPara``, widths).
+        kept = self.__dict__.pop("_wb_wrapped", None)
+        if kept is not None and kept[0] == availWidth and self.__dict__.get("blPara") is kept[2]:
+            self._wb_wrapped = kept
+            self.width, self.height = availWidth, kept[1]
+            return availWidth, kept[1]
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        lines = self.__dict__.get("_wb_lines")
+        if lines is not None and self.__dict__.get("blPara") is lines[1]:
+            self._wb_wrapped = (availWidth, size[1], lines[1])
+        return size
 
     def breakLinesCJK(self, maxWidths: Any) -> Any:
         # A table measures a cell several times at one width (each layout try at a page end): the

@@ -552,6 +552,17 @@ class _Story:
         self.doc = doc
         self.s = styles
         self.template = template
+        self._derived: dict[tuple[Any, ...], ParagraphStyle] = {}
+
+    def derived(self, name: str, parent: ParagraphStyle, **kw: Any) -> ParagraphStyle:
+        """``ParagraphStyle(name, parent=parent, **kw)``, made once per document: a style made anew
+        for each table's header cells misses the fragment ``WrappingParagraph.plain`` keeps per style
+        and sends every such cell through reportlab's markup parser."""
+        key = (name, id(parent), *sorted(kw.items()))
+        style = self._derived.get(key)
+        if style is None:
+            style = self._derived[key] = ParagraphStyle(name, parent=parent, **kw)
+        return style
 
     def flowables(self) -> list[Flowable]:
         out: list[Flowable] = []
@@ -679,9 +690,9 @@ class _Story:
         header = [
             _p(
                 c.title,
-                ParagraphStyle(
+                self.derived(
                     "hc",
-                    parent=head_style,
+                    head_style,
                     alignment={Align.LEFT: TA_LEFT, Align.RIGHT: TA_RIGHT, Align.CENTER: TA_CENTER}[c.align],
                 ),
             )
@@ -726,7 +737,7 @@ class _Story:
 
     def unit_line(self, unit: str, caption: str = "") -> Flowable:
         """``金额单位：元`` at the right edge above a table, on the caption's line when it has one."""
-        right = ParagraphStyle("unit", parent=self.s.note, alignment=TA_RIGHT, spaceAfter=0)
+        right = self.derived("unit", self.s.note, alignment=TA_RIGHT, spaceAfter=0)
         if not caption:
             para = _p(unit, right)
             para.spaceAfter = 1
@@ -762,7 +773,7 @@ class _Story:
             [
                 Spacer(1, 4),
                 picture,
-                _p(ref.caption, ParagraphStyle("ic", parent=self.s.note, alignment=TA_CENTER)),
+                _p(ref.caption, self.derived("ic", self.s.note, alignment=TA_CENTER)),
             ]
         )
 
@@ -786,7 +797,7 @@ class _Story:
             out.append(_p(self.template.meta.unit, self.s.cover_subtitle))
         out += [_p(cover.subtitle, self.s.cover_subtitle), Spacer(1, 14 * mm)]
         if cover.unit:
-            unit = ParagraphStyle("cover_unit", parent=self.s.note, alignment=TA_RIGHT)
+            unit = self.derived("cover_unit", self.s.note, alignment=TA_RIGHT)
             line = Table([[_p(cover.unit, unit)]], colWidths=[FRAME_WIDTH * 0.85], hAlign="CENTER")
             pads = [
                 ("FONT", (0, 0), (-1, -1), FONT_NAME, 8),
@@ -824,6 +835,7 @@ class _Contents(Flowable):  # type: ignore[misc]
         self.template = template
         self.title = title
         self.avail = (FRAME_WIDTH, FRAME_HEIGHT)
+        self._measured: tuple[float, tuple[float, float]] | None = None  # width → size, expected entries
 
     def isIndexing(self) -> int:  # reportlab's: multiBuild finds the contents by it
         return 1
@@ -846,8 +858,10 @@ class _Contents(Flowable):  # type: ignore[misc]
         self.toc._lastEntries = self.expected
         self.toc.canv = scratch
         title = self.title.wrapOn(scratch, FRAME_WIDTH, FRAME_HEIGHT)[1] + self.title.getSpaceBefore()
-        height = self.toc.wrap(FRAME_WIDTH, FRAME_HEIGHT)[1]
+        size = self.toc.wrap(FRAME_WIDTH, FRAME_HEIGHT)
+        height = size[1]
         if title + height + self.title.getSpaceAfter() <= FRAME_HEIGHT:
+            self._measured = (FRAME_WIDTH, size)
             return True
         self.expected = []  # reportlab's passes fill in the entries
         self.toc._lastEntries = []
@@ -855,6 +869,12 @@ class _Contents(Flowable):  # type: ignore[misc]
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.avail = (availWidth, availHeight)
+        if self.expected and self._measured is not None and self._measured[0] == availWidth:
+            # Measured with these entries at this width already (``fits_one_page``): the size is
+            # the same (a table's height does not depend on the room below it), and the contents
+            # are laid out again when drawn (``draw``).
+            self.width, self.height = self._measured[1]
+            return self.width, self.height
         if self.expected:
             self.toc._lastEntries = self.expected
         self.toc.canv = self.canv

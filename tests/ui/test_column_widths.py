@@ -93,20 +93,20 @@ def test_a_width_the_officer_drags_is_kept_for_the_next_case(
     editor = window.open_demo("A")
     assets = shown_table(editor, "balance_sheet", "balance_sheet.assets")
     qtbot.waitUntil(assets.view.isVisible, timeout=2000)
-    before = assets.view.columnWidth(1)
-    drag_column_edge(assets, 1, 60)
-    dragged = assets.view.columnWidth(1)
+    before = assets.view.columnWidth(0)
+    drag_column_edge(assets, 0, 60)
+    dragged = assets.view.columnWidth(0)
     assert dragged > before + 30
     assert int(settings.value(f"{SETTINGS_GROUP}/balance_sheet.assets/label")) == dragged
 
     editor.document.set_field(("balance_sheet", "assets", 0, "label"), "很长" * 12)
     qtbot.wait(20)
-    assert assets.view.columnWidth(1) == dragged  # her width wins over the fitted one
+    assert assets.view.columnWidth(0) == dragged  # her width wins over the fitted one
 
     other = window.new_case()
     fresh = shown_table(other, "balance_sheet", "balance_sheet.assets")
     qtbot.waitUntil(fresh.view.isVisible, timeout=2000)
-    assert fresh.view.columnWidth(1) == dragged
+    assert fresh.view.columnWidth(0) == dragged
     assert fresh.view.columnWidth(2) == fresh.view.widths.wanted(2)  # the others are fitted
 
 

@@ -132,10 +132,10 @@ def test_copy_gives_a_block_that_pastes_back_the_same(
     )
     QTest.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     text = QApplication.clipboard().text()
-    assert text == "现金\t收银台现金\t6000\n银行存款及电子钱包\t银行及微信/支付宝余额\t38000\n"
+    assert text == "收银台现金\t现金\t6000\n银行及微信/支付宝余额\t银行存款及电子钱包\t38000\n"
     assert parse_block(text) == [
-        ["现金", "收银台现金", "6000"],
-        ["银行存款及电子钱包", "银行及微信/支付宝余额", "38000"],
+        ["收银台现金", "现金", "6000"],
+        ["银行及微信/支付宝余额", "银行存款及电子钱包", "38000"],
     ]
 
     view.selectionModel().clearSelection()

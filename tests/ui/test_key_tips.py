@@ -147,3 +147,29 @@ def test_alt_n_adds_a_check_from_another_section(qtbot: QtBot, make_window: Call
     assert seen == ["AddCheckDialog"]
     assert editor.current_section() == "cross_checks" and not page.isVisible()
     assert len(editor.document.state.cross_checks) == 1
+
+
+def test_a_field_that_stops_applying_keeps_the_others_letters(
+    qtbot: QtBot, make_window: Callable[..., Any]
+) -> None:
+    editor = _editor(qtbot, make_window, "A")
+    page = editor.show_section("cross_checks")
+    assert isinstance(page, CrossChecksPage)
+    row = next(
+        i
+        for i, c in enumerate(editor.document.state.cross_checks)
+        if c.inputs.__class__.__name__ == "PurchasesInputs" and c.inputs.months
+    )
+    page.select_check(editor.document.state.cross_checks[row].id)
+    weeks = page.findChild(QLineEdit, f"field:cross_checks[{row}].inputs.weeks")
+    assert weeks is not None and not weeks.isEnabled()  # months are given: weeks cannot apply
+
+    def letters() -> dict[str, str]:
+        return {stop_name(s): t for s, t in editor.key_tips.tips().items()}
+
+    before = letters()
+    assert f"cross_checks[{row}].inputs.weeks" not in before  # no jump into a greyed-out field
+    editor.document.set_field(("cross_checks", row, "inputs", "months"), None)
+    qtbot.waitUntil(lambda: f"cross_checks[{row}].inputs.weeks" in letters(), timeout=2000)
+    after = letters()
+    assert {k: v for k, v in after.items() if k in before} == before

@@ -102,3 +102,5 @@ def test_demo_case_a_typed_by_keys_alone_reaches_the_worked_figures(
     assert capacity.findChild(QLabel, "figure:proposal").text() == "45,000.00"
     assert capacity.findChild(QLabel, "figure:instalment").text() == "3,897.85"
     assert entry.keyboard.values > 200
+    # issue #14's goal: at most one navigation key (Tab, Enter, a shortcut, a key tip) per value typed
+    assert entry.keyboard.navigation_keys <= entry.keyboard.values, entry.keyboard.navigation

@@ -89,16 +89,17 @@ def assign_tips(names: Iterable[str], avoid: Collection[str] = ()) -> list[str]:
     return tips
 
 
-def page_stops(page: QWidget) -> list[QWidget]:
+def page_stops(page: QWidget, enabled_only: bool = True) -> list[QWidget]:
     """The fields and tables of ``page`` that Tab reaches, in Tab order (each once): those on the
-    tab shown and those on the page's other tabs (a key tip shows their tab)."""
+    tab shown and those on the page's other tabs (a key tip shows their tab). Without
+    ``enabled_only``, also those that cannot apply now (greyed out)."""
     stops: list[QWidget] = []
     widget = page.nextInFocusChain()
     while widget is not None and widget is not page:
         if (
             page.isAncestorOf(widget)
             and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
-            and widget.isEnabled()
+            and (widget.isEnabled() or not enabled_only)
             and _reachable(widget, page)
         ):
             stop = _stop_of(widget)
@@ -212,10 +213,12 @@ class KeyTips(QObject):
     def tips(self) -> dict[QWidget, str]:
         """Each stop of the page shown and its tip ("B", "Shift+B"); in a table, a letter its columns
         take is not a field's meanwhile."""
-        stops = page_stops(self.current_page())
+        # greyed-out fields keep their letters (unused meanwhile): the others' do not move when one
+        # stops or starts to apply
+        stops = page_stops(self.current_page(), enabled_only=False)
         tips = dict(zip(stops, assign_tips(stop_name(s) for s in stops), strict=True))
         taken = set(self.column_tips().values())
-        return {stop: tip for stop, tip in tips.items() if tip not in taken}
+        return {stop: tip for stop, tip in tips.items() if tip not in taken and stop.isEnabled()}
 
     def table_in_focus(self) -> SheetView | None:
         """The table of the page that has the cursor, if one has."""
@@ -232,7 +235,7 @@ class KeyTips(QObject):
         model = view.list_model() if view is not None else None
         if model is None:
             return {}
-        stops = page_stops(self.current_page())
+        stops = page_stops(self.current_page(), enabled_only=False)
         used = set(assign_tips(stop_name(s) for s in stops))
         columns = [c for c in range(model.columnCount()) if model.is_editable(c)]
         return dict(zip(columns, assign_tips((model.columns[c].field for c in columns), used), strict=True))

@@ -51,7 +51,7 @@ from workbench.ui.widgets.case_editor import (
     CaseEditor,
     section_key,
 )
-from workbench.ui.widgets.key_tips import page_stops, stop_name
+from workbench.ui.widgets.key_tips import page_stops, stop_name, stop_of
 from workbench.ui.widgets.sheet_view import SheetView
 
 Wait = Callable[[Callable[[], bool]], None]
@@ -173,7 +173,7 @@ class Entry:
             focus = self.keyboard.focus()
             if not page.isAncestorOf(focus):
                 return
-            stop = _stop_of(focus)
+            stop = stop_of(focus)
             if id(stop or focus) in seen:
                 return
             seen.add(id(stop or focus))
@@ -254,17 +254,9 @@ class Entry:
         wanted = wanted or self.needs
         page = self.editor.page(self.editor.current_section())
         stops = page_stops(page)
-        here = _stop_of(widget) or widget
+        here = stop_of(widget) or widget
         after = _stops_from(here, stops)
         target = next((s for s in after if wanted(s)), None)
-        if os.environ.get("KEYS_DEBUG"):
-            print(
-                "advance",
-                stop_name(here),
-                [(stop_name(s), wanted(s)) for s in after[:4]],
-                target and stop_name(target),
-                _next_tab_stop(here).objectName(),
-            )
         if target is None and _tab_page_of(here) is not None and not self.page_done(here):
             self.keyboard.key(Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)  # the rest is empty
             return
@@ -274,7 +266,7 @@ class Entry:
             (step or self.tab_out)(widget)
             return
         self.jump(tip)
-        self.keyboard.wait_until(lambda: _stop_of(self.keyboard.focus()) is target)
+        self.keyboard.wait_until(lambda: stop_of(self.keyboard.focus()) is target)
 
     def jump(self, tip: str) -> None:
         """Press a key tip: "Alt+B" or "Alt+Shift+B"."""
@@ -415,7 +407,7 @@ class Entry:
         evidence = next(s for s in page_stops(page) if stop_name(s) == "evidence")
         self.jump(self.editor.key_tips.tip_for(evidence))  # its key tip shows the evidence tab
         self.keyboard.wait_until(
-            lambda: page.currentIndex() == 1 and _stop_of(self.keyboard.focus()) is evidence
+            lambda: page.currentIndex() == 1 and stop_of(self.keyboard.focus()) is evidence
         )
         self.table(evidence, leave=False)  # the section key that comes next commits its last cell
 
@@ -475,7 +467,7 @@ class Entry:
         if check.supersedes:  # below the explanation: the check a repeat with better data replaces
             wanted.append(f"{base}.supersedes")
         while wanted:
-            stop = _stop_of(self.keyboard.focus())
+            stop = stop_of(self.keyboard.focus())
             assert stop is not None, "the cursor left the check's form"
             if isinstance(stop, SheetView):
                 self.table(stop, leave=False)
@@ -557,15 +549,9 @@ def _tab_page_of(widget: QWidget) -> QWidget | None:
 
 def _last_of_tab_page(widget: QWidget) -> bool:
     """Whether Tab from ``widget`` would leave the tab page it sits in."""
-    page = widget
-    while True:
-        stack = page.parentWidget()
-        if stack is None:
-            return False
-        tabs = stack.parentWidget()
-        if isinstance(tabs, QTabWidget) and tabs.indexOf(page) >= 0:
-            break
-        page = stack
+    page = _tab_page_of(widget)
+    if page is None:
+        return False
     following = widget.nextInFocusChain()
     while following is not None and following is not widget:
         takes_tab = following.focusPolicy() & Qt.FocusPolicy.TabFocus
@@ -581,19 +567,9 @@ def _cell(view: SheetView) -> tuple[int, int]:
 
 def _trace(what: str, focus: QWidget) -> None:
     if os.environ.get("KEYS_TRACE"):  # KEYS_TRACE=1: print every key and where it went
-        stop = _stop_of(focus)
+        stop = stop_of(focus)
         name = stop_name(stop) if isinstance(stop, SheetView) else (stop or focus).objectName()
         print(f"{what:>16}  {type(focus).__name__} {name}")
-
-
-def _stop_of(widget: QWidget) -> QWidget | None:
-    """The field or table a focused widget belongs to (a date box's line edit, a cell's editor)."""
-    found: QWidget | None = widget
-    while found is not None:
-        if isinstance(found, SheetView) or found.objectName().startswith("field:"):
-            return found
-        found = found.parentWidget()
-    return None
 
 
 def _path(name: str) -> tuple[str | int, ...]:
@@ -619,7 +595,7 @@ def _stops_from(here: QWidget, stops: list[QWidget]) -> list[QWidget]:
     found: list[QWidget] = []
     widget = here.nextInFocusChain()
     while widget is not None and widget is not here:
-        stop = _stop_of(widget)
+        stop = stop_of(widget)
         if stop is not None and stop is not here and stop in stops and stop not in found:
             found.append(stop)
         widget = widget.nextInFocusChain()
@@ -636,7 +612,7 @@ def _next_tab_stop(here: QWidget) -> QWidget:
             and widget.isVisible()
             and widget.isEnabled()
         ):
-            return _stop_of(widget) or widget
+            return stop_of(widget) or widget
         widget = widget.nextInFocusChain()
     return here
 

@@ -41,8 +41,7 @@ from workbench.ui.sections import (
 from workbench.ui.sections.base import SectionContext
 from workbench.ui.widgets.fields import FieldBinder
 from workbench.ui.widgets.key_figures import KeyFigureStrip
-from workbench.ui.widgets.key_tips import KeyTips
-from workbench.ui.widgets.sheet_view import SheetView
+from workbench.ui.widgets.key_tips import KeyTips, stop_of
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -104,16 +103,6 @@ def section_titles() -> dict[str, str]:
         "capacity": tr("还款能力与建议"),
         "readiness": tr("上会准备"),
     }
-
-
-def _is_entry(widget: QWidget) -> bool:
-    """Whether ``widget`` takes the case's values: a field (or its inner line edit) or a table."""
-    found: QWidget | None = widget
-    while found is not None:
-        if isinstance(found, SheetView) or found.objectName().startswith("field:"):
-            return True
-        found = found.parentWidget()
-    return False
 
 
 class CaseEditor(QWidget):
@@ -269,7 +258,7 @@ class CaseEditor(QWidget):
                 and widget.focusProxy() is None
             ):
                 first = first or widget
-                if _is_entry(widget):  # a field or table before a list to read (the readiness issues)
+                if stop_of(widget) is not None:  # a field or table before a list to read (readiness issues)
                     first = widget
                     break
             widget = widget.nextInFocusChain()

@@ -102,7 +102,7 @@ def page_stops(page: QWidget, enabled_only: bool = True) -> list[QWidget]:
             and (widget.isEnabled() or not enabled_only)
             and _reachable(widget, page)
         ):
-            stop = _stop_of(widget)
+            stop = stop_of(widget)
             if stop is not None and stop not in stops:
                 stops.append(stop)
         widget = widget.nextInFocusChain()
@@ -164,7 +164,8 @@ def _show_tabs_of(widget: QWidget, page: QWidget) -> None:
             tabs.setCurrentWidget(tab_page)
 
 
-def _stop_of(widget: QWidget) -> QWidget | None:
+def stop_of(widget: QWidget) -> QWidget | None:
+    """The field or table ``widget`` belongs to (a date box's line edit, a cell's editor), if any."""
     found: QWidget | None = widget
     while found is not None:
         if isinstance(found, SheetView) or found.objectName().startswith("field:"):
@@ -213,17 +214,12 @@ class KeyTips(QObject):
     def tips(self) -> dict[QWidget, str]:
         """Each stop of the page shown and its tip ("B", "Shift+B"); in a table, a letter its columns
         take is not a field's meanwhile."""
-        # greyed-out fields keep their letters (unused meanwhile): the others' do not move when one
-        # stops or starts to apply
-        stops = page_stops(self.current_page(), enabled_only=False)
-        tips = dict(zip(stops, assign_tips(stop_name(s) for s in stops), strict=True))
-        taken = set(self.column_tips().values())
-        return {stop: tip for stop, tip in tips.items() if tip not in taken and stop.isEnabled()}
+        return self._letters()[0]
 
     def table_in_focus(self) -> SheetView | None:
         """The table of the page that has the cursor, if one has."""
         focus = QApplication.focusWidget()
-        stop = _stop_of(focus) if focus is not None else None
+        stop = stop_of(focus) if focus is not None else None
         page = self.current_page()
         return stop if isinstance(stop, SheetView) and page.isAncestorOf(stop) else None
 
@@ -231,14 +227,28 @@ class KeyTips(QObject):
         """In a table: each column the officer types in and its tip, which goes to that column of the
         current row (a column left at its default is passed in one chord, not one Tab per cell).
         Columns take the letters the page's fields leave free first, so those keep theirs."""
+        return self._letters()[1]
+
+    def _letters(self) -> tuple[dict[QWidget, str], dict[int, str]]:
+        """The page's stops' letters and, in a table, its columns' (one walk of the page for both)."""
+        # greyed-out fields keep their letters (unused meanwhile): the others' do not move when one
+        # stops or starts to apply
+        stops = page_stops(self.current_page(), enabled_only=False)
+        letters = assign_tips(stop_name(s) for s in stops)
         view = self.table_in_focus()
         model = view.list_model() if view is not None else None
-        if model is None:
-            return {}
-        stops = page_stops(self.current_page(), enabled_only=False)
-        used = set(assign_tips(stop_name(s) for s in stops))
-        columns = [c for c in range(model.columnCount()) if model.is_editable(c)]
-        return dict(zip(columns, assign_tips((model.columns[c].field for c in columns), used), strict=True))
+        columns: dict[int, str] = {}
+        if model is not None:
+            editable = [c for c in range(model.columnCount()) if model.is_editable(c)]
+            fields = (model.columns[c].field for c in editable)
+            columns = dict(zip(editable, assign_tips(fields, set(letters)), strict=True))
+        taken = set(columns.values())
+        fields_tips = {
+            stop: tip
+            for stop, tip in zip(stops, letters, strict=True)
+            if tip not in taken and stop.isEnabled()
+        }
+        return fields_tips, columns
 
     def tip_for(self, stop: QWidget) -> str:
         """The keys that jump to ``stop`` ("Alt+B", "Alt+Shift+B"), or "" when it has none."""
@@ -252,12 +262,13 @@ class KeyTips(QObject):
 
     def jump(self, tip: str) -> None:
         self.hide_tips()
-        column = next((c for c, t in self.column_tips().items() if t == tip), None)
+        fields, columns = self._letters()
+        column = next((c for c, t in columns.items() if t == tip), None)
         view = self.table_in_focus()
         if column is not None and view is not None:
             view.go_to_column(column)
             return
-        stop = next((s for s, t in self.tips().items() if t == tip), None)
+        stop = next((s for s, t in fields.items() if t == tip), None)
         if stop is not None:
             focus_stop(stop, self.current_page())
 
@@ -293,24 +304,21 @@ class KeyTips(QObject):
     def show_tips(self) -> None:
         self.hide_tips()
         page = self.current_page()
-        on_tabs: dict[tuple[int, int], list[str]] = {}  # letters of what the tabs not shown hold
-        tab_of: dict[tuple[int, int], tuple[QTabWidget, int]] = {}
-        for stop, tip in self.tips().items():
-            anchor = stop.viewport() if isinstance(stop, QAbstractScrollArea) else stop
+        fields, columns = self._letters()
+        on_tabs: dict[tuple[QTabWidget, int], list[str]] = {}  # letters of what the tabs not shown hold
+        for stop, tip in fields.items():
             if not stop.isVisible():
                 tab_page = _outer_hidden_tab(stop, page)
                 tabs = _tabs_of(tab_page) if tab_page is not None else None
                 if tabs is not None and tab_page is not None:
-                    key = (id(tabs), tabs.indexOf(tab_page))
-                    on_tabs.setdefault(key, []).append(tip)
-                    tab_of[key] = (tabs, tabs.indexOf(tab_page))
+                    on_tabs.setdefault((tabs, tabs.indexOf(tab_page)), []).append(tip)
                 continue
+            anchor = stop.viewport() if isinstance(stop, QAbstractScrollArea) else stop
             if anchor.visibleRegion().isEmpty():
                 continue  # scrolled out of sight: its letter still works
             badge = QLabel(tip.replace(SHIFT, "⇧"), self.host)
             self._place(badge, stop, QPoint(0, 0), beside=True)
-        for key, tips in on_tabs.items():  # on the tab's title: the tab it shows
-            tabs, index = tab_of[key]
+        for (tabs, index), tips in on_tabs.items():  # on the tab's title: the tab it shows
             bar = tabs.tabBar()
             rect = bar.tabRect(index)
             if rect.isEmpty() or rect.left() > bar.width() - 16 or bar.visibleRegion().isEmpty():
@@ -318,7 +326,7 @@ class KeyTips(QObject):
             text = " ".join(t.replace(SHIFT, "⇧") for t in tips[:3]) + (" …" if len(tips) > 3 else "")
             self._place(QLabel(text, self.host), bar, rect.topLeft() + QPoint(2, -6))
         view = self.table_in_focus()
-        for column, tip in self.column_tips().items():
+        for column, tip in columns.items():
             if view is None:
                 break
             header = view.horizontalHeader()

@@ -624,6 +624,15 @@ def _in_inputs(page: CrossChecksPage, row: int) -> bool:
     return detail is not None and detail.row == row and detail.inputs.isAncestorOf(focus)
 
 
+def active_editor(qtbot: Any, make_window: Callable[..., Any], demo: str | None = None) -> CaseEditor:
+    """A main window made active (the keys go to it) with demo case ``demo`` open, or a new case."""
+    window = make_window()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    editor: CaseEditor = window.open_demo(demo) if demo else window.new_case()
+    return editor
+
+
 def enter_case(editor: CaseEditor, target: CaseFile, wait_until: Wait, checks: bool = True) -> Entry:
     """Type ``target`` into ``editor``, a new case (its cross-checks and evidence too unless not
     ``checks``); the keys are counted."""

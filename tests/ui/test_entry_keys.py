@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QTabBar, QToolButton
 
+from tests.ui.keyboard_entry import active_editor
 from workbench.domain.cross_checks import CheckMethod, Target
 from workbench.ui.dialogs.add_check_dialog import AddCheckDialog
 from workbench.ui.sections.cross_checks import CrossChecksPage
@@ -27,18 +28,10 @@ if TYPE_CHECKING:
 ALT = Qt.KeyboardModifier.AltModifier
 
 
-def _active_editor(qtbot: QtBot, make_window: Callable[..., Any], demo: str | None = None) -> CaseEditor:
-    window = make_window()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
-    editor: CaseEditor = window.open_demo(demo) if demo else window.new_case()
-    return editor
-
-
 def test_enter_in_a_form_field_commits_it_and_goes_to_the_next_field(
     qtbot: QtBot, make_window: Callable[..., Any]
 ) -> None:
-    editor = _active_editor(qtbot, make_window)
+    editor = active_editor(qtbot, make_window)
     page = editor.show_section("request")
     amount = page.findChild(QLineEdit, "field:request.amount")
     amount.setFocus()
@@ -57,7 +50,7 @@ def test_enter_in_a_form_field_commits_it_and_goes_to_the_next_field(
 
 
 def test_enter_on_a_closed_choice_goes_on(qtbot: QtBot, make_window: Callable[..., Any]) -> None:
-    editor = _active_editor(qtbot, make_window)
+    editor = active_editor(qtbot, make_window)
     page = editor.show_section("applicant")
     sex = page.findChild(QComboBox, "field:borrower.sex")
     sex.setFocus()
@@ -69,7 +62,7 @@ def test_enter_on_a_closed_choice_goes_on(qtbot: QtBot, make_window: Callable[..
 def test_alt_and_a_digit_show_that_section_with_the_cursor_in_its_first_field(
     qtbot: QtBot, make_window: Callable[..., Any]
 ) -> None:
-    editor = _active_editor(qtbot, make_window)
+    editor = active_editor(qtbot, make_window)
     editor.focus_page()
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_3, ALT)
     assert editor.current_section() == "request"
@@ -111,7 +104,7 @@ def _add_by_keys(
 def test_the_add_check_dialog_is_typed_straight_through_and_enter_adds_the_check(
     qtbot: QtBot, make_window: Callable[..., Any]
 ) -> None:
-    editor = _active_editor(qtbot, make_window, "A")
+    editor = active_editor(qtbot, make_window, "A")
     page = editor.show_section("cross_checks")
     assert isinstance(page, CrossChecksPage)
     count = len(editor.document.state.cross_checks)
@@ -136,7 +129,7 @@ def test_the_add_check_dialog_is_typed_straight_through_and_enter_adds_the_check
 def test_alt_n_adds_the_next_check_from_the_inputs_of_the_last(
     qtbot: QtBot, make_window: Callable[..., Any]
 ) -> None:
-    editor = _active_editor(qtbot, make_window, "A")
+    editor = active_editor(qtbot, make_window, "A")
     page = editor.show_section("cross_checks")
     assert isinstance(page, CrossChecksPage)
     count = len(editor.document.state.cross_checks)
@@ -161,7 +154,7 @@ def test_alt_n_adds_the_next_check_from_the_inputs_of_the_last(
 def test_a_typed_number_opens_no_list_of_figures_an_equals_sign_does(
     qtbot: QtBot, make_window: Callable[..., Any]
 ) -> None:
-    editor = _active_editor(qtbot, make_window, "A")
+    editor = active_editor(qtbot, make_window, "A")
     page = editor.show_section("cross_checks")
     assert isinstance(page, CrossChecksPage)
     page.add_check(CheckMethod.M7, Target.SALES_MONTH)

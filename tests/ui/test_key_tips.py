@@ -10,6 +10,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit
 
+from tests.ui.keyboard_entry import active_editor
 from workbench.ui.sections.cross_checks import CrossChecksPage
 from workbench.ui.widgets.key_tips import LETTERS, RESERVED, SHIFT, assign_tips, stop_name
 from workbench.ui.widgets.sheet_view import SheetView
@@ -18,16 +19,6 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from pytestqt.qtbot import QtBot
-
-    from workbench.ui.widgets.case_editor import CaseEditor
-
-
-def _editor(qtbot: QtBot, make_window: Callable[..., Any], demo: str | None = None) -> CaseEditor:
-    window = make_window()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
-    editor: CaseEditor = window.open_demo(demo) if demo else window.new_case()
-    return editor
 
 
 def _press(widget: Any, letter: str, shift: bool = False) -> None:
@@ -49,7 +40,7 @@ def test_letters_come_from_the_names_once_each_and_never_the_menus() -> None:
 
 
 def test_alt_and_a_letter_jumps_past_the_empty_fields(qtbot: QtBot, make_window: Callable[..., Any]) -> None:
-    editor = _editor(qtbot, make_window)
+    editor = active_editor(qtbot, make_window)
     page = editor.show_section("applicant")
     name = page.findChild(QLineEdit, "field:borrower.name")
     name.setFocus()
@@ -70,7 +61,7 @@ def test_alt_and_a_letter_jumps_past_the_empty_fields(qtbot: QtBot, make_window:
 def test_holding_alt_shows_the_letters_and_letting_go_hides_them(
     qtbot: QtBot, make_window: Callable[..., Any]
 ) -> None:
-    editor = _editor(qtbot, make_window)
+    editor = active_editor(qtbot, make_window)
     page = editor.show_section("request")
     amount = page.findChild(QLineEdit, "field:request.amount")
     amount.setFocus()
@@ -90,7 +81,7 @@ def test_holding_alt_shows_the_letters_and_letting_go_hides_them(
 def test_a_column_letter_moves_along_the_row_and_enter_starts_the_next_row(
     qtbot: QtBot, make_window: Callable[..., Any]
 ) -> None:
-    editor = _editor(qtbot, make_window)
+    editor = active_editor(qtbot, make_window)
     page = editor.show_section("balance_sheet")
     view = next(s for s in editor.key_tips.tips() if stop_name(s) == "balance_sheet.assets")
     assert isinstance(view, SheetView)
@@ -111,7 +102,7 @@ def test_a_column_letter_moves_along_the_row_and_enter_starts_the_next_row(
 
 
 def test_a_letter_shows_the_tab_its_table_is_on(qtbot: QtBot, make_window: Callable[..., Any]) -> None:
-    editor = _editor(qtbot, make_window, "A")
+    editor = active_editor(qtbot, make_window, "A")
     page = editor.show_section("cross_checks")
     assert isinstance(page, CrossChecksPage) and page.currentIndex() == 0
     page.table.view.setFocus()
@@ -131,7 +122,7 @@ def test_alt_n_adds_a_check_from_another_section(qtbot: QtBot, make_window: Call
 
     from workbench.ui.dialogs.add_check_dialog import AddCheckDialog
 
-    editor = _editor(qtbot, make_window)
+    editor = active_editor(qtbot, make_window)
     page = editor.show_section("income")
     editor.focus_page()
     seen: list[str] = []
@@ -152,7 +143,7 @@ def test_alt_n_adds_a_check_from_another_section(qtbot: QtBot, make_window: Call
 def test_a_field_that_stops_applying_keeps_the_others_letters(
     qtbot: QtBot, make_window: Callable[..., Any]
 ) -> None:
-    editor = _editor(qtbot, make_window, "A")
+    editor = active_editor(qtbot, make_window, "A")
     page = editor.show_section("cross_checks")
     assert isinstance(page, CrossChecksPage)
     row = next(

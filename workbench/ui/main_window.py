@@ -326,8 +326,8 @@ class MainWindow(QMainWindow):
     # ---- opening cases -------------------------------------------------------------------------------
 
     def new_case(self) -> CaseEditor:
-        """Open an empty case in a new tab: the signed-in officer leads it, applied and surveyed today;
-        the cursor in its first field, so she types the case number straight away."""
+        """Open an empty case in a new tab: the signed-in officer leads it, surveyed today (the application
+        date is hers to copy from the form); the cursor in its first field, to type the case number."""
         store = self.persistence.store
         officer = store.user.display_name if store is not None else ""
         editor = self.add_case(new_case(officer, date.today()), CaseSource("new"))
